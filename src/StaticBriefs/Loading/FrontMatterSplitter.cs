@@ -1,0 +1,81 @@
+using StaticBriefs.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace StaticBriefs.Loading;
+
+/// <summary>Splits a markdown file into front matter and body, and parses the front matter YAML.</summary>
+public static class FrontMatterSplitter
+{
+    /// <summary>
+    /// Returns the block, or null after reporting a diagnostic when the front matter is unclosed or not valid YAML.
+    /// A file that does not start with <c>---</c> has no front matter and an empty mapping.
+    /// </summary>
+    public static FrontMatterBlock? Split(string text, string relativePath, DiagnosticBag diagnostics)
+    {
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        if (!StartsWithFence(text, 0))
+            return new FrontMatterBlock(new YamlMappingNode(), 1, text, 1);
+
+        var yamlStart = text.IndexOf('\n') + 1;
+        var position = yamlStart;
+        var line = 2;
+        while (position < text.Length)
+        {
+            if (StartsWithFence(text, position))
+            {
+                var yaml = text[yamlStart..position];
+                var lineEnd = text.IndexOf('\n', position);
+                var body = lineEnd < 0 ? "" : text[(lineEnd + 1)..];
+                var mapping = ParseYaml(yaml, relativePath, diagnostics);
+                return mapping is null ? null : new FrontMatterBlock(mapping, 2, body, line + 1);
+            }
+            var next = text.IndexOf('\n', position);
+            if (next < 0) break;
+            position = next + 1;
+            line++;
+        }
+        diagnostics.Error(relativePath, 1, DiagnosticCodes.UnclosedFrontMatter,
+            "front matter starts with '---' but is never closed; add a line with '---' after the last key");
+        return null;
+    }
+
+    private static bool StartsWithFence(string text, int position)
+    {
+        if (string.CompareOrdinal(text, position, "---", 0, 3) != 0) return false;
+        var end = position + 3;
+        while (end < text.Length && (text[end] == ' ' || text[end] == '\t')) end++;
+        return end == text.Length || text[end] == '\n' || text[end] == '\r';
+    }
+
+    private static YamlMappingNode? ParseYaml(string yaml, string relativePath, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count == 0) return new YamlMappingNode();
+            if (stream.Documents[0].RootNode is YamlMappingNode mapping) return mapping;
+            diagnostics.Error(relativePath, 2, DiagnosticCodes.BadYaml,
+                "front matter must be a list of 'key: value' lines");
+            return null;
+        }
+        catch (YamlException ex)
+        {
+            // YamlDotNet lines are 1-based within the YAML text, which starts on file line 2.
+            var line = (int)ex.Start.Line + 1;
+            var reason = ex.InnerException?.Message ?? ex.Message;
+            diagnostics.Error(relativePath, line, DiagnosticCodes.BadYaml,
+                $"front matter is not valid YAML ({Simplify(reason)}); check quoting and indentation on this line",
+                (int)ex.Start.Column);
+            return null;
+        }
+    }
+
+    private static string Simplify(string message)
+    {
+        // YamlDotNet prefixes messages with "(Line: 3, Col: 1, Idx: ..) - (...)": the location is already ours.
+        var marker = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return (marker >= 0 ? message[(marker + 3)..] : message).Trim().TrimEnd('.');
+    }
+}

@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using StaticBriefs.Diagnostics;
+
+namespace StaticBriefs.Loading;
+
+/// <summary>The load stage: reads settings, entity data and every markdown file of the input folder.</summary>
+public static class SiteLoader
+{
+    /// <summary>Reads the input folder; documents load in parallel, problems go to <paramref name="diagnostics"/>.</summary>
+    public static LoadedSite Load(string inputDirectory, DiagnosticBag diagnostics)
+    {
+        var settings = SiteSettingsLoader.Load(inputDirectory, diagnostics);
+        var entities = EntityDataLoader.Load(inputDirectory, diagnostics);
+        var (markdown, statics) = InputScanner.Scan(inputDirectory);
+
+        var documents = new SourceDocument?[markdown.Length];
+        Parallel.For(0, markdown.Length, i =>
+        {
+            var relative = markdown[i];
+            var text = File.ReadAllText(Path.Combine(inputDirectory, relative));
+            documents[i] = DocumentLoader.Load(text, relative, diagnostics);
+        });
+        return new LoadedSite(settings, [.. documents.OfType<SourceDocument>()], statics, entities);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using StaticBriefs.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace StaticBriefs.Loading;
+
+/// <summary>Reads <c>input/_site.yml</c>; a site without one gets the defaults of <see cref="SiteSettings"/>.</summary>
+public static class SiteSettingsLoader
+{
+    /// <summary>The settings file's name inside the input folder.</summary>
+    public const string FileName = "_site.yml";
+
+    private static readonly string[] KnownKeys =
+        ["title", "description", "base_url", "language", "page_size", "author", "allow_html", "auto_link_entities"];
+
+    /// <summary>Loads settings from the input folder, reporting bad values.</summary>
+    public static SiteSettings Load(string inputDirectory, DiagnosticBag diagnostics)
+    {
+        var path = Path.Combine(inputDirectory, FileName);
+        return File.Exists(path) ? Parse(File.ReadAllText(path), diagnostics) : new SiteSettings();
+    }
+
+    /// <summary>Parses the settings text.</summary>
+    public static SiteSettings Parse(string text, DiagnosticBag diagnostics)
+    {
+        var settings = new SiteSettings();
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            diagnostics.Error(FileName, (int)ex.Start.Line, DiagnosticCodes.BadSettings,
+                $"not valid YAML ({ex.InnerException?.Message ?? ex.Message}); check quoting and indentation");
+            return settings;
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map) return settings;
+
+        foreach (var (keyNode, valueNode) in map.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            var line = (int)keyNode.Start.Line;
+            var value = (valueNode as YamlScalarNode)?.Value;
+            if (!KnownKeys.Contains(key))
+            {
+                var hint = KeySuggester.Closest(key, KnownKeys);
+                diagnostics.Warning(FileName, line, DiagnosticCodes.UnknownKey,
+                    hint is null ? $"unknown setting '{key}' is ignored" : $"unknown setting '{key}': did you mean '{hint}'?");
+                continue;
+            }
+            if (value is null)
+            {
+                diagnostics.Error(FileName, line, DiagnosticCodes.BadSettings, $"'{key}' must be a single value");
+                continue;
+            }
+            settings = key switch
+            {
+                "title" => settings with { Title = value },
+                "description" => settings with { Description = value },
+                "language" => settings with { Language = value },
+                "author" => settings with { Author = value },
+                "base_url" => ParseBaseUrl(value, line, diagnostics) is { } url ? settings with { BaseUrl = url } : settings,
+                "page_size" => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) && size > 0
+                    ? settings with { PageSize = size }
+                    : Bad(settings, line, "'page_size' must be a whole number above 0", diagnostics),
+                "allow_html" => settings with { AllowHtml = ParseBool(value, key, line, diagnostics) },
+                "auto_link_entities" => settings with { AutoLinkEntities = ParseBool(value, key, line, diagnostics) },
+                _ => settings,
+            };
+        }
+        return settings;
+    }
+
+    /// <summary>Reads an absolute http(s) base URL and makes sure it ends in '/'.</summary>
+    public static Uri? ParseBaseUrl(string value, int line, DiagnosticBag diagnostics)
+    {
+        var text = value.EndsWith('/') ? value : value + "/";
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https") return url;
+        diagnostics.Error(FileName, line, DiagnosticCodes.BadSettings,
+            $"'base_url: {value}' must be an absolute URL such as https://example.org/ or https://example.org/briefs-site/");
+        return null;
+    }
+
+    private static bool ParseBool(string value, string key, int line, DiagnosticBag diagnostics)
+    {
+        if (value is "true" or "True" or "yes") return true;
+        if (value is "false" or "False" or "no") return false;
+        diagnostics.Error(FileName, line, DiagnosticCodes.BadSettings, $"'{key}' must be true or false");
+        return false;
+    }
+
+    private static SiteSettings Bad(SiteSettings settings, int line, string message, DiagnosticBag diagnostics)
+    {
+        diagnostics.Error(FileName, line, DiagnosticCodes.BadSettings, message);
+        return settings;
+    }
+}

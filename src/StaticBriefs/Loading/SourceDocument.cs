@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+
+namespace StaticBriefs.Loading;
+
+/// <summary>What a layout a document asks for: a dated brief or a standalone page.</summary>
+public enum DocumentKind
+{
+    /// <summary>A dated brief, published under <c>/briefs/&lt;slug&gt;/</c>.</summary>
+    Brief,
+
+    /// <summary>A documentation page (<c>layout: page</c>) published at its own path.</summary>
+    Page,
+}
+
+/// <summary>One markdown file after loading: typed front matter plus its markdown body. Immutable.</summary>
+public sealed record SourceDocument
+{
+    /// <summary>Path relative to the input folder, with forward slashes.</summary>
+    public required string RelativePath { get; init; }
+    /// <summary>Brief or page.</summary>
+    public required DocumentKind Kind { get; init; }
+    /// <summary>The title (required).</summary>
+    public required string Title { get; init; }
+    /// <summary>Publication date (required for briefs).</summary>
+    public DateTimeOffset? Date { get; init; }
+    /// <summary>Last significant update, if any.</summary>
+    public DateTimeOffset? Updated { get; init; }
+    /// <summary>One or two sentences shown in listings and meta tags.</summary>
+    public string? Summary { get; init; }
+    /// <summary>Who wrote it.</summary>
+    public string? Author { get; init; }
+    /// <summary>URL segment chosen by the author, or null to derive one from the file name.</summary>
+    public string? Slug { get; init; }
+    /// <summary>Line of the slug key, or of the title when there is no slug key.</summary>
+    public int SlugLine { get; init; } = 1;
+    /// <summary>Drafts are published only with <c>--drafts</c>.</summary>
+    public bool Draft { get; init; }
+    /// <summary>Header navigation order for pages; null keeps the page out of the navigation.</summary>
+    public int? Nav { get; init; }
+    /// <summary>Companies named in front matter.</summary>
+    public ImmutableArray<TagMention> Companies { get; init; } = [];
+    /// <summary>People named in front matter.</summary>
+    public ImmutableArray<TagMention> People { get; init; } = [];
+    /// <summary>Topics named in front matter.</summary>
+    public ImmutableArray<TagMention> Topics { get; init; } = [];
+    /// <summary>Source URLs.</summary>
+    public ImmutableArray<string> Sources { get; init; } = [];
+    /// <summary>Front matter keys StaticBriefs does not know, kept for templates (<c>page.extra.key</c>).</summary>
+    public ImmutableDictionary<string, object?> Extra { get; init; } = ImmutableDictionary<string, object?>.Empty;
+    /// <summary>The markdown body.</summary>
+    public required string Body { get; init; }
+    /// <summary>File line where the body starts, to report body problems at the right line.</summary>
+    public int BodyFirstLine { get; init; } = 1;
+
+    /// <summary>The tags of one kind, as written.</summary>
+    public ImmutableArray<TagMention> TagsOf(Model.TaxonomyKind kind) => kind switch
+    {
+        Model.TaxonomyKind.Companies => Companies,
+        Model.TaxonomyKind.People => People,
+        _ => Topics,
+    };
+}

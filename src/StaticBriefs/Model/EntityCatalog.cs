@@ -1,0 +1,46 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using StaticBriefs.Loading;
+
+namespace StaticBriefs.Model;
+
+/// <summary>Known entities by kind, with every name and alias folded to the entity's canonical key.</summary>
+public sealed class EntityCatalog
+{
+    private readonly FrozenDictionary<(TaxonomyKind, TermKey), EntityDefinition> _byName;
+
+    /// <summary>Builds the catalog; an alias claimed by two entities of one kind keeps the first.</summary>
+    public EntityCatalog(ImmutableArray<EntityDefinition> entities)
+    {
+        var map = new Dictionary<(TaxonomyKind, TermKey), EntityDefinition>();
+        foreach (var entity in entities)
+        {
+            map.TryAdd((entity.Kind, TermKey.From(entity.Name)), entity);
+            foreach (var alias in entity.Aliases) map.TryAdd((entity.Kind, TermKey.From(alias)), entity);
+        }
+        _byName = map.ToFrozenDictionary();
+        Entities = entities;
+    }
+
+    /// <summary>All definitions.</summary>
+    public ImmutableArray<EntityDefinition> Entities { get; }
+
+    /// <summary>True when the data files define any entity of this kind (only then are unknown tags worth a warning).</summary>
+    public bool HasAny(TaxonomyKind kind) => Entities.Any(e => e.Kind == kind);
+
+    /// <summary>The entity a name or alias stands for, if known.</summary>
+    public EntityDefinition? Find(TaxonomyKind kind, string name) =>
+        _byName.GetValueOrDefault((kind, TermKey.From(name)));
+
+    /// <summary>The key a name resolves to: the entity's canonical key when the name is a known name or alias.</summary>
+    public TermKey Resolve(TaxonomyKind kind, string name) =>
+        Find(kind, name) is { } entity ? TermKey.From(entity.Name) : TermKey.From(name);
+
+    /// <summary>The known name (or alias) closest to a name, for did-you-mean hints.</summary>
+    public string? Suggest(TaxonomyKind kind, string name)
+    {
+        var candidates = Entities.Where(e => e.Kind == kind).SelectMany(e => e.Aliases.Prepend(e.Name));
+        var match = KeySuggester.Closest(name, candidates);
+        return match is null ? null : Find(kind, match)?.Name;
+    }
+}

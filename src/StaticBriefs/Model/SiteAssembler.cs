@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using StaticBriefs.Diagnostics;
+using StaticBriefs.Loading;
+
+namespace StaticBriefs.Model;
+
+/// <summary>
+/// The model stage: decides what is published, gives every document its URL, and computes the taxonomies once
+/// from the whole set of briefs (term -> briefs), in the manner of Hugo's taxonomy pass.
+/// </summary>
+public static class SiteAssembler
+{
+    /// <summary>Listing paths the generator owns; documentation pages may not take them.</summary>
+    private static readonly string[] ReservedPaths = ["/", "/archive/", "/search/", "/briefs/", "/companies/", "/people/", "/topics/", "/page/"];
+
+    /// <summary>Builds the frozen site model, reporting duplicate slugs, unknown tags and term kind clashes.</summary>
+    public static SiteModel Assemble(LoadedSite loaded, AssemblyOptions options, DiagnosticBag diagnostics)
+    {
+        var catalog = new EntityCatalog(loaded.Entities);
+        var published = loaded.Documents
+            .Where(d => d.Kind == DocumentKind.Brief)
+            .Where(d => options.IncludeDrafts || !d.Draft)
+            .Where(d => options.IncludeFuture || d.Date!.Value <= options.Now)
+            .Select(d => (Source: d, Slug: d.Slug ?? Slugger.Slugify(System.IO.Path.GetFileNameWithoutExtension(d.RelativePath))))
+            .ToList();
+        ReportDuplicateSlugs(published.Select(p => (p.Slug, p.Source)), "brief", diagnostics);
+
+        // Newest first; equal dates fall back to slug so the order (and every page built from it) is reproducible.
+        published.Sort((a, b) =>
+        {
+            var byDate = b.Source.Date!.Value.CompareTo(a.Source.Date!.Value);
+            return byDate != 0 ? byDate : string.CompareOrdinal(a.Slug, b.Slug);
+        });
+
+        var briefs = published.Select((p, index) => new Brief
+        {
+            Id = index,
+            Source = p.Source,
+            Slug = p.Slug,
+            Date = p.Source.Date!.Value,
+            Companies = Resolve(p.Source.Companies, TaxonomyKind.Companies, catalog),
+            People = Resolve(p.Source.People, TaxonomyKind.People, catalog),
+            Topics = Resolve(p.Source.Topics, TaxonomyKind.Topics, catalog),
+        }).ToImmutableArray();
+
+        var taxonomies = TaxonomyBuilder.Build(briefs, catalog);
+        EntityChecks.Report(briefs, taxonomies, catalog, options.Strict, diagnostics);
+
+        var pages = loaded.Documents
+            .Where(d => d.Kind == DocumentKind.Page && (options.IncludeDrafts || !d.Draft))
+            .Select(d => new DocPage(d, PagePath(d)))
+            .OrderBy(p => p.Path, StringComparer.Ordinal)
+            .ToImmutableArray();
+        ReportPageClashes(pages, diagnostics);
+
+        var known = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        known.UnionWith(ReservedPaths);
+        known.UnionWith(briefs.Select(b => b.Path));
+        known.UnionWith(pages.Select(p => p.Path));
+        foreach (var taxonomy in taxonomies.Values) known.UnionWith(taxonomy.ByName.Select(t => t.Path));
+
+        return new SiteModel
+        {
+            Settings = loaded.Settings,
+            Briefs = briefs,
+            Pages = pages,
+            Taxonomies = taxonomies,
+            StaticFiles = loaded.StaticFiles,
+            Entities = loaded.Entities,
+            KnownPaths = known.ToImmutable(),
+            PathsBySource = loaded.Documents
+                .Select(d => (d.RelativePath, Path: d.Kind == DocumentKind.Page ? PagePath(d) : "/briefs/" + (d.Slug ?? Slugger.Slugify(System.IO.Path.GetFileNameWithoutExtension(d.RelativePath))) + "/"))
+                .ToImmutableDictionary(x => x.RelativePath, x => x.Path, StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary><c>about.md</c> -> <c>/about/</c>; <c>docs/style-guide.md</c> -> <c>/docs/style-guide/</c>; a slug replaces the file name.</summary>
+    public static string PagePath(SourceDocument document)
+    {
+        var directory = System.IO.Path.GetDirectoryName(document.RelativePath)?.Replace('\\', '/') ?? "";
+        var name = document.Slug ?? Slugger.Slugify(System.IO.Path.GetFileNameWithoutExtension(document.RelativePath));
+        var segments = directory.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Slugger.Slugify).Append(name);
+        return "/" + string.Join('/', segments) + "/";
+    }
+
+    private static ImmutableArray<TermKey> Resolve(ImmutableArray<TagMention> mentions, TaxonomyKind kind, EntityCatalog catalog) =>
+        [.. mentions.Select(m => catalog.Resolve(kind, m.Name)).Distinct()];
+
+    private static void ReportDuplicateSlugs(IEnumerable<(string Slug, SourceDocument Source)> items, string what, DiagnosticBag diagnostics)
+    {
+        foreach (var group in items.GroupBy(i => i.Slug, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var files = group.Select(g => g.Source.RelativePath).Order(StringComparer.Ordinal).ToList();
+            foreach (var (_, source) in group)
+            {
+                var others = string.Join(", ", files.Where(f => f != source.RelativePath));
+                diagnostics.Error(source.RelativePath, source.SlugLine, DiagnosticCodes.DuplicateSlug,
+                    $"{what} slug '{group.Key}' is also used by {others}; give one of them a different 'slug:' so each has its own URL");
+            }
+        }
+    }
+
+    private static void ReportPageClashes(ImmutableArray<DocPage> pages, DiagnosticBag diagnostics)
+    {
+        foreach (var page in pages)
+        {
+            var clash = ReservedPaths.Contains(page.Path) || page.Path.StartsWith("/briefs/", StringComparison.Ordinal)
+                || page.Path.StartsWith("/page/", StringComparison.Ordinal);
+            if (clash)
+                diagnostics.Error(page.Source.RelativePath, page.Source.SlugLine, DiagnosticCodes.DuplicateSlug,
+                    $"page path '{page.Path}' is used by the generator itself; move the file or give it another 'slug:'");
+        }
+        ReportDuplicateSlugs(pages.Select(p => (p.Path, p.Source)), "page", diagnostics);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace StaticBriefs.Model;
+
+/// <summary>Computes every taxonomy once from the whole brief set: term -> briefs (newest first), names, slugs, sort orders.</summary>
+public static class TaxonomyBuilder
+{
+    /// <summary>Builds the three taxonomies.</summary>
+    public static ImmutableDictionary<TaxonomyKind, Taxonomy> Build(ImmutableArray<Brief> briefs, EntityCatalog catalog) =>
+        TaxonomyKinds.All.ToImmutableDictionary(kind => kind, kind => BuildOne(kind, briefs, catalog));
+
+    private static Taxonomy BuildOne(TaxonomyKind kind, ImmutableArray<Brief> briefs, EntityCatalog catalog)
+    {
+        var ids = new Dictionary<TermKey, List<int>>();
+        var spellings = new Dictionary<TermKey, Dictionary<string, int>>();
+        foreach (var brief in briefs)
+        {
+            foreach (var key in brief.TermsOf(kind))
+            {
+                if (!ids.TryGetValue(key, out var list)) ids[key] = list = [];
+                list.Add(brief.Id);
+            }
+            foreach (var mention in brief.Source.TagsOf(kind))
+            {
+                var key = catalog.Resolve(kind, mention.Name);
+                if (!spellings.TryGetValue(key, out var counts)) spellings[key] = counts = new(StringComparer.Ordinal);
+                counts[mention.Name] = counts.GetValueOrDefault(mention.Name) + 1;
+            }
+        }
+
+        var usedSlugs = new HashSet<string>(StringComparer.Ordinal);
+        var terms = new List<Term>(ids.Count);
+        // Slugs are handed out in key order so a collision always resolves the same way.
+        foreach (var key in ids.Keys.OrderBy(k => k.Value, StringComparer.Ordinal))
+        {
+            var entity = catalog.Find(kind, key.Value) ?? FindByKey(catalog, kind, key);
+            var name = entity?.Name ?? MostUsed(spellings[key]);
+            var slug = Slugger.Slugify(name);
+            if (!usedSlugs.Add(slug))
+            {
+                slug = slug + "-" + Slugger.StableHash(key.Value)[..6];
+                usedSlugs.Add(slug);
+            }
+            // Brief ids are assigned newest first, so ascending ids are newest-first order.
+            terms.Add(new Term { Kind = kind, Key = key, Name = name, Slug = slug, BriefIds = [.. ids[key]], Entity = entity });
+        }
+
+        var byName = terms
+            .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(t => t.Key.Value, StringComparer.Ordinal)
+            .ToImmutableArray();
+        var byCount = terms
+            .OrderByDescending(t => t.Count)
+            .ThenBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(t => t.Key.Value, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return new Taxonomy { Kind = kind, ByName = byName, ByCount = byCount, ByKey = terms.ToFrozenDictionary(t => t.Key) };
+    }
+
+    private static Loading.EntityDefinition? FindByKey(EntityCatalog catalog, TaxonomyKind kind, TermKey key) =>
+        catalog.Entities.FirstOrDefault(e => e.Kind == kind && TermKey.From(e.Name) == key);
+
+    /// <summary>The spelling most briefs use; ties go to the ordinally smallest so the choice is reproducible.</summary>
+    private static string MostUsed(Dictionary<string, int> counts) =>
+        counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).First().Key;
+}

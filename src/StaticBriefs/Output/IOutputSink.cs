@@ -1,0 +1,11 @@
+namespace StaticBriefs.Output;
+
+/// <summary>Where stages put generated files: a staging folder that becomes <c>output/</c> only if the whole build succeeds.</summary>
+public interface IOutputSink
+{
+    /// <summary>Writes a text file (UTF-8, no BOM) at a site-relative path such as <c>briefs/x/index.html</c>. Thread-safe.</summary>
+    void WriteText(string relativePath, string content);
+
+    /// <summary>Writes bytes at a site-relative path. Thread-safe.</summary>
+    void WriteBytes(string relativePath, ReadOnlySpan<byte> content);
+}

@@ -1,0 +1,129 @@
+using System.Collections.Immutable;
+using System.Text;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using StaticBriefs.Diagnostics;
+
+namespace StaticBriefs.Rendering.Markdown;
+
+/// <summary>
+/// Renders a document body with the shared pipeline: checks and rewrites internal links, collects the table of
+/// contents, counts words and extracts plain text, all in one walk of the syntax tree. Thread-safe.
+/// </summary>
+public sealed class MarkdownRenderer(MarkdownPipeline pipeline, LinkContext links)
+{
+    /// <summary>Renders one body; broken links are reported against <paramref name="relativePath"/>.</summary>
+    public RenderedMarkdown Render(string markdown, string relativePath, int bodyFirstLine, DiagnosticBag diagnostics)
+    {
+        var document = Markdig.Markdown.Parse(markdown, pipeline);
+        var toc = ImmutableArray.CreateBuilder<TocEntry>();
+        var text = new StringBuilder(markdown.Length);
+        var words = 0;
+
+        foreach (var node in document.Descendants())
+        {
+            switch (node)
+            {
+                case HeadingBlock heading:
+                    if (heading.Level is 2 or 3 && heading.GetAttributes().Id is { } id)
+                        toc.Add(new TocEntry(heading.Level, id, InlineText(heading.Inline)));
+                    break;
+                case LinkInline link:
+                    RewriteLink(link, relativePath, bodyFirstLine, diagnostics);
+                    break;
+                case LiteralInline literal:
+                    words += AppendWords(text, literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    words += AppendWords(text, code.Content.AsSpan());
+                    break;
+                case ParagraphBlock or HeadingBlock or ListItemBlock:
+                    text.Append(' ');
+                    break;
+            }
+            if (node is LeafBlock { Inline: null } leaf and not HeadingBlock && leaf is CodeBlock)
+                text.Append(' ').Append(leaf.Lines.ToString()).Append(' ');
+        }
+
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return new RenderedMarkdown(writer.ToString(), toc.ToImmutable(), words, NormalizeSpace(text));
+    }
+
+    private void RewriteLink(LinkInline link, string relativePath, int bodyFirstLine, DiagnosticBag diagnostics)
+    {
+        var url = link.Url;
+        if (string.IsNullOrEmpty(url)) return;
+        var line = bodyFirstLine + link.Line;
+        var column = link.Column + 1;
+
+        if (LinkTargets.IsUnsafe(url))
+        {
+            link.Url = "#";
+            diagnostics.Warning(relativePath, line, DiagnosticCodes.BrokenLink,
+                $"link to '{url}' was removed: script URLs are not allowed in briefs", column);
+            return;
+        }
+        var resolution = LinkTargets.Resolve(url, relativePath, links);
+        switch (resolution.Kind)
+        {
+            case LinkKind.External:
+                return;
+            case LinkKind.Internal:
+                link.Url = links.BasePath + resolution.Path.TrimStart('/') + resolution.Suffix;
+                return;
+            case LinkKind.Broken:
+                diagnostics.Error(relativePath, line, DiagnosticCodes.BrokenLink,
+                    $"link '{url}' points at {resolution.Path}, which does not exist; fix the slug or path (briefs live at /briefs/<slug>/)",
+                    column);
+                return;
+        }
+    }
+
+    private static string InlineText(ContainerInline? inline)
+    {
+        if (inline is null) return "";
+        var builder = new StringBuilder();
+        foreach (var child in inline.Descendants())
+        {
+            if (child is LiteralInline literal) builder.Append(literal.Content.AsSpan());
+            else if (child is CodeInline code) builder.Append(code.Content);
+        }
+        return builder.ToString().Trim();
+    }
+
+    private static int AppendWords(StringBuilder text, ReadOnlySpan<char> content)
+    {
+        text.Append(content);
+        var count = 0;
+        var inWord = false;
+        foreach (var c in content)
+        {
+            var letter = char.IsLetterOrDigit(c);
+            if (letter && !inWord) count++;
+            inWord = letter || (inWord && c is '\'' or '’' or '-');
+        }
+        return count;
+    }
+
+    private static string NormalizeSpace(StringBuilder text)
+    {
+        var result = new StringBuilder(text.Length);
+        var space = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c)) { space = result.Length > 0; continue; }
+            if (space) result.Append(' ');
+            space = false;
+            result.Append(c);
+        }
+        return result.ToString();
+    }
+}
