@@ -1,6 +1,6 @@
 namespace StaticBriefs.Cli;
 
-/// <summary>Entry point; the commands live in <see cref="CommandLine"/>.</summary>
+/// <summary>Entry point of the staticbriefs command.</summary>
 public static class Program
 {
     /// <summary>Runs the command line and returns its exit code.</summary>
