@@ -1,0 +1,26 @@
+namespace StaticBriefs.Building;
+
+/// <summary>Everything one build needs to know, as given on the command line.</summary>
+public sealed record BuildOptions
+{
+    /// <summary>The site's input folder.</summary>
+    public string InputDirectory { get; init; } = "input";
+    /// <summary>Where the site is written.</summary>
+    public string OutputDirectory { get; init; } = "output";
+    /// <summary>The theme folder.</summary>
+    public string ThemeDirectory { get; init; } = "theme";
+    /// <summary>Overrides <c>base_url</c> of <c>_site.yml</c>.</summary>
+    public string? BaseUrl { get; init; }
+    /// <summary>Publish drafts.</summary>
+    public bool IncludeDrafts { get; init; }
+    /// <summary>Publish briefs dated in the future.</summary>
+    public bool IncludeFuture { get; init; }
+    /// <summary>Minify HTML, CSS and JS.</summary>
+    public bool Minify { get; init; } = true;
+    /// <summary>Unknown entity tags are errors.</summary>
+    public bool Strict { get; init; }
+    /// <summary>The build's clock (drafts and future briefs are judged against it).</summary>
+    public DateTimeOffset Now { get; init; } = DateTimeOffset.UtcNow;
+    /// <summary>Worker threads for parallel stages.</summary>
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+}

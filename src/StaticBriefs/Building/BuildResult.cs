@@ -1,0 +1,21 @@
+using StaticBriefs.Diagnostics;
+
+namespace StaticBriefs.Building;
+
+/// <summary>The outcome of a build: what went wrong (if anything), what was written, and how long each stage took.</summary>
+/// <param name="Diagnostics">Every problem found, sorted by file and line.</param>
+/// <param name="Written">True when the output folder was replaced.</param>
+/// <param name="Briefs">Published briefs.</param>
+/// <param name="Files">Files written.</param>
+/// <param name="Stages">Stage name and elapsed time, in order.</param>
+public sealed record BuildResult(
+    IReadOnlyList<Diagnostic> Diagnostics, bool Written, int Briefs, long Files, IReadOnlyList<StageTiming> Stages)
+{
+    /// <summary>True when any diagnostic is an error.</summary>
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+}
+
+/// <summary>How long one stage took.</summary>
+/// <param name="Name">Stage name.</param>
+/// <param name="Elapsed">Wall-clock time.</param>
+public sealed record StageTiming(string Name, TimeSpan Elapsed);

@@ -1,0 +1,74 @@
+using StaticBriefs.Diagnostics;
+using StaticBriefs.Loading;
+using StaticBriefs.Model;
+using StaticBriefs.Output;
+using StaticBriefs.Rendering;
+using StaticBriefs.Rendering.Feeds;
+using StaticBriefs.Rendering.Markdown;
+using StaticBriefs.Rendering.Theme;
+using StaticBriefs.Rendering.Views;
+using StaticBriefs.Search;
+
+namespace StaticBriefs.Building;
+
+/// <summary>
+/// One build, top to bottom: load -> assemble -> render -> index -> write. Every stage reports into one
+/// diagnostic bag; any error means the staging folder is thrown away and <c>output/</c> stays as it was.
+/// </summary>
+public static class SiteBuild
+{
+    /// <summary>Runs a whole build.</summary>
+    public static BuildResult Run(BuildOptions options)
+    {
+        var diagnostics = new DiagnosticBag();
+        var clock = new StageClock();
+        if (!Directory.Exists(options.InputDirectory))
+        {
+            diagnostics.Error(options.InputDirectory, 0, DiagnosticCodes.IoError,
+                "input folder not found; run from the site's folder or pass --input DIR");
+            return new BuildResult(diagnostics.Sorted(), false, 0, 0, []);
+        }
+        var theme = new ThemeFiles(options.ThemeDirectory, Path.Combine(options.InputDirectory, "_theme"));
+
+        var loaded = clock.Time("load", () => SiteLoader.Load(options.InputDirectory, diagnostics));
+        if (options.BaseUrl is { } baseUrl && SiteSettingsLoader.ParseBaseUrl(baseUrl, 0, diagnostics) is { } url)
+            loaded = loaded with { Settings = loaded.Settings with { BaseUrl = url } };
+        var site = clock.Time("model", () => SiteAssembler.Assemble(loaded,
+            new AssemblyOptions(options.IncludeDrafts, options.IncludeFuture, options.Now, options.Strict), diagnostics));
+        var layouts = clock.Time("theme", () => LayoutSet.Load(theme, diagnostics));
+        if (layouts is null || diagnostics.HasErrors)
+            return new BuildResult(diagnostics.Sorted(), false, site.Briefs.Length, 0, clock.Timings);
+
+        StagingOutput.CleanLeftovers(options.OutputDirectory, diagnostics);
+        using var output = new StagingOutput(options.OutputDirectory, new Minifier(options.Minify));
+        using var templates = new TemplateRunner(layouts);
+        var views = new ViewFactory(site);
+        var assets = clock.Time("assets", () => AssetPublisher.Publish(theme, new Minifier(options.Minify), output));
+        var siteView = SiteViews.Create(site, views.Urls, assets);
+        var markdown = new MarkdownRenderer(
+            MarkdownPipelineFactory.Create(new MarkdownOptions(site.Settings.AllowHtml)),
+            new LinkContext(views.Urls.BasePath, site.KnownPaths, site.PathsBySource, site.StaticFiles.ToHashSet(StringComparer.Ordinal)));
+        var search = new SearchIndexBuilder();
+
+        var rendered = clock.Time("render briefs", () =>
+            new BriefPageRenderer(site, views, siteView, templates, markdown, output, search, diagnostics).RenderAll(options.MaxParallelism));
+        clock.Time("render listings", () =>
+            new ListingRenderer(site, views, siteView, templates, markdown, output, diagnostics).RenderAll(options.MaxParallelism));
+        clock.Time("feeds", () =>
+        {
+            new FeedRenderer(site, views, output).RenderAll(rendered, options.MaxParallelism);
+            output.WriteText("sitemap.xml", SitemapWriter.Sitemap(site, views.Urls));
+            output.WriteText("robots.txt", SitemapWriter.Robots(views.Urls));
+        });
+        clock.Time("search index", () => search.Write(output));
+        clock.Time("static files", () =>
+        {
+            foreach (var file in site.StaticFiles) output.CopyFile(Path.Combine(options.InputDirectory, file), file);
+        });
+
+        if (diagnostics.HasErrors)
+            return new BuildResult(diagnostics.Sorted(), false, site.Briefs.Length, 0, clock.Timings);
+        clock.Time("commit", output.Commit);
+        return new BuildResult(diagnostics.Sorted(), true, site.Briefs.Length, output.FileCount, clock.Timings);
+    }
+}

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Globalization;
+using StaticBriefs.Building;
+using StaticBriefs.Diagnostics;
+
+namespace StaticBriefs.Cli;
+
+/// <summary><c>staticbriefs build</c>: builds the site once.</summary>
+internal static class BuildCommand
+{
+    public static readonly Option<string> Input = new("--input") { Description = "Folder with the briefs and _site.yml", DefaultValueFactory = _ => "input" };
+    public static readonly Option<string> Output = new("--output") { Description = "Folder to write the site to (replaced only when the build succeeds)", DefaultValueFactory = _ => "output" };
+    public static readonly Option<string> Theme = new("--theme") { Description = "Theme folder (files under input/_theme/ override it)", DefaultValueFactory = _ => "theme" };
+    public static readonly Option<string?> BaseUrl = new("--base-url") { Description = "Absolute URL the site is served from, e.g. https://example.org/briefs-site/ (overrides _site.yml)" };
+    public static readonly Option<bool> Drafts = new("--drafts") { Description = "Publish briefs marked draft: true" };
+    public static readonly Option<bool> Future = new("--future") { Description = "Publish briefs dated in the future" };
+    public static readonly Option<bool> NoMinify = new("--no-minify") { Description = "Keep HTML, CSS and JS readable" };
+    public static readonly Option<bool> Strict = new("--strict") { Description = "Treat unknown companies, people and topics as errors" };
+    public static readonly Option<bool> Timings = new("--timings") { Description = "Print how long each stage took" };
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var command = new Command("build", "Build the site from the input folder into the output folder");
+        foreach (var option in new Option[] { Input, Output, Theme, BaseUrl, Drafts, Future, NoMinify, Strict, Timings })
+            command.Options.Add(option);
+        command.SetAction(parse =>
+        {
+            var options = ReadOptions(parse);
+            var result = SiteBuild.Run(options);
+            return Report(result, parse.GetValue(Timings), stdout, stderr);
+        });
+        return command;
+    }
+
+    public static BuildOptions ReadOptions(ParseResult parse) => new()
+    {
+        InputDirectory = parse.GetValue(Input)!,
+        OutputDirectory = parse.GetValue(Output)!,
+        ThemeDirectory = parse.GetValue(Theme)!,
+        BaseUrl = parse.GetValue(BaseUrl),
+        IncludeDrafts = parse.GetValue(Drafts),
+        IncludeFuture = parse.GetValue(Future),
+        Minify = !parse.GetValue(NoMinify),
+        Strict = parse.GetValue(Strict),
+    };
+
+    /// <summary>Prints diagnostics and a summary; returns the exit code (0 ok, 1 content errors).</summary>
+    public static int Report(BuildResult result, bool timings, TextWriter stdout, TextWriter stderr)
+    {
+        foreach (var diagnostic in result.Diagnostics) stderr.WriteLine(diagnostic.ToString());
+        var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
+        var warnings = result.Diagnostics.Count - errors;
+        if (timings)
+        {
+            foreach (var stage in result.Stages)
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage.Name,-16} {stage.Elapsed.TotalMilliseconds,8:F0} ms"));
+        }
+        var total = result.Stages.Sum(s => s.Elapsed.TotalSeconds);
+        if (errors > 0)
+        {
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Build failed: {errors} error(s), {warnings} warning(s). Nothing was written; the previous output is untouched."));
+            return 1;
+        }
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Built {result.Briefs} briefs into {result.Files} files in {total:F2} s ({warnings} warning(s))."));
+        return 0;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+using System.Text;
+using StaticBriefs.Rendering.Theme;
+
+namespace StaticBriefs.Output;
+
+/// <summary>Published theme assets: the fingerprinted URL path of each stylesheet and script.</summary>
+/// <param name="Styles">Site paths of stylesheets, e.g. <c>/assets/css/site.1a2b3c4d.css</c>.</param>
+/// <param name="Scripts">Site paths of scripts.</param>
+public sealed record PublishedAssets(IReadOnlyList<string> Styles, IReadOnlyList<string> Scripts);
+
+/// <summary>
+/// Copies the theme's <c>assets/</c> (overrides merged) to the output. CSS and JS are minified and get a content
+/// hash in their name, so hosts can cache them for a year and a changed file is never served stale.
+/// </summary>
+public static class AssetPublisher
+{
+    /// <summary>Publishes every asset; returns stylesheets and scripts in ordinal order of their names.</summary>
+    public static PublishedAssets Publish(ThemeFiles theme, Minifier minifier, StagingOutput output)
+    {
+        var styles = new List<string>();
+        var scripts = new List<string>();
+        foreach (var relative in theme.List("assets"))
+        {
+            var source = theme.Resolve(relative)!;
+            var extension = Path.GetExtension(relative);
+            if (extension is not (".css" or ".js"))
+            {
+                output.CopyFile(source, relative);
+                continue;
+            }
+            var text = minifier.Minify(relative, File.ReadAllText(source));
+            var bytes = new UTF8Encoding(false).GetBytes(text);
+            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..8];
+            var target = relative[..^extension.Length] + "." + hash + extension;
+            output.WriteBytes(target, bytes);
+            (extension == ".css" ? styles : scripts).Add("/" + target);
+        }
+        return new PublishedAssets(styles, scripts);
+    }
+}

@@ -1,0 +1,71 @@
+using StaticBriefs.Diagnostics;
+using StaticBriefs.Model;
+using StaticBriefs.Output;
+using StaticBriefs.Rendering.Markdown;
+using StaticBriefs.Rendering.Theme;
+using StaticBriefs.Rendering.Views;
+using StaticBriefs.Search;
+
+namespace StaticBriefs.Rendering;
+
+/// <summary>
+/// The brief pass: for each brief, in parallel, markdown -> page HTML -> sink, and its search document to the index.
+/// Nothing of a page is kept after it is written, so memory does not grow with the site.
+/// </summary>
+public sealed class BriefPageRenderer(
+    SiteModel site, ViewFactory views, SiteView siteView, TemplateRunner templates,
+    MarkdownRenderer markdown, IOutputSink sink, SearchIndexBuilder search, DiagnosticBag diagnostics)
+{
+    /// <summary>Briefs whose HTML is kept for the site-wide feed.</summary>
+    public const int FeedSize = 20;
+
+    /// <summary>Renders every brief page; the result is indexed by brief id.</summary>
+    public RenderedBrief[] RenderAll(int maxParallelism)
+    {
+        var results = new RenderedBrief[site.Briefs.Length];
+        Parallel.For(0, site.Briefs.Length, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism },
+            i => results[i] = Render(site.Briefs[i]));
+        return results;
+    }
+
+    private RenderedBrief Render(Brief brief)
+    {
+        var source = brief.Source;
+        var body = markdown.Render(source.Body, source.RelativePath, source.BodyFirstLine, diagnostics);
+        var card = views.Card(brief.Id) with { ReadingMinutes = body.ReadingMinutes };
+        var permalink = views.Urls.Permalink(brief.Path);
+        var updated = source.Updated is { } u ? Dates.Iso(u) : null;
+        var view = new BriefView
+        {
+            Card = card,
+            Content = body.Html,
+            Toc = body.Toc,
+            Sources = source.Sources,
+            UpdatedIso = updated ?? "",
+            UpdatedText = source.Updated is { } u2 ? Dates.Text(u2) : "",
+            Previous = brief.Id + 1 < site.Briefs.Length ? views.Card(brief.Id + 1) : null,
+            Next = brief.Id > 0 ? views.Card(brief.Id - 1) : null,
+            Related = views.Related(brief),
+            Extra = source.Extra,
+        };
+        var page = new PageView
+        {
+            Kind = "brief",
+            Title = source.Title,
+            Description = source.Summary ?? "",
+            Url = card.Url,
+            Permalink = permalink,
+            OgType = "article",
+            JsonLd = JsonLd.Article(card, permalink, site.Settings.Title, updated),
+            Feeds = SiteFeeds.Links(views.Urls, site.Settings.Title),
+        };
+        var html = templates.RenderPage("brief", PageGlobals.Create(siteView, page, "brief", view), brief.Path, diagnostics);
+        if (html is not null) sink.WriteText(UrlBuilder.FileFor(brief.Path), html);
+
+        search.Add(new SearchDocument(
+            brief.Id, brief.Path, source.Title, source.Summary ?? "", brief.Date,
+            [.. card.Companies.Select(c => c.Name)], [.. card.People.Select(c => c.Name)], [.. card.Topics.Select(c => c.Name)],
+            body.PlainText));
+        return new RenderedBrief(brief.Id, brief.Id < FeedSize ? body.Html : null, body.WordCount);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text;
+using System.Xml;
+using StaticBriefs.Rendering.Views;
+
+namespace StaticBriefs.Rendering.Feeds;
+
+/// <summary>Writes Atom 1.0 (RFC 4287) with every element the spec requires.</summary>
+public static class AtomFeedWriter
+{
+    private const string Ns = "http://www.w3.org/2005/Atom";
+
+    /// <summary>The feed as a UTF-8 XML string.</summary>
+    public static string Write(FeedSpec feed)
+    {
+        var builder = new StringBuilder();
+        var settings = new XmlWriterSettings { Indent = true, NewLineChars = "\n", OmitXmlDeclaration = false, Encoding = new UTF8Encoding(false) };
+        using (var xml = XmlWriter.Create(new Utf8StringWriter(builder), settings))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("feed", Ns);
+            xml.WriteAttributeString("xml", "lang", null, feed.Language);
+            xml.WriteElementString("id", Ns, feed.AtomUrl);
+            xml.WriteElementString("title", Ns, feed.Title);
+            if (feed.Description.Length > 0) xml.WriteElementString("subtitle", Ns, feed.Description);
+            var updated = feed.Entries.Count > 0 ? feed.Entries.Max(e => e.Updated) : DateTimeOffset.UnixEpoch;
+            xml.WriteElementString("updated", Ns, Dates.Rfc3339(updated));
+            Link(xml, "self", feed.AtomUrl, "application/atom+xml");
+            Link(xml, "alternate", feed.HomeUrl, "text/html");
+            xml.WriteStartElement("author", Ns);
+            xml.WriteElementString("name", Ns, feed.Author);
+            xml.WriteEndElement();
+            xml.WriteElementString("generator", Ns, "StaticBriefs");
+            foreach (var entry in feed.Entries) Entry(xml, entry);
+            xml.WriteEndElement();
+        }
+        return builder.ToString();
+    }
+
+    private static void Entry(XmlWriter xml, FeedEntry entry)
+    {
+        xml.WriteStartElement("entry", Ns);
+        xml.WriteElementString("id", Ns, entry.Permalink);
+        xml.WriteElementString("title", Ns, entry.Title);
+        Link(xml, "alternate", entry.Permalink, "text/html");
+        xml.WriteElementString("published", Ns, Dates.Rfc3339(entry.Published));
+        xml.WriteElementString("updated", Ns, Dates.Rfc3339(entry.Updated));
+        if (entry.Author.Length > 0)
+        {
+            xml.WriteStartElement("author", Ns);
+            xml.WriteElementString("name", Ns, entry.Author);
+            xml.WriteEndElement();
+        }
+        foreach (var tag in entry.Tags)
+        {
+            xml.WriteStartElement("category", Ns);
+            xml.WriteAttributeString("term", tag);
+            xml.WriteEndElement();
+        }
+        if (entry.Summary.Length > 0) xml.WriteElementString("summary", Ns, entry.Summary);
+        if (entry.ContentHtml is not null)
+        {
+            xml.WriteStartElement("content", Ns);
+            xml.WriteAttributeString("type", "html");
+            xml.WriteString(entry.ContentHtml);
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
+    }
+
+    private static void Link(XmlWriter xml, string rel, string href, string type)
+    {
+        xml.WriteStartElement("link", Ns);
+        xml.WriteAttributeString("rel", rel);
+        xml.WriteAttributeString("type", type);
+        xml.WriteAttributeString("href", href);
+        xml.WriteEndElement();
+    }
+
+    private sealed class Utf8StringWriter(StringBuilder builder) : StringWriter(builder, System.Globalization.CultureInfo.InvariantCulture)
+    {
+        public override Encoding Encoding => new UTF8Encoding(false);
+    }
+}

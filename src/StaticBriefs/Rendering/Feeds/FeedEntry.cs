@@ -1,0 +1,27 @@
+namespace StaticBriefs.Rendering.Feeds;
+
+/// <summary>One brief as feeds present it.</summary>
+/// <param name="Title">Title (raw; the writers escape it).</param>
+/// <param name="Permalink">Absolute URL.</param>
+/// <param name="Published">Publication date.</param>
+/// <param name="Updated">Last update, or the publication date.</param>
+/// <param name="Summary">Summary (raw).</param>
+/// <param name="ContentHtml">Body HTML, or null to publish the summary only.</param>
+/// <param name="Author">Author name, may be empty.</param>
+/// <param name="Tags">Entity names.</param>
+public sealed record FeedEntry(
+    string Title, string Permalink, DateTimeOffset Published, DateTimeOffset Updated,
+    string Summary, string? ContentHtml, string Author, IReadOnlyList<string> Tags);
+
+/// <summary>A feed: site-wide or one entity's.</summary>
+/// <param name="Title">Feed title.</param>
+/// <param name="Description">Feed subtitle.</param>
+/// <param name="HomeUrl">Absolute URL of the page the feed follows.</param>
+/// <param name="AtomUrl">Absolute URL of the Atom feed.</param>
+/// <param name="JsonUrl">Absolute URL of the JSON Feed.</param>
+/// <param name="Author">Feed-level author (Atom requires one).</param>
+/// <param name="Language">Language tag.</param>
+/// <param name="Entries">Newest first.</param>
+public sealed record FeedSpec(
+    string Title, string Description, string HomeUrl, string AtomUrl, string JsonUrl, string Author, string Language,
+    IReadOnlyList<FeedEntry> Entries);

@@ -1,0 +1,47 @@
+using StaticBriefs.Model;
+using StaticBriefs.Output;
+using StaticBriefs.Rendering.Views;
+
+namespace StaticBriefs.Rendering.Feeds;
+
+/// <summary>Writes the site feeds (Atom and JSON Feed, newest 20 with full content) and one pair per entity (summaries).</summary>
+public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink sink)
+{
+    /// <summary>Entries per feed.</summary>
+    public const int Size = 20;
+
+    /// <summary>Writes every feed; <paramref name="rendered"/> supplies the newest briefs' HTML.</summary>
+    public int RenderAll(IReadOnlyList<RenderedBrief> rendered, int maxParallelism)
+    {
+        var settings = site.Settings;
+        var author = settings.Author ?? settings.Title;
+        var siteEntries = site.Briefs.Take(Size).Select(b => Entry(b, rendered[b.Id].ContentHtml)).ToList();
+        Write("/", new FeedSpec(settings.Title, settings.Description, views.Urls.Permalink("/"),
+            views.Urls.Permalink("/feed.xml"), views.Urls.Permalink("/feed.json"), author, settings.Language, siteEntries));
+
+        var terms = site.Taxonomies.Values.SelectMany(t => t.ByName).ToList();
+        Parallel.ForEach(terms, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, term =>
+        {
+            var entries = term.BriefIds.Take(Size).Select(id => Entry(site.Briefs[id], null)).ToList();
+            Write(term.Path, new FeedSpec($"{term.Name} - {settings.Title}",
+                term.Entity?.Description ?? $"Briefs naming the {term.Kind.Singular()} {term.Name}.",
+                views.Urls.Permalink(term.Path), views.Urls.Permalink(term.Path + "feed.xml"),
+                views.Urls.Permalink(term.Path + "feed.json"), author, settings.Language, entries));
+        });
+        return 2 * (terms.Count + 1);
+    }
+
+    private void Write(string path, FeedSpec spec)
+    {
+        sink.WriteText(path.TrimStart('/') + "feed.xml", AtomFeedWriter.Write(spec));
+        sink.WriteText(path.TrimStart('/') + "feed.json", JsonFeedWriter.Write(spec));
+    }
+
+    private FeedEntry Entry(Brief brief, string? contentHtml)
+    {
+        var card = views.Card(brief.Id);
+        var tags = card.Companies.Concat(card.People).Concat(card.Topics).Select(l => l.Name).ToList();
+        return new FeedEntry(card.Title, views.Urls.Permalink(brief.Path), brief.Date, brief.Source.Updated ?? brief.Date,
+            card.Summary, contentHtml, card.Author, tags);
+    }
+}

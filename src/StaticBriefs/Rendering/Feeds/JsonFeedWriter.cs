@@ -1,0 +1,45 @@
+using System.Text.Json;
+using StaticBriefs.Rendering.Views;
+
+namespace StaticBriefs.Rendering.Feeds;
+
+/// <summary>Writes JSON Feed 1.1 (https://jsonfeed.org/version/1.1).</summary>
+public static class JsonFeedWriter
+{
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
+
+    /// <summary>The feed as JSON text.</summary>
+    public static string Write(FeedSpec feed)
+    {
+        var document = new Dictionary<string, object?>
+        {
+            ["version"] = "https://jsonfeed.org/version/1.1",
+            ["title"] = feed.Title,
+            ["home_page_url"] = feed.HomeUrl,
+            ["feed_url"] = feed.JsonUrl,
+            ["description"] = feed.Description,
+            ["language"] = feed.Language,
+            ["authors"] = new[] { new Dictionary<string, string> { ["name"] = feed.Author } },
+            ["items"] = feed.Entries.Select(Item).ToArray(),
+        };
+        return JsonSerializer.Serialize(document, Options);
+    }
+
+    private static Dictionary<string, object?> Item(FeedEntry entry)
+    {
+        var item = new Dictionary<string, object?>
+        {
+            ["id"] = entry.Permalink,
+            ["url"] = entry.Permalink,
+            ["title"] = entry.Title,
+        };
+        if (entry.ContentHtml is not null) item["content_html"] = entry.ContentHtml;
+        else item["content_text"] = entry.Summary.Length > 0 ? entry.Summary : entry.Title;
+        if (entry.Summary.Length > 0) item["summary"] = entry.Summary;
+        item["date_published"] = Dates.Rfc3339(entry.Published);
+        item["date_modified"] = Dates.Rfc3339(entry.Updated);
+        if (entry.Author.Length > 0) item["authors"] = new[] { new Dictionary<string, string> { ["name"] = entry.Author } };
+        if (entry.Tags.Count > 0) item["tags"] = entry.Tags;
+        return item;
+    }
+}

@@ -1,0 +1,144 @@
+using StaticBriefs.Diagnostics;
+using StaticBriefs.Model;
+using StaticBriefs.Output;
+using StaticBriefs.Rendering.Markdown;
+using StaticBriefs.Rendering.Theme;
+using StaticBriefs.Rendering.Views;
+
+namespace StaticBriefs.Rendering;
+
+/// <summary>
+/// The listing pass: home pages, entity pages and indexes, archive, documentation pages, search and 404.
+/// Each page is an independent job, so the pass runs them in parallel.
+/// </summary>
+public sealed class ListingRenderer(
+    SiteModel site, ViewFactory views, SiteView siteView, TemplateRunner templates,
+    MarkdownRenderer markdown, IOutputSink sink, DiagnosticBag diagnostics)
+{
+    private readonly EntityCatalog _catalog = new(site.Entities);
+
+    /// <summary>Renders every listing page; returns how many pages were written.</summary>
+    public int RenderAll(int maxParallelism)
+    {
+        var jobs = new List<Action>();
+        var pageSize = site.Settings.PageSize;
+        var homePages = Math.Max(1, (site.Briefs.Length + pageSize - 1) / pageSize);
+        for (var n = 1; n <= homePages; n++)
+        {
+            var number = n;
+            jobs.Add(() => Home(number, homePages));
+        }
+        foreach (var taxonomy in site.Taxonomies.Values.OrderBy(t => t.Kind))
+        {
+            jobs.Add(() => TermsIndex(taxonomy));
+            foreach (var term in taxonomy.ByName)
+            {
+                var pages = Math.Max(1, (term.Count + pageSize - 1) / pageSize);
+                for (var n = 1; n <= pages; n++)
+                {
+                    var number = n;
+                    jobs.Add(() => TermPage(term, number, pages));
+                }
+            }
+        }
+        foreach (var doc in site.Pages) jobs.Add(() => DocPage(doc));
+        jobs.Add(Archive);
+        jobs.Add(Search);
+        jobs.Add(NotFound);
+        Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, job => job());
+        return jobs.Count;
+    }
+
+    private void Write(string layout, string sitePath, PageView page, string? name, object? value, string? file = null)
+    {
+        var html = templates.RenderPage(layout, PageGlobals.Create(siteView, page, name, value), sitePath, diagnostics);
+        if (html is not null) sink.WriteText(file ?? UrlBuilder.FileFor(sitePath), html);
+    }
+
+    private PageView Page(string kind, string title, string sitePath, string description = "") => new()
+    {
+        Kind = kind,
+        Title = title,
+        Description = description.Length > 0 ? description : site.Settings.Description,
+        Url = views.Urls.Link(sitePath),
+        Permalink = views.Urls.Permalink(sitePath),
+        Feeds = SiteFeeds.Links(views.Urls, site.Settings.Title),
+    };
+
+    private void Home(int number, int total)
+    {
+        var path = UrlBuilder.PagePath("/", number);
+        var ids = Enumerable.Range((number - 1) * site.Settings.PageSize, Math.Min(site.Settings.PageSize, site.Briefs.Length - ((number - 1) * site.Settings.PageSize)));
+        var title = number == 1 ? site.Settings.Title : $"{site.Settings.Title}, page {number}";
+        var page = Page("home", title, path) with
+        {
+            JsonLd = number == 1 ? JsonLd.WebSite(site.Settings.Title, site.Settings.Description, views.Urls.Permalink("/")) : "",
+        };
+        Write("home", path, page, "list", new ListView(views.Cards(ids), views.Pager("/", number, total)));
+    }
+
+    private void TermsIndex(Taxonomy taxonomy)
+    {
+        var view = new TermsView(taxonomy.Kind.Key(), taxonomy.Kind.Title(),
+            [.. taxonomy.ByName.Select(t => views.TermLink(t.Kind, t.Key))],
+            [.. taxonomy.ByCount.Select(t => views.TermLink(t.Kind, t.Key))]);
+        Write("terms", taxonomy.Path, Page("terms", taxonomy.Kind.Title(), taxonomy.Path,
+            $"Every {taxonomy.Kind.Singular()} named in {site.Settings.Title}, with how many briefs name it."), "terms", view);
+    }
+
+    private void TermPage(Term term, int number, int total)
+    {
+        var path = UrlBuilder.PagePath(term.Path, number);
+        var ids = term.BriefIds.Skip((number - 1) * site.Settings.PageSize).Take(site.Settings.PageSize).ToList();
+        var entity = term.Entity;
+        var view = new TermView
+        {
+            Name = term.Name,
+            Kind = term.Kind.Key(),
+            KindSingular = term.Kind.Singular(),
+            KindTitle = term.Kind.Title(),
+            KindUrl = views.Urls.Link(site.Taxonomies[term.Kind].Path),
+            Count = term.Count,
+            Description = entity?.Description ?? "",
+            Website = entity?.Website ?? "",
+            Briefs = views.Cards(ids),
+            Timeline = ViewFactory.ByMonth(ids.Select(id => (site.Briefs[id], views.Card(id)))),
+            Pager = views.Pager(term.Path, number, total),
+            CoMentions = views.CoMentions(term),
+            CurrentCompanies = entity is null ? [] : views.CompanyLinks(entity.Current, _catalog),
+            PastCompanies = entity is null ? [] : views.CompanyLinks(entity.Past, _catalog),
+            FeedUrl = views.Urls.Link(term.Path + "feed.xml"),
+            JsonFeedUrl = views.Urls.Link(term.Path + "feed.json"),
+        };
+        var title = number == 1 ? term.Name : $"{term.Name}, page {number}";
+        var description = entity?.Description is { Length: > 0 } d ? d : $"Briefs naming the {term.Kind.Singular()} {term.Name}.";
+        var permalink = views.Urls.Permalink(term.Path);
+        var page = Page("term", title, path, description) with
+        {
+            JsonLd = JsonLd.Entity(term.Kind, term.Name, entity?.Description ?? "", entity?.Website ?? "", permalink),
+            Feeds = [
+                new FeedLink($"{term.Name} (Atom)", view.FeedUrl, "application/atom+xml"),
+                new FeedLink($"{term.Name} (JSON Feed)", view.JsonFeedUrl, "application/feed+json"),
+            ],
+        };
+        Write("term", path, page, "term", view);
+    }
+
+    private void DocPage(DocPage doc)
+    {
+        var source = doc.Source;
+        var body = markdown.Render(source.Body, source.RelativePath, source.BodyFirstLine, diagnostics);
+        Write("page", doc.Path, Page("page", source.Title, doc.Path, source.Summary ?? ""), "doc",
+            new DocView(source.Title, body.Html, body.Toc, source.Extra));
+    }
+
+    private void Archive() =>
+        Write("archive", "/archive/", Page("archive", "Archive", "/archive/", $"Every brief in {site.Settings.Title}, by month."),
+            "archive", views.Archive());
+
+    private void Search() =>
+        Write("search", "/search/", Page("search", "Search", "/search/", $"Search every brief in {site.Settings.Title}."), null, null);
+
+    private void NotFound() =>
+        Write("404", "/404.html", Page("404", "Page not found", "/404.html") with { NoIndex = true }, null, null, "404.html");
+}

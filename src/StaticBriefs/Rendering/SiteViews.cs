@@ -1,0 +1,29 @@
+using StaticBriefs.Model;
+using StaticBriefs.Output;
+using StaticBriefs.Rendering.Views;
+
+namespace StaticBriefs.Rendering;
+
+/// <summary>Builds the one <see cref="SiteView"/> of a build.</summary>
+public static class SiteViews
+{
+    /// <summary>The <c>site</c> object for templates.</summary>
+    public static SiteView Create(SiteModel site, UrlBuilder urls, PublishedAssets assets) => new()
+    {
+        Title = site.Settings.Title,
+        Description = site.Settings.Description,
+        Language = site.Settings.Language,
+        BaseUrl = urls.Permalink("/"),
+        BasePath = urls.BasePath,
+        Nav = [.. site.Pages
+            .Where(p => p.Source.Nav is not null)
+            .OrderBy(p => p.Source.Nav)
+            .ThenBy(p => p.Path, StringComparer.Ordinal)
+            .Select(p => new LinkView(p.Source.Title, urls.Link(p.Path)))],
+        Taxonomies = [.. TaxonomyKinds.All.Select(k => new LinkView(k.Title(), urls.Link(site[k].Path), site[k].ByName.Length))],
+        Styles = [.. assets.Styles.Select(urls.Link)],
+        Scripts = [.. assets.Scripts.Select(urls.Link)],
+        BriefCount = site.Briefs.Length,
+        Year = site.Briefs.Length > 0 ? site.Briefs[0].Date.Year : 2026,
+    };
+}

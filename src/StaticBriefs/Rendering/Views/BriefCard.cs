@@ -1,0 +1,26 @@
+namespace StaticBriefs.Rendering.Views;
+
+/// <summary>A brief as listings show it (home, term pages, archive, related).</summary>
+public sealed record BriefCard
+{
+    /// <summary>Title (raw).</summary>
+    public required string Title { get; init; }
+    /// <summary>Link to the brief, base path included.</summary>
+    public required string Url { get; init; }
+    /// <summary>ISO 8601 date for <c>&lt;time datetime&gt;</c>.</summary>
+    public required string DateIso { get; init; }
+    /// <summary>Date as readers see it, e.g. "19 May 2026".</summary>
+    public required string DateText { get; init; }
+    /// <summary>Summary (raw), may be empty.</summary>
+    public string Summary { get; init; } = "";
+    /// <summary>Author, may be empty.</summary>
+    public string Author { get; init; } = "";
+    /// <summary>Minutes to read.</summary>
+    public int ReadingMinutes { get; init; }
+    /// <summary>Company links.</summary>
+    public IReadOnlyList<LinkView> Companies { get; init; } = [];
+    /// <summary>People links.</summary>
+    public IReadOnlyList<LinkView> People { get; init; } = [];
+    /// <summary>Topic links.</summary>
+    public IReadOnlyList<LinkView> Topics { get; init; } = [];
+}

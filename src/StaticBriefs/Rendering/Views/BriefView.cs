@@ -1,0 +1,28 @@
+using StaticBriefs.Rendering.Markdown;
+
+namespace StaticBriefs.Rendering.Views;
+
+/// <summary>The <c>brief</c> object on a brief's own page.</summary>
+public sealed record BriefView
+{
+    /// <summary>How listings show it (title, date, tags ...).</summary>
+    public required BriefCard Card { get; init; }
+    /// <summary>The rendered body (trusted HTML: do not escape).</summary>
+    public required string Content { get; init; }
+    /// <summary>Table of contents.</summary>
+    public required IReadOnlyList<TocEntry> Toc { get; init; }
+    /// <summary>Source URLs (raw).</summary>
+    public required IReadOnlyList<string> Sources { get; init; }
+    /// <summary>ISO date of the last update, or empty.</summary>
+    public string UpdatedIso { get; init; } = "";
+    /// <summary>Readable date of the last update, or empty.</summary>
+    public string UpdatedText { get; init; } = "";
+    /// <summary>The older brief, if any.</summary>
+    public BriefCard? Previous { get; init; }
+    /// <summary>The newer brief, if any.</summary>
+    public BriefCard? Next { get; init; }
+    /// <summary>Briefs sharing the most companies, people and topics.</summary>
+    public required IReadOnlyList<BriefCard> Related { get; init; }
+    /// <summary>Front matter keys StaticBriefs does not know (raw values).</summary>
+    public required IReadOnlyDictionary<string, object?> Extra { get; init; }
+}

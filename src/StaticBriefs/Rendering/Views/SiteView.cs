@@ -1,0 +1,28 @@
+namespace StaticBriefs.Rendering.Views;
+
+/// <summary>The <c>site</c> object every template sees; built once per build.</summary>
+public sealed record SiteView
+{
+    /// <summary>Site title (raw).</summary>
+    public required string Title { get; init; }
+    /// <summary>Site description (raw).</summary>
+    public required string Description { get; init; }
+    /// <summary>Language tag.</summary>
+    public required string Language { get; init; }
+    /// <summary>Absolute base URL, ending in '/'.</summary>
+    public required string BaseUrl { get; init; }
+    /// <summary>Base path, starting and ending with '/'.</summary>
+    public required string BasePath { get; init; }
+    /// <summary>Header navigation: documentation pages with a nav order.</summary>
+    public required IReadOnlyList<LinkView> Nav { get; init; }
+    /// <summary>The three entity index pages, with their term counts.</summary>
+    public required IReadOnlyList<LinkView> Taxonomies { get; init; }
+    /// <summary>Stylesheet URLs (fingerprinted).</summary>
+    public required IReadOnlyList<string> Styles { get; init; }
+    /// <summary>Script URLs (fingerprinted, loaded with defer).</summary>
+    public required IReadOnlyList<string> Scripts { get; init; }
+    /// <summary>Number of published briefs.</summary>
+    public int BriefCount { get; init; }
+    /// <summary>Year of the newest brief, for the footer (a build-time clock would make output irreproducible).</summary>
+    public int Year { get; init; }
+}

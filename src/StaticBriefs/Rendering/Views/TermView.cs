@@ -1,0 +1,50 @@
+namespace StaticBriefs.Rendering.Views;
+
+/// <summary>The <c>term</c> object on a company, person or topic page.</summary>
+public sealed record TermView
+{
+    /// <summary>Display name (raw).</summary>
+    public required string Name { get; init; }
+    /// <summary>companies, people or topics.</summary>
+    public required string Kind { get; init; }
+    /// <summary>company, person or topic.</summary>
+    public required string KindSingular { get; init; }
+    /// <summary>Companies, People or Topics.</summary>
+    public required string KindTitle { get; init; }
+    /// <summary>Link to the kind's index page.</summary>
+    public required string KindUrl { get; init; }
+    /// <summary>Number of briefs naming it.</summary>
+    public required int Count { get; init; }
+    /// <summary>From <c>_data/</c>, or empty (raw).</summary>
+    public string Description { get; init; } = "";
+    /// <summary>From <c>_data/</c>, or empty (raw).</summary>
+    public string Website { get; init; } = "";
+    /// <summary>Briefs on this page, newest first.</summary>
+    public required IReadOnlyList<BriefCard> Briefs { get; init; }
+    /// <summary>This page's briefs grouped by month, newest first.</summary>
+    public required IReadOnlyList<MonthGroup> Timeline { get; init; }
+    /// <summary>Pagination.</summary>
+    public required PagerView Pager { get; init; }
+    /// <summary>Entities most often named alongside it, with counts.</summary>
+    public IReadOnlyList<LinkView> CoMentions { get; init; } = [];
+    /// <summary>For people: companies they are linked to now.</summary>
+    public IReadOnlyList<LinkView> CurrentCompanies { get; init; } = [];
+    /// <summary>For people: companies they were linked to before.</summary>
+    public IReadOnlyList<LinkView> PastCompanies { get; init; } = [];
+    /// <summary>Atom feed URL of this term.</summary>
+    public required string FeedUrl { get; init; }
+    /// <summary>JSON Feed URL of this term.</summary>
+    public required string JsonFeedUrl { get; init; }
+}
+
+/// <summary>Briefs of one month.</summary>
+/// <param name="Label">e.g. "May 2024".</param>
+/// <param name="Id">Anchor id, e.g. "2024-05".</param>
+/// <param name="Briefs">Briefs, newest first.</param>
+public sealed record MonthGroup(string Label, string Id, IReadOnlyList<BriefCard> Briefs);
+
+/// <summary>Briefs of one year, by month.</summary>
+/// <param name="Year">The year.</param>
+/// <param name="Count">Number of briefs that year.</param>
+/// <param name="Months">Months, newest first.</param>
+public sealed record YearGroup(int Year, int Count, IReadOnlyList<MonthGroup> Months);

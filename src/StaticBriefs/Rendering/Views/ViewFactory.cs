@@ -1,0 +1,138 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using StaticBriefs.Model;
+
+namespace StaticBriefs.Rendering.Views;
+
+/// <summary>
+/// Builds the objects templates see from the frozen site model. Cards and term links are made once per build
+/// and shared, so listing pages do no per-page formatting work.
+/// </summary>
+public sealed class ViewFactory
+{
+    private readonly SiteModel _site;
+    private readonly ImmutableArray<BriefCard> _cards;
+    private readonly FrozenDictionary<(TaxonomyKind, TermKey), LinkView> _termLinks;
+
+    /// <summary>Prepares the shared views of a site.</summary>
+    public ViewFactory(SiteModel site)
+    {
+        _site = site;
+        Urls = new UrlBuilder(site.Settings.BaseUrl);
+        _termLinks = site.Taxonomies.Values
+            .SelectMany(t => t.ByName)
+            .ToFrozenDictionary(t => (t.Kind, t.Key), t => new LinkView(t.Name, Urls.Link(t.Path), t.Count));
+        _cards = [.. site.Briefs.Select(MakeCard)];
+    }
+
+    /// <summary>Link helper for this site.</summary>
+    public UrlBuilder Urls { get; }
+
+    /// <summary>The card of a brief.</summary>
+    public BriefCard Card(int briefId) => _cards[briefId];
+
+    /// <summary>The link to a term.</summary>
+    public LinkView TermLink(TaxonomyKind kind, TermKey key) => _termLinks[(kind, key)];
+
+    /// <summary>Cards of a slice of brief ids.</summary>
+    public IReadOnlyList<BriefCard> Cards(IEnumerable<int> briefIds) => [.. briefIds.Select(id => _cards[id])];
+
+    /// <summary>Pager for page <paramref name="number"/> of <paramref name="total"/> of a listing.</summary>
+    public PagerView Pager(string listingPath, int number, int total)
+    {
+        var pages = Enumerable.Range(1, total)
+            .Select(n => new PagerLink(n, Urls.Link(UrlBuilder.PagePath(listingPath, n)), n == number))
+            .ToList();
+        return new PagerView(
+            number, total,
+            number > 1 ? Urls.Link(UrlBuilder.PagePath(listingPath, number - 1)) : "",
+            number < total ? Urls.Link(UrlBuilder.PagePath(listingPath, number + 1)) : "",
+            pages);
+    }
+
+    /// <summary>Groups cards by month, keeping their order (newest first).</summary>
+    public static IReadOnlyList<MonthGroup> ByMonth(IEnumerable<(Brief Brief, BriefCard Card)> items) =>
+        [.. items
+            .GroupBy(i => Dates.MonthId(i.Brief.Date))
+            .Select(g => new MonthGroup(Dates.Month(g.First().Brief.Date), g.Key, [.. g.Select(i => i.Card)]))];
+
+    /// <summary>All briefs by year, then month, newest first.</summary>
+    public IReadOnlyList<YearGroup> Archive() =>
+        [.. _site.Briefs
+            .GroupBy(b => b.Date.Year)
+            .Select(year => new YearGroup(year.Key, year.Count(), ByMonth(year.Select(b => (b, _cards[b.Id])))))];
+
+    /// <summary>Up to <paramref name="count"/> briefs sharing the most entities with a brief (people and companies weigh more than topics).</summary>
+    public IReadOnlyList<BriefCard> Related(Brief brief, int count = 5)
+    {
+        var scores = new Dictionary<int, int>();
+        foreach (var kind in TaxonomyKinds.All)
+        {
+            var weight = kind == TaxonomyKind.Topics ? 1 : 3;
+            foreach (var key in brief.TermsOf(kind))
+            {
+                foreach (var other in _site.TermOf(kind, key).BriefIds)
+                {
+                    if (other != brief.Id) scores[other] = scores.GetValueOrDefault(other) + weight;
+                }
+            }
+        }
+        // Ties go to the brief closest in time, then the lower id, so the choice is reproducible.
+        return [.. scores
+            .OrderByDescending(s => s.Value)
+            .ThenBy(s => Math.Abs((_site.Briefs[s.Key].Date - brief.Date).Ticks))
+            .ThenBy(s => s.Key)
+            .Take(count)
+            .Select(s => _cards[s.Key])];
+    }
+
+    /// <summary>The entities most often named in the same briefs as a term, with how many briefs they share.</summary>
+    public IReadOnlyList<LinkView> CoMentions(Term term, int count = 12)
+    {
+        var counts = new Dictionary<(TaxonomyKind, TermKey), int>();
+        foreach (var id in term.BriefIds)
+        {
+            var brief = _site.Briefs[id];
+            foreach (var kind in TaxonomyKinds.All)
+            {
+                foreach (var key in brief.TermsOf(kind))
+                {
+                    if (kind == term.Kind && key == term.Key) continue;
+                    counts[(kind, key)] = counts.GetValueOrDefault((kind, key)) + 1;
+                }
+            }
+        }
+        return [.. counts
+            .OrderByDescending(c => c.Value)
+            .ThenBy(c => _termLinks[c.Key].Name, StringComparer.OrdinalIgnoreCase)
+            .Take(count)
+            .Select(c => _termLinks[c.Key] with { Count = c.Value })];
+    }
+
+    /// <summary>Links to companies named in a person's affiliation list (pages when the company has briefs).</summary>
+    public IReadOnlyList<LinkView> CompanyLinks(IEnumerable<string> names, EntityCatalog catalog) =>
+        [.. names.Select(name =>
+        {
+            var key = catalog.Resolve(TaxonomyKind.Companies, name);
+            return _termLinks.TryGetValue((TaxonomyKind.Companies, key), out var link)
+                ? link
+                : new LinkView(catalog.Find(TaxonomyKind.Companies, name)?.Name ?? name, "");
+        })];
+
+    private BriefCard MakeCard(Brief brief)
+    {
+        var source = brief.Source;
+        return new BriefCard
+        {
+            Title = source.Title,
+            Url = Urls.Link(brief.Path),
+            DateIso = Dates.Iso(brief.Date),
+            DateText = Dates.Text(brief.Date),
+            Summary = source.Summary ?? "",
+            Author = source.Author ?? _site.Settings.Author ?? "",
+            Companies = [.. brief.Companies.Select(k => _termLinks[(TaxonomyKind.Companies, k)])],
+            People = [.. brief.People.Select(k => _termLinks[(TaxonomyKind.People, k)])],
+            Topics = [.. brief.Topics.Select(k => _termLinks[(TaxonomyKind.Topics, k)])],
+        };
+    }
+}

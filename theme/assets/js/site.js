@@ -1,0 +1,27 @@
+// StaticBriefs theme behaviour that is not search: the filter on entity index pages.
+(function () {
+  "use strict";
+  var input = document.getElementById("term-filter-input");
+  if (!input) return;
+  var target = document.getElementById(input.getAttribute("data-filter-target"));
+  var status = document.getElementById("term-filter-status");
+  if (!target) return;
+  var items = Array.prototype.slice.call(target.querySelectorAll("li[data-name]"));
+  function fold(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  }
+  var names = items.map(function (li) { return fold(li.getAttribute("data-name") || ""); });
+  function apply() {
+    var query = fold(input.value);
+    var shown = 0;
+    for (var i = 0; i < items.length; i++) {
+      var match = query === "" || names[i].indexOf(query) !== -1;
+      items[i].hidden = !match;
+      if (match) shown++;
+    }
+    if (status) status.textContent = query === "" ? "" : (shown / 2) + " matching";
+  }
+  input.addEventListener("input", apply);
+  var params = new URLSearchParams(location.search);
+  if (params.get("filter")) { input.value = params.get("filter"); apply(); }
+})();
