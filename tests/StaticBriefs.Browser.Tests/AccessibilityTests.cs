@@ -1,0 +1,33 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using StaticBriefs.Browser.Tests.Support;
+
+namespace StaticBriefs.Browser.Tests;
+
+[Collection(SiteCollection.Name)]
+public sealed class AccessibilityTests(SiteFixture site)
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("briefs/karpathy-joins-anthropic/")]
+    [InlineData("companies/anthropic/")]
+    [InlineData("people/andrej-karpathy/")]
+    [InlineData("companies/")]
+    [InlineData("archive/")]
+    [InlineData("search/?q=anthropic")]
+    [InlineData("about/")]
+    public async Task Page_has_no_axe_violations_in_light_and_dark_mode(string path)
+    {
+        var page = await site.NewPageAsync();
+        foreach (var scheme in new[] { Microsoft.Playwright.ColorScheme.Light, Microsoft.Playwright.ColorScheme.Dark })
+        {
+            await page.EmulateMediaAsync(new() { ColorScheme = scheme });
+            await page.GotoAsync(site.SiteUrl + path);
+            await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
+            AxeResult result = await page.RunAxe();
+            var report = string.Join("\n", result.Violations.Select(v =>
+                $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
+            Assert.True(result.Violations.Length == 0, $"{scheme} {path}:\n{report}");
+        }
+    }
+}

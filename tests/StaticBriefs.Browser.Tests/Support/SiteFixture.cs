@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+using StaticBriefs.Building;
+
+namespace StaticBriefs.Browser.Tests.Support;
+
+/// <summary>
+/// Builds the repository's sample site once, hosted under the sub-path <c>/briefs-site/</c> as it would be on
+/// GitHub Pages, and shares one headless Chromium (the machine's, never a downloaded one) across the tests.
+/// </summary>
+public sealed class SiteFixture : IAsyncLifetime
+{
+    public const string Prefix = "/briefs-site/";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "sb-browser-" + Guid.NewGuid().ToString("N")[..8]);
+    private StaticSiteServer? _server;
+    private IPlaywright? _playwright;
+
+    public string OutputDirectory => Path.Combine(_folder, "output");
+
+    public string SiteUrl => _server!.SiteUrl;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var result = SiteBuild.Run(new BuildOptions
+        {
+            InputDirectory = RepoPaths.Input,
+            ThemeDirectory = RepoPaths.Theme,
+            OutputDirectory = OutputDirectory,
+            BaseUrl = "http://127.0.0.1" + Prefix,
+        });
+        if (!result.Written)
+            throw new InvalidOperationException("sample site did not build: " + string.Join("\n", result.Diagnostics));
+        _server = new StaticSiteServer(OutputDirectory, Prefix);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    /// <summary>A fresh page that fails the test on any console error or failed request.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var page = await Browser.NewPageAsync();
+        page.SetDefaultTimeout(10_000);
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        _playwright?.Dispose();
+        _server?.Dispose();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SiteCollection : ICollectionFixture<SiteFixture>
+{
+    public const string Name = "sample site in Chromium";
+}
