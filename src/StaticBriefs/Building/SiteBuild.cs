@@ -5,6 +5,7 @@ using StaticBriefs.Output;
 using StaticBriefs.Rendering;
 using StaticBriefs.Rendering.Feeds;
 using StaticBriefs.Rendering.Markdown;
+using StaticBriefs.Rendering.Markdown.EntityLinks;
 using StaticBriefs.Rendering.Theme;
 using StaticBriefs.Rendering.Views;
 using StaticBriefs.Search;
@@ -46,7 +47,8 @@ public static class SiteBuild
         var assets = clock.Time("assets", () => AssetPublisher.Publish(theme, new Minifier(options.Minify), output));
         var siteView = SiteViews.Create(site, views.Urls, assets);
         var markdown = new MarkdownRenderer(
-            MarkdownPipelineFactory.Create(new MarkdownOptions(site.Settings.AllowHtml)),
+            MarkdownPipelineFactory.Create(new MarkdownOptions(site.Settings.AllowHtml),
+                site.Settings.AutoLinkEntities ? EntityMatcher.ForSite(site) : null),
             new LinkContext(views.Urls.BasePath, site.KnownPaths, site.PathsBySource, site.StaticFiles.ToHashSet(StringComparer.Ordinal)));
         var search = new SearchIndexBuilder();
 
