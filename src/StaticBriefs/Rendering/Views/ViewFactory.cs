@@ -37,12 +37,18 @@ public sealed class ViewFactory
     /// <summary>Cards of a slice of brief ids.</summary>
     public IReadOnlyList<BriefCard> Cards(IEnumerable<int> briefIds) => [.. briefIds.Select(id => _cards[id])];
 
-    /// <summary>Pager for page <paramref name="number"/> of <paramref name="total"/> of a listing.</summary>
+    /// <summary>
+    /// Pager for page <paramref name="number"/> of <paramref name="total"/> of a listing. Only the first, last and
+    /// nearby pages get links: a 1,000-page listing must not put 1,000 links on each of its pages.
+    /// </summary>
     public PagerView Pager(string listingPath, int number, int total)
     {
-        var pages = Enumerable.Range(1, total)
-            .Select(n => new PagerLink(n, Urls.Link(UrlBuilder.PagePath(listingPath, n)), n == number))
-            .ToList();
+        var pages = new List<PagerLink>();
+        for (var n = 1; n <= total; n++)
+        {
+            if (n == 1 || n == total || Math.Abs(n - number) <= 2)
+                pages.Add(new PagerLink(n, Urls.Link(UrlBuilder.PagePath(listingPath, n)), n == number));
+        }
         return new PagerView(
             number, total,
             number > 1 ? Urls.Link(UrlBuilder.PagePath(listingPath, number - 1)) : "",
@@ -77,13 +83,25 @@ public sealed class ViewFactory
                 }
             }
         }
-        // Ties go to the brief closest in time, then the lower id, so the choice is reproducible.
-        return [.. scores
-            .OrderByDescending(s => s.Value)
-            .ThenBy(s => Math.Abs((_site.Briefs[s.Key].Date - brief.Date).Ticks))
-            .ThenBy(s => s.Key)
-            .Take(count)
-            .Select(s => _cards[s.Key])];
+        // Keep the best few in one pass instead of sorting every candidate: popular topics have thousands.
+        var best = new List<(int Score, long Distance, int Id)>(count + 1);
+        foreach (var (id, score) in scores)
+        {
+            var candidate = (score, Math.Abs((_site.Briefs[id].Date - brief.Date).Ticks), id);
+            if (best.Count == count && Compare(candidate, best[^1]) >= 0) continue;
+            var at = best.FindIndex(b => Compare(candidate, b) < 0);
+            best.Insert(at < 0 ? best.Count : at, candidate);
+            if (best.Count > count) best.RemoveAt(count);
+        }
+        return [.. best.Select(b => _cards[b.Id])];
+    }
+
+    /// <summary>Higher score first, then the brief closest in time, then the lower id, so the choice is reproducible.</summary>
+    private static int Compare((int Score, long Distance, int Id) a, (int Score, long Distance, int Id) b)
+    {
+        if (a.Score != b.Score) return b.Score.CompareTo(a.Score);
+        if (a.Distance != b.Distance) return a.Distance.CompareTo(b.Distance);
+        return a.Id.CompareTo(b.Id);
     }
 
     /// <summary>The entities most often named in the same briefs as a term, with how many briefs they share.</summary>

@@ -1,17 +1,16 @@
 using System.Collections.Frozen;
-using System.Text.RegularExpressions;
 using StaticBriefs.Model;
 
 namespace StaticBriefs.Rendering.Markdown.EntityLinks;
 
 /// <summary>
-/// Finds names and aliases of known entities in text. One regular expression over every spelling, longest first,
-/// built once per build; matches must stand as whole words ("Meta" does not match inside "metadata").
+/// Finds names and aliases of known entities in text, as whole words ("Meta" does not match inside "metadata").
+/// Spellings are indexed by their first word, so a scan costs one dictionary look-up per word of text, however
+/// many entities the site knows; the longest spelling starting at a word wins.
 /// </summary>
 public sealed class EntityMatcher
 {
-    private readonly Regex? _regex;
-    private readonly FrozenDictionary<string, string> _pathBySpelling;
+    private readonly FrozenDictionary<string, (string Spelling, string Path)[]> _byFirstWord;
 
     /// <summary>Builds the matcher from spellings (name or alias) and the site path of the entity each one names.</summary>
     public EntityMatcher(IEnumerable<(string Spelling, string Path)> spellings)
@@ -19,27 +18,58 @@ public sealed class EntityMatcher
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (spelling, path) in spellings)
         {
-            // Very short spellings ("AI", "X") would link ordinary words; they need a page of their own to be useful.
+            // Very short spellings ("AI", "X") would link ordinary words.
             if (spelling.Trim().Length >= 3) map.TryAdd(spelling.Trim(), path);
         }
-        _pathBySpelling = map.ToFrozenDictionary(StringComparer.Ordinal);
-        if (map.Count == 0) return;
-        var alternatives = map.Keys.OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).Select(Regex.Escape);
-        _regex = new Regex(@"(?<![\p{L}\p{N}])(?:" + string.Join('|', alternatives) + @")(?![\p{L}\p{N}])",
-            RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        _byFirstWord = map
+            .GroupBy(pair => FirstWord(pair.Key), StringComparer.Ordinal)
+            .ToFrozenDictionary(
+                group => group.Key,
+                group => group.OrderByDescending(p => p.Key.Length).ThenBy(p => p.Key, StringComparer.Ordinal)
+                    .Select(p => (p.Key, p.Value)).ToArray(),
+                StringComparer.Ordinal);
     }
 
     /// <summary>True when there is nothing to match.</summary>
-    public bool IsEmpty => _regex is null;
+    public bool IsEmpty => _byFirstWord.Count == 0;
 
-    /// <summary>Every match in <paramref name="text"/>: index, length and the entity's site path.</summary>
+    /// <summary>Every match in <paramref name="text"/>, left to right: index, length and the entity's site path.</summary>
     public IEnumerable<(int Index, int Length, string Path)> Matches(string text)
     {
-        if (_regex is null) yield break;
-        for (var match = _regex.Match(text); match.Success; match = match.NextMatch())
-            yield return (match.Index, match.Length, _pathBySpelling[match.Value]);
+        var lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsWordChar(text[i])) { i++; continue; }
+            var end = i;
+            while (end < text.Length && IsWordChar(text[end])) end++;
+            var matched = 0;
+            if (lookup.TryGetValue(text.AsSpan(i, end - i), out var candidates))
+            {
+                foreach (var (spelling, path) in candidates)
+                {
+                    var after = i + spelling.Length;
+                    if (string.CompareOrdinal(text, i, spelling, 0, spelling.Length) == 0
+                        && after <= text.Length && (after == text.Length || !IsWordChar(text[after])))
+                    {
+                        yield return (i, spelling.Length, path);
+                        matched = spelling.Length;
+                        break;
+                    }
+                }
+            }
+            i = matched > 0 ? i + matched : end;
+        }
     }
 
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
+
+    private static string FirstWord(string spelling)
+    {
+        var end = 0;
+        while (end < spelling.Length && IsWordChar(spelling[end])) end++;
+        return spelling[..end];
+    }
     /// <summary>A matcher for every entity of the site that has a page: names, aliases and the spellings briefs use.</summary>
     public static EntityMatcher ForSite(SiteModel site)
     {
