@@ -80,9 +80,15 @@ public static class SearchNormalizer
                 if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)) Append(buffer, ref length, ref overflow, c);
                 else if (char.IsAsciiLetterUpper(c)) Append(buffer, ref length, ref overflow, (char)(c | 0x20));
                 else if (c != '\'' || length == 0) return;
+                else if (IsPossessive(text, pos)) { pos++; return; }
                 continue;
             }
-            if (c == '\u2019' && length > 0) { pos++; continue; }
+            if (c == '\u2019' && length > 0)
+            {
+                pos++;
+                if (IsPossessive(text, pos)) { pos++; return; }
+                continue;
+            }
             var folded = SearchFolding.Fold(c);
             if (folded is not null)
             {
@@ -103,6 +109,11 @@ public static class SearchNormalizer
             for (var i = 0; i < count; i++) Append(buffer, ref length, ref overflow, units[i]);
         }
     }
+
+    // "OpenAI's" is "openai": an apostrophe then a lone s ends the word. Other apostrophes just vanish ("rock'n'roll").
+    private static bool IsPossessive(ReadOnlySpan<char> text, int afterApostrophe) =>
+        afterApostrophe < text.Length && (text[afterApostrophe] | 0x20) == 's'
+        && (afterApostrophe + 1 == text.Length || (text[afterApostrophe + 1] < 128 && !char.IsAsciiLetterOrDigit(text[afterApostrophe + 1])));
 
     private static bool IsWordCategory(UnicodeCategory category) => category is UnicodeCategory.UppercaseLetter
         or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter

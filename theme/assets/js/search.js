@@ -33,18 +33,29 @@
 
   /** Folded words of a text before stop words and stemming; null for words too long to keep. */
   function words(text) {
+    text = String(text);
     var out = [];
     var w = '';
     var push = function () { if (w) out.push(w.length > MAX_TOKEN ? null : w); w = ''; };
-    for (var ch of String(text)) {
-      var c = ch.charCodeAt(0);
+    // "OpenAI's" is "openai": an apostrophe then a lone s ends the word. Other apostrophes just vanish.
+    var possessive = function (i) {
+      return (text.charCodeAt(i) | 32) === 115 && (i + 1 === text.length || (text.charCodeAt(i + 1) < 128 && !/[A-Za-z0-9]/.test(text[i + 1])));
+    };
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i);
       if (c < 128) {
-        if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) w += ch;
+        if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) w += text[i];
         else if (c >= 65 && c <= 90) w += String.fromCharCode(c | 32);
-        else if (!(c === 39 && w)) push();
+        else if (c !== 39 || !w) push();
+        else if (possessive(i + 1)) { i++; push(); }
         continue;
       }
-      if (c === 0x2019 && w) continue;
+      if (c === 0x2019 && w) {
+        if (possessive(i + 1)) { i++; push(); }
+        continue;
+      }
+      var ch = String.fromCodePoint(text.codePointAt(i));
+      i += ch.length - 1;
       var folded = FOLD.get(ch);
       if (folded !== undefined) { w += folded; continue; }
       if (MARK.test(ch)) continue;
