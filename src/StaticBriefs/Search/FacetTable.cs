@@ -40,7 +40,7 @@ internal sealed class FacetTable
         writer.WriteEndArray();
     }
 
-    /// <summary>For each name in dictionary order, its documents with ids in [from, to) as packed gaps.</summary>
+    /// <summary>For each name in dictionary order, its documents with ids in [from, to), Rice-coded.</summary>
     internal void WriteChunk(Utf8JsonWriter writer, int from, int to, StringBuilder scratch)
     {
         writer.WriteStartArray();
@@ -50,7 +50,7 @@ internal sealed class FacetTable
             var ids = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);
             var start = LowerBound(ids, from);
             var end = LowerBound(ids, to);
-            PostingCodec.AppendIds(scratch, ids[start..end], from);
+            RiceCodec.Append(scratch, ids[start..end], from);
             writer.WriteStringValue(scratch.ToString());
         }
         writer.WriteEndArray();

@@ -21,17 +21,6 @@ internal static class PostingCodec
         builder.Append(Alphabet[value & 31]);
     }
 
-    /// <summary>Appends ascending <paramref name="ids"/> as gaps (first gap from <paramref name="start"/> - 1).</summary>
-    internal static void AppendIds(StringBuilder builder, ReadOnlySpan<int> ids, int start)
-    {
-        var previous = start - 1;
-        foreach (var id in ids)
-        {
-            Append(builder, id - previous - 1);
-            previous = id;
-        }
-    }
-
     /// <summary>Reads the integers back (tests use it to check the writer; search.js has its own decoder).</summary>
     internal static List<int> Decode(string text)
     {

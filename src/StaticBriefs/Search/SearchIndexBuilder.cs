@@ -14,8 +14,9 @@ public sealed class SearchIndexBuilder
     /// <summary>Characters of body text kept for the result snippet.</summary>
     internal const int ExcerptLength = 300;
 
-    private readonly ConcurrentDictionary<string, int> _termIds = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _termLookup;
+    private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _wordIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
     private readonly List<string> _terms = [];
     private readonly List<IndexedDocument> _documents = [];
     private readonly Lock _gate = new();
@@ -23,7 +24,7 @@ public sealed class SearchIndexBuilder
     [ThreadStatic] private static Dictionary<int, int>? s_counts;
 
     /// <summary>Creates an empty builder; use one per build.</summary>
-    public SearchIndexBuilder() => _termLookup = _termIds.GetAlternateLookup<ReadOnlySpan<char>>();
+    public SearchIndexBuilder() => _wordLookup = _wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Tokenizes <paramref name="document"/> and keeps its compact form. Thread-safe.</summary>
     public void Add(SearchDocument document)
@@ -75,22 +76,33 @@ public sealed class SearchIndexBuilder
         var pos = 0;
         var tokens = 0;
         int length;
-        while ((length = SearchNormalizer.NextToken(text, ref pos, buffer)) >= 0)
+        while ((length = SearchNormalizer.NextWord(text, ref pos, buffer)) >= 0)
         {
-            var termId = TermId(buffer[..length]);
-            counts[termId] = counts.GetValueOrDefault(termId) + weight;
+            // Most words repeat: the folded word maps straight to its term id (or to "stop word"),
+            // so stop-word check, stemming and the term lookup run once per distinct word per build.
+            if (!_wordLookup.TryGetValue(buffer[..length], out var termId)) termId = AddWord(buffer[..length]);
+            if (termId < 0) continue;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, termId, out _) += weight;
             tokens++;
         }
         return tokens * weight;
     }
 
+    private int AddWord(Span<char> word)
+    {
+        var key = new string(word);
+        var length = SearchNormalizer.TermOf(word);
+        var termId = length == 0 ? -1 : TermId(word[..length]);
+        _wordIds.TryAdd(key, termId);
+        return termId;
+    }
+
     private int TermId(ReadOnlySpan<char> term)
     {
-        if (_termLookup.TryGetValue(term, out var id)) return id;
         var text = new string(term);
         lock (_gate)
         {
-            if (_termIds.TryGetValue(text, out id)) return id;
+            if (_termIds.TryGetValue(text, out var id)) return id;
             id = _terms.Count;
             _terms.Add(text);
             _termIds[text] = id;

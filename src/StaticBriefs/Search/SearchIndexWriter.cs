@@ -12,7 +12,8 @@ namespace StaticBriefs.Search;
 internal sealed class SearchIndexWriter
 {
     internal const int FormatVersion = 1;
-    internal const int DocChunkSize = 10;
+    /// <summary>Documents per display file: results are scattered over ids, so one each keeps a page of results small.</summary>
+    internal const int DocChunkSize = 1;
     internal const int FacetChunkSize = 10_000;
     internal const int ShardTargetBytes = 24 * 1024;
     internal const double K1 = 1.2, B = 0.75;

@@ -54,18 +54,33 @@ public static class SearchNormalizer
     /// </summary>
     internal static int NextToken(ReadOnlySpan<char> text, ref int pos, Span<char> buffer)
     {
+        int length;
+        while ((length = NextWord(text, ref pos, buffer)) >= 0)
+        {
+            var term = TermOf(buffer[..length]);
+            if (term > 0) return term;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// Writes the next folded word (before stop words and stemming) into <paramref name="buffer"/> and
+    /// returns its length, or -1 at the end. Words longer than <see cref="MaxTokenLength"/> are skipped.
+    /// </summary>
+    internal static int NextWord(ReadOnlySpan<char> text, ref int pos, Span<char> buffer)
+    {
         while (pos < text.Length)
         {
             var length = 0;
             var overflow = false;
             ReadWord(text, ref pos, buffer, ref length, ref overflow);
-            if (length == 0 || overflow) continue;
-            var word = buffer[..length];
-            if (StopLookup.Contains(word)) continue;
-            return SearchStemmer.Stem(word);
+            if (length > 0 && !overflow) return length;
         }
         return -1;
     }
+
+    /// <summary>Turns a folded word into its term in place: the term's length, or 0 for a stop word.</summary>
+    internal static int TermOf(Span<char> word) => StopLookup.Contains(word) ? 0 : SearchStemmer.Stem(word);
 
     /// <summary>Appends folded characters up to and including the next separator (which is consumed).</summary>
     private static void ReadWord(ReadOnlySpan<char> text, ref int pos, Span<char> buffer, ref int length, ref bool overflow)

@@ -103,6 +103,17 @@ public sealed class SearchIndexBuilderTests
         Assert.Equal([value, 7], PostingCodec.Decode(builder.ToString()));
     }
 
+    [Theory]
+    [InlineData(0, new[] { 0 })]
+    [InlineData(100, new[] { 100, 101, 102, 200, 5000 })]
+    [InlineData(0, new[] { 3, 9, 10, 11, 40, 41, 42, 43, 44, 9999 })]
+    public void Rice_coded_id_lists_round_trip(int start, int[] ids)
+    {
+        var builder = new System.Text.StringBuilder();
+        RiceCodec.Append(builder, ids, start);
+        Assert.Equal(ids, RiceCodec.Decode(builder.ToString(), start));
+    }
+
     internal static InMemoryOutputSink Build(IEnumerable<SearchDocument> documents)
     {
         var builder = new SearchIndexBuilder();

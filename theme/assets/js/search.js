@@ -112,10 +112,22 @@
     return values;
   }
 
-  function gapsToIds(values, start) {
+  /** Reads a RiceCodec list: k, count, then unary quotient + k bits per gap, 6 bits a character. */
+  function riceIds(text, start) {
+    var ids = [];
+    if (!text) return ids;
+    var k = DIGITS[text.charCodeAt(0)], pos = 1, count = 0, d;
+    do { d = DIGITS[text.charCodeAt(pos++)]; count = count * 32 + (d & 31); } while (d >= 32);
+    var bitPos = pos * 6;
+    var bit = function () { var b = (DIGITS[text.charCodeAt((bitPos / 6) | 0)] >> (5 - bitPos % 6)) & 1; bitPos++; return b; };
     var prev = start - 1;
-    for (var i = 0; i < values.length; i++) values[i] = prev = prev + values[i] + 1;
-    return values;
+    for (var i = 0; i < count; i++) {
+      var gap = 0;
+      while (bit() === 1) gap++;
+      for (var j = 0; j < k; j++) gap = gap * 2 + bit();
+      ids.push(prev = prev + gap + 1);
+    }
+    return ids;
   }
 
   /** Last index whose key is <= s (keys sorted, keys[0] === ''). */
@@ -241,7 +253,7 @@
       KINDS.forEach(function (k) { sets[k] = new Map(); });
       chunks.forEach(function (c) {
         KINDS.forEach(function (k) {
-          c.data[k].forEach(function (packed, fid) { if (packed) sets[k].set(fid, (sets[k].get(fid) || []).concat(gapsToIds(unpack(packed), c.from))); });
+          c.data[k].forEach(function (packed, fid) { if (packed) sets[k].set(fid, (sets[k].get(fid) || []).concat(riceIds(packed, c.from))); });
         });
       });
       var required = KINDS.filter(function (k) { return wanted[k]; }).map(function (k) {
