@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace StaticBriefs.Search;
 
-/// <summary>Writes what a result needs to be displayed, a few documents per file, grouped by id.</summary>
+/// <summary>Writes what a result needs to be displayed, <c>chunkSize</c> documents per file (file n holds ids n*chunkSize..).</summary>
 internal static class DocChunkWriter
 {
     internal static void Write(JsonFiles files, IndexedDocument[] sortedDocuments, int chunkSize)
