@@ -2,17 +2,114 @@ using System.Collections.Concurrent;
 
 namespace StaticBriefs.Search;
 
-/// <summary>Collects search documents during rendering and writes the sharded index (being built on the search branch).</summary>
+/// <summary>
+/// Collects the search index during a build: <see cref="Add"/> from any render worker, then one
+/// <see cref="Write"/> that lays out the sharded index under <c>search/</c> for search.js.
+/// </summary>
 public sealed class SearchIndexBuilder
 {
-    private readonly ConcurrentBag<int> _ids = [];
+    /// <summary>Field weights: a word in the title counts as four in the body.</summary>
+    internal const int TitleWeight = 4, EntityWeight = 3, SummaryWeight = 2, BodyWeight = 1;
 
-    /// <summary>Adds a document; thread-safe.</summary>
-    public void Add(SearchDocument document) => _ids.Add(document.Id);
+    /// <summary>Characters of body text kept for the result snippet.</summary>
+    internal const int ExcerptLength = 300;
 
-    /// <summary>Writes the index files.</summary>
-    public SearchIndexStats Write(Output.IOutputSink sink) => new(_ids.Count, 0, 0, 0);
+    private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _wordIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
+    private readonly List<string> _terms = [];
+    private readonly List<IndexedDocument> _documents = [];
+    private readonly Lock _gate = new();
+
+    [ThreadStatic] private static Dictionary<int, int>? s_counts;
+
+    /// <summary>Creates an empty builder; use one per build.</summary>
+    public SearchIndexBuilder() => _wordLookup = _wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Tokenizes <paramref name="document"/> and keeps its compact form. Thread-safe.</summary>
+    public void Add(SearchDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var counts = s_counts ??= new Dictionary<int, int>();
+        counts.Clear();
+        var length = Count(document.Title, TitleWeight, counts);
+        foreach (var names in (ReadOnlySpan<System.Collections.Immutable.ImmutableArray<string>>)[document.Companies, document.People, document.Topics])
+        {
+            if (names.IsDefault) continue;
+            foreach (var name in names) length += Count(name, EntityWeight, counts);
+        }
+        length += Count(document.Summary, SummaryWeight, counts);
+        length += Count(document.BodyText, BodyWeight, counts);
+
+        var termIds = new int[counts.Count];
+        var weights = new int[counts.Count];
+        var i = 0;
+        foreach (var (termId, weight) in counts)
+        {
+            termIds[i] = termId;
+            weights[i++] = weight;
+        }
+        var indexed = new IndexedDocument(document.Id, document.Path, document.Title, document.Summary, document.Date,
+            OrEmpty(document.Companies), OrEmpty(document.People), OrEmpty(document.Topics),
+            ExcerptMaker.Make(document.BodyText, ExcerptLength), termIds, weights, length);
+        lock (_gate) _documents.Add(indexed);
+    }
+
+    /// <summary>Writes the index under <c>search/</c>; bytes depend only on the documents added, not their order.</summary>
+    public SearchIndexStats Write(Output.IOutputSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        IndexedDocument[] documents;
+        string[] terms;
+        lock (_gate)
+        {
+            documents = [.. _documents];
+            terms = [.. _terms];
+        }
+        return new SearchIndexWriter(documents, terms).Write(sink);
+    }
+
+    private int Count(string? text, int weight, Dictionary<int, int> counts)
+    {
+        if (string.IsNullOrEmpty(text)) return 0;
+        Span<char> buffer = stackalloc char[SearchNormalizer.MaxTokenLength + 8];
+        var pos = 0;
+        var tokens = 0;
+        int length;
+        while ((length = SearchNormalizer.NextWord(text, ref pos, buffer)) >= 0)
+        {
+            // Most words repeat: the folded word maps straight to its term id (or to "stop word"),
+            // so stop-word check, stemming and the term lookup run once per distinct word per build.
+            if (!_wordLookup.TryGetValue(buffer[..length], out var termId)) termId = AddWord(buffer[..length]);
+            if (termId < 0) continue;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, termId, out _) += weight;
+            tokens++;
+        }
+        return tokens * weight;
+    }
+
+    private int AddWord(Span<char> word)
+    {
+        var key = new string(word);
+        var length = SearchNormalizer.TermOf(word);
+        var termId = length == 0 ? -1 : TermId(word[..length]);
+        _wordIds.TryAdd(key, termId);
+        return termId;
+    }
+
+    private int TermId(ReadOnlySpan<char> term)
+    {
+        var text = new string(term);
+        lock (_gate)
+        {
+            if (_termIds.TryGetValue(text, out var id)) return id;
+            id = _terms.Count;
+            _terms.Add(text);
+            _termIds[text] = id;
+            return id;
+        }
+    }
+
+    private static System.Collections.Immutable.ImmutableArray<string> OrEmpty(System.Collections.Immutable.ImmutableArray<string> names) =>
+        names.IsDefault ? [] : names;
 }
-
-/// <summary>Figures about a written index.</summary>
-public sealed record SearchIndexStats(int Documents, int Terms, int Shards, long Bytes);

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace StaticBriefs.Search;
+
+/// <summary>
+/// Lays the collected documents out as files for search.js: <c>search/meta.json</c>, postings in
+/// <c>search/shards/N.json</c> (contiguous ranges of sorted terms), display data in
+/// <c>search/docs/N.json</c> and facet membership in <c>search/facets/N.json</c>.
+/// </summary>
+internal sealed class SearchIndexWriter
+{
+    internal const int FormatVersion = 1;
+    /// <summary>Documents per display file: results are scattered over ids, so one each keeps a page of results small.</summary>
+    internal const int DocChunkSize = 1;
+    internal const int FacetChunkSize = 10_000;
+    internal const int ShardTargetBytes = 24 * 1024;
+    internal const double K1 = 1.2, B = 0.75;
+
+    /// <summary>Impacts are stored as 1..MaxImpact, the BM25 term-frequency part scaled to one character.</summary>
+    internal const int MaxImpact = 31;
+
+    private readonly IndexedDocument[] _documents;
+    private readonly string[] _terms;
+
+    internal SearchIndexWriter(IndexedDocument[] documents, string[] terms)
+    {
+        _documents = documents;
+        _terms = terms;
+        Array.Sort(_documents, static (a, b) => a.Id.CompareTo(b.Id));
+        for (var i = 1; i < _documents.Length; i++)
+        {
+            if (_documents[i].Id == _documents[i - 1].Id) throw new InvalidOperationException($"Search document id {_documents[i].Id} was added twice.");
+        }
+        if (_documents.Length > 0 && _documents[0].Id < 0) throw new InvalidOperationException("Search document ids must not be negative.");
+    }
+
+    internal SearchIndexStats Write(Output.IOutputSink sink)
+    {
+        var files = new JsonFiles(sink);
+        var postings = BuildPostings(out var order);
+        var shardKeys = ShardWriter.Write(files, _terms, order, postings);
+        var shardCount = shardKeys.Count;
+        var scratch = new StringBuilder();
+        FacetTable[] facets =
+        [
+            new(_documents, static d => d.Companies),
+            new(_documents, static d => d.People),
+            new(_documents, static d => d.Topics),
+        ];
+        var lastId = _documents.Length == 0 ? -1 : _documents[^1].Id;
+        for (var chunk = 0; chunk * FacetChunkSize <= lastId; chunk++)
+        {
+            var from = chunk * FacetChunkSize;
+            files.Write($"search/facets/{chunk.ToString(CultureInfo.InvariantCulture)}.json", writer =>
+            {
+                writer.WriteStartObject();
+                string[] kinds = ["companies", "people", "topics"];
+                for (var k = 0; k < kinds.Length; k++)
+                {
+                    writer.WritePropertyName(kinds[k]);
+                    facets[k].WriteChunk(writer, from, from + FacetChunkSize, scratch);
+                }
+                writer.WriteEndObject();
+            });
+        }
+        DocChunkWriter.Write(files, _documents, DocChunkSize);
+        files.Write("search/meta.json", writer => WriteMeta(writer, shardKeys, facets));
+        return new SearchIndexStats(_documents.Length, _terms.Length, shardCount, files.Bytes);
+    }
+
+    /// <summary>Per term (by sorted rank): doc ids ascending with their impacts, in one flat layout.</summary>
+    private Postings BuildPostings(out int[] order)
+    {
+        order = new int[_terms.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        var terms = _terms;
+        Array.Sort(order, (a, b) => string.CompareOrdinal(terms[a], terms[b]));
+        var rank = new int[_terms.Length];
+        for (var r = 0; r < order.Length; r++) rank[order[r]] = r;
+
+        var starts = new int[_terms.Length + 1];
+        long totalLength = 0;
+        foreach (var document in _documents)
+        {
+            foreach (var termId in document.TermIds) starts[rank[termId] + 1]++;
+            totalLength += document.Length;
+        }
+        for (var r = 0; r < _terms.Length; r++) starts[r + 1] += starts[r];
+        var averageLength = _documents.Length == 0 ? 1.0 : Math.Max(1.0, (double)totalLength / _documents.Length);
+        var fill = (int[])starts.Clone();
+        var ids = new int[starts[^1]];
+        var impacts = new byte[starts[^1]];
+        foreach (var document in _documents)
+        {
+            var norm = K1 * (1 - B + B * document.Length / averageLength);
+            for (var i = 0; i < document.TermIds.Length; i++)
+            {
+                var slot = fill[rank[document.TermIds[i]]]++;
+                ids[slot] = document.Id;
+                impacts[slot] = Impact(document.Weights[i], norm);
+            }
+        }
+        return new Postings(starts, ids, impacts, averageLength);
+    }
+
+    /// <summary>BM25's saturated term frequency, tf(k1+1)/(tf+norm), scaled to 1..31.</summary>
+    internal static byte Impact(int weightedTf, double norm)
+    {
+        var saturated = weightedTf * (K1 + 1) / (weightedTf + norm);
+        var scaled = (int)Math.Round(saturated / (K1 + 1) * MaxImpact, MidpointRounding.AwayFromZero);
+        return (byte)Math.Clamp(scaled, 1, MaxImpact);
+    }
+
+    private void WriteMeta(Utf8JsonWriter writer, IReadOnlyList<string> shardKeys, FacetTable[] facets)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("version", FormatVersion);
+        writer.WriteNumber("documents", _documents.Length);
+        writer.WriteNumber("terms", _terms.Length);
+        writer.WriteNumber("k1", K1);
+        writer.WriteNumber("maxImpact", MaxImpact);
+        writer.WriteNumber("docChunk", DocChunkSize);
+        writer.WriteNumber("facetChunk", FacetChunkSize);
+        writer.WriteStartArray("shards");
+        foreach (var key in shardKeys) writer.WriteStringValue(key);
+        writer.WriteEndArray();
+        writer.WriteStartObject("facets");
+        writer.WritePropertyName("companies");
+        facets[0].WriteNames(writer);
+        writer.WritePropertyName("people");
+        facets[1].WriteNames(writer);
+        writer.WritePropertyName("topics");
+        facets[2].WriteNames(writer);
+        writer.WriteEndObject();
+        // Years as runs over ids: briefs are numbered newest first, so this is a handful of entries.
+        writer.WriteStartArray("years");
+        for (var i = 0; i < _documents.Length;)
+        {
+            var year = _documents[i].Date.Year;
+            var j = i;
+            while (j + 1 < _documents.Length && _documents[j + 1].Date.Year == year) j++;
+            writer.WriteStartArray();
+            writer.WriteNumberValue(year);
+            writer.WriteNumberValue(_documents[i].Id);
+            writer.WriteNumberValue(_documents[j].Id);
+            writer.WriteEndArray();
+            i = j + 1;
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Postings of all terms by sorted rank: <c>Ids[Starts[r]..Starts[r+1]]</c> with matching impacts.</summary>
+internal sealed record Postings(int[] Starts, int[] Ids, byte[] Impacts, double AverageLength);

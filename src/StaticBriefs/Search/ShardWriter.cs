@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+
+namespace StaticBriefs.Search;
+
+/// <summary>
+/// Cuts the sorted term list into contiguous shards of about <see cref="SearchIndexWriter.ShardTargetBytes"/>.
+/// A shard's key is the shortest prefix of its first term that sorts after the previous shard's last term,
+/// so search.js finds a term's shard by binary search, and a prefix's terms in the run of shards whose
+/// ranges overlap [prefix, prefix + U+FFFF]. One very common term may make a shard larger than the target.
+/// </summary>
+internal static class ShardWriter
+{
+    internal static List<string> Write(JsonFiles files, string[] terms, int[] order, Postings postings)
+    {
+        var keys = new List<string>();
+        var shardTerms = new List<string>();
+        var shardPostings = new List<string>();
+        var size = 0;
+        var builder = new StringBuilder();
+        string? previousLast = null;
+
+        void Flush(bool evenIfEmpty)
+        {
+            if (shardTerms.Count == 0 && !evenIfEmpty) return;
+            keys.Add(previousLast is null ? string.Empty : Separator(previousLast, shardTerms[0]));
+            previousLast = shardTerms.Count > 0 ? shardTerms[^1] : null;
+            var name = (keys.Count - 1).ToString(CultureInfo.InvariantCulture);
+            files.Write($"search/shards/{name}.json", writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteStartArray("t");
+                foreach (var term in shardTerms) writer.WriteStringValue(term);
+                writer.WriteEndArray();
+                writer.WriteStartArray("p");
+                foreach (var packed in shardPostings) writer.WriteStringValue(packed);
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            });
+            shardTerms.Clear();
+            shardPostings.Clear();
+            size = 0;
+        }
+
+        for (var r = 0; r < order.Length; r++)
+        {
+            builder.Clear();
+            var previous = -1;
+            for (var p = postings.Starts[r]; p < postings.Starts[r + 1]; p++)
+            {
+                PostingCodec.Append(builder, postings.Ids[p] - previous - 1);
+                builder.Append(PostingCodec.Alphabet[postings.Impacts[p]]);
+                previous = postings.Ids[p];
+            }
+            var term = terms[order[r]];
+            var entry = term.Length + builder.Length + 6;
+            if (size > 0 && size + entry > SearchIndexWriter.ShardTargetBytes) Flush(false);
+            shardTerms.Add(term);
+            shardPostings.Add(builder.ToString());
+            size += entry;
+        }
+        Flush(keys.Count == 0); // an index without terms still has its one (empty) shard
+        return keys;
+    }
+
+    /// <summary>The shortest prefix of <paramref name="first"/> that sorts after <paramref name="previousLast"/>.</summary>
+    internal static string Separator(string previousLast, string first)
+    {
+        var common = 0;
+        while (common < previousLast.Length && common < first.Length && previousLast[common] == first[common]) common++;
+        return first[..Math.Min(first.Length, common + 1)];
+    }
+}

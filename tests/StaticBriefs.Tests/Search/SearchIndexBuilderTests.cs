@@ -1,0 +1,125 @@
+using System.Text.Json;
+using StaticBriefs.Search;
+
+namespace StaticBriefs.Tests.Search;
+
+public sealed class SearchIndexBuilderTests
+{
+    [Fact]
+    public void Write_produces_meta_shards_docs_and_facets_as_valid_json()
+    {
+        var sink = Build(SearchFixtures.Small());
+        Assert.Contains("search/meta.json", sink.Files.Keys);
+        Assert.Contains("search/shards/0.json", sink.Files.Keys);
+        Assert.Contains("search/docs/0.json", sink.Files.Keys);
+        Assert.Contains("search/facets/0.json", sink.Files.Keys);
+        Assert.All(sink.Files.Keys, path => Assert.StartsWith("search/", path, StringComparison.Ordinal));
+        foreach (var (path, bytes) in sink.Files)
+        {
+            using var json = JsonDocument.Parse(bytes);
+            Assert.True(json.RootElement.ValueKind is JsonValueKind.Object or JsonValueKind.Array, path);
+        }
+        using var meta = JsonDocument.Parse(sink.Files["search/meta.json"]);
+        Assert.Equal(8, meta.RootElement.GetProperty("documents").GetInt32());
+        Assert.Equal(["Nvidia", "OpenAI"], meta.RootElement.GetProperty("facets").GetProperty("companies").EnumerateArray().Take(2).Select(e => e.GetString()));
+        Assert.Equal("[[2026,0,1],[2025,2,4],[2024,5,7]]", meta.RootElement.GetProperty("years").GetRawText());
+    }
+
+    [Fact]
+    public void Stats_count_documents_terms_shards_and_bytes()
+    {
+        var builder = new SearchIndexBuilder();
+        foreach (var document in SearchFixtures.Small()) builder.Add(document);
+        var sink = new InMemoryOutputSink();
+        var stats = builder.Write(sink);
+        Assert.Equal(8, stats.Documents);
+        Assert.Equal(sink.Files.Keys.Count(k => k.StartsWith("search/shards/", StringComparison.Ordinal)), stats.Shards);
+        Assert.Equal(sink.Files.Values.Sum(b => (long)b.Length), stats.Bytes);
+        var indexedTerms = 0;
+        foreach (var (path, bytes) in sink.Files)
+        {
+            if (!path.StartsWith("search/shards/", StringComparison.Ordinal)) continue;
+            using var shard = JsonDocument.Parse(bytes);
+            indexedTerms += shard.RootElement.GetProperty("t").GetArrayLength();
+        }
+        Assert.Equal(indexedTerms, stats.Terms);
+    }
+
+    [Fact]
+    public void Bytes_do_not_depend_on_add_order_or_threads()
+    {
+        var ordered = Build(SearchFixtures.Synthetic(300));
+        var shuffled = new SearchIndexBuilder();
+        var documents = SearchFixtures.Synthetic(300).Reverse().ToArray();
+        Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = 4 }, shuffled.Add);
+        var sink = new InMemoryOutputSink();
+        shuffled.Write(sink);
+        Assert.Equal(ordered.Files.Keys.Order(StringComparer.Ordinal), sink.Files.Keys.Order(StringComparer.Ordinal));
+        foreach (var (path, bytes) in ordered.Files) Assert.True(bytes.AsSpan().SequenceEqual(sink.Files[path]), path);
+    }
+
+    [Fact]
+    public void Only_a_short_excerpt_of_the_body_is_written_but_all_of_it_is_searchable()
+    {
+        var sink = Build(SearchFixtures.Small());
+        using var docs = JsonDocument.Parse(sink.Files["search/docs/0.json"]);
+        var first = docs.RootElement[0];
+        Assert.Equal("/briefs/0/", first.GetProperty("path").GetString());
+        Assert.Equal("2026-03-02", first.GetProperty("date").GetString());
+        Assert.True(first.GetProperty("excerpt").GetString()!.Length <= SearchIndexBuilder.ExcerptLength + 1);
+        Assert.DoesNotContain(sink.Files, f => f.Key.StartsWith("search/docs/", StringComparison.Ordinal) && sink.Text(f.Key).Contains("lateonlyword", StringComparison.Ordinal));
+        Assert.Contains(sink.Files, f => f.Key.StartsWith("search/shards/", StringComparison.Ordinal) && sink.Text(f.Key).Contains("\"lateonlyword\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Adding_the_same_id_twice_is_a_bug_reported_on_write()
+    {
+        var builder = new SearchIndexBuilder();
+        builder.Add(SearchFixtures.Small()[0]);
+        builder.Add(SearchFixtures.Small()[0]);
+        Assert.Throws<InvalidOperationException>(() => builder.Write(new InMemoryOutputSink()));
+    }
+
+    [Fact]
+    public void An_empty_index_still_has_meta_and_one_shard()
+    {
+        var sink = new InMemoryOutputSink();
+        var stats = new SearchIndexBuilder().Write(sink);
+        Assert.Equal(new[] { "search/meta.json", "search/shards/0.json" }, sink.Files.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(1, stats.Shards);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(1023)]
+    [InlineData(1_000_000)]
+    public void Packed_integers_round_trip(int value)
+    {
+        var builder = new System.Text.StringBuilder();
+        PostingCodec.Append(builder, value);
+        PostingCodec.Append(builder, 7);
+        Assert.Equal([value, 7], PostingCodec.Decode(builder.ToString()));
+    }
+
+    [Theory]
+    [InlineData(0, new[] { 0 })]
+    [InlineData(100, new[] { 100, 101, 102, 200, 5000 })]
+    [InlineData(0, new[] { 3, 9, 10, 11, 40, 41, 42, 43, 44, 9999 })]
+    public void Rice_coded_id_lists_round_trip(int start, int[] ids)
+    {
+        var builder = new System.Text.StringBuilder();
+        RiceCodec.Append(builder, ids, start);
+        Assert.Equal(ids, RiceCodec.Decode(builder.ToString(), start));
+    }
+
+    internal static InMemoryOutputSink Build(IEnumerable<SearchDocument> documents)
+    {
+        var builder = new SearchIndexBuilder();
+        foreach (var document in documents) builder.Add(document);
+        var sink = new InMemoryOutputSink();
+        builder.Write(sink);
+        return sink;
+    }
+}

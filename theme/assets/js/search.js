@@ -1,0 +1,571 @@
+/*
+ * StaticBriefs search: runs in the browser against the index the build writes under BASE/search/.
+ * Vanilla ES2017, no dependencies, no requests outside the site. The core (normalise, load, score)
+ * also runs under node with an injected fetch: require('search.js').createEngine({ base, fetchJson }).
+ *
+ * Every page: <html data-base="/"> (the site's base path) and in the header
+ *   <form role="search" action="BASE/search/" class="site-search">
+ *     <input type="search" name="q" id="site-search-input" aria-label="Search briefs"></form>
+ *   Pressing "/" outside a text field focuses the search input.
+ * The search page (BASE/search/) also has:
+ *   <form id="search-form" role="search" action=""><input id="search-input" name="q" type="search"
+ *     aria-label="Search briefs" autocomplete="off"> ...</form>
+ *   <div id="search-status" role="status" aria-live="polite"></div>
+ *   <div id="search-facets"></div>
+ *   <ol id="search-results"></ol>
+ * URL parameters: q, company, person, topic, year.
+ */
+(function (root) {
+  'use strict';
+
+  // Same table as SearchFolding.Table in C# (a test compares them): target, then what folds to it.
+  var FOLD_TABLE = '0０ 1１¹ 2２² 3３³ 4４ 5５ 6６ 7７ 8８ 9９ aÀÁÂÃÄÅàáâãäåĀāĂăĄąǍǎǞǟǠǡǺǻȀȁȂȃȦȧḀḁẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặＡａ aeæÆ bḂḃḄḅḆḇＢｂ cÇçĆćĈĉĊċČčḈḉＣｃ dĎďḊḋḌḍḎḏḐḑḒḓＤｄđĐðÐ dzǄǅǆǱǲǳ eÈÉÊËèéêëĒēĔĕĖėĘęĚěȄȅȆȇȨȩḔḕḖḗḘḙḚḛḜḝẸẹẺẻẼẽẾếỀềỂểỄễỆệＥｅ fḞḟＦｆ ffﬀ ffiﬃ fflﬄ fiﬁ flﬂ gĜĝĞğĠġĢģǦǧǴǵḠḡＧｇ hĤĥȞȟḢḣḤḥḦḧḨḩḪḫẖＨｈħĦ iÌÍÎÏìíîïĨĩĪīĬĭĮįİǏǐȈȉȊȋḬḭḮḯỈỉỊịＩｉı ijĲĳ jĴĵǰＪｊ kĶķǨǩḰḱḲḳḴḵＫｋ lĹĺĻļĽľḶḷḸḹḺḻḼḽＬｌłŁ ljǇǈǉ mḾḿṀṁṂṃＭｍ nÑñŃńŅņŇňǸǹṄṅṆṇṈṉṊṋＮｎ njǊǋǌ oÒÓÔÕÖòóôõöŌōŎŏŐőƠơǑǒǪǫǬǭȌȍȎȏȪȫȬȭȮȯȰȱṌṍṎṏṐṑṒṓỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợＯｏøØ oeœŒ pṔṕṖṗＰｐ qＱｑ rŔŕŖŗŘřȐȑȒȓṘṙṚṛṜṝṞṟＲｒ sŚśŜŝŞşŠšſȘșṠṡṢṣṤṥṦṧṨṩẛＳｓ ssßẞ stﬅﬆ tŢţŤťȚțṪṫṬṭṮṯṰṱẗＴｔ thþÞ uÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲųƯưǓǔǕǖǗǘǙǚǛǜȔȕȖȗṲṳṴṵṶṷṸṹṺṻỤụỦủỨứỪừỬửỮữỰựＵｕ vṼṽṾṿＶｖ wŴŵẀẁẂẃẄẅẆẇẈẉẘＷｗ xẊẋẌẍＸｘ yÝýÿŶŷŸȲȳẎẏẙỲỳỴỵỶỷỸỹＹｙ zŹźŻżŽžẐẑẒẓẔẕＺｚ';
+  var FOLD = new Map();
+  FOLD_TABLE.split(' ').forEach(function (group) {
+    var target = /^[a-z0-9]+/.exec(group)[0];
+    for (var ch of group.slice(target.length)) FOLD.set(ch, target);
+  });
+  var STOP = new Set(('a an and are as at be but by for from has have he her his i in into is it its of on or our ' +
+    'she that the their them they this to was we were will with you').split(' '));
+  var MAX_TOKEN = 40;
+  var MARK = /^\p{Mn}$/u;
+  var WORD = /^[\p{L}\p{Nd}\p{Mc}]$/u;
+
+  /** Folded words of a text before stop words and stemming; null for words too long to keep. */
+  function words(text) {
+    text = String(text);
+    var out = [];
+    var w = '';
+    var push = function () { if (w) out.push(w.length > MAX_TOKEN ? null : w); w = ''; };
+    // "OpenAI's" is "openai": an apostrophe then a lone s ends the word. Other apostrophes just vanish.
+    var possessive = function (i) {
+      return (text.charCodeAt(i) | 32) === 115 && (i + 1 === text.length || (text.charCodeAt(i + 1) < 128 && !/[A-Za-z0-9]/.test(text[i + 1])));
+    };
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i);
+      if (c < 128) {
+        if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) w += text[i];
+        else if (c >= 65 && c <= 90) w += String.fromCharCode(c | 32);
+        else if (c !== 39 || !w) push();
+        else if (possessive(i + 1)) { i++; push(); }
+        continue;
+      }
+      if (c === 0x2019 && w) {
+        if (possessive(i + 1)) { i++; push(); }
+        continue;
+      }
+      var ch = String.fromCodePoint(text.codePointAt(i));
+      i += ch.length - 1;
+      var folded = FOLD.get(ch);
+      if (folded !== undefined) { w += folded; continue; }
+      if (MARK.test(ch)) continue;
+      if (!WORD.test(ch)) { push(); continue; }
+      w += ch.toLowerCase();
+    }
+    push();
+    return out;
+  }
+
+  function undouble(w) {
+    var last = w[w.length - 1];
+    return w.length >= 2 && last === w[w.length - 2] && 'aeioulsz'.indexOf(last) < 0 ? w.slice(0, -1) : w;
+  }
+
+  /** Twin of SearchStemmer.Stem: plurals, -ing, -ed, final e. */
+  function stem(w) {
+    if (w.length <= 3 || !/^[a-z]+$/.test(w) || w === 'news' || w === 'series' || w === 'species') return w;
+    if (/ies$/.test(w) && w.length > 4) w = w.slice(0, -3) + 'y';
+    else if (/(sses|ches|shes|xes)$/.test(w)) w = w.slice(0, -2);
+    else if (/s$/.test(w) && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+    var n = w.length;
+    if (/ing$/.test(w) && n - 3 >= 3 && /[aeiouy]/.test(w.slice(0, n - 3))) w = undouble(w.slice(0, n - 3));
+    else if (/ied$/.test(w) && n > 4) w = w.slice(0, -3) + 'y';
+    else if (/ed$/.test(w) && !/eed$/.test(w) && n - 2 >= 3 && /[aeiouy]/.test(w.slice(0, n - 2))) w = undouble(w.slice(0, n - 2));
+    if (w.length >= 5 && w[w.length - 1] === 'e') w = w.slice(0, -1);
+    return w;
+  }
+
+  /** Search terms of a text, as SearchNormalizer.Tokens. */
+  function tokens(text) {
+    return words(text).filter(function (w) { return w !== null && !STOP.has(w); }).map(stem);
+  }
+
+  /** One word's term, as SearchNormalizer.Normalize. */
+  function normalize(word) {
+    var parts = words(word);
+    var joined = parts.indexOf(null) >= 0 ? null : parts.join('');
+    return joined === null || joined.length > MAX_TOKEN ? '' : stem(joined);
+  }
+
+  var DIGITS = new Int8Array(128).fill(-1);
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.split('').forEach(function (ch, i) { DIGITS[ch.charCodeAt(0)] = i; });
+
+  /** Unpacks PostingCodec text: 5-bit groups, upper half of the alphabet = more follow. */
+  function unpack(text) {
+    var values = [];
+    var v = 0;
+    for (var i = 0; i < text.length; i++) {
+      var d = DIGITS[text.charCodeAt(i)];
+      v = v * 32 + (d & 31);
+      if (d < 32) { values.push(v); v = 0; }
+    }
+    return values;
+  }
+
+  /** Reads a RiceCodec list: k, count, then unary quotient + k bits per gap, 6 bits a character. */
+  function riceIds(text, start) {
+    var ids = [];
+    if (!text) return ids;
+    var k = DIGITS[text.charCodeAt(0)], pos = 1, count = 0, d;
+    do { d = DIGITS[text.charCodeAt(pos++)]; count = count * 32 + (d & 31); } while (d >= 32);
+    var bitPos = pos * 6;
+    var bit = function () { var b = (DIGITS[text.charCodeAt((bitPos / 6) | 0)] >> (5 - bitPos % 6)) & 1; bitPos++; return b; };
+    var prev = start - 1;
+    for (var i = 0; i < count; i++) {
+      var gap = 0;
+      while (bit() === 1) gap++;
+      for (var j = 0; j < k; j++) gap = gap * 2 + bit();
+      ids.push(prev = prev + gap + 1);
+    }
+    return ids;
+  }
+
+  /** Last index whose key is <= s (keys sorted, keys[0] === ''). */
+  function floorIndex(keys, s) {
+    var lo = 0, hi = keys.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (keys[mid] <= s) lo = mid; else hi = mid - 1; }
+    return lo;
+  }
+
+  function editDistance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev = [], cur = [];
+    for (var j = 0; j <= b.length; j++) prev[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      cur = [i];
+      for (j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  var KINDS = ['companies', 'people', 'topics'];
+  var MAX_PREFIX_SHARDS = 3;
+  var PREFIX_FACTOR = 0.6;
+
+  /**
+   * The search core. opts.base: URL of the index folder ending in "/" (e.g. "/search/");
+   * opts.fetchJson(url) -> Promise of parsed JSON. Files are fetched once and cached.
+   */
+  function createEngine(opts) {
+    var cache = new Map();
+    var load = function (path) {
+      if (!cache.has(path)) cache.set(path, Promise.resolve(opts.fetchJson(opts.base + path)));
+      return cache.get(path);
+    };
+    var meta = function () { return load('meta.json'); };
+    var shard = function (m, i) { return load('shards/' + i + '.json').then(function (s) { return { index: i, data: s }; }); };
+
+    function postingsOf(s, term) {
+      var t = s.data.t, lo = 0, hi = t.length - 1;
+      while (lo <= hi) { var mid = (lo + hi) >> 1; if (t[mid] === term) return s.data.p[mid]; if (t[mid] < term) lo = mid + 1; else hi = mid - 1; }
+      return null;
+    }
+
+    /** Query words: [{ term, prefix }] where prefix is the folded unstemmed last word while it is being typed. */
+    function parseQuery(q) {
+      var raw = words(q).filter(function (w) { return w !== null && !STOP.has(w); });
+      var typing = /[\p{L}\p{Nd}]$/u.test(String(q));
+      return raw.map(function (w, i) { return { term: stem(w), prefix: typing && i === raw.length - 1 && w.length >= 2 ? w : null }; });
+    }
+
+    async function matchWord(m, word, shards) {
+      var first = floorIndex(m.shards, word.term);
+      var wanted = [first];
+      if (word.prefix) {
+        var a = floorIndex(m.shards, word.prefix), b = floorIndex(m.shards, word.prefix + '\uffff');
+        if (b - a < MAX_PREFIX_SHARDS) {
+          for (var i = a; i <= b; i++) if (wanted.indexOf(i) < 0) wanted.push(i);
+        } else {
+          word.prefix = null; // too broad to expand yet: match the word as typed
+        }
+      }
+      var loaded = await Promise.all(wanted.map(function (i) { return shard(m, i); }));
+      loaded.forEach(function (s) { shards.set(s.index, s); });
+      var hits = new Map();
+      var expansions = [];
+      var add = function (packed, factor, term) {
+        var v = unpack(packed), df = v.length / 2;
+        var idf = Math.log(1 + (m.documents - df + 0.5) / (df + 0.5));
+        var id = -1;
+        for (var k = 0; k < v.length; k += 2) {
+          id += v[k] + 1;
+          var score = factor * idf * (v[k + 1] / m.maxImpact) * (m.k1 + 1);
+          if (!(hits.get(id) >= score)) hits.set(id, score);
+        }
+        expansions.push(term);
+      };
+      var exact = postingsOf(shards.get(first), word.term);
+      if (exact !== null) add(exact, 1, word.term);
+      if (word.prefix) loaded.forEach(function (s) {
+        s.data.t.forEach(function (t, i) { if (t !== word.term && t.startsWith(word.prefix)) add(s.data.p[i], PREFIX_FACTOR, t); });
+      });
+      return { hits: hits, expansions: expansions };
+    }
+
+    async function facetChunks(m, ids) {
+      var needed = new Set();
+      ids.forEach(function (id) { needed.add(Math.floor(id / m.facetChunk)); });
+      var list = Array.from(needed).sort(function (a, b) { return a - b; });
+      var files = await Promise.all(list.map(function (n) { return load('facets/' + n + '.json'); }));
+      return list.map(function (n, i) { return { from: n * m.facetChunk, data: files[i] }; });
+    }
+
+    function yearOf(m, id) {
+      for (var i = 0; i < m.years.length; i++) if (id >= m.years[i][1] && id <= m.years[i][2]) return m.years[i][0];
+      return null;
+    }
+
+    /**
+     * Runs a query. filters: { company, person, topic, year } (names / year, optional).
+     * Returns { total, hits: [{ id, score }], facets: { companies: [[name, count]], ..., years }, matched, suggestion }.
+     */
+    async function search(q, filters) {
+      var m = await meta();
+      filters = filters || {};
+      var parsed = parseQuery(q || '');
+      var shards = new Map();
+      var scores = null;
+      var matched = { terms: [], prefixes: [] };
+      if (parsed.length) {
+        var per = await Promise.all(parsed.map(function (w) { return matchWord(m, w, shards); }));
+        per.forEach(function (r, i) { matched.terms = matched.terms.concat(r.expansions); if (parsed[i].prefix) matched.prefixes.push(parsed[i].prefix); });
+        scores = combine(per, true);
+        if (scores.size === 0 && per.length > 1) scores = combine(per, false);
+      }
+      var wanted = { companies: filters.company, people: filters.person, topics: filters.topic };
+      var filtering = KINDS.some(function (k) { return wanted[k]; }) || filters.year;
+      if (!scores && !filtering) return { total: 0, hits: [], facets: null, matched: matched, suggestion: null };
+      if (!scores) scores = allDocs(m);
+      var candidates = Array.from(scores.keys());
+      var chunks = await facetChunks(m, candidates);
+      var sets = {};
+      KINDS.forEach(function (k) { sets[k] = new Map(); });
+      chunks.forEach(function (c) {
+        KINDS.forEach(function (k) {
+          c.data[k].forEach(function (packed, fid) { if (packed) sets[k].set(fid, (sets[k].get(fid) || []).concat(riceIds(packed, c.from))); });
+        });
+      });
+      var required = KINDS.filter(function (k) { return wanted[k]; }).map(function (k) {
+        return new Set(sets[k].get(m.facets[k].indexOf(wanted[k])) || []);
+      });
+      var keep = candidates.filter(function (id) {
+        if (filters.year && String(yearOf(m, id)) !== String(filters.year)) return false;
+        return required.every(function (set) { return set.has(id); });
+      });
+      var inResult = new Set(keep);
+      var facets = { years: [] };
+      KINDS.forEach(function (k) {
+        var counts = [];
+        sets[k].forEach(function (ids, fid) {
+          var n = 0;
+          for (var i = 0; i < ids.length; i++) if (inResult.has(ids[i])) n++;
+          if (n) counts.push([m.facets[k][fid], n, fid]);
+        });
+        counts.sort(function (a, b) { return b[1] - a[1] || a[2] - b[2]; });
+        facets[k] = counts.map(function (c) { return [c[0], c[1]]; });
+      });
+      m.years.forEach(function (run) {
+        var n = 0;
+        keep.forEach(function (id) { if (id >= run[1] && id <= run[2]) n++; });
+        var last = facets.years[facets.years.length - 1];
+        if (last && last[0] === run[0]) last[1] += n; else if (n) facets.years.push([run[0], n]);
+      });
+      var hits = keep.map(function (id) { return { id: id, score: scores.get(id) }; });
+      hits.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+      var suggestion = hits.length === 0 && parsed.length ? suggest(parsed, shards) : null;
+      return { total: hits.length, hits: hits, facets: facets, matched: matched, suggestion: suggestion };
+    }
+
+    function allDocs(m) {
+      var all = new Map();
+      m.years.forEach(function (run) { for (var id = run[1]; id <= run[2]; id++) all.set(id, 0); });
+      return all;
+    }
+
+    /** AND: documents with every word, scores summed. OR: any word (fallback when AND finds nothing). */
+    function combine(per, all) {
+      var out = new Map();
+      per.forEach(function (r, i) {
+        r.hits.forEach(function (score, id) {
+          if (all && i > 0 && !out.has(id)) return;
+          out.set(id, (out.get(id) || 0) + score);
+        });
+        if (all && i > 0) out.forEach(function (_, id) { if (!r.hits.has(id)) out.delete(id); });
+      });
+      return out;
+    }
+
+    /** Closest indexed term (edit distance, within the shards already loaded) for each word with no match. */
+    function suggest(parsed, shards) {
+      var changed = false;
+      var out = parsed.map(function (w) {
+        var best = null, bestDistance = w.term.length > 4 ? 2 : 1;
+        shards.forEach(function (s) {
+          if (s.data.t.indexOf(w.term) >= 0) { best = w.term; bestDistance = -1; }
+          if (bestDistance < 0) return;
+          s.data.t.forEach(function (t) {
+            var d = editDistance(w.term, t, bestDistance);
+            if (d <= bestDistance && (best === null || d < bestDistance || t < best)) { best = t; bestDistance = d; }
+          });
+        });
+        if (best !== null && best !== w.term) changed = true;
+        return best || w.term;
+      });
+      return changed ? out.join(' ') : null;
+    }
+
+    /** Display data of documents by id: { id: { id, path, title, date, summary, excerpt } }. */
+    async function documents(ids) {
+      var m = await meta();
+      var chunks = Array.from(new Set(ids.map(function (id) { return Math.floor(id / m.docChunk); })));
+      var files = await Promise.all(chunks.map(function (n) { return load('docs/' + n + '.json'); }));
+      var byId = {};
+      files.forEach(function (f) { f.forEach(function (d) { byId[d.id] = d; }); });
+      return byId;
+    }
+
+    return { meta: meta, search: search, documents: documents, parseQuery: parseQuery };
+  }
+
+
+  /* ---------- Browser UI (everything below touches the DOM; text only via textContent) ---------- */
+
+  var PARAMS = { company: 'companies', person: 'people', topic: 'topics', year: 'years' };
+  var FACET_LABELS = { companies: 'Companies', people: 'People', topics: 'Topics', years: 'Year' };
+  var PAGE = 10;
+  var FACETS_SHOWN = 8;
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function isTyping(target) {
+    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+
+  /** Appends text to parent, wrapping words whose term matched the query in <mark>. */
+  function highlight(parent, text, matcher) {
+    var re = /[\p{L}\p{Nd}\p{Mc}\p{Mn}'\u2019]+/gu, last = 0, m;
+    while ((m = re.exec(text)) !== null) {
+      if (!tokens(m[0]).some(matcher)) continue;
+      if (m.index > last) parent.appendChild(document.createTextNode(text.slice(last, m.index)));
+      parent.appendChild(el('mark', null, m[0]));
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  /** Part of the excerpt around its first match, so the snippet shows why the result matched. */
+  function snippetText(text, matcher) {
+    var re = /[\p{L}\p{Nd}\p{Mc}\p{Mn}'\u2019]+/gu, m;
+    while ((m = re.exec(text)) !== null) {
+      if (!tokens(m[0]).some(matcher)) continue;
+      if (m.index < 120) return text;
+      var start = text.lastIndexOf(' ', m.index - 40);
+      return '\u2026 ' + text.slice(start < 0 ? m.index : start + 1);
+    }
+    return text;
+  }
+
+  function startUi(api) {
+    var html = document.documentElement;
+    var base = (html.dataset.base || '/').replace(/\/?$/, '/');
+    document.addEventListener('keydown', function (e) {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      var input = document.getElementById('search-input') || document.getElementById('site-search-input');
+      if (!input) return;
+      e.preventDefault();
+      input.focus();
+      input.select();
+    });
+
+    var form = document.getElementById('search-form');
+    var input = document.getElementById('search-input');
+    var status = document.getElementById('search-status');
+    var facetBox = document.getElementById('search-facets');
+    var list = document.getElementById('search-results');
+    if (!form || !input || !status || !facetBox || !list) return;
+
+    var engine = api.createEngine({
+      base: base + 'search/',
+      fetchJson: function (url) {
+        return fetch(url).then(function (r) { if (!r.ok) throw new Error(url + ': ' + r.status); return r.json(); });
+      }
+    });
+    var state = {};
+    var seq = 0;
+    var timer = 0;
+    var shown = PAGE;
+
+    function readUrl() {
+      var params = new URLSearchParams(location.search);
+      state = { q: params.get('q') || '' };
+      Object.keys(PARAMS).forEach(function (p) { state[p] = params.get(p) || ''; });
+      input.value = state.q;
+    }
+
+    function urlFor(s) {
+      var params = new URLSearchParams();
+      if (s.q) params.set('q', s.q);
+      Object.keys(PARAMS).forEach(function (p) { if (s[p]) params.set(p, s[p]); });
+      var query = params.toString();
+      return location.pathname + (query ? '?' + query : '');
+    }
+
+    async function run() {
+      var mine = ++seq;
+      var result;
+      try {
+        result = await engine.search(state.q, state);
+        var docs = await engine.documents(result.hits.slice(0, shown).map(function (h) { return h.id; }));
+      } catch (err) {
+        if (mine === seq) status.textContent = 'Search is unavailable right now.';
+        return;
+      }
+      if (mine !== seq) return; // a newer query is on its way
+      render(result, docs);
+    }
+
+    function render(result, docs) {
+      list.textContent = '';
+      facetBox.textContent = '';
+      status.textContent = '';
+      var terms = new Set(result.matched.terms);
+      var matcher = function (t) {
+        return terms.has(t) || result.matched.prefixes.some(function (p) { return t.startsWith(p); });
+      };
+      var filtered = Object.keys(PARAMS).some(function (p) { return state[p]; });
+      if (!state.q.trim() && !filtered) { status.textContent = 'Type to search the briefs.'; return; }
+      if (result.total === 0) {
+        status.appendChild(document.createTextNode('No briefs match \u201c' + state.q + '\u201d. '));
+        if (result.suggestion) {
+          status.appendChild(document.createTextNode('Did you mean '));
+          var link = el('a', 'search-suggestion', result.suggestion);
+          link.href = urlFor(Object.assign({}, state, { q: result.suggestion }));
+          link.addEventListener('click', function (e) { e.preventDefault(); go({ q: result.suggestion }, true); });
+          status.appendChild(link);
+          status.appendChild(document.createTextNode('?'));
+        }
+      } else {
+        status.textContent = result.total + (result.total === 1 ? ' brief' : ' briefs') +
+          (state.q.trim() ? ' for \u201c' + state.q.trim() + '\u201d' : '') + '.';
+      }
+      if (result.facets) renderFacets(result.facets);
+      result.hits.slice(0, shown).forEach(function (hit) {
+        var d = docs[hit.id];
+        if (!d) return;
+        var li = el('li', 'search-result');
+        var title = el('a', 'search-result-link');
+        title.href = base + d.path.replace(/^\//, '');
+        highlight(title, d.title, matcher);
+        var heading = el('h2', 'search-result-title');
+        heading.appendChild(title);
+        li.appendChild(heading);
+        var time = el('time', 'search-result-date', d.date);
+        time.dateTime = d.date;
+        li.appendChild(time);
+        if (d.summary) highlight(li.appendChild(el('p', 'search-result-summary')), d.summary, matcher);
+        if (d.excerpt) highlight(li.appendChild(el('p', 'search-result-snippet')), snippetText(d.excerpt, matcher), matcher);
+        list.appendChild(li);
+      });
+      if (result.total > shown) {
+        var li = el('li', 'search-more');
+        var more = el('button', 'search-more-button', 'Show more results');
+        more.type = 'button';
+        more.addEventListener('click', function () { shown += PAGE; run(); });
+        li.appendChild(more);
+        list.appendChild(li);
+      }
+    }
+
+    function renderFacets(facets) {
+      Object.keys(PARAMS).forEach(function (param) {
+        var kind = PARAMS[param];
+        var entries = facets[kind].slice(0, FACETS_SHOWN);
+        var selected = state[param];
+        if (selected && !entries.some(function (e) { return String(e[0]) === selected; })) entries.push([selected, 0]);
+        if (!entries.length) return;
+        var group = el('div', 'search-facet');
+        group.setAttribute('role', 'group');
+        var label = el('h2', 'search-facet-label', FACET_LABELS[kind]);
+        label.id = 'search-facet-' + kind;
+        group.setAttribute('aria-labelledby', label.id);
+        group.appendChild(label);
+        entries.forEach(function (entry) {
+          var value = String(entry[0]);
+          var button = el('button', 'search-facet-button');
+          button.type = 'button';
+          button.setAttribute('aria-pressed', value === selected ? 'true' : 'false');
+          button.appendChild(el('span', 'search-facet-name', value));
+          button.appendChild(el('span', 'search-facet-count', entry[1]));
+          button.addEventListener('click', function () {
+            var change = {};
+            change[param] = value === selected ? '' : value;
+            go(change, true);
+          });
+          group.appendChild(button);
+        });
+        facetBox.appendChild(group);
+      });
+    }
+
+    function go(change, push) {
+      Object.assign(state, change);
+      if (change.q !== undefined) input.value = change.q;
+      shown = PAGE;
+      history[push ? 'pushState' : 'replaceState'](null, '', urlFor(state));
+      run();
+    }
+
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { go({ q: input.value }, false); }, 80);
+    });
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      clearTimeout(timer);
+      go({ q: input.value }, false);
+    });
+    window.addEventListener('popstate', function () { readUrl(); shown = PAGE; run(); });
+
+    // Arrow keys walk from the input through the result links; Enter follows the focused link.
+    function links() { return Array.prototype.slice.call(list.querySelectorAll('a.search-result-link')); }
+    function onArrow(e) {
+      if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+      var all = links();
+      var at = all.indexOf(document.activeElement);
+      if (e.target === input && e.key === 'ArrowDown' && all.length) { e.preventDefault(); all[0].focus(); return; }
+      if (at < 0) return;
+      e.preventDefault();
+      if (e.key === 'ArrowDown' && at + 1 < all.length) all[at + 1].focus();
+      else if (e.key === 'ArrowUp') (at > 0 ? all[at - 1] : input).focus();
+    }
+    input.addEventListener('keydown', onArrow);
+    list.addEventListener('keydown', onArrow);
+
+    readUrl();
+    run();
+  }
+
+  var api = { normalize: normalize, tokens: tokens, createEngine: createEngine, unpack: unpack };
+  if (typeof module === 'object' && module.exports) module.exports = api;
+  if (typeof window !== 'undefined' && typeof document !== 'undefined') {
+    window.StaticBriefsSearch = api;
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', function () { startUi(api); });
+    else startUi(api);
+  }
+})(this);
