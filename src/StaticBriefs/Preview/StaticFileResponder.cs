@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -72,7 +71,8 @@ internal sealed class StaticFileResponder(byte[] reloadTag)
         var complete = await CopyAsync(context, file, 0, insertAt);
         if (complete && html)
         {
-            response.BodyWriter.Write(reloadTag);
+            // WriteAsync flushes: Kestrel does not send bytes left unflushed when the handler returns.
+            await response.BodyWriter.WriteAsync(reloadTag, context.RequestAborted);
             complete = await CopyAsync(context, file, insertAt, length);
         }
 
