@@ -8,7 +8,7 @@ internal static class HtmlInjection
 {
     // "</body>" is near the end of any page we generate; reading only the tail keeps memory bounded
     // however large the page is.
-    private const int TailBytes = 16 * 1024;
+    internal const int TailBytes = 16 * 1024;
 
     /// <summary>Offset of the last <c>&lt;/body</c>, or the file length (append) when there is none.</summary>
     public static async ValueTask<long> FindOffsetAsync(SafeFileHandle file, long length, CancellationToken ct)
@@ -23,18 +23,7 @@ internal static class HtmlInjection
         var buffer = ArrayPool<byte>.Shared.Rent(size);
         try
         {
-            var read = 0;
-            while (read < size)
-            {
-                var n = await RandomAccess.ReadAsync(file, buffer.AsMemory(read, size - read), start + read, ct);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                read += n;
-            }
-
+            var read = await ReadFullyAsync(file, buffer.AsMemory(0, size), start, ct);
             var index = LastIndexOfBodyClose(buffer.AsSpan(0, read));
             return index < 0 ? length : start + index;
         }
@@ -42,6 +31,24 @@ internal static class HtmlInjection
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>Reads until <paramref name="destination"/> is full or the file ends; returns the bytes read.</summary>
+    internal static async ValueTask<int> ReadFullyAsync(SafeFileHandle file, Memory<byte> destination, long offset, CancellationToken ct)
+    {
+        var read = 0;
+        while (read < destination.Length)
+        {
+            var n = await RandomAccess.ReadAsync(file, destination[read..], offset + read, ct);
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+        }
+
+        return read;
     }
 
     internal static int LastIndexOfBodyClose(ReadOnlySpan<byte> html)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -61,12 +62,20 @@ internal sealed class StaticFileResponder(byte[] reloadTag)
             }
         }
 
-        var insertAt = html ? await HtmlInjection.FindOffsetAsync(file, length, context.RequestAborted) : length;
         response.ContentLength = length + (html ? reloadTag.Length : 0);
         if (HttpMethods.IsHead(request.Method))
         {
             return;
         }
+
+        if (html && length <= HtmlInjection.TailBytes)
+        {
+            // Nearly every page: one read, find the spot, one write.
+            await WriteSmallHtmlAsync(context, file, (int)length);
+            return;
+        }
+
+        var insertAt = html ? await HtmlInjection.FindOffsetAsync(file, length, context.RequestAborted) : length;
 
         var complete = await CopyAsync(context, file, 0, insertAt);
         if (complete && html)
@@ -80,6 +89,33 @@ internal sealed class StaticFileResponder(byte[] reloadTag)
         {
             // The file shrank under us: we promised Content-Length bytes, so the only honest end is a reset.
             context.Abort();
+        }
+    }
+
+    private async Task WriteSmallHtmlAsync(HttpContext context, SafeFileHandle file, int length)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        try
+        {
+            var read = await HtmlInjection.ReadFullyAsync(file, buffer.AsMemory(0, length), 0, context.RequestAborted);
+            if (read < length)
+            {
+                context.Abort();
+                return;
+            }
+
+            var page = buffer.AsMemory(0, length);
+            var index = HtmlInjection.LastIndexOfBodyClose(page.Span);
+            var insertAt = index < 0 ? length : index;
+            var writer = context.Response.BodyWriter;
+            writer.Write(page.Span[..insertAt]);
+            writer.Write(reloadTag);
+            writer.Write(page.Span[insertAt..]);
+            await writer.FlushAsync(context.RequestAborted);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
