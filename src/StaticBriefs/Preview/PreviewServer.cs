@@ -57,7 +57,17 @@ public sealed class PreviewServer : IAsyncDisposable
 
         var app = builder.Build();
         app.Run(handler.HandleAsync);
-        await app.StartAsync(ct);
+        try
+        {
+            await app.StartAsync(ct);
+        }
+        catch
+        {
+            // Port taken or host unknown: release what was built so the caller can retry.
+            await app.DisposeAsync();
+            throw;
+        }
+
         _app = app;
 
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()

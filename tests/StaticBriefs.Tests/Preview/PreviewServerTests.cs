@@ -235,6 +235,30 @@ public sealed class PreviewServerTests
     }
 
     [Fact]
+    public async Task Percent_encoded_names_are_decoded_to_the_file_on_disk()
+    {
+        using var site = new PreviewSite();
+        site.Write("2026/brief one/ünïcode.txt", "decoded");
+        await using var server = await site.StartAsync();
+        using var http = TestHttp.Client(server.Address);
+
+        Assert.Equal("decoded", await http.GetStringAsync("/2026/brief%20one/%C3%BCn%C3%AFcode.txt"));
+    }
+
+    [Fact]
+    public async Task Starting_on_a_port_in_use_fails_and_the_first_server_keeps_serving()
+    {
+        using var site = new PreviewSite();
+        await using var first = await site.StartAsync();
+        await using var second = new StaticBriefs.Preview.PreviewServer(new(site.Output, Port: first.Address.Port));
+
+        await Assert.ThrowsAnyAsync<IOException>(() => second.StartAsync());
+
+        using var http = TestHttp.Client(first.Address);
+        Assert.Equal("User-agent: *", await http.GetStringAsync("/robots.txt"));
+    }
+
+    [Fact]
     public async Task Output_folder_replaced_by_rename_is_served_fresh()
     {
         using var site = new PreviewSite();
