@@ -37,5 +37,5 @@ internal static class ContentTypes
     public static string For(string path) =>
         ByExtension.TryGetValue(Path.GetExtension(path), out var type) ? type : Fallback;
 
-    public static bool IsHtml(string contentType) => ReferenceEquals(contentType, Html);
+    public static bool IsHtml(string contentType) => string.Equals(contentType, Html, StringComparison.Ordinal);
 }
