@@ -10,12 +10,12 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
     public IReadOnlyList<string> ErrorLines =>
         Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    /// <summary>Runs <see cref="Cli.CommandLineApp"/> in-process with captured output.</summary>
+    /// <summary>Runs <see cref="StaticBriefs.Cli.CommandLineApp"/> in-process with captured output.</summary>
     public static CliRun Invoke(params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = Cli.CommandLineApp.Run(args, stdout, stderr);
+        var code = StaticBriefs.Cli.CommandLineApp.Run(args, stdout, stderr);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 
