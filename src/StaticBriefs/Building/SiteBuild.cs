@@ -37,7 +37,9 @@ public static class SiteBuild
         var site = clock.Time("model", () => SiteAssembler.Assemble(loaded,
             new AssemblyOptions(options.IncludeDrafts, options.IncludeFuture, options.Now, options.Strict), diagnostics));
         var layouts = clock.Time("theme", () => LayoutSet.Load(theme, diagnostics));
-        if (layouts is null || diagnostics.HasErrors)
+        // Earlier errors do not stop here: rendering checks every body's links, and one run should report every
+        // problem. Pages still go only to the staging folder, which is thrown away below when anything failed.
+        if (layouts is null)
             return new BuildResult(diagnostics.Sorted(), false, site.Briefs.Length, 0, clock.Timings);
 
         StagingOutput.CleanLeftovers(options.OutputDirectory, diagnostics);

@@ -19,8 +19,9 @@ public static class KeySuggester
             }
         }
         // Allow roughly one typo per four letters, at least one, so short keys do not match everything.
+        // Distance 0 is a match that differs only in case ("Companies"): keys are case-sensitive, so suggest it.
         var allowed = Math.Max(1, Math.Min(3, lowered.Length / 4));
-        return bestDistance > 0 && bestDistance <= allowed ? best : null;
+        return bestDistance <= allowed && !string.Equals(word, best, StringComparison.Ordinal) ? best : null;
     }
 
     /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions).</summary>

@@ -30,9 +30,14 @@ public static class LinkTargets
         if (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
         {
             var source = path.StartsWith('/') ? path.TrimStart('/') : Combine(relativePath, path);
-            return links.PathsBySource.TryGetValue(source, out var target)
-                ? new LinkResolution(LinkKind.Internal, target, suffix)
-                : new LinkResolution(LinkKind.Broken, "/" + source, suffix);
+            // The file must also be published: a draft or future brief has a path but no page.
+            if (links.PathsBySource.TryGetValue(source, out var target))
+            {
+                return links.KnownPaths.Contains(target)
+                    ? new LinkResolution(LinkKind.Internal, target, suffix)
+                    : new LinkResolution(LinkKind.Broken, target, suffix);
+            }
+            return new LinkResolution(LinkKind.Broken, "/" + source, suffix);
         }
         if (!path.StartsWith('/'))
         {

@@ -34,6 +34,12 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, LinkContext link
                 case LinkInline link:
                     RewriteLink(link, relativePath, bodyFirstLine, diagnostics);
                     break;
+                case AutolinkInline autolink when !autolink.IsEmail && LinkTargets.IsUnsafe(autolink.Url):
+                    // <javascript:...> is a CommonMark autolink, not a LinkInline: it needs the same guard.
+                    diagnostics.Warning(relativePath, bodyFirstLine + autolink.Line, DiagnosticCodes.BrokenLink,
+                        $"link to '{autolink.Url}' was removed: script URLs are not allowed in briefs", autolink.Column + 1);
+                    autolink.Url = "#";
+                    break;
                 case LiteralInline literal:
                     words += AppendWords(text, literal.Content.AsSpan());
                     break;

@@ -1,0 +1,69 @@
+using StaticBriefs.Tests.Support;
+
+namespace StaticBriefs.Tests.Cli;
+
+[Collection(CliCollection.Name)]
+public sealed class CommandLineAppTests
+{
+    [Fact]
+    public void Unknown_option_is_a_usage_error_with_exit_code_2()
+    {
+        var run = CliRun.Invoke("build", "--frobnicate");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--frobnicate", run.Stderr);
+        Assert.Contains("staticbriefs --help", run.Stderr);
+    }
+
+    [Fact]
+    public void Unknown_command_is_a_usage_error_with_exit_code_2()
+    {
+        Assert.Equal(2, CliRun.Invoke("publish").ExitCode);
+    }
+
+    [Fact]
+    public void Help_exits_0_and_names_the_build_command()
+    {
+        var run = CliRun.Invoke("--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("build", run.Stdout);
+        Assert.Empty(run.Stderr);
+    }
+
+    [Fact]
+    public void Build_help_exits_0_and_lists_every_build_option()
+    {
+        var run = CliRun.Invoke("build", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        foreach (var option in new[] { "--input", "--output", "--theme", "--base-url", "--drafts", "--future", "--no-minify", "--strict", "--timings" })
+            Assert.Contains(option, run.Stdout);
+    }
+
+    [Fact]
+    public void Missing_input_folder_is_a_clear_error_with_exit_code_1()
+    {
+        using var site = new TestSite();
+        var missing = Path.Combine(site.Root, "nope");
+
+        var run = CliRun.Invoke("build", "--input", missing, "--output", site.OutputDirectory, "--theme", RepoPaths.Theme);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{missing}: error SB014: input folder not found", run.Stderr);
+        Assert.False(Directory.Exists(site.OutputDirectory));
+    }
+
+    [Fact]
+    public void Timings_prints_every_stage()
+    {
+        using var site = new TestSite();
+        site.Write("briefs/a.md", TestSite.Brief("title: A\ndate: 2024-01-01"));
+
+        var run = site.Cli("--timings");
+
+        Assert.Equal(0, run.ExitCode);
+        foreach (var stage in new[] { "load", "model", "render briefs", "feeds", "commit" }) Assert.Contains(stage, run.Stdout);
+        Assert.Contains("Built 1 briefs into", run.Stdout);
+    }
+}
