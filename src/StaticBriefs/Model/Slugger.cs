@@ -11,7 +11,7 @@ public static class Slugger
     {
         var builder = new StringBuilder(text.Length);
         var pendingDash = false;
-        foreach (var c in LatinFolding.Fold(text).Normalize(NormalizationForm.FormD))
+        foreach (var c in Text.CharacterFolding.FoldText(text))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
             var lower = char.ToLowerInvariant(c);

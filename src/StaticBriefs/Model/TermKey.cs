@@ -13,7 +13,7 @@ public readonly record struct TermKey(string Value)
     public static TermKey From(string name)
     {
         var builder = new StringBuilder(name.Length);
-        foreach (var c in LatinFolding.Fold(name).Normalize(NormalizationForm.FormKD))
+        foreach (var c in Text.CharacterFolding.FoldText(name))
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (category == UnicodeCategory.NonSpacingMark) continue;

@@ -2,6 +2,8 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
+using StaticBriefs.Text;
+
 namespace StaticBriefs.Search;
 
 /// <summary>
@@ -104,7 +106,7 @@ public static class SearchNormalizer
                 if (IsPossessive(text, pos)) { pos++; return; }
                 continue;
             }
-            var folded = SearchFolding.Fold(c);
+            var folded = CharacterFolding.Fold(c);
             if (folded is not null)
             {
                 foreach (var f in folded) Append(buffer, ref length, ref overflow, f);

@@ -93,7 +93,7 @@ public sealed class SampleSiteTests(SampleSiteFixture fixture) : IClassFixture<S
             page.QuerySelectorAll("nav.toc a").Select(a => a.GetAttribute("href")));
         Assert.NotNull(page.GetElementById("who-he-is"));
         Assert.Contains("pre-training team", LinkChecker.Single(page, ".prose").TextContent, StringComparison.Ordinal);
-        Assert.Equal("/briefs/karpathy-eureka-labs/", page.QuerySelector(".prose a")!.GetAttribute("href"));
+        Assert.Equal("/briefs/karpathy-eureka-labs/", page.QuerySelector(".prose a:not(.entity-link)")!.GetAttribute("href"));
         Assert.Contains("/companies/anthropic/", page.QuerySelectorAll(".brief-header .tag-company a").Select(a => a.GetAttribute("href")));
         Assert.Contains("/people/andrej-karpathy/", page.QuerySelectorAll(".brief-header .tag-person a").Select(a => a.GetAttribute("href")));
         Assert.Contains("/topics/talent/", page.QuerySelectorAll(".brief-header .tag-topic a").Select(a => a.GetAttribute("href")));

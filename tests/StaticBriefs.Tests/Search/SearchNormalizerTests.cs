@@ -1,3 +1,4 @@
+using StaticBriefs.Text;
 using System.Text.Json;
 using StaticBriefs.Search;
 
@@ -64,7 +65,7 @@ public sealed class SearchNormalizerTests
 
     [Fact]
     public void The_javascript_file_carries_the_same_folding_table() =>
-        Assert.Contains("var FOLD_TABLE = '" + SearchFolding.Table + "';", File.ReadAllText(SearchTestSupport.SearchJs), StringComparison.Ordinal);
+        Assert.Contains("var FOLD_TABLE = '" + CharacterFolding.Table + "';", File.ReadAllText(SearchTestSupport.SearchJs), StringComparison.Ordinal);
 
     [Fact]
     public void Words_longer_than_the_limit_are_dropped_not_truncated()
