@@ -12,8 +12,9 @@ internal sealed class StageClock
     public T Time<T>(string stage, Func<T> work)
     {
         var watch = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var result = work();
-        _timings.Add(new StageTiming(stage, watch.Elapsed));
+        _timings.Add(new StageTiming(stage, watch.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu));
         return result;
     }
 

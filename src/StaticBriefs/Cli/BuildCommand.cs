@@ -53,7 +53,7 @@ internal static class BuildCommand
         if (timings)
         {
             foreach (var stage in result.Stages)
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage.Name,-16} {stage.Elapsed.TotalMilliseconds,8:F0} ms"));
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage.Name,-16} {stage.Elapsed.TotalMilliseconds,8:F0} ms wall {stage.Cpu.TotalMilliseconds,8:F0} ms cpu"));
         }
         var total = result.Stages.Sum(s => s.Elapsed.TotalSeconds);
         if (errors > 0)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -5,15 +6,23 @@ using Scriban.Syntax;
 
 namespace StaticBriefs.Rendering.Theme;
 
-/// <summary>Lets <c>{{ include "partials/x.sbn" }}</c> find partials under <c>layouts/</c>, overrides first.</summary>
+/// <summary>
+/// Lets <c>{{ include "partials/x.sbn" }}</c> find partials under <c>layouts/</c>, overrides first. Scriban asks
+/// for the path on every include (thousands per build), so resolved paths and file texts are remembered for the
+/// build instead of touching the disk each time.
+/// </summary>
 internal sealed class ThemeTemplateLoader(ThemeFiles files) : ITemplateLoader
 {
+    private readonly ConcurrentDictionary<string, string?> _paths = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
+
     public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) =>
-        files.Resolve(Path.Combine("layouts", templateName))
+        _paths.GetOrAdd(templateName, name => files.Resolve(Path.Combine("layouts", name)))
         ?? throw new ScriptRuntimeException(callerSpan, $"include '{templateName}' not found in layouts/ of the theme or input/_theme/");
 
-    public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => File.ReadAllText(templatePath);
+    public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        _texts.GetOrAdd(templatePath, File.ReadAllText);
 
     public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
-        ValueTask.FromResult<string?>(File.ReadAllText(templatePath));
+        ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));
 }

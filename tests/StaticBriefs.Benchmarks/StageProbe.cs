@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using StaticBriefs.Diagnostics;
+using StaticBriefs.Loading;
+using StaticBriefs.Model;
+using StaticBriefs.Output;
+using StaticBriefs.Rendering;
+using StaticBriefs.Rendering.Markdown;
+using StaticBriefs.Rendering.Markdown.EntityLinks;
+using StaticBriefs.Rendering.Theme;
+using StaticBriefs.Rendering.Views;
+using StaticBriefs.Search;
+
+namespace StaticBriefs.Benchmarks;
+
+/// <summary>Times each per-brief step on one thread over a corpus, to show which step dominates.</summary>
+internal static class StageProbe
+{
+    public static void Run(string input, string theme, int count)
+    {
+        var diagnostics = new DiagnosticBag();
+        var loaded = SiteLoader.Load(input, diagnostics);
+        var site = SiteAssembler.Assemble(loaded, new AssemblyOptions(false, true, DateTimeOffset.UtcNow), diagnostics);
+        var files = new ThemeFiles(theme, Path.Combine(input, "_theme"));
+        var layouts = LayoutSet.Load(files, diagnostics)!;
+        using var templates = new TemplateRunner(layouts);
+        var views = new ViewFactory(site);
+        var siteView = SiteViews.Create(site, views.Urls, new PublishedAssets([], []));
+        var matcher = EntityMatcher.ForSite(site);
+        var markdown = new MarkdownRenderer(MarkdownPipelineFactory.Create(new MarkdownOptions(false), matcher),
+            new LinkContext("/", site.KnownPaths, site.PathsBySource, new HashSet<string>()));
+        var minifier = new Minifier(true);
+        var search = new SearchIndexBuilder();
+        var briefs = site.Briefs.Take(count).ToList();
+        var times = new Dictionary<string, TimeSpan>();
+        void Time(string name, Action action)
+        {
+            var watch = Stopwatch.StartNew();
+            action();
+            times[name] = times.GetValueOrDefault(name) + watch.Elapsed;
+        }
+
+        for (var round = 0; round < 2; round++)
+        {
+            times.Clear();
+            foreach (var brief in briefs)
+            {
+                RenderedMarkdown? body = null;
+                Time("markdown", () => body = markdown.Render(brief.Source.Body, brief.Source.RelativePath, 1, diagnostics));
+                IReadOnlyList<BriefCard>? related = null;
+                Time("related", () => related = views.Related(brief));
+                string? html = null;
+                Time("template", () =>
+                {
+                    var view = new BriefView
+                    {
+                        Card = views.Card(brief.Id), Content = body!.Html, Toc = body.Toc, Sources = brief.Source.Sources,
+                        Related = related!, Extra = brief.Source.Extra,
+                    };
+                    var page = new PageView { Kind = "brief", Title = brief.Source.Title, Url = "/", Permalink = "/" };
+                    html = templates.RenderPage("brief", PageGlobals.Create(siteView, page, "brief", view), brief.Path, diagnostics);
+                });
+                Time("minify", () => minifier.Minify("x.html", html!));
+                Time("search add", () => search.Add(new SearchDocument(brief.Id, brief.Path, brief.Source.Title, "", brief.Date, [], [], [], body!.PlainText)));
+            }
+        }
+        foreach (var (name, elapsed) in times)
+            Console.WriteLine($"{name,-12} {elapsed.TotalMilliseconds / briefs.Count * 1000,8:F0} us/brief");
+    }
+}
