@@ -28,6 +28,7 @@ internal static partial class TextBlockReader
         var blocks = new List<TextBlock>();
         var lines = text.Replace("\uFEFF", "", StringComparison.Ordinal).ReplaceLineEndings("\n").Split('\n');
         var afterBlank = true;
+        var previousLine = "";
         foreach (var raw in lines)
         {
             var line = raw.Trim();
@@ -38,7 +39,16 @@ internal static partial class TextBlockReader
             }
             var continues = !afterBlank && blocks.Count > 0 && blocks[^1].Kind == TextBlockKind.Paragraph
                 && !PlainText.EndsSentence(blocks[^1].Text);
+            var labelWrapped = !afterBlank && blocks.Count > 0 && blocks[^1].Kind == TextBlockKind.Label && char.IsLower(line[0]);
             afterBlank = false;
+            var before = previousLine;
+            previousLine = line;
+            if (labelWrapped)
+            {
+                // A short line followed at once by a lower-case one was the start of a wrapped sentence, not a title.
+                blocks[^1] = new TextBlock(TextBlockKind.Paragraph, before + " " + line);
+                continue;
+            }
             if (HeadingPattern().Match(line) is { Success: true } heading)
             {
                 blocks.Add(new TextBlock(TextBlockKind.Heading, PlainText.StripDecoration(heading.Groups[2].Value)));
