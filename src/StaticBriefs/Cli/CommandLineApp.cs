@@ -10,6 +10,8 @@ public static class CommandLineApp
     {
         var root = new RootCommand("StaticBriefs: turns a folder of markdown briefs into a fast, searchable static site");
         root.Subcommands.Add(BuildCommand.Create(stdout, stderr));
+        root.Subcommands.Add(NewCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ImportCommand.Create(stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

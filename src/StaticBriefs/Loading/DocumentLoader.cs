@@ -71,6 +71,7 @@ public static class DocumentLoader
                 Fail(keyLines["slug"], DiagnosticCodes.WrongType,
                     $"slug '{slug}' must be lower-case letters, digits and '-' only (for example '{Model.Slugger.Slugify(slug)}')");
 
+            var sources = Items(values, "sources");
             var document = new SourceDocument
             {
                 RelativePath = path,
@@ -87,7 +88,8 @@ public static class DocumentLoader
                 Companies = Tags(values, "companies"),
                 People = Tags(values, "people"),
                 Topics = Tags(values, "topics"),
-                Sources = [.. StringList(values, "sources")],
+                Sources = [.. sources.Select(item => item.Value)],
+                SourceLines = [.. sources.Select(item => item.Line)],
                 Extra = extra.ToImmutable(),
                 Body = block.Body,
                 BodyFirstLine = block.BodyFirstLine,
@@ -171,9 +173,6 @@ public static class DocumentLoader
 
         private ImmutableArray<TagMention> Tags(Dictionary<string, YamlNode> values, string key) =>
             [.. Items(values, key).Select(item => new TagMention(item.Value, item.Line))];
-
-        private IEnumerable<string> StringList(Dictionary<string, YamlNode> values, string key) =>
-            Items(values, key).Select(item => item.Value);
 
         private static string Describe(YamlNode node) => node switch
         {

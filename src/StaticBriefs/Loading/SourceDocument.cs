@@ -45,6 +45,8 @@ public sealed record SourceDocument
     public ImmutableArray<TagMention> Topics { get; init; } = [];
     /// <summary>Source URLs.</summary>
     public ImmutableArray<string> Sources { get; init; } = [];
+    /// <summary>File line of each entry of <see cref="Sources"/>, in the same order (for warnings about a source).</summary>
+    public ImmutableArray<int> SourceLines { get; init; } = [];
     /// <summary>Front matter keys StaticBriefs does not know, kept for templates (<c>page.extra.key</c>).</summary>
     public ImmutableDictionary<string, object?> Extra { get; init; } = ImmutableDictionary<string, object?>.Empty;
     /// <summary>The markdown body.</summary>

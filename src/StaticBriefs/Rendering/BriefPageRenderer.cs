@@ -40,7 +40,7 @@ public sealed class BriefPageRenderer(
             Card = card,
             Content = body.Html,
             Toc = body.Toc,
-            Sources = source.Sources,
+            Sources = SourceLinkFilter.SafeSources(source, diagnostics),
             UpdatedIso = updated ?? "",
             UpdatedText = source.Updated is { } u2 ? Dates.Text(u2) : "",
             Previous = brief.Id + 1 < site.Briefs.Length ? views.Card(brief.Id + 1) : null,

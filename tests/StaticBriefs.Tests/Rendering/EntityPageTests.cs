@@ -1,0 +1,120 @@
+using System.Text.Json;
+using StaticBriefs.Tests.Support;
+
+namespace StaticBriefs.Tests.Rendering;
+
+/// <summary>Company and person pages of a small site whose co-mention counts are known by construction.</summary>
+public sealed class EntityPageTests : IDisposable
+{
+    private readonly TestSite _site = new();
+
+    public EntityPageTests()
+    {
+        _site.Write("_site.yml", "title: Desk\nbase_url: https://example.org/\n");
+        _site.Write("_data/companies.yml",
+            "- name: Anthropic\n  aliases: [Anthropic PBC]\n  description: Builds Claude.\n  website: https://www.anthropic.com\n- name: OpenAI\n  aliases: [Open AI]\n- name: Tesla\n- name: Google\n");
+        _site.Write("_data/people.yml",
+            "- name: Andrej Karpathy\n  aliases: [Karpathy]\n  current: [Anthropic PBC]\n  past: [Open AI, Tesla, Google]\n");
+        _site.Write("_data/topics.yml", "- name: Talent\n");
+        // Karpathy shares 3 briefs with Anthropic, 2 with OpenAI, 2 with Talent, 1 with Tesla.
+        Brief("a", "2024-01-10", "companies: [Anthropic, OpenAI]\npeople: [Andrej Karpathy]\ntopics: [Talent]");
+        Brief("b", "2024-01-20", "companies: [Anthropic]\npeople: [Karpathy]");
+        Brief("c", "2024-03-05", "companies: [OpenAI, Tesla]\npeople: [Andrej Karpathy]\ntopics: [Talent]");
+        Brief("d", "2024-03-06", "companies: [Anthropic]\ntopics: [Talent]");
+        Brief("e", "2024-03-20", "companies: [Anthropic]\npeople: [Andrej Karpathy]");
+        _site.BuildOk();
+    }
+
+    private void Brief(string slug, string date, string tags) =>
+        _site.Write($"briefs/{slug}.md", TestSite.Brief($"title: Brief {slug}\ndate: {date}\nsummary: About {slug}.\n{tags}"));
+
+    public void Dispose() => _site.Dispose();
+
+    private static List<(string Name, string Href, string Count)> CoMentions(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        [.. page.QuerySelectorAll(".co-mentions li").Select(li => (
+            li.QuerySelector("a")!.TextContent.Trim(), li.QuerySelector("a")!.GetAttribute("href")!, li.QuerySelector(".count")!.TextContent.Trim()))];
+
+    [Fact]
+    public void Person_page_lists_co_mentioned_entities_with_counts_most_shared_first_then_by_name()
+    {
+        var page = _site.Html("people/andrej-karpathy/index.html");
+
+        Assert.Equal(
+            [("Anthropic", "/companies/anthropic/", "3"), ("OpenAI", "/companies/openai/", "2"), ("Talent", "/topics/talent/", "2"), ("Tesla", "/companies/tesla/", "1")],
+            CoMentions(page));
+    }
+
+    [Fact]
+    public void Company_page_co_mentions_count_only_briefs_naming_both()
+    {
+        Assert.Equal(
+            [("Andrej Karpathy", "/people/andrej-karpathy/", "3"), ("Talent", "/topics/talent/", "2"), ("OpenAI", "/companies/openai/", "1")],
+            CoMentions(_site.Html("companies/anthropic/index.html")));
+    }
+
+    [Fact]
+    public void Person_page_links_current_and_past_companies_through_aliases_and_names_those_without_a_page_plainly()
+    {
+        var groups = _site.Html("people/andrej-karpathy/index.html").QuerySelectorAll(".affiliations dd").ToList();
+
+        Assert.Equal(2, groups.Count);
+        Assert.Equal(["/companies/anthropic/"], groups[0].QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/companies/openai/", "/companies/tesla/"], groups[1].QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal("OpenAI, Tesla, Google", groups[1].TextContent.Trim());
+    }
+
+    [Fact]
+    public void Timeline_groups_briefs_by_month_newest_first()
+    {
+        var months = _site.Html("companies/anthropic/index.html").QuerySelectorAll(".timeline .month").ToList();
+
+        Assert.Equal(["March 2024", "January 2024"], months.Select(m => m.QuerySelector("h3")!.TextContent.Trim()));
+        Assert.Equal(["m-2024-03", "m-2024-01"], months.Select(m => m.QuerySelector("h3")!.Id));
+        Assert.Equal(["/briefs/e/", "/briefs/d/"], months[0].QuerySelectorAll(".card-title a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/briefs/b/", "/briefs/a/"], months[1].QuerySelectorAll(".card-title a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public void Entity_json_feed_has_every_field_json_feed_1_1_requires()
+    {
+        using var json = JsonDocument.Parse(_site.ReadOutput("people/andrej-karpathy/feed.json"));
+        var root = json.RootElement;
+
+        Assert.Equal("https://jsonfeed.org/version/1.1", root.GetProperty("version").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(root.GetProperty("title").GetString()));
+        Assert.Equal("https://example.org/people/andrej-karpathy/", root.GetProperty("home_page_url").GetString());
+        Assert.Equal("https://example.org/people/andrej-karpathy/feed.json", root.GetProperty("feed_url").GetString());
+        var items = root.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["https://example.org/briefs/e/", "https://example.org/briefs/c/", "https://example.org/briefs/b/", "https://example.org/briefs/a/"],
+            items.Select(i => i.GetProperty("id").GetString()));
+        Assert.All(items, item =>
+        {
+            Assert.True(item.TryGetProperty("content_html", out _) || item.TryGetProperty("content_text", out _));
+            Assert.True(DateTimeOffset.TryParse(item.GetProperty("date_published").GetString(), out _));
+        });
+    }
+
+    [Theory]
+    [InlineData("companies/anthropic/index.html", "Organization", "Anthropic")]
+    [InlineData("people/andrej-karpathy/index.html", "Person", "Andrej Karpathy")]
+    public void Entity_page_json_ld_parses_as_organization_or_person(string file, string type, string name)
+    {
+        var script = LinkChecker.Single(_site.Html(file), "script[type='application/ld+json']");
+        using var json = JsonDocument.Parse(script.TextContent);
+
+        Assert.Equal("https://schema.org", json.RootElement.GetProperty("@context").GetString());
+        Assert.Equal(type, json.RootElement.GetProperty("@type").GetString());
+        Assert.Equal(name, json.RootElement.GetProperty("name").GetString());
+        Assert.StartsWith("https://example.org/", json.RootElement.GetProperty("url").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Company_json_ld_carries_the_description_and_website_from_the_data_file()
+    {
+        var script = LinkChecker.Single(_site.Html("companies/anthropic/index.html"), "script[type='application/ld+json']");
+        using var json = JsonDocument.Parse(script.TextContent);
+
+        Assert.Equal("Builds Claude.", json.RootElement.GetProperty("description").GetString());
+        Assert.Equal("https://www.anthropic.com", json.RootElement.GetProperty("sameAs").GetString());
+    }
+}
