@@ -23,12 +23,14 @@ internal static class StageProbe
         var files = new ThemeFiles(theme, Path.Combine(input, "_theme"));
         var layouts = LayoutSet.Load(files, diagnostics)!;
         using var templates = new TemplateRunner(layouts);
-        var views = new ViewFactory(site);
+        using var views = new ViewFactory(site);
         var siteView = SiteViews.Create(site, views.Urls, new PublishedAssets([], []));
         var matcher = EntityMatcher.ForSite(site);
         var markdown = new MarkdownRenderer(MarkdownPipelineFactory.Create(new MarkdownOptions(false), matcher),
             new LinkContext("/", site.KnownPaths, site.PathsBySource, new HashSet<string>()));
         var minifier = new Minifier(true);
+        var plainPipeline = MarkdownPipelineFactory.Create(new MarkdownOptions(false));
+        var noEntities = new MarkdownRenderer(plainPipeline, new LinkContext("/", site.KnownPaths, site.PathsBySource, new HashSet<string>()));
         var search = new SearchIndexBuilder();
         var briefs = site.Briefs.Take(count).ToList();
         var times = new Dictionary<string, TimeSpan>();
@@ -46,6 +48,11 @@ internal static class StageProbe
             {
                 RenderedMarkdown? body = null;
                 Time("markdown", () => body = markdown.Render(brief.Source.Body, brief.Source.RelativePath, 1, diagnostics));
+                Time("md no-entities", () => noEntities.Render(brief.Source.Body, brief.Source.RelativePath, 1, diagnostics));
+                Markdig.Syntax.MarkdownDocument? doc = null;
+                Time("md parse", () => doc = Markdig.Markdown.Parse(brief.Source.Body, plainPipeline));
+                Time("md doc.ToHtml", () => Markdig.Markdown.ToHtml(doc!, plainPipeline));
+                Time("markdig only", () => Markdig.Markdown.ToHtml(brief.Source.Body, plainPipeline));
                 IReadOnlyList<BriefCard>? related = null;
                 Time("related", () => related = views.Related(brief));
                 string? html = null;
@@ -60,6 +67,9 @@ internal static class StageProbe
                     html = templates.RenderPage("brief", PageGlobals.Create(siteView, page, "brief", view), brief.Path, diagnostics);
                 });
                 Time("minify", () => minifier.Minify("x.html", html!));
+                Time("minify lean", () => NUglify.Uglify.Html(html!, new NUglify.Html.HtmlSettings { RemoveOptionalTags = false, RemoveAttributeQuotes = false, DecodeEntityCharacters = false, MinifyCss = false, MinifyJs = false, MinifyCssAttributes = false, RemoveComments = true, RemoveScriptStyleTypeAttribute = false, ShortBooleanAttribute = false, RemoveEmptyAttributes = false, AlphabeticallyOrderAttributes = false }));
+                Time("minify body only", () => NUglify.Uglify.Html(body!.Html, new NUglify.Html.HtmlSettings { IsFragmentOnly = true, RemoveOptionalTags = false, RemoveAttributeQuotes = false, DecodeEntityCharacters = false }));
+                if (brief.Id == 0) Console.WriteLine($"page {html!.Length} chars, minified {minifier.Minify("x.html", html!).Length}, body {body!.Html.Length}");
                 Time("search add", () => search.Add(new SearchDocument(brief.Id, brief.Path, brief.Source.Title, "", brief.Date, [], [], [], body!.PlainText)));
             }
         }

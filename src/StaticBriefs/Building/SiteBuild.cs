@@ -45,7 +45,7 @@ public static class SiteBuild
         StagingOutput.CleanLeftovers(options.OutputDirectory, diagnostics);
         using var output = new StagingOutput(options.OutputDirectory, new Minifier(options.Minify));
         using var templates = new TemplateRunner(layouts);
-        var views = new ViewFactory(site);
+        using var views = new ViewFactory(site);
         var assets = clock.Time("assets", () => AssetPublisher.Publish(theme, new Minifier(options.Minify), output));
         var siteView = SiteViews.Create(site, views.Urls, assets);
         var markdown = new MarkdownRenderer(

@@ -31,15 +31,7 @@ public sealed class ListingRenderer(
         foreach (var taxonomy in site.Taxonomies.Values.OrderBy(t => t.Kind))
         {
             jobs.Add(() => TermsIndex(taxonomy));
-            foreach (var term in taxonomy.ByName)
-            {
-                var pages = Math.Max(1, (term.Count + pageSize - 1) / pageSize);
-                for (var n = 1; n <= pages; n++)
-                {
-                    var number = n;
-                    jobs.Add(() => TermPage(term, number, pages));
-                }
-            }
+            foreach (var term in taxonomy.ByName) jobs.Add(() => TermPages(term));
         }
         foreach (var doc in site.Pages) jobs.Add(() => DocPage(doc));
         jobs.Add(Archive);
@@ -86,7 +78,15 @@ public sealed class ListingRenderer(
             $"Every {taxonomy.Kind.Singular()} named in {site.Settings.Title}, with how many briefs name it."), "terms", view);
     }
 
-    private void TermPage(Term term, int number, int total)
+    /// <summary>All pages of one term in one job, so what every page shares (co-mentions) is computed once.</summary>
+    private void TermPages(Term term)
+    {
+        var pages = Math.Max(1, (term.Count + site.Settings.PageSize - 1) / site.Settings.PageSize);
+        var coMentions = views.CoMentions(term);
+        for (var number = 1; number <= pages; number++) TermPage(term, number, pages, coMentions);
+    }
+
+    private void TermPage(Term term, int number, int total, IReadOnlyList<LinkView> coMentions)
     {
         var path = UrlBuilder.PagePath(term.Path, number);
         var ids = term.BriefIds.Skip((number - 1) * site.Settings.PageSize).Take(site.Settings.PageSize).ToList();
@@ -104,7 +104,7 @@ public sealed class ListingRenderer(
             Briefs = views.Cards(ids),
             Timeline = ViewFactory.ByMonth(ids.Select(id => (site.Briefs[id], views.Card(id)))),
             Pager = views.Pager(term.Path, number, total),
-            CoMentions = views.CoMentions(term),
+            CoMentions = coMentions,
             CurrentCompanies = entity is null ? [] : views.CompanyLinks(entity.Current, _catalog),
             PastCompanies = entity is null ? [] : views.CompanyLinks(entity.Past, _catalog),
             FeedUrl = views.Urls.Link(term.Path + "feed.xml"),

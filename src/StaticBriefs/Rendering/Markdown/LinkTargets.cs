@@ -57,10 +57,19 @@ public static class LinkTargets
     /// <summary>True for <c>javascript:</c>, <c>vbscript:</c> and <c>data:</c> links, which run script in the reader's browser.</summary>
     public static bool IsUnsafe(string url)
     {
-        var trimmed = new string(url.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
-        return trimmed.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
-            || trimmed.StartsWith("vbscript:", StringComparison.OrdinalIgnoreCase)
-            || trimmed.StartsWith("data:", StringComparison.OrdinalIgnoreCase);
+        // Browsers ignore spaces and control characters inside a scheme ("java\tscript:"), so compare without them.
+        Span<char> scheme = stackalloc char[10];
+        var length = 0;
+        foreach (var c in url)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c)) continue;
+            if (c == ':') break;
+            if (length == scheme.Length) return false;
+            scheme[length++] = char.ToLowerInvariant(c);
+        }
+        var name = scheme[..length];
+        return url.Contains(':', StringComparison.Ordinal)
+            && (name.SequenceEqual("javascript") || name.SequenceEqual("vbscript") || name.SequenceEqual("data"));
     }
 
     private static bool IsGeneratedFile(string path) =>

@@ -19,47 +19,75 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, LinkContext link
     public RenderedMarkdown Render(string markdown, string relativePath, int bodyFirstLine, DiagnosticBag diagnostics)
     {
         var document = Markdig.Markdown.Parse(markdown, pipeline);
-        var toc = ImmutableArray.CreateBuilder<TocEntry>();
-        var text = new StringBuilder(markdown.Length);
-        var words = 0;
+        var walk = new Walk(this, relativePath, bodyFirstLine, diagnostics, markdown.Length);
+        walk.Block(document);
+        var html = document.ToHtml(pipeline);
+        return new RenderedMarkdown(html, walk.Toc.ToImmutable(), walk.Words, NormalizeSpace(walk.Text));
+    }
 
-        foreach (var node in document.Descendants())
+    /// <summary>
+    /// One pass over the syntax tree. Written as explicit recursion over children rather than Markdig's
+    /// <c>Descendants()</c>, whose nested iterators allocated more than the parse itself.
+    /// </summary>
+    private sealed class Walk(MarkdownRenderer owner, string relativePath, int bodyFirstLine, DiagnosticBag diagnostics, int length)
+    {
+        public ImmutableArray<TocEntry>.Builder Toc { get; } = ImmutableArray.CreateBuilder<TocEntry>();
+        public StringBuilder Text { get; } = new(length);
+        public int Words { get; private set; }
+
+        public void Block(Block block)
         {
-            switch (node)
+            switch (block)
             {
                 case HeadingBlock heading:
                     if (heading.Level is 2 or 3 && heading.GetAttributes().Id is { } id)
-                        toc.Add(new TocEntry(heading.Level, id, InlineText(heading.Inline)));
+                        Toc.Add(new TocEntry(heading.Level, id, InlineText(heading.Inline)));
+                    Text.Append(' ');
+                    Inlines(heading.Inline);
+                    Text.Append(' ');
                     break;
-                case LinkInline link:
-                    RewriteLink(link, relativePath, bodyFirstLine, diagnostics);
+                case CodeBlock code:
+                    Text.Append(' ');
+                    foreach (var line in code.Lines) Text.Append(line.ToString()).Append(' ');
                     break;
-                case AutolinkInline autolink when !autolink.IsEmail && LinkTargets.IsUnsafe(autolink.Url):
-                    // <javascript:...> is a CommonMark autolink, not a LinkInline: it needs the same guard.
-                    diagnostics.Warning(relativePath, bodyFirstLine + autolink.Line, DiagnosticCodes.BrokenLink,
-                        $"link to '{autolink.Url}' was removed: script URLs are not allowed in briefs", autolink.Column + 1);
-                    autolink.Url = "#";
+                case LeafBlock leaf:
+                    Inlines(leaf.Inline);
+                    Text.Append(' ');
                     break;
-                case LiteralInline literal:
-                    words += AppendWords(text, literal.Content.AsSpan());
-                    break;
-                case CodeInline code:
-                    words += AppendWords(text, code.Content.AsSpan());
-                    break;
-                case ParagraphBlock or HeadingBlock or ListItemBlock:
-                    text.Append(' ');
+                case ContainerBlock container:
+                    foreach (var child in container) Block(child);
                     break;
             }
-            if (node is LeafBlock { Inline: null } leaf and not HeadingBlock && leaf is CodeBlock)
-                text.Append(' ').Append(leaf.Lines.ToString()).Append(' ');
         }
 
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
-        return new RenderedMarkdown(writer.ToString(), toc.ToImmutable(), words, NormalizeSpace(text));
+        private void Inlines(ContainerInline? container)
+        {
+            for (var child = container?.FirstChild; child is not null; child = child.NextSibling)
+            {
+                switch (child)
+                {
+                    case LinkInline link:
+                        owner.RewriteLink(link, relativePath, bodyFirstLine, diagnostics);
+                        Inlines(link);
+                        break;
+                    case AutolinkInline autolink when !autolink.IsEmail && LinkTargets.IsUnsafe(autolink.Url):
+                        // <javascript:...> is a CommonMark autolink, not a LinkInline: it needs the same guard.
+                        diagnostics.Warning(relativePath, bodyFirstLine + autolink.Line, DiagnosticCodes.BrokenLink,
+                            $"link to '{autolink.Url}' was removed: script URLs are not allowed in briefs", autolink.Column + 1);
+                        autolink.Url = "#";
+                        break;
+                    case LiteralInline literal:
+                        Words += AppendWords(Text, literal.Content.AsSpan());
+                        break;
+                    case CodeInline code:
+                        Words += AppendWords(Text, code.Content.AsSpan());
+                        break;
+                    case ContainerInline inner:
+                        Inlines(inner);
+                        break;
+                }
+            }
+        }
     }
 
     private void RewriteLink(LinkInline link, string relativePath, int bodyFirstLine, DiagnosticBag diagnostics)

@@ -8,11 +8,13 @@ namespace StaticBriefs.Rendering.Views;
 /// Builds the objects templates see from the frozen site model. Cards and term links are made once per build
 /// and shared, so listing pages do no per-page formatting work.
 /// </summary>
-public sealed class ViewFactory
+public sealed class ViewFactory : IDisposable
 {
     private readonly SiteModel _site;
     private readonly ImmutableArray<BriefCard> _cards;
     private readonly FrozenDictionary<(TaxonomyKind, TermKey), LinkView> _termLinks;
+    private readonly ThreadLocal<int[]> _relatedScores;
+    private readonly long[] _ticks;
 
     /// <summary>Prepares the shared views of a site.</summary>
     public ViewFactory(SiteModel site)
@@ -23,6 +25,8 @@ public sealed class ViewFactory
             .SelectMany(t => t.ByName)
             .ToFrozenDictionary(t => (t.Kind, t.Key), t => new LinkView(t.Name, Urls.Link(t.Path), t.Count));
         _cards = [.. site.Briefs.Select(MakeCard)];
+        _relatedScores = new ThreadLocal<int[]>(() => new int[site.Briefs.Length]);
+        _ticks = [.. site.Briefs.Select(b => b.Date.UtcTicks)];
     }
 
     /// <summary>Link helper for this site.</summary>
@@ -71,7 +75,9 @@ public sealed class ViewFactory
     /// <summary>Up to <paramref name="count"/> briefs sharing the most entities with a brief (people and companies weigh more than topics).</summary>
     public IReadOnlyList<BriefCard> Related(Brief brief, int count = 5)
     {
-        var scores = new Dictionary<int, int>();
+        // Scores live in one reused array per thread; only the touched entries are read back and reset.
+        var scores = _relatedScores.Value!;
+        var touched = new List<int>();
         foreach (var kind in TaxonomyKinds.All)
         {
             var weight = kind == TaxonomyKind.Topics ? 1 : 3;
@@ -79,18 +85,30 @@ public sealed class ViewFactory
             {
                 foreach (var other in _site.TermOf(kind, key).BriefIds)
                 {
-                    if (other != brief.Id) scores[other] = scores.GetValueOrDefault(other) + weight;
+                    if (other == brief.Id) continue;
+                    if (scores[other] == 0) touched.Add(other);
+                    scores[other] += weight;
                 }
             }
         }
-        // Keep the best few in one pass instead of sorting every candidate: popular topics have thousands.
+        // Most candidates share one topic and can never make the top few: find the lowest score that can, from a
+        // histogram, so only those candidates pay for the date comparison.
+        var histogram = new int[64];
+        foreach (var id in touched) histogram[Math.Min(scores[id], 63)]++;
+        var threshold = 63;
+        for (var seen = 0; threshold > 1 && seen + histogram[threshold] < count; threshold--) seen += histogram[threshold];
+
         var best = new List<(int Score, long Distance, int Id)>(count + 1);
-        foreach (var (id, score) in scores)
+        foreach (var id in touched)
         {
-            var candidate = (score, Math.Abs((_site.Briefs[id].Date - brief.Date).Ticks), id);
+            var score = scores[id];
+            scores[id] = 0;
+            if (score < threshold) continue;
+            var candidate = (score, Math.Abs(_ticks[id] - _ticks[brief.Id]), id);
             if (best.Count == count && Compare(candidate, best[^1]) >= 0) continue;
-            var at = best.FindIndex(b => Compare(candidate, b) < 0);
-            best.Insert(at < 0 ? best.Count : at, candidate);
+            var at = 0;
+            while (at < best.Count && Compare(candidate, best[at]) >= 0) at++;
+            best.Insert(at, candidate);
             if (best.Count > count) best.RemoveAt(count);
         }
         return [.. best.Select(b => _cards[b.Id])];
@@ -136,6 +154,9 @@ public sealed class ViewFactory
                 ? link
                 : new LinkView(catalog.Find(TaxonomyKind.Companies, name)?.Name ?? name, "");
         })];
+
+    /// <inheritdoc/>
+    public void Dispose() => _relatedScores.Dispose();
 
     private BriefCard MakeCard(Brief brief)
     {

@@ -26,34 +26,38 @@ public sealed class EntityLinkExtension(EntityMatcher matcher) : IMarkdownExtens
         if (matcher.IsEmpty) return;
         var linked = new HashSet<string>(StringComparer.Ordinal);
         // Collect first: the tree cannot change while it is being walked.
-        var literals = document.Descendants<LiteralInline>().Where(IsLinkable).ToList();
+        var literals = new List<LiteralInline>();
+        CollectBlocks(document, literals);
         foreach (var literal in literals)
         {
-            var text = literal.Content.ToString();
-            var matches = new List<(int Index, int Length, string Path)>();
-            foreach (var match in matcher.Matches(text))
-            {
-                if (linked.Add(match.Path)) matches.Add(match);
-            }
-            if (matches.Count > 0) Replace(literal, text, matches);
+            var matches = matcher.FindAll(literal.Content.AsSpan(), linked);
+            if (matches is not null) Replace(literal, literal.Content.ToString(), matches);
         }
     }
 
-    private static bool IsLinkable(LiteralInline literal)
+    /// <summary>Literals outside headings, code and existing links, in document order.</summary>
+    private static void CollectBlocks(Block block, List<LiteralInline> literals)
     {
-        for (Inline? parent = literal.Parent; parent is not null; parent = parent.Parent)
+        switch (block)
         {
-            if (parent is LinkInline or AutolinkInline) return false;
+            case HeadingBlock or CodeBlock:
+                return;
+            case LeafBlock leaf:
+                CollectInlines(leaf.Inline, literals);
+                return;
+            case ContainerBlock container:
+                foreach (var child in container) CollectBlocks(child, literals);
+                return;
         }
-        var block = FindBlock(literal);
-        return block is not HeadingBlock and not CodeBlock and not null;
     }
 
-    private static Block? FindBlock(Inline inline)
+    private static void CollectInlines(ContainerInline? container, List<LiteralInline> literals)
     {
-        var container = inline.Parent;
-        while (container?.Parent is not null) container = container.Parent;
-        return container?.ParentBlock;
+        for (var child = container?.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is LiteralInline literal) literals.Add(literal);
+            else if (child is ContainerInline inner and not LinkInline) CollectInlines(inner, literals);
+        }
     }
 
     /// <summary>Replaces a literal by text, links and text, keeping everything between the matches.</summary>

@@ -11,6 +11,7 @@ namespace StaticBriefs.Rendering.Markdown.EntityLinks;
 public sealed class EntityMatcher
 {
     private readonly FrozenDictionary<string, (string Spelling, string Path)[]> _byFirstWord;
+    private readonly bool[] _firstChars = new bool[128];
 
     /// <summary>Builds the matcher from spellings (name or alias) and the site path of the entity each one names.</summary>
     public EntityMatcher(IEnumerable<(string Spelling, string Path)> spellings)
@@ -28,14 +29,26 @@ public sealed class EntityMatcher
                 group => group.OrderByDescending(p => p.Key.Length).ThenBy(p => p.Key, StringComparer.Ordinal)
                     .Select(p => (p.Key, p.Value)).ToArray(),
                 StringComparer.Ordinal);
+        foreach (var spelling in map.Keys)
+        {
+            if (spelling.Length > 0 && spelling[0] < 128) _firstChars[spelling[0]] = true;
+        }
     }
 
     /// <summary>True when there is nothing to match.</summary>
     public bool IsEmpty => _byFirstWord.Count == 0;
 
     /// <summary>Every match in <paramref name="text"/>, left to right: index, length and the entity's site path.</summary>
-    public IEnumerable<(int Index, int Length, string Path)> Matches(string text)
+    public IEnumerable<(int Index, int Length, string Path)> Matches(string text) =>
+        FindAll(text.AsSpan(), null) ?? [];
+
+    /// <summary>
+    /// Matches in <paramref name="text"/> whose entity is not yet in <paramref name="seen"/> (each added as found),
+    /// or null when there are none; allocates nothing for text without a match.
+    /// </summary>
+    public List<(int Index, int Length, string Path)>? FindAll(ReadOnlySpan<char> text, HashSet<string>? seen)
     {
+        List<(int, int, string)>? found = null;
         var lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
         var i = 0;
         while (i < text.Length)
@@ -44,15 +57,15 @@ public sealed class EntityMatcher
             var end = i;
             while (end < text.Length && IsWordChar(text[end])) end++;
             var matched = 0;
-            if (lookup.TryGetValue(text.AsSpan(i, end - i), out var candidates))
+            if (CanStart(text[i]) && lookup.TryGetValue(text.Slice(i, end - i), out var candidates))
             {
                 foreach (var (spelling, path) in candidates)
                 {
                     var after = i + spelling.Length;
-                    if (string.CompareOrdinal(text, i, spelling, 0, spelling.Length) == 0
-                        && after <= text.Length && (after == text.Length || !IsWordChar(text[after])))
+                    if (after <= text.Length && text.Slice(i, spelling.Length).SequenceEqual(spelling)
+                        && (after == text.Length || !IsWordChar(text[after])))
                     {
-                        yield return (i, spelling.Length, path);
+                        if (seen is null || seen.Add(path)) (found ??= []).Add((i, spelling.Length, path));
                         matched = spelling.Length;
                         break;
                     }
@@ -60,9 +73,13 @@ public sealed class EntityMatcher
             }
             i = matched > 0 ? i + matched : end;
         }
+        return found;
     }
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
+
+    /// <summary>Cheap pre-check before hashing a word: ASCII first letters that start no spelling are skipped.</summary>
+    private bool CanStart(char c) => c >= 128 || _firstChars[c];
 
     private static string FirstWord(string spelling)
     {
