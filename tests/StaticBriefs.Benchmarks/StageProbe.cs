@@ -66,6 +66,16 @@ internal static class StageProbe
                     var page = new PageView { Kind = "brief", Title = brief.Source.Title, Url = "/", Permalink = "/" };
                     html = templates.RenderPage("brief", PageGlobals.Create(siteView, page, "brief", view), brief.Path, diagnostics);
                 });
+                Time("template no-related", () =>
+                {
+                    var view = new BriefView
+                    {
+                        Card = views.Card(brief.Id), Content = body!.Html, Toc = body.Toc, Sources = brief.Source.Sources,
+                        Related = [], Extra = brief.Source.Extra,
+                    };
+                    var page = new PageView { Kind = "brief", Title = brief.Source.Title, Url = "/", Permalink = "/" };
+                    templates.RenderPage("brief", PageGlobals.Create(siteView, page, "brief", view), brief.Path, diagnostics);
+                });
                 Time("minify", () => minifier.Minify("x.html", html!));
                 Time("minify lean", () => NUglify.Uglify.Html(html!, new NUglify.Html.HtmlSettings { RemoveOptionalTags = false, RemoveAttributeQuotes = false, DecodeEntityCharacters = false, MinifyCss = false, MinifyJs = false, MinifyCssAttributes = false, RemoveComments = true, RemoveScriptStyleTypeAttribute = false, ShortBooleanAttribute = false, RemoveEmptyAttributes = false, AlphabeticallyOrderAttributes = false }));
                 Time("minify body only", () => NUglify.Uglify.Html(body!.Html, new NUglify.Html.HtmlSettings { IsFragmentOnly = true, RemoveOptionalTags = false, RemoveAttributeQuotes = false, DecodeEntityCharacters = false }));

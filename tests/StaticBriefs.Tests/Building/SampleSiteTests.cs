@@ -100,7 +100,7 @@ public sealed class SampleSiteTests(SampleSiteFixture fixture) : IClassFixture<S
         Assert.Equal("https://www.anthropic.com/news", LinkChecker.Single(page, ".sources a").GetAttribute("href"));
         Assert.Equal("/briefs/deepseek-r1/", LinkChecker.Single(page, ".prev-next a[rel=prev]").GetAttribute("href"));
         Assert.Null(page.QuerySelector(".prev-next a[rel=next]"));
-        Assert.InRange(page.QuerySelectorAll(".related .card").Length, 1, 5);
+        Assert.InRange(page.QuerySelectorAll(".related .related-list li a").Length, 1, 5);
     }
 
     [Fact]
