@@ -21,18 +21,29 @@ public static class CommandLineApp
         }
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (IOException ex)
+        catch (Exception ex)
         {
-            // Disk full, permissions, a locked file: tell the user what failed, not a stack trace.
+            return ReportFailure(ex, stderr);
+        }
+    }
+
+    /// <summary>
+    /// Turns an exception that escaped a command into one readable line. Disk and permission problems are the
+    /// user's to fix; anything else is a bug in StaticBriefs, reported as such, with the stack trace only on request.
+    /// </summary>
+    internal static int ReportFailure(Exception exception, TextWriter stderr)
+    {
+        var ex = exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
+        if (ex is IOException or UnauthorizedAccessException)
+        {
             stderr.WriteLine("error: " + ex.Message);
             return 1;
         }
-        catch (UnauthorizedAccessException ex)
-        {
-            stderr.WriteLine("error: " + ex.Message);
-            return 1;
-        }
+        stderr.WriteLine($"internal error: {ex.GetType().Name}: {ex.Message}");
+        stderr.WriteLine("This is a bug in StaticBriefs; set STATICBRIEFS_DEBUG=1 to see where it happened, and please report it.");
+        if (Environment.GetEnvironmentVariable("STATICBRIEFS_DEBUG") == "1") stderr.WriteLine(ex.ToString());
+        return 1;
     }
 }

@@ -66,4 +66,33 @@ public sealed class CommandLineAppTests
         foreach (var stage in new[] { "load", "model", "render briefs", "feeds", "commit" }) Assert.Contains(stage, run.Stdout);
         Assert.Contains("Built 1 briefs into", run.Stdout);
     }
+
+    [Fact]
+    public void Output_folder_that_cannot_be_created_is_one_readable_line_without_a_stack_trace()
+    {
+        using var site = new TestSite();
+        site.Write("a.md", "---\ntitle: A\ndate: 2024-01-01\n---\nBody.\n");
+        var blocker = Path.Combine(site.Root, "blocker");
+        File.WriteAllText(blocker, "a file where the output's parent folder should be");
+
+        var run = CliRun.Invoke("build", "--input", site.InputDirectory, "--theme", RepoPaths.Theme,
+            "--output", Path.Combine(blocker, "output"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("error: ", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unexpected_exception_is_reported_as_an_internal_error_without_a_stack_trace()
+    {
+        using var stderr = new StringWriter();
+
+        var code = StaticBriefs.Cli.CommandLineApp.ReportFailure(
+            new AggregateException(new InvalidOperationException("boom")), stderr);
+
+        Assert.Equal(1, code);
+        Assert.Contains("internal error: InvalidOperationException: boom", stderr.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr.ToString(), StringComparison.Ordinal);
+    }
 }
