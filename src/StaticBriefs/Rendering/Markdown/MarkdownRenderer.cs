@@ -13,10 +13,17 @@ namespace StaticBriefs.Rendering.Markdown;
 /// Renders a document body with the shared pipeline: checks and rewrites internal links, collects the table of
 /// contents, counts words and extracts plain text, all in one walk of the syntax tree. Thread-safe.
 /// </summary>
-public sealed class MarkdownRenderer(MarkdownPipeline pipeline, LinkContext links)
+public sealed class MarkdownRenderer(MarkdownPipeline pipeline, LinkContext links, IMarkdownMemo? memo = null)
 {
     /// <summary>Renders one body; broken links are reported against <paramref name="relativePath"/>.</summary>
-    public RenderedMarkdown Render(string markdown, string relativePath, int bodyFirstLine, DiagnosticBag diagnostics)
+    public RenderedMarkdown Render(string markdown, string relativePath, int bodyFirstLine, DiagnosticBag diagnostics) =>
+        memo is null
+            ? Render(markdown, relativePath, bodyFirstLine, links, diagnostics)
+            : memo.Render(markdown, relativePath, bodyFirstLine, links, diagnostics,
+                (context, bag) => Render(markdown, relativePath, bodyFirstLine, context, bag));
+
+    private RenderedMarkdown Render(
+        string markdown, string relativePath, int bodyFirstLine, LinkContext linkContext, DiagnosticBag diagnostics)
     {
         var document = Markdig.Markdown.Parse(markdown, pipeline);
         var toc = ImmutableArray.CreateBuilder<TocEntry>();
@@ -32,7 +39,7 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, LinkContext link
                         toc.Add(new TocEntry(heading.Level, id, InlineText(heading.Inline)));
                     break;
                 case LinkInline link:
-                    RewriteLink(link, relativePath, bodyFirstLine, diagnostics);
+                    RewriteLink(link, relativePath, bodyFirstLine, linkContext, diagnostics);
                     break;
                 case AutolinkInline autolink when !autolink.IsEmail && LinkTargets.IsUnsafe(autolink.Url):
                     // <javascript:...> is a CommonMark autolink, not a LinkInline: it needs the same guard.
@@ -62,7 +69,7 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, LinkContext link
         return new RenderedMarkdown(writer.ToString(), toc.ToImmutable(), words, NormalizeSpace(text));
     }
 
-    private void RewriteLink(LinkInline link, string relativePath, int bodyFirstLine, DiagnosticBag diagnostics)
+    private static void RewriteLink(LinkInline link, string relativePath, int bodyFirstLine, LinkContext links, DiagnosticBag diagnostics)
     {
         var url = link.Url;
         if (string.IsNullOrEmpty(url)) return;
