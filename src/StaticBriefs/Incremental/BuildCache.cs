@@ -28,6 +28,12 @@ public sealed class BuildCache
     /// </summary>
     public bool TrustUnchangedFiles { get; init; }
 
+    /// <summary>
+    /// Write the cache to disk after every successful build (the default). Preview turns it off, rebuilds in memory
+    /// and calls <see cref="Save"/> once when it stops, since writing the whole cache would cost more than a rebuild.
+    /// </summary>
+    public bool SaveOnCommit { get; init; } = true;
+
     /// <summary>The default cache folder for an input folder: <c>&lt;input&gt;/../.staticbriefs/cache</c>.</summary>
     public static string DefaultDirectory(string inputDirectory)
     {
@@ -113,10 +119,17 @@ public sealed class BuildCache
         {
             if (!MarkdownUsed.ContainsKey(key)) Markdown.TryRemove(key, out _);
         }
-        if (Directory is not null)
+        if (SaveOnCommit) Save();
+    }
+
+    /// <summary>Writes the cache and the manifests of every output folder it knows to disk (nothing for a memory-only cache).</summary>
+    public void Save()
+    {
+        if (Directory is null) return;
+        CacheStore.Save(this, Directory);
+        lock (_gate)
         {
-            CacheStore.Save(this, Directory);
-            CacheStore.SaveManifest(Directory, outputDirectory, manifest);
+            foreach (var (output, manifest) in _manifests) CacheStore.SaveManifest(Directory, output, manifest);
         }
     }
 }
