@@ -23,4 +23,10 @@ public sealed record BuildOptions
     public DateTimeOffset Now { get; init; } = DateTimeOffset.UtcNow;
     /// <summary>Worker threads for parallel stages.</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+    /// <summary>Reuse work from the previous build through an on-disk cache (see <see cref="CacheDirectory"/>).</summary>
+    public bool UseCache { get; init; }
+    /// <summary>Where the on-disk cache lives; null means <c>&lt;input&gt;/../.staticbriefs/cache</c>.</summary>
+    public string? CacheDirectory { get; init; }
+    /// <summary>A cache kept by the caller across builds (preview); it takes precedence over <see cref="UseCache"/>.</summary>
+    public Incremental.BuildCache? Cache { get; init; }
 }

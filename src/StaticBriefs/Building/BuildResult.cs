@@ -13,6 +13,24 @@ public sealed record BuildResult(
 {
     /// <summary>True when any diagnostic is an error.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+
+    /// <summary>Pages rendered through a layout in this build.</summary>
+    public int PagesRendered { get; init; }
+
+    /// <summary>Pages kept from the previous build because nothing they show changed.</summary>
+    public int PagesReused { get; init; }
+
+    /// <summary>Markdown files parsed (front matter) in this build.</summary>
+    public int DocumentsParsed { get; init; }
+
+    /// <summary>Markdown files taken from the cache without parsing.</summary>
+    public int DocumentsReused { get; init; }
+
+    /// <summary>Markdown bodies rendered to HTML in this build.</summary>
+    public int BodiesRendered { get; init; }
+
+    /// <summary>Markdown bodies taken from the cache.</summary>
+    public int BodiesReused { get; init; }
 }
 
 /// <summary>How long one stage took.</summary>

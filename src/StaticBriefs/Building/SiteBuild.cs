@@ -1,4 +1,5 @@
 using StaticBriefs.Diagnostics;
+using StaticBriefs.Incremental;
 using StaticBriefs.Loading;
 using StaticBriefs.Model;
 using StaticBriefs.Output;
@@ -30,8 +31,9 @@ public static class SiteBuild
             return new BuildResult(diagnostics.Sorted(), false, 0, 0, []);
         }
         var theme = new ThemeFiles(options.ThemeDirectory, Path.Combine(options.InputDirectory, "_theme"));
+        var incremental = new IncrementalSession(options);
 
-        var loaded = clock.Time("load", () => SiteLoader.Load(options.InputDirectory, diagnostics));
+        var loaded = clock.Time("load", () => incremental.Load(diagnostics));
         if (options.BaseUrl is { } baseUrl && SiteSettingsLoader.ParseBaseUrl(baseUrl, 0, diagnostics) is { } url)
             loaded = loaded with { Settings = loaded.Settings with { BaseUrl = url } };
         var site = clock.Time("model", () => SiteAssembler.Assemble(loaded,
@@ -40,39 +42,42 @@ public static class SiteBuild
         // Earlier errors do not stop here: rendering checks every body's links, and one run should report every
         // problem. Pages still go only to the staging folder, which is thrown away below when anything failed.
         if (layouts is null)
-            return new BuildResult(diagnostics.Sorted(), false, site.Briefs.Length, 0, clock.Timings);
+            return incremental.Annotate(new BuildResult(diagnostics.Sorted(), false, site.Briefs.Length, 0, clock.Timings));
 
         StagingOutput.CleanLeftovers(options.OutputDirectory, diagnostics);
         using var output = new StagingOutput(options.OutputDirectory, new Minifier(options.Minify));
         using var templates = new TemplateRunner(layouts);
+        // Pages, feeds and the search index go through the incremental sink; assets and static files are copied as is.
+        var sink = incremental.Sink(output, theme);
         using var views = new ViewFactory(site);
         var assets = clock.Time("assets", () => AssetPublisher.Publish(theme, new Minifier(options.Minify), output));
         var siteView = SiteViews.Create(site, views.Urls, assets);
+        var matcher = site.Settings.AutoLinkEntities ? EntityMatcher.ForSite(site) : null;
         var markdown = new MarkdownRenderer(
-            MarkdownPipelineFactory.Create(new MarkdownOptions(site.Settings.AllowHtml),
-                site.Settings.AutoLinkEntities ? EntityMatcher.ForSite(site) : null),
-            new LinkContext(views.Urls.BasePath, site.KnownPaths, site.PathsBySource, site.StaticFiles.ToHashSet(StringComparer.Ordinal)));
+            MarkdownPipelineFactory.Create(new MarkdownOptions(site.Settings.AllowHtml), matcher),
+            new LinkContext(views.Urls.BasePath, site.KnownPaths, site.PathsBySource, site.StaticFiles.ToHashSet(StringComparer.Ordinal)),
+            incremental.Markdown(site, matcher, views.Urls.BasePath));
         var search = new SearchIndexBuilder();
 
         var rendered = clock.Time("render briefs", () =>
-            new BriefPageRenderer(site, views, siteView, templates, markdown, output, search, diagnostics).RenderAll(options.MaxParallelism));
+            new BriefPageRenderer(site, views, siteView, templates, markdown, sink, search, diagnostics).RenderAll(options.MaxParallelism));
         clock.Time("render listings", () =>
-            new ListingRenderer(site, views, siteView, templates, markdown, output, diagnostics).RenderAll(options.MaxParallelism));
+            new ListingRenderer(site, views, siteView, templates, markdown, sink, diagnostics).RenderAll(options.MaxParallelism));
         clock.Time("feeds", () =>
         {
-            new FeedRenderer(site, views, output).RenderAll(rendered, options.MaxParallelism);
-            output.WriteText("sitemap.xml", SitemapWriter.Sitemap(site, views.Urls));
-            output.WriteText("robots.txt", SitemapWriter.Robots(views.Urls));
+            new FeedRenderer(site, views, sink).RenderAll(rendered, options.MaxParallelism);
+            sink.WriteText("sitemap.xml", SitemapWriter.Sitemap(site, views.Urls));
+            sink.WriteText("robots.txt", SitemapWriter.Robots(views.Urls));
         });
-        clock.Time("search index", () => search.Write(output));
+        clock.Time("search index", () => search.Write(sink));
         clock.Time("static files", () =>
         {
             foreach (var file in site.StaticFiles) output.CopyFile(Path.Combine(options.InputDirectory, file), file);
         });
 
         if (diagnostics.HasErrors)
-            return new BuildResult(diagnostics.Sorted(), false, site.Briefs.Length, 0, clock.Timings);
-        clock.Time("commit", output.Commit);
-        return new BuildResult(diagnostics.Sorted(), true, site.Briefs.Length, output.FileCount, clock.Timings);
+            return incremental.Annotate(new BuildResult(diagnostics.Sorted(), false, site.Briefs.Length, 0, clock.Timings));
+        clock.Time("commit", () => incremental.Commit(output));
+        return incremental.Annotate(new BuildResult(diagnostics.Sorted(), true, site.Briefs.Length, output.FileCount + sink.Kept.Count, clock.Timings));
     }
 }

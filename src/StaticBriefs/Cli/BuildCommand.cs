@@ -16,12 +16,14 @@ internal static class BuildCommand
     public static readonly Option<bool> Future = new("--future") { Description = "Publish briefs dated in the future" };
     public static readonly Option<bool> NoMinify = new("--no-minify") { Description = "Keep HTML, CSS and JS readable" };
     public static readonly Option<bool> Strict = new("--strict") { Description = "Treat unknown companies, people and topics as errors" };
-    public static readonly Option<bool> Timings = new("--timings") { Description = "Print how long each stage took" };
+    public static readonly Option<bool> Timings = new("--timings") { Description = "Print how long each stage took and how much work the cache saved" };
+    public static readonly Option<bool> NoCache = new("--no-cache") { Description = "Parse and render everything, ignoring and not updating the build cache" };
+    public static readonly Option<string?> CacheDir = new("--cache") { Description = "Build cache folder (default: .staticbriefs/cache beside the input folder)" };
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("build", "Build the site from the input folder into the output folder");
-        foreach (var option in new Option[] { Input, Output, Theme, BaseUrl, Drafts, Future, NoMinify, Strict, Timings })
+        foreach (var option in new Option[] { Input, Output, Theme, BaseUrl, Drafts, Future, NoMinify, Strict, Timings, NoCache, CacheDir })
             command.Options.Add(option);
         command.SetAction(parse =>
         {
@@ -42,6 +44,8 @@ internal static class BuildCommand
         IncludeFuture = parse.GetValue(Future),
         Minify = !parse.GetValue(NoMinify),
         Strict = parse.GetValue(Strict),
+        UseCache = !parse.GetValue(NoCache),
+        CacheDirectory = parse.GetValue(CacheDir),
     };
 
     /// <summary>Prints diagnostics and a summary; returns the exit code (0 ok, 1 content errors).</summary>
@@ -54,6 +58,8 @@ internal static class BuildCommand
         {
             foreach (var stage in result.Stages)
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage.Name,-16} {stage.Elapsed.TotalMilliseconds,8:F0} ms wall {stage.Cpu.TotalMilliseconds,8:F0} ms cpu"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  pages rendered {result.PagesRendered}, reused {result.PagesReused}; documents parsed {result.DocumentsParsed}, reused {result.DocumentsReused}; bodies rendered {result.BodiesRendered}, reused {result.BodiesReused}"));
         }
         var total = result.Stages.Sum(s => s.Elapsed.TotalSeconds);
         if (errors > 0)

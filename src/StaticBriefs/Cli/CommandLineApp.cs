@@ -6,10 +6,22 @@ namespace StaticBriefs.Cli;
 public static class CommandLineApp
 {
     /// <summary>Runs a command line; returns 0 on success, 1 on content errors, 2 on usage errors.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        Execute(args, stdout, stderr, (parse, config) => Task.FromResult(parse.Invoke(config))).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Runs a command line until it ends or <paramref name="cancellationToken"/> fires (which stops <c>preview</c>
+    /// as Ctrl+C would); for hosting the CLI in-process.
+    /// </summary>
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
+        Execute(args, stdout, stderr, (parse, config) => parse.InvokeAsync(config, cancellationToken));
+
+    private static async Task<int> Execute(
+        string[] args, TextWriter stdout, TextWriter stderr, Func<ParseResult, InvocationConfiguration, Task<int>> invoke)
     {
         var root = new RootCommand("StaticBriefs: turns a folder of markdown briefs into a fast, searchable static site");
         root.Subcommands.Add(BuildCommand.Create(stdout, stderr));
+        root.Subcommands.Add(PreviewCommand.Create(stdout, stderr));
         root.Subcommands.Add(NewCommand.Create(stdout, stderr));
         root.Subcommands.Add(ImportCommand.Create(stdout, stderr));
         var parse = root.Parse(args);
@@ -21,7 +33,7 @@ public static class CommandLineApp
         }
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            return await invoke(parse, new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex)
         {
@@ -36,6 +48,7 @@ public static class CommandLineApp
     internal static int ReportFailure(Exception exception, TextWriter stderr)
     {
         var ex = exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
+        if (ex is OperationCanceledException) return 130; // Ctrl+C: the user asked for it, nothing to report.
         if (ex is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine("error: " + ex.Message);

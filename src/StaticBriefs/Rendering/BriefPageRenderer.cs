@@ -59,8 +59,8 @@ public sealed class BriefPageRenderer(
             JsonLd = JsonLd.Article(card, permalink, site.Settings.Title, updated),
             Feeds = SiteFeeds.Links(views.Urls, site.Settings.Title),
         };
-        var html = templates.RenderPage("brief", PageGlobals.Create(siteView, page, "brief", view), brief.Path, diagnostics);
-        if (html is not null) sink.WriteText(UrlBuilder.FileFor(brief.Path), html);
+        PageWriter.Write(templates, sink, UrlBuilder.FileFor(brief.Path), "brief",
+            PageGlobals.Create(siteView, page, "brief", view), brief.Path, diagnostics);
 
         search.Add(new SearchDocument(
             brief.Id, brief.Path, source.Title, source.Summary ?? "", brief.Date,

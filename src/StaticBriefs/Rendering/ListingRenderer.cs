@@ -43,8 +43,8 @@ public sealed class ListingRenderer(
 
     private void Write(string layout, string sitePath, PageView page, string? name, object? value, string? file = null)
     {
-        var html = templates.RenderPage(layout, PageGlobals.Create(siteView, page, name, value), sitePath, diagnostics);
-        if (html is not null) sink.WriteText(file ?? UrlBuilder.FileFor(sitePath), html);
+        PageWriter.Write(templates, sink, file ?? UrlBuilder.FileFor(sitePath), layout,
+            PageGlobals.Create(siteView, page, name, value), sitePath, diagnostics);
     }
 
     private PageView Page(string kind, string title, string sitePath, string description = "") => new()

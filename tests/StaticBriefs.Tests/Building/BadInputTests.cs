@@ -64,7 +64,8 @@ public sealed partial class BadInputTests : IDisposable
         Assert.Contains(run.ErrorLines, l => l.Contains("/briefs/does-not-exist/", StringComparison.Ordinal));
 
         Assert.Equal(before, _site.OutputHash());
-        Assert.Equal(["input", "output"], Directory.EnumerateDirectories(_site.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        // No staging leftovers; .staticbriefs is the build cache the first (successful) build created.
+        Assert.Equal([".staticbriefs", "input", "output"], Directory.EnumerateDirectories(_site.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]

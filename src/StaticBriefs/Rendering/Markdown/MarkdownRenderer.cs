@@ -13,13 +13,20 @@ namespace StaticBriefs.Rendering.Markdown;
 /// Renders a document body with the shared pipeline: checks and rewrites internal links, collects the table of
 /// contents, counts words and extracts plain text, all in one walk of the syntax tree. Thread-safe.
 /// </summary>
-public sealed class MarkdownRenderer(MarkdownPipeline pipeline, LinkContext links)
+public sealed class MarkdownRenderer(MarkdownPipeline pipeline, LinkContext links, IMarkdownMemo? memo = null)
 {
     /// <summary>Renders one body; broken links are reported against <paramref name="relativePath"/>.</summary>
-    public RenderedMarkdown Render(string markdown, string relativePath, int bodyFirstLine, DiagnosticBag diagnostics)
+    public RenderedMarkdown Render(string markdown, string relativePath, int bodyFirstLine, DiagnosticBag diagnostics) =>
+        memo is null
+            ? Render(markdown, relativePath, bodyFirstLine, links, diagnostics)
+            : memo.Render(markdown, relativePath, bodyFirstLine, links, diagnostics,
+                (context, bag) => Render(markdown, relativePath, bodyFirstLine, context, bag));
+
+    private RenderedMarkdown Render(
+        string markdown, string relativePath, int bodyFirstLine, LinkContext linkContext, DiagnosticBag diagnostics)
     {
         var document = Markdig.Markdown.Parse(markdown, pipeline);
-        var walk = new Walk(this, relativePath, bodyFirstLine, diagnostics, markdown.Length);
+        var walk = new Walk(linkContext, relativePath, bodyFirstLine, diagnostics, markdown.Length);
         walk.Block(document);
         var html = document.ToHtml(pipeline);
         return new RenderedMarkdown(html, walk.Toc.ToImmutable(), walk.Words, NormalizeSpace(walk.Text));
@@ -29,7 +36,7 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, LinkContext link
     /// One pass over the syntax tree. Written as explicit recursion over children rather than Markdig's
     /// <c>Descendants()</c>, whose nested iterators allocated more than the parse itself.
     /// </summary>
-    private sealed class Walk(MarkdownRenderer owner, string relativePath, int bodyFirstLine, DiagnosticBag diagnostics, int length)
+    private sealed class Walk(LinkContext links, string relativePath, int bodyFirstLine, DiagnosticBag diagnostics, int length)
     {
         public ImmutableArray<TocEntry>.Builder Toc { get; } = ImmutableArray.CreateBuilder<TocEntry>();
         public StringBuilder Text { get; } = new(length);
@@ -67,7 +74,7 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, LinkContext link
                 switch (child)
                 {
                     case LinkInline link:
-                        owner.RewriteLink(link, relativePath, bodyFirstLine, diagnostics);
+                        RewriteLink(link, relativePath, bodyFirstLine, links, diagnostics);
                         Inlines(link);
                         break;
                     case AutolinkInline autolink when !autolink.IsEmail && LinkTargets.IsUnsafe(autolink.Url):
@@ -90,7 +97,7 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, LinkContext link
         }
     }
 
-    private void RewriteLink(LinkInline link, string relativePath, int bodyFirstLine, DiagnosticBag diagnostics)
+    private static void RewriteLink(LinkInline link, string relativePath, int bodyFirstLine, LinkContext links, DiagnosticBag diagnostics)
     {
         var url = link.Url;
         if (string.IsNullOrEmpty(url)) return;

@@ -22,6 +22,7 @@ public sealed class EntityMatcher
             // Very short spellings ("AI", "X") would link ordinary words.
             if (spelling.Trim().Length >= 3) map.TryAdd(spelling.Trim(), path);
         }
+        Spellings = [.. map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value))];
         _byFirstWord = map
             .GroupBy(pair => FirstWord(pair.Key), StringComparer.Ordinal)
             .ToFrozenDictionary(
@@ -34,6 +35,9 @@ public sealed class EntityMatcher
             if (spelling.Length > 0 && spelling[0] < 128) _firstChars[spelling[0]] = true;
         }
     }
+
+    /// <summary>Every spelling matched and the path it links to, in ordinal order (what decides the matcher's output).</summary>
+    public IReadOnlyList<(string Spelling, string Path)> Spellings { get; }
 
     /// <summary>True when there is nothing to match.</summary>
     public bool IsEmpty => _byFirstWord.Count == 0;

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using StaticBriefs.Building;
+using StaticBriefs.Diagnostics;
+using StaticBriefs.Incremental;
+using StaticBriefs.Loading;
+using StaticBriefs.Preview;
+
+namespace StaticBriefs.Cli;
+
+/// <summary>
+/// The preview loop: one build, then a rebuild per burst of changes, each pushed to open tabs as a reload (success)
+/// or an error overlay (failure, while the previous build keeps being served). Builds share one in-memory cache,
+/// and the watcher tells it which files changed, so an edit re-reads and re-renders only what it touches.
+/// </summary>
+internal sealed class PreviewLoop
+{
+    /// <summary>How long the input must be quiet before a rebuild: long enough to merge an editor's save steps.</summary>
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(50);
+
+    private readonly BuildOptions _options;
+    private readonly PreviewServer _server;
+    private readonly TextWriter _stdout;
+    private readonly TextWriter _stderr;
+    private readonly Lock _gate = new();
+    private bool _showingError;
+
+    private PreviewLoop(BuildOptions options, PreviewServer server, TextWriter stdout, TextWriter stderr)
+    {
+        _options = options;
+        _server = server;
+        _stdout = stdout;
+        _stderr = stderr;
+    }
+
+    public static async Task<int> RunAsync(BuildOptions options, string host, int port, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        foreach (var (folder, what) in new[] { (options.InputDirectory, "input"), (options.ThemeDirectory, "theme") })
+        {
+            if (Directory.Exists(folder)) continue;
+            stderr.WriteLine($"{folder}: error {DiagnosticCodes.IoError}: {what} folder not found; run from the site's folder or pass --{what} DIR");
+            return 1;
+        }
+        var basePath = BasePath(options);
+        if (basePath is null)
+        {
+            stderr.WriteLine($"error: --base-url '{options.BaseUrl}' is not an absolute http(s) URL");
+            return 2;
+        }
+
+        await using var server = new PreviewServer(new PreviewOptions(Path.GetFullPath(options.OutputDirectory), host, port, basePath));
+        try
+        {
+            await server.StartAsync(ct);
+        }
+        catch (IOException ex)
+        {
+            stderr.WriteLine($"error: cannot listen on {host}:{port}: {ex.Message} (try another --port)");
+            return 2;
+        }
+
+        // Links must work locally: the preview's own address replaces the site's host, while the base URL's path is
+        // kept (the server serves under it), so a site hosted under a sub-path is previewed as it will be published.
+        var cache = new BuildCache(BuildCache.DefaultDirectory(options.InputDirectory)) { TrustUnchangedFiles = true, SaveOnCommit = false };
+        var loop = new PreviewLoop(options with { BaseUrl = server.Address.ToString(), Cache = cache }, server, stdout, stderr);
+        stdout.WriteLine($"Previewing at {server.Address} (Ctrl+C to stop)");
+        await Task.Run(() => loop.Rebuild([]), ct);
+        using (new ChangeWatcher([options.InputDirectory, options.ThemeDirectory], QuietPeriod, loop.Rebuild))
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: stop watching, let a running rebuild finish, then keep the cache for the next start.
+            }
+        }
+        lock (loop._gate) cache.Save();
+        stdout.WriteLine("Preview stopped.");
+        return 0;
+    }
+
+    /// <summary>Rebuilds after <paramref name="changes"/> (full paths); called by the watcher, one call at a time.</summary>
+    private void Rebuild(IReadOnlyCollection<string> changes)
+    {
+        lock (_gate)
+        {
+            _options.Cache!.MarkChanged(changes);
+            var watch = Stopwatch.StartNew();
+            BuildResult result;
+            try
+            {
+                result = SiteBuild.Run(_options);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A file mid-save or locked: say so and wait for the next change rather than stop the preview.
+                Fail("error: " + ex.Message);
+                return;
+            }
+            foreach (var diagnostic in result.Diagnostics) _stderr.WriteLine(diagnostic.ToString());
+            if (result.HasErrors)
+            {
+                Fail(string.Join('\n', result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.ToString())));
+                return;
+            }
+            if (_showingError) _server.ShowError(null);
+            _showingError = false;
+            _server.NotifyReload();
+            _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Built {result.Briefs} briefs in {watch.ElapsedMilliseconds} ms ({result.PagesRendered} pages rendered, {result.PagesReused} unchanged)."));
+        }
+    }
+
+    private void Fail(string message)
+    {
+        _showingError = true;
+        _server.ShowError(message);
+        _stderr.WriteLine("Build failed; still serving the last good build.");
+    }
+
+    /// <summary>The path prefix to serve under: from --base-url, else from _site.yml; null when --base-url is unusable.</summary>
+    private static string? BasePath(BuildOptions options)
+    {
+        var ignored = new DiagnosticBag();
+        Uri? url = options.BaseUrl is { } given
+            ? SiteSettingsLoader.ParseBaseUrl(given, 0, ignored)
+            : SiteSettingsLoader.Load(options.InputDirectory, ignored).BaseUrl;
+        if (url is null) return null;
+        return url.AbsolutePath.EndsWith('/') ? url.AbsolutePath : url.AbsolutePath + "/";
+    }
+}

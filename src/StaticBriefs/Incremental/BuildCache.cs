@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+
+namespace StaticBriefs.Incremental;
+
+/// <summary>
+/// What one build leaves for the next: loaded documents by content hash, rendered bodies, and the fingerprint of every
+/// output file. <c>build</c> keeps it on disk (<c>.staticbriefs/cache/</c> beside the input folder); <c>preview</c>
+/// keeps one in memory across rebuilds and tells it which files changed, so unchanged files are not even re-read.
+/// A cache never changes what a build produces, only how much work it takes.
+/// </summary>
+public sealed class BuildCache
+{
+    private readonly Dictionary<string, OutputManifest> _manifests = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private bool _loaded;
+    private bool _everythingChanged = true;
+
+    /// <summary>A cache kept in <paramref name="directory"/>, or in memory only when it is null.</summary>
+    public BuildCache(string? directory) => Directory = directory is null ? null : Path.GetFullPath(directory);
+
+    /// <summary>Where the cache is kept on disk, or null for a memory-only cache.</summary>
+    public string? Directory { get; }
+
+    /// <summary>
+    /// When true, a document loaded by an earlier build is trusted without re-reading it unless
+    /// <see cref="MarkChanged"/> named it. Only for callers that watch the input folder.
+    /// </summary>
+    public bool TrustUnchangedFiles { get; init; }
+
+    /// <summary>
+    /// Write the cache to disk after every successful build (the default). Preview turns it off, rebuilds in memory
+    /// and calls <see cref="Save"/> once when it stops, since writing the whole cache would cost more than a rebuild.
+    /// </summary>
+    public bool SaveOnCommit { get; init; } = true;
+
+    /// <summary>The default cache folder for an input folder: <c>&lt;input&gt;/../.staticbriefs/cache</c>.</summary>
+    public static string DefaultDirectory(string inputDirectory)
+    {
+        var input = Path.GetFullPath(inputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        return Path.Combine(Path.GetDirectoryName(input) ?? input, ".staticbriefs", "cache");
+    }
+
+    internal ConcurrentDictionary<string, DocumentEntry> Documents { get; } = new(StringComparer.Ordinal);
+
+    internal ConcurrentDictionary<string, MarkdownEntry> Markdown { get; } = new(StringComparer.Ordinal);
+
+    internal ConcurrentDictionary<string, byte> MarkdownUsed { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Records files (full paths, as a watcher reports them) that changed since the last build.</summary>
+    public void MarkChanged(IEnumerable<string> fullPaths)
+    {
+        ArgumentNullException.ThrowIfNull(fullPaths);
+        lock (_gate)
+        {
+            foreach (var path in fullPaths) _changed.Add(Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar));
+        }
+    }
+
+    /// <summary>Reads the cache from disk once; a missing, unreadable or outdated cache starts empty.</summary>
+    internal void EnsureLoaded()
+    {
+        if (_loaded) return;
+        _loaded = true;
+        if (Directory is not null) CacheStore.Load(this, Directory);
+    }
+
+    /// <summary>True when the document at <paramref name="fullPath"/> may be taken from the cache without reading it.</summary>
+    internal bool Trusts(string fullPath)
+    {
+        if (!TrustUnchangedFiles) return false;
+        lock (_gate)
+        {
+            if (_everythingChanged) return false;
+            foreach (var changed in _changed)
+            {
+                // A changed folder (renamed, or a watcher overflow reporting the root) covers everything below it.
+                if (fullPath == changed || fullPath.StartsWith(changed + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                    return false;
+            }
+            return true;
+        }
+    }
+
+    /// <summary>Called once the load stage has looked at every changed file.</summary>
+    internal void ChangesConsumed()
+    {
+        lock (_gate)
+        {
+            _changed.Clear();
+            _everythingChanged = false;
+        }
+    }
+
+    internal OutputManifest? Manifest(string outputDirectory)
+    {
+        EnsureLoaded();
+        lock (_gate)
+        {
+            if (_manifests.TryGetValue(outputDirectory, out var manifest)) return manifest;
+            manifest = Directory is null ? null : CacheStore.LoadManifest(Directory, outputDirectory);
+            if (manifest is not null) _manifests[outputDirectory] = manifest;
+            return manifest;
+        }
+    }
+
+    /// <summary>Forgets an output folder's manifest (before its files are changed in place, so a crash cannot leave a wrong one).</summary>
+    internal void ForgetManifest(string outputDirectory)
+    {
+        lock (_gate) _manifests.Remove(outputDirectory);
+        if (Directory is not null) CacheStore.DeleteManifest(Directory, outputDirectory);
+    }
+
+    /// <summary>Stores the manifest of a committed output folder and drops bodies this build did not use.</summary>
+    internal void Committed(string outputDirectory, OutputManifest manifest)
+    {
+        lock (_gate) _manifests[outputDirectory] = manifest;
+        foreach (var key in Markdown.Keys)
+        {
+            if (!MarkdownUsed.ContainsKey(key)) Markdown.TryRemove(key, out _);
+        }
+        if (SaveOnCommit) Save();
+    }
+
+    /// <summary>Writes the cache and the manifests of every output folder it knows to disk (nothing for a memory-only cache).</summary>
+    public void Save()
+    {
+        if (Directory is null) return;
+        CacheStore.Save(this, Directory);
+        lock (_gate)
+        {
+            foreach (var (output, manifest) in _manifests) CacheStore.SaveManifest(Directory, output, manifest);
+        }
+    }
+}

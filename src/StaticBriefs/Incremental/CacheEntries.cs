@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using StaticBriefs.Diagnostics;
+using StaticBriefs.Loading;
+using StaticBriefs.Rendering.Markdown;
+
+namespace StaticBriefs.Incremental;
+
+/// <summary>A source file as last loaded: its content hash, the document it gave, and the warnings loading it reported.</summary>
+/// <param name="Hash">Hash of the file's bytes.</param>
+/// <param name="Document">The loaded document (files with errors are never cached).</param>
+/// <param name="Warnings">Warnings to report again when the entry is reused.</param>
+internal sealed record DocumentEntry(string Hash, SourceDocument Document, ImmutableArray<Diagnostic> Warnings);
+
+/// <summary>One question the link checker asked about the site while rendering a body, and the answer it got.</summary>
+/// <param name="Set">'k' known paths, 's' static files, 'p' paths by source file.</param>
+/// <param name="Key">What was looked up.</param>
+/// <param name="Answer">"1"/"0" for set membership, the path found (or null) for a source look-up.</param>
+internal sealed record LinkLookup(char Set, string Key, string? Answer);
+
+/// <summary>
+/// A rendered body. Its HTML depends on the site only through the link look-ups it made, so it stays valid as long
+/// as the current site answers every one of them the same way.
+/// </summary>
+/// <param name="Result">The rendered markdown.</param>
+/// <param name="Lookups">Link look-ups made while rendering.</param>
+/// <param name="Warnings">Warnings to report again when the entry is reused.</param>
+internal sealed record MarkdownEntry(RenderedMarkdown Result, ImmutableArray<LinkLookup> Lookups, ImmutableArray<Diagnostic> Warnings)
+{
+    /// <summary>True when <paramref name="links"/> answers every recorded look-up as before.</summary>
+    public bool StillValid(LinkContext links)
+    {
+        foreach (var lookup in Lookups)
+        {
+            var answer = lookup.Set switch
+            {
+                'k' => links.KnownPaths.Contains(lookup.Key) ? "1" : "0",
+                's' => links.StaticFiles.Contains(lookup.Key) ? "1" : "0",
+                _ => links.PathsBySource.TryGetValue(lookup.Key, out var path) ? path : null,
+            };
+            if (!string.Equals(answer, lookup.Answer, StringComparison.Ordinal)) return false;
+        }
+        return true;
+    }
+}
+
+/// <summary>A file of the last committed output: the key it was made from, and its size and time to notice hand edits.</summary>
+/// <param name="Key">Page fingerprint or content hash; empty for files that are always rewritten.</param>
+/// <param name="Length">Size in bytes after commit.</param>
+/// <param name="WriteTicks">Last write time (UTC ticks) after commit.</param>
+internal sealed record OutputRecord(string Key, long Length, long WriteTicks);
+
+/// <summary>Every file of one output folder as the last successful build left it.</summary>
+/// <param name="Context">Hash of the generator and output settings the files were made with.</param>
+/// <param name="Files">Records by path relative to the output folder.</param>
+internal sealed record OutputManifest(string Context, Dictionary<string, OutputRecord> Files);

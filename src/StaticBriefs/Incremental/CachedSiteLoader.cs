@@ -1,0 +1,73 @@
+using StaticBriefs.Diagnostics;
+using StaticBriefs.Loading;
+
+namespace StaticBriefs.Incremental;
+
+/// <summary>
+/// The load stage with a cache: a markdown file whose bytes hash as before is not parsed again (its warnings are
+/// reported again), and in preview a file the watcher did not name is not even read. Settings and entity data are
+/// small and always read.
+/// </summary>
+internal static class CachedSiteLoader
+{
+    public static LoadedSite Load(string inputDirectory, BuildCache cache, DiagnosticBag diagnostics, LoadCounts counts)
+    {
+        cache.EnsureLoaded();
+        var settings = SiteSettingsLoader.Load(inputDirectory, diagnostics);
+        var entities = EntityDataLoader.Load(inputDirectory, diagnostics);
+        var (markdown, statics) = InputScanner.Scan(inputDirectory);
+        var root = Path.GetFullPath(inputDirectory);
+
+        var documents = new SourceDocument?[markdown.Length];
+        Parallel.For(0, markdown.Length, i =>
+        {
+            var relative = markdown[i];
+            var full = Path.Combine(root, relative);
+            if (cache.Documents.TryGetValue(relative, out var trusted) && cache.Trusts(full))
+            {
+                documents[i] = Reuse(trusted, diagnostics, counts);
+                return;
+            }
+            var bytes = File.ReadAllBytes(full);
+            var hash = ContentHash.Of(bytes);
+            if (cache.Documents.TryGetValue(relative, out var entry) && entry.Hash == hash)
+            {
+                documents[i] = Reuse(entry, diagnostics, counts);
+                return;
+            }
+            Interlocked.Increment(ref counts.Parsed);
+            var own = new DiagnosticBag();
+            // Same decoding as File.ReadAllText: UTF-8 unless a byte order mark says otherwise.
+            var text = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true).ReadToEnd();
+            var document = DocumentLoader.Load(text, relative, own);
+            var found = own.Sorted();
+            foreach (var diagnostic in found) diagnostics.Add(diagnostic);
+            if (document is null) cache.Documents.TryRemove(relative, out _);
+            else cache.Documents[relative] = new DocumentEntry(hash, document, [.. found.Where(d => d.Severity == Severity.Warning)]);
+            documents[i] = document;
+        });
+
+        // Forget deleted and renamed files, so a trusted entry can never stand in for a file that is gone.
+        var present = markdown.ToHashSet(StringComparer.Ordinal);
+        foreach (var path in cache.Documents.Keys)
+        {
+            if (!present.Contains(path)) cache.Documents.TryRemove(path, out _);
+        }
+        cache.ChangesConsumed();
+        return new LoadedSite(settings, [.. documents.OfType<SourceDocument>()], statics, entities);
+    }
+
+    private static SourceDocument Reuse(DocumentEntry entry, DiagnosticBag diagnostics, LoadCounts counts)
+    {
+        Interlocked.Increment(ref counts.Reused);
+        foreach (var warning in entry.Warnings) diagnostics.Add(warning);
+        return entry.Document;
+    }
+}
+
+/// <summary>How many documents a load parsed and how many it took from the cache.</summary>
+internal sealed class LoadCounts
+{
+    public int Parsed;
+    public int Reused;
+}

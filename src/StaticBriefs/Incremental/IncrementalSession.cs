@@ -1,0 +1,89 @@
+using System.Globalization;
+using StaticBriefs.Building;
+using StaticBriefs.Diagnostics;
+using StaticBriefs.Loading;
+using StaticBriefs.Model;
+using StaticBriefs.Output;
+using StaticBriefs.Rendering.Markdown;
+using StaticBriefs.Rendering.Markdown.EntityLinks;
+using StaticBriefs.Rendering.Theme;
+
+namespace StaticBriefs.Incremental;
+
+/// <summary>
+/// The incremental side of one build, so <see cref="SiteBuild"/> only asks it at each stage: load documents, render
+/// bodies, write pages, commit. Without a cache it behaves exactly like a plain build and only counts.
+/// </summary>
+internal sealed class IncrementalSession
+{
+    private readonly BuildCache? _cache;
+    private readonly BuildOptions _options;
+    private readonly string _outputDirectory;
+    private readonly string _context;
+    private readonly LoadCounts _loads = new();
+    private MarkdownMemo? _markdown;
+    private PageMemoSink? _sink;
+
+    public IncrementalSession(BuildOptions options)
+    {
+        _options = options;
+        _cache = options.Cache ?? (options.UseCache ? new BuildCache(options.CacheDirectory ?? BuildCache.DefaultDirectory(options.InputDirectory)) : null);
+        _outputDirectory = Path.GetFullPath(options.OutputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        _context = ContentHash.Of(GeneratorKey.Value, options.Minify ? "minify" : "plain");
+    }
+
+    public LoadedSite Load(DiagnosticBag diagnostics)
+    {
+        if (_cache is not null) return CachedSiteLoader.Load(_options.InputDirectory, _cache, diagnostics, _loads);
+        var loaded = SiteLoader.Load(_options.InputDirectory, diagnostics);
+        _loads.Parsed = loaded.Documents.Length;
+        return loaded;
+    }
+
+    /// <summary>The markdown memo for this site, or null without a cache.</summary>
+    public IMarkdownMemo? Markdown(SiteModel site, EntityMatcher? matcher, string basePath)
+    {
+        if (_cache is null) return null;
+        var parts = new List<string?>
+        {
+            GeneratorKey.Value, basePath,
+            site.Settings.AllowHtml.ToString(CultureInfo.InvariantCulture), (matcher is not null).ToString(CultureInfo.InvariantCulture),
+        };
+        foreach (var (spelling, path) in matcher?.Spellings ?? [])
+        {
+            parts.Add(spelling);
+            parts.Add(path);
+        }
+        _cache.MarkdownUsed.Clear();
+        return _markdown = new MarkdownMemo(_cache, ContentHash.Of([.. parts]));
+    }
+
+    /// <summary>The sink pages and generated files go through.</summary>
+    public PageMemoSink Sink(StagingOutput staging, ThemeFiles theme)
+    {
+        var previous = _cache?.Manifest(_outputDirectory) is { } manifest && manifest.Context == _context ? manifest : null;
+        return _sink = new PageMemoSink(staging, _outputDirectory, previous, _cache is null ? null : LayoutKeys.Compute(theme));
+    }
+
+    public void Commit(StagingOutput staging)
+    {
+        if (_cache is null || _sink is null)
+        {
+            staging.Commit();
+            return;
+        }
+        var manifest = OutputPatcher.Commit(_sink, _cache, _outputDirectory, _context);
+        _cache.Committed(_outputDirectory, manifest);
+    }
+
+    /// <summary>Adds this build's counts to its result.</summary>
+    public BuildResult Annotate(BuildResult result) => result with
+    {
+        PagesRendered = _sink?.PagesRendered ?? 0,
+        PagesReused = _sink?.PagesReused ?? 0,
+        DocumentsParsed = _loads.Parsed,
+        DocumentsReused = _loads.Reused,
+        BodiesRendered = _markdown?.Rendered ?? 0,
+        BodiesReused = _markdown?.Reused ?? 0,
+    };
+}

@@ -1,0 +1,58 @@
+namespace StaticBriefs.Incremental;
+
+/// <summary>
+/// Commits an incremental build. With no usable previous output the staging folder is swapped in whole, as in a
+/// clean build. Otherwise only what changed moves: each new file is renamed over its old version (so a reader never
+/// sees half a file), files the build no longer makes are deleted, and kept files are not touched at all. The
+/// manifest is forgotten before the first change and written after the last, so an interrupted commit costs the
+/// next build a full render rather than a wrong page.
+/// </summary>
+internal static class OutputPatcher
+{
+    public static OutputManifest Commit(PageMemoSink sink, BuildCache cache, string outputDirectory, string context)
+    {
+        var staging = sink.Staging;
+        cache.ForgetManifest(outputDirectory);
+        if (sink.Previous is null || sink.Kept.Count == 0 || !Directory.Exists(outputDirectory))
+        {
+            staging.Commit();
+        }
+        else
+        {
+            var keep = new HashSet<string>(sink.Kept.Keys, StringComparer.Ordinal);
+            foreach (var file in Directory.EnumerateFiles(staging.StagingDirectory, "*", SearchOption.AllDirectories))
+            {
+                var relative = Relative(staging.StagingDirectory, file);
+                keep.Add(relative);
+                var target = Path.Combine(outputDirectory, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Move(file, target, overwrite: true);
+            }
+            // Scanning the folder (not just the old manifest) also removes files nobody built, as a clean swap would.
+            foreach (var file in Directory.EnumerateFiles(outputDirectory, "*", SearchOption.AllDirectories))
+            {
+                if (!keep.Contains(Relative(outputDirectory, file))) File.Delete(file);
+            }
+            RemoveEmptyFolders(outputDirectory);
+        }
+
+        var files = new Dictionary<string, OutputRecord>(sink.Kept, StringComparer.Ordinal);
+        foreach (var (file, key) in sink.Written)
+        {
+            var info = new FileInfo(Path.Combine(outputDirectory, file));
+            if (info.Exists) files[file] = new OutputRecord(key, info.Length, info.LastWriteTimeUtc.Ticks);
+        }
+        return new OutputManifest(context, files);
+    }
+
+    private static string Relative(string root, string file) => Path.GetRelativePath(root, file).Replace('\\', '/');
+
+    private static void RemoveEmptyFolders(string directory)
+    {
+        foreach (var sub in Directory.EnumerateDirectories(directory))
+        {
+            RemoveEmptyFolders(sub);
+            if (!Directory.EnumerateFileSystemEntries(sub).Any()) Directory.Delete(sub);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using Scriban.Runtime;
+using StaticBriefs.Output;
+using StaticBriefs.Rendering;
+
+namespace StaticBriefs.Incremental;
+
+/// <summary>
+/// The output sink of an incremental build. Pages whose fingerprint matches the previous build's are kept from the
+/// current output folder; other generated files (feeds, sitemap, search index) are compared by content and kept
+/// when equal. Everything else goes to the staging folder as usual. <see cref="OutputPatcher"/> then applies it.
+/// Without a cache (no layout keys, no previous manifest) it only counts pages.
+/// </summary>
+internal sealed class PageMemoSink(
+    StagingOutput staging, string outputDirectory, OutputManifest? previous, IReadOnlyDictionary<string, string>? layoutKeys)
+    : IOutputSink, IPageMemo
+{
+    private readonly ViewHasher _hasher = new();
+    private readonly ConcurrentDictionary<string, OutputRecord> _kept = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _written = new(StringComparer.Ordinal);
+    private int _pagesRendered;
+    private int _pagesReused;
+
+    public StagingOutput Staging => staging;
+
+    public OutputManifest? Previous => previous;
+
+    public int PagesRendered => _pagesRendered;
+
+    public int PagesReused => _pagesReused;
+
+    /// <summary>Files kept from the previous output, with their records.</summary>
+    public IReadOnlyDictionary<string, OutputRecord> Kept => _kept;
+
+    /// <summary>Keys of the files written to the staging folder.</summary>
+    public IReadOnlyDictionary<string, string> Written => _written;
+
+    public string? Fingerprint(string layout, string file, ScriptObject globals)
+    {
+        // Without a cache to keep them in, fingerprints would be computed for nothing.
+        if (layoutKeys is null) return null;
+        var view = _hasher.Hash(globals);
+        return view is null ? null : ContentHash.Of("page", layoutKeys[layout], file, view);
+    }
+
+    public bool TryReuse(string file, string fingerprint)
+    {
+        if (!Keep(file, fingerprint)) return false;
+        Interlocked.Increment(ref _pagesReused);
+        return true;
+    }
+
+    public void WritePage(string file, string html, string? fingerprint)
+    {
+        Interlocked.Increment(ref _pagesRendered);
+        staging.WriteText(file, html);
+        _written[file] = fingerprint ?? "";
+    }
+
+    public void WriteText(string relativePath, string content)
+    {
+        var key = ContentHash.Of("text", content);
+        if (Keep(relativePath, key)) return;
+        staging.WriteText(relativePath, content);
+        _written[relativePath] = key;
+    }
+
+    public void WriteBytes(string relativePath, ReadOnlySpan<byte> content)
+    {
+        var key = "bytes:" + ContentHash.Of(content);
+        if (Keep(relativePath, key)) return;
+        staging.WriteBytes(relativePath, content);
+        _written[relativePath] = key;
+    }
+
+    /// <summary>Keeps the previous file when it was made from <paramref name="key"/> and nobody has touched it since.</summary>
+    private bool Keep(string file, string key)
+    {
+        if (previous is null || !previous.Files.TryGetValue(file, out var record) || record.Key != key) return false;
+        var info = new FileInfo(Path.Combine(outputDirectory, file));
+        if (!info.Exists || info.Length != record.Length || info.LastWriteTimeUtc.Ticks != record.WriteTicks) return false;
+        _kept[file] = record;
+        return true;
+    }
+}

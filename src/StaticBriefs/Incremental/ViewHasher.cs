@@ -1,0 +1,110 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.IO.Hashing;
+using System.Reflection;
+
+namespace StaticBriefs.Incremental;
+
+/// <summary>
+/// Hashes everything a template can see: every public property and field of the page's view objects, recursively.
+/// Hashing the views themselves (rather than a hand-picked list of their inputs) means a field added to a view later
+/// cannot silently go stale in a cached page. Objects shared between pages (cards, term links, the site view) are
+/// hashed once per build and remembered by reference. Thread-safe.
+/// </summary>
+internal sealed class ViewHasher
+{
+    private const int MaxDepth = 32;
+    private static readonly ConcurrentDictionary<Type, Func<object, object?>[]> Members = new();
+    private readonly ConcurrentDictionary<object, byte[]> _shared = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The hash of a value's visible content, or null when the graph is too deep to be a view (never cache it).</summary>
+    public string? Hash(object? value)
+    {
+        var hash = new XxHash128();
+        return Append(hash, value, 0) ? Convert.ToHexStringLower(hash.GetCurrentHash()) : null;
+    }
+
+    private bool Append(XxHash128 hash, object? value, int depth)
+    {
+        if (depth > MaxDepth) return false;
+        switch (value)
+        {
+            case null:
+                Tag(hash, "null");
+                return true;
+            case string text:
+                Tag(hash, "s");
+                ContentHash.Append(hash, text);
+                return true;
+            case DateTimeOffset date:
+                Tag(hash, "dto");
+                ContentHash.Append(hash, date.ToString("O", CultureInfo.InvariantCulture));
+                return true;
+            case DateTime time:
+                Tag(hash, "dt");
+                ContentHash.Append(hash, time.ToString("O", CultureInfo.InvariantCulture));
+                return true;
+            case Enum or bool or char or Uri:
+                Tag(hash, value.GetType().FullName!);
+                ContentHash.Append(hash, value.ToString());
+                return true;
+            case IFormattable number when value.GetType().IsPrimitive || value is decimal:
+                Tag(hash, value.GetType().FullName!);
+                ContentHash.Append(hash, number.ToString(null, CultureInfo.InvariantCulture));
+                return true;
+            case IEnumerable<KeyValuePair<string, object?>> map:
+                // Sorted by key: a dictionary's enumeration order is not part of what it means.
+                Tag(hash, "map");
+                foreach (var (key, item) in map.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    ContentHash.Append(hash, key);
+                    if (!Append(hash, item, depth + 1)) return false;
+                }
+                return true;
+            case IEnumerable sequence:
+                Tag(hash, "seq");
+                foreach (var item in sequence)
+                {
+                    if (!Append(hash, item, depth + 1)) return false;
+                }
+                Tag(hash, "end");
+                return true;
+            default:
+                return AppendObject(hash, value, depth);
+        }
+    }
+
+    private bool AppendObject(XxHash128 hash, object value, int depth)
+    {
+        if (!_shared.TryGetValue(value, out var own))
+        {
+            var inner = new XxHash128();
+            Tag(inner, value.GetType().FullName!);
+            foreach (var member in Members.GetOrAdd(value.GetType(), Accessors))
+            {
+                if (!Append(inner, member(value), depth + 1)) return false;
+            }
+            own = inner.GetCurrentHash();
+            _shared.TryAdd(value, own);
+        }
+        hash.Append(own);
+        return true;
+    }
+
+    private static void Tag(XxHash128 hash, string tag) => ContentHash.Append(hash, tag);
+
+    /// <summary>Public instance properties and fields, ordered by name: what Scriban exposes to templates.</summary>
+    private static Func<object, object?>[] Accessors(Type type)
+    {
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.GetMethod!.IsPublic)
+            .Select(p => (p.Name, Get: (Func<object, object?>)p.GetValue));
+        var fields = type.GetFields(BindingFlags.Public | BindingFlags.Instance)
+            .Select(f => (f.Name, Get: (Func<object, object?>)f.GetValue));
+        return [.. properties.Concat(fields)
+            .Where(m => m.Name != "EqualityContract")
+            .OrderBy(m => m.Name, StringComparer.Ordinal)
+            .Select(m => m.Get)];
+    }
+}

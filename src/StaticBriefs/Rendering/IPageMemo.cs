@@ -1,0 +1,19 @@
+using Scriban.Runtime;
+
+namespace StaticBriefs.Rendering;
+
+/// <summary>
+/// Implemented by output sinks that can keep a page from the previous build instead of rendering it again
+/// (see <c>Incremental/PageMemoSink</c>). Thread-safe.
+/// </summary>
+public interface IPageMemo
+{
+    /// <summary>A fingerprint of everything the page's HTML depends on, or null when the page must always be rendered.</summary>
+    string? Fingerprint(string layout, string file, ScriptObject globals);
+
+    /// <summary>True (and the previous file is kept) when the last build wrote <paramref name="file"/> from the same fingerprint.</summary>
+    bool TryReuse(string file, string fingerprint);
+
+    /// <summary>Writes a freshly rendered page and remembers its fingerprint.</summary>
+    void WritePage(string file, string html, string? fingerprint);
+}

@@ -1,0 +1,15 @@
+using StaticBriefs.Diagnostics;
+
+namespace StaticBriefs.Rendering.Markdown;
+
+/// <summary>
+/// Lets a build reuse bodies rendered by an earlier build. The <c>render</c> callback of <see cref="Render"/> renders
+/// for real, against the link context it is given, so a memo can watch which links a body asked about.
+/// </summary>
+public interface IMarkdownMemo
+{
+    /// <summary>Returns a remembered rendering of the body when still valid for <paramref name="links"/>, else renders it.</summary>
+    RenderedMarkdown Render(
+        string markdown, string relativePath, int bodyFirstLine, LinkContext links, DiagnosticBag diagnostics,
+        Func<LinkContext, DiagnosticBag, RenderedMarkdown> render);
+}

@@ -1,0 +1,26 @@
+using Scriban.Runtime;
+using StaticBriefs.Diagnostics;
+using StaticBriefs.Output;
+using StaticBriefs.Rendering.Theme;
+
+namespace StaticBriefs.Rendering;
+
+/// <summary>
+/// Renders one page into a sink, unless the sink remembers an identical page from the previous build: the one place
+/// where incremental builds meet the renderers, so the renderers themselves stay unaware of caching.
+/// </summary>
+internal static class PageWriter
+{
+    public static void Write(
+        TemplateRunner templates, IOutputSink sink, string file, string layout, ScriptObject globals, string sitePath,
+        DiagnosticBag diagnostics)
+    {
+        var memo = sink as IPageMemo;
+        var fingerprint = memo?.Fingerprint(layout, file, globals);
+        if (fingerprint is not null && memo!.TryReuse(file, fingerprint)) return;
+        var html = templates.RenderPage(layout, globals, sitePath, diagnostics);
+        if (html is null) return;
+        if (memo is not null) memo.WritePage(file, html, fingerprint);
+        else sink.WriteText(file, html);
+    }
+}

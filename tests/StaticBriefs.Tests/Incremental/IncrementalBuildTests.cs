@@ -1,0 +1,165 @@
+using StaticBriefs.Tests.Support;
+
+namespace StaticBriefs.Tests.Incremental;
+
+public sealed class IncrementalBuildTests
+{
+    private const string Brief = "briefs/2024/amazon-anthropic-4-billion.md";
+
+    /// <summary>Each edit returns the input files it touched (what a watcher would report).</summary>
+    public static TheoryData<string, bool> Edits()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var edit in Cases.Keys)
+        {
+            data.Add(edit, false);
+            data.Add(edit, true);
+        }
+        return data;
+    }
+
+    private static readonly Dictionary<string, Func<IncrementalSite, string[]>> Cases = new()
+    {
+        ["edit body"] = s => Replace(s, Brief, "Amazon remains a minority shareholder.", "Amazon is still a minority shareholder."),
+        ["edit summary"] = s => Replace(s, Brief, "The new investment", "The fresh investment"),
+        ["edit title"] = s => Replace(s, Brief, "Amazon invests another $4 billion", "Amazon puts another $4 billion"),
+        ["add brief"] = s =>
+        {
+            s.Write("briefs/2025/new-brief.md", TestSite.Brief(
+                "title: \"A new brief\"\ndate: 2025-03-01\ncompanies: [Anthropic, Newco]\ntopics: [Funding]",
+                "Links to [the Amazon brief](/briefs/amazon-anthropic-4-billion/)."));
+            return ["briefs/2025/new-brief.md"];
+        },
+        ["delete brief"] = s =>
+        {
+            s.Site.Delete("briefs/2024/xai-raises-6-billion.md");
+            return ["briefs/2024/xai-raises-6-billion.md"];
+        },
+        ["rename brief file"] = s =>
+        {
+            File.Move(Path.Combine(s.Site.InputDirectory, "briefs/2024/meta-llama-3.md"), Path.Combine(s.Site.InputDirectory, "briefs/2024/llama-3.md"));
+            return ["briefs/2024/meta-llama-3.md", "briefs/2024/llama-3.md"];
+        },
+        ["change tag"] = s => Replace(s, Brief, "companies: [Amazon, Anthropic, Google]", "companies: [Amazon, Anthropic, Mistral AI]"),
+        ["change date"] = s => Replace(s, Brief, "date: 2024-11-22", "date: 2024-01-03"),
+        ["change layout"] = s =>
+        {
+            var layout = File.ReadAllText(Path.Combine(RepoPaths.Theme, "layouts/brief.sbn"));
+            s.Write("_theme/layouts/brief.sbn", "<!-- overridden -->\n" + layout);
+            return ["_theme/layouts/brief.sbn"];
+        },
+        ["change entity data"] = s => Replace(s, "_data/companies.yml",
+            "description: AI safety company that builds the Claude models.", "description: Maker of Claude."),
+        ["change site settings"] = s =>
+        {
+            s.Write("_site.yml", s.Read("_site.yml").Replace("title:", "title: Renamed -", StringComparison.Ordinal));
+            return ["_site.yml"];
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Edits))]
+    public void Incremental_build_after_an_edit_equals_a_clean_build_byte_for_byte(string edit, bool inMemory)
+    {
+        using var site = new IncrementalSite(inMemory);
+        site.BuildOk();
+
+        site.Changed(Cases[edit](site));
+        var result = site.BuildOk();
+
+        // The renamed brief keeps its URL (its front matter sets the slug), so no page may change; every other edit shows.
+        if (edit == "rename brief file") Assert.Equal(0, result.PagesRendered);
+        else Assert.True(result.PagesRendered > 0, $"{edit}: expected pages to be rendered again");
+        site.AssertSameAsClean();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Second_build_of_an_unchanged_site_parses_and_renders_nothing(bool inMemory)
+    {
+        using var site = new IncrementalSite(inMemory);
+        var first = site.BuildOk();
+
+        var second = site.BuildOk();
+
+        Assert.True(first.PagesRendered > 50);
+        Assert.Equal(0, second.PagesRendered);
+        Assert.Equal(first.PagesRendered, second.PagesReused);
+        Assert.Equal(0, second.DocumentsParsed);
+        Assert.Equal(0, second.BodiesRendered);
+        site.AssertSameAsClean();
+    }
+
+    [Fact]
+    public void Editing_one_layout_re_renders_only_the_pages_that_use_it()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        var first = site.BuildOk();
+
+        site.Changed(Cases["change layout"](site));
+        var second = site.BuildOk();
+
+        Assert.Equal(first.Briefs, second.PagesRendered);
+        site.AssertSameAsClean();
+    }
+
+    [Fact]
+    public void Editing_one_body_re_renders_that_body_and_its_page_only()
+    {
+        using var site = new IncrementalSite(inMemory: true);
+        site.BuildOk();
+
+        site.Changed(Cases["edit body"](site));
+        var second = site.BuildOk();
+
+        Assert.Equal(1, second.DocumentsParsed);
+        Assert.Equal(1, second.BodiesRendered);
+        Assert.Equal(1, second.PagesRendered);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Failed_incremental_build_leaves_the_output_untouched_and_the_fix_builds_clean(bool inMemory)
+    {
+        using var site = new IncrementalSite(inMemory);
+        site.BuildOk();
+        var before = site.Site.OutputHash();
+
+        site.Write("briefs/2024/broken.md", TestSite.Brief("title: \"Broken\"\ndate: 2024-02-02", "See [gone](/briefs/no-such-brief/)."));
+        site.Changed("briefs/2024/broken.md");
+        var failed = site.Build();
+
+        Assert.True(failed.HasErrors);
+        Assert.False(failed.Written);
+        Assert.Equal(before, site.Site.OutputHash());
+
+        site.Write("briefs/2024/broken.md", TestSite.Brief("title: \"Fixed\"\ndate: 2024-02-02", "See [Amazon](/briefs/amazon-anthropic-4-billion/)."));
+        site.Changed("briefs/2024/broken.md");
+        site.BuildOk();
+        site.AssertSameAsClean();
+    }
+
+    [Fact]
+    public void Files_added_to_the_output_by_hand_are_removed_and_hand_edited_pages_rebuilt()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        File.WriteAllText(site.Site.OutputPath("stray.txt"), "not built");
+        File.AppendAllText(site.Site.OutputPath("briefs/amazon-anthropic-4-billion/index.html"), "<!-- edited -->");
+
+        var result = site.BuildOk();
+
+        Assert.Equal(1, result.PagesRendered);
+        site.AssertSameAsClean();
+    }
+
+    private static string[] Replace(IncrementalSite site, string path, string from, string to)
+    {
+        var text = site.Read(path);
+        Assert.Contains(from, text);
+        site.Write(path, text.Replace(from, to, StringComparison.Ordinal));
+        return [path];
+    }
+}

@@ -1,0 +1,69 @@
+using StaticBriefs.Building;
+using StaticBriefs.Incremental;
+using StaticBriefs.Tests.Support;
+
+namespace StaticBriefs.Tests.Incremental;
+
+/// <summary>
+/// A copy of the sample site built with a cache, plus a clean build of the same input to compare against. Builds
+/// minify (the default), so the cache's handling of minified pages is what is tested.
+/// </summary>
+internal sealed class IncrementalSite : IDisposable
+{
+    private readonly TestSite _site = TestSite.CopyOf(RepoPaths.SampleInput);
+
+    /// <param name="inMemory">Keep one trusted in-memory cache across builds, told what changed (as preview does).</param>
+    public IncrementalSite(bool inMemory)
+    {
+        CacheDirectory = Path.Combine(_site.Root, "cache");
+        Memory = inMemory ? new BuildCache(null) { TrustUnchangedFiles = true } : null;
+    }
+
+    public TestSite Site => _site;
+    public string CacheDirectory { get; }
+    public BuildCache? Memory { get; }
+    public string CleanDirectory => Path.Combine(_site.Root, "clean");
+
+    public BuildOptions Options => _site.Options with { Minify = true, UseCache = true, CacheDirectory = CacheDirectory, Cache = Memory };
+
+    /// <summary>Tells an in-memory cache which input files changed (a disk cache finds out by hashing).</summary>
+    public void Changed(params string[] relativePaths) =>
+        Memory?.MarkChanged(relativePaths.Select(p => Path.Combine(_site.InputDirectory, p)));
+
+    public BuildResult Build() => SiteBuild.Run(Options);
+
+    public BuildResult BuildOk()
+    {
+        var result = Build();
+        Assert.False(result.HasErrors, "build failed:\n" + string.Join('\n', result.Diagnostics));
+        return result;
+    }
+
+    /// <summary>Builds the same input from scratch, without any cache, into <see cref="CleanDirectory"/>.</summary>
+    public void BuildClean()
+    {
+        var result = SiteBuild.Run(_site.Options with { Minify = true, OutputDirectory = CleanDirectory });
+        Assert.False(result.HasErrors, "clean build failed:\n" + string.Join('\n', result.Diagnostics));
+    }
+
+    /// <summary>Asserts the incremental output equals the clean build: same files, same bytes, naming the first difference.</summary>
+    public void AssertSameAsClean()
+    {
+        BuildClean();
+        var expected = TestSite.FilesUnder(CleanDirectory);
+        var actual = TestSite.FilesUnder(_site.OutputDirectory);
+        Assert.Equal(expected, actual);
+        foreach (var file in expected)
+        {
+            var same = File.ReadAllBytes(Path.Combine(CleanDirectory, file)).AsSpan()
+                .SequenceEqual(File.ReadAllBytes(Path.Combine(_site.OutputDirectory, file)));
+            Assert.True(same, $"{file} differs from a clean build");
+        }
+    }
+
+    public string Read(string relativePath) => File.ReadAllText(Path.Combine(_site.InputDirectory, relativePath));
+
+    public void Write(string relativePath, string content) => _site.Write(relativePath, content);
+
+    public void Dispose() => _site.Dispose();
+}
