@@ -15,7 +15,7 @@ namespace StaticBriefs.Incremental;
 internal sealed class ViewHasher
 {
     private const int MaxDepth = 32;
-    private static readonly ConcurrentDictionary<Type, Func<object, object?>[]> Members = new();
+    private readonly ConcurrentDictionary<Type, Func<object, object?>[]> _members = new();
     private readonly ConcurrentDictionary<object, byte[]> _shared = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The hash of a value's visible content, or null when the graph is too deep to be a view (never cache it).</summary>
@@ -81,7 +81,7 @@ internal sealed class ViewHasher
         {
             var inner = new XxHash128();
             Tag(inner, value.GetType().FullName!);
-            foreach (var member in Members.GetOrAdd(value.GetType(), Accessors))
+            foreach (var member in _members.GetOrAdd(value.GetType(), Accessors))
             {
                 if (!Append(inner, member(value), depth + 1)) return false;
             }
