@@ -27,11 +27,23 @@ internal static class DocChunkWriter
                     writer.WriteString("date", d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                     writer.WriteString("summary", d.Summary);
                     writer.WriteString("excerpt", d.Excerpt);
+                    // Display names of the facet values: search.js shows the values of the top results.
+                    WriteNames(writer, "c", d.Companies);
+                    WriteNames(writer, "p", d.People);
+                    WriteNames(writer, "t", d.Topics);
                     writer.WriteEndObject();
                 }
                 writer.WriteEndArray();
             });
             i = j;
         }
+    }
+
+    private static void WriteNames(System.Text.Json.Utf8JsonWriter writer, string property, System.Collections.Immutable.ImmutableArray<string> names)
+    {
+        if (names.IsEmpty) return;
+        writer.WriteStartArray(property);
+        foreach (var name in names) writer.WriteStringValue(name);
+        writer.WriteEndArray();
     }
 }

@@ -7,13 +7,15 @@
  *   <form role="search" action="BASE/search/" class="site-search">
  *     <input type="search" name="q" id="site-search-input" aria-label="Search briefs"></form>
  *   Pressing "/" outside a text field focuses the search input.
- * The search page (BASE/search/) also has:
+ * The search page (BASE/search/, theme/layouts/search.sbn) also has:
  *   <form id="search-form" role="search" action=""><input id="search-input" name="q" type="search"
  *     aria-label="Search briefs" autocomplete="off"> ...</form>
  *   <div id="search-status" role="status" aria-live="polite"></div>
  *   <div id="search-facets"></div>
- *   <ol id="search-results"></ol>
- * URL parameters: q, company, person, topic, year.
+ *   <ol id="search-results"></ol>  (aria-busy="true" while a query or its facets load)
+ * URL parameters: q, and company, person, topic (facet keys, e.g. company=openai), year.
+ * Index files (SearchIndexWriter): meta.json (shard keys, year runs), shards/N.json (sorted terms with
+ * Rice-coded postings), docs/N.json (display data of brief N), facets/KIND/KEY.json (ids of one value).
  */
 (function (root) {
   'use strict';
@@ -90,6 +92,11 @@
     return words(text).filter(function (w) { return w !== null && !STOP.has(w); }).map(stem);
   }
 
+  /** Key of a facet value in URLs and file names, as SearchNormalizer.FacetKey: "Andrej Karpathy" -> "andrej-karpathy". */
+  function facetKey(name) {
+    return words(name || '').filter(function (w) { return w !== null; }).join('-');
+  }
+
   /** One word's term, as SearchNormalizer.Normalize. */
   function normalize(word) {
     var parts = words(word);
@@ -100,20 +107,11 @@
   var DIGITS = new Int8Array(128).fill(-1);
   'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.split('').forEach(function (ch, i) { DIGITS[ch.charCodeAt(0)] = i; });
 
-  /** Unpacks PostingCodec text: 5-bit groups, upper half of the alphabet = more follow. */
-  function unpack(text) {
-    var values = [];
-    var v = 0;
-    for (var i = 0; i < text.length; i++) {
-      var d = DIGITS[text.charCodeAt(i)];
-      v = v * 32 + (d & 31);
-      if (d < 32) { values.push(v); v = 0; }
-    }
-    return values;
-  }
-
-  /** Reads a RiceCodec list: k, count, then unary quotient + k bits per gap, 6 bits a character. */
-  function riceIds(text, start) {
+  /**
+   * Reads a RiceCodec list: k, count, then per id the gap's unary quotient, k low bits and payloadBits
+   * bits of payload, 6 bits a character. Returns the ids; payloads go to the optional array.
+   */
+  function riceIds(text, start, payloadBits, payloads) {
     var ids = [];
     if (!text) return ids;
     var k = DIGITS[text.charCodeAt(0)], pos = 1, count = 0, d;
@@ -122,10 +120,15 @@
     var bit = function () { var b = (DIGITS[text.charCodeAt((bitPos / 6) | 0)] >> (5 - bitPos % 6)) & 1; bitPos++; return b; };
     var prev = start - 1;
     for (var i = 0; i < count; i++) {
-      var gap = 0;
+      var gap = 0, j;
       while (bit() === 1) gap++;
-      for (var j = 0; j < k; j++) gap = gap * 2 + bit();
+      for (j = 0; j < k; j++) gap = gap * 2 + bit();
       ids.push(prev = prev + gap + 1);
+      if (payloadBits) {
+        var v = 0;
+        for (j = 0; j < payloadBits; j++) v = v * 2 + bit();
+        payloads.push(v);
+      }
     }
     return ids;
   }
@@ -149,9 +152,18 @@
     return prev[b.length];
   }
 
-  var KINDS = ['companies', 'people', 'topics'];
+  /** Facet kinds: URL parameter (also the index folder), field in the display data, name in results. */
+  var FACETS = [
+    { param: 'company', field: 'c', kind: 'companies' },
+    { param: 'person', field: 'p', kind: 'people' },
+    { param: 'topic', field: 't', kind: 'topics' }
+  ];
+  var IMPACT_BITS = 5;
   var MAX_PREFIX_SHARDS = 3;
   var PREFIX_FACTOR = 0.6;
+  /** Facet values are gathered from this many top results, at most MAX_FACET_VALUES per kind. */
+  var FACET_SOURCE = 10;
+  var MAX_FACET_VALUES = 16;
 
   /**
    * The search core. opts.base: URL of the index folder ending in "/" (e.g. "/search/");
@@ -164,7 +176,13 @@
       return cache.get(path);
     };
     var meta = function () { return load('meta.json'); };
-    var shard = function (m, i) { return load('shards/' + i + '.json').then(function (s) { return { index: i, data: s }; }); };
+    var shard = function (i) { return load('shards/' + i + '.json').then(function (s) { return { index: i, data: s }; }); };
+    // A value no brief carries has no file: that is an empty list, not an error.
+    var facetIds = function (param, key) {
+      if (!key) return Promise.resolve([]);
+      return load('facets/' + param + '/' + encodeURIComponent(key) + '.json')
+        .then(function (text) { return riceIds(text, 0); }, function () { return []; });
+    };
 
     function postingsOf(s, term) {
       var t = s.data.t, lo = 0, hi = t.length - 1;
@@ -190,18 +208,18 @@
           word.prefix = null; // too broad to expand yet: match the word as typed
         }
       }
-      var loaded = await Promise.all(wanted.map(function (i) { return shard(m, i); }));
+      var loaded = await Promise.all(wanted.map(shard));
       loaded.forEach(function (s) { shards.set(s.index, s); });
       var hits = new Map();
       var expansions = [];
       var add = function (packed, factor, term) {
-        var v = unpack(packed), df = v.length / 2;
+        var impacts = [];
+        var ids = riceIds(packed, 0, IMPACT_BITS, impacts);
+        var df = ids.length;
         var idf = Math.log(1 + (m.documents - df + 0.5) / (df + 0.5));
-        var id = -1;
-        for (var k = 0; k < v.length; k += 2) {
-          id += v[k] + 1;
-          var score = factor * idf * (v[k + 1] / m.maxImpact) * (m.k1 + 1);
-          if (!(hits.get(id) >= score)) hits.set(id, score);
+        for (var k = 0; k < ids.length; k++) {
+          var score = factor * idf * (impacts[k] / m.maxImpact) * (m.k1 + 1);
+          if (!(hits.get(ids[k]) >= score)) hits.set(ids[k], score);
         }
         expansions.push(term);
       };
@@ -213,83 +231,60 @@
       return { hits: hits, expansions: expansions };
     }
 
-    async function facetChunks(m, ids) {
-      var needed = new Set();
-      ids.forEach(function (id) { needed.add(Math.floor(id / m.facetChunk)); });
-      var list = Array.from(needed).sort(function (a, b) { return a - b; });
-      var files = await Promise.all(list.map(function (n) { return load('facets/' + n + '.json'); }));
-      return list.map(function (n, i) { return { from: n * m.facetChunk, data: files[i] }; });
+    function yearRuns(m, ids, out) {
+      m.years.forEach(function (run) {
+        var n = 0;
+        ids.forEach(function (id) { if (id >= run[1] && id <= run[2]) n++; });
+        var last = out[out.length - 1];
+        if (last && last[0] === run[0]) last[1] += n; else if (n) out.push([run[0], n]);
+      });
+      return out;
     }
 
-    function yearOf(m, id) {
-      for (var i = 0; i < m.years.length; i++) if (id >= m.years[i][1] && id <= m.years[i][2]) return m.years[i][0];
-      return null;
+    function inYear(m, id, year) {
+      return m.years.some(function (run) { return String(run[0]) === String(year) && id >= run[1] && id <= run[2]; });
     }
 
     /**
-     * Runs a query. filters: { company, person, topic, year } (names / year, optional).
-     * Returns { total, hits: [{ id, score }], facets: { companies: [[name, count]], ..., years }, matched, suggestion }.
+     * Runs a query. filters: { company, person, topic (names or keys), year }, all optional.
+     * Returns { total, hits: [{ id, score }], matched: { terms, prefixes }, suggestion }.
      */
     async function search(q, filters) {
-      var m = await meta();
       filters = filters || {};
       var parsed = parseQuery(q || '');
+      var active = FACETS.filter(function (f) { return filters[f.param]; });
+      var matched = { terms: [], prefixes: [] };
+      if (!parsed.length && !active.length && !filters.year) return { total: 0, hits: [], matched: matched, suggestion: null };
+      var m = await meta();
       var shards = new Map();
       var scores = null;
-      var matched = { terms: [], prefixes: [] };
+      var per = [];
+      var lists = Promise.all(active.map(function (f) { return facetIds(f.param, facetKey(filters[f.param])); }));
       if (parsed.length) {
-        var per = await Promise.all(parsed.map(function (w) { return matchWord(m, w, shards); }));
+        per = await Promise.all(parsed.map(function (w) { return matchWord(m, w, shards); }));
         per.forEach(function (r, i) { matched.terms = matched.terms.concat(r.expansions); if (parsed[i].prefix) matched.prefixes.push(parsed[i].prefix); });
         scores = combine(per, true);
         if (scores.size === 0 && per.length > 1) scores = combine(per, false);
       }
-      var wanted = { companies: filters.company, people: filters.person, topics: filters.topic };
-      var filtering = KINDS.some(function (k) { return wanted[k]; }) || filters.year;
-      if (!scores && !filtering) return { total: 0, hits: [], facets: null, matched: matched, suggestion: null };
-      if (!scores) scores = allDocs(m);
-      var candidates = Array.from(scores.keys());
-      var chunks = await facetChunks(m, candidates);
-      var sets = {};
-      KINDS.forEach(function (k) { sets[k] = new Map(); });
-      chunks.forEach(function (c) {
-        KINDS.forEach(function (k) {
-          c.data[k].forEach(function (packed, fid) { if (packed) sets[k].set(fid, (sets[k].get(fid) || []).concat(riceIds(packed, c.from))); });
-        });
+      var required = (await lists).map(function (ids) { return new Set(ids); });
+      var candidates;
+      if (scores) candidates = Array.from(scores.keys());
+      else if (required.length) candidates = Array.from(required[0]);
+      else candidates = allIds(m);
+      var hits = [];
+      candidates.forEach(function (id) {
+        if (filters.year && !inYear(m, id, filters.year)) return;
+        if (required.every(function (set) { return set.has(id); })) hits.push({ id: id, score: scores ? scores.get(id) : 0 });
       });
-      var required = KINDS.filter(function (k) { return wanted[k]; }).map(function (k) {
-        return new Set(sets[k].get(m.facets[k].indexOf(wanted[k])) || []);
-      });
-      var keep = candidates.filter(function (id) {
-        if (filters.year && String(yearOf(m, id)) !== String(filters.year)) return false;
-        return required.every(function (set) { return set.has(id); });
-      });
-      var inResult = new Set(keep);
-      var facets = { years: [] };
-      KINDS.forEach(function (k) {
-        var counts = [];
-        sets[k].forEach(function (ids, fid) {
-          var n = 0;
-          for (var i = 0; i < ids.length; i++) if (inResult.has(ids[i])) n++;
-          if (n) counts.push([m.facets[k][fid], n, fid]);
-        });
-        counts.sort(function (a, b) { return b[1] - a[1] || a[2] - b[2]; });
-        facets[k] = counts.map(function (c) { return [c[0], c[1]]; });
-      });
-      m.years.forEach(function (run) {
-        var n = 0;
-        keep.forEach(function (id) { if (id >= run[1] && id <= run[2]) n++; });
-        var last = facets.years[facets.years.length - 1];
-        if (last && last[0] === run[0]) last[1] += n; else if (n) facets.years.push([run[0], n]);
-      });
-      var hits = keep.map(function (id) { return { id: id, score: scores.get(id) }; });
       hits.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
-      var suggestion = hits.length === 0 && parsed.length ? suggest(parsed, shards) : null;
-      return { total: hits.length, hits: hits, facets: facets, matched: matched, suggestion: suggestion };
+      // A word found nowhere (even when the others found something) gets a did-you-mean.
+      var suggestion = per.some(function (r) { return r.hits.size === 0; }) ? suggest(parsed, shards) : null;
+      return { total: hits.length, hits: hits, matched: matched, suggestion: suggestion };
     }
 
-    function allDocs(m) {
-      var all = new Map();
-      m.years.forEach(function (run) { for (var id = run[1]; id <= run[2]; id++) all.set(id, 0); });
+    function allIds(m) {
+      var all = [];
+      m.years.forEach(function (run) { for (var id = run[1]; id <= run[2]; id++) all.push(id); });
       return all;
     }
 
@@ -325,8 +320,9 @@
       return changed ? out.join(' ') : null;
     }
 
-    /** Display data of documents by id: { id: { id, path, title, date, summary, excerpt } }. */
+    /** Display data of documents by id: { id: { id, path, title, date, summary, excerpt, c, p, t } }. */
     async function documents(ids) {
+      if (!ids.length) return {};
       var m = await meta();
       var chunks = Array.from(new Set(ids.map(function (id) { return Math.floor(id / m.docChunk); })));
       var files = await Promise.all(chunks.map(function (n) { return load('docs/' + n + '.json'); }));
@@ -335,7 +331,42 @@
       return byId;
     }
 
-    return { meta: meta, search: search, documents: documents, parseQuery: parseQuery };
+    /**
+     * Facet counts over the whole result set for the values of the top results (docs: their display
+     * data) and the selected ones: { companies: [[name, count, key]], people, topics, years: [[year, count]] },
+     * most briefs first, ties in the order of the results. Only those values' id lists are fetched, never a table of every value.
+     */
+    async function facets(result, docs, filters) {
+      filters = filters || {};
+      if (!result.hits.length && !FACETS.some(function (f) { return filters[f.param]; })) return { companies: [], people: [], topics: [], years: [] };
+      var m = await meta();
+      var ids = result.hits.map(function (h) { return h.id; });
+      var inResult = new Set(ids);
+      var out = { years: yearRuns(m, ids, []) };
+      await Promise.all(FACETS.map(async function (f) {
+        var names = new Map();
+        result.hits.slice(0, FACET_SOURCE).forEach(function (h) {
+          ((docs[h.id] || {})[f.field] || []).forEach(function (name) {
+            var key = facetKey(name);
+            if (key && !names.has(key) && names.size < MAX_FACET_VALUES) names.set(key, name);
+          });
+        });
+        var selected = facetKey(filters[f.param]);
+        if (selected && !names.has(selected)) names.set(selected, String(filters[f.param]));
+        var keys = Array.from(names.keys());
+        var lists = await Promise.all(keys.map(function (key) { return facetIds(f.param, key); }));
+        var counts = keys.map(function (key, i) {
+          var n = 0;
+          lists[i].forEach(function (id) { if (inResult.has(id)) n++; });
+          return [names.get(key), n, key, i];
+        });
+        counts.sort(function (a, b) { return b[1] - a[1] || a[3] - b[3]; });
+        out[f.kind] = counts.map(function (c) { return c.slice(0, 3); });
+      }));
+      return out;
+    }
+
+    return { meta: meta, search: search, documents: documents, facets: facets, parseQuery: parseQuery };
   }
 
 
@@ -345,6 +376,8 @@
   var FACET_LABELS = { companies: 'Companies', people: 'People', topics: 'Topics', years: 'Year' };
   var PAGE = 10;
   var FACETS_SHOWN = 8;
+  /** Typing replaces the current history entry; a new burst of typing after this pause adds one. */
+  var SETTLE_MS = 1000;
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -386,11 +419,11 @@
     var base = (html.dataset.base || '/').replace(/\/?$/, '/');
     document.addEventListener('keydown', function (e) {
       if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-      var input = document.getElementById('search-input') || document.getElementById('site-search-input');
-      if (!input) return;
+      var box = document.getElementById('search-input') || document.getElementById('site-search-input');
+      if (!box) return;
       e.preventDefault();
-      input.focus();
-      input.select();
+      box.focus();
+      box.select();
     });
 
     var form = document.getElementById('search-form');
@@ -410,6 +443,8 @@
     var seq = 0;
     var timer = 0;
     var shown = PAGE;
+    var settled = true; // the current history entry is one to come back to
+    var settleTimer = 0;
 
     function readUrl() {
       var params = new URLSearchParams(location.search);
@@ -426,45 +461,51 @@
       return location.pathname + (query ? '?' + query : '');
     }
 
-    async function run() {
+    /** Runs the current state: results first, then facets; focusAt: index of a result link to focus after. */
+    async function run(focusAt) {
       var mine = ++seq;
-      var result;
+      var result, docs;
+      list.setAttribute('aria-busy', 'true');
       try {
         result = await engine.search(state.q, state);
-        var docs = await engine.documents(result.hits.slice(0, shown).map(function (h) { return h.id; }));
+        docs = await engine.documents(result.hits.slice(0, shown).map(function (h) { return h.id; }));
       } catch (err) {
-        if (mine === seq) status.textContent = 'Search is unavailable right now.';
+        if (mine === seq) { status.textContent = 'Search is unavailable right now.'; list.setAttribute('aria-busy', 'false'); }
         return;
       }
       if (mine !== seq) return; // a newer query is on its way
-      render(result, docs);
+      renderResults(result, docs);
+      if (focusAt !== undefined && links()[focusAt]) links()[focusAt].focus();
+      var facets = null;
+      if (result.total || Object.keys(PARAMS).some(function (p) { return state[p]; })) {
+        try { facets = await engine.facets(result, docs, state); } catch (err) { facets = null; }
+      }
+      if (mine !== seq) return;
+      facetBox.textContent = '';
+      if (facets) renderFacets(facets);
+      list.setAttribute('aria-busy', 'false');
     }
 
-    function render(result, docs) {
+    function renderResults(result, docs) {
       list.textContent = '';
-      facetBox.textContent = '';
       status.textContent = '';
       var terms = new Set(result.matched.terms);
       var matcher = function (t) {
         return terms.has(t) || result.matched.prefixes.some(function (p) { return t.startsWith(p); });
       };
       var filtered = Object.keys(PARAMS).some(function (p) { return state[p]; });
-      if (!state.q.trim() && !filtered) { status.textContent = 'Type to search the briefs.'; return; }
-      if (result.total === 0) {
-        status.appendChild(document.createTextNode('No briefs match \u201c' + state.q + '\u201d. '));
-        if (result.suggestion) {
-          status.appendChild(document.createTextNode('Did you mean '));
-          var link = el('a', 'search-suggestion', result.suggestion);
-          link.href = urlFor(Object.assign({}, state, { q: result.suggestion }));
-          link.addEventListener('click', function (e) { e.preventDefault(); go({ q: result.suggestion }, true); });
-          status.appendChild(link);
-          status.appendChild(document.createTextNode('?'));
-        }
-      } else {
-        status.textContent = result.total + (result.total === 1 ? ' brief' : ' briefs') +
-          (state.q.trim() ? ' for \u201c' + state.q.trim() + '\u201d' : '') + '.';
+      if (!state.q.trim() && !filtered) { facetBox.textContent = ''; status.textContent = 'Type to search the briefs.'; return; }
+      if (result.total === 0) status.textContent = 'No briefs match \u201c' + state.q.trim() + '\u201d' + (filtered ? ' with these filters' : '') + '. ';
+      else status.textContent = result.total + (result.total === 1 ? ' brief' : ' briefs') +
+        (state.q.trim() ? ' for \u201c' + state.q.trim() + '\u201d' : '') + '. ';
+      if (result.suggestion) {
+        status.appendChild(document.createTextNode('Did you mean '));
+        var link = el('a', 'search-suggestion', result.suggestion);
+        link.href = urlFor(Object.assign({}, state, { q: result.suggestion }));
+        link.addEventListener('click', function (e) { e.preventDefault(); go({ q: result.suggestion }, true); });
+        status.appendChild(link);
+        status.appendChild(document.createTextNode('?'));
       }
-      if (result.facets) renderFacets(result.facets);
       result.hits.slice(0, shown).forEach(function (hit) {
         var d = docs[hit.id];
         if (!d) return;
@@ -486,7 +527,7 @@
         var li = el('li', 'search-more');
         var more = el('button', 'search-more-button', 'Show more results');
         more.type = 'button';
-        more.addEventListener('click', function () { shown += PAGE; run(); });
+        more.addEventListener('click', function () { var at = shown; shown += PAGE; run(at); });
         li.appendChild(more);
         list.appendChild(li);
       }
@@ -496,8 +537,13 @@
       Object.keys(PARAMS).forEach(function (param) {
         var kind = PARAMS[param];
         var entries = facets[kind].slice(0, FACETS_SHOWN);
-        var selected = state[param];
-        if (selected && !entries.some(function (e) { return String(e[0]) === selected; })) entries.push([selected, 0]);
+        // Facet values are keys (company=openai); years are plain numbers.
+        var keyOf = function (entry) { return param === 'year' ? String(entry[0]) : entry[2]; };
+        var selected = param === 'year' ? state.year : api.facetKey(state[param]);
+        if (selected && !entries.some(function (e) { return keyOf(e) === selected; })) {
+          var found = facets[kind].filter(function (e) { return keyOf(e) === selected; })[0];
+          entries.push(found || [state[param], 0, selected]);
+        }
         if (!entries.length) return;
         var group = el('div', 'search-facet');
         group.setAttribute('role', 'group');
@@ -506,11 +552,13 @@
         group.setAttribute('aria-labelledby', label.id);
         group.appendChild(label);
         entries.forEach(function (entry) {
-          var value = String(entry[0]);
+          var value = keyOf(entry);
           var button = el('button', 'search-facet-button');
           button.type = 'button';
+          button.dataset.facet = param;
+          button.dataset.value = value;
           button.setAttribute('aria-pressed', value === selected ? 'true' : 'false');
-          button.appendChild(el('span', 'search-facet-name', value));
+          button.appendChild(el('span', 'search-facet-name', entry[0]));
           button.appendChild(el('span', 'search-facet-count', entry[1]));
           button.addEventListener('click', function () {
             var change = {};
@@ -523,6 +571,7 @@
       });
     }
 
+    /** Applies a change to the state and the URL (a new history entry when push), then runs it. */
     function go(change, push) {
       Object.assign(state, change);
       if (change.q !== undefined) input.value = change.q;
@@ -533,14 +582,23 @@
 
     input.addEventListener('input', function () {
       clearTimeout(timer);
-      timer = setTimeout(function () { go({ q: input.value }, false); }, 80);
+      timer = setTimeout(function () {
+        // Each keystroke replacing the entry keeps history usable; the first one after a pause or a
+        // settled search adds an entry, so Back returns to the previous search, not to every prefix.
+        go({ q: input.value }, settled);
+        settled = false;
+        clearTimeout(settleTimer);
+        settleTimer = setTimeout(function () { settled = true; }, SETTLE_MS);
+      }, 80);
     });
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       clearTimeout(timer);
-      go({ q: input.value }, false);
+      go({ q: input.value }, settled && input.value !== state.q);
+      settled = true;
     });
-    window.addEventListener('popstate', function () { readUrl(); shown = PAGE; run(); });
+    window.addEventListener('popstate', function () { readUrl(); shown = PAGE; settled = true; run(); });
+    facetBox.addEventListener('click', function () { settled = true; });
 
     // Arrow keys walk from the input through the result links; Enter follows the focused link.
     function links() { return Array.prototype.slice.call(list.querySelectorAll('a.search-result-link')); }
@@ -561,7 +619,7 @@
     run();
   }
 
-  var api = { normalize: normalize, tokens: tokens, createEngine: createEngine, unpack: unpack };
+  var api = { normalize: normalize, tokens: tokens, facetKey: facetKey, createEngine: createEngine, riceIds: riceIds };
   if (typeof module === 'object' && module.exports) module.exports = api;
   if (typeof window !== 'undefined' && typeof document !== 'undefined') {
     window.StaticBriefsSearch = api;
