@@ -28,6 +28,7 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, LinkContext link
             switch (node)
             {
                 case HeadingBlock heading:
+                    text.Append(' '); // or the plain text (search excerpts) runs "team.Who he is" together
                     if (heading.Level is 2 or 3 && heading.GetAttributes().Id is { } id)
                         toc.Add(new TocEntry(heading.Level, id, InlineText(heading.Inline)));
                     break;
@@ -46,7 +47,10 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, LinkContext link
                 case CodeInline code:
                     words += AppendWords(text, code.Content.AsSpan());
                     break;
-                case ParagraphBlock or HeadingBlock or ListItemBlock:
+                case LineBreakInline:
+                    text.Append(' '); // a soft break separates words: "end\nstart" is not "endstart"
+                    break;
+                case ParagraphBlock or ListItemBlock:
                     text.Append(' ');
                     break;
             }
