@@ -135,6 +135,7 @@
 
     function renderResults(result, docs) {
       list.textContent = '';
+      list.dataset.query = state.q; // which query the list shows (tests and the benchmark wait on it)
       status.textContent = '';
       var terms = new Set(result.matched.terms);
       var matcher = function (t) {
