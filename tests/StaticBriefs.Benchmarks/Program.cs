@@ -12,7 +12,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage:
-          search-bytes SITE_DIR [--runs N] [--pagefind]
+          search-bytes SITE_DIR [--runs N] [--pagefind] [--queries "first|later;..."]
               serves a built site on 127.0.0.1 and, in Chromium, runs first and later queries on /search/
               (or with Pagefind's API when --pagefind): bytes fetched and time to first results, median of N runs
           search-index N OUT_DIR [--seed S]

@@ -6,8 +6,9 @@ namespace StaticBriefs.Benchmarks;
 
 /// <summary>
 /// What a reader's browser fetches for a search: a fresh Chromium context per run (empty cache) opens the
-/// search page, runs a first query, then a later one, and reads the Resource Timing entries (decoded body
-/// bytes, so uncompressed) and the time from the input event to the first result drawn.
+/// search page, runs a first query, then a later one, and sums the response body sizes of every request
+/// (uncompressed: the server does not compress; Pagefind's files are as Pagefind stores them), workers'
+/// requests included, and the time from the input event to the first result drawn.
 /// </summary>
 internal static class SearchBytesCommand
 {
@@ -24,7 +25,6 @@ internal static class SearchBytesCommand
     // Waits in the page for the first result of q to be drawn, then for its facets; times from the input event.
     private const string RunOurs = """
         async q => {
-          performance.clearResourceTimings();
           const input = document.getElementById('search-input'), list = document.getElementById('search-results');
           const t0 = performance.now();
           input.value = q;
@@ -40,7 +40,6 @@ internal static class SearchBytesCommand
     // Pagefind's own API as its UI uses it: search, then the data of the first 10 results.
     private const string RunPagefind = """
         async q => {
-          performance.clearResourceTimings();
           const t0 = performance.now();
           window.pf = window.pf || await import('/pagefind/pagefind.js');
           const search = await window.pf.search(q);
@@ -50,16 +49,16 @@ internal static class SearchBytesCommand
         }
         """;
 
-    private const string Bytes = """
-        () => performance.getEntriesByType('resource').map(e => ({ name: e.name, bytes: e.decodedBodySize }))
-        """;
-
     public static async Task<int> RunAsync(string[] args)
     {
         if (args.Length < 1 || !Directory.Exists(args[0])) { Console.Error.WriteLine("search-bytes: SITE_DIR missing"); return 2; }
         var site = args[0];
         var runs = args.Contains("--runs") ? int.Parse(args[Array.IndexOf(args, "--runs") + 1], CultureInfo.InvariantCulture) : 3;
         var pagefind = args.Contains("--pagefind");
+        // --queries "first|later;first|later" replaces the built-in scenarios (e.g. for an index of other words).
+        var scenarios = args.Contains("--queries")
+            ? [.. args[Array.IndexOf(args, "--queries") + 1].Split(';').Select(pair => pair.Split('|')).Select(p => (string.Join(" / ", p), p[0], p[1]))]
+            : Scenarios;
         if (pagefind)
         {
             File.WriteAllText(Path.Combine(site, PagefindPage), "<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>pagefind bench</title></html>\n");
@@ -78,19 +77,21 @@ internal static class SearchBytesCommand
         Console.WriteLine($"{(pagefind ? "Pagefind" : "StaticBriefs")} search on {site}, median of {runs} runs (fresh browser context each)");
         Console.WriteLine("| scenario | query | JS (KB) | index (KB) | total (KB) | to first results (ms) | to facets (ms) | results |");
         Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var (name, first, later) in Scenarios)
+        foreach (var (name, first, later) in scenarios)
         {
             var samples = new List<(Sample First, Sample Later)>();
             for (var run = 0; run < runs; run++)
             {
                 await using var context = await browser.NewContextAsync();
+                var requests = new Requests();
+                context.RequestFinished += (_, request) => requests.Add(request);
                 var page = await context.NewPageAsync();
                 await page.GotoAsync(server.Url + (pagefind ? PagefindPage : "search/"));
-                await page.EvaluateAsync("() => performance.setResourceTimingBufferSize(100000)");
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
                 // Our scripts load with the page; Pagefind's load inside the first query and are counted there.
-                var pageJs = pagefind ? 0 : Sum(await page.EvaluateAsync<JsonElement>(Bytes), js: true);
-                var a = await MeasureAsync(page, pagefind, first, pageJs);
-                var b = await MeasureAsync(page, pagefind, later, 0);
+                var pageJs = Sum(await requests.TakeAsync(), js: true);
+                var a = await MeasureAsync(page, requests, pagefind, first, pageJs);
+                var b = await MeasureAsync(page, requests, pagefind, later, 0);
                 samples.Add((a, b));
             }
             Print(name, "first: " + first, samples.Select(s => s.First).ToList());
@@ -101,28 +102,49 @@ internal static class SearchBytesCommand
 
     private sealed record Sample(long Js, long Index, double Results, double Settled, int Count);
 
-    private static async Task<Sample> MeasureAsync(IPage page, bool pagefind, string query, long pageJs)
+    private static async Task<Sample> MeasureAsync(IPage page, Requests requests, bool pagefind, string query, long pageJs)
     {
         var timing = await page.EvaluateAsync<JsonElement>(pagefind ? RunPagefind : RunOurs, query);
-        await page.WaitForTimeoutAsync(200); // late facet requests finish and get their timing entries
-        var entries = await page.EvaluateAsync<JsonElement>(Bytes);
+        await page.WaitForTimeoutAsync(200); // the last responses reach the event handler
+        var entries = await requests.TakeAsync();
         return new Sample(pageJs + Sum(entries, js: true), Sum(entries, js: false),
             timing.GetProperty("results").GetDouble(), timing.GetProperty("settled").GetDouble(), timing.GetProperty("count").GetInt32());
     }
 
     /// <summary>Bytes of the search scripts (ours, or Pagefind's JS and wasm) or of everything else fetched.</summary>
-    private static long Sum(JsonElement entries, bool js)
+    private static long Sum(List<(string Url, long Bytes)> entries, bool js)
     {
         long total = 0;
-        foreach (var e in entries.EnumerateArray())
+        foreach (var (url, bytes) in entries)
         {
-            var path = new Uri(e.GetProperty("name").GetString()!).AbsolutePath;
+            var path = new Uri(url).AbsolutePath;
             var isScript = path.Contains("/assets/js/search", StringComparison.Ordinal)
                 || (path.StartsWith("/pagefind/", StringComparison.Ordinal) && (path.EndsWith(".js", StringComparison.Ordinal) || path.Contains("wasm", StringComparison.Ordinal)));
             var counted = isScript || path.StartsWith("/search/", StringComparison.Ordinal) || path.StartsWith("/pagefind/", StringComparison.Ordinal);
-            if (counted && isScript == js) total += e.GetProperty("bytes").GetInt64();
+            if (counted && isScript == js) total += bytes;
         }
         return total;
+    }
+
+    /// <summary>Finished requests since the last <see cref="TakeAsync"/>, with their response body sizes.</summary>
+    private sealed class Requests
+    {
+        private readonly Lock _gate = new();
+        private List<(string Url, Task<RequestSizesResult> Sizes)> _pending = [];
+
+        public void Add(IRequest request)
+        {
+            lock (_gate) _pending.Add((request.Url, request.SizesAsync()));
+        }
+
+        public async Task<List<(string Url, long Bytes)>> TakeAsync()
+        {
+            List<(string Url, Task<RequestSizesResult> Sizes)> taken;
+            lock (_gate) (taken, _pending) = (_pending, []);
+            var result = new List<(string, long)>();
+            foreach (var (url, sizes) in taken) result.Add((url, (await sizes).ResponseBodySize));
+            return result;
+        }
     }
 
     private static void Print(string scenario, string query, List<Sample> samples)

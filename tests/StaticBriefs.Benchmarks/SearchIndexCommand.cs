@@ -30,23 +30,28 @@ internal static class SearchIndexCommand
         var count = int.Parse(args[0], CultureInfo.InvariantCulture);
         var output = args[1];
         var seed = args.Contains("--seed") ? int.Parse(args[Array.IndexOf(args, "--seed") + 1], CultureInfo.InvariantCulture) : 42;
-        var documents = Generate(count, seed);
-
         var builder = new SearchIndexBuilder();
-        var clock = Stopwatch.StartNew();
-        Parallel.ForEach(documents, builder.Add);
+        var clock = new Stopwatch();
+        // Generated and added in batches, so 100,000 bodies never sit in memory at once; only Add is timed.
+        foreach (var batch in Generate(count, seed).Chunk(5_000))
+        {
+            clock.Start();
+            Parallel.ForEach(batch, builder.Add);
+            clock.Stop();
+        }
         var add = clock.Elapsed;
-        if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
-        var sink = new FolderSink(output);
+        // The build's own sink: a staging folder swapped in at the end.
+        using var sink = new StagingOutput(output, new Minifier(false));
         clock.Restart();
         var stats = builder.Write(sink);
         var write = clock.Elapsed;
+        sink.Commit();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{stats.Documents} briefs, {stats.Terms} terms, {stats.Shards} shards, {sink.Files} files, {stats.Bytes / 1024.0 / 1024:F1} MB; tokenize (parallel) {add.TotalMilliseconds:F0} ms, write {write.TotalMilliseconds:F0} ms"));
+            $"{stats.Documents} briefs, {stats.Terms} terms, {stats.Shards} shards, {sink.FileCount} files, {stats.Bytes / 1024.0 / 1024:F1} MB; tokenize (parallel) {add.TotalMilliseconds:F0} ms, write {write.TotalMilliseconds:F0} ms"));
         return 0;
     }
 
-    private static List<SearchDocument> Generate(int count, int seed)
+    private static IEnumerable<SearchDocument> Generate(int count, int seed)
     {
         var random = new Random(seed);
         string Name(int parts) => string.Join(' ', Enumerable.Range(0, parts).Select(_ =>
@@ -60,7 +65,6 @@ internal static class SearchIndexCommand
         var people = Enumerable.Range(0, 800).Select(_ => Name(2)).Distinct().Order(StringComparer.Ordinal).ToArray();
         var topics = Enumerable.Range(0, 60).Select(_ => Words[random.Next(Words.Length)] + " " + Words[random.Next(Words.Length)]).Distinct().Order(StringComparer.Ordinal).ToArray();
         T[] Sample<T>(T[] from, int n) => [.. from.OrderBy(_ => random.Next()).Take(n)];
-        var list = new List<SearchDocument>(count);
         var body = new StringBuilder();
         for (var i = 0; i < count; i++)
         {
@@ -80,26 +84,8 @@ internal static class SearchIndexCommand
                 }
             }
             // Ids are newest first, as the site numbers its briefs.
-            list.Add(new SearchDocument(count - 1 - i, $"/briefs/b{i}/", title, Sentence(18), date,
-                [.. cs], [.. ps], [.. ts], body.ToString()));
-        }
-        return list;
-    }
-
-    private sealed class FolderSink(string root) : IOutputSink
-    {
-        private int _files;
-
-        public int Files => _files;
-
-        public void WriteText(string relativePath, string content) => WriteBytes(relativePath, Encoding.UTF8.GetBytes(content));
-
-        public void WriteBytes(string relativePath, ReadOnlySpan<byte> content)
-        {
-            var path = Path.Combine(root, relativePath);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(path, content);
-            Interlocked.Increment(ref _files);
+            yield return new SearchDocument(count - 1 - i, $"/briefs/b{i}/", title, Sentence(18), date,
+                [.. cs], [.. ps], [.. ts], body.ToString());
         }
     }
 }

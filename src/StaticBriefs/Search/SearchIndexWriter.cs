@@ -14,7 +14,7 @@ internal sealed class SearchIndexWriter
     internal const int FormatVersion = 2;
     /// <summary>Documents per display file: results are scattered over ids, so one each keeps a page of results small.</summary>
     internal const int DocChunkSize = 1;
-    internal const int ShardTargetBytes = 24 * 1024;
+    internal const int ShardTargetBytes = 16 * 1024;
     internal const double K1 = 1.2, B = 0.75;
 
     /// <summary>Impacts are stored as 1..MaxImpact, the BM25 term-frequency part scaled to one character.</summary>
