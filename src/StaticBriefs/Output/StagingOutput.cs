@@ -49,7 +49,9 @@ public sealed class StagingOutput : IOutputSink, IDisposable
     {
         var path = FullPath(relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+        // Two briefs with one slug (SB005, already an error) render to one path from two workers; a sharing
+        // violation there would crash the run and hide the report, and this staging folder is discarded anyway.
+        using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite, 1, FileOptions.None))
         {
             stream.Write(content);
         }

@@ -143,7 +143,8 @@
       };
       var filtered = Object.keys(PARAMS).some(function (p) { return state[p]; });
       if (!state.q.trim() && !filtered) { facetBox.textContent = ''; status.textContent = 'Type to search the briefs.'; return; }
-      if (result.total === 0) status.textContent = 'No briefs match \u201c' + state.q.trim() + '\u201d' + (filtered ? ' with these filters' : '') + '. ';
+      if (result.total === 0) status.textContent = 'No briefs match ' +
+        (state.q.trim() ? '\u201c' + state.q.trim() + '\u201d' + (filtered ? ' with these filters' : '') : 'these filters') + '. ';
       else status.textContent = result.total + (result.total === 1 ? ' brief' : ' briefs') +
         (state.q.trim() ? ' for \u201c' + state.q.trim() + '\u201d' : '') + '. ';
       if (result.suggestion) {
