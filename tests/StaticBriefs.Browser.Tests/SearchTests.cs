@@ -117,7 +117,7 @@ public sealed partial class SearchTests(SiteFixture site)
     public async Task Arrow_keys_move_through_the_result_links_and_enter_opens_one()
     {
         var page = await OpenSearchAsync("");
-        await page.Locator("#search-input").PressSequentiallyAsync("openai");
+        await page.Locator("#search-input").FillAsync("openai"); // one input event: the typing itself is tested above
         await SearchSettledAsync(page, "openai");
         var paths = await page.Locator("a.search-result-link").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         Assert.True(paths.Length >= 3, $"expected several results, got {paths.Length}");
