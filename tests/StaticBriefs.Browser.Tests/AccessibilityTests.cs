@@ -24,6 +24,13 @@ public sealed class AccessibilityTests(SiteFixture site)
             await page.EmulateMediaAsync(new() { ColorScheme = scheme });
             await page.GotoAsync(site.SiteUrl + path);
             await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
+            if (path.StartsWith("search/?q=", StringComparison.Ordinal))
+            {
+                // Scan the page with its results and facets drawn, not the empty page before the index loads.
+                await SearchTests.SearchSettledAsync(page, Uri.UnescapeDataString(path["search/?q=".Length..]));
+                Assert.True(await page.Locator(".search-result").CountAsync() > 0, "no results to scan for " + path);
+                Assert.True(await page.Locator(".search-facet-button").CountAsync() > 0, "no facets to scan for " + path);
+            }
             AxeResult result = await page.RunAxe();
             var report = string.Join("\n", result.Violations.Select(v =>
                 $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));

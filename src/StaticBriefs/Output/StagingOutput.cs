@@ -52,7 +52,9 @@ public sealed class StagingOutput : IOutputSink, IDisposable
         EnsureDirectory(Path.GetDirectoryName(path)!);
         // One open and one positional write per file: no FileStream buffering, seeking or truncating, which
         // cost as much as the rendering itself when a build writes tens of thousands of pages.
-        using (var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.None))
+        // Shared access: two briefs with one slug (SB005, already an error) render to one path from two workers;
+        // a sharing violation there would crash the run and hide the report, and that staging folder is discarded.
+        using (var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite))
         {
             RandomAccess.Write(handle, content, 0);
         }

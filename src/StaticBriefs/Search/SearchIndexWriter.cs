@@ -7,15 +7,14 @@ namespace StaticBriefs.Search;
 /// <summary>
 /// Lays the collected documents out as files for search.js: <c>search/meta.json</c>, postings in
 /// <c>search/shards/N.json</c> (contiguous ranges of sorted terms), display data in
-/// <c>search/docs/N.json</c> and facet membership in <c>search/facets/N.json</c>.
+/// <c>search/docs/N.json</c> and facet membership in <c>search/facets/{kind}/{key}.json</c>.
 /// </summary>
 internal sealed class SearchIndexWriter
 {
-    internal const int FormatVersion = 1;
+    internal const int FormatVersion = 2;
     /// <summary>Documents per display file: results are scattered over ids, so one each keeps a page of results small.</summary>
     internal const int DocChunkSize = 1;
-    internal const int FacetChunkSize = 10_000;
-    internal const int ShardTargetBytes = 24 * 1024;
+    internal const int ShardTargetBytes = 16 * 1024;
     internal const double K1 = 1.2, B = 0.75;
 
     /// <summary>Impacts are stored as 1..MaxImpact, the BM25 term-frequency part scaled to one character.</summary>
@@ -42,31 +41,9 @@ internal sealed class SearchIndexWriter
         var postings = BuildPostings(out var order);
         var shardKeys = ShardWriter.Write(files, _terms, order, postings);
         var shardCount = shardKeys.Count;
-        var scratch = new StringBuilder();
-        FacetTable[] facets =
-        [
-            new(_documents, static d => d.Companies),
-            new(_documents, static d => d.People),
-            new(_documents, static d => d.Topics),
-        ];
-        var lastId = _documents.Length == 0 ? -1 : _documents[^1].Id;
-        for (var chunk = 0; chunk * FacetChunkSize <= lastId; chunk++)
-        {
-            var from = chunk * FacetChunkSize;
-            files.Write($"search/facets/{chunk.ToString(CultureInfo.InvariantCulture)}.json", writer =>
-            {
-                writer.WriteStartObject();
-                string[] kinds = ["companies", "people", "topics"];
-                for (var k = 0; k < kinds.Length; k++)
-                {
-                    writer.WritePropertyName(kinds[k]);
-                    facets[k].WriteChunk(writer, from, from + FacetChunkSize, scratch);
-                }
-                writer.WriteEndObject();
-            });
-        }
+        FacetWriter.Write(files, _documents);
         DocChunkWriter.Write(files, _documents, DocChunkSize);
-        files.Write("search/meta.json", writer => WriteMeta(writer, shardKeys, facets));
+        files.Write("search/meta.json", writer => WriteMeta(writer, shardKeys));
         return new SearchIndexStats(_documents.Length, _terms.Length, shardCount, files.Bytes);
     }
 
@@ -113,7 +90,7 @@ internal sealed class SearchIndexWriter
         return (byte)Math.Clamp(scaled, 1, MaxImpact);
     }
 
-    private void WriteMeta(Utf8JsonWriter writer, IReadOnlyList<string> shardKeys, FacetTable[] facets)
+    private void WriteMeta(Utf8JsonWriter writer, IReadOnlyList<string> shardKeys)
     {
         writer.WriteStartObject();
         writer.WriteNumber("version", FormatVersion);
@@ -122,18 +99,9 @@ internal sealed class SearchIndexWriter
         writer.WriteNumber("k1", K1);
         writer.WriteNumber("maxImpact", MaxImpact);
         writer.WriteNumber("docChunk", DocChunkSize);
-        writer.WriteNumber("facetChunk", FacetChunkSize);
         writer.WriteStartArray("shards");
         foreach (var key in shardKeys) writer.WriteStringValue(key);
         writer.WriteEndArray();
-        writer.WriteStartObject("facets");
-        writer.WritePropertyName("companies");
-        facets[0].WriteNames(writer);
-        writer.WritePropertyName("people");
-        facets[1].WriteNames(writer);
-        writer.WritePropertyName("topics");
-        facets[2].WriteNames(writer);
-        writer.WriteEndObject();
         // Years as runs over ids: briefs are numbered newest first, so this is a handful of entries.
         writer.WriteStartArray("years");
         for (var i = 0; i < _documents.Length;)

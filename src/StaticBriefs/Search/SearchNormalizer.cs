@@ -51,6 +51,26 @@ public static class SearchNormalizer
     }
 
     /// <summary>
+    /// The key of a facet value (a company, person or topic name) in URLs and index file names: its folded
+    /// words joined by "-", so "Andrej Karpathy" is "andrej-karpathy" and "OpenAI" and "openai" are one.
+    /// search.js computes the same key from the names in the result data.
+    /// </summary>
+    public static string FacetKey(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var builder = new StringBuilder(name.Length);
+        Span<char> buffer = stackalloc char[MaxTokenLength + 8];
+        var pos = 0;
+        int length;
+        while ((length = NextWord(name, ref pos, buffer)) >= 0)
+        {
+            if (builder.Length > 0) builder.Append('-');
+            builder.Append(buffer[..length]);
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>
     /// Writes the next term at or after <paramref name="pos"/> into <paramref name="buffer"/> and returns
     /// its length, or -1 at the end of the text. Allocation-free: this is the indexing hot loop.
     /// </summary>

@@ -45,13 +45,9 @@ internal static class ShardWriter
         for (var r = 0; r < order.Length; r++)
         {
             builder.Clear();
-            var previous = -1;
-            for (var p = postings.Starts[r]; p < postings.Starts[r + 1]; p++)
-            {
-                PostingCodec.Append(builder, postings.Ids[p] - previous - 1);
-                builder.Append(PostingCodec.Alphabet[postings.Impacts[p]]);
-                previous = postings.Ids[p];
-            }
+            var from = postings.Starts[r];
+            var to = postings.Starts[r + 1];
+            RiceCodec.Append(builder, postings.Ids.AsSpan(from, to - from), 0, postings.Impacts.AsSpan(from, to - from), RiceCodec.ImpactBits);
             var term = terms[order[r]];
             var entry = term.Length + builder.Length + 6;
             if (size > 0 && size + entry > SearchIndexWriter.ShardTargetBytes) Flush(false);

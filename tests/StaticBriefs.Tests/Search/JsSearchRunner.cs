@@ -29,8 +29,11 @@ internal static class JsSearchRunner
                 } });
                 const r = await engine.search(query.q, query);
                 const docs = await engine.documents(r.hits.slice(0, 10).map(h => h.id));
+                const f = await engine.facets(r, docs, query);
+                const pairs = list => list.map(e => [e[0], e[1]]);
                 out.push({ total: r.total, ids: r.hits.map(h => h.id), titles: r.hits.slice(0, 10).map(h => docs[h.id].title),
-                  facets: r.facets, suggestion: r.suggestion, fetched });
+                  facets: { companies: pairs(f.companies), people: pairs(f.people), topics: pairs(f.topics), years: f.years },
+                  suggestion: r.suggestion, fetched });
               }
               console.log(JSON.stringify(out));
             })().catch(e => { console.error(e); process.exit(1); });

@@ -12,16 +12,19 @@ public sealed class SearchIndexBuilderTests
         Assert.Contains("search/meta.json", sink.Files.Keys);
         Assert.Contains("search/shards/0.json", sink.Files.Keys);
         Assert.Contains("search/docs/0.json", sink.Files.Keys);
-        Assert.Contains("search/facets/0.json", sink.Files.Keys);
+        Assert.Contains("search/facets/company/openai.json", sink.Files.Keys);
+        Assert.Contains("search/facets/person/zoe-muller.json", sink.Files.Keys);
+        Assert.Contains("search/facets/topic/people-moves.json", sink.Files.Keys);
         Assert.All(sink.Files.Keys, path => Assert.StartsWith("search/", path, StringComparison.Ordinal));
         foreach (var (path, bytes) in sink.Files)
         {
             using var json = JsonDocument.Parse(bytes);
-            Assert.True(json.RootElement.ValueKind is JsonValueKind.Object or JsonValueKind.Array, path);
+            Assert.True(json.RootElement.ValueKind is JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.String, path);
         }
         using var meta = JsonDocument.Parse(sink.Files["search/meta.json"]);
         Assert.Equal(8, meta.RootElement.GetProperty("documents").GetInt32());
-        Assert.Equal(["Nvidia", "OpenAI"], meta.RootElement.GetProperty("facets").GetProperty("companies").EnumerateArray().Take(2).Select(e => e.GetString()));
+        using var openai = JsonDocument.Parse(sink.Files["search/facets/company/openai.json"]);
+        Assert.Equal([0, 6], RiceCodec.Decode(openai.RootElement.GetString()!, 0));
         Assert.Equal("[[2026,0,1],[2025,2,4],[2024,5,7]]", meta.RootElement.GetProperty("years").GetRawText());
     }
 
@@ -66,6 +69,8 @@ public sealed class SearchIndexBuilderTests
         var first = docs.RootElement[0];
         Assert.Equal("/briefs/0/", first.GetProperty("path").GetString());
         Assert.Equal("2026-03-02", first.GetProperty("date").GetString());
+        Assert.Equal("[\"OpenAI\"]", first.GetProperty("c").GetRawText());
+        Assert.False(sink.Text("search/docs/7.json").Contains("\"c\"", StringComparison.Ordinal), "no companies, no field");
         Assert.True(first.GetProperty("excerpt").GetString()!.Length <= SearchIndexBuilder.ExcerptLength + 1);
         Assert.DoesNotContain(sink.Files, f => f.Key.StartsWith("search/docs/", StringComparison.Ordinal) && sink.Text(f.Key).Contains("lateonlyword", StringComparison.Ordinal));
         Assert.Contains(sink.Files, f => f.Key.StartsWith("search/shards/", StringComparison.Ordinal) && sink.Text(f.Key).Contains("\"lateonlyword\"", StringComparison.Ordinal));
@@ -112,6 +117,18 @@ public sealed class SearchIndexBuilderTests
         var builder = new System.Text.StringBuilder();
         RiceCodec.Append(builder, ids, start);
         Assert.Equal(ids, RiceCodec.Decode(builder.ToString(), start));
+    }
+
+    [Theory]
+    [InlineData(0, new[] { 0 }, new[] { 31 })]
+    [InlineData(0, new[] { 0, 1, 2, 3, 9, 500 }, new[] { 1, 31, 7, 16, 1, 2 })]
+    public void Rice_coded_postings_round_trip_with_their_impacts(int start, int[] ids, int[] impacts)
+    {
+        var builder = new System.Text.StringBuilder();
+        RiceCodec.Append(builder, ids, start, [.. impacts.Select(i => (byte)i)], RiceCodec.ImpactBits);
+        var decoded = new List<int>();
+        Assert.Equal(ids, RiceCodec.Decode(builder.ToString(), start, RiceCodec.ImpactBits, decoded));
+        Assert.Equal(impacts, decoded);
     }
 
     internal static InMemoryOutputSink Build(IEnumerable<SearchDocument> documents)

@@ -26,6 +26,21 @@ public sealed class SearchNormalizerTests
         return data;
     }
 
+    public static TheoryData<string, string> FacetKeyVectors()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var v in Vectors().RootElement.GetProperty("facetKey").EnumerateArray())
+        {
+            data.Add(v.GetProperty("input").GetString()!, v.GetProperty("expected").GetString()!);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(FacetKeyVectors))]
+    public void Facet_keys_match_the_shared_vectors(string input, string expected) =>
+        Assert.Equal(expected, SearchNormalizer.FacetKey(input));
+
     [Theory]
     [MemberData(nameof(TokenVectors))]
     public void Tokens_match_the_shared_vectors(string input, string[] expected) =>
@@ -45,7 +60,8 @@ public sealed class SearchNormalizerTests
             const v = JSON.parse(require('fs').readFileSync({{JsonSerializer.Serialize(SearchTestSupport.VectorsPath)}}, 'utf8'));
             console.log(JSON.stringify({
               tokens: v.tokens.map(c => s.tokens(c.input)),
-              normalize: v.normalize.map(c => s.normalize(c.input)) }));
+              normalize: v.normalize.map(c => s.normalize(c.input)),
+              facetKey: v.facetKey.map(c => s.facetKey(c.input)) }));
             """;
         using var output = JsonDocument.Parse(SearchTestSupport.RunNode(script, dir));
         using var vectors = Vectors();
@@ -61,6 +77,8 @@ public sealed class SearchNormalizerTests
         }
         var expectedNormalized = vectors.RootElement.GetProperty("normalize").EnumerateArray().Select(e => e.GetProperty("expected").GetString());
         Assert.Equal(expectedNormalized, output.RootElement.GetProperty("normalize").EnumerateArray().Select(e => e.GetString()));
+        var expectedKeys = vectors.RootElement.GetProperty("facetKey").EnumerateArray().Select(e => e.GetProperty("expected").GetString());
+        Assert.Equal(expectedKeys, output.RootElement.GetProperty("facetKey").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]

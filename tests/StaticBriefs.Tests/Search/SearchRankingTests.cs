@@ -43,8 +43,8 @@ public sealed class SearchRankingTests
     public void Facet_counts_follow_the_query()
     {
         var facets = Query(new { q = "openai " }).GetProperty("facets");
-        Assert.Equal("[[\"OpenAI\",2],[\"Nvidia\",1],[\"Microsoft\",1]]", facets.GetProperty("companies").GetRawText());
-        Assert.Equal("[[\"Sam Altman\",2],[\"Jensen Huang\",1],[\"Satya Nadella\",1]]", facets.GetProperty("people").GetRawText());
+        Assert.Equal("[[\"OpenAI\",2],[\"Microsoft\",1],[\"Nvidia\",1]]", facets.GetProperty("companies").GetRawText());
+        Assert.Equal("[[\"Sam Altman\",2],[\"Satya Nadella\",1],[\"Jensen Huang\",1]]", facets.GetProperty("people").GetRawText());
         Assert.Equal("[[2026,2],[2024,1]]", facets.GetProperty("years").GetRawText());
     }
 
@@ -66,10 +66,27 @@ public sealed class SearchRankingTests
     }
 
     [Fact]
-    public void An_empty_query_without_filters_loads_only_meta_and_returns_nothing()
+    public void An_empty_query_without_filters_loads_nothing_and_returns_nothing()
     {
         var result = Query(new { q = "" });
         Assert.Equal(0, result.GetProperty("total").GetInt32());
-        Assert.Equal(["meta.json"], result.GetProperty("fetched").EnumerateObject().Select(p => p.Name));
+        Assert.Empty(result.GetProperty("fetched").EnumerateObject());
+    }
+
+    [Fact]
+    public void Filters_accept_a_display_name_or_its_key_and_an_unknown_value_finds_nothing()
+    {
+        Assert.Equal([3], Ids(Query(new { q = "", person = "zoe-muller" })));
+        Assert.Equal([3], Ids(Query(new { q = "", person = "Zoë Müller" })));
+        Assert.Equal([2], Ids(Query(new { q = "", company = "mistral-ai" })));
+        Assert.Empty(Ids(Query(new { q = "", company = "no-such-company" })));
+    }
+
+    [Fact]
+    public void A_query_fetches_only_the_facet_values_of_its_results()
+    {
+        var fetched = Query(new { q = "quantum" }).GetProperty("fetched").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["facets/topic/research.json"], fetched.Where(p => p.StartsWith("facets/", StringComparison.Ordinal)));
+        Assert.Equal(["docs/7.json"], fetched.Where(p => p.StartsWith("docs/", StringComparison.Ordinal)));
     }
 }

@@ -1,24 +1,16 @@
 /*
  * StaticBriefs search: runs in the browser against the index the build writes under BASE/search/.
- * Vanilla ES2017, no dependencies, no requests outside the site. The core (normalise, load, score)
- * also runs under node with an injected fetch: require('search.js').createEngine({ base, fetchJson }).
+ * Vanilla ES2017, no dependencies, no requests outside the site. This file is the core (normalise, load,
+ * score), exposed as window.StaticBriefsSearch; search-ui.js is the page behaviour. The core also runs
+ * under node with an injected fetch: require('search.js').createEngine({ base, fetchJson }).
  *
- * Every page: <html data-base="/"> (the site's base path) and in the header
- *   <form role="search" action="BASE/search/" class="site-search">
- *     <input type="search" name="q" id="site-search-input" aria-label="Search briefs"></form>
- *   Pressing "/" outside a text field focuses the search input.
- * The search page (BASE/search/) also has:
- *   <form id="search-form" role="search" action=""><input id="search-input" name="q" type="search"
- *     aria-label="Search briefs" autocomplete="off"> ...</form>
- *   <div id="search-status" role="status" aria-live="polite"></div>
- *   <div id="search-facets"></div>
- *   <ol id="search-results"></ol>
- * URL parameters: q, company, person, topic, year.
+ * Index files (SearchIndexWriter): meta.json (shard keys, year runs), shards/N.json (sorted terms with
+ * Rice-coded postings), docs/N.json (display data of brief N), facets/KIND/KEY.json (ids of one value).
  */
 (function (root) {
   'use strict';
 
-  // Same table as SearchFolding.Table in C# (a test compares them): target, then what folds to it.
+  // Same table as CharacterFolding.Table in C# (a test compares them): target, then what folds to it.
   var FOLD_TABLE = '0０ 1１¹ 2２² 3３³ 4４ 5５ 6６ 7７ 8８ 9９ aÀÁÂÃÄÅàáâãäåĀāĂăĄąǍǎǞǟǠǡǺǻȀȁȂȃȦȧḀḁẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặＡａ aeæÆ bḂḃḄḅḆḇＢｂ cÇçĆćĈĉĊċČčḈḉＣｃ dĎďḊḋḌḍḎḏḐḑḒḓＤｄđĐðÐ dzǄǅǆǱǲǳ eÈÉÊËèéêëĒēĔĕĖėĘęĚěȄȅȆȇȨȩḔḕḖḗḘḙḚḛḜḝẸẹẺẻẼẽẾếỀềỂểỄễỆệＥｅ fḞḟＦｆ ffﬀ ffiﬃ fflﬄ fiﬁ flﬂ gĜĝĞğĠġĢģǦǧǴǵḠḡＧｇ hĤĥȞȟḢḣḤḥḦḧḨḩḪḫẖＨｈħĦ iÌÍÎÏìíîïĨĩĪīĬĭĮįİǏǐȈȉȊȋḬḭḮḯỈỉỊịＩｉı ijĲĳ jĴĵǰＪｊ kĶķǨǩḰḱḲḳḴḵＫｋ lĹĺĻļĽľḶḷḸḹḺḻḼḽＬｌłŁ ljǇǈǉ mḾḿṀṁṂṃＭｍ nÑñŃńŅņŇňǸǹṄṅṆṇṈṉṊṋＮｎ njǊǋǌ oÒÓÔÕÖòóôõöŌōŎŏŐőƠơǑǒǪǫǬǭȌȍȎȏȪȫȬȭȮȯȰȱṌṍṎṏṐṑṒṓỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợＯｏøØ oeœŒ pṔṕṖṗＰｐ qＱｑ rŔŕŖŗŘřȐȑȒȓṘṙṚṛṜṝṞṟＲｒ sŚśŜŝŞşŠšſȘșṠṡṢṣṤṥṦṧṨṩẛＳｓ ssßẞ stﬅﬆ tŢţŤťȚțṪṫṬṭṮṯṰṱẗＴｔ thþÞ uÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲųƯưǓǔǕǖǗǘǙǚǛǜȔȕȖȗṲṳṴṵṶṷṸṹṺṻỤụỦủỨứỪừỬửỮữỰựＵｕ vṼṽṾṿＶｖ wŴŵẀẁẂẃẄẅẆẇẈẉẘＷｗ xẊẋẌẍＸｘ yÝýÿŶŷŸȲȳẎẏẙỲỳỴỵỶỷỸỹＹｙ zŹźŻżŽžẐẑẒẓẔẕＺｚ';
   var FOLD = new Map();
   FOLD_TABLE.split(' ').forEach(function (group) {
@@ -90,6 +82,11 @@
     return words(text).filter(function (w) { return w !== null && !STOP.has(w); }).map(stem);
   }
 
+  /** Key of a facet value in URLs and file names, as SearchNormalizer.FacetKey: "Andrej Karpathy" -> "andrej-karpathy". */
+  function facetKey(name) {
+    return words(name || '').filter(function (w) { return w !== null; }).join('-');
+  }
+
   /** One word's term, as SearchNormalizer.Normalize. */
   function normalize(word) {
     var parts = words(word);
@@ -100,20 +97,11 @@
   var DIGITS = new Int8Array(128).fill(-1);
   'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.split('').forEach(function (ch, i) { DIGITS[ch.charCodeAt(0)] = i; });
 
-  /** Unpacks PostingCodec text: 5-bit groups, upper half of the alphabet = more follow. */
-  function unpack(text) {
-    var values = [];
-    var v = 0;
-    for (var i = 0; i < text.length; i++) {
-      var d = DIGITS[text.charCodeAt(i)];
-      v = v * 32 + (d & 31);
-      if (d < 32) { values.push(v); v = 0; }
-    }
-    return values;
-  }
-
-  /** Reads a RiceCodec list: k, count, then unary quotient + k bits per gap, 6 bits a character. */
-  function riceIds(text, start) {
+  /**
+   * Reads a RiceCodec list: k, count, then per id the gap's unary quotient, k low bits and payloadBits
+   * bits of payload, 6 bits a character. Returns the ids; payloads go to the optional array.
+   */
+  function riceIds(text, start, payloadBits, payloads) {
     var ids = [];
     if (!text) return ids;
     var k = DIGITS[text.charCodeAt(0)], pos = 1, count = 0, d;
@@ -122,10 +110,15 @@
     var bit = function () { var b = (DIGITS[text.charCodeAt((bitPos / 6) | 0)] >> (5 - bitPos % 6)) & 1; bitPos++; return b; };
     var prev = start - 1;
     for (var i = 0; i < count; i++) {
-      var gap = 0;
+      var gap = 0, j;
       while (bit() === 1) gap++;
-      for (var j = 0; j < k; j++) gap = gap * 2 + bit();
+      for (j = 0; j < k; j++) gap = gap * 2 + bit();
       ids.push(prev = prev + gap + 1);
+      if (payloadBits) {
+        var v = 0;
+        for (j = 0; j < payloadBits; j++) v = v * 2 + bit();
+        payloads.push(v);
+      }
     }
     return ids;
   }
@@ -149,9 +142,18 @@
     return prev[b.length];
   }
 
-  var KINDS = ['companies', 'people', 'topics'];
+  /** Facet kinds: URL parameter (also the index folder), field in the display data, name in results. */
+  var FACETS = [
+    { param: 'company', field: 'c', kind: 'companies' },
+    { param: 'person', field: 'p', kind: 'people' },
+    { param: 'topic', field: 't', kind: 'topics' }
+  ];
+  var IMPACT_BITS = 5;
   var MAX_PREFIX_SHARDS = 3;
   var PREFIX_FACTOR = 0.6;
+  /** Facet values are gathered from this many top results, at most MAX_FACET_VALUES per kind. */
+  var FACET_SOURCE = 10;
+  var MAX_FACET_VALUES = 16;
 
   /**
    * The search core. opts.base: URL of the index folder ending in "/" (e.g. "/search/");
@@ -164,7 +166,13 @@
       return cache.get(path);
     };
     var meta = function () { return load('meta.json'); };
-    var shard = function (m, i) { return load('shards/' + i + '.json').then(function (s) { return { index: i, data: s }; }); };
+    var shard = function (i) { return load('shards/' + i + '.json').then(function (s) { return { index: i, data: s }; }); };
+    // A value no brief carries has no file: that is an empty list, not an error.
+    var facetIds = function (param, key) {
+      if (!key) return Promise.resolve([]);
+      return load('facets/' + param + '/' + encodeURIComponent(key) + '.json')
+        .then(function (text) { return riceIds(text, 0); }, function () { return []; });
+    };
 
     function postingsOf(s, term) {
       var t = s.data.t, lo = 0, hi = t.length - 1;
@@ -190,18 +198,18 @@
           word.prefix = null; // too broad to expand yet: match the word as typed
         }
       }
-      var loaded = await Promise.all(wanted.map(function (i) { return shard(m, i); }));
+      var loaded = await Promise.all(wanted.map(shard));
       loaded.forEach(function (s) { shards.set(s.index, s); });
       var hits = new Map();
       var expansions = [];
       var add = function (packed, factor, term) {
-        var v = unpack(packed), df = v.length / 2;
+        var impacts = [];
+        var ids = riceIds(packed, 0, IMPACT_BITS, impacts);
+        var df = ids.length;
         var idf = Math.log(1 + (m.documents - df + 0.5) / (df + 0.5));
-        var id = -1;
-        for (var k = 0; k < v.length; k += 2) {
-          id += v[k] + 1;
-          var score = factor * idf * (v[k + 1] / m.maxImpact) * (m.k1 + 1);
-          if (!(hits.get(id) >= score)) hits.set(id, score);
+        for (var k = 0; k < ids.length; k++) {
+          var score = factor * idf * (impacts[k] / m.maxImpact) * (m.k1 + 1);
+          if (!(hits.get(ids[k]) >= score)) hits.set(ids[k], score);
         }
         expansions.push(term);
       };
@@ -213,83 +221,60 @@
       return { hits: hits, expansions: expansions };
     }
 
-    async function facetChunks(m, ids) {
-      var needed = new Set();
-      ids.forEach(function (id) { needed.add(Math.floor(id / m.facetChunk)); });
-      var list = Array.from(needed).sort(function (a, b) { return a - b; });
-      var files = await Promise.all(list.map(function (n) { return load('facets/' + n + '.json'); }));
-      return list.map(function (n, i) { return { from: n * m.facetChunk, data: files[i] }; });
+    function yearRuns(m, ids, out) {
+      m.years.forEach(function (run) {
+        var n = 0;
+        ids.forEach(function (id) { if (id >= run[1] && id <= run[2]) n++; });
+        var last = out[out.length - 1];
+        if (last && last[0] === run[0]) last[1] += n; else if (n) out.push([run[0], n]);
+      });
+      return out;
     }
 
-    function yearOf(m, id) {
-      for (var i = 0; i < m.years.length; i++) if (id >= m.years[i][1] && id <= m.years[i][2]) return m.years[i][0];
-      return null;
+    function inYear(m, id, year) {
+      return m.years.some(function (run) { return String(run[0]) === String(year) && id >= run[1] && id <= run[2]; });
     }
 
     /**
-     * Runs a query. filters: { company, person, topic, year } (names / year, optional).
-     * Returns { total, hits: [{ id, score }], facets: { companies: [[name, count]], ..., years }, matched, suggestion }.
+     * Runs a query. filters: { company, person, topic (names or keys), year }, all optional.
+     * Returns { total, hits: [{ id, score }], matched: { terms, prefixes }, suggestion }.
      */
     async function search(q, filters) {
-      var m = await meta();
       filters = filters || {};
       var parsed = parseQuery(q || '');
+      var active = FACETS.filter(function (f) { return filters[f.param]; });
+      var matched = { terms: [], prefixes: [] };
+      if (!parsed.length && !active.length && !filters.year) return { total: 0, hits: [], matched: matched, suggestion: null };
+      var m = await meta();
       var shards = new Map();
       var scores = null;
-      var matched = { terms: [], prefixes: [] };
+      var per = [];
+      var lists = Promise.all(active.map(function (f) { return facetIds(f.param, facetKey(filters[f.param])); }));
       if (parsed.length) {
-        var per = await Promise.all(parsed.map(function (w) { return matchWord(m, w, shards); }));
+        per = await Promise.all(parsed.map(function (w) { return matchWord(m, w, shards); }));
         per.forEach(function (r, i) { matched.terms = matched.terms.concat(r.expansions); if (parsed[i].prefix) matched.prefixes.push(parsed[i].prefix); });
         scores = combine(per, true);
         if (scores.size === 0 && per.length > 1) scores = combine(per, false);
       }
-      var wanted = { companies: filters.company, people: filters.person, topics: filters.topic };
-      var filtering = KINDS.some(function (k) { return wanted[k]; }) || filters.year;
-      if (!scores && !filtering) return { total: 0, hits: [], facets: null, matched: matched, suggestion: null };
-      if (!scores) scores = allDocs(m);
-      var candidates = Array.from(scores.keys());
-      var chunks = await facetChunks(m, candidates);
-      var sets = {};
-      KINDS.forEach(function (k) { sets[k] = new Map(); });
-      chunks.forEach(function (c) {
-        KINDS.forEach(function (k) {
-          c.data[k].forEach(function (packed, fid) { if (packed) sets[k].set(fid, (sets[k].get(fid) || []).concat(riceIds(packed, c.from))); });
-        });
+      var required = (await lists).map(function (ids) { return new Set(ids); });
+      var candidates;
+      if (scores) candidates = Array.from(scores.keys());
+      else if (required.length) candidates = Array.from(required[0]);
+      else candidates = allIds(m);
+      var hits = [];
+      candidates.forEach(function (id) {
+        if (filters.year && !inYear(m, id, filters.year)) return;
+        if (required.every(function (set) { return set.has(id); })) hits.push({ id: id, score: scores ? scores.get(id) : 0 });
       });
-      var required = KINDS.filter(function (k) { return wanted[k]; }).map(function (k) {
-        return new Set(sets[k].get(m.facets[k].indexOf(wanted[k])) || []);
-      });
-      var keep = candidates.filter(function (id) {
-        if (filters.year && String(yearOf(m, id)) !== String(filters.year)) return false;
-        return required.every(function (set) { return set.has(id); });
-      });
-      var inResult = new Set(keep);
-      var facets = { years: [] };
-      KINDS.forEach(function (k) {
-        var counts = [];
-        sets[k].forEach(function (ids, fid) {
-          var n = 0;
-          for (var i = 0; i < ids.length; i++) if (inResult.has(ids[i])) n++;
-          if (n) counts.push([m.facets[k][fid], n, fid]);
-        });
-        counts.sort(function (a, b) { return b[1] - a[1] || a[2] - b[2]; });
-        facets[k] = counts.map(function (c) { return [c[0], c[1]]; });
-      });
-      m.years.forEach(function (run) {
-        var n = 0;
-        keep.forEach(function (id) { if (id >= run[1] && id <= run[2]) n++; });
-        var last = facets.years[facets.years.length - 1];
-        if (last && last[0] === run[0]) last[1] += n; else if (n) facets.years.push([run[0], n]);
-      });
-      var hits = keep.map(function (id) { return { id: id, score: scores.get(id) }; });
       hits.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
-      var suggestion = hits.length === 0 && parsed.length ? suggest(parsed, shards) : null;
-      return { total: hits.length, hits: hits, facets: facets, matched: matched, suggestion: suggestion };
+      // A word found nowhere (even when the others found something) gets a did-you-mean.
+      var suggestion = per.some(function (r) { return r.hits.size === 0; }) ? suggest(parsed, shards) : null;
+      return { total: hits.length, hits: hits, matched: matched, suggestion: suggestion };
     }
 
-    function allDocs(m) {
-      var all = new Map();
-      m.years.forEach(function (run) { for (var id = run[1]; id <= run[2]; id++) all.set(id, 0); });
+    function allIds(m) {
+      var all = [];
+      m.years.forEach(function (run) { for (var id = run[1]; id <= run[2]; id++) all.push(id); });
       return all;
     }
 
@@ -325,8 +310,9 @@
       return changed ? out.join(' ') : null;
     }
 
-    /** Display data of documents by id: { id: { id, path, title, date, summary, excerpt } }. */
+    /** Display data of documents by id: { id: { id, path, title, date, summary, excerpt, c, p, t } }. */
     async function documents(ids) {
+      if (!ids.length) return {};
       var m = await meta();
       var chunks = Array.from(new Set(ids.map(function (id) { return Math.floor(id / m.docChunk); })));
       var files = await Promise.all(chunks.map(function (n) { return load('docs/' + n + '.json'); }));
@@ -335,237 +321,46 @@
       return byId;
     }
 
-    return { meta: meta, search: search, documents: documents, parseQuery: parseQuery };
-  }
-
-
-  /* ---------- Browser UI (everything below touches the DOM; text only via textContent) ---------- */
-
-  var PARAMS = { company: 'companies', person: 'people', topic: 'topics', year: 'years' };
-  var FACET_LABELS = { companies: 'Companies', people: 'People', topics: 'Topics', years: 'Year' };
-  var PAGE = 10;
-  var FACETS_SHOWN = 8;
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
-  function isTyping(target) {
-    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-  }
-
-  /** Appends text to parent, wrapping words whose term matched the query in <mark>. */
-  function highlight(parent, text, matcher) {
-    var re = /[\p{L}\p{Nd}\p{Mc}\p{Mn}'\u2019]+/gu, last = 0, m;
-    while ((m = re.exec(text)) !== null) {
-      if (!tokens(m[0]).some(matcher)) continue;
-      if (m.index > last) parent.appendChild(document.createTextNode(text.slice(last, m.index)));
-      parent.appendChild(el('mark', null, m[0]));
-      last = m.index + m[0].length;
-    }
-    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
-  }
-
-  /** Part of the excerpt around its first match, so the snippet shows why the result matched. */
-  function snippetText(text, matcher) {
-    var re = /[\p{L}\p{Nd}\p{Mc}\p{Mn}'\u2019]+/gu, m;
-    while ((m = re.exec(text)) !== null) {
-      if (!tokens(m[0]).some(matcher)) continue;
-      if (m.index < 120) return text;
-      var start = text.lastIndexOf(' ', m.index - 40);
-      return '\u2026 ' + text.slice(start < 0 ? m.index : start + 1);
-    }
-    return text;
-  }
-
-  function startUi(api) {
-    var html = document.documentElement;
-    var base = (html.dataset.base || '/').replace(/\/?$/, '/');
-    document.addEventListener('keydown', function (e) {
-      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-      var input = document.getElementById('search-input') || document.getElementById('site-search-input');
-      if (!input) return;
-      e.preventDefault();
-      input.focus();
-      input.select();
-    });
-
-    var form = document.getElementById('search-form');
-    var input = document.getElementById('search-input');
-    var status = document.getElementById('search-status');
-    var facetBox = document.getElementById('search-facets');
-    var list = document.getElementById('search-results');
-    if (!form || !input || !status || !facetBox || !list) return;
-
-    var engine = api.createEngine({
-      base: base + 'search/',
-      fetchJson: function (url) {
-        return fetch(url).then(function (r) { if (!r.ok) throw new Error(url + ': ' + r.status); return r.json(); });
-      }
-    });
-    var state = {};
-    var seq = 0;
-    var timer = 0;
-    var shown = PAGE;
-
-    function readUrl() {
-      var params = new URLSearchParams(location.search);
-      state = { q: params.get('q') || '' };
-      Object.keys(PARAMS).forEach(function (p) { state[p] = params.get(p) || ''; });
-      input.value = state.q;
-    }
-
-    function urlFor(s) {
-      var params = new URLSearchParams();
-      if (s.q) params.set('q', s.q);
-      Object.keys(PARAMS).forEach(function (p) { if (s[p]) params.set(p, s[p]); });
-      var query = params.toString();
-      return location.pathname + (query ? '?' + query : '');
-    }
-
-    async function run() {
-      var mine = ++seq;
-      var result;
-      try {
-        result = await engine.search(state.q, state);
-        var docs = await engine.documents(result.hits.slice(0, shown).map(function (h) { return h.id; }));
-      } catch (err) {
-        if (mine === seq) status.textContent = 'Search is unavailable right now.';
-        return;
-      }
-      if (mine !== seq) return; // a newer query is on its way
-      render(result, docs);
-    }
-
-    function render(result, docs) {
-      list.textContent = '';
-      facetBox.textContent = '';
-      status.textContent = '';
-      var terms = new Set(result.matched.terms);
-      var matcher = function (t) {
-        return terms.has(t) || result.matched.prefixes.some(function (p) { return t.startsWith(p); });
-      };
-      var filtered = Object.keys(PARAMS).some(function (p) { return state[p]; });
-      if (!state.q.trim() && !filtered) { status.textContent = 'Type to search the briefs.'; return; }
-      if (result.total === 0) {
-        status.appendChild(document.createTextNode('No briefs match \u201c' + state.q + '\u201d. '));
-        if (result.suggestion) {
-          status.appendChild(document.createTextNode('Did you mean '));
-          var link = el('a', 'search-suggestion', result.suggestion);
-          link.href = urlFor(Object.assign({}, state, { q: result.suggestion }));
-          link.addEventListener('click', function (e) { e.preventDefault(); go({ q: result.suggestion }, true); });
-          status.appendChild(link);
-          status.appendChild(document.createTextNode('?'));
-        }
-      } else {
-        status.textContent = result.total + (result.total === 1 ? ' brief' : ' briefs') +
-          (state.q.trim() ? ' for \u201c' + state.q.trim() + '\u201d' : '') + '.';
-      }
-      if (result.facets) renderFacets(result.facets);
-      result.hits.slice(0, shown).forEach(function (hit) {
-        var d = docs[hit.id];
-        if (!d) return;
-        var li = el('li', 'search-result');
-        var title = el('a', 'search-result-link');
-        title.href = base + d.path.replace(/^\//, '');
-        highlight(title, d.title, matcher);
-        var heading = el('h2', 'search-result-title');
-        heading.appendChild(title);
-        li.appendChild(heading);
-        var time = el('time', 'search-result-date', d.date);
-        time.dateTime = d.date;
-        li.appendChild(time);
-        if (d.summary) highlight(li.appendChild(el('p', 'search-result-summary')), d.summary, matcher);
-        if (d.excerpt) highlight(li.appendChild(el('p', 'search-result-snippet')), snippetText(d.excerpt, matcher), matcher);
-        list.appendChild(li);
-      });
-      if (result.total > shown) {
-        var li = el('li', 'search-more');
-        var more = el('button', 'search-more-button', 'Show more results');
-        more.type = 'button';
-        more.addEventListener('click', function () { shown += PAGE; run(); });
-        li.appendChild(more);
-        list.appendChild(li);
-      }
-    }
-
-    function renderFacets(facets) {
-      Object.keys(PARAMS).forEach(function (param) {
-        var kind = PARAMS[param];
-        var entries = facets[kind].slice(0, FACETS_SHOWN);
-        var selected = state[param];
-        if (selected && !entries.some(function (e) { return String(e[0]) === selected; })) entries.push([selected, 0]);
-        if (!entries.length) return;
-        var group = el('div', 'search-facet');
-        group.setAttribute('role', 'group');
-        var label = el('h2', 'search-facet-label', FACET_LABELS[kind]);
-        label.id = 'search-facet-' + kind;
-        group.setAttribute('aria-labelledby', label.id);
-        group.appendChild(label);
-        entries.forEach(function (entry) {
-          var value = String(entry[0]);
-          var button = el('button', 'search-facet-button');
-          button.type = 'button';
-          button.setAttribute('aria-pressed', value === selected ? 'true' : 'false');
-          button.appendChild(el('span', 'search-facet-name', value));
-          button.appendChild(el('span', 'search-facet-count', entry[1]));
-          button.addEventListener('click', function () {
-            var change = {};
-            change[param] = value === selected ? '' : value;
-            go(change, true);
+    /**
+     * Facet counts over the whole result set for the values of the top results (docs: their display
+     * data) and the selected ones: { companies: [[name, count, key]], people, topics, years: [[year, count]] },
+     * most briefs first, ties in the order of the results. Only those values' id lists are fetched, never a table of every value.
+     */
+    async function facets(result, docs, filters) {
+      filters = filters || {};
+      if (!result.hits.length && !FACETS.some(function (f) { return filters[f.param]; })) return { companies: [], people: [], topics: [], years: [] };
+      var m = await meta();
+      var ids = result.hits.map(function (h) { return h.id; });
+      var inResult = new Set(ids);
+      var out = { years: yearRuns(m, ids, []) };
+      await Promise.all(FACETS.map(async function (f) {
+        var names = new Map();
+        result.hits.slice(0, FACET_SOURCE).forEach(function (h) {
+          ((docs[h.id] || {})[f.field] || []).forEach(function (name) {
+            var key = facetKey(name);
+            if (key && !names.has(key) && names.size < MAX_FACET_VALUES) names.set(key, name);
           });
-          group.appendChild(button);
         });
-        facetBox.appendChild(group);
-      });
+        var selected = facetKey(filters[f.param]);
+        if (selected && !names.has(selected)) names.set(selected, String(filters[f.param]));
+        var keys = Array.from(names.keys());
+        var lists = await Promise.all(keys.map(function (key) { return facetIds(f.param, key); }));
+        var counts = keys.map(function (key, i) {
+          var n = 0;
+          lists[i].forEach(function (id) { if (inResult.has(id)) n++; });
+          return [names.get(key), n, key, i];
+        });
+        counts.sort(function (a, b) { return b[1] - a[1] || a[3] - b[3]; });
+        out[f.kind] = counts.map(function (c) { return c.slice(0, 3); });
+      }));
+      return out;
     }
 
-    function go(change, push) {
-      Object.assign(state, change);
-      if (change.q !== undefined) input.value = change.q;
-      shown = PAGE;
-      history[push ? 'pushState' : 'replaceState'](null, '', urlFor(state));
-      run();
-    }
-
-    input.addEventListener('input', function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () { go({ q: input.value }, false); }, 80);
-    });
-    form.addEventListener('submit', function (e) {
-      e.preventDefault();
-      clearTimeout(timer);
-      go({ q: input.value }, false);
-    });
-    window.addEventListener('popstate', function () { readUrl(); shown = PAGE; run(); });
-
-    // Arrow keys walk from the input through the result links; Enter follows the focused link.
-    function links() { return Array.prototype.slice.call(list.querySelectorAll('a.search-result-link')); }
-    function onArrow(e) {
-      if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-      var all = links();
-      var at = all.indexOf(document.activeElement);
-      if (e.target === input && e.key === 'ArrowDown' && all.length) { e.preventDefault(); all[0].focus(); return; }
-      if (at < 0) return;
-      e.preventDefault();
-      if (e.key === 'ArrowDown' && at + 1 < all.length) all[at + 1].focus();
-      else if (e.key === 'ArrowUp') (at > 0 ? all[at - 1] : input).focus();
-    }
-    input.addEventListener('keydown', onArrow);
-    list.addEventListener('keydown', onArrow);
-
-    readUrl();
-    run();
+    return { meta: meta, search: search, documents: documents, facets: facets, parseQuery: parseQuery };
   }
 
-  var api = { normalize: normalize, tokens: tokens, createEngine: createEngine, unpack: unpack };
+  var api = { normalize: normalize, tokens: tokens, facetKey: facetKey, createEngine: createEngine, riceIds: riceIds };
   if (typeof module === 'object' && module.exports) module.exports = api;
-  if (typeof window !== 'undefined' && typeof document !== 'undefined') {
-    window.StaticBriefsSearch = api;
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', function () { startUi(api); });
-    else startUi(api);
-  }
+  // search-ui.js drives the page with it; tests reach the same functions through this global.
+  if (typeof window !== 'undefined') window.StaticBriefsSearch = api;
 })(this);

@@ -89,6 +89,9 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, LinkContext link
                     case CodeInline code:
                         Words += AppendWords(Text, code.Content.AsSpan());
                         break;
+                    case LineBreakInline:
+                        Text.Append(' '); // a soft break separates words: "end\nstart" is not "endstart"
+                        break;
                     case ContainerInline inner:
                         Inlines(inner);
                         break;
