@@ -1,13 +1,33 @@
+using System.Globalization;
 using StaticBriefs.Benchmarks;
+using StaticBriefs.Benchmarks.Corpus;
 
 switch (args.FirstOrDefault())
 {
     case "incremental":
         return await IncrementalBenchmark.RunAsync(args[1..]);
     case "stages":
-        StageProbe.Run(args[1], args.Length > 2 ? args[2] : "theme", args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 2000);
+        StageProbe.Run(args[1], args.Length > 2 ? args[2] : "theme", args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2000);
         return 0;
+    case "corpus" when args.Length >= 3:
+        var count = int.Parse(args[1], CultureInfo.InvariantCulture);
+        var seed = BenchArgs.Int(args, "--seed", CorpusGenerator.DefaultSeed);
+        var written = CorpusGenerator.Write(Path.GetFullPath(args[2]), count, seed);
+        Console.WriteLine($"wrote {written.Count} briefs (seed {seed}) to {Path.GetFullPath(args[2])}");
+        return 0;
+    case "stages-bdn":
+        return StageBenchmarks.Run(args[1..]);
+    case "whole":
+        return WholeBuildBenchmark.Run(args[1..]);
     default:
-        Console.Error.WriteLine("usage: incremental CORPUS [THEME] | stages INPUT [THEME] [COUNT]");
+        Console.Error.WriteLine("""
+            usage:
+              corpus N OUTDIR [--seed S]                   write a seeded corpus of N briefs
+              whole N [--runs R] [--seed S]                time the CLI building a generated corpus (child processes)
+              whole startup [--runs R]                     time process start to exit for the sample site input/
+              stages-bdn [--briefs N] [BenchmarkDotNet args]   BenchmarkDotNet over in-process stages (default 1,000 briefs)
+              stages INPUT [THEME] [COUNT]                 one-thread probe of per-brief steps
+              incremental CORPUS [THEME]                   cached builds and preview edits
+            """);
         return 2;
 }
