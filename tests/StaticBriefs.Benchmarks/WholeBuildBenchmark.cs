@@ -11,6 +11,9 @@ namespace StaticBriefs.Benchmarks;
 /// </summary>
 internal static partial class WholeBuildBenchmark
 {
+    // Issue 5: an author's 12-brief site must be built within 1.5 s of starting the process.
+    private static readonly TimeSpan StartupGoal = TimeSpan.FromSeconds(1.5);
+
     public static int Run(string[] args)
     {
         if (args.Length < 1) { Console.Error.WriteLine("usage: whole N|startup [--runs R] [--seed S] [--dll PATH]"); return 2; }
@@ -21,16 +24,19 @@ internal static partial class WholeBuildBenchmark
             Console.Error.WriteLine($"{dll} not found: dotnet build -c Release src/StaticBriefs (or pass --dll PATH)");
             return 2;
         }
-        var bench = Path.Combine(Path.GetTempPath(), "sb-bench");
+        // The same cache folder as compare-hugo.py (SB_BENCH_DIR, default <temp>/sb-bench).
+        var bench = Environment.GetEnvironmentVariable("SB_BENCH_DIR") is { Length: > 0 } dir ? dir : Path.Combine(Path.GetTempPath(), "sb-bench");
+        // Output folders carry the process id: others may be building into the shared folder at the same time.
+        var pid = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         var theme = Path.Combine(root, "theme");
         if (args[0] == "startup")
-            return Measure("startup: sample site input/", dll, Path.Combine(root, "input"), theme, Path.Combine(bench, "out-startup"), BenchArgs.Int(args, "--runs", 10));
+            return Measure("startup: sample site input/", dll, Path.Combine(root, "input"), theme, Path.Combine(bench, "out-startup-" + pid), BenchArgs.Int(args, "--runs", 10));
 
         var count = int.Parse(args[0], CultureInfo.InvariantCulture);
         var seed = BenchArgs.Int(args, "--seed", CorpusGenerator.DefaultSeed);
         var corpus = CachedCorpus(bench, count, seed);
         return Measure($"corpus: {count} briefs (seed {seed}) at {corpus}", dll, corpus, theme,
-            Path.Combine(bench, $"out-whole-{count}-{seed}"), BenchArgs.Int(args, "--runs", 5));
+            Path.Combine(bench, $"out-whole-{count}-{seed}-{pid}"), BenchArgs.Int(args, "--runs", 5));
     }
 
     /// <summary>
@@ -77,6 +83,7 @@ internal static partial class WholeBuildBenchmark
         }
         var files = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Count();
         var html = Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories).Count();
+        Directory.Delete(output, recursive: true);
         Console.WriteLine(title);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{runs} runs after 1 warm-up, {Environment.ProcessorCount} cores, {Path.GetFileName(dll)} build --no-cache (minified, search index)"));
@@ -84,6 +91,8 @@ internal static partial class WholeBuildBenchmark
             $"wall     median {ChildRun.Median(walls):F2} s (min {walls.Min():F2}, max {walls.Max():F2})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak RSS median {ChildRun.Median(rss):F0} MiB (max {rss.Max():F0})"));
         Console.WriteLine($"output   {files} files ({html} HTML)");
+        if (title.StartsWith("startup", StringComparison.Ordinal))
+            Console.WriteLine($"goal     process start to exit under {StartupGoal.TotalSeconds:F1} s: {(ChildRun.Median(walls) < StartupGoal.TotalSeconds ? "met" : "NOT met")}");
         Console.WriteLine("per stage (median of runs):");
         foreach (var name in order)
         {
