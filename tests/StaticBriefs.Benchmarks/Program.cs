@@ -1,36 +1,41 @@
+using System.Globalization;
 using StaticBriefs.Benchmarks;
+using StaticBriefs.Benchmarks.Corpus;
 
 // Measuring tools, not tests: each prints figures for the README. See the usage text for the commands.
-return args.FirstOrDefault() switch
+switch (args.FirstOrDefault())
 {
-    "search-bytes" => await SearchBytesCommand.RunAsync(args[1..]),
-    "search-index" => SearchIndexCommand.Run(args[1..]),
-    "incremental" => await IncrementalBenchmark.RunAsync(args[1..]),
-    "stages" => Stages(args[1..]),
-    _ => Usage(),
-};
-
-static int Stages(string[] rest)
-{
-    StageProbe.Run(rest[0], rest.Length > 1 ? rest[1] : "theme",
-        rest.Length > 2 ? int.Parse(rest[2], System.Globalization.CultureInfo.InvariantCulture) : 2000);
-    return 0;
-}
-
-static int Usage()
-{
-    Console.Error.WriteLine("""
-        usage:
-          search-bytes SITE_DIR [--runs N] [--pagefind] [--queries "first|later;..."]
-              serves a built site on 127.0.0.1 and, in Chromium, runs first and later queries on /search/
-              (or with Pagefind's API when --pagefind): bytes fetched and time to first results, median of N runs
-          search-index N OUT_DIR [--seed S]
-              indexes N generated briefs (gen_corpus.py's shape) with SearchIndexBuilder alone and writes
-              OUT_DIR/search/: time to tokenize and to write, bytes and files
-          incremental CORPUS [THEME]
-              clean build, cached build, and preview edit-to-reload times on a corpus
-          stages INPUT [THEME] [COUNT]
-              per-step cost of rendering one brief page (markdown, related, template, minify, search), one thread
-        """);
-    return 2;
+    case "incremental":
+        return await IncrementalBenchmark.RunAsync(args[1..]);
+    case "stages":
+        StageProbe.Run(args[1], args.Length > 2 ? args[2] : "theme", args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2000);
+        return 0;
+    case "corpus" when args.Length >= 3:
+        var count = int.Parse(args[1], CultureInfo.InvariantCulture);
+        var seed = BenchArgs.Int(args, "--seed", CorpusGenerator.DefaultSeed);
+        var written = CorpusGenerator.Write(Path.GetFullPath(args[2]), count, seed);
+        Console.WriteLine($"wrote {written.Count} briefs (seed {seed}) to {Path.GetFullPath(args[2])}");
+        return 0;
+    case "stages-bdn":
+        return StageBenchmarks.Run(args[1..]);
+    case "whole":
+        return WholeBuildBenchmark.Run(args[1..]);
+    case "search-bytes":
+        return await SearchBytesCommand.RunAsync(args[1..]);
+    case "search-index":
+        return SearchIndexCommand.Run(args[1..]);
+    default:
+        Console.Error.WriteLine("""
+            usage:
+              corpus N OUTDIR [--seed S]                   write a seeded corpus of N briefs
+              whole N [--runs R] [--seed S]                time the CLI building a generated corpus (child processes)
+              whole startup [--runs R]                     time process start to exit for the sample site input/
+              stages-bdn [--briefs N] [BenchmarkDotNet args]   BenchmarkDotNet over in-process stages (default 1,000 briefs)
+              stages INPUT [THEME] [COUNT]                 one-thread probe of per-brief steps
+              incremental CORPUS [THEME]                   cached builds and preview edits
+              search-bytes SITE_DIR [--runs N] [--pagefind] [--queries "first|later;..."]
+                  bytes fetched and time to first results for first and later queries, in Chromium
+              search-index N OUT_DIR [--seed S]            the search index stage alone on N generated briefs
+            """);
+        return 2;
 }
