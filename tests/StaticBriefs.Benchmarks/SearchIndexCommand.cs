@@ -41,7 +41,7 @@ internal static class SearchIndexCommand
         }
         var add = clock.Elapsed;
         // The build's own sink: a staging folder swapped in at the end.
-        using var sink = new StagingOutput(output, new Minifier(false));
+        using var sink = new StagingOutput(output);
         clock.Restart();
         var stats = builder.Write(sink);
         var write = clock.Elapsed;

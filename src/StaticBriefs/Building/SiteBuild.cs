@@ -45,18 +45,20 @@ public static class SiteBuild
             return incremental.Annotate(new BuildResult(diagnostics.Sorted(), false, site.Briefs.Length, 0, clock.Timings));
 
         StagingOutput.CleanLeftovers(options.OutputDirectory, diagnostics);
-        using var output = new StagingOutput(options.OutputDirectory, new Minifier(options.Minify));
+        using var output = new StagingOutput(options.OutputDirectory);
         using var templates = new TemplateRunner(layouts);
         // Pages, feeds and the search index go through the incremental sink; assets and static files are copied as is.
         var sink = incremental.Sink(output, theme);
         using var views = new ViewFactory(site);
-        var assets = clock.Time("assets", () => AssetPublisher.Publish(theme, new Minifier(options.Minify), output));
+        var minifier = new Minifier(options.Minify);
+        var assets = clock.Time("assets", () => AssetPublisher.Publish(theme, minifier, output));
         var siteView = SiteViews.Create(site, views.Urls, assets);
         var matcher = site.Settings.AutoLinkEntities ? EntityMatcher.ForSite(site) : null;
         var markdown = new MarkdownRenderer(
             MarkdownPipelineFactory.Create(new MarkdownOptions(site.Settings.AllowHtml), matcher),
             new LinkContext(views.Urls.BasePath, site.KnownPaths, site.PathsBySource, site.StaticFiles.ToHashSet(StringComparer.Ordinal)),
-            incremental.Markdown(site, matcher, views.Urls.BasePath));
+            incremental.Markdown(site, matcher, views.Urls.BasePath),
+            minifier);
         var search = new SearchIndexBuilder();
 
         var rendered = clock.Time("render briefs", () =>

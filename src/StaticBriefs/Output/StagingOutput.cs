@@ -12,17 +12,15 @@ public sealed class StagingOutput : IOutputSink, IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(false);
     private readonly string _outputDirectory;
-    private readonly Minifier _minifier;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _directories = new(StringComparer.Ordinal);
     private bool _committed;
     private long _files;
     private long _bytes;
 
     /// <summary>Creates an empty staging folder next to <paramref name="outputDirectory"/>.</summary>
-    public StagingOutput(string outputDirectory, Minifier minifier)
+    public StagingOutput(string outputDirectory)
     {
         _outputDirectory = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        _minifier = minifier;
         var parent = Path.GetDirectoryName(_outputDirectory) ?? ".";
         Directory.CreateDirectory(parent);
         StagingDirectory = Path.Combine(parent, "." + Path.GetFileName(_outputDirectory) + ".staging-" + Guid.NewGuid().ToString("N")[..8]);
@@ -41,8 +39,7 @@ public sealed class StagingOutput : IOutputSink, IDisposable
     /// <inheritdoc/>
     public void WriteText(string relativePath, string content)
     {
-        var text = relativePath.EndsWith(".html", StringComparison.Ordinal) ? _minifier.Minify(relativePath, content) : content;
-        WriteBytes(relativePath, Utf8.GetBytes(text));
+        WriteBytes(relativePath, Utf8.GetBytes(content));
     }
 
     /// <inheritdoc/>

@@ -26,7 +26,7 @@ public sealed class StagingOutputTests : IDisposable
     public void Commit_replaces_the_output_folder_and_stale_files_disappear()
     {
         WriteOld();
-        using (var staging = new StagingOutput(Out, new Minifier(false)))
+        using (var staging = new StagingOutput(Out))
         {
             staging.WriteText("index.html", "new home");
             staging.WriteBytes("briefs/a/index.html", "a"u8);
@@ -43,7 +43,7 @@ public sealed class StagingOutputTests : IDisposable
     [Fact]
     public void Commit_creates_the_output_folder_when_there_was_none()
     {
-        using (var staging = new StagingOutput(Out, new Minifier(false)))
+        using (var staging = new StagingOutput(Out))
         {
             staging.WriteText("robots.txt", "User-agent: *\n");
             staging.Commit();
@@ -56,7 +56,7 @@ public sealed class StagingOutputTests : IDisposable
     public void Dispose_without_commit_leaves_the_output_untouched_and_removes_staging()
     {
         WriteOld();
-        using (var staging = new StagingOutput(Out, new Minifier(false)))
+        using (var staging = new StagingOutput(Out))
         {
             staging.WriteText("index.html", "new home");
             Assert.True(Directory.Exists(staging.StagingDirectory));
@@ -73,7 +73,7 @@ public sealed class StagingOutputTests : IDisposable
     [InlineData("/etc/escape.html")]
     public void Writing_outside_the_staging_folder_is_refused(string path)
     {
-        using var staging = new StagingOutput(Out, new Minifier(false));
+        using var staging = new StagingOutput(Out);
 
         Assert.Throws<InvalidOperationException>(() => staging.WriteText(path, "x"));
         Assert.False(File.Exists(Path.Combine(_site.Root, "escape.html")));
@@ -82,7 +82,7 @@ public sealed class StagingOutputTests : IDisposable
     [Fact]
     public void Text_is_written_as_utf8_without_bom()
     {
-        using var staging = new StagingOutput(Out, new Minifier(false));
+        using var staging = new StagingOutput(Out);
         staging.WriteText("a.txt", "Zoë");
         staging.Commit();
 

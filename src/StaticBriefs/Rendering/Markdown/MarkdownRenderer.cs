@@ -13,7 +13,8 @@ namespace StaticBriefs.Rendering.Markdown;
 /// Renders a document body with the shared pipeline: checks and rewrites internal links, collects the table of
 /// contents, counts words and extracts plain text, all in one walk of the syntax tree. Thread-safe.
 /// </summary>
-public sealed class MarkdownRenderer(MarkdownPipeline pipeline, LinkContext links, IMarkdownMemo? memo = null)
+public sealed class MarkdownRenderer(
+    MarkdownPipeline pipeline, LinkContext links, IMarkdownMemo? memo = null, Output.Minifier? minifier = null)
 {
     /// <summary>Renders one body; broken links are reported against <paramref name="relativePath"/>.</summary>
     public RenderedMarkdown Render(string markdown, string relativePath, int bodyFirstLine, DiagnosticBag diagnostics) =>
@@ -29,6 +30,7 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline, LinkContext link
         var walk = new Walk(linkContext, relativePath, bodyFirstLine, diagnostics, markdown.Length);
         walk.Block(document);
         var html = document.ToHtml(pipeline);
+        if (minifier is not null) html = minifier.MinifyFragment(html);
         return new RenderedMarkdown(html, walk.Toc.ToImmutable(), walk.Words, NormalizeSpace(walk.Text));
     }
 
