@@ -54,6 +54,22 @@ public sealed class PublishingTests : IDisposable
     }
 
     [Fact]
+    public void Card_partial_override_is_used_for_every_listing_at_its_heading_level()
+    {
+        _site.Write("briefs/a.md", TestSite.Brief("title: A & B\ndate: 2024-01-01\ncompanies: [Acme]"));
+        _site.Write("_theme/layouts/partials/card.sbn",
+            "<p class=\"custom-card\" data-level=\"{{ card_level }}\">{{ card.title | html.escape }}</p>\n");
+
+        BuildOk();
+
+        var home = LinkChecker.Single(_site.Html("index.html"), "main .custom-card");
+        Assert.Equal("A & B", home.TextContent);
+        Assert.Equal("2", home.GetAttribute("data-level"));
+        var term = LinkChecker.Single(_site.Html("companies/acme/index.html"), "main .custom-card");
+        Assert.Equal("4", term.GetAttribute("data-level"));
+    }
+
+    [Fact]
     public void Layout_override_in_input_theme_folder_replaces_the_themes_layout()
     {
         _site.Write("about.md", "---\ntitle: About us\nlayout: page\n---\nHello.\n");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -14,13 +15,52 @@ public sealed class TemplateRunner : IDisposable
     private readonly LayoutSet _layouts;
     private readonly ThemeTemplateLoader _loader;
     private readonly ThreadLocal<TemplateContext> _contexts;
+    private readonly ThreadLocal<TemplateContext> _cardContexts;
+    private readonly Lazy<Template> _card;
+    private readonly ConcurrentDictionary<(object Card, int Level), string> _cards = new(CardKeyComparer.Instance);
 
     /// <summary>Creates a runner over parsed layouts.</summary>
     public TemplateRunner(LayoutSet layouts)
     {
         _layouts = layouts;
         _loader = new ThemeTemplateLoader(layouts.Files);
-        _contexts = new ThreadLocal<TemplateContext>(CreateContext);
+        _contexts = new ThreadLocal<TemplateContext>(() => CreateContext(withCardFunction: true));
+        _cardContexts = new ThreadLocal<TemplateContext>(() => CreateContext(withCardFunction: false));
+        _card = new Lazy<Template>(ParseCard);
+    }
+
+    /// <summary>
+    /// The <c>card_html card level</c> template function: a brief's card rendered from <c>partials/card.sbn</c> once
+    /// per build and heading level, then reused. A brief appears on the home pages and on the page of every entity it
+    /// names, so listings would otherwise render the same card seven times over.
+    /// </summary>
+    public string CardHtml(object card, int level) =>
+        _cards.GetOrAdd((card, level), key =>
+        {
+            var context = _cardContexts.Value!;
+            var globals = new ScriptObject { ["card"] = key.Card, ["card_level"] = key.Level };
+            context.PushGlobal(globals);
+            try
+            {
+                return _card.Value.Render(context);
+            }
+            finally
+            {
+                context.PopGlobal();
+            }
+        });
+
+    private Template ParseCard()
+    {
+        var path = _layouts.Files.Resolve("layouts/partials/card.sbn")
+            ?? throw new ScriptRuntimeException(default, "partials/card.sbn is missing from the theme and input/_theme/");
+        var template = Template.Parse(File.ReadAllText(path), path);
+        if (template.HasErrors)
+        {
+            var message = template.Messages[0];
+            throw new ScriptRuntimeException(message.Span, message.Message);
+        }
+        return template;
     }
 
     /// <summary>
@@ -50,16 +90,43 @@ public sealed class TemplateRunner : IDisposable
         }
     }
 
-    private TemplateContext CreateContext() => new()
+    private TemplateContext CreateContext(bool withCardFunction)
     {
-        TemplateLoader = _loader,
-        // Archive and index pages loop over every brief: Scriban's default limit of 1000 iterations is too low.
-        LoopLimit = 0,
-        RecursiveLimit = 64,
-        EnableRelaxedMemberAccess = true,
-        MemberRenamer = StandardMemberRenamer.Default,
-    };
+        var context = new TemplateContext
+        {
+            TemplateLoader = _loader,
+            // Archive and index pages loop over every brief: Scriban's default limit of 1000 iterations is too low.
+            LoopLimit = 0,
+            RecursiveLimit = 64,
+            EnableRelaxedMemberAccess = true,
+            MemberRenamer = StandardMemberRenamer.Default,
+        };
+        if (withCardFunction)
+        {
+            // Card rendering uses a context of its own: a template cannot render another inside its own output.
+            var functions = new ScriptObject();
+            functions.Import("card_html", new Func<object, int, string>(CardHtml));
+            context.PushGlobal(functions);
+        }
+        return context;
+    }
 
     /// <inheritdoc/>
-    public void Dispose() => _contexts.Dispose();
+    public void Dispose()
+    {
+        _contexts.Dispose();
+        _cardContexts.Dispose();
+    }
+
+    /// <summary>Cards are shared view objects: the same instance is the same card.</summary>
+    private sealed class CardKeyComparer : IEqualityComparer<(object Card, int Level)>
+    {
+        public static readonly CardKeyComparer Instance = new();
+
+        public bool Equals((object Card, int Level) x, (object Card, int Level) y) =>
+            ReferenceEquals(x.Card, y.Card) && x.Level == y.Level;
+
+        public int GetHashCode((object Card, int Level) key) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Card), key.Level);
+    }
 }
