@@ -47,7 +47,8 @@ public sealed class SiteFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var page = await Browser.NewPageAsync();
-        page.SetDefaultTimeout(10_000);
+        // Generous: on a 2-core CI machine a page load can wait behind a build or another test process.
+        page.SetDefaultTimeout(30_000);
         return page;
     }
 
