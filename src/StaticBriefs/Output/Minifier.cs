@@ -12,21 +12,7 @@ namespace StaticBriefs.Output;
 public sealed class Minifier(bool enabled)
 {
     // Conservative settings: keep optional tags and attribute quotes so the output stays valid, readable HTML
-    // that the W3C validator accepts, and keep inline JSON-LD untouched.
-    private static readonly HtmlSettings Html = new()
-    {
-        RemoveOptionalTags = false,
-        RemoveAttributeQuotes = false,
-        DecodeEntityCharacters = false,
-        RemoveScriptStyleTypeAttribute = false,
-        MinifyJs = false,
-        MinifyCss = true,
-        KeepOneSpaceWhenCollapsing = true,
-        RemoveComments = true,
-        ShortBooleanAttribute = false,
-        IsFragmentOnly = false,
-    };
-
+    // that the W3C validator accepts.
     private static readonly HtmlSettings Fragment = new()
     {
         RemoveOptionalTags = false,
@@ -52,7 +38,7 @@ public sealed class Minifier(bool enabled)
         return result.HasErrors || result.Code is null ? html : result.Code;
     }
 
-    /// <summary>Minifies a file by its extension (.html, .css, .js); other files pass through.</summary>
+    /// <summary>Minifies a stylesheet or script by its extension (.css, .js); other files pass through.</summary>
     public string Minify(string relativePath, string content)
     {
         if (!Enabled) return content;
@@ -60,7 +46,6 @@ public sealed class Minifier(bool enabled)
         UglifyResult result;
         switch (extension)
         {
-            case ".html": result = Uglify.Html(content, Html); break;
             case ".css": result = Uglify.Css(content); break;
             case ".js": result = Uglify.Js(content); break;
             default: return content;
