@@ -46,10 +46,12 @@ internal sealed class IncrementalSite : IDisposable
         Assert.False(result.HasErrors, "clean build failed:\n" + string.Join('\n', result.Diagnostics));
     }
 
-    /// <summary>Asserts the incremental output equals the clean build: same files, same bytes, naming the first difference.</summary>
+    /// <summary>Asserts the incremental output equals the clean build: same folders, same files, same bytes, naming the first difference.</summary>
     public void AssertSameAsClean()
     {
         BuildClean();
+        // Folders too: a deleted or renamed brief must not leave an empty folder behind.
+        Assert.Equal(Folders(CleanDirectory), Folders(_site.OutputDirectory));
         var expected = TestSite.FilesUnder(CleanDirectory);
         var actual = TestSite.FilesUnder(_site.OutputDirectory);
         Assert.Equal(expected, actual);
@@ -60,6 +62,11 @@ internal sealed class IncrementalSite : IDisposable
             Assert.True(same, $"{file} differs from a clean build");
         }
     }
+
+    private static List<string> Folders(string root) =>
+        [.. Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories)
+            .Select(d => Path.GetRelativePath(root, d).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)];
 
     public string Read(string relativePath) => File.ReadAllText(Path.Combine(_site.InputDirectory, relativePath));
 
