@@ -21,8 +21,6 @@ public sealed class SearchIndexBuilder
     private readonly List<IndexedDocument> _documents = [];
     private readonly Lock _gate = new();
 
-    [ThreadStatic] private static Dictionary<int, int>? s_counts;
-
     /// <summary>Creates an empty builder; use one per build.</summary>
     public SearchIndexBuilder() => _wordLookup = _wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -30,8 +28,8 @@ public sealed class SearchIndexBuilder
     public void Add(SearchDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var counts = s_counts ??= new Dictionary<int, int>();
-        counts.Clear();
+        // A fresh map per document rather than a per-thread static one: no shared mutable state, at ~1% of Add's cost.
+        var counts = new Dictionary<int, int>(256);
         var length = Count(document.Title, TitleWeight, counts);
         foreach (var names in (ReadOnlySpan<System.Collections.Immutable.ImmutableArray<string>>)[document.Companies, document.People, document.Topics])
         {
