@@ -31,6 +31,9 @@ public sealed record BuildResult(
 
     /// <summary>Markdown bodies taken from the cache.</summary>
     public int BodiesReused { get; init; }
+
+    /// <summary>Steps inside the render stages (markdown, minify, templates, write), time summed over threads.</summary>
+    public IReadOnlyList<StageTiming> Work { get; init; } = [];
 }
 
 /// <summary>How long one stage took.</summary>

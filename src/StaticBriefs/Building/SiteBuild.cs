@@ -45,8 +45,9 @@ public static class SiteBuild
             return incremental.Annotate(new BuildResult(diagnostics.Sorted(), false, site.Briefs.Length, 0, clock.Timings));
 
         StagingOutput.CleanLeftovers(options.OutputDirectory, diagnostics);
-        using var output = new StagingOutput(options.OutputDirectory);
-        using var templates = new TemplateRunner(layouts);
+        var meter = new WorkMeter();
+        using var output = new StagingOutput(options.OutputDirectory, meter);
+        using var templates = new TemplateRunner(layouts, meter);
         // Pages, feeds and the search index go through the incremental sink; assets and static files are copied as is.
         var sink = incremental.Sink(output, theme);
         using var views = new ViewFactory(site);
@@ -58,7 +59,8 @@ public static class SiteBuild
             MarkdownPipelineFactory.Create(new MarkdownOptions(site.Settings.AllowHtml), matcher),
             new LinkContext(views.Urls.BasePath, site.KnownPaths, site.PathsBySource, site.StaticFiles.ToHashSet(StringComparer.Ordinal)),
             incremental.Markdown(site, matcher, views.Urls.BasePath),
-            minifier);
+            minifier,
+            meter);
         var search = new SearchIndexBuilder();
 
         var rendered = clock.Time("render briefs", () =>
@@ -80,6 +82,9 @@ public static class SiteBuild
         if (diagnostics.HasErrors)
             return incremental.Annotate(new BuildResult(diagnostics.Sorted(), false, site.Briefs.Length, 0, clock.Timings));
         clock.Time("commit", () => incremental.Commit(output));
-        return incremental.Annotate(new BuildResult(diagnostics.Sorted(), true, site.Briefs.Length, output.FileCount + sink.Kept.Count, clock.Timings));
+        return incremental.Annotate(new BuildResult(diagnostics.Sorted(), true, site.Briefs.Length, output.FileCount + sink.Kept.Count, clock.Timings)
+        {
+            Work = meter.Totals(),
+        });
     }
 }

@@ -58,6 +58,9 @@ internal static class BuildCommand
         {
             foreach (var stage in result.Stages)
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage.Name,-16} {stage.Elapsed.TotalMilliseconds,8:F0} ms wall {stage.Cpu.TotalMilliseconds,8:F0} ms cpu"));
+            if (result.Work.Count > 0)
+                stdout.WriteLine("  within the stages, summed over threads: " + string.Join(", ", result.Work.Select(w =>
+                    string.Create(CultureInfo.InvariantCulture, $"{w.Name} {w.Cpu.TotalMilliseconds:F0} ms"))));
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  pages rendered {result.PagesRendered}, reused {result.PagesReused}; documents parsed {result.DocumentsParsed}, reused {result.DocumentsReused}; bodies rendered {result.BodiesRendered}, reused {result.BodiesReused}"));
         }

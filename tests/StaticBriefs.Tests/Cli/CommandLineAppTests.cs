@@ -65,6 +65,9 @@ public sealed class CommandLineAppTests
         Assert.Equal(0, run.ExitCode);
         foreach (var stage in new[] { "load", "model", "render briefs", "feeds", "commit" }) Assert.Contains(stage, run.Stdout);
         Assert.Contains("Built 1 briefs into", run.Stdout);
+        var work = run.Stdout.Split('\n').Single(l => l.Contains("within the stages", StringComparison.Ordinal));
+        foreach (var step in new[] { "markdown", "minify", "templates", "write" })
+            Assert.Matches($@"\b{step} \d+ ms", work);
     }
 
     [Fact]

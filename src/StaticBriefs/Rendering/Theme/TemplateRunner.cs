@@ -15,13 +15,15 @@ public sealed class TemplateRunner : IDisposable
     private readonly LayoutSet _layouts;
     private readonly ThemeTemplateLoader _loader;
     private readonly ThreadLocal<TemplateContext> _contexts;
+    private readonly Building.WorkMeter? _meter;
     private readonly ThreadLocal<TemplateContext> _cardContexts;
     private readonly Lazy<Template> _card;
     private readonly ConcurrentDictionary<(object Card, int Level), string> _cards = new(CardKeyComparer.Instance);
 
     /// <summary>Creates a runner over parsed layouts.</summary>
-    public TemplateRunner(LayoutSet layouts)
+    public TemplateRunner(LayoutSet layouts, Building.WorkMeter? meter = null)
     {
+        _meter = meter;
         _layouts = layouts;
         _loader = new ThemeTemplateLoader(layouts.Files);
         _contexts = new ThreadLocal<TemplateContext>(() => CreateContext(withCardFunction: true));
@@ -70,6 +72,7 @@ public sealed class TemplateRunner : IDisposable
     public string? RenderPage(string layout, ScriptObject globals, string pagePath, DiagnosticBag diagnostics)
     {
         var context = _contexts.Value!;
+        var started = Building.WorkMeter.Start();
         context.PushGlobal(globals);
         try
         {
@@ -87,6 +90,7 @@ public sealed class TemplateRunner : IDisposable
         finally
         {
             context.PopGlobal();
+            _meter?.Stop(Building.WorkKind.Templates, started);
         }
     }
 
