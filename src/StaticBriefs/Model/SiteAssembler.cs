@@ -21,7 +21,7 @@ public static class SiteAssembler
             .Where(d => d.Kind == DocumentKind.Brief)
             .Where(d => options.IncludeDrafts || !d.Draft)
             .Where(d => options.IncludeFuture || d.Date!.Value <= options.Now)
-            .Select(d => (Source: d, Slug: d.Slug ?? Slugger.Slugify(System.IO.Path.GetFileNameWithoutExtension(d.RelativePath))))
+            .Select(d => (Source: d, Slug: SlugOf(d)))
             .ToList();
         ReportDuplicateSlugs(published.Select(p => (p.Slug, p.Source)), "brief", diagnostics);
 
@@ -69,7 +69,7 @@ public static class SiteAssembler
             Entities = loaded.Entities,
             KnownPaths = known.ToImmutable(),
             PathsBySource = loaded.Documents
-                .Select(d => (d.RelativePath, Path: d.Kind == DocumentKind.Page ? PagePath(d) : "/briefs/" + (d.Slug ?? Slugger.Slugify(System.IO.Path.GetFileNameWithoutExtension(d.RelativePath))) + "/"))
+                .Select(d => (d.RelativePath, Path: d.Kind == DocumentKind.Page ? PagePath(d) : "/briefs/" + SlugOf(d) + "/"))
                 .ToImmutableDictionary(x => x.RelativePath, x => x.Path, StringComparer.Ordinal),
         };
     }
@@ -78,10 +78,14 @@ public static class SiteAssembler
     public static string PagePath(SourceDocument document)
     {
         var directory = System.IO.Path.GetDirectoryName(document.RelativePath)?.Replace('\\', '/') ?? "";
-        var name = document.Slug ?? Slugger.Slugify(System.IO.Path.GetFileNameWithoutExtension(document.RelativePath));
+        var name = SlugOf(document);
         var segments = directory.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Slugger.Slugify).Append(name);
         return "/" + string.Join('/', segments) + "/";
     }
+
+    /// <summary>The document's own <c>slug:</c>, else its file name as a slug.</summary>
+    private static string SlugOf(SourceDocument document) =>
+        document.Slug ?? Slugger.Slugify(System.IO.Path.GetFileNameWithoutExtension(document.RelativePath));
 
     private static ImmutableArray<TermKey> Resolve(ImmutableArray<TagMention> mentions, TaxonomyKind kind, EntityCatalog catalog) =>
         [.. mentions.Select(m => catalog.Resolve(kind, m.Name)).Distinct()];
