@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
+using StaticBriefs.Preview;
 
 namespace StaticBriefs.Benchmarks;
 
@@ -64,7 +65,9 @@ internal static class SearchBytesCommand
             File.WriteAllText(Path.Combine(site, PagefindPage), "<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>pagefind bench</title></html>\n");
         }
 
-        using var server = new LocalSiteServer(site);
+        // The product's server with live reload off: the files' own bytes, no compression, as a static host.
+        await using var server = new PreviewServer(new PreviewOptions(site, Port: 0, LiveReload: false));
+        await server.StartAsync();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -86,7 +89,7 @@ internal static class SearchBytesCommand
                 var requests = new Requests();
                 context.RequestFinished += (_, request) => requests.Add(request);
                 var page = await context.NewPageAsync();
-                await page.GotoAsync(server.Url + (pagefind ? PagefindPage : "search/"));
+                await page.GotoAsync(server.Address + (pagefind ? PagefindPage : "search/"));
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
                 // Our scripts load with the page; Pagefind's load inside the first query and are counted there.
                 var pageJs = Sum(await requests.TakeAsync(), js: true);

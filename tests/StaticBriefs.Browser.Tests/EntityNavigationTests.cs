@@ -20,9 +20,7 @@ public sealed partial class EntityNavigationTests(SiteFixture site)
         Assert.Equal("Andrej Karpathy", (await page.Locator("h1").TextContentAsync())!.Trim());
         var company = page.Locator(".co-mentions li a[href*='/companies/']").First;
         var companyName = (await company.TextContentAsync())!.Trim();
-        await company.ClickAsync();
-
-        await page.WaitForURLAsync(CompanyPage());
+        await page.ThenWaitForUrlAsync(() => company.ClickAsync(), CompanyPage());
         Assert.Equal(companyName, (await page.Locator("h1").TextContentAsync())!.Trim());
         var naming = page.Locator(".timeline .card").Filter(new() { Has = page.Locator(".tag-person a", new() { HasText = "Andrej Karpathy" }) });
         Assert.True(await naming.CountAsync() > 0, $"no brief on the {companyName} page names Andrej Karpathy");

@@ -17,15 +17,13 @@ public sealed class NavigationTests(SiteFixture site)
         Assert.Equal(200, home!.Status);
         var firstBrief = page.Locator(".cards .card-title a").First;
         var briefTitle = (await firstBrief.TextContentAsync())!.Trim();
-        await firstBrief.ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/briefs-site/briefs/[a-z0-9-]+/$"));
+        await page.ThenWaitForUrlAsync(() => firstBrief.ClickAsync(), new System.Text.RegularExpressions.Regex("/briefs-site/briefs/[a-z0-9-]+/$"));
         Assert.Equal(briefTitle, (await page.Locator("h1").TextContentAsync())!.Trim());
         var briefUrl = new Uri(page.Url).AbsolutePath;
 
         var company = page.Locator(".brief-header .tag-company a").First;
         var companyName = (await company.TextContentAsync())!.Trim();
-        await company.ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/briefs-site/companies/[a-z0-9-]+/$"));
+        await page.ThenWaitForUrlAsync(() => company.ClickAsync(), new System.Text.RegularExpressions.Regex("/briefs-site/companies/[a-z0-9-]+/$"));
         Assert.Equal(companyName, (await page.Locator("h1").TextContentAsync())!.Trim());
         var listed = await page.Locator(".timeline .card-title a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         Assert.Contains(briefUrl, listed);
@@ -51,14 +49,12 @@ public sealed class NavigationTests(SiteFixture site)
     {
         var page = await site.NewPageAsync();
         await page.GotoAsync(site.SiteUrl);
-        await page.Locator(".pager a[rel=next]").ClickAsync();
-        await page.WaitForURLAsync(site.SiteUrl + "page/2/");
+        await page.ThenWaitForUrlAsync(() => page.Locator(".pager a[rel=next]").ClickAsync(), site.SiteUrl + "page/2/");
         Assert.Contains("page 2", await page.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
 
         var missing = await page.GotoAsync(site.SiteUrl + "no/such/page/");
         Assert.Equal(404, missing!.Status);
-        await page.Locator("main a", new() { HasText = "Archive" }).ClickAsync();
-        await page.WaitForURLAsync(site.SiteUrl + "archive/");
+        await page.ThenWaitForUrlAsync(() => page.Locator("main a", new() { HasText = "Archive" }).ClickAsync(), site.SiteUrl + "archive/");
     }
 
     [Fact]

@@ -107,8 +107,7 @@ public sealed partial class SearchTests(SiteFixture site)
         Assert.Equal("", await page.Locator("#site-search-input").InputValueAsync());
 
         await page.Keyboard.TypeAsync("karpathy anthropic");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(site.SiteUrl + "search/?q=karpathy+anthropic");
+        await page.ThenWaitForUrlAsync(() => page.Keyboard.PressAsync("Enter"), site.SiteUrl + "search/?q=karpathy+anthropic");
         await SearchSettledAsync(page, "karpathy anthropic");
         Assert.Equal(KarpathyBrief, await FirstResultPathAsync(page));
     }
@@ -130,8 +129,7 @@ public sealed partial class SearchTests(SiteFixture site)
         await page.Keyboard.PressAsync("ArrowUp");
         Assert.Equal(paths[1], await FocusedHrefAsync(page));
 
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Uri(new Uri(site.SiteUrl), paths[1]).ToString());
+        await page.ThenWaitForUrlAsync(() => page.Keyboard.PressAsync("Enter"), new Uri(new Uri(site.SiteUrl), paths[1]).ToString());
         Assert.Equal("brief", await page.EvaluateAsync<string>("document.body.className.replace('kind-', '')"));
     }
 

@@ -24,7 +24,7 @@ internal sealed class PreviewRequestHandler
         _baseSegments = _basePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         _hub = hub;
         _stopping = stopping;
-        _files = new StaticFileResponder(ReloadScript.TagFor(EncodedBasePath(_baseSegments)));
+        _files = new StaticFileResponder(options.LiveReload ? ReloadScript.TagFor(EncodedBasePath(_baseSegments)) : []);
     }
 
     /// <summary>The base path with exactly one leading and one trailing slash.</summary>

@@ -6,7 +6,10 @@ using Microsoft.Win32.SafeHandles;
 
 namespace StaticBriefs.Preview;
 
-/// <summary>Streams one file from disk with validators, conditional answers and the reload tag for HTML.</summary>
+/// <summary>
+/// Streams one file from disk with validators, conditional answers and, unless <paramref name="reloadTag"/>
+/// is empty, the reload tag added to HTML.
+/// </summary>
 internal sealed class StaticFileResponder(byte[] reloadTag)
 {
     private const int ChunkSize = 64 * 1024;
@@ -40,7 +43,7 @@ internal sealed class StaticFileResponder(byte[] reloadTag)
         var length = RandomAccess.GetLength(file);
         var modified = File.GetLastWriteTimeUtc(file);
         var contentType = ContentTypes.For(path);
-        var html = ContentTypes.IsHtml(contentType);
+        var injectTag = reloadTag.Length > 0 && ContentTypes.IsHtml(contentType);
 
         response.StatusCode = statusCode;
         response.ContentType = contentType;
@@ -50,7 +53,7 @@ internal sealed class StaticFileResponder(byte[] reloadTag)
         if (statusCode == StatusCodes.Status200OK)
         {
             // HTML bytes differ from the file (the tag is added), so its tag differs from a plain one.
-            var etag = new EntityTagHeaderValue(string.Create(CultureInfo.InvariantCulture, $"\"{length:x}-{modified.Ticks:x}{(html ? "-lr" : "")}\""));
+            var etag = new EntityTagHeaderValue(string.Create(CultureInfo.InvariantCulture, $"\"{length:x}-{modified.Ticks:x}{(injectTag ? "-lr" : "")}\""));
             var lastModified = new DateTimeOffset(modified.Ticks - (modified.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
             response.Headers.ETag = etag.ToString();
             response.Headers.LastModified = lastModified.ToString("r", CultureInfo.InvariantCulture);
@@ -62,23 +65,23 @@ internal sealed class StaticFileResponder(byte[] reloadTag)
             }
         }
 
-        response.ContentLength = length + (html ? reloadTag.Length : 0);
+        response.ContentLength = length + (injectTag ? reloadTag.Length : 0);
         if (HttpMethods.IsHead(request.Method))
         {
             return;
         }
 
-        if (html && length <= HtmlInjection.TailBytes)
+        if (injectTag && length <= HtmlInjection.TailBytes)
         {
             // Nearly every page: one read, find the spot, one write.
             await WriteSmallHtmlAsync(context, file, (int)length);
             return;
         }
 
-        var insertAt = html ? await HtmlInjection.FindOffsetAsync(file, length, context.RequestAborted) : length;
+        var insertAt = injectTag ? await HtmlInjection.FindOffsetAsync(file, length, context.RequestAborted) : length;
 
         var complete = await CopyAsync(context, file, 0, insertAt);
-        if (complete && html)
+        if (complete && injectTag)
         {
             // WriteAsync flushes: Kestrel does not send bytes left unflushed when the handler returns.
             await response.BodyWriter.WriteAsync(reloadTag, context.RequestAborted);

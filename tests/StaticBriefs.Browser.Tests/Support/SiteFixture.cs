@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using StaticBriefs.Building;
+using StaticBriefs.Preview;
 
 namespace StaticBriefs.Browser.Tests.Support;
 
@@ -12,12 +13,12 @@ public sealed class SiteFixture : IAsyncLifetime
     public const string Prefix = "/briefs-site/";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "sb-browser-" + Guid.NewGuid().ToString("N")[..8]);
-    private StaticSiteServer? _server;
+    private PreviewServer? _server;
     private IPlaywright? _playwright;
 
     public string OutputDirectory => Path.Combine(_folder, "output");
 
-    public string SiteUrl => _server!.SiteUrl;
+    public string SiteUrl => _server!.Address.ToString();
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -32,7 +33,10 @@ public sealed class SiteFixture : IAsyncLifetime
         });
         if (!result.Written)
             throw new InvalidOperationException("sample site did not build: " + string.Join("\n", result.Diagnostics));
-        _server = new StaticSiteServer(OutputDirectory, Prefix);
+        // The product's own server with live reload off answers as static hosting does: files byte for
+        // byte, /x/ as /x/index.html, the site's 404 page for anything missing.
+        _server = new PreviewServer(new PreviewOptions(OutputDirectory, Port: 0, BasePath: Prefix, LiveReload: false));
+        await _server.StartAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -56,7 +60,7 @@ public sealed class SiteFixture : IAsyncLifetime
     {
         await Browser.CloseAsync();
         _playwright?.Dispose();
-        _server?.Dispose();
+        if (_server is not null) await _server.DisposeAsync();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 }

@@ -14,7 +14,7 @@ public sealed class PreviewCommandTests
     public async Task Editing_a_brief_serves_the_new_title_and_pushes_a_reload()
     {
         await using var preview = await RunningPreview.StartAsync();
-        using var http = new HttpClient { BaseAddress = preview.Address, Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient { BaseAddress = preview.Address, Timeout = TimeSpan.FromSeconds(30) };
         var before = await http.GetStringAsync(Page.TrimStart('/'));
         Assert.Contains("Amazon invests another $4 billion in Anthropic", before);
         // Canonical links point at the preview itself, so following them stays local.
@@ -32,7 +32,7 @@ public sealed class PreviewCommandTests
     public async Task A_broken_brief_shows_its_error_keeps_serving_and_the_fix_clears_it()
     {
         await using var preview = await RunningPreview.StartAsync();
-        using var http = new HttpClient { BaseAddress = preview.Address, Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient { BaseAddress = preview.Address, Timeout = TimeSpan.FromSeconds(30) };
         await using var events = await EventStream.ConnectAsync(http);
 
         Edit(preview, "date: 2024-11-22", "date: 2024-13-45");
@@ -94,7 +94,7 @@ public sealed class PreviewCommandTests
             var response = await http.GetAsync("__staticbriefs/events", HttpCompletionOption.ResponseHeadersRead);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             while (await reader.ReadLineAsync(timeout.Token) is { } line && line != ": connected")
             {
             }

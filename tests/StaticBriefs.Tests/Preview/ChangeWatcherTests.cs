@@ -26,7 +26,7 @@ public sealed class ChangeWatcherTests : IDisposable
             expected.Add(path);
         }
 
-        Assert.True(await _called.WaitAsync(TimeSpan.FromSeconds(3)), "no callback");
+        Assert.True(await _called.WaitAsync(TimeSpan.FromSeconds(15)), "no callback");
         // Longer than the quiet period: a second callback would have arrived by now.
         Assert.False(await _called.WaitAsync(Quiet * 2), "a second callback arrived: " + string.Join(" | ", Calls().Select(c => c.Count + ":" + string.Join(",", c.Take(3).Select(Path.GetFileName)))));
 
@@ -48,7 +48,7 @@ public sealed class ChangeWatcherTests : IDisposable
         var real = Path.Combine(_root, "a.md");
         await File.WriteAllTextAsync(real, "# a");
 
-        Assert.True(await _called.WaitAsync(TimeSpan.FromSeconds(3)), "no callback");
+        Assert.True(await _called.WaitAsync(TimeSpan.FromSeconds(15)), "no callback");
 
         Assert.Equal([real], Assert.Single(Calls()));
     }
@@ -76,7 +76,7 @@ public sealed class ChangeWatcherTests : IDisposable
         await File.WriteAllTextAsync(layout, "{{ x }}");
         await File.WriteAllTextAsync(brief, "# b");
 
-        Assert.True(await _called.WaitAsync(TimeSpan.FromSeconds(3)), "no callback");
+        Assert.True(await _called.WaitAsync(TimeSpan.FromSeconds(15)), "no callback");
         var call = Assert.Single(Calls());
         Assert.Contains(layout, call);
         Assert.Contains(brief, call);

@@ -105,7 +105,7 @@ public sealed class PreviewServerEventsTests
             Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
             var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
             var events = new EventReader(response, reader);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
             while (await reader.ReadLineAsync(timeout.Token) is { } line && line != ": connected")
             {
             }
@@ -115,7 +115,7 @@ public sealed class PreviewServerEventsTests
 
         public async Task<(string Name, string Data)> NextEventAsync()
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
             string? name = null;
             var data = new List<string>();
             while (await _reader.ReadLineAsync(timeout.Token) is { } line)

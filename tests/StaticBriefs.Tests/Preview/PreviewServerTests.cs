@@ -194,6 +194,20 @@ public sealed class PreviewServerTests
     }
 
     [Fact]
+    public async Task With_live_reload_off_html_is_served_byte_for_byte_as_static_hosting_would()
+    {
+        using var site = new PreviewSite();
+        await using var server = await site.StartAsync(liveReload: false);
+        using var http = TestHttp.Client(server.Address);
+
+        var small = await http.GetByteArrayAsync("/briefs/x/");
+        var big = await http.GetByteArrayAsync("/big.html");
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(site.Output, "briefs/x/index.html")), small);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(site.Output, "big.html")), big);
+    }
+
+    [Fact]
     public async Task Large_html_is_streamed_whole_with_the_script_injected()
     {
         using var site = new PreviewSite();

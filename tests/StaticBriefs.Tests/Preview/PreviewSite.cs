@@ -40,9 +40,9 @@ public sealed class PreviewSite : IDisposable
         File.WriteAllBytes(path, content);
     }
 
-    public async Task<PreviewServer> StartAsync(string basePath = "/")
+    public async Task<PreviewServer> StartAsync(string basePath = "/", bool liveReload = true)
     {
-        var server = new PreviewServer(new PreviewOptions(Output, Port: 0, BasePath: basePath));
+        var server = new PreviewServer(new PreviewOptions(Output, Port: 0, BasePath: basePath, LiveReload: liveReload));
         await server.StartAsync();
         return server;
     }

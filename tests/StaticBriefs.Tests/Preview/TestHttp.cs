@@ -9,7 +9,9 @@ internal static class TestHttp
     public static HttpClient Client(Uri address) => new(new SocketsHttpHandler { AllowAutoRedirect = false })
     {
         BaseAddress = new Uri(address.GetLeftPart(UriPartial.Authority)),
-        Timeout = TimeSpan.FromSeconds(5),
+        // Generous: a time limit here only catches a hung server; on a 2-core CI machine the
+        // test process shares the CPU with parallel site builds in other test classes.
+        Timeout = TimeSpan.FromSeconds(30),
     };
 
     /// <summary>
@@ -18,7 +20,7 @@ internal static class TestHttp
     /// </summary>
     public static async Task<(int Status, string Response)> RawAsync(Uri address, string target, string method = "GET")
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(address.Host, address.Port, timeout.Token);
         var stream = tcp.GetStream();
