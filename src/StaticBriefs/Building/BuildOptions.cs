@@ -29,4 +29,9 @@ public sealed record BuildOptions
     public string? CacheDirectory { get; init; }
     /// <summary>A cache kept by the caller across builds (preview); it takes precedence over <see cref="UseCache"/>.</summary>
     public Incremental.BuildCache? Cache { get; init; }
+    /// <summary>
+    /// Preview's memory of the last build (with <see cref="Cache"/>): an edit that changes only briefs' content
+    /// re-renders just the pages showing them. Null for a plain build.
+    /// </summary>
+    public Incremental.LiveSession? Live { get; init; }
 }

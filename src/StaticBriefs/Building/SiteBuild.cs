@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using StaticBriefs.Diagnostics;
 using StaticBriefs.Incremental;
 using StaticBriefs.Loading;
@@ -32,12 +33,18 @@ public static class SiteBuild
         }
         var theme = new ThemeFiles(options.ThemeDirectory, Path.Combine(options.InputDirectory, "_theme"));
         var incremental = new IncrementalSession(options);
+        if (options.Live?.TryRebuild(options, incremental.Context) is { } partial) return partial;
+        options.Live?.Forget();
 
         var loaded = clock.Time("load", () => incremental.Load(diagnostics));
         if (options.BaseUrl is { } baseUrl && SiteSettingsLoader.ParseBaseUrl(baseUrl, 0, diagnostics) is { } url)
             loaded = loaded with { Settings = loaded.Settings with { BaseUrl = url } };
+        // The model's own diagnostics are kept apart too: preview keeps them while it keeps the model.
+        var modelDiagnostics = new DiagnosticBag();
         var site = clock.Time("model", () => SiteAssembler.Assemble(loaded,
-            new AssemblyOptions(options.IncludeDrafts, options.IncludeFuture, options.Now, options.Strict), diagnostics));
+            new AssemblyOptions(options.IncludeDrafts, options.IncludeFuture, options.Now, options.Strict), modelDiagnostics));
+        var modelFound = modelDiagnostics.Sorted();
+        foreach (var diagnostic in modelFound) diagnostics.Add(diagnostic);
         var layouts = clock.Time("theme", () => LayoutSet.Load(theme, diagnostics));
         // Earlier errors do not stop here: rendering checks every body's links, and one run should report every
         // problem. Pages still go only to the staging folder, which is thrown away below when anything failed.
@@ -47,12 +54,42 @@ public static class SiteBuild
         StagingOutput.CleanLeftovers(options.OutputDirectory, diagnostics);
         var meter = new WorkMeter();
         using var output = new StagingOutput(options.OutputDirectory, meter);
-        using var templates = new TemplateRunner(layouts, meter);
+        // Disposed here unless preview keeps them for its next rebuild (see LiveSession).
+        var templates = new TemplateRunner(layouts, meter);
+        var views = new ViewFactory(site);
+        LiveState? live = null;
+        try
+        {
+            var prepared = new Prepared(options, theme, incremental, loaded, site, modelFound, templates, views, meter);
+            var result = RenderAndCommit(prepared, output, clock, diagnostics, out live);
+            if (live is not null) options.Live!.Capture(live);
+            return result;
+        }
+        finally
+        {
+            if (live is null)
+            {
+                views.Dispose();
+                templates.Dispose();
+            }
+        }
+    }
+
+    /// <summary>What the render stages start from.</summary>
+    private sealed record Prepared(
+        BuildOptions Options, ThemeFiles Theme, IncrementalSession Incremental, LoadedSite Loaded, SiteModel Site,
+        IReadOnlyList<Diagnostic> ModelDiagnostics, TemplateRunner Templates, ViewFactory Views, WorkMeter Meter);
+
+    /// <summary>Render, index and write; <paramref name="live"/> is what preview keeps when it asked to.</summary>
+    private static BuildResult RenderAndCommit(
+        Prepared p, StagingOutput output, StageClock clock, DiagnosticBag diagnostics, out LiveState? live)
+    {
+        live = null;
+        var (options, site, views, templates, incremental) = (p.Options, p.Site, p.Views, p.Templates, p.Incremental);
         // Pages, feeds and the search index go through the incremental sink; assets and static files are copied as is.
-        var sink = incremental.Sink(output, theme);
-        using var views = new ViewFactory(site);
+        var sink = incremental.Sink(output, p.Theme);
         var minifier = new Minifier(options.Minify);
-        var assets = clock.Time("assets", () => AssetPublisher.Publish(theme, minifier, output));
+        var assets = clock.Time("assets", () => AssetPublisher.Publish(p.Theme, minifier, output));
         var siteView = SiteViews.Create(site, views.Urls, assets);
         var matcher = site.Settings.AutoLinkEntities ? EntityMatcher.ForSite(site) : null;
         var markdown = new MarkdownRenderer(
@@ -60,7 +97,7 @@ public static class SiteBuild
             new LinkContext(views.Urls.BasePath, site.KnownPaths, site.PathsBySource, site.StaticFiles.ToHashSet(StringComparer.Ordinal)),
             incremental.Markdown(site, matcher, views.Urls.BasePath),
             minifier,
-            meter);
+            p.Meter);
         var search = new SearchIndexBuilder();
 
         var rendered = clock.Time("render briefs", () =>
@@ -82,9 +119,20 @@ public static class SiteBuild
         if (diagnostics.HasErrors)
             return incremental.Annotate(new BuildResult(diagnostics.Sorted(), false, site.Briefs.Length, 0, clock.Timings));
         clock.Time("commit", () => incremental.Commit(output));
-        return incremental.Annotate(new BuildResult(diagnostics.Sorted(), true, site.Briefs.Length, output.FileCount + sink.Kept.Count, clock.Timings)
+        var sorted = diagnostics.Sorted();
+        if (options.Live is not null && incremental.LayoutKeys is { } layoutKeys)
         {
-            Work = meter.Totals(),
+            live = new LiveState
+            {
+                Loaded = p.Loaded, Site = site, Views = views, SiteView = siteView, Templates = templates, Markdown = markdown,
+                Search = search, Rendered = rendered, LayoutKeys = layoutKeys, Diagnostics = sorted,
+                ModelDiagnostics = p.ModelDiagnostics.ToFrozenSet(),
+                BriefIdsBySource = site.Briefs.ToFrozenDictionary(b => b.Source.RelativePath, b => b.Id, StringComparer.Ordinal),
+            };
+        }
+        return incremental.Annotate(new BuildResult(sorted, true, site.Briefs.Length, output.FileCount + sink.Kept.Count, clock.Timings)
+        {
+            Work = p.Meter.Totals(),
         });
     }
 }

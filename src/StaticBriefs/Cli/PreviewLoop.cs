@@ -11,7 +11,8 @@ namespace StaticBriefs.Cli;
 /// <summary>
 /// The preview loop: one build, then a rebuild per burst of changes, each pushed to open tabs as a reload (success)
 /// or an error overlay (failure, while the previous build keeps being served). Builds share one in-memory cache,
-/// and the watcher tells it which files changed, so an edit re-reads and re-renders only what it touches.
+/// and the watcher tells it which files changed, so an edit re-reads and re-renders only what it touches; an edit
+/// of briefs' content alone starts from the last build's model in memory (<see cref="LiveSession"/>).
 /// </summary>
 internal sealed class PreviewLoop
 {
@@ -62,7 +63,8 @@ internal sealed class PreviewLoop
         // Links must work locally: the preview's own address replaces the site's host, while the base URL's path is
         // kept (the server serves under it), so a site hosted under a sub-path is previewed as it will be published.
         var cache = new BuildCache(BuildCache.DefaultDirectory(options.InputDirectory)) { TrustUnchangedFiles = true, SaveOnCommit = false };
-        var loop = new PreviewLoop(options with { BaseUrl = server.Address.ToString(), Cache = cache }, server, stdout, stderr);
+        using var live = new LiveSession();
+        var loop = new PreviewLoop(options with { BaseUrl = server.Address.ToString(), Cache = cache, Live = live }, server, stdout, stderr);
         stdout.WriteLine($"Previewing at {server.Address} (Ctrl+C to stop)");
         await Task.Run(() => loop.Rebuild([]), ct);
         using (new ChangeWatcher([options.InputDirectory, options.ThemeDirectory], QuietPeriod, loop.Rebuild))

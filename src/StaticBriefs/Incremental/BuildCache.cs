@@ -82,6 +82,19 @@ public sealed class BuildCache
         }
     }
 
+    /// <summary>
+    /// The files named by <see cref="MarkChanged"/> since the last build, without consuming them; false when the
+    /// next build cannot trust anything (the first one, or files are not watched).
+    /// </summary>
+    internal bool TryPeekChanges(out string[] changed)
+    {
+        lock (_gate)
+        {
+            changed = [.. _changed];
+            return TrustUnchangedFiles && !_everythingChanged;
+        }
+    }
+
     /// <summary>Called once the load stage has looked at every changed file.</summary>
     internal void ChangesConsumed()
     {
@@ -119,6 +132,16 @@ public sealed class BuildCache
         {
             if (!MarkdownUsed.ContainsKey(key)) Markdown.TryRemove(key, out _);
         }
+        if (SaveOnCommit) Save();
+    }
+
+    /// <summary>
+    /// Stores the manifest after a partial rebuild, which rendered few bodies: unlike <see cref="Committed"/> it
+    /// keeps every body, or the next full build would render them all again.
+    /// </summary>
+    internal void CommittedPartial(string outputDirectory, OutputManifest manifest)
+    {
+        lock (_gate) _manifests[outputDirectory] = manifest;
         if (SaveOnCommit) Save();
     }
 

@@ -36,11 +36,7 @@ internal static class CachedSiteLoader
                 return;
             }
             Interlocked.Increment(ref counts.Parsed);
-            var own = new DiagnosticBag();
-            // Same decoding as File.ReadAllText: UTF-8 unless a byte order mark says otherwise.
-            var text = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true).ReadToEnd();
-            var document = DocumentLoader.Load(text, relative, own);
-            var found = own.Sorted();
+            var (document, found) = Parse(bytes, relative);
             foreach (var diagnostic in found) diagnostics.Add(diagnostic);
             if (document is null) cache.Documents.TryRemove(relative, out _);
             else cache.Documents[relative] = new DocumentEntry(hash, document, [.. found.Where(d => d.Severity == Severity.Warning)]);
@@ -55,6 +51,16 @@ internal static class CachedSiteLoader
         }
         cache.ChangesConsumed();
         return new LoadedSite(settings, [.. documents.OfType<SourceDocument>()], statics, entities);
+    }
+
+    /// <summary>Parses one markdown file's bytes; the document is null when it has errors that stop it loading.</summary>
+    internal static (SourceDocument? Document, IReadOnlyList<Diagnostic> Diagnostics) Parse(byte[] bytes, string relativePath)
+    {
+        var own = new DiagnosticBag();
+        // Same decoding as File.ReadAllText: UTF-8 unless a byte order mark says otherwise.
+        var text = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true).ReadToEnd();
+        var document = DocumentLoader.Load(text, relativePath, own);
+        return (document, own.Sorted());
     }
 
     private static SourceDocument Reuse(DocumentEntry entry, DiagnosticBag diagnostics, LoadCounts counts)

@@ -23,6 +23,7 @@ internal sealed class IncrementalSession
     private readonly LoadCounts _loads = new();
     private MarkdownMemo? _markdown;
     private PageMemoSink? _sink;
+    private IReadOnlyDictionary<string, string>? _layoutKeys;
 
     public IncrementalSession(BuildOptions options)
     {
@@ -31,6 +32,12 @@ internal sealed class IncrementalSession
         _outputDirectory = Path.GetFullPath(options.OutputDirectory).TrimEnd(Path.DirectorySeparatorChar);
         _context = ContentHash.Of(GeneratorKey.Value, options.Minify ? "minify" : "plain");
     }
+
+    /// <summary>What every output file of this build depends on besides its own inputs (generator, minify).</summary>
+    public string Context => _context;
+
+    /// <summary>The layout fingerprints pages are made with (null without a cache).</summary>
+    public IReadOnlyDictionary<string, string>? LayoutKeys => _layoutKeys;
 
     public LoadedSite Load(DiagnosticBag diagnostics)
     {
@@ -62,7 +69,8 @@ internal sealed class IncrementalSession
     public PageMemoSink Sink(StagingOutput staging, ThemeFiles theme)
     {
         var previous = _cache?.Manifest(_outputDirectory) is { } manifest && manifest.Context == _context ? manifest : null;
-        return _sink = new PageMemoSink(staging, _outputDirectory, previous, _cache is null ? null : LayoutKeys.Compute(theme));
+        _layoutKeys = _cache is null ? null : Incremental.LayoutKeys.Compute(theme);
+        return _sink = new PageMemoSink(staging, _outputDirectory, previous, _layoutKeys);
     }
 
     public void Commit(StagingOutput staging)

@@ -48,6 +48,36 @@ internal static class OutputPatcher
         return new OutputManifest(context, files);
     }
 
+    /// <summary>
+    /// Commits a partial rebuild (a <see cref="Rendering.RenderScope"/>): files it did not look at are carried over
+    /// from the previous manifest untouched, so the output folder is never scanned. Only under
+    /// <paramref name="regeneratedFolders"/>, which the rebuild wrote out whole, do files it no longer makes go away.
+    /// </summary>
+    public static OutputManifest CommitPartial(
+        PageMemoSink sink, BuildCache cache, string outputDirectory, string context, IReadOnlyList<string> regeneratedFolders)
+    {
+        var previous = sink.Previous ?? throw new InvalidOperationException("A partial rebuild needs the previous build's manifest.");
+        cache.ForgetManifest(outputDirectory);
+        var files = new Dictionary<string, OutputRecord>(previous.Files, StringComparer.Ordinal);
+        foreach (var (file, key) in sink.Written)
+        {
+            var target = Path.Combine(outputDirectory, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(Path.Combine(sink.Staging.StagingDirectory, file), target, overwrite: true);
+            var info = new FileInfo(target);
+            files[file] = new OutputRecord(key, info.Length, info.LastWriteTimeUtc.Ticks);
+        }
+        foreach (var file in previous.Files.Keys)
+        {
+            if (!regeneratedFolders.Any(folder => file.StartsWith(folder, StringComparison.Ordinal))) continue;
+            if (sink.Kept.ContainsKey(file) || sink.Written.ContainsKey(file)) continue;
+            File.Delete(Path.Combine(outputDirectory, file));
+            files.Remove(file);
+        }
+        sink.Staging.Dispose();
+        return new OutputManifest(context, files);
+    }
+
     private static string Relative(string root, string file) => Path.GetRelativePath(root, file).Replace('\\', '/');
 
     /// <summary>

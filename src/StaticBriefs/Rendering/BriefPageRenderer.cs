@@ -28,6 +28,11 @@ public sealed class BriefPageRenderer(
         return results;
     }
 
+    /// <summary>Renders the pages of <paramref name="ids"/> only, into their slots of <paramref name="results"/>.</summary>
+    public void RenderSome(IReadOnlyCollection<int> ids, RenderedBrief[] results, int maxParallelism) =>
+        Parallel.ForEach(ids, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism },
+            id => results[id] = Render(site.Briefs[id]));
+
     private RenderedBrief Render(Brief brief)
     {
         var source = brief.Source;

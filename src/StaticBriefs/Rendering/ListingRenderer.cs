@@ -17,6 +17,23 @@ public sealed class ListingRenderer(
 {
     private readonly EntityCatalog _catalog = new(site.Entities);
 
+    /// <summary>Renders the pages that <paramref name="scope"/> names (no scope: every listing page).</summary>
+    public int RenderSome(RenderScope scope, int maxParallelism)
+    {
+        var jobs = new List<Action>();
+        var pageSize = site.Settings.PageSize;
+        var homePages = Math.Max(1, (site.Briefs.Length + pageSize - 1) / pageSize);
+        foreach (var number in scope.HomePages) jobs.Add(() => Home(number, homePages));
+        foreach (var ((kind, key), numbers) in scope.TermPages)
+        {
+            var term = site.TermOf(kind, key);
+            jobs.Add(() => TermPages(term, numbers));
+        }
+        if (scope.Archive) jobs.Add(Archive);
+        Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, job => job());
+        return jobs.Count;
+    }
+
     /// <summary>Renders every listing page; returns how many pages were written.</summary>
     public int RenderAll(int maxParallelism)
     {
@@ -78,12 +95,15 @@ public sealed class ListingRenderer(
             $"Every {taxonomy.Kind.Singular()} named in {site.Settings.Title}, with how many briefs name it."), "terms", view);
     }
 
-    /// <summary>All pages of one term in one job, so what every page shares (co-mentions) is computed once.</summary>
-    private void TermPages(Term term)
+    /// <summary>All pages of one term (or those <paramref name="only"/> names) in one job, so co-mentions are computed once.</summary>
+    private void TermPages(Term term, IReadOnlySet<int>? only = null)
     {
         var pages = Math.Max(1, (term.Count + site.Settings.PageSize - 1) / site.Settings.PageSize);
         var coMentions = views.CoMentions(term);
-        for (var number = 1; number <= pages; number++) TermPage(term, number, pages, coMentions);
+        for (var number = 1; number <= pages; number++)
+        {
+            if (only is null || only.Contains(number)) TermPage(term, number, pages, coMentions);
+        }
     }
 
     private void TermPage(Term term, int number, int total, IReadOnlyList<LinkView> coMentions)

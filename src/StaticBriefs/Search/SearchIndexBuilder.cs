@@ -4,7 +4,8 @@ namespace StaticBriefs.Search;
 
 /// <summary>
 /// Collects the search index during a build: <see cref="Add"/> from any render worker, then one
-/// <see cref="Write"/> that lays out the sharded index under <c>search/</c> for search.js.
+/// <see cref="Write"/> that lays out the sharded index under <c>search/</c> for search.js. Preview keeps one
+/// builder across rebuilds: adding a brief again replaces its earlier document.
 /// </summary>
 public sealed class SearchIndexBuilder
 {
@@ -18,13 +19,13 @@ public sealed class SearchIndexBuilder
     private readonly ConcurrentDictionary<string, int> _wordIds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
     private readonly List<string> _terms = [];
-    private readonly List<IndexedDocument> _documents = [];
+    private readonly Dictionary<int, IndexedDocument> _documents = [];
     private readonly Lock _gate = new();
 
     /// <summary>Creates an empty builder; use one per build.</summary>
     public SearchIndexBuilder() => _wordLookup = _wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Tokenizes <paramref name="document"/> and keeps its compact form. Thread-safe.</summary>
+    /// <summary>Tokenizes <paramref name="document"/> and keeps its compact form, replacing any earlier one with its id. Thread-safe.</summary>
     public void Add(SearchDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -50,21 +51,27 @@ public sealed class SearchIndexBuilder
         var indexed = new IndexedDocument(document.Id, document.Path, document.Title, document.Summary, document.Date,
             OrEmpty(document.Companies), OrEmpty(document.People), OrEmpty(document.Topics),
             ExcerptMaker.Make(document.BodyText, ExcerptLength), termIds, weights, length);
-        lock (_gate) _documents.Add(indexed);
+        lock (_gate) _documents[indexed.Id] = indexed;
     }
 
     /// <summary>Writes the index under <c>search/</c>; bytes depend only on the documents added, not their order.</summary>
-    public SearchIndexStats Write(Output.IOutputSink sink)
+    /// <param name="sink">Where the files go.</param>
+    /// <param name="changedDocuments">
+    /// When given, only these documents changed since the last write, and none of their companies, people or topics:
+    /// facet files are skipped and only their display files are written. Postings and shards are always whole,
+    /// since one document's length moves every score's normalisation.
+    /// </param>
+    public SearchIndexStats Write(Output.IOutputSink sink, IReadOnlySet<int>? changedDocuments = null)
     {
         ArgumentNullException.ThrowIfNull(sink);
         IndexedDocument[] documents;
         string[] terms;
         lock (_gate)
         {
-            documents = [.. _documents];
+            documents = [.. _documents.Values];
             terms = [.. _terms];
         }
-        return new SearchIndexWriter(documents, terms).Write(sink);
+        return new SearchIndexWriter(documents, terms).Write(sink, changedDocuments);
     }
 
     private int Count(string? text, int weight, Dictionary<int, int> counts)

@@ -28,43 +28,59 @@ internal sealed class SearchIndexWriter
         _documents = documents;
         _terms = terms;
         Array.Sort(_documents, static (a, b) => a.Id.CompareTo(b.Id));
-        for (var i = 1; i < _documents.Length; i++)
-        {
-            if (_documents[i].Id == _documents[i - 1].Id) throw new InvalidOperationException($"Search document id {_documents[i].Id} was added twice.");
-        }
         if (_documents.Length > 0 && _documents[0].Id < 0) throw new InvalidOperationException("Search document ids must not be negative.");
     }
 
-    internal SearchIndexStats Write(Output.IOutputSink sink)
+    internal SearchIndexStats Write(Output.IOutputSink sink, IReadOnlySet<int>? changedDocuments = null)
     {
         var files = new JsonFiles(sink);
         var postings = BuildPostings(out var order);
         var shardKeys = ShardWriter.Write(files, _terms, order, postings);
         var shardCount = shardKeys.Count;
-        FacetWriter.Write(files, _documents);
-        DocChunkWriter.Write(files, _documents, DocChunkSize);
-        files.Write("search/meta.json", writer => WriteMeta(writer, shardKeys));
-        return new SearchIndexStats(_documents.Length, _terms.Length, shardCount, files.Bytes);
+        if (changedDocuments is null)
+        {
+            FacetWriter.Write(files, _documents);
+            DocChunkWriter.Write(files, _documents, DocChunkSize);
+        }
+        else
+        {
+            var chunks = changedDocuments.Select(id => id / DocChunkSize).ToHashSet();
+            DocChunkWriter.Write(files, [.. _documents.Where(d => chunks.Contains(d.Id / DocChunkSize))], DocChunkSize);
+        }
+        files.Write("search/meta.json", writer => WriteMeta(writer, shardKeys, order.Length));
+        return new SearchIndexStats(_documents.Length, order.Length, shardCount, files.Bytes);
     }
 
-    /// <summary>Per term (by sorted rank): doc ids ascending with their impacts, in one flat layout.</summary>
+    /// <summary>
+    /// Per term (by sorted rank): doc ids ascending with their impacts, in one flat layout. <paramref name="order"/>
+    /// lists the term ids in use by rank; a term no document has any more (preview replaced the only one) is left out.
+    /// </summary>
     private Postings BuildPostings(out int[] order)
     {
-        order = new int[_terms.Length];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
+        var used = new int[_terms.Length];
+        foreach (var document in _documents)
+        {
+            foreach (var termId in document.TermIds) used[termId]++;
+        }
+        var inUse = new List<int>(_terms.Length);
+        for (var i = 0; i < used.Length; i++)
+        {
+            if (used[i] > 0) inUse.Add(i);
+        }
+        order = [.. inUse];
         var terms = _terms;
         Array.Sort(order, (a, b) => string.CompareOrdinal(terms[a], terms[b]));
         var rank = new int[_terms.Length];
         for (var r = 0; r < order.Length; r++) rank[order[r]] = r;
 
-        var starts = new int[_terms.Length + 1];
+        var starts = new int[order.Length + 1];
         long totalLength = 0;
         foreach (var document in _documents)
         {
             foreach (var termId in document.TermIds) starts[rank[termId] + 1]++;
             totalLength += document.Length;
         }
-        for (var r = 0; r < _terms.Length; r++) starts[r + 1] += starts[r];
+        for (var r = 0; r < order.Length; r++) starts[r + 1] += starts[r];
         var averageLength = _documents.Length == 0 ? 1.0 : Math.Max(1.0, (double)totalLength / _documents.Length);
         var fill = (int[])starts.Clone();
         var ids = new int[starts[^1]];
@@ -90,12 +106,12 @@ internal sealed class SearchIndexWriter
         return (byte)Math.Clamp(scaled, 1, MaxImpact);
     }
 
-    private void WriteMeta(Utf8JsonWriter writer, IReadOnlyList<string> shardKeys)
+    private void WriteMeta(Utf8JsonWriter writer, IReadOnlyList<string> shardKeys, int termCount)
     {
         writer.WriteStartObject();
         writer.WriteNumber("version", FormatVersion);
         writer.WriteNumber("documents", _documents.Length);
-        writer.WriteNumber("terms", _terms.Length);
+        writer.WriteNumber("terms", termCount);
         writer.WriteNumber("k1", K1);
         writer.WriteNumber("maxImpact", MaxImpact);
         writer.WriteNumber("docChunk", DocChunkSize);

@@ -18,6 +18,11 @@ public sealed class IncrementalBuildTests
         return data;
     }
 
+    /// <summary>Edits that change only a brief's content, which preview rebuilds from the model it keeps in memory.</summary>
+    private static readonly HashSet<string> ContentOnly = ["edit body", "edit summary", "edit title", "add updated date"];
+
+    public static TheoryData<string> LiveEdits() => [.. Cases.Keys];
+
     private static readonly Dictionary<string, Func<IncrementalSite, string[]>> Cases = new()
     {
         ["edit body"] = s => Replace(s, Brief, "Amazon remains a minority shareholder.", "Amazon is still a minority shareholder."),
@@ -40,6 +45,7 @@ public sealed class IncrementalBuildTests
             File.Move(Path.Combine(s.Site.InputDirectory, "briefs/2024/meta-llama-3.md"), Path.Combine(s.Site.InputDirectory, "briefs/2024/llama-3.md"));
             return ["briefs/2024/meta-llama-3.md", "briefs/2024/llama-3.md"];
         },
+        ["add updated date"] = s => Replace(s, Brief, "amazon-invests-an-additional-4-billion-in-ai-firm-anthropic\n", "amazon-invests-an-additional-4-billion-in-ai-firm-anthropic\nupdated: 2024-12-01\n"),
         ["change tag"] = s => Replace(s, Brief, "companies: [Amazon, Anthropic, Google]", "companies: [Amazon, Anthropic, Mistral AI]"),
         ["change date"] = s => Replace(s, Brief, "date: 2024-11-22", "date: 2024-01-03"),
         ["change layout"] = s =>
@@ -70,6 +76,40 @@ public sealed class IncrementalBuildTests
         // The renamed brief keeps its URL (its front matter sets the slug), so no page may change; every other edit shows.
         if (edit == "rename brief file") Assert.Equal(0, result.PagesRendered);
         else Assert.True(result.PagesRendered > 0, $"{edit}: expected pages to be rendered again");
+        site.AssertSameAsClean();
+    }
+
+    [Theory]
+    [MemberData(nameof(LiveEdits))]
+    public void Preview_rebuild_from_the_model_in_memory_equals_a_clean_build_byte_for_byte(string edit)
+    {
+        using var site = new IncrementalSite(inMemory: true, live: true);
+        site.BuildOk();
+
+        site.Changed(Cases[edit](site));
+        var result = site.BuildOk();
+
+        // Content edits take the partial path; edits that move briefs between pages take the full one.
+        Assert.Equal(ContentOnly.Contains(edit) ? 1 : 0, site.Live!.PartialBuilds);
+        site.AssertSameAsClean();
+        Assert.True(result.PagesRendered > 0 || edit == "rename brief file", $"{edit}: expected pages to be rendered again");
+    }
+
+    [Fact]
+    public void Preview_keeps_rebuilding_from_memory_across_edits_of_several_briefs()
+    {
+        using var site = new IncrementalSite(inMemory: true, live: true);
+        site.BuildOk();
+
+        site.Changed(Replace(site, Brief, "Amazon invests another $4 billion", "Amazon adds $4 billion"));
+        site.BuildOk();
+        site.Changed(Replace(site, "briefs/2024/xai-raises-6-billion.md", "in Series B round", "in a Series B round"));
+        site.BuildOk();
+        site.Changed([.. Replace(site, Brief, "Amazon adds", "Amazon commits"), .. Replace(site, "briefs/2024/meta-llama-3.md", "third generation", "3rd generation")]);
+        var last = site.BuildOk();
+
+        Assert.Equal(3, site.Live!.PartialBuilds);
+        Assert.InRange(last.PagesRendered, 1, 200);
         site.AssertSameAsClean();
     }
 

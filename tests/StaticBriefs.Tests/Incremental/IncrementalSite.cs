@@ -13,18 +13,22 @@ internal sealed class IncrementalSite : IDisposable
     private readonly TestSite _site = TestSite.CopyOf(RepoPaths.SampleInput);
 
     /// <param name="inMemory">Keep one trusted in-memory cache across builds, told what changed (as preview does).</param>
-    public IncrementalSite(bool inMemory)
+    /// <param name="live">Also keep the last build's model in memory, as preview does (needs <paramref name="inMemory"/>).</param>
+    public IncrementalSite(bool inMemory, bool live = false)
     {
         CacheDirectory = Path.Combine(_site.Root, "cache");
         Memory = inMemory ? new BuildCache(null) { TrustUnchangedFiles = true } : null;
+        Live = live ? new LiveSession() : null;
     }
+
+    public LiveSession? Live { get; }
 
     public TestSite Site => _site;
     public string CacheDirectory { get; }
     public BuildCache? Memory { get; }
     public string CleanDirectory => Path.Combine(_site.Root, "clean");
 
-    public BuildOptions Options => _site.Options with { Minify = true, UseCache = true, CacheDirectory = CacheDirectory, Cache = Memory };
+    public BuildOptions Options => _site.Options with { Minify = true, UseCache = true, CacheDirectory = CacheDirectory, Cache = Memory, Live = Live };
 
     /// <summary>Tells an in-memory cache which input files changed (a disk cache finds out by hashing).</summary>
     public void Changed(params string[] relativePaths) =>
@@ -72,5 +76,9 @@ internal sealed class IncrementalSite : IDisposable
 
     public void Write(string relativePath, string content) => _site.Write(relativePath, content);
 
-    public void Dispose() => _site.Dispose();
+    public void Dispose()
+    {
+        Live?.Dispose();
+        _site.Dispose();
+    }
 }

@@ -11,15 +11,24 @@ public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink 
     public const int Size = 20;
 
     /// <summary>Writes every feed; <paramref name="rendered"/> supplies the newest briefs' HTML.</summary>
-    public int RenderAll(IReadOnlyList<RenderedBrief> rendered, int maxParallelism)
+    public int RenderAll(IReadOnlyList<RenderedBrief> rendered, int maxParallelism) =>
+        Render(rendered, maxParallelism, siteFeed: true, [.. site.Taxonomies.Values.SelectMany(t => t.ByName)]);
+
+    /// <summary>Writes the feeds <paramref name="scope"/> names.</summary>
+    public int RenderSome(IReadOnlyList<RenderedBrief> rendered, RenderScope scope, int maxParallelism) =>
+        Render(rendered, maxParallelism, scope.SiteFeed, [.. scope.TermFeeds.Select(t => site.TermOf(t.Kind, t.Key))]);
+
+    private int Render(IReadOnlyList<RenderedBrief> rendered, int maxParallelism, bool siteFeed, List<Term> terms)
     {
         var settings = site.Settings;
         var author = settings.Author ?? settings.Title;
-        var siteEntries = site.Briefs.Take(Size).Select(b => Entry(b, rendered[b.Id].ContentHtml)).ToList();
-        Write("/", new FeedSpec(settings.Title, settings.Description, views.Urls.Permalink("/"),
-            views.Urls.Permalink("/feed.xml"), views.Urls.Permalink("/feed.json"), author, settings.Language, siteEntries));
+        if (siteFeed)
+        {
+            var siteEntries = site.Briefs.Take(Size).Select(b => Entry(b, rendered[b.Id].ContentHtml)).ToList();
+            Write("/", new FeedSpec(settings.Title, settings.Description, views.Urls.Permalink("/"),
+                views.Urls.Permalink("/feed.xml"), views.Urls.Permalink("/feed.json"), author, settings.Language, siteEntries));
+        }
 
-        var terms = site.Taxonomies.Values.SelectMany(t => t.ByName).ToList();
         Parallel.ForEach(terms, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, term =>
         {
             var entries = term.BriefIds.Take(Size).Select(id => Entry(site.Briefs[id], null)).ToList();
@@ -28,7 +37,7 @@ public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink 
                 views.Urls.Permalink(term.Path), views.Urls.Permalink(term.Path + "feed.xml"),
                 views.Urls.Permalink(term.Path + "feed.json"), author, settings.Language, entries));
         });
-        return 2 * (terms.Count + 1);
+        return 2 * (terms.Count + (siteFeed ? 1 : 0));
     }
 
     private void Write(string path, FeedSpec spec)

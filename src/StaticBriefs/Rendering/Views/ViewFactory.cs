@@ -15,6 +15,7 @@ public sealed class ViewFactory : IDisposable
     private readonly FrozenDictionary<(TaxonomyKind, TermKey), LinkView> _termLinks;
     private readonly ThreadLocal<int[]> _relatedScores;
     private readonly long[] _ticks;
+    private readonly int[]?[] _related;
 
     /// <summary>Prepares the shared views of a site.</summary>
     public ViewFactory(SiteModel site)
@@ -27,6 +28,39 @@ public sealed class ViewFactory : IDisposable
         _cards = [.. site.Briefs.Select(MakeCard)];
         _relatedScores = new ThreadLocal<int[]>(() => new int[site.Briefs.Length]);
         _ticks = [.. site.Briefs.Select(b => b.Date.UtcTicks)];
+        _related = new int[]?[site.Briefs.Length];
+    }
+
+    /// <summary>
+    /// The views of <paramref name="site"/>, which differs from this factory's site only in the sources of the briefs
+    /// <paramref name="changed"/> (same ids, dates, slugs and terms): everything else, related lists included, is shared.
+    /// </summary>
+    private ViewFactory(ViewFactory previous, SiteModel site, IReadOnlyCollection<int> changed)
+    {
+        _site = site;
+        Urls = previous.Urls;
+        _termLinks = previous._termLinks;
+        var cards = previous._cards.ToBuilder();
+        foreach (var id in changed) cards[id] = MakeCard(site.Briefs[id]);
+        _cards = cards.MoveToImmutable();
+        _relatedScores = new ThreadLocal<int[]>(() => new int[site.Briefs.Length]);
+        _ticks = previous._ticks;
+        _related = (int[]?[])previous._related.Clone();
+    }
+
+    /// <summary>See the private constructor: views for a site whose briefs <paramref name="changed"/> only in content.</summary>
+    public ViewFactory WithChangedContent(SiteModel site, IReadOnlyCollection<int> changed) => new(this, site, changed);
+
+    /// <summary>Ids of the briefs whose related lists name <paramref name="briefId"/>, computing the lists not yet made.</summary>
+    public IReadOnlyList<int> RelatedTo(int briefId)
+    {
+        var found = new List<int>();
+        for (var id = 0; id < _related.Length; id++)
+        {
+            if (_related[id] is null) Related(_site.Briefs[id]);
+            if (Array.IndexOf(_related[id]!, briefId) >= 0) found.Add(id);
+        }
+        return found;
     }
 
     /// <summary>Link helper for this site.</summary>
@@ -75,6 +109,8 @@ public sealed class ViewFactory : IDisposable
     /// <summary>Up to <paramref name="count"/> briefs sharing the most entities with a brief (people and companies weigh more than topics).</summary>
     public IReadOnlyList<BriefCard> Related(Brief brief, int count = 5)
     {
+        // Kept per brief: preview asks which pages show a brief that changed (see RelatedTo).
+        if (count == 5 && _related[brief.Id] is { } known) return [.. known.Select(id => _cards[id])];
         // Scores live in one reused array per thread; only the touched entries are read back and reset.
         var scores = _relatedScores.Value!;
         var touched = new List<int>();
@@ -111,6 +147,7 @@ public sealed class ViewFactory : IDisposable
             best.Insert(at, candidate);
             if (best.Count > count) best.RemoveAt(count);
         }
+        if (count == 5) _related[brief.Id] = [.. best.Select(b => b.Id)];
         return [.. best.Select(b => _cards[b.Id])];
     }
 

@@ -1,0 +1,179 @@
+using System.Collections.Immutable;
+using System.Text;
+using StaticBriefs.Building;
+using StaticBriefs.Diagnostics;
+using StaticBriefs.Loading;
+using StaticBriefs.Model;
+using StaticBriefs.Output;
+using StaticBriefs.Rendering;
+using StaticBriefs.Rendering.Feeds;
+
+namespace StaticBriefs.Incremental;
+
+/// <summary>
+/// Preview's memory between builds. After a full build it holds the build's <see cref="LiveState"/>; when the
+/// next change only edits the content of published briefs (title, summary, body, sources: not their dates, slugs,
+/// tags or draft flag, which move them between pages), <see cref="TryRebuild"/> patches the model and renders just
+/// the pages that show those briefs, instead of looking at every page of the site. Anything else returns null and
+/// the caller runs the full (cached) build, which captures a fresh state. Either way the output folder ends up
+/// byte for byte what a clean build makes.
+/// </summary>
+public sealed class LiveSession : IDisposable
+{
+    /// <summary>Folders a partial rebuild writes out whole, so files it no longer makes there are stale.</summary>
+    private static readonly string[] RegeneratedFolders = ["search/shards/"];
+
+    private LiveState? _state;
+
+    /// <summary>Builds since the session started that took the fast path.</summary>
+    public int PartialBuilds { get; private set; }
+
+    internal void Capture(LiveState state)
+    {
+        _state?.Dispose();
+        _state = state;
+    }
+
+    /// <summary>Drops the state, so the next build is a full one.</summary>
+    internal void Forget()
+    {
+        _state?.Dispose();
+        _state = null;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => Forget();
+
+    /// <summary>The partial rebuild, or null when the changes need a full build.</summary>
+    internal BuildResult? TryRebuild(BuildOptions options, string context)
+    {
+        var cache = options.Cache;
+        if (_state is not { } state || cache is null || !cache.TryPeekChanges(out var changedPaths) || changedPaths.Length == 0)
+            return null;
+        var edits = ContentEdits.Find(state, options.InputDirectory, changedPaths);
+        if (edits is null) return null;
+
+        var clock = new StageClock();
+        var outputDirectory = Path.GetFullPath(options.OutputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        var previous = cache.Manifest(outputDirectory);
+        if (previous is null || previous.Context != context || !Directory.Exists(outputDirectory)) return null;
+
+        // From here the changes are this build's: record the new documents as a full load would have.
+        foreach (var edit in edits) cache.Documents[edit.Document.RelativePath] = edit.CacheEntry;
+        cache.ChangesConsumed();
+
+        var diagnostics = new DiagnosticBag();
+        foreach (var edit in edits)
+        {
+            foreach (var warning in edit.CacheEntry.Warnings) diagnostics.Add(warning);
+        }
+        var changedIds = edits.Select(e => e.BriefId).ToHashSet();
+        var site = clock.Time("model", () => Patch(state.Site, edits));
+        var loaded = state.Loaded with
+        {
+            Documents = [.. state.Loaded.Documents.Select(d => edits.FirstOrDefault(e => e.Document.RelativePath == d.RelativePath)?.Document ?? d)],
+        };
+        var views = state.Views.WithChangedContent(site, changedIds);
+        var scope = ScopeOf(state, views, site, edits);
+
+        using var output = new StagingOutput(outputDirectory);
+        var sink = new PageMemoSink(output, outputDirectory, previous, state.LayoutKeys);
+        var rendered = (RenderedBrief[])state.Rendered.Clone();
+        clock.Time("render briefs", () =>
+            new BriefPageRenderer(site, views, state.SiteView, state.Templates, state.Markdown, sink, state.Search, diagnostics)
+                .RenderSome(scope.Briefs, rendered, options.MaxParallelism));
+        clock.Time("render listings", () =>
+            new ListingRenderer(site, views, state.SiteView, state.Templates, state.Markdown, sink, diagnostics)
+                .RenderSome(scope, options.MaxParallelism));
+        clock.Time("feeds", () =>
+        {
+            new FeedRenderer(site, views, sink).RenderSome(rendered, scope, options.MaxParallelism);
+            sink.WriteText("sitemap.xml", SitemapWriter.Sitemap(site, views.Urls));
+        });
+        clock.Time("search index", () => state.Search.Write(sink, changedIds));
+
+        var changedFiles = edits.Select(e => e.Document.RelativePath).ToHashSet(StringComparer.Ordinal);
+        var all = state.Diagnostics
+            .Where(d => !changedFiles.Contains(d.File) || state.ModelDiagnostics.Contains(d))
+            .Concat(diagnostics.Sorted())
+            .Distinct();
+        var merged = new DiagnosticBag();
+        foreach (var diagnostic in all) merged.Add(diagnostic);
+        var sorted = merged.Sorted();
+        if (diagnostics.HasErrors)
+        {
+            // The state no longer matches the input; the next build starts again from the files.
+            views.Dispose();
+            Forget();
+            return new BuildResult(sorted, false, site.Briefs.Length, 0, clock.Timings);
+        }
+
+        var manifest = clock.Time("commit", () => OutputPatcher.CommitPartial(sink, cache, outputDirectory, context, RegeneratedFolders));
+        cache.CommittedPartial(outputDirectory, manifest);
+        var next = state with { Loaded = loaded, Site = site, Views = views, Rendered = rendered, Diagnostics = sorted };
+        state.Views.Dispose();
+        _state = next;
+        PartialBuilds++;
+        return new BuildResult(sorted, true, site.Briefs.Length, sink.Written.Count, clock.Timings)
+        {
+            PagesRendered = sink.PagesRendered,
+            PagesReused = previous.Files.Count - sink.Written.Count,
+            DocumentsParsed = edits.Count,
+            DocumentsReused = loaded.Documents.Length - edits.Count,
+        };
+    }
+
+    /// <summary>The old model with the edited briefs' sources swapped in; ids, slugs, dates and terms are as they were.</summary>
+    private static SiteModel Patch(SiteModel site, IReadOnlyList<ContentEdit> edits)
+    {
+        var briefs = site.Briefs.ToBuilder();
+        foreach (var edit in edits) briefs[edit.BriefId] = briefs[edit.BriefId] with { Source = edit.Document };
+        return site with { Briefs = briefs.MoveToImmutable() };
+    }
+
+    /// <summary>Every page and feed that shows something of an edited brief.</summary>
+    private static RenderScope ScopeOf(LiveState state, Rendering.Views.ViewFactory views, SiteModel site, IReadOnlyList<ContentEdit> edits)
+    {
+        var briefs = new HashSet<int>();
+        var homePages = new HashSet<int>();
+        var termPages = new Dictionary<(TaxonomyKind, TermKey), IReadOnlySet<int>>();
+        var termFeeds = new HashSet<(TaxonomyKind, TermKey)>();
+        var archive = false;
+        var siteFeed = false;
+        var pageSize = site.Settings.PageSize;
+        foreach (var edit in edits)
+        {
+            var id = edit.BriefId;
+            var before = state.Site.Briefs[id].Source;
+            var after = edit.Document;
+            briefs.Add(id);
+            // The site feeds carry the newest briefs' full content; entity feeds only what a card shows, plus updated.
+            siteFeed |= id < FeedRenderer.Size;
+            var cardChanged = before.Title != after.Title || before.Summary != after.Summary || before.Author != after.Author;
+            var feedChanged = cardChanged || before.Updated != after.Updated;
+            foreach (var kind in TaxonomyKinds.All)
+            {
+                foreach (var key in site.Briefs[id].TermsOf(kind))
+                {
+                    var at = site.TermOf(kind, key).BriefIds.IndexOf(id);
+                    if (feedChanged && at < FeedRenderer.Size) termFeeds.Add((kind, key));
+                    if (!cardChanged) continue;
+                    var numbers = termPages.TryGetValue((kind, key), out var known) ? (HashSet<int>)known : [];
+                    numbers.Add((at / pageSize) + 1);
+                    termPages[(kind, key)] = numbers;
+                }
+            }
+            if (!cardChanged) continue;
+            // Cards show the brief on listings, beside it (previous and next) and under other briefs as related.
+            if (id > 0) briefs.Add(id - 1);
+            if (id + 1 < site.Briefs.Length) briefs.Add(id + 1);
+            briefs.UnionWith(views.RelatedTo(id));
+            homePages.Add((id / pageSize) + 1);
+            archive = true;
+        }
+        return new RenderScope
+        {
+            Briefs = briefs, HomePages = homePages, TermPages = termPages, TermFeeds = termFeeds, Archive = archive, SiteFeed = siteFeed,
+        };
+    }
+}

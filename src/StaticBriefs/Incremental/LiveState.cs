@@ -1,0 +1,52 @@
+using System.Collections.Frozen;
+using StaticBriefs.Diagnostics;
+using StaticBriefs.Loading;
+using StaticBriefs.Model;
+using StaticBriefs.Rendering;
+using StaticBriefs.Rendering.Markdown;
+using StaticBriefs.Rendering.Theme;
+using StaticBriefs.Rendering.Views;
+using StaticBriefs.Search;
+
+namespace StaticBriefs.Incremental;
+
+/// <summary>
+/// Everything a finished build knew, kept in memory by preview so the next edit can start from it rather than
+/// from the input folder: the loaded documents, the site model and its views, the parsed theme, the search
+/// documents and the rendered briefs. Owned by <see cref="LiveSession"/>, which disposes the one it replaces.
+/// </summary>
+internal sealed record LiveState : IDisposable
+{
+    public required LoadedSite Loaded { get; init; }
+
+    public required SiteModel Site { get; init; }
+
+    public required ViewFactory Views { get; init; }
+
+    public required SiteView SiteView { get; init; }
+
+    public required TemplateRunner Templates { get; init; }
+
+    public required MarkdownRenderer Markdown { get; init; }
+
+    public required SearchIndexBuilder Search { get; init; }
+
+    public required RenderedBrief[] Rendered { get; init; }
+
+    /// <summary>The layout fingerprints pages were made with; a theme edit takes the full path, so they hold.</summary>
+    public required IReadOnlyDictionary<string, string> LayoutKeys { get; init; }
+
+    /// <summary>Every diagnostic of the build, and those of them the model stage made (kept while the model is).</summary>
+    public required IReadOnlyList<Diagnostic> Diagnostics { get; init; }
+
+    public required FrozenSet<Diagnostic> ModelDiagnostics { get; init; }
+
+    /// <summary>Published briefs by source file.</summary>
+    public required FrozenDictionary<string, int> BriefIdsBySource { get; init; }
+
+    public void Dispose()
+    {
+        Views.Dispose();
+        Templates.Dispose();
+    }
+}

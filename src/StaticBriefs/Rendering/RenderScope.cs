@@ -1,0 +1,29 @@
+using StaticBriefs.Model;
+
+namespace StaticBriefs.Rendering;
+
+/// <summary>
+/// The pages a partial rebuild renders; everything outside it is kept from the previous build as it is. A full
+/// build has no scope. Preview computes one from what an edit changed (see <c>Incremental/LiveSession</c>).
+/// </summary>
+public sealed record RenderScope
+{
+    /// <summary>Brief pages, by brief id.</summary>
+    public IReadOnlySet<int> Briefs { get; init; } = new HashSet<int>();
+
+    /// <summary>Home listing pages, by page number (1 = the home page).</summary>
+    public IReadOnlySet<int> HomePages { get; init; } = new HashSet<int>();
+
+    /// <summary>Term pages to render, each with the page numbers wanted.</summary>
+    public IReadOnlyDictionary<(TaxonomyKind Kind, TermKey Key), IReadOnlySet<int>> TermPages { get; init; } =
+        new Dictionary<(TaxonomyKind, TermKey), IReadOnlySet<int>>();
+
+    /// <summary>The archive page.</summary>
+    public bool Archive { get; init; }
+
+    /// <summary>The site-wide feeds.</summary>
+    public bool SiteFeed { get; init; }
+
+    /// <summary>Terms whose feeds are written again.</summary>
+    public IReadOnlySet<(TaxonomyKind Kind, TermKey Key)> TermFeeds { get; init; } = new HashSet<(TaxonomyKind, TermKey)>();
+}
