@@ -67,21 +67,30 @@ internal static partial class IncrementalBenchmark
         while (await events.ReadLineAsync() is { } line && line != ": connected") { }
 
         var brief = Directory.EnumerateFiles(Path.Combine(input, "briefs"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
-        var times = new List<double>();
-        for (var i = 0; i < Edits; i++)
+        async Task MeasureAsync(string what, Func<string, int, string> edit)
         {
-            var text = await File.ReadAllTextAsync(brief);
-            watch.Restart();
-            await File.WriteAllTextAsync(brief, text + $"\nEdit number {i}.\n");
-            while (await events.ReadLineAsync() is { } line && line != "event: reload") { }
-            times.Add(watch.Elapsed.TotalMilliseconds);
-            await Task.Delay(300);
+            var times = new List<double>();
+            for (var i = 0; i < Edits; i++)
+            {
+                var text = await File.ReadAllTextAsync(brief);
+                watch.Restart();
+                await File.WriteAllTextAsync(brief, edit(text, i));
+                while (await events.ReadLineAsync() is { } line && line != "event: reload") { }
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                await Task.Delay(300);
+            }
+            times.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"preview {what} -> reload event (includes the 50 ms quiet period), {Edits} edits: median {(times[4] + times[5]) / 2:F0} ms, min {times[0]:F0}, max {times[^1]:F0}"));
+            foreach (var line in Text(stdout, shared).Split('\n').Where(l => l.StartsWith("Built", StringComparison.Ordinal)).TakeLast(2))
+                Console.WriteLine("    " + line);
         }
-        times.Sort();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"preview edit -> reload event (includes the 50 ms quiet period), {Edits} edits: median {(times[4] + times[5]) / 2:F0} ms, min {times[0]:F0}, max {times[^1]:F0}"));
-        foreach (var line in Text(stdout, shared).Split('\n').Where(l => l.StartsWith("Built", StringComparison.Ordinal)).TakeLast(3))
-            Console.WriteLine("    " + line);
+
+        // A body edit is what an author does while writing; a title edit also changes the brief's card on listings,
+        // neighbours and related briefs; a tag edit moves the brief between entity pages (the full incremental path).
+        await MeasureAsync("body edit", (text, i) => text + $"\nEdit number {i}.\n");
+        await MeasureAsync("title edit", (text, i) => TitleLine().Replace(text, $"title: \"Retitled brief {i}\"", 1));
+        await MeasureAsync("tag edit", (text, i) => TopicsLine().Replace(text, $"topics: [Benchmark topic {i % 2}]", 1));
 
         var slug = Path.GetFileNameWithoutExtension(brief);
         var page = (await File.ReadAllTextAsync(brief)).Split('\n').FirstOrDefault(l => l.StartsWith("slug:", StringComparison.Ordinal)) is { } s ? s[5..].Trim().Trim('"') : slug;
@@ -99,7 +108,7 @@ internal static partial class IncrementalBenchmark
         lock (shared) return writer.ToString();
     }
 
-    private static void Copy(string from, string to)
+    internal static void Copy(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
@@ -111,4 +120,10 @@ internal static partial class IncrementalBenchmark
 
     [GeneratedRegex(@"Previewing at (\S+)")]
     private static partial Regex AddressLine();
+
+    [GeneratedRegex(@"^title:.*$", RegexOptions.Multiline)]
+    private static partial Regex TitleLine();
+
+    [GeneratedRegex(@"^topics:.*$", RegexOptions.Multiline)]
+    private static partial Regex TopicsLine();
 }

@@ -7,6 +7,8 @@ switch (args.FirstOrDefault())
 {
     case "incremental":
         return await IncrementalBenchmark.RunAsync(args[1..]);
+    case "live" when args.Length >= 2:
+        return LiveRebuildProbe.Run(args[1..]);
     case "stages":
         StageProbe.Run(args[1], args.Length > 2 ? args[2] : "theme", args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2000);
         return 0;
@@ -33,6 +35,7 @@ switch (args.FirstOrDefault())
               stages-bdn [--briefs N] [BenchmarkDotNet args]   BenchmarkDotNet over in-process stages (default 1,000 briefs)
               stages INPUT [THEME] [COUNT]                 one-thread probe of per-brief steps
               incremental CORPUS [THEME]                   cached builds and preview edits
+              live CORPUS [THEME]                          preview's rebuild from memory, per stage, in process
               search-bytes SITE_DIR [--runs N] [--pagefind] [--queries "first|later;..."]
                   bytes fetched and time to first results for first and later queries, in Chromium
               search-index N OUT_DIR [--seed S]            the search index stage alone on N generated briefs

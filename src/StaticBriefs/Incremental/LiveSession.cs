@@ -88,7 +88,7 @@ public sealed class LiveSession : IDisposable
         clock.Time("feeds", () =>
         {
             new FeedRenderer(site, views, sink).RenderSome(rendered, scope, options.MaxParallelism);
-            sink.WriteText("sitemap.xml", SitemapWriter.Sitemap(site, views.Urls));
+            if (scope.Sitemap) sink.WriteText("sitemap.xml", SitemapWriter.Sitemap(site, views.Urls));
         });
         clock.Time("search index", () => state.Search.Write(sink, changedIds));
 
@@ -117,7 +117,8 @@ public sealed class LiveSession : IDisposable
         return new BuildResult(sorted, true, site.Briefs.Length, sink.Written.Count, clock.Timings)
         {
             PagesRendered = sink.PagesRendered,
-            PagesReused = previous.Files.Count - sink.Written.Count,
+            // Pages outside the scope were not even looked at: they count as unchanged, as the message says.
+            PagesReused = previous.Files.Keys.Count(f => f.EndsWith(".html", StringComparison.Ordinal)) - sink.PagesRendered,
             DocumentsParsed = edits.Count,
             DocumentsReused = loaded.Documents.Length - edits.Count,
         };
@@ -138,8 +139,9 @@ public sealed class LiveSession : IDisposable
         var homePages = new HashSet<int>();
         var termPages = new Dictionary<(TaxonomyKind, TermKey), IReadOnlySet<int>>();
         var termFeeds = new HashSet<(TaxonomyKind, TermKey)>();
-        var archive = false;
+        var archiveYears = new HashSet<int>();
         var siteFeed = false;
+        var sitemap = false;
         var pageSize = site.Settings.PageSize;
         foreach (var edit in edits)
         {
@@ -151,6 +153,7 @@ public sealed class LiveSession : IDisposable
             siteFeed |= id < FeedRenderer.Size;
             var cardChanged = before.Title != after.Title || before.Summary != after.Summary || before.Author != after.Author;
             var feedChanged = cardChanged || before.Updated != after.Updated;
+            sitemap |= before.Updated != after.Updated;
             foreach (var kind in TaxonomyKinds.All)
             {
                 foreach (var key in site.Briefs[id].TermsOf(kind))
@@ -169,11 +172,12 @@ public sealed class LiveSession : IDisposable
             if (id + 1 < site.Briefs.Length) briefs.Add(id + 1);
             briefs.UnionWith(views.RelatedTo(id));
             homePages.Add((id / pageSize) + 1);
-            archive = true;
+            archiveYears.Add(site.Briefs[id].Date.Year);
         }
         return new RenderScope
         {
-            Briefs = briefs, HomePages = homePages, TermPages = termPages, TermFeeds = termFeeds, Archive = archive, SiteFeed = siteFeed,
+            Briefs = briefs, HomePages = homePages, TermPages = termPages, TermFeeds = termFeeds, ArchiveYears = archiveYears,
+            SiteFeed = siteFeed, Sitemap = sitemap,
         };
     }
 }

@@ -56,6 +56,7 @@ public static class SiteAssembler
         var known = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         known.UnionWith(ReservedPaths);
         known.UnionWith(briefs.Select(b => b.Path));
+        known.UnionWith(briefs.Select(b => ArchivePaths.Year(b.Date.Year)));
         known.UnionWith(pages.Select(p => p.Path));
         foreach (var taxonomy in taxonomies.Values) known.UnionWith(taxonomy.ByName.Select(t => t.Path));
 

@@ -29,7 +29,7 @@ public sealed class ListingRenderer(
             var term = site.TermOf(kind, key);
             jobs.Add(() => TermPages(term, numbers));
         }
-        if (scope.Archive) jobs.Add(Archive);
+        foreach (var year in scope.ArchiveYears) jobs.Add(() => ArchiveYear(year));
         Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, job => job());
         return jobs.Count;
     }
@@ -51,7 +51,8 @@ public sealed class ListingRenderer(
             foreach (var term in taxonomy.ByName) jobs.Add(() => TermPages(term));
         }
         foreach (var doc in site.Pages) jobs.Add(() => DocPage(doc));
-        jobs.Add(Archive);
+        jobs.Add(ArchiveIndex);
+        foreach (var (year, _) in ArchivePaths.Years(site)) jobs.Add(() => ArchiveYear(year));
         jobs.Add(Search);
         jobs.Add(NotFound);
         Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, job => job());
@@ -152,9 +153,17 @@ public sealed class ListingRenderer(
             new DocView(source.Title, body.Html, body.Toc, source.Extra));
     }
 
-    private void Archive() =>
-        Write("archive", "/archive/", Page("archive", "Archive", "/archive/", $"Every brief in {site.Settings.Title}, by month."),
-            "archive", views.Archive());
+    private void ArchiveIndex() =>
+        Write("archive", ArchivePaths.Index, Page("archive", "Archive", ArchivePaths.Index, $"Every brief in {site.Settings.Title}, by year and month."),
+            "archive", views.Archive(null));
+
+    private void ArchiveYear(int year)
+    {
+        var path = ArchivePaths.Year(year);
+        var title = $"Archive {year.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        Write("archive", path, Page("archive", title, path, $"Every brief of {year} in {site.Settings.Title}, by month."),
+            "archive", views.Archive(year));
+    }
 
     private void Search() =>
         Write("search", "/search/", Page("search", "Search", "/search/", $"Search every brief in {site.Settings.Title}."), null, null);

@@ -18,8 +18,11 @@ public sealed record RenderScope
     public IReadOnlyDictionary<(TaxonomyKind Kind, TermKey Key), IReadOnlySet<int>> TermPages { get; init; } =
         new Dictionary<(TaxonomyKind, TermKey), IReadOnlySet<int>>();
 
-    /// <summary>The archive page.</summary>
-    public bool Archive { get; init; }
+    /// <summary>Archive pages of these years.</summary>
+    public IReadOnlySet<int> ArchiveYears { get; init; } = new HashSet<int>();
+
+    /// <summary>The sitemap (it carries each brief's last update).</summary>
+    public bool Sitemap { get; init; }
 
     /// <summary>The site-wide feeds.</summary>
     public bool SiteFeed { get; init; }

@@ -26,6 +26,7 @@ public sealed class SampleSiteTests(SampleSiteFixture fixture) : IClassFixture<S
     [InlineData("index.html")]
     [InlineData("page/2/index.html")]
     [InlineData("archive/index.html")]
+    [InlineData("archive/2024/index.html")]
     [InlineData("companies/index.html")]
     [InlineData("people/index.html")]
     [InlineData("topics/index.html")]
@@ -40,6 +41,27 @@ public sealed class SampleSiteTests(SampleSiteFixture fixture) : IClassFixture<S
     public void Every_required_page_exists(string file)
     {
         Assert.True(Site.OutputExists(file), file);
+    }
+
+    [Fact]
+    public void Archive_index_links_one_page_per_year_and_each_year_page_lists_exactly_that_years_briefs()
+    {
+        var years = Site.Html("archive/index.html").QuerySelectorAll(".archive-year h2 a").Select(a => a.GetAttribute("href")).ToList();
+        var briefPages = Directory.GetDirectories(Path.Combine(Site.OutputDirectory, "briefs")).Length;
+
+        Assert.Equal(["/archive/2026/", "/archive/2025/", "/archive/2024/"], years);
+        var listed = 0;
+        foreach (var year in years)
+        {
+            var page = Site.Html(year!.Trim('/') + "/index.html");
+            var dates = page.QuerySelectorAll(".archive-list time").Select(t => t.GetAttribute("datetime")!).ToList();
+            Assert.NotEmpty(dates);
+            Assert.All(dates, d => Assert.StartsWith(year.Split('/')[2], d, StringComparison.Ordinal));
+            Assert.Equal("page", page.QuerySelector(".archive-years a[href='" + year + "']")!.GetAttribute("aria-current"));
+            listed += dates.Count;
+        }
+        Assert.Equal(briefPages, listed);
+        Assert.Contains("/archive/2024/", Site.ReadOutput("sitemap.xml"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,7 +130,7 @@ public sealed class SampleSiteTests(SampleSiteFixture fixture) : IClassFixture<S
     {
         Assert.False(Site.OutputExists("briefs/openai-o1-preview/index.html"));
         Assert.DoesNotContain("openai-o1-preview", Site.ReadOutput("sitemap.xml"), StringComparison.Ordinal);
-        Assert.DoesNotContain("openai-o1-preview", Site.ReadOutput("archive/index.html"), StringComparison.Ordinal);
+        Assert.DoesNotContain("openai-o1-preview", Site.ReadOutput("archive/2024/index.html"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -77,12 +77,39 @@ public sealed class SearchIndexBuilderTests
     }
 
     [Fact]
-    public void Adding_the_same_id_twice_is_a_bug_reported_on_write()
+    public void Adding_a_document_again_replaces_it_and_the_index_equals_one_built_from_the_new_version_alone()
+    {
+        var documents = SearchFixtures.Small();
+        var edited = documents[0] with { Title = "Zyxwvut headline", BodyText = "Entirely new words: quokka marmot." };
+        var preview = new SearchIndexBuilder();
+        foreach (var document in documents) preview.Add(document);
+        preview.Add(edited);
+        var fresh = new SearchIndexBuilder();
+        foreach (var document in documents.Skip(1).Prepend(edited)) fresh.Add(document);
+
+        var replaced = new InMemoryOutputSink();
+        preview.Write(replaced);
+        var expected = new InMemoryOutputSink();
+        fresh.Write(expected);
+
+        // Words only the old version had are gone too, not left as terms without postings.
+        Assert.Equal(expected.Files.Keys.Order(StringComparer.Ordinal), replaced.Files.Keys.Order(StringComparer.Ordinal));
+        foreach (var (file, bytes) in expected.Files) Assert.True(bytes.AsSpan().SequenceEqual(replaced.Files[file]), file + " differs");
+    }
+
+    [Fact]
+    public void Writing_only_changed_documents_skips_facets_and_other_display_files()
     {
         var builder = new SearchIndexBuilder();
-        builder.Add(SearchFixtures.Small()[0]);
-        builder.Add(SearchFixtures.Small()[0]);
-        Assert.Throws<InvalidOperationException>(() => builder.Write(new InMemoryOutputSink()));
+        foreach (var document in SearchFixtures.Small()) builder.Add(document);
+        var id = SearchFixtures.Small()[1].Id;
+        var sink = new InMemoryOutputSink();
+
+        builder.Write(sink, new HashSet<int> { id });
+
+        Assert.DoesNotContain(sink.Files.Keys, f => f.StartsWith("search/facets/", StringComparison.Ordinal));
+        Assert.Equal([$"search/docs/{id}.json"], sink.Files.Keys.Where(f => f.StartsWith("search/docs/", StringComparison.Ordinal)));
+        Assert.Contains("search/meta.json", sink.Files.Keys);
     }
 
     [Fact]

@@ -20,7 +20,8 @@ public static class SitemapWriter
             xml.WriteStartElement("urlset", Ns);
             var newest = site.Briefs.Length > 0 ? site.Briefs[0].Date : (DateTimeOffset?)null;
             Url(xml, urls.Permalink("/"), newest);
-            Url(xml, urls.Permalink("/archive/"), newest);
+            Url(xml, urls.Permalink(ArchivePaths.Index), newest);
+            foreach (var (year, ids) in ArchivePaths.Years(site)) Url(xml, urls.Permalink(ArchivePaths.Year(year)), site.Briefs[ids[0]].Date);
             foreach (var brief in site.Briefs) Url(xml, urls.Permalink(brief.Path), brief.Source.Updated ?? brief.Date);
             foreach (var page in site.Pages) Url(xml, urls.Permalink(page.Path), null);
             foreach (var taxonomy in site.Taxonomies.Values.OrderBy(t => t.Kind))

@@ -48,3 +48,19 @@ public sealed record MonthGroup(string Label, string Id, IReadOnlyList<BriefCard
 /// <param name="Count">Number of briefs that year.</param>
 /// <param name="Months">Months, newest first.</param>
 public sealed record YearGroup(int Year, int Count, IReadOnlyList<MonthGroup> Months);
+
+/// <summary>A year on the archive index: its page and its months.</summary>
+/// <param name="Year">The year.</param>
+/// <param name="Count">Number of briefs that year.</param>
+/// <param name="Url">The year's archive page.</param>
+/// <param name="Months">Months, newest first, each linking to its heading on the year's page.</param>
+public sealed record ArchiveYearLink(int Year, int Count, string Url, IReadOnlyList<LinkView> Months);
+
+/// <summary>
+/// The <c>archive</c> object: on <c>/archive/</c> the years and months (<see cref="Year"/> null); on a year's page
+/// (<c>/archive/2024/</c>) that year's briefs as well. One page per year keeps a 100,000-brief archive browsable
+/// and lets an edit re-render one year rather than every brief ever written.
+/// </summary>
+/// <param name="Years">Every year, newest first.</param>
+/// <param name="Year">The year this page lists, or null on the index.</param>
+public sealed record ArchiveView(IReadOnlyList<ArchiveYearLink> Years, YearGroup? Year);

@@ -100,11 +100,20 @@ public sealed class ViewFactory : IDisposable
             .GroupBy(i => Dates.MonthId(i.Brief.Date))
             .Select(g => new MonthGroup(Dates.Month(g.First().Brief.Date), g.Key, [.. g.Select(i => i.Card)]))];
 
-    /// <summary>All briefs by year, then month, newest first.</summary>
-    public IReadOnlyList<YearGroup> Archive() =>
-        [.. _site.Briefs
-            .GroupBy(b => b.Date.Year)
-            .Select(year => new YearGroup(year.Key, year.Count(), ByMonth(year.Select(b => (b, _cards[b.Id])))))];
+    /// <summary>The archive index (<paramref name="year"/> null) or one year's archive page.</summary>
+    public ArchiveView Archive(int? year)
+    {
+        var all = ArchivePaths.Years(_site);
+        var years = all
+            .Select(y => new ArchiveYearLink(y.Year, y.Ids.Count, Urls.Link(ArchivePaths.Year(y.Year)),
+                [.. y.Ids.Select(id => _site.Briefs[id])
+                    .GroupBy(b => Dates.MonthId(b.Date))
+                    .Select(m => new LinkView(Dates.Month(m.First().Date), Urls.Link(ArchivePaths.Year(y.Year)) + "#m-" + m.Key, m.Count()))]))
+            .ToList();
+        if (year is null) return new ArchiveView(years, null);
+        var ids = all.Single(y => y.Year == year).Ids;
+        return new ArchiveView(years, new YearGroup(year.Value, ids.Count, ByMonth(ids.Select(id => (_site.Briefs[id], _cards[id])))));
+    }
 
     /// <summary>Up to <paramref name="count"/> briefs sharing the most entities with a brief (people and companies weigh more than topics).</summary>
     public IReadOnlyList<BriefCard> Related(Brief brief, int count = 5)
