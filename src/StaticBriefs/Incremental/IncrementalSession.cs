@@ -80,7 +80,7 @@ internal sealed class IncrementalSession
             staging.Commit();
             return;
         }
-        var manifest = OutputPatcher.Commit(_sink, _cache, _outputDirectory, _context);
+        var manifest = OutputPatcher.Commit(_sink, _cache, _outputDirectory, _context, trustManifest: _options.Live is not null);
         _cache.Committed(_outputDirectory, manifest);
     }
 

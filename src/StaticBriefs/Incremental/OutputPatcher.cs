@@ -9,13 +9,28 @@ namespace StaticBriefs.Incremental;
 /// </summary>
 internal static class OutputPatcher
 {
-    public static OutputManifest Commit(PageMemoSink sink, BuildCache cache, string outputDirectory, string context)
+    /// <param name="sink">The build's sink.</param>
+    /// <param name="cache">The cache holding the manifests.</param>
+    /// <param name="outputDirectory">The output folder.</param>
+    /// <param name="context">What every file of the build depends on.</param>
+    /// <param name="trustManifest">
+    /// Preview: nothing but this process writes the output folder, so the previous manifest lists exactly what is
+    /// there and stale files are found from it instead of by scanning 30,000 files (most of a small rebuild's commit).
+    /// </param>
+    public static OutputManifest Commit(PageMemoSink sink, BuildCache cache, string outputDirectory, string context, bool trustManifest = false)
     {
         var staging = sink.Staging;
         cache.ForgetManifest(outputDirectory);
+        // Files the sink did not make (assets, static files), so a trusted manifest lists everything in the folder.
+        var others = new List<string>();
         if (sink.Previous is null || sink.Kept.Count == 0 || !Directory.Exists(outputDirectory))
         {
             staging.Commit();
+            if (trustManifest)
+            {
+                others.AddRange(Directory.EnumerateFiles(outputDirectory, "*", SearchOption.AllDirectories)
+                    .Select(f => Relative(outputDirectory, f)).Where(f => !sink.Written.ContainsKey(f)));
+            }
         }
         else
         {
@@ -24,13 +39,17 @@ internal static class OutputPatcher
             {
                 var relative = Relative(staging.StagingDirectory, file);
                 keep.Add(relative);
+                if (!sink.Written.ContainsKey(relative)) others.Add(relative);
                 var target = Path.Combine(outputDirectory, relative);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.Move(file, target, overwrite: true);
             }
             // Scanning the folder (not just the old manifest) also removes files nobody built, as a clean swap would.
+            var existing = trustManifest
+                ? sink.Previous.Files.Keys.Select(f => Path.Combine(outputDirectory, f))
+                : Directory.EnumerateFiles(outputDirectory, "*", SearchOption.AllDirectories);
             var deleted = new List<string>();
-            foreach (var file in Directory.EnumerateFiles(outputDirectory, "*", SearchOption.AllDirectories))
+            foreach (var file in existing)
             {
                 if (keep.Contains(Relative(outputDirectory, file))) continue;
                 File.Delete(file);
@@ -40,6 +59,8 @@ internal static class OutputPatcher
         }
 
         var files = new Dictionary<string, OutputRecord>(sink.Kept, StringComparer.Ordinal);
+        // No key: such a file is never kept by a later build, only known to be there.
+        foreach (var file in others) files[file] = new OutputRecord("", 0, 0);
         foreach (var (file, key) in sink.Written)
         {
             var info = new FileInfo(Path.Combine(outputDirectory, file));

@@ -54,6 +54,12 @@ public sealed class IncrementalBuildTests
             s.Write("_theme/layouts/brief.sbn", "<!-- overridden -->\n" + layout);
             return ["_theme/layouts/brief.sbn"];
         },
+        ["change stylesheet"] = s =>
+        {
+            var css = File.ReadAllText(Path.Combine(RepoPaths.Theme, "assets/css/site.css"));
+            s.Write("_theme/assets/css/site.css", css + "\n.changed { color: red; }\n");
+            return ["_theme/assets/css/site.css"];
+        },
         ["change entity data"] = s => Replace(s, "_data/companies.yml",
             "description: AI safety company that builds the Claude models.", "description: Maker of Claude."),
         ["change site settings"] = s =>
