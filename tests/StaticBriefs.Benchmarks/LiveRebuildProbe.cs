@@ -8,7 +8,7 @@ namespace StaticBriefs.Benchmarks;
 
 /// <summary>
 /// <c>live CORPUS [THEME]</c>: preview's rebuild from memory, in process and without the watcher, so its stages can
-/// be read: one full build with a <see cref="LiveSession"/>, then body and title edits of one brief, each timed per
+/// be read: one full build with a <see cref="LiveSession"/>, then body, title and tag edits of one brief, each timed per
 /// stage (median of the stage totals over the edits).
 /// </summary>
 internal static partial class LiveRebuildProbe
@@ -37,7 +37,9 @@ internal static partial class LiveRebuildProbe
             var brief = Directory.EnumerateFiles(Path.Combine(input, "briefs"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
             Measure("body edit", options, cache, brief, (text, i) => text + $"\nEdit number {i}.\n");
             Measure("title edit", options, cache, brief, (text, i) => TitleLine().Replace(text, $"title: \"Retitled brief {i}\"", 1));
-            Console.WriteLine($"partial builds: {live.PartialBuilds} of {2 * Edits}");
+            // A tag edit moves the brief between entity pages: the full (cached) path, for comparison.
+            Measure("tag edit", options, cache, brief, (text, i) => TopicsLine().Replace(text, $"topics: [Probe topic {i % 2}]", 1));
+            Console.WriteLine($"partial builds: {live.PartialBuilds} of {3 * Edits} (the tag edits take the full path)");
             return 0;
         }
         finally
@@ -76,4 +78,7 @@ internal static partial class LiveRebuildProbe
 
     [GeneratedRegex(@"^title:.*$", RegexOptions.Multiline)]
     private static partial Regex TitleLine();
+
+    [GeneratedRegex(@"^topics:.*$", RegexOptions.Multiline)]
+    private static partial Regex TopicsLine();
 }

@@ -34,7 +34,7 @@ public static class SiteBuild
         var theme = new ThemeFiles(options.ThemeDirectory, Path.Combine(options.InputDirectory, "_theme"));
         var incremental = new IncrementalSession(options);
         if (options.Live?.TryRebuild(options, incremental.Context) is { } partial) return partial;
-        options.Live?.Forget();
+        var search = options.Live?.ReleaseForFullBuild() ?? new SearchIndexBuilder();
 
         var loaded = clock.Time("load", () => incremental.Load(diagnostics));
         if (options.BaseUrl is { } baseUrl && SiteSettingsLoader.ParseBaseUrl(baseUrl, 0, diagnostics) is { } url)
@@ -60,7 +60,7 @@ public static class SiteBuild
         LiveState? live = null;
         try
         {
-            var prepared = new Prepared(options, theme, incremental, loaded, site, modelFound, templates, views, meter);
+            var prepared = new Prepared(options, theme, incremental, loaded, site, modelFound, templates, views, search, meter);
             var result = RenderAndCommit(prepared, output, clock, diagnostics, out live);
             if (live is not null) options.Live!.Capture(live);
             return result;
@@ -78,7 +78,8 @@ public static class SiteBuild
     /// <summary>What the render stages start from.</summary>
     private sealed record Prepared(
         BuildOptions Options, ThemeFiles Theme, IncrementalSession Incremental, LoadedSite Loaded, SiteModel Site,
-        IReadOnlyList<Diagnostic> ModelDiagnostics, TemplateRunner Templates, ViewFactory Views, WorkMeter Meter);
+        IReadOnlyList<Diagnostic> ModelDiagnostics, TemplateRunner Templates, ViewFactory Views, SearchIndexBuilder Search,
+        WorkMeter Meter);
 
     /// <summary>Render, index and write; <paramref name="live"/> is what preview keeps when it asked to.</summary>
     private static BuildResult RenderAndCommit(
@@ -98,7 +99,7 @@ public static class SiteBuild
             incremental.Markdown(site, matcher, views.Urls.BasePath),
             minifier,
             p.Meter);
-        var search = new SearchIndexBuilder();
+        var search = p.Search;
 
         var rendered = clock.Time("render briefs", () =>
             new BriefPageRenderer(site, views, siteView, templates, markdown, sink, search, diagnostics).RenderAll(options.MaxParallelism));

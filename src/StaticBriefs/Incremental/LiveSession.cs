@@ -34,6 +34,17 @@ public sealed class LiveSession : IDisposable
         _state = state;
     }
 
+    /// <summary>
+    /// Drops the state before a full build, handing over what that build can still use: a search builder that
+    /// remembers every document's tokens. Without a state (the first build), one that starts remembering.
+    /// </summary>
+    internal Search.SearchIndexBuilder ReleaseForFullBuild()
+    {
+        var search = _state?.Search;
+        Forget();
+        return search is null ? Search.SearchIndexBuilder.Remembering() : Search.SearchIndexBuilder.ContinueFrom(search);
+    }
+
     /// <summary>Drops the state, so the next build is a full one.</summary>
     internal void Forget()
     {

@@ -98,6 +98,31 @@ public sealed class SearchIndexBuilderTests
     }
 
     [Fact]
+    public void A_continued_builder_tokenizes_only_changed_text_even_when_ids_move_and_writes_what_a_fresh_one_does()
+    {
+        var documents = SearchFixtures.Small();
+        var first = SearchIndexBuilder.Remembering();
+        foreach (var document in documents) first.Add(document);
+        // A new brief at the top shifts every id by one; one old brief's body changes.
+        var shifted = documents.Select(d => d with { Id = d.Id + 1 }).ToList();
+        shifted[2] = shifted[2] with { BodyText = shifted[2].BodyText + " walrus" };
+        var added = documents[0] with { Id = 0, Path = "/briefs/new/", Title = "A new brief", BodyText = "Fresh text." };
+
+        var next = SearchIndexBuilder.ContinueFrom(first);
+        foreach (var document in shifted.Prepend(added)) next.Add(document);
+        var fresh = new SearchIndexBuilder();
+        foreach (var document in shifted.Prepend(added)) fresh.Add(document);
+
+        Assert.Equal(2, next.Tokenized);
+        var continued = new InMemoryOutputSink();
+        next.Write(continued);
+        var expected = new InMemoryOutputSink();
+        fresh.Write(expected);
+        Assert.Equal(expected.Files.Keys.Order(StringComparer.Ordinal), continued.Files.Keys.Order(StringComparer.Ordinal));
+        foreach (var (file, bytes) in expected.Files) Assert.True(bytes.AsSpan().SequenceEqual(continued.Files[file]), file + " differs");
+    }
+
+    [Fact]
     public void Writing_only_changed_documents_skips_facets_and_other_display_files()
     {
         var builder = new SearchIndexBuilder();
