@@ -59,7 +59,7 @@ internal static partial class LiveRebuildProbe
             var watch = Stopwatch.StartNew();
             var result = SiteBuild.Run(options);
             totals.Add(watch.Elapsed.TotalMilliseconds);
-            foreach (var stage in result.Stages)
+            foreach (var stage in result.Stages.Concat(result.Work.Select(w => w with { Name = "  (work) " + w.Name })))
             {
                 if (!stages.TryGetValue(stage.Name, out var list)) stages[stage.Name] = list = [];
                 list.Add(stage.Elapsed.TotalMilliseconds);
