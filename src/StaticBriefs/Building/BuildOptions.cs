@@ -15,7 +15,7 @@ public sealed record BuildOptions
     public bool IncludeDrafts { get; init; }
     /// <summary>Publish briefs dated in the future.</summary>
     public bool IncludeFuture { get; init; }
-    /// <summary>Minify HTML, CSS and JS.</summary>
+    /// <summary>Minify markdown bodies' HTML (layouts are written compact), CSS and JS.</summary>
     public bool Minify { get; init; } = true;
     /// <summary>Unknown entity tags are errors.</summary>
     public bool Strict { get; init; }

@@ -13,7 +13,7 @@ internal static class PreviewCommand
     private static readonly Option<string?> BaseUrl = new("--base-url") { Description = "Base URL whose path prefix is previewed (its host becomes the preview address)" };
     private static readonly Option<bool> Drafts = new("--drafts") { Description = "Publish briefs marked draft: true" };
     private static readonly Option<bool> Future = new("--future") { Description = "Publish briefs dated in the future" };
-    private static readonly Option<bool> Minify = new("--minify") { Description = "Minify HTML, CSS and JS as build does (off by default: readable and faster)" };
+    private static readonly Option<bool> Minify = new("--minify") { Description = "Minify as build does: markdown bodies' HTML, CSS and JS (off by default: readable and faster)" };
     private static readonly Option<bool> Strict = new("--strict") { Description = "Treat unknown companies, people and topics as errors" };
     private static readonly Option<int> Port = new("--port") { Description = "Port to listen on (0 picks a free one)", DefaultValueFactory = _ => 5080 };
     private static readonly Option<string> Host = new("--host") { Description = "Address to listen on; anything but loopback exposes your drafts to the network", DefaultValueFactory = _ => "127.0.0.1" };
