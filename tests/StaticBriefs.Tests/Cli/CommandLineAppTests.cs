@@ -68,6 +68,7 @@ public sealed class CommandLineAppTests
         var work = run.Stdout.Split('\n').Single(l => l.Contains("within the stages", StringComparison.Ordinal));
         foreach (var step in new[] { "markdown", "minify", "templates", "write" })
             Assert.Matches($@"\b{step} \d+ ms", work);
+        Assert.Matches(@"garbage collections: gen0 \d+, gen1 \d+, gen2 \d+; paused \d+ ms", run.Stdout);
     }
 
     [Fact]
