@@ -87,14 +87,8 @@ public sealed class SearchIndexBuilderTests
         var fresh = new SearchIndexBuilder();
         foreach (var document in documents.Skip(1).Prepend(edited)) fresh.Add(document);
 
-        var replaced = new InMemoryOutputSink();
-        preview.Write(replaced);
-        var expected = new InMemoryOutputSink();
-        fresh.Write(expected);
-
         // Words only the old version had are gone too, not left as terms without postings.
-        Assert.Equal(expected.Files.Keys.Order(StringComparer.Ordinal), replaced.Files.Keys.Order(StringComparer.Ordinal));
-        foreach (var (file, bytes) in expected.Files) Assert.True(bytes.AsSpan().SequenceEqual(replaced.Files[file]), file + " differs");
+        AssertWritesTheSame(fresh, preview);
     }
 
     [Fact]
@@ -114,12 +108,18 @@ public sealed class SearchIndexBuilderTests
         foreach (var document in shifted.Prepend(added)) fresh.Add(document);
 
         Assert.Equal(2, next.Tokenized);
-        var continued = new InMemoryOutputSink();
-        next.Write(continued);
+        AssertWritesTheSame(fresh, next);
+    }
+
+    /// <summary>Both builders write the same files with the same bytes.</summary>
+    private static void AssertWritesTheSame(SearchIndexBuilder expectedBuilder, SearchIndexBuilder actualBuilder)
+    {
         var expected = new InMemoryOutputSink();
-        fresh.Write(expected);
-        Assert.Equal(expected.Files.Keys.Order(StringComparer.Ordinal), continued.Files.Keys.Order(StringComparer.Ordinal));
-        foreach (var (file, bytes) in expected.Files) Assert.True(bytes.AsSpan().SequenceEqual(continued.Files[file]), file + " differs");
+        expectedBuilder.Write(expected);
+        var actual = new InMemoryOutputSink();
+        actualBuilder.Write(actual);
+        Assert.Equal(expected.Files.Keys.Order(StringComparer.Ordinal), actual.Files.Keys.Order(StringComparer.Ordinal));
+        foreach (var (file, bytes) in expected.Files) Assert.True(bytes.AsSpan().SequenceEqual(actual.Files[file]), file + " differs");
     }
 
     [Fact]

@@ -1,10 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
-namespace StaticBriefs.Browser.Tests.Support;
+namespace StaticBriefs.Tests.Shared;
 
 /// <summary>
-/// Gives the test process thread-pool headroom before any test runs. xunit runs test classes side by side,
+/// Gives the test process thread-pool headroom before any test runs (compiled into each test project). xunit runs test classes side by side,
 /// and synchronous site builds fill the pool's few threads on a 2-core machine; without headroom the
 /// in-process HTTP servers' callbacks queue behind them until the pool slowly grows, and requests time out.
 /// </summary>
