@@ -47,6 +47,26 @@ public sealed class BuildCache
 
     internal ConcurrentDictionary<string, byte> MarkdownUsed { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The last few sets of entity spellings bodies were rendered with, by key; memory only.</summary>
+    private readonly List<(string Key, IReadOnlyList<(string Spelling, string Path)> Spellings)> _spellingSets = [];
+
+    /// <summary>Keeps a set of spellings so a later build can tell what changed since (a few recent sets are enough).</summary>
+    internal void RememberSpellings(string key, IReadOnlyList<(string Spelling, string Path)> spellings)
+    {
+        lock (_gate)
+        {
+            if (_spellingSets.Any(s => s.Key == key)) return;
+            _spellingSets.Add((key, spellings));
+            if (_spellingSets.Count > 4) _spellingSets.RemoveAt(0);
+        }
+    }
+
+    /// <summary>A set of spellings remembered by <see cref="RememberSpellings"/>, or null.</summary>
+    internal IReadOnlyList<(string Spelling, string Path)>? SpellingsFor(string key)
+    {
+        lock (_gate) return _spellingSets.FirstOrDefault(s => s.Key == key).Spellings;
+    }
+
     /// <summary>Records files (full paths, as a watcher reports them) that changed since the last build.</summary>
     public void MarkChanged(IEnumerable<string> fullPaths)
     {

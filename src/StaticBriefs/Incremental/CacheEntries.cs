@@ -24,7 +24,9 @@ internal sealed record LinkLookup(char Set, string Key, string? Answer);
 /// <param name="Result">The rendered markdown.</param>
 /// <param name="Lookups">Link look-ups made while rendering.</param>
 /// <param name="Warnings">Warnings to report again when the entry is reused.</param>
-internal sealed record MarkdownEntry(RenderedMarkdown Result, ImmutableArray<LinkLookup> Lookups, ImmutableArray<Diagnostic> Warnings)
+/// <param name="SpellingsKey">Hash of the entity spellings it was auto-linked with (see <see cref="MarkdownMemo"/>).</param>
+internal sealed record MarkdownEntry(
+    RenderedMarkdown Result, ImmutableArray<LinkLookup> Lookups, ImmutableArray<Diagnostic> Warnings, string? SpellingsKey = null)
 {
     /// <summary>True when <paramref name="links"/> answers every recorded look-up as before.</summary>
     public bool StillValid(LinkContext links)

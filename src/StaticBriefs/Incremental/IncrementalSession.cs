@@ -51,18 +51,21 @@ internal sealed class IncrementalSession
     public IMarkdownMemo? Markdown(SiteModel site, EntityMatcher? matcher, string basePath)
     {
         if (_cache is null) return null;
-        var parts = new List<string?>
-        {
-            GeneratorKey.Value, basePath,
-            site.Settings.AllowHtml.ToString(CultureInfo.InvariantCulture), (matcher is not null).ToString(CultureInfo.InvariantCulture),
-        };
-        foreach (var (spelling, path) in matcher?.Spellings ?? [])
+        var contextKey = ContentHash.Of(GeneratorKey.Value, basePath,
+            site.Settings.AllowHtml.ToString(CultureInfo.InvariantCulture), (matcher is not null).ToString(CultureInfo.InvariantCulture));
+        // Spellings are kept apart from the key: a new entity changes them, yet only bodies containing its name
+        // can link differently (MarkdownMemo checks that), so the others are still valid.
+        var spellings = matcher?.Spellings ?? [];
+        var parts = new List<string?>(2 * spellings.Count);
+        foreach (var (spelling, path) in spellings)
         {
             parts.Add(spelling);
             parts.Add(path);
         }
+        var spellingsKey = ContentHash.Of([.. parts]);
+        _cache.RememberSpellings(spellingsKey, spellings);
         _cache.MarkdownUsed.Clear();
-        return _markdown = new MarkdownMemo(_cache, ContentHash.Of([.. parts]));
+        return _markdown = new MarkdownMemo(_cache, contextKey, spellingsKey, spellings);
     }
 
     /// <summary>The sink pages and generated files go through.</summary>

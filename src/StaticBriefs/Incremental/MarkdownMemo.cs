@@ -1,16 +1,23 @@
 using System.Globalization;
 using StaticBriefs.Diagnostics;
 using StaticBriefs.Rendering.Markdown;
+using StaticBriefs.Rendering.Markdown.EntityLinks;
 
 namespace StaticBriefs.Incremental;
 
 /// <summary>
 /// Reuses rendered bodies across builds. The key covers the body, its file and first line (messages and relative
-/// links depend on them) and <paramref name="contextKey"/> (pipeline options, base path, entity spellings); the
-/// recorded link look-ups cover the rest of the site. Bodies with errors are never cached. Thread-safe.
+/// links depend on them) and <paramref name="contextKey"/> (pipeline options, base path); the recorded link
+/// look-ups cover the rest of the site. Entity auto-links depend on the site's spellings
+/// (<paramref name="spellingsKey"/>): a body rendered with other spellings is still valid when none of the
+/// spellings that changed can start in its text. Bodies with errors are never cached. Thread-safe.
 /// </summary>
-internal sealed class MarkdownMemo(BuildCache cache, string contextKey) : IMarkdownMemo
+internal sealed class MarkdownMemo(
+    BuildCache cache, string contextKey, string spellingsKey, IReadOnlyList<(string Spelling, string Path)> spellings) : IMarkdownMemo
 {
+    /// <summary>Per earlier spellings key: first words of the spellings added, removed or moved since, or null when unknown.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]?> _changedFirstWords = new(StringComparer.Ordinal);
+
     private int _rendered;
     private int _reused;
 
@@ -23,7 +30,7 @@ internal sealed class MarkdownMemo(BuildCache cache, string contextKey) : IMarkd
         Func<LinkContext, DiagnosticBag, RenderedMarkdown> render)
     {
         var key = ContentHash.Of(contextKey, relativePath, bodyFirstLine.ToString(CultureInfo.InvariantCulture), markdown);
-        if (cache.Markdown.TryGetValue(key, out var entry) && entry.StillValid(links))
+        if (cache.Markdown.TryGetValue(key, out var entry) && SameLinks(key, ref entry) && entry.StillValid(links))
         {
             Interlocked.Increment(ref _reused);
             cache.MarkdownUsed.TryAdd(key, 0);
@@ -39,9 +46,38 @@ internal sealed class MarkdownMemo(BuildCache cache, string contextKey) : IMarkd
         foreach (var diagnostic in found) diagnostics.Add(diagnostic);
         if (!found.Any(d => d.Severity == Severity.Error))
         {
-            cache.Markdown[key] = new MarkdownEntry(result, recording.Lookups, [.. found]);
+            cache.Markdown[key] = new MarkdownEntry(result, recording.Lookups, [.. found], spellingsKey);
             cache.MarkdownUsed.TryAdd(key, 0);
         }
         return result;
+    }
+
+    /// <summary>
+    /// True when the entry's auto-links are what the current spellings give. The matcher only tries spellings
+    /// whose first word is a word of the text, and every word it sees is in the body's plain text, so a body
+    /// whose plain text contains none of the changed spellings' first words links exactly as before.
+    /// </summary>
+    private bool SameLinks(string key, ref MarkdownEntry entry)
+    {
+        if (entry.SpellingsKey == spellingsKey) return true;
+        if (entry.SpellingsKey is null) return false;
+        var words = _changedFirstWords.GetOrAdd(entry.SpellingsKey,
+            old => cache.SpellingsFor(old) is { } before ? ChangedFirstWords(before, spellings) : null);
+        if (words is null) return false;
+        foreach (var word in words)
+        {
+            if (entry.Result.PlainText.Contains(word, StringComparison.Ordinal)) return false;
+        }
+        entry = entry with { SpellingsKey = spellingsKey };
+        cache.Markdown[key] = entry;
+        return true;
+    }
+
+    private static string[] ChangedFirstWords(
+        IReadOnlyList<(string Spelling, string Path)> before, IReadOnlyList<(string Spelling, string Path)> after)
+    {
+        var changed = new HashSet<(string, string)>(before);
+        changed.SymmetricExceptWith(after);
+        return [.. changed.Select(pair => EntityMatcher.FirstWord(pair.Item1)).Distinct(StringComparer.Ordinal)];
     }
 }

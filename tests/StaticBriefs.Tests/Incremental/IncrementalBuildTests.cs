@@ -164,6 +164,23 @@ public sealed class IncrementalBuildTests
         Assert.Equal(1, second.PagesRendered);
     }
 
+    [Fact]
+    public void A_new_entity_re_renders_only_the_bodies_that_contain_its_name()
+    {
+        using var site = new IncrementalSite(inMemory: true);
+        site.BuildOk();
+
+        // "Trainium" is in the Amazon brief's text but names no entity yet; tagging another brief makes it one,
+        // so the Amazon body must now link it, while bodies without the word (the edited brief's own body among
+        // them: only its front matter changed) keep their rendering.
+        site.Changed(Replace(site, "briefs/2024/xai-raises-6-billion.md", "topics: [Funding, Compute]", "topics: [Funding, Compute, Trainium]"));
+        var second = site.BuildOk();
+
+        Assert.Equal(1, second.BodiesRendered);
+        Assert.Contains("href=\"/topics/trainium/\"", site.Site.ReadOutput("briefs/amazon-anthropic-4-billion/index.html"), StringComparison.Ordinal);
+        site.AssertSameAsClean();
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -85,7 +85,8 @@ public sealed class EntityMatcher
     /// <summary>Cheap pre-check before hashing a word: ASCII first letters that start no spelling are skipped.</summary>
     private bool CanStart(char c) => c >= 128 || _firstChars[c];
 
-    private static string FirstWord(string spelling)
+    /// <summary>The word a spelling starts with: the matcher only looks at spellings whose first word is in the text.</summary>
+    internal static string FirstWord(string spelling)
     {
         var end = 0;
         while (end < spelling.Length && IsWordChar(spelling[end])) end++;
