@@ -72,7 +72,24 @@ public sealed class LiveSession : IDisposable
         // From here the changes are this build's: record the new documents as a full load would have.
         foreach (var edit in edits) cache.Documents[edit.Document.RelativePath] = edit.CacheEntry;
         cache.ChangesConsumed();
+        try
+        {
+            return Rebuild(options, context, state, edits, previous, outputDirectory, clock);
+        }
+        catch
+        {
+            // A file vanished mid-save or the disk failed: the state may not match the output any more, so the
+            // next build starts again from the files (the cache already holds the edited documents).
+            Forget();
+            throw;
+        }
+    }
 
+    private BuildResult Rebuild(
+        BuildOptions options, string context, LiveState state, IReadOnlyList<ContentEdit> edits, OutputManifest previous,
+        string outputDirectory, StageClock clock)
+    {
+        var cache = options.Cache!;
         var diagnostics = new DiagnosticBag();
         foreach (var edit in edits)
         {

@@ -205,6 +205,30 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void A_content_edit_that_fails_in_preview_leaves_the_output_and_the_next_edits_build_clean()
+    {
+        using var site = new IncrementalSite(inMemory: true, live: true);
+        site.BuildOk();
+        var before = site.Site.OutputHash();
+
+        // A broken link in the body: the brief keeps its place, so the partial path runs and must fail cleanly.
+        site.Changed(Replace(site, Brief, "Amazon remains a minority shareholder.", "Amazon remains a [minority](/briefs/no-such-brief/) shareholder."));
+        var failed = site.Build();
+
+        Assert.True(failed.HasErrors);
+        Assert.False(failed.Written);
+        Assert.Equal(before, site.Site.OutputHash());
+
+        // Another brief is edited before the broken one is fixed: the failed edit must still show up in the end.
+        site.Changed(Replace(site, "briefs/2024/meta-llama-3.md", "third generation", "3rd generation"));
+        Assert.True(site.Build().HasErrors);
+        site.Changed(Replace(site, Brief, "[minority](/briefs/no-such-brief/)", "[minority](/briefs/meta-llama-3/)"));
+        site.BuildOk();
+        site.AssertSameAsClean();
+        Assert.Contains("href=\"/briefs/meta-llama-3/\"", site.Site.ReadOutput("briefs/amazon-anthropic-4-billion/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Files_added_to_the_output_by_hand_are_removed_and_hand_edited_pages_rebuilt()
     {
         using var site = new IncrementalSite(inMemory: false);
