@@ -17,7 +17,7 @@ public sealed class ListingRenderer(
 {
     private readonly EntityCatalog _catalog = new(site.Entities);
 
-    /// <summary>Renders the pages that <paramref name="scope"/> names (no scope: every listing page).</summary>
+    /// <summary>Renders only the listing pages that <paramref name="scope"/> names (a partial rebuild in preview).</summary>
     public int RenderSome(RenderScope scope, int maxParallelism)
     {
         var jobs = new List<Action>();
@@ -160,8 +160,8 @@ public sealed class ListingRenderer(
     private void ArchiveYear(int year)
     {
         var path = ArchivePaths.Year(year);
-        var title = $"Archive {year.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-        Write("archive", path, Page("archive", title, path, $"Every brief of {year} in {site.Settings.Title}, by month."),
+        var yearText = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Write("archive", path, Page("archive", "Archive " + yearText, path, $"Every brief of {yearText} in {site.Settings.Title}, by month."),
             "archive", views.Archive(year));
     }
 
