@@ -11,7 +11,8 @@ internal static class JsSearchRunner
     /// </summary>
     public static JsonDocument Run(InMemoryOutputSink sink, IEnumerable<object> queries)
     {
-        var dir = SearchTestSupport.TempDirectory();
+        using var folder = SearchTestSupport.TempDirectory();
+        var dir = folder.Path;
         sink.SaveTo(dir);
         var script = $$"""
             const fs = require('fs');

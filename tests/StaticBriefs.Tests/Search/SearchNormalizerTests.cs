@@ -54,7 +54,7 @@ public sealed class SearchNormalizerTests
     [Fact]
     public void The_javascript_normaliser_gives_the_same_tokens_for_every_vector()
     {
-        var dir = SearchTestSupport.TempDirectory();
+        using var folder = SearchTestSupport.TempDirectory();
         var script = $$"""
             const s = require({{JsonSerializer.Serialize(SearchTestSupport.SearchJs)}});
             const v = JSON.parse(require('fs').readFileSync({{JsonSerializer.Serialize(SearchTestSupport.VectorsPath)}}, 'utf8'));
@@ -63,7 +63,7 @@ public sealed class SearchNormalizerTests
               normalize: v.normalize.map(c => s.normalize(c.input)),
               facetKey: v.facetKey.map(c => s.facetKey(c.input)) }));
             """;
-        using var output = JsonDocument.Parse(SearchTestSupport.RunNode(script, dir));
+        using var output = JsonDocument.Parse(SearchTestSupport.RunNode(script, folder.Path));
         using var vectors = Vectors();
         var expectedTokens = vectors.RootElement.GetProperty("tokens").EnumerateArray().ToList();
         var actualTokens = output.RootElement.GetProperty("tokens").EnumerateArray().ToList();

@@ -30,11 +30,24 @@ internal static class SearchTestSupport
         return stdout;
     }
 
-    public static string TempDirectory()
+    /// <summary>A fresh folder under the temp directory, deleted on dispose (CI machines run the suite many times).</summary>
+    public static TempFolder TempDirectory() => new(Path.Combine(Path.GetTempPath(), "sb-search-" + Guid.NewGuid().ToString("N")));
+
+    internal sealed class TempFolder : IDisposable
     {
-        var path = Path.Combine(Path.GetTempPath(), "sb-search-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
+        public TempFolder(string path)
+        {
+            Path = path;
+            Directory.CreateDirectory(path);
+        }
+
+        public string Path { get; }
+
+        public void Dispose()
+        {
+            try { Directory.Delete(Path, recursive: true); }
+            catch (IOException) { /* best effort: a leftover temp folder is not a test failure */ }
+        }
     }
 
     private static string FindRoot()
