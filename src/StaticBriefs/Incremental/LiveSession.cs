@@ -97,9 +97,10 @@ public sealed class LiveSession : IDisposable
         }
         var changedIds = edits.Select(e => e.BriefId).ToHashSet();
         var site = clock.Time("model", () => Patch(state.Site, edits));
+        var edited = edits.ToDictionary(e => e.Document.RelativePath, e => e.Document, StringComparer.Ordinal);
         var loaded = state.Loaded with
         {
-            Documents = [.. state.Loaded.Documents.Select(d => edits.FirstOrDefault(e => e.Document.RelativePath == d.RelativePath)?.Document ?? d)],
+            Documents = [.. state.Loaded.Documents.Select(d => edited.GetValueOrDefault(d.RelativePath, d))],
         };
         var views = state.Views.WithChangedContent(site, changedIds);
         var scope = ScopeOf(state, views, site, edits);
@@ -120,9 +121,8 @@ public sealed class LiveSession : IDisposable
         });
         clock.Time("search index", () => state.Search.Write(sink, changedIds));
 
-        var changedFiles = edits.Select(e => e.Document.RelativePath).ToHashSet(StringComparer.Ordinal);
         var all = state.Diagnostics
-            .Where(d => !changedFiles.Contains(d.File) || state.ModelDiagnostics.Contains(d))
+            .Where(d => !edited.ContainsKey(d.File) || state.ModelDiagnostics.Contains(d))
             .Concat(diagnostics.Sorted())
             .Distinct();
         var merged = new DiagnosticBag();
