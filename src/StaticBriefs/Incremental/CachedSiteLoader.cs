@@ -57,8 +57,7 @@ internal static class CachedSiteLoader
     internal static (SourceDocument? Document, IReadOnlyList<Diagnostic> Diagnostics) Parse(byte[] bytes, string relativePath)
     {
         var own = new DiagnosticBag();
-        // Same decoding as File.ReadAllText: UTF-8 unless a byte order mark says otherwise.
-        var text = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true).ReadToEnd();
+        var text = SourceText.Decode(bytes);
         var document = DocumentLoader.Load(text, relativePath, own);
         return (document, own.Sorted());
     }

@@ -17,7 +17,7 @@ public static class SiteLoader
         Parallel.For(0, markdown.Length, i =>
         {
             var relative = markdown[i];
-            var text = File.ReadAllText(Path.Combine(inputDirectory, relative));
+            var text = SourceText.Read(Path.Combine(inputDirectory, relative));
             documents[i] = DocumentLoader.Load(text, relative, diagnostics);
         });
         return new LoadedSite(settings, [.. documents.OfType<SourceDocument>()], statics, entities);

@@ -1,0 +1,105 @@
+using System.Collections.Frozen;
+using System.Text;
+
+namespace StaticBriefs.Output;
+
+/// <summary>
+/// Removes the line breaks Markdig writes around block elements (<c>&lt;/p&gt;\n&lt;p&gt;</c>, <c>&lt;li&gt;\n&lt;ul&gt;</c>).
+/// They are the only redundant bytes in its output, and a browser never renders whitespace next to a block
+/// boundary. A line break between two inline pieces (a soft break: <c>&lt;/em&gt;\n&lt;a&gt;</c>) separates words and
+/// stays, and so does everything inside <c>pre</c>, <c>textarea</c>, <c>script</c>, <c>style</c> and comments.
+/// One linear pass: NUglify's parse and rebuild of every body saved the same bytes at a hundred times the cost,
+/// a fifth of a 10,000-brief build (measured; README, Performance).
+/// </summary>
+public static class BlockSpacing
+{
+    private static readonly FrozenSet<string> BlockTags = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "address", "article", "aside", "blockquote", "br", "caption", "col", "colgroup", "dd", "details", "div", "dl",
+        "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
+        "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul");
+
+    private static readonly FrozenSet<string> VerbatimTags = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "pre", "textarea", "script", "style");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Block =
+        BlockTags.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Verbatim =
+        VerbatimTags.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Returns <paramref name="html"/> without the line breaks that sit next to a block element's tag.</summary>
+    public static string Compact(string html)
+    {
+        if (html.IndexOf('\n') < 0) return html;
+        var result = new StringBuilder(html.Length);
+        var afterBlockTag = false; // the last thing written was a block element's tag
+        var i = 0;
+        while (i < html.Length)
+        {
+            var c = html[i];
+            if (c == '<')
+            {
+                if (html.AsSpan(i).StartsWith("<!--", StringComparison.Ordinal))
+                {
+                    var close = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                    var commentEnd = close < 0 ? html.Length : close + 3;
+                    result.Append(html, i, commentEnd - i);
+                    afterBlockTag = false;
+                    i = commentEnd;
+                    continue;
+                }
+                var end = TagEnd(html, i);
+                var name = TagName(html, i, out var closing);
+                if (!closing && Verbatim.Contains(name))
+                {
+                    // Copy through the matching end tag as it is; a missing one means the rest of the text.
+                    var close = html.IndexOf(string.Concat("</", name), end, StringComparison.OrdinalIgnoreCase);
+                    end = close < 0 ? html.Length : TagEnd(html, close);
+                }
+                result.Append(html, i, end - i);
+                afterBlockTag = Block.Contains(name);
+                i = end;
+                continue;
+            }
+            if (c == '\n')
+            {
+                var next = i + 1;
+                var beforeBlockTag = next < html.Length && html[next] == '<' && Block.Contains(TagName(html, next, out _));
+                if (!afterBlockTag && !beforeBlockTag) result.Append(c);
+                i++;
+                continue;
+            }
+            result.Append(c);
+            afterBlockTag = false;
+            i++;
+        }
+        return result.ToString();
+    }
+
+    /// <summary>The index just past the '>' that closes the tag starting at <paramref name="start"/>.</summary>
+    private static int TagEnd(string html, int start)
+    {
+        var quote = '\0';
+        for (var i = start + 1; i < html.Length; i++)
+        {
+            var c = html[i];
+            if (quote != '\0')
+            {
+                if (c == quote) quote = '\0';
+            }
+            else if (c is '"' or '\'') quote = c;
+            else if (c == '>') return i + 1;
+        }
+        return html.Length;
+    }
+
+    private static ReadOnlySpan<char> TagName(string html, int start, out bool closing)
+    {
+        var i = start + 1;
+        closing = i < html.Length && html[i] == '/';
+        if (closing) i++;
+        var from = i;
+        while (i < html.Length && char.IsAsciiLetterOrDigit(html[i])) i++;
+        return html.AsSpan(from, i - from);
+    }
+}

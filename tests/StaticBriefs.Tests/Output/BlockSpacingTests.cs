@@ -1,0 +1,53 @@
+using Markdig;
+using StaticBriefs.Output;
+
+namespace StaticBriefs.Tests.Output;
+
+public sealed class BlockSpacingTests
+{
+    [Theory]
+    [InlineData("<p>a</p>\n<p>b</p>\n", "<p>a</p><p>b</p>")]
+    [InlineData("<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n", "<ul><li>one</li><li>two</li></ul>")]
+    [InlineData("<li>item\n<ul>\n<li>nested</li>\n</ul>\n</li>", "<li>item<ul><li>nested</li></ul></li>")]
+    [InlineData("<h2 id=\"x\">Title</h2>\n<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n</table>",
+        "<h2 id=\"x\">Title</h2><table><thead><tr><th>a</th></tr></thead></table>")]
+    [InlineData("<p>line<br />\nnext</p>", "<p>line<br />next</p>")]
+    [InlineData("<hr />\n<blockquote>\n<p>q</p>\n</blockquote>", "<hr /><blockquote><p>q</p></blockquote>")]
+    public void Line_breaks_next_to_a_block_tag_go(string html, string expected) =>
+        Assert.Equal(expected, BlockSpacing.Compact(html));
+
+    [Theory]
+    [InlineData("<p>soft\nbreak</p>")]
+    [InlineData("<p><em>a</em>\n<strong>b</strong></p>")]
+    [InlineData("<p><a href=\"/x/\">link</a>\n<code>c</code></p>")]
+    [InlineData("<p>no breaks at all</p>")]
+    public void Line_breaks_between_inline_pieces_stay_because_they_separate_words(string html) =>
+        Assert.Equal(html, BlockSpacing.Compact(html));
+
+    [Theory]
+    [InlineData("<pre><code>line 1\n\n  line 2\n</code></pre>\n<p>x</p>", "<pre><code>line 1\n\n  line 2\n</code></pre><p>x</p>")]
+    [InlineData("<textarea>\n<p>raw</p>\n</textarea>", "<textarea>\n<p>raw</p>\n</textarea>")]
+    [InlineData("<script>\nvar a = '<p>';\n</script>\n<p>x</p>", "<script>\nvar a = '<p>';\n</script><p>x</p>")]
+    [InlineData("<!-- keep\n<p> -->\n<p>x</p>", "<!-- keep\n<p> --><p>x</p>")]
+    [InlineData("<div title=\"a > b\n<p>\">\n<p>x</p>", "<div title=\"a > b\n<p>\"><p>x</p>")]
+    public void Verbatim_content_comments_and_attribute_values_are_copied_as_they_are(string html, string expected) =>
+        Assert.Equal(expected, BlockSpacing.Compact(html));
+
+    [Fact]
+    public void A_rendered_body_keeps_its_text_and_loses_only_line_breaks()
+    {
+        const string markdown = "Intro with a soft\nbreak and *emphasis*\n`code`.\n\n- one\n- two\n  - nested\n\n"
+            + "| a | b |\n|--:|:--|\n| 1 | 2 |\n\n```\nkeep\n\n  indent\n```\n\n> quoted\n> text\n";
+        var html = Markdown.ToHtml(markdown, new MarkdownPipelineBuilder().UseAdvancedExtensions().Build());
+
+        var compact = BlockSpacing.Compact(html);
+
+        Assert.Equal(html.Replace("\n", "", StringComparison.Ordinal), compact.Replace("\n", "", StringComparison.Ordinal));
+        Assert.Contains("soft\nbreak", compact, StringComparison.Ordinal);
+        Assert.Contains("</em>\n<code>", compact, StringComparison.Ordinal);
+        Assert.Contains("keep\n\n  indent\n", compact, StringComparison.Ordinal);
+        Assert.DoesNotContain("</li>\n", compact, StringComparison.Ordinal);
+        Assert.DoesNotContain("</p>\n", compact, StringComparison.Ordinal);
+        Assert.True(compact.Length < html.Length);
+    }
+}
