@@ -26,6 +26,7 @@ dotnet publish "$ROOT/src/StaticBriefs" -c Release -r linux-x64 --self-contained
     -o "$PUB" -v quiet -nologo
 DLL="$PUB/StaticBriefs.dll"
 
-# --theme is absolute because compare-hugo.py runs the command from its own working directory.
+# --theme and --config are absolute because compare-hugo.py runs the command from its own working directory.
+# --config gives the settings of the Hugo site (20 briefs per listing page), so both tools build the same pages.
 python3 "$COMPARE" "$N" "$@" \
-    --sb "dotnet $DLL build --no-cache --theme $ROOT/theme --input {input} --output {output}"
+    --sb "dotnet $DLL build --no-cache --theme $ROOT/theme --config $ROOT/tests/StaticBriefs.Benchmarks/hugo-equivalent.yml --input {input} --output {output}"

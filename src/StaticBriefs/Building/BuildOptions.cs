@@ -11,6 +11,8 @@ public sealed record BuildOptions
     public string ThemeDirectory { get; init; } = "theme";
     /// <summary>Overrides <c>base_url</c> of <c>_site.yml</c>.</summary>
     public string? BaseUrl { get; init; }
+    /// <summary>A settings file read instead of <c>input/_site.yml</c> (one input built two ways, or a corpus without one).</summary>
+    public string? SettingsFile { get; init; }
     /// <summary>Publish drafts.</summary>
     public bool IncludeDrafts { get; init; }
     /// <summary>Publish briefs dated in the future.</summary>

@@ -12,6 +12,7 @@ internal static class BuildCommand
     public static readonly Option<string> Output = new("--output") { Description = "Folder to write the site to (replaced only when the build succeeds)", DefaultValueFactory = _ => "output" };
     public static readonly Option<string> Theme = new("--theme") { Description = "Theme folder (files under input/_theme/ override it)", DefaultValueFactory = _ => "theme" };
     public static readonly Option<string?> BaseUrl = new("--base-url") { Description = "Absolute URL the site is served from, e.g. https://example.org/briefs-site/ (overrides _site.yml)" };
+    public static readonly Option<string?> Config = new("--config") { Description = "Settings file to read instead of input/_site.yml" };
     public static readonly Option<bool> Drafts = new("--drafts") { Description = "Publish briefs marked draft: true" };
     public static readonly Option<bool> Future = new("--future") { Description = "Publish briefs dated in the future" };
     public static readonly Option<bool> NoMinify = new("--no-minify") { Description = "Keep HTML, CSS and JS readable" };
@@ -23,7 +24,7 @@ internal static class BuildCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("build", "Build the site from the input folder into the output folder");
-        foreach (var option in new Option[] { Input, Output, Theme, BaseUrl, Drafts, Future, NoMinify, Strict, Timings, NoCache, CacheDir })
+        foreach (var option in new Option[] { Input, Output, Theme, BaseUrl, Config, Drafts, Future, NoMinify, Strict, Timings, NoCache, CacheDir })
             command.Options.Add(option);
         command.SetAction(parse =>
         {
@@ -40,6 +41,7 @@ internal static class BuildCommand
         OutputDirectory = parse.GetValue(Output)!,
         ThemeDirectory = parse.GetValue(Theme)!,
         BaseUrl = parse.GetValue(BaseUrl),
+        SettingsFile = parse.GetValue(Config),
         IncludeDrafts = parse.GetValue(Drafts),
         IncludeFuture = parse.GetValue(Future),
         Minify = !parse.GetValue(NoMinify),

@@ -10,10 +10,10 @@ namespace StaticBriefs.Incremental;
 /// </summary>
 internal static class CachedSiteLoader
 {
-    public static LoadedSite Load(string inputDirectory, BuildCache cache, DiagnosticBag diagnostics, LoadCounts counts)
+    public static LoadedSite Load(string inputDirectory, BuildCache cache, DiagnosticBag diagnostics, LoadCounts counts, string? settingsFile = null)
     {
         cache.EnsureLoaded();
-        var settings = SiteSettingsLoader.Load(inputDirectory, diagnostics);
+        var settings = SiteSettingsLoader.Load(inputDirectory, diagnostics, settingsFile);
         var entities = EntityDataLoader.Load(inputDirectory, diagnostics);
         var (markdown, statics) = InputScanner.Scan(inputDirectory);
         var root = Path.GetFullPath(inputDirectory);

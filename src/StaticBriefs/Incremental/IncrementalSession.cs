@@ -41,8 +41,8 @@ internal sealed class IncrementalSession
 
     public LoadedSite Load(DiagnosticBag diagnostics)
     {
-        if (_cache is not null) return CachedSiteLoader.Load(_options.InputDirectory, _cache, diagnostics, _loads);
-        var loaded = SiteLoader.Load(_options.InputDirectory, diagnostics);
+        if (_cache is not null) return CachedSiteLoader.Load(_options.InputDirectory, _cache, diagnostics, _loads, _options.SettingsFile);
+        var loaded = SiteLoader.Load(_options.InputDirectory, diagnostics, _options.SettingsFile);
         _loads.Parsed = loaded.Documents.Length;
         return loaded;
     }

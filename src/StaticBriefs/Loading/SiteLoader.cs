@@ -7,9 +7,9 @@ namespace StaticBriefs.Loading;
 public static class SiteLoader
 {
     /// <summary>Reads the input folder; documents load in parallel, problems go to <paramref name="diagnostics"/>.</summary>
-    public static LoadedSite Load(string inputDirectory, DiagnosticBag diagnostics)
+    public static LoadedSite Load(string inputDirectory, DiagnosticBag diagnostics, string? settingsFile = null)
     {
-        var settings = SiteSettingsLoader.Load(inputDirectory, diagnostics);
+        var settings = SiteSettingsLoader.Load(inputDirectory, diagnostics, settingsFile);
         var entities = EntityDataLoader.Load(inputDirectory, diagnostics);
         var (markdown, statics) = InputScanner.Scan(inputDirectory);
 

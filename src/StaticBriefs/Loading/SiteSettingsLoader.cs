@@ -5,7 +5,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace StaticBriefs.Loading;
 
-/// <summary>Reads <c>input/_site.yml</c>; a site without one gets the defaults of <see cref="SiteSettings"/>.</summary>
+/// <summary>
+/// Reads <c>input/_site.yml</c>, or the file <c>build --config</c> names instead; a site without one gets the
+/// defaults of <see cref="SiteSettings"/>.
+/// </summary>
 public static class SiteSettingsLoader
 {
     /// <summary>The settings file's name inside the input folder.</summary>
@@ -14,15 +17,24 @@ public static class SiteSettingsLoader
     private static readonly string[] KnownKeys =
         ["title", "description", "base_url", "language", "page_size", "author", "allow_html", "auto_link_entities"];
 
-    /// <summary>Loads settings from the input folder, reporting bad values.</summary>
-    public static SiteSettings Load(string inputDirectory, DiagnosticBag diagnostics)
+    /// <summary>Loads settings from <paramref name="settingsFile"/> when given, else from the input folder, reporting bad values.</summary>
+    public static SiteSettings Load(string inputDirectory, DiagnosticBag diagnostics, string? settingsFile = null)
     {
+        if (settingsFile is not null) return LoadFile(settingsFile, diagnostics);
         var path = Path.Combine(inputDirectory, FileName);
         return File.Exists(path) ? Parse(File.ReadAllText(path), diagnostics) : new SiteSettings();
     }
 
-    /// <summary>Parses the settings text.</summary>
-    public static SiteSettings Parse(string text, DiagnosticBag diagnostics)
+    /// <summary>Loads settings from a file named on the command line, which must exist.</summary>
+    public static SiteSettings LoadFile(string path, DiagnosticBag diagnostics)
+    {
+        if (File.Exists(path)) return Parse(File.ReadAllText(path), diagnostics, path);
+        diagnostics.Error(path, 0, DiagnosticCodes.BadSettings, "settings file not found; check the path given to --config");
+        return new SiteSettings();
+    }
+
+    /// <summary>Parses the settings text; problems are reported against <paramref name="file"/>.</summary>
+    public static SiteSettings Parse(string text, DiagnosticBag diagnostics, string file = FileName)
     {
         var settings = new SiteSettings();
         var stream = new YamlStream();
@@ -32,7 +44,7 @@ public static class SiteSettingsLoader
         }
         catch (YamlException ex)
         {
-            diagnostics.Error(FileName, (int)ex.Start.Line, DiagnosticCodes.BadSettings,
+            diagnostics.Error(file, (int)ex.Start.Line, DiagnosticCodes.BadSettings,
                 $"not valid YAML ({ex.InnerException?.Message ?? ex.Message}); check quoting and indentation");
             return settings;
         }
@@ -46,13 +58,13 @@ public static class SiteSettingsLoader
             if (!KnownKeys.Contains(key))
             {
                 var hint = KeySuggester.Closest(key, KnownKeys);
-                diagnostics.Warning(FileName, line, DiagnosticCodes.UnknownKey,
+                diagnostics.Warning(file, line, DiagnosticCodes.UnknownKey,
                     hint is null ? $"unknown setting '{key}' is ignored" : $"unknown setting '{key}': did you mean '{hint}'?");
                 continue;
             }
             if (value is null)
             {
-                diagnostics.Error(FileName, line, DiagnosticCodes.BadSettings, $"'{key}' must be a single value");
+                diagnostics.Error(file, line, DiagnosticCodes.BadSettings, $"'{key}' must be a single value");
                 continue;
             }
             settings = key switch
@@ -61,12 +73,12 @@ public static class SiteSettingsLoader
                 "description" => settings with { Description = value },
                 "language" => settings with { Language = value },
                 "author" => settings with { Author = value },
-                "base_url" => ParseBaseUrl(value, line, diagnostics) is { } url ? settings with { BaseUrl = url } : settings,
+                "base_url" => ParseBaseUrl(value, line, diagnostics, file) is { } url ? settings with { BaseUrl = url } : settings,
                 "page_size" => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) && size > 0
                     ? settings with { PageSize = size }
-                    : Bad(settings, line, "'page_size' must be a whole number above 0", diagnostics),
-                "allow_html" => settings with { AllowHtml = ParseBool(value, key, line, diagnostics) },
-                "auto_link_entities" => settings with { AutoLinkEntities = ParseBool(value, key, line, diagnostics) },
+                    : Bad(settings, file, line, "'page_size' must be a whole number above 0", diagnostics),
+                "allow_html" => settings with { AllowHtml = ParseBool(value, key, file, line, diagnostics) },
+                "auto_link_entities" => settings with { AutoLinkEntities = ParseBool(value, key, file, line, diagnostics) },
                 _ => settings,
             };
         }
@@ -74,26 +86,26 @@ public static class SiteSettingsLoader
     }
 
     /// <summary>Reads an absolute http(s) base URL and makes sure it ends in '/'.</summary>
-    public static Uri? ParseBaseUrl(string value, int line, DiagnosticBag diagnostics)
+    public static Uri? ParseBaseUrl(string value, int line, DiagnosticBag diagnostics, string file = FileName)
     {
         var text = value.EndsWith('/') ? value : value + "/";
         if (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https") return url;
-        diagnostics.Error(FileName, line, DiagnosticCodes.BadSettings,
+        diagnostics.Error(file, line, DiagnosticCodes.BadSettings,
             $"'base_url: {value}' must be an absolute URL such as https://example.org/ or https://example.org/briefs-site/");
         return null;
     }
 
-    private static bool ParseBool(string value, string key, int line, DiagnosticBag diagnostics)
+    private static bool ParseBool(string value, string key, string file, int line, DiagnosticBag diagnostics)
     {
         if (value is "true" or "True" or "yes") return true;
         if (value is "false" or "False" or "no") return false;
-        diagnostics.Error(FileName, line, DiagnosticCodes.BadSettings, $"'{key}' must be true or false");
+        diagnostics.Error(file, line, DiagnosticCodes.BadSettings, $"'{key}' must be true or false");
         return false;
     }
 
-    private static SiteSettings Bad(SiteSettings settings, int line, string message, DiagnosticBag diagnostics)
+    private static SiteSettings Bad(SiteSettings settings, string file, int line, string message, DiagnosticBag diagnostics)
     {
-        diagnostics.Error(FileName, line, DiagnosticCodes.BadSettings, message);
+        diagnostics.Error(file, line, DiagnosticCodes.BadSettings, message);
         return settings;
     }
 }

@@ -37,7 +37,7 @@ public sealed class CommandLineAppTests
         var run = CliRun.Invoke("build", "--help");
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var option in new[] { "--input", "--output", "--theme", "--base-url", "--drafts", "--future", "--no-minify", "--strict", "--timings" })
+        foreach (var option in new[] { "--input", "--output", "--theme", "--base-url", "--config", "--drafts", "--future", "--no-minify", "--strict", "--timings" })
             Assert.Contains(option, run.Stdout);
     }
 
@@ -69,6 +69,43 @@ public sealed class CommandLineAppTests
         foreach (var step in new[] { "markdown", "minify", "templates", "write" })
             Assert.Matches($@"\b{step} \d+ ms", work);
         Assert.Matches(@"garbage collections: gen0 \d+, gen1 \d+, gen2 \d+; paused \d+ ms", run.Stdout);
+    }
+
+    [Fact]
+    public void Config_reads_settings_from_the_given_file_instead_of_the_input_folder()
+    {
+        using var site = new TestSite();
+        for (var i = 1; i <= 5; i++) site.Write($"briefs/b{i}.md", TestSite.Brief($"title: B{i}\ndate: 2024-01-0{i}"));
+        site.Write("_site.yml", "title: From input\npage_size: nope\n");
+        var config = Path.Combine(site.Root, "bench.yml");
+        File.WriteAllText(config, "title: From config\npage_size: 2\n");
+
+        var run = site.Cli("--config", config);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("page_size", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("From config", site.ReadOutput("index.html"), StringComparison.Ordinal);
+        Assert.True(site.OutputExists("page/3/index.html"));
+        Assert.False(site.OutputExists("page/4/index.html"));
+    }
+
+    [Fact]
+    public void Config_problems_name_the_given_file()
+    {
+        using var site = new TestSite();
+        site.Write("briefs/a.md", TestSite.Brief("title: A\ndate: 2024-01-01"));
+        var config = Path.Combine(site.Root, "bench.yml");
+        File.WriteAllText(config, "title: T\npage_size: 0\n");
+
+        var bad = site.Cli("--config", config);
+        var missing = site.Cli("--config", Path.Combine(site.Root, "nope.yml"));
+
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains($"{config}:2: error SB", bad.Stderr, StringComparison.Ordinal);
+        Assert.Contains("page_size", bad.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("nope.yml", missing.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--config", missing.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
