@@ -69,9 +69,12 @@ public static class BlockSpacing
                 i++;
                 continue;
             }
-            result.Append(c);
+            // Text up to the next tag or line break goes over in one piece.
+            var run = html.AsSpan(i).IndexOfAny('<', '\n');
+            var stop = run < 0 ? html.Length : i + run;
+            result.Append(html, i, stop - i);
             afterBlockTag = false;
-            i++;
+            i = stop;
         }
         return result.ToString();
     }

@@ -41,7 +41,17 @@ public sealed class StagingOutput : IOutputSink, IDisposable
     /// <inheritdoc/>
     public void WriteText(string relativePath, string content)
     {
-        WriteBytes(relativePath, Utf8.GetBytes(content));
+        // Pages are tens of kilobytes each: encoding into a pooled buffer spares the collector a new array per page.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(content.Length));
+        try
+        {
+            var length = Utf8.GetBytes(content, buffer);
+            WriteBytes(relativePath, buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <inheritdoc/>

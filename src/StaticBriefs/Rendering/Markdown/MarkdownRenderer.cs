@@ -168,16 +168,28 @@ public sealed class MarkdownRenderer(
 
     private static string NormalizeSpace(StringBuilder text)
     {
-        var result = new StringBuilder(text.Length);
-        var space = false;
-        for (var i = 0; i < text.Length; i++)
+        // One pass over the builder's chunks into a rented buffer: indexing a StringBuilder char by char, then
+        // copying a second builder out, cost as much as parsing the markdown.
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
+        try
         {
-            var c = text[i];
-            if (char.IsWhiteSpace(c)) { space = result.Length > 0; continue; }
-            if (space) result.Append(' ');
-            space = false;
-            result.Append(c);
+            var length = 0;
+            var space = false;
+            foreach (var chunk in text.GetChunks())
+            {
+                foreach (var c in chunk.Span)
+                {
+                    if (char.IsWhiteSpace(c)) { space = length > 0; continue; }
+                    if (space) buffer[length++] = ' ';
+                    space = false;
+                    buffer[length++] = c;
+                }
+            }
+            return new string(buffer, 0, length);
         }
-        return result.ToString();
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 }
