@@ -7,7 +7,7 @@ public enum WorkKind
 {
     /// <summary>Markdown parse, link checks and HTML (without minification).</summary>
     Markdown,
-    /// <summary>NUglify over bodies.</summary>
+    /// <summary>Compacting bodies (<see cref="Output.BlockSpacing"/>).</summary>
     Minify,
     /// <summary>Scriban layouts and partials.</summary>
     Templates,
