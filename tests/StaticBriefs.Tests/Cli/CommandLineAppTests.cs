@@ -63,7 +63,7 @@ public sealed class CommandLineAppTests
         var run = site.Cli("--timings");
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var stage in new[] { "load", "model", "render briefs", "feeds", "commit" }) Assert.Contains(stage, run.Stdout);
+        foreach (var stage in new[] { "load", "model", "render briefs", "render listings", "feeds + search index", "commit" }) Assert.Contains(stage, run.Stdout);
         Assert.Contains("Built 1 briefs into", run.Stdout);
         var work = run.Stdout.Split('\n').Single(l => l.Contains("within the stages", StringComparison.Ordinal));
         foreach (var step in new[] { "markdown", "minify", "templates", "write" })
