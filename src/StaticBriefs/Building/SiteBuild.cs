@@ -110,9 +110,17 @@ public static class SiteBuild
         clock.Time("feeds + search index", () =>
         {
             var index = Task.Run(() => search.Write(sink));
-            new FeedRenderer(site, views, sink).RenderAll(rendered, options.MaxParallelism);
-            sink.WriteText("sitemap.xml", SitemapWriter.Sitemap(site, views.Urls));
-            sink.WriteText("robots.txt", SitemapWriter.Robots(views.Urls));
+            try
+            {
+                new FeedRenderer(site, views, sink).RenderAll(rendered, options.MaxParallelism);
+                sink.WriteText("sitemap.xml", SitemapWriter.Sitemap(site, views.Urls));
+                sink.WriteText("robots.txt", SitemapWriter.Robots(views.Urls));
+            }
+            finally
+            {
+                // Even when the feeds fail, the index must stop writing before the staging folder is thrown away.
+                Task.WhenAny(index).Wait();
+            }
             index.GetAwaiter().GetResult();
         });
         clock.Time("static files", () =>

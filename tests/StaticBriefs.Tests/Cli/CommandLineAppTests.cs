@@ -72,6 +72,18 @@ public sealed class CommandLineAppTests
     }
 
     [Fact]
+    public void Timings_prints_the_bytes_allocated()
+    {
+        using var site = new TestSite();
+        site.Write("briefs/a.md", TestSite.Brief("title: A\ndate: 2024-01-01"));
+
+        var run = site.Cli("--timings");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"; allocated [1-9]\d* MiB; heap \d+ MiB", run.Stdout);
+    }
+
+    [Fact]
     public void Config_reads_settings_from_the_given_file_instead_of_the_input_folder()
     {
         using var site = new TestSite();
