@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The floor of the shared comparison on this machine: compare-hugo.py run with a "generator" that does no work at
+# all and only copies a finished site (cp -r from memory) into {output}. Whatever that copy costs, after the script
+# deletes the previous tree, no real generator writing the same files can beat. Two rows: a copy of StaticBriefs'
+# own output (its page set plus the search index) and a copy of Hugo's own output (exactly Hugo's files).
+# usage: tests/StaticBriefs.Benchmarks/run-copy-floor.sh [N=10000] [RUNS=5]
+# Needs the corpus and Hugo site that compare-hugo.py prepares under $SB_BENCH_DIR (run-hugo-comparison.sh once).
+set -euo pipefail
+
+N="${1:-10000}"
+RUNS="${2:-5}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+COMPARE="$(cd "$ROOT/.." && pwd)/shared/bench/compare-hugo.py"
+BENCH="${SB_BENCH_DIR:-${TMPDIR:-/tmp}/sb-bench}"
+CORPUS="$BENCH/corpus-$N-42"
+SITE="$BENCH/hugo-$N-42"
+[ -d "$CORPUS" ] && [ -d "$SITE" ] || { echo "missing $CORPUS or $SITE: run run-hugo-comparison.sh $N once first" >&2; exit 2; }
+
+PUB="$ROOT/.staticbriefs/bin"
+dotnet publish "$ROOT/src/StaticBriefs" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -o "$PUB" -v quiet -nologo
+
+# The finished trees live in memory (/dev/shm), so reading them costs next to nothing; only the writes are measured.
+PRE="$(mktemp -d /dev/shm/sb-floor-XXXXXX)"
+trap 'rm -rf "$PRE"' EXIT
+dotnet "$PUB/StaticBriefs.dll" build --no-cache --theme "$ROOT/theme" \
+    --config "$ROOT/tests/StaticBriefs.Benchmarks/hugo-equivalent.yml" --input "$CORPUS" --output "$PRE/sb" >/dev/null
+hugo --quiet --minify -s "$SITE" -d "$PRE/hugo" >/dev/null
+echo "== copy of StaticBriefs' output ($(find "$PRE/sb" | wc -l) files and folders) in place of the StaticBriefs build"
+python3 "$COMPARE" "$N" --runs "$RUNS" --sb "cp -r $PRE/sb {output}"
+echo "== copy of Hugo's output ($(find "$PRE/hugo" | wc -l) files and folders) in place of the StaticBriefs build"
+python3 "$COMPARE" "$N" --runs "$RUNS" --sb "cp -r $PRE/hugo {output}"
