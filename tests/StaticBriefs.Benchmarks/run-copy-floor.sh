@@ -9,16 +9,12 @@ set -euo pipefail
 
 N="${1:-10000}"
 RUNS="${2:-5}"
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=bench-env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-env.sh"
+require_prepared_corpus
 COMPARE="$(cd "$ROOT/.." && pwd)/shared/bench/compare-hugo.py"
-BENCH="${SB_BENCH_DIR:-${TMPDIR:-/tmp}/sb-bench}"
-CORPUS="$BENCH/corpus-$N-42"
-SITE="$BENCH/hugo-$N-42"
-[ -d "$CORPUS" ] && [ -d "$SITE" ] || { echo "missing $CORPUS or $SITE: run run-hugo-comparison.sh $N once first" >&2; exit 2; }
 
-PUB="$ROOT/.staticbriefs/bin"
-dotnet publish "$ROOT/src/StaticBriefs" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-    -o "$PUB" -v quiet -nologo
+publish_staticbriefs
 
 # The finished trees live in memory (/dev/shm), so reading them costs next to nothing; only the writes are measured.
 PRE="$(mktemp -d /dev/shm/sb-floor-XXXXXX)"

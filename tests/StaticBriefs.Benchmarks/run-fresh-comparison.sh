@@ -9,15 +9,11 @@ set -euo pipefail
 
 N="${1:-10000}"
 RUNS="${2:-5}"
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-BENCH="${SB_BENCH_DIR:-${TMPDIR:-/tmp}/sb-bench}"
-CORPUS="$BENCH/corpus-$N-42"
-SITE="$BENCH/hugo-$N-42"
-[ -d "$CORPUS" ] && [ -d "$SITE" ] || { echo "missing $CORPUS or $SITE: run run-hugo-comparison.sh $N once first" >&2; exit 2; }
+# shellcheck source=bench-env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-env.sh"
+require_prepared_corpus
 
-PUB="$ROOT/.staticbriefs/bin"
-dotnet publish "$ROOT/src/StaticBriefs" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-    -o "$PUB" -v quiet -nologo
+publish_staticbriefs
 
 # SB_FRESH_DIR: where the run folder goes (default $SB_BENCH_DIR); pick a folder with no large deletes in the last minutes.
 RUN_DIR="${SB_FRESH_DIR:-$BENCH}/fresh-$(date +%s)"

@@ -21,9 +21,9 @@ fi
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is missing: apt-get install -y time" >&2; exit 2; }
 
 # The shipped form: a ReadyToRun publish, so the build does not spend its first seconds in the JIT.
-PUB="$ROOT/.staticbriefs/bin"
-dotnet publish "$ROOT/src/StaticBriefs" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-    -o "$PUB" -v quiet -nologo
+# shellcheck source=bench-env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-env.sh"
+publish_staticbriefs
 DLL="$PUB/StaticBriefs.dll"
 
 # --theme and --config are absolute because compare-hugo.py runs the command from its own working directory.
