@@ -12,15 +12,13 @@ RUNS="${2:-5}"
 # shellcheck source=bench-env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/bench-env.sh"
 require_prepared_corpus
-COMPARE="$(cd "$ROOT/.." && pwd)/shared/bench/compare-hugo.py"
 
 publish_staticbriefs
 
 # The finished trees live in memory (/dev/shm), so reading them costs next to nothing; only the writes are measured.
 PRE="$(mktemp -d /dev/shm/sb-floor-XXXXXX)"
 trap 'rm -rf "$PRE"' EXIT
-dotnet "$PUB/StaticBriefs.dll" build --no-cache --theme "$ROOT/theme" \
-    --config "$ROOT/tests/StaticBriefs.Benchmarks/hugo-equivalent.yml" --input "$CORPUS" --output "$PRE/sb" >/dev/null
+"${SB_BUILD[@]}" --input "$CORPUS" --output "$PRE/sb" >/dev/null
 hugo --quiet --minify -s "$SITE" -d "$PRE/hugo" >/dev/null
 echo "== copy of StaticBriefs' output ($(find "$PRE/sb" | wc -l) files and folders) in place of the StaticBriefs build"
 python3 "$COMPARE" "$N" --runs "$RUNS" --sb "cp -r $PRE/sb {output}"

@@ -27,8 +27,7 @@ time_one() { # label command...: prints "label wall_seconds peak_rss_kib"
 }
 for i in $(seq 0 "$RUNS"); do # round 0 is a warm-up
     time_one "hugo-$i" hugo --quiet --minify -s "$SITE" -d "$RUN_DIR/hugo-$i"
-    time_one "sb-$i" dotnet "$PUB/StaticBriefs.dll" build --no-cache --theme "$ROOT/theme" \
-        --config "$ROOT/tests/StaticBriefs.Benchmarks/hugo-equivalent.yml" --input "$CORPUS" --output "$RUN_DIR/sb-$i"
+    time_one "sb-$i" "${SB_BUILD[@]}" --input "$CORPUS" --output "$RUN_DIR/sb-$i"
 done | python3 -c '
 import sys, statistics
 rows = [l.split() for l in sys.stdin if l.strip()]

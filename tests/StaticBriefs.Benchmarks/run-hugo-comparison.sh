@@ -8,10 +8,8 @@ set -euo pipefail
 
 N="${1:-10000}"
 shift || true
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-SHARED="$(cd "$ROOT/.." && pwd)/shared"
-COMPARE="$SHARED/bench/compare-hugo.py"
-[ -f "$COMPARE" ] || { echo "not found: $COMPARE (shared/ is expected beside the repository root)" >&2; exit 2; }
+# shellcheck source=bench-env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-env.sh"
 
 if ! command -v hugo >/dev/null; then
     echo "hugo is missing; installing it with apt-get" >&2
@@ -20,13 +18,5 @@ if ! command -v hugo >/dev/null; then
 fi
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is missing: apt-get install -y time" >&2; exit 2; }
 
-# The shipped form: a ReadyToRun publish, so the build does not spend its first seconds in the JIT.
-# shellcheck source=bench-env.sh
-source "$(dirname "${BASH_SOURCE[0]}")/bench-env.sh"
 publish_staticbriefs
-DLL="$PUB/StaticBriefs.dll"
-
-# --theme and --config are absolute because compare-hugo.py runs the command from its own working directory.
-# --config gives the settings of the Hugo site (20 briefs per listing page), so both tools build the same pages.
-python3 "$COMPARE" "$N" "$@" \
-    --sb "dotnet $DLL build --no-cache --theme $ROOT/theme --config $ROOT/tests/StaticBriefs.Benchmarks/hugo-equivalent.yml --input {input} --output {output}"
+python3 "$COMPARE" "$N" "$@" --sb "${SB_BUILD[*]} --input {input} --output {output}"
