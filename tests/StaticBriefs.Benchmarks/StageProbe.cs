@@ -4,6 +4,7 @@ using StaticBriefs.Loading;
 using StaticBriefs.Model;
 using StaticBriefs.Output;
 using StaticBriefs.Rendering;
+using StaticBriefs.Rendering.Html;
 using StaticBriefs.Rendering.Markdown;
 using StaticBriefs.Rendering.Markdown.EntityLinks;
 using StaticBriefs.Rendering.Theme;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using StaticBriefs.Model;
+using StaticBriefs.Text;
 
 namespace StaticBriefs.Authoring;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using StaticBriefs.Loading;
+using StaticBriefs.Model;
 
 namespace StaticBriefs.Authoring;
 

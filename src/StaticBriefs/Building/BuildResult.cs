@@ -35,9 +35,3 @@ public sealed record BuildResult(
     /// <summary>Steps inside the render stages (markdown, minify, templates, write), time summed over threads.</summary>
     public IReadOnlyList<StageTiming> Work { get; init; } = [];
 }
-
-/// <summary>How long one stage took.</summary>
-/// <param name="Name">Stage name.</param>
-/// <param name="Elapsed">Wall-clock time.</param>
-/// <param name="Cpu">Processor time of the whole process during the stage (all threads), to show how well it used the cores.</param>
-public sealed record StageTiming(string Name, TimeSpan Elapsed, TimeSpan Cpu = default);

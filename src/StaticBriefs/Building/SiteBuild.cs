@@ -6,6 +6,7 @@ using StaticBriefs.Model;
 using StaticBriefs.Output;
 using StaticBriefs.Rendering;
 using StaticBriefs.Rendering.Feeds;
+using StaticBriefs.Rendering.Html;
 using StaticBriefs.Rendering.Markdown;
 using StaticBriefs.Rendering.Markdown.EntityLinks;
 using StaticBriefs.Rendering.Theme;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using StaticBriefs.Diagnostics;
 
 namespace StaticBriefs.Building;
 

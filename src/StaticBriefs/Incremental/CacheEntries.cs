@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using StaticBriefs.Diagnostics;
 using StaticBriefs.Loading;
+using StaticBriefs.Model;
 using StaticBriefs.Rendering.Markdown;
 
 namespace StaticBriefs.Incremental;

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using StaticBriefs.Diagnostics;
+using StaticBriefs.Model;
+using StaticBriefs.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace StaticBriefs.Loading;
@@ -67,9 +69,9 @@ public static class DocumentLoader
                 Fail(1, DiagnosticCodes.MissingKey, "missing 'date'; add a line such as 'date: 2024-05-14' (ISO date or date-time)");
 
             var slug = String(values, "slug");
-            if (slug is not null && !Model.Slugger.IsValidSlug(slug))
+            if (slug is not null && !Text.Slugger.IsValidSlug(slug))
                 Fail(keyLines["slug"], DiagnosticCodes.WrongType,
-                    $"slug '{slug}' must be lower-case letters, digits and '-' only (for example '{Model.Slugger.Slugify(slug)}')");
+                    $"slug '{slug}' must be lower-case letters, digits and '-' only (for example '{Text.Slugger.Slugify(slug)}')");
 
             var sources = Items(values, "sources");
             var document = new SourceDocument

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using StaticBriefs.Diagnostics;
 using StaticBriefs.Model;
+using StaticBriefs.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using StaticBriefs.Diagnostics;
+using StaticBriefs.Model;
 
 namespace StaticBriefs.Loading;
 

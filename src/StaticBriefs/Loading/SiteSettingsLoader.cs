@@ -1,5 +1,7 @@
 using System.Globalization;
 using StaticBriefs.Diagnostics;
+using StaticBriefs.Model;
+using StaticBriefs.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,4 +1,3 @@
-using StaticBriefs.Loading;
 
 namespace StaticBriefs.Model;
 

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using StaticBriefs.Loading;
+using StaticBriefs.Text;
 
 namespace StaticBriefs.Model;
 

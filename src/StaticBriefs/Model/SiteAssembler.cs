@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using StaticBriefs.Diagnostics;
-using StaticBriefs.Loading;
+using StaticBriefs.Text;
 
 namespace StaticBriefs.Model;
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using StaticBriefs.Text;
 
 namespace StaticBriefs.Model;
 
@@ -58,7 +59,7 @@ public static class TaxonomyBuilder
         return new Taxonomy { Kind = kind, ByName = byName, ByCount = byCount, ByKey = terms.ToFrozenDictionary(t => t.Key) };
     }
 
-    private static Loading.EntityDefinition? FindByKey(EntityCatalog catalog, TaxonomyKind kind, TermKey key) =>
+    private static EntityDefinition? FindByKey(EntityCatalog catalog, TaxonomyKind kind, TermKey key) =>
         catalog.Entities.FirstOrDefault(e => e.Kind == kind && TermKey.From(e.Name) == key);
 
     /// <summary>The spelling most briefs use; ties go to the ordinally smallest so the choice is reproducible.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using StaticBriefs.Loading;
 
 namespace StaticBriefs.Model;
 

@@ -13,13 +13,13 @@ public sealed class StagingOutput : IOutputSink, IDisposable
     private static readonly UTF8Encoding Utf8 = new(false);
     private readonly string _outputDirectory;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _directories = new(StringComparer.Ordinal);
-    private readonly Building.WorkMeter? _meter;
+    private readonly Diagnostics.WorkMeter? _meter;
     private bool _committed;
     private long _files;
     private long _bytes;
 
     /// <summary>Creates an empty staging folder next to <paramref name="outputDirectory"/>.</summary>
-    public StagingOutput(string outputDirectory, Building.WorkMeter? meter = null)
+    public StagingOutput(string outputDirectory, Diagnostics.WorkMeter? meter = null)
     {
         _meter = meter;
         _outputDirectory = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
@@ -57,7 +57,7 @@ public sealed class StagingOutput : IOutputSink, IDisposable
     /// <inheritdoc/>
     public void WriteBytes(string relativePath, ReadOnlySpan<byte> content)
     {
-        var started = Building.WorkMeter.Start();
+        var started = Diagnostics.WorkMeter.Start();
         var path = FullPath(relativePath);
         EnsureDirectory(Path.GetDirectoryName(path)!);
         // One open and one positional write per file: no FileStream buffering, seeking or truncating, which
@@ -68,7 +68,7 @@ public sealed class StagingOutput : IOutputSink, IDisposable
         {
             RandomAccess.Write(handle, content, 0);
         }
-        _meter?.Stop(Building.WorkKind.Write, started);
+        _meter?.Stop(Diagnostics.WorkKind.Write, started);
         Interlocked.Increment(ref _files);
         Interlocked.Add(ref _bytes, content.Length);
     }

@@ -1,5 +1,6 @@
 using StaticBriefs.Model;
 using StaticBriefs.Output;
+using StaticBriefs.Rendering.Theme;
 using StaticBriefs.Rendering.Views;
 
 namespace StaticBriefs.Rendering;

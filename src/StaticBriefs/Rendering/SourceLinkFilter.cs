@@ -1,5 +1,5 @@
 using StaticBriefs.Diagnostics;
-using StaticBriefs.Loading;
+using StaticBriefs.Model;
 using StaticBriefs.Rendering.Markdown;
 
 namespace StaticBriefs.Rendering;

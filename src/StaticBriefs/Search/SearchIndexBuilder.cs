@@ -68,8 +68,14 @@ public sealed class SearchIndexBuilder
         {
             var reused = known with
             {
-                Id = document.Id, Path = document.Path, Title = document.Title, Summary = document.Summary, Date = document.Date,
-                Companies = OrEmpty(document.Companies), People = OrEmpty(document.People), Topics = OrEmpty(document.Topics),
+                Id = document.Id,
+                Path = document.Path,
+                Title = document.Title,
+                Summary = document.Summary,
+                Date = document.Date,
+                Companies = OrEmpty(document.Companies),
+                People = OrEmpty(document.People),
+                Topics = OrEmpty(document.Topics),
             };
             _tokens![key] = reused;
             lock (_gate) _documents[reused.Id] = reused;

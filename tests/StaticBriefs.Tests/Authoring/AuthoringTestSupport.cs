@@ -1,16 +1,17 @@
 using StaticBriefs.Diagnostics;
 using StaticBriefs.Loading;
+using StaticBriefs.Model;
 using StaticBriefs.Tests.Support;
 
 namespace StaticBriefs.Tests.Authoring;
 
-/// <summary>Reads written briefs back through the generator's own loader, and finds the shared seed texts.</summary>
+/// <summary>Reads written briefs back through the generator's own loader, and finds the seed texts kept in the fixtures.</summary>
 internal static class AuthoringTestSupport
 {
-    /// <summary><c>shared/seeds/</c> beside the repository (the repository root's parent holds <c>shared/</c>).</summary>
+    /// <summary>A copy of the project's seed brief kept in the test fixtures, so the tests pass on a plain clone.</summary>
     public static string Seed(string name)
     {
-        var path = Path.Combine(Directory.GetParent(RepoPaths.Root)!.FullName, "shared", "seeds", name);
+        var path = Path.Combine(RepoPaths.SourceFixtures, "seeds", name);
         Assert.True(File.Exists(path), $"seed {path} is missing");
         return path;
     }

@@ -1,5 +1,6 @@
 using StaticBriefs.Diagnostics;
 using StaticBriefs.Loading;
+using StaticBriefs.Model;
 
 namespace StaticBriefs.Tests.Loading;
 

@@ -1,6 +1,6 @@
-using StaticBriefs.Text;
 using System.Text.Json;
 using StaticBriefs.Search;
+using StaticBriefs.Text;
 
 namespace StaticBriefs.Tests.Search;
 

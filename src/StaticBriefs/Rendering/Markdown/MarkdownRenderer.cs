@@ -14,8 +14,8 @@ namespace StaticBriefs.Rendering.Markdown;
 /// contents, counts words and extracts plain text, all in one walk of the syntax tree. Thread-safe.
 /// </summary>
 public sealed class MarkdownRenderer(
-    MarkdownPipeline pipeline, LinkContext links, IMarkdownMemo? memo = null, Output.Minifier? minifier = null,
-    Building.WorkMeter? meter = null)
+    MarkdownPipeline pipeline, LinkContext links, IMarkdownMemo? memo = null, Html.Minifier? minifier = null,
+    Diagnostics.WorkMeter? meter = null)
 {
     /// <summary>Renders one body; broken links are reported against <paramref name="relativePath"/>.</summary>
     public RenderedMarkdown Render(string markdown, string relativePath, int bodyFirstLine, DiagnosticBag diagnostics) =>
@@ -27,17 +27,17 @@ public sealed class MarkdownRenderer(
     private RenderedMarkdown Render(
         string markdown, string relativePath, int bodyFirstLine, LinkContext linkContext, DiagnosticBag diagnostics)
     {
-        var started = Building.WorkMeter.Start();
+        var started = Diagnostics.WorkMeter.Start();
         var document = Markdig.Markdown.Parse(markdown, pipeline);
         var walk = new Walk(linkContext, relativePath, bodyFirstLine, diagnostics, markdown.Length);
         walk.Block(document);
         var html = document.ToHtml(pipeline);
-        meter?.Stop(Building.WorkKind.Markdown, started);
+        meter?.Stop(Diagnostics.WorkKind.Markdown, started);
         if (minifier is not null)
         {
-            started = Building.WorkMeter.Start();
+            started = Diagnostics.WorkMeter.Start();
             html = minifier.MinifyFragment(html);
-            meter?.Stop(Building.WorkKind.Minify, started);
+            meter?.Stop(Diagnostics.WorkKind.Minify, started);
         }
         return new RenderedMarkdown(html, walk.Toc.ToImmutable(), walk.Words, NormalizeSpace(walk.Text));
     }

@@ -15,13 +15,13 @@ public sealed class TemplateRunner : IDisposable
     private readonly LayoutSet _layouts;
     private readonly ThemeTemplateLoader _loader;
     private readonly ThreadLocal<TemplateContext> _contexts;
-    private readonly Building.WorkMeter? _meter;
+    private readonly Diagnostics.WorkMeter? _meter;
     private readonly ThreadLocal<TemplateContext> _cardContexts;
     private readonly Lazy<Template> _card;
     private readonly ConcurrentDictionary<(object Card, int Level), string> _cards = new(CardKeyComparer.Instance);
 
     /// <summary>Creates a runner over parsed layouts.</summary>
-    public TemplateRunner(LayoutSet layouts, Building.WorkMeter? meter = null)
+    public TemplateRunner(LayoutSet layouts, Diagnostics.WorkMeter? meter = null)
     {
         _meter = meter;
         _layouts = layouts;
@@ -72,7 +72,7 @@ public sealed class TemplateRunner : IDisposable
     public string? RenderPage(string layout, ScriptObject globals, string pagePath, DiagnosticBag diagnostics)
     {
         var context = _contexts.Value!;
-        var started = Building.WorkMeter.Start();
+        var started = Diagnostics.WorkMeter.Start();
         context.PushGlobal(globals);
         try
         {
@@ -90,7 +90,7 @@ public sealed class TemplateRunner : IDisposable
         finally
         {
             context.PopGlobal();
-            _meter?.Stop(Building.WorkKind.Templates, started);
+            _meter?.Stop(Diagnostics.WorkKind.Templates, started);
         }
     }
 

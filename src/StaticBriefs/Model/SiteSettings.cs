@@ -1,4 +1,4 @@
-namespace StaticBriefs.Loading;
+namespace StaticBriefs.Model;
 
 /// <summary>Site-wide settings read from <c>input/_site.yml</c>; every value has a sensible default.</summary>
 public sealed record SiteSettings

@@ -1,6 +1,7 @@
 using StaticBriefs.Loading;
+using StaticBriefs.Text;
 
-namespace StaticBriefs.Tests.Loading;
+namespace StaticBriefs.Tests.Text;
 
 public sealed class KeySuggesterTests
 {

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 
-namespace StaticBriefs.Building;
+namespace StaticBriefs.Diagnostics;
 
 /// <summary>The steps inside the render stages that <c>--timings</c> reports on their own.</summary>
 public enum WorkKind
 {
     /// <summary>Markdown parse, link checks and HTML (without minification).</summary>
     Markdown,
-    /// <summary>Compacting bodies (<see cref="Output.BlockSpacing"/>).</summary>
+    /// <summary>Compacting bodies (<see cref="Rendering.Html.BlockSpacing"/>).</summary>
     Minify,
     /// <summary>Scriban layouts and partials.</summary>
     Templates,

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace StaticBriefs.Loading;
+namespace StaticBriefs.Model;
 
 /// <summary>What a layout a document asks for: a dated brief or a standalone page.</summary>
 public enum DocumentKind

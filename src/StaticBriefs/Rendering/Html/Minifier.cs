@@ -1,6 +1,6 @@
 using NUglify;
 
-namespace StaticBriefs.Output;
+namespace StaticBriefs.Rendering.Html;
 
 /// <summary>
 /// Minifies HTML, CSS and JS; returns the input unchanged when minification is off or fails. Stylesheets and scripts

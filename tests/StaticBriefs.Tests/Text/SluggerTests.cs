@@ -1,6 +1,7 @@
 using StaticBriefs.Model;
+using StaticBriefs.Text;
 
-namespace StaticBriefs.Tests.Model;
+namespace StaticBriefs.Tests.Text;
 
 public sealed class SluggerTests
 {

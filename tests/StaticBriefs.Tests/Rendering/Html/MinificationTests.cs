@@ -1,6 +1,6 @@
 using StaticBriefs.Tests.Support;
 
-namespace StaticBriefs.Tests.Output;
+namespace StaticBriefs.Tests.Rendering.Html;
 
 public sealed class MinificationTests
 {

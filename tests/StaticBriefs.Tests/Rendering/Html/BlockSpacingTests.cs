@@ -1,7 +1,8 @@
 using Markdig;
 using StaticBriefs.Output;
+using StaticBriefs.Rendering.Html;
 
-namespace StaticBriefs.Tests.Output;
+namespace StaticBriefs.Tests.Rendering.Html;
 
 public sealed class BlockSpacingTests
 {

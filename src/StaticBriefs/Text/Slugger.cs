@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace StaticBriefs.Model;
+namespace StaticBriefs.Text;
 
 /// <summary>Makes URL slugs: lower-case ASCII letters and digits joined by '-', never empty.</summary>
 public static class Slugger

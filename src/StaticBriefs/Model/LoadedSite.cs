@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace StaticBriefs.Loading;
+namespace StaticBriefs.Model;
 
 /// <summary>Everything read from the input folder, before any site-wide decisions are made.</summary>
 /// <param name="Settings">Site settings.</param>

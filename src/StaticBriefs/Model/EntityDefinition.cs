@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using StaticBriefs.Model;
 
-namespace StaticBriefs.Loading;
+namespace StaticBriefs.Model;
 
 /// <summary>A company, person or topic described in <c>input/_data/*.yml</c>.</summary>
 public sealed record EntityDefinition

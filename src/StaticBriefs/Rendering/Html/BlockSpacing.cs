@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 
-namespace StaticBriefs.Output;
+namespace StaticBriefs.Rendering.Html;
 
 /// <summary>
 /// Removes the line breaks Markdig writes around block elements (<c>&lt;/p&gt;\n&lt;p&gt;</c>, <c>&lt;li&gt;\n&lt;ul&gt;</c>).

@@ -1,4 +1,4 @@
-namespace StaticBriefs.Loading;
+namespace StaticBriefs.Text;
 
 /// <summary>Finds the closest known word to a misspelt one ("compnies" -> "companies").</summary>
 public static class KeySuggester

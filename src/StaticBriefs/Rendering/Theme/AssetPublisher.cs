@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
+using StaticBriefs.Output;
+using StaticBriefs.Rendering.Html;
 using StaticBriefs.Rendering.Theme;
 
-namespace StaticBriefs.Output;
+namespace StaticBriefs.Rendering.Theme;
 
 /// <summary>Published theme assets: the fingerprinted URL path of each stylesheet and script.</summary>
 /// <param name="Styles">Site paths of stylesheets, e.g. <c>/assets/css/site.1a2b3c4d.css</c>.</param>
