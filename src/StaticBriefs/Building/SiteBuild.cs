@@ -25,14 +25,14 @@ public static class SiteBuild
     public static BuildResult Run(BuildOptions options)
     {
         var diagnostics = new DiagnosticBag();
-        var clock = new StageClock();
+        var clock = new StageClock(options.Progress);
         if (!Directory.Exists(options.InputDirectory))
         {
             diagnostics.Error(options.InputDirectory, 0, DiagnosticCodes.IoError,
                 "input folder not found; run from the site's folder or pass --input DIR");
             return new BuildResult(diagnostics.Sorted(), false, 0, 0, []);
         }
-        var theme = new ThemeFiles(options.ThemeDirectory, Path.Combine(options.InputDirectory, "_theme"));
+        var theme = ThemeFiles.ForSite(options.ThemeDirectory, Path.Combine(options.InputDirectory, "_theme"));
         var incremental = new IncrementalSession(options);
         if (options.Live?.TryRebuild(options, incremental.Context) is { } partial) return partial;
         var search = options.Live?.ReleaseForFullBuild() ?? new SearchIndexBuilder();
@@ -55,6 +55,8 @@ public static class SiteBuild
         StagingOutput.CleanLeftovers(options.OutputDirectory, diagnostics);
         var meter = new WorkMeter();
         using var output = new StagingOutput(options.OutputDirectory, meter);
+        options.Progress?.Publishing(site.Briefs.Length);
+        options.Progress?.CountFiles(() => output.FileCount);
         // Disposed here unless preview keeps them for its next rebuild (see LiveSession).
         var templates = new TemplateRunner(layouts, meter);
         var views = new ViewFactory(site);
@@ -143,9 +145,11 @@ public static class SiteBuild
                 BriefIdsBySource = site.Briefs.ToFrozenDictionary(b => b.Source.RelativePath, b => b.Id, StringComparer.Ordinal),
             };
         }
-        return incremental.Annotate(new BuildResult(sorted, true, site.Briefs.Length, output.FileCount + sink.Kept.Count, clock.Timings)
+        var built = incremental.Annotate(new BuildResult(sorted, true, site.Briefs.Length, output.FileCount + sink.Kept.Count, clock.Timings)
         {
             Work = p.Meter.Totals(),
+            Entities = [.. TaxonomyKinds.All.Select(kind => KeyValuePair.Create(kind.Key(), site[kind].ByName.Length))],
         });
+        return built with { Pages = built.PagesRendered + built.PagesReused };
     }
 }

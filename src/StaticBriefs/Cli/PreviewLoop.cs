@@ -34,12 +34,12 @@ internal sealed class PreviewLoop
         _stderr = stderr;
     }
 
-    public static async Task<int> RunAsync(BuildOptions options, string host, int port, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    public static async Task<int> RunAsync(BuildOptions options, PreviewSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        foreach (var (folder, what) in new[] { (options.InputDirectory, "input"), (options.ThemeDirectory, "theme") })
+        var (host, port) = (settings.Host, settings.Port);
+        if (!Directory.Exists(options.InputDirectory))
         {
-            if (Directory.Exists(folder)) continue;
-            stderr.WriteLine($"{folder}: error {DiagnosticCodes.IoError}: {what} folder not found; run from the site's folder or pass --{what} DIR");
+            stderr.WriteLine($"{options.InputDirectory}: error {DiagnosticCodes.IoError}: input folder not found; run from the site's folder or pass --input DIR");
             return 1;
         }
         var basePath = BasePath(options);
@@ -67,7 +67,11 @@ internal sealed class PreviewLoop
         var loop = new PreviewLoop(options with { BaseUrl = server.Address.ToString(), Cache = cache, Live = live }, server, stdout, stderr);
         stdout.WriteLine($"Previewing at {server.Address} (Ctrl+C to stop)");
         await Task.Run(() => loop.Rebuild([]), ct);
-        using (new ChangeWatcher([options.InputDirectory, options.ThemeDirectory], QuietPeriod, loop.Rebuild))
+        // The theme folder is watched when the site has one; the built-in theme cannot change while we run.
+        string[] watched = Directory.Exists(options.ThemeDirectory) ? [options.InputDirectory, options.ThemeDirectory] : [options.InputDirectory];
+        if (settings.Poll is { } interval)
+            stdout.WriteLine($"Watching by listing the folders every {interval.TotalMilliseconds:F0} ms (--poll).");
+        using (new ChangeWatcher(watched, QuietPeriod, loop.Rebuild, settings.Poll, TimeProvider.System))
         {
             try
             {

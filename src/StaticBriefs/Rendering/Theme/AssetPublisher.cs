@@ -28,10 +28,10 @@ public static class AssetPublisher
             var extension = Path.GetExtension(relative);
             if (extension is not (".css" or ".js"))
             {
-                output.CopyFile(source, relative);
+                output.WriteBytes(relative, source.ReadBytes());
                 continue;
             }
-            var text = minifier.Minify(relative, File.ReadAllText(source));
+            var text = minifier.Minify(relative, source.ReadText());
             var bytes = new UTF8Encoding(false).GetBytes(text);
             var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..8];
             var target = relative[..^extension.Length] + "." + hash + extension;
