@@ -39,6 +39,12 @@ public sealed record BuildOptions
     /// re-renders just the pages showing them. Null for a plain build.
     /// </summary>
     public Incremental.LiveSession? Live { get; init; }
+    /// <summary>
+    /// Write the search index under a folder named by its content hash (<c>search/&lt;hash&gt;/</c>), so a deploy never
+    /// mixes old and new files and hosts may cache them for good. Preview turns it off: there an edit would rewrite
+    /// the whole index.
+    /// </summary>
+    public bool VersionSearchIndex { get; init; } = true;
     /// <summary>Told the stage and the files written as the build goes, for a progress display; null for none.</summary>
     public BuildProgress? Progress { get; init; }
 }

@@ -112,11 +112,12 @@ public static class SiteBuild
         // files, so it runs beside the feed workers rather than after them.
         clock.Time("feeds + search index", () =>
         {
-            var index = Task.Run(() => search.Write(sink));
+            var layout = new SearchIndexLayout(options.VersionSearchIndex, site.Settings.SearchDocsPerFile);
+            var index = Task.Run(() => search.Write(sink, layout));
             try
             {
                 new FeedRenderer(site, views, sink).RenderAll(rendered, options.MaxParallelism);
-                sink.WriteText("sitemap.xml", SitemapWriter.Sitemap(site, views.Urls));
+                SitemapWriter.Write(site, views.Urls, sink);
                 sink.WriteText("robots.txt", SitemapWriter.Robots(views.Urls));
             }
             finally
@@ -124,7 +125,8 @@ public static class SiteBuild
                 // Even when the feeds fail, the index must stop writing before the staging folder is thrown away.
                 Task.WhenAny(index).Wait();
             }
-            index.GetAwaiter().GetResult();
+            var stats = index.GetAwaiter().GetResult();
+            HostHeaders.Write(sink, assets, stats.Root, options.InputDirectory, diagnostics);
         });
         clock.Time("static files", () =>
         {
@@ -140,7 +142,7 @@ public static class SiteBuild
             live = new LiveState
             {
                 Loaded = p.Loaded, Site = site, Views = views, SiteView = siteView, Templates = templates, Markdown = markdown,
-                Search = search, Rendered = rendered, LayoutKeys = layoutKeys, Diagnostics = sorted,
+                Search = search, Rendered = rendered, LayoutKeys = layoutKeys, Diagnostics = sorted, Assets = assets,
                 ModelDiagnostics = p.ModelDiagnostics.ToFrozenSet(),
                 BriefIdsBySource = site.Briefs.ToFrozenDictionary(b => b.Source.RelativePath, b => b.Id, StringComparer.Ordinal),
             };

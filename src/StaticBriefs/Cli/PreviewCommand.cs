@@ -48,6 +48,8 @@ internal static class PreviewCommand
                 IncludeFuture = values.Get(future),
                 Minify = values.Get(minify),
                 Strict = values.Get(strict),
+                // Each edit would otherwise write the whole index into a new folder; nothing caches a preview.
+                VersionSearchIndex = false,
             };
             var settings = new PreviewSettings(values.Get(host), values.Get(port), values.Get(poll) is { } ms ? TimeSpan.FromMilliseconds(ms) : null, verbosity.Read(values));
             if (BuildCommand.UsageErrors(values, context.Stderr)) return 2;
