@@ -68,6 +68,15 @@ public sealed class ChangeWatcher : IDisposable
     /// <summary>Changes recorded so far (ignored files not counted); lets tests wait until events have arrived.</summary>
     public long Recorded => Interlocked.Read(ref _recorded);
 
+    /// <summary>Distinct paths waiting for the quiet period to end.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_gate) return _pending.Count;
+        }
+    }
+
     /// <summary>Stops watching; a burst not yet reported is dropped.</summary>
     public void Dispose()
     {
