@@ -24,10 +24,12 @@ internal sealed class PreviewLoop
     private readonly TextWriter _stdout;
     private readonly TextWriter _stderr;
     private readonly Lock _gate = new();
+    private readonly bool _quiet;
     private bool _showingError;
 
-    private PreviewLoop(BuildOptions options, PreviewServer server, TextWriter stdout, TextWriter stderr)
+    private PreviewLoop(BuildOptions options, PreviewServer server, TextWriter stdout, TextWriter stderr, bool quiet)
     {
+        _quiet = quiet;
         _options = options;
         _server = server;
         _stdout = stdout;
@@ -64,7 +66,8 @@ internal sealed class PreviewLoop
         // kept (the server serves under it), so a site hosted under a sub-path is previewed as it will be published.
         var cache = new BuildCache(BuildCache.DefaultDirectory(options.InputDirectory)) { TrustUnchangedFiles = true, SaveOnCommit = false };
         using var live = new LiveSession();
-        var loop = new PreviewLoop(options with { BaseUrl = server.Address.ToString(), Cache = cache, Live = live }, server, stdout, stderr);
+        var loop = new PreviewLoop(options with { BaseUrl = server.Address.ToString(), Cache = cache, Live = live }, server, stdout, stderr,
+            settings.Verbosity == Verbosity.Quiet);
         stdout.WriteLine($"Previewing at {server.Address} (Ctrl+C to stop)");
         await Task.Run(() => loop.Rebuild([]), ct);
         // The theme folder is watched when the site has one; the built-in theme cannot change while we run.
@@ -114,7 +117,7 @@ internal sealed class PreviewLoop
             if (_showingError) _server.ShowError(null);
             _showingError = false;
             _server.NotifyReload();
-            _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            if (!_quiet) _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Built {result.Briefs} briefs in {watch.ElapsedMilliseconds} ms ({result.PagesRendered} pages rendered, {result.PagesReused} unchanged)."));
         }
     }
