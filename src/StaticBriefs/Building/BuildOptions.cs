@@ -7,7 +7,10 @@ public sealed record BuildOptions
     public string InputDirectory { get; init; } = "input";
     /// <summary>Where the site is written.</summary>
     public string OutputDirectory { get; init; } = "output";
-    /// <summary>The theme folder.</summary>
+    /// <summary>
+    /// The site's theme folder, layered over the built-in theme file by file; when it does not exist the built-in
+    /// theme is used alone (the CLI refuses a <c>--theme</c> folder that does not exist).
+    /// </summary>
     public string ThemeDirectory { get; init; } = "theme";
     /// <summary>Overrides <c>base_url</c> of <c>_site.yml</c>.</summary>
     public string? BaseUrl { get; init; }
@@ -36,4 +39,12 @@ public sealed record BuildOptions
     /// re-renders just the pages showing them. Null for a plain build.
     /// </summary>
     public Incremental.LiveSession? Live { get; init; }
+    /// <summary>
+    /// Write the search index under a folder named by its content hash (<c>search/&lt;hash&gt;/</c>), so a deploy never
+    /// mixes old and new files and hosts may cache them for good. Preview turns it off: there an edit would rewrite
+    /// the whole index.
+    /// </summary>
+    public bool VersionSearchIndex { get; init; } = true;
+    /// <summary>Told the stage and the files written as the build goes, for a progress display; null for none.</summary>
+    public BuildProgress? Progress { get; init; }
 }

@@ -32,6 +32,12 @@ public sealed record BuildResult(
     /// <summary>Markdown bodies taken from the cache.</summary>
     public int BodiesReused { get; init; }
 
+    /// <summary>HTML pages of the site (rendered or kept from the previous build).</summary>
+    public int Pages { get; init; }
+
+    /// <summary>Companies, people and topics with a page, by kind (<c>companies</c>, <c>people</c>, <c>topics</c>).</summary>
+    public IReadOnlyList<KeyValuePair<string, int>> Entities { get; init; } = [];
+
     /// <summary>Steps inside the render stages (markdown, minify, templates, write), time summed over threads.</summary>
     public IReadOnlyList<StageTiming> Work { get; init; } = [];
 }

@@ -25,14 +25,14 @@ public static class SiteBuild
     public static BuildResult Run(BuildOptions options)
     {
         var diagnostics = new DiagnosticBag();
-        var clock = new StageClock();
+        var clock = new StageClock(options.Progress);
         if (!Directory.Exists(options.InputDirectory))
         {
             diagnostics.Error(options.InputDirectory, 0, DiagnosticCodes.IoError,
                 "input folder not found; run from the site's folder or pass --input DIR");
             return new BuildResult(diagnostics.Sorted(), false, 0, 0, []);
         }
-        var theme = new ThemeFiles(options.ThemeDirectory, Path.Combine(options.InputDirectory, "_theme"));
+        var theme = ThemeFiles.ForSite(options.ThemeDirectory, Path.Combine(options.InputDirectory, "_theme"));
         var incremental = new IncrementalSession(options);
         if (options.Live?.TryRebuild(options, incremental.Context) is { } partial) return partial;
         var search = options.Live?.ReleaseForFullBuild() ?? new SearchIndexBuilder();
@@ -55,6 +55,8 @@ public static class SiteBuild
         StagingOutput.CleanLeftovers(options.OutputDirectory, diagnostics);
         var meter = new WorkMeter();
         using var output = new StagingOutput(options.OutputDirectory, meter);
+        options.Progress?.Publishing(site.Briefs.Length);
+        options.Progress?.CountFiles(() => output.FileCount);
         // Disposed here unless preview keeps them for its next rebuild (see LiveSession).
         var templates = new TemplateRunner(layouts, meter);
         var views = new ViewFactory(site);
@@ -110,11 +112,12 @@ public static class SiteBuild
         // files, so it runs beside the feed workers rather than after them.
         clock.Time("feeds + search index", () =>
         {
-            var index = Task.Run(() => search.Write(sink));
+            var layout = new SearchIndexLayout(options.VersionSearchIndex, site.Settings.SearchDocsPerFile);
+            var index = Task.Run(() => search.Write(sink, layout));
             try
             {
                 new FeedRenderer(site, views, sink).RenderAll(rendered, options.MaxParallelism);
-                sink.WriteText("sitemap.xml", SitemapWriter.Sitemap(site, views.Urls));
+                SitemapWriter.Write(site, views.Urls, sink);
                 sink.WriteText("robots.txt", SitemapWriter.Robots(views.Urls));
             }
             finally
@@ -122,7 +125,8 @@ public static class SiteBuild
                 // Even when the feeds fail, the index must stop writing before the staging folder is thrown away.
                 Task.WhenAny(index).Wait();
             }
-            index.GetAwaiter().GetResult();
+            var stats = index.GetAwaiter().GetResult();
+            HostHeaders.Write(sink, assets, stats.Root, options.InputDirectory, diagnostics);
         });
         clock.Time("static files", () =>
         {
@@ -138,14 +142,16 @@ public static class SiteBuild
             live = new LiveState
             {
                 Loaded = p.Loaded, Site = site, Views = views, SiteView = siteView, Templates = templates, Markdown = markdown,
-                Search = search, Rendered = rendered, LayoutKeys = layoutKeys, Diagnostics = sorted,
+                Search = search, Rendered = rendered, LayoutKeys = layoutKeys, Diagnostics = sorted, Assets = assets,
                 ModelDiagnostics = p.ModelDiagnostics.ToFrozenSet(),
                 BriefIdsBySource = site.Briefs.ToFrozenDictionary(b => b.Source.RelativePath, b => b.Id, StringComparer.Ordinal),
             };
         }
-        return incremental.Annotate(new BuildResult(sorted, true, site.Briefs.Length, output.FileCount + sink.Kept.Count, clock.Timings)
+        var built = incremental.Annotate(new BuildResult(sorted, true, site.Briefs.Length, output.FileCount + sink.Kept.Count, clock.Timings)
         {
             Work = p.Meter.Totals(),
+            Entities = [.. TaxonomyKinds.All.Select(kind => KeyValuePair.Create(kind.Key(), site[kind].ByName.Length))],
         });
+        return built with { Pages = built.PagesRendered + built.PagesReused };
     }
 }

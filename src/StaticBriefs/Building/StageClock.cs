@@ -4,7 +4,7 @@ using StaticBriefs.Diagnostics;
 namespace StaticBriefs.Building;
 
 /// <summary>Times the stages of a build in order.</summary>
-internal sealed class StageClock
+internal sealed class StageClock(BuildProgress? progress = null)
 {
     private readonly List<StageTiming> _timings = [];
 
@@ -12,10 +12,13 @@ internal sealed class StageClock
 
     public T Time<T>(string stage, Func<T> work)
     {
+        progress?.Enter(stage);
         var watch = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var result = work();
-        _timings.Add(new StageTiming(stage, watch.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu));
+        var timing = new StageTiming(stage, watch.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
+        _timings.Add(timing);
+        progress?.Finished(timing);
         return result;
     }
 

@@ -8,7 +8,7 @@ internal static class AuthoringOptions
 {
     /// <summary>A fresh <c>--input</c> option (each command owns its own instance).</summary>
     public static Option<string> Input() =>
-        new("--input") { Description = "Site folder the brief is written into (under briefs/<yyyy>/)", DefaultValueFactory = _ => "input" };
+        new("--input", "-i") { Description = "Site folder the brief is written into (under briefs/<yyyy>/)", DefaultValueFactory = _ => "input" };
 
     /// <summary>A fresh <c>--date</c> option.</summary>
     public static Option<string?> Date(string what) =>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using StaticBriefs.Building;
 using StaticBriefs.Diagnostics;
 
@@ -8,76 +7,85 @@ namespace StaticBriefs.Cli;
 /// <summary><c>staticbriefs build</c>: builds the site once.</summary>
 internal static class BuildCommand
 {
-    public static readonly Option<string> Input = new("--input") { Description = "Folder with the briefs and _site.yml", DefaultValueFactory = _ => "input" };
-    public static readonly Option<string> Output = new("--output") { Description = "Folder to write the site to (replaced only when the build succeeds)", DefaultValueFactory = _ => "output" };
-    public static readonly Option<string> Theme = new("--theme") { Description = "Theme folder (files under input/_theme/ override it)", DefaultValueFactory = _ => "theme" };
-    public static readonly Option<string?> BaseUrl = new("--base-url") { Description = "Absolute URL the site is served from, e.g. https://example.org/briefs-site/ (overrides _site.yml)" };
+    // Short names as Hugo and the dotnet CLI spell them: -o output, -t theme, -b base URL, -D drafts, -F future.
+    // Every long option can also be set through STATICBRIEFS_<NAME> (see OptionValues); the command line wins.
+    public static readonly Option<string> Input = new("--input", "-i") { Description = "Folder with the briefs and _site.yml", DefaultValueFactory = _ => "input" };
+    public static readonly Option<string> Output = new("--output", "-o") { Description = "Folder to write the site to (replaced only when the build succeeds)", DefaultValueFactory = _ => "output" };
+    public static readonly Option<string?> Theme = new("--theme", "-t") { Description = "Theme folder layered over the built-in theme (default: ./theme when it exists); input/_theme/ overrides both" };
+    public static readonly Option<string?> BaseUrl = new("--base-url", "-b") { Description = "Absolute URL the site is served from, e.g. https://example.org/briefs-site/ (overrides _site.yml)" };
     public static readonly Option<string?> Config = new("--config") { Description = "Settings file to read instead of input/_site.yml" };
-    public static readonly Option<bool> Drafts = new("--drafts") { Description = "Publish briefs marked draft: true" };
-    public static readonly Option<bool> Future = new("--future") { Description = "Publish briefs dated in the future" };
+    public static readonly Option<bool> Drafts = new("--drafts", "-D") { Description = "Publish briefs marked draft: true" };
+    public static readonly Option<bool> Future = new("--future", "-F") { Description = "Publish briefs dated in the future" };
     public static readonly Option<bool> NoMinify = new("--no-minify") { Description = "Keep HTML, CSS and JS readable" };
     public static readonly Option<bool> Strict = new("--strict") { Description = "Treat unknown companies, people and topics as errors" };
     public static readonly Option<bool> Timings = new("--timings") { Description = "Print how long each stage took and how much work the cache saved" };
     public static readonly Option<bool> NoCache = new("--no-cache") { Description = "Parse and render everything, ignoring and not updating the build cache" };
     public static readonly Option<string?> CacheDir = new("--cache") { Description = "Build cache folder (default: .staticbriefs/cache beside the input folder)" };
 
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    /// <summary>The default theme folder, used when it exists and no other is named.</summary>
+    public const string DefaultThemeDirectory = "theme";
+
+    public static Command Create(CliContext context)
     {
         var command = new Command("build", "Build the site from the input folder into the output folder");
         foreach (var option in new Option[] { Input, Output, Theme, BaseUrl, Config, Drafts, Future, NoMinify, Strict, Timings, NoCache, CacheDir })
             command.Options.Add(option);
+        var verbosity = new VerbosityOptions();
+        verbosity.AddTo(command);
         command.SetAction(parse =>
         {
-            var options = ReadOptions(parse);
-            var result = SiteBuild.Run(options);
-            return Report(result, parse.GetValue(Timings), stdout, stderr);
+            var values = new OptionValues(parse, context.Environment);
+            var options = ReadOptions(values);
+            var level = verbosity.Read(values);
+            if (UsageErrors(values, context.Stderr)) return 2;
+            if (MissingTheme(values, options, context.Stderr)) return 1;
+            if (level == Verbosity.Verbose) PrintSettings(options, context.Stdout);
+            var result = ProgressDisplay.Run(context, level, progress => SiteBuild.Run(options with { Progress = progress }));
+            return new BuildReport(context, level).Print(result, options, values.Get(Timings));
         });
         return command;
     }
 
-    public static BuildOptions ReadOptions(ParseResult parse) => new()
+    public static BuildOptions ReadOptions(OptionValues values) => new()
     {
-        InputDirectory = parse.GetValue(Input)!,
-        OutputDirectory = parse.GetValue(Output)!,
-        ThemeDirectory = parse.GetValue(Theme)!,
-        BaseUrl = parse.GetValue(BaseUrl),
-        SettingsFile = parse.GetValue(Config),
-        IncludeDrafts = parse.GetValue(Drafts),
-        IncludeFuture = parse.GetValue(Future),
-        Minify = !parse.GetValue(NoMinify),
-        Strict = parse.GetValue(Strict),
-        UseCache = !parse.GetValue(NoCache),
-        CacheDirectory = parse.GetValue(CacheDir),
+        InputDirectory = values.Get(Input),
+        OutputDirectory = values.Get(Output),
+        ThemeDirectory = values.Get(Theme) ?? DefaultThemeDirectory,
+        BaseUrl = values.Get(BaseUrl),
+        SettingsFile = values.Get(Config),
+        IncludeDrafts = values.Get(Drafts),
+        IncludeFuture = values.Get(Future),
+        Minify = !values.Get(NoMinify),
+        Strict = values.Get(Strict),
+        UseCache = !values.Get(NoCache),
+        CacheDirectory = values.Get(CacheDir),
     };
 
-    /// <summary>Prints diagnostics and a summary; returns the exit code (0 ok, 1 content errors).</summary>
-    public static int Report(BuildResult result, bool timings, TextWriter stdout, TextWriter stderr)
+    /// <summary>Prints environment values that could not be read; true when there were any (exit 2).</summary>
+    public static bool UsageErrors(OptionValues values, TextWriter stderr)
     {
-        foreach (var diagnostic in result.Diagnostics) stderr.WriteLine(diagnostic.ToString());
-        var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
-        var warnings = result.Diagnostics.Count - errors;
-        if (timings)
-        {
-            foreach (var stage in result.Stages)
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage.Name,-16} {stage.Elapsed.TotalMilliseconds,8:F0} ms wall {stage.Cpu.TotalMilliseconds,8:F0} ms cpu"));
-            if (result.Work.Count > 0)
-                stdout.WriteLine("  within the stages, summed over threads: " + string.Join(", ", result.Work.Select(w =>
-                    string.Create(CultureInfo.InvariantCulture, $"{w.Name} {w.Cpu.TotalMilliseconds:F0} ms"))));
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  pages rendered {result.PagesRendered}, reused {result.PagesReused}; documents parsed {result.DocumentsParsed}, reused {result.DocumentsReused}; bodies rendered {result.BodiesRendered}, reused {result.BodiesReused}"));
-            // Process-wide, so the figures cover the whole run; the pause is time every thread stood still.
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  garbage collections: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms; allocated {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MiB; heap {GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes / (1024 * 1024)} MiB after the last collection"));
-        }
-        var total = result.Stages.Sum(s => s.Elapsed.TotalSeconds);
-        if (errors > 0)
-        {
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Build failed: {errors} error(s), {warnings} warning(s). Nothing was written; the previous output is untouched."));
-            return 1;
-        }
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Built {result.Briefs} briefs into {result.Files} files in {total:F2} s ({warnings} warning(s))."));
-        return 0;
+        foreach (var error in values.Errors) stderr.WriteLine("error: " + error);
+        return values.Errors.Count > 0;
+    }
+
+    /// <summary>
+    /// A theme folder named with <c>--theme</c> (or its variable) must exist: one clear line instead of a build with
+    /// the built-in theme the user did not ask for. Without the option, a missing <c>./theme</c> is simply not used.
+    /// </summary>
+    public static bool MissingTheme(OptionValues values, BuildOptions options, TextWriter stderr)
+    {
+        if (!values.GivenOrSet(Theme) || Directory.Exists(options.ThemeDirectory)) return false;
+        stderr.WriteLine($"{options.ThemeDirectory}: error {DiagnosticCodes.IoError}: theme folder not found; check --theme, or leave it out to use the built-in theme");
+        return true;
+    }
+
+    private static void PrintSettings(BuildOptions options, TextWriter stdout)
+    {
+        stdout.WriteLine($"  input     {Path.GetFullPath(options.InputDirectory)}");
+        stdout.WriteLine($"  output    {Path.GetFullPath(options.OutputDirectory)}");
+        var theme = Directory.Exists(options.ThemeDirectory) ? Path.GetFullPath(options.ThemeDirectory) + " over the built-in theme" : "built-in";
+        stdout.WriteLine($"  theme     {theme} (input/_theme/ overrides it)");
+        if (options.BaseUrl is not null) stdout.WriteLine($"  base URL  {options.BaseUrl}");
+        if (options.SettingsFile is not null) stdout.WriteLine($"  settings  {options.SettingsFile}");
     }
 }

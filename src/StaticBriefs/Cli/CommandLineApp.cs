@@ -6,24 +6,35 @@ namespace StaticBriefs.Cli;
 public static class CommandLineApp
 {
     /// <summary>Runs a command line; returns 0 on success, 1 on content errors, 2 on usage errors.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
-        Execute(args, stdout, stderr, (parse, config) => Task.FromResult(parse.Invoke(config))).GetAwaiter().GetResult();
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, new CliContext(stdout, stderr));
+
+    /// <summary>Runs a command line against <paramref name="context"/> (terminal or not, environment).</summary>
+    public static int Run(string[] args, CliContext context) =>
+        Execute(args, context, (parse, config) => Task.FromResult(parse.Invoke(config))).GetAwaiter().GetResult();
 
     /// <summary>
     /// Runs a command line until it ends or <paramref name="cancellationToken"/> fires (which stops <c>preview</c>
     /// as Ctrl+C would); for hosting the CLI in-process.
     /// </summary>
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
-        Execute(args, stdout, stderr, (parse, config) => parse.InvokeAsync(config, cancellationToken));
+        RunAsync(args, new CliContext(stdout, stderr), cancellationToken);
+
+    /// <summary>As <see cref="RunAsync(string[], TextWriter, TextWriter, CancellationToken)"/>, against <paramref name="context"/>.</summary>
+    public static Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken) =>
+        Execute(args, context, (parse, config) => parse.InvokeAsync(config, cancellationToken));
 
     private static async Task<int> Execute(
-        string[] args, TextWriter stdout, TextWriter stderr, Func<ParseResult, InvocationConfiguration, Task<int>> invoke)
+        string[] args, CliContext context, Func<ParseResult, InvocationConfiguration, Task<int>> invoke)
     {
+        var (stdout, stderr) = (context.Stdout, context.Stderr);
         var root = new RootCommand("StaticBriefs: turns a folder of markdown briefs into a fast, searchable static site");
-        root.Subcommands.Add(BuildCommand.Create(stdout, stderr));
-        root.Subcommands.Add(PreviewCommand.Create(stdout, stderr));
+        VersionCommand.Replace(root, stdout);
+        root.Subcommands.Add(InitCommand.Create(context));
+        root.Subcommands.Add(BuildCommand.Create(context));
+        root.Subcommands.Add(PreviewCommand.Create(context));
         root.Subcommands.Add(NewCommand.Create(stdout, stderr));
         root.Subcommands.Add(ImportCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ThemeCommand.Create(context));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -24,22 +24,24 @@ internal sealed class PreviewLoop
     private readonly TextWriter _stdout;
     private readonly TextWriter _stderr;
     private readonly Lock _gate = new();
+    private readonly bool _quiet;
     private bool _showingError;
 
-    private PreviewLoop(BuildOptions options, PreviewServer server, TextWriter stdout, TextWriter stderr)
+    private PreviewLoop(BuildOptions options, PreviewServer server, TextWriter stdout, TextWriter stderr, bool quiet)
     {
+        _quiet = quiet;
         _options = options;
         _server = server;
         _stdout = stdout;
         _stderr = stderr;
     }
 
-    public static async Task<int> RunAsync(BuildOptions options, string host, int port, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    public static async Task<int> RunAsync(BuildOptions options, PreviewSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        foreach (var (folder, what) in new[] { (options.InputDirectory, "input"), (options.ThemeDirectory, "theme") })
+        var (host, port) = (settings.Host, settings.Port);
+        if (!Directory.Exists(options.InputDirectory))
         {
-            if (Directory.Exists(folder)) continue;
-            stderr.WriteLine($"{folder}: error {DiagnosticCodes.IoError}: {what} folder not found; run from the site's folder or pass --{what} DIR");
+            stderr.WriteLine($"{options.InputDirectory}: error {DiagnosticCodes.IoError}: input folder not found; run from the site's folder or pass --input DIR");
             return 1;
         }
         var basePath = BasePath(options);
@@ -64,10 +66,15 @@ internal sealed class PreviewLoop
         // kept (the server serves under it), so a site hosted under a sub-path is previewed as it will be published.
         var cache = new BuildCache(BuildCache.DefaultDirectory(options.InputDirectory)) { TrustUnchangedFiles = true, SaveOnCommit = false };
         using var live = new LiveSession();
-        var loop = new PreviewLoop(options with { BaseUrl = server.Address.ToString(), Cache = cache, Live = live }, server, stdout, stderr);
+        var loop = new PreviewLoop(options with { BaseUrl = server.Address.ToString(), Cache = cache, Live = live }, server, stdout, stderr,
+            settings.Verbosity == Verbosity.Quiet);
         stdout.WriteLine($"Previewing at {server.Address} (Ctrl+C to stop)");
         await Task.Run(() => loop.Rebuild([]), ct);
-        using (new ChangeWatcher([options.InputDirectory, options.ThemeDirectory], QuietPeriod, loop.Rebuild))
+        // The theme folder is watched when the site has one; the built-in theme cannot change while we run.
+        string[] watched = Directory.Exists(options.ThemeDirectory) ? [options.InputDirectory, options.ThemeDirectory] : [options.InputDirectory];
+        if (settings.Poll is { } interval)
+            stdout.WriteLine($"Watching by listing the folders every {interval.TotalMilliseconds:F0} ms (--poll).");
+        using (new ChangeWatcher(watched, QuietPeriod, loop.Rebuild, settings.Poll, TimeProvider.System))
         {
             try
             {
@@ -110,7 +117,7 @@ internal sealed class PreviewLoop
             if (_showingError) _server.ShowError(null);
             _showingError = false;
             _server.NotifyReload();
-            _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            if (!_quiet) _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Built {result.Briefs} briefs in {watch.ElapsedMilliseconds} ms ({result.PagesRendered} pages rendered, {result.PagesReused} unchanged)."));
         }
     }

@@ -4,5 +4,5 @@ namespace StaticBriefs.Cli;
 public static class Program
 {
     /// <summary>Runs the command line and returns its exit code.</summary>
-    public static int Main(string[] args) => CommandLineApp.Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args) => CommandLineApp.Run(args, CliContext.FromConsole());
 }

@@ -23,9 +23,9 @@ internal static partial class LayoutKeys
             {
                 var name = pending.Pop();
                 if (!files.Add(name)) continue;
-                var path = theme.Resolve(Path.Combine("layouts", name));
-                if (path is null) continue;
-                var text = File.ReadAllText(path);
+                var file = theme.Resolve("layouts/" + name);
+                if (file is null) continue;
+                var text = file.ReadText();
                 foreach (Match include in Include().Matches(text))
                 {
                     if (include.Groups["name"].Success) pending.Push(include.Groups["name"].Value);
@@ -36,10 +36,10 @@ internal static partial class LayoutKeys
             var parts = new List<string?>();
             foreach (var name in files)
             {
-                var path = theme.Resolve(Path.Combine("layouts", name));
+                var file = theme.Resolve("layouts/" + name);
                 parts.Add(name);
-                parts.Add(path is null ? null : theme.Display(path));
-                parts.Add(path is null ? null : File.ReadAllText(path));
+                parts.Add(file?.Display);
+                parts.Add(file?.ReadText());
             }
             keys[layout] = ContentHash.Of([.. parts]);
         }

@@ -7,6 +7,7 @@ using StaticBriefs.Model;
 using StaticBriefs.Output;
 using StaticBriefs.Rendering;
 using StaticBriefs.Rendering.Feeds;
+using StaticBriefs.Search;
 
 namespace StaticBriefs.Incremental;
 
@@ -22,6 +23,7 @@ public sealed class LiveSession : IDisposable
 {
     /// <summary>Folders a partial rebuild writes out whole, so files it no longer makes there are stale.</summary>
     private static readonly string[] RegeneratedFolders = ["search/shards/"];
+
 
     private LiveState? _state;
 
@@ -117,9 +119,15 @@ public sealed class LiveSession : IDisposable
         clock.Time("feeds", () =>
         {
             new FeedRenderer(site, views, sink).RenderSome(rendered, scope, options.MaxParallelism);
-            if (scope.Sitemap) sink.WriteText("sitemap.xml", SitemapWriter.Sitemap(site, views.Urls));
+            if (scope.Sitemap) SitemapWriter.Write(site, views.Urls, sink);
         });
-        clock.Time("search index", () => state.Search.Write(sink, changedIds));
+        var layout = new SearchIndexLayout(options.VersionSearchIndex, site.Settings.SearchDocsPerFile);
+        clock.Time("search index", () =>
+        {
+            var stats = state.Search.Write(sink, layout, changedIds);
+            // A versioned index moved to a new folder, which _headers names.
+            if (layout.Versioned) HostHeaders.Write(sink, state.Assets, stats.Root, options.InputDirectory, diagnostics);
+        });
 
         var all = state.Diagnostics
             .Where(d => !edited.ContainsKey(d.File) || state.ModelDiagnostics.Contains(d))
@@ -136,7 +144,8 @@ public sealed class LiveSession : IDisposable
             return new BuildResult(sorted, false, site.Briefs.Length, 0, clock.Timings);
         }
 
-        var manifest = clock.Time("commit", () => OutputPatcher.CommitPartial(sink, cache, outputDirectory, context, RegeneratedFolders));
+        var manifest = clock.Time("commit", () => OutputPatcher.CommitPartial(sink, cache, outputDirectory, context,
+            layout.Versioned ? VersionFolders(previous) : RegeneratedFolders));
         cache.CommittedPartial(outputDirectory, manifest);
         var next = state with { Loaded = loaded, Site = site, Views = views, Rendered = rendered, Diagnostics = sorted };
         state.Views.Dispose();
@@ -151,6 +160,16 @@ public sealed class LiveSession : IDisposable
             DocumentsReused = loaded.Documents.Length - edits.Count,
         };
     }
+
+    /// <summary>
+    /// With a versioned index every file is written under the new version's folder, so the folders of earlier
+    /// versions (<c>search/&lt;hash&gt;/</c>) are stale as a whole; <c>search/index.html</c> and meta.json are not in them.
+    /// </summary>
+    private static string[] VersionFolders(OutputManifest previous) =>
+        [.. previous.Files.Keys
+            .Where(f => f.StartsWith("search/", StringComparison.Ordinal) && f.IndexOf('/', "search/".Length) > 0)
+            .Select(f => f[..(f.IndexOf('/', "search/".Length) + 1)])
+            .Distinct(StringComparer.Ordinal)];
 
     /// <summary>The old model with the edited briefs' sources swapped in; ids, slugs, dates and terms are as they were.</summary>
     private static SiteModel Patch(SiteModel site, IReadOnlyList<ContentEdit> edits)

@@ -31,6 +31,9 @@ internal sealed record LiveState : IDisposable
 
     public required SearchIndexBuilder Search { get; init; }
 
+    /// <summary>The theme's published assets, which <c>_headers</c> names.</summary>
+    public required PublishedAssets Assets { get; init; }
+
     public required RenderedBrief[] Rendered { get; init; }
 
     /// <summary>The layout fingerprints pages were made with; a theme edit takes the full path, so they hold.</summary>

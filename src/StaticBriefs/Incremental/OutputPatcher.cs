@@ -88,13 +88,16 @@ internal static class OutputPatcher
             var info = new FileInfo(target);
             files[file] = new OutputRecord(key, info.Length, info.LastWriteTimeUtc.Ticks);
         }
+        var deleted = new List<string>();
         foreach (var file in previous.Files.Keys)
         {
             if (!regeneratedFolders.Any(folder => file.StartsWith(folder, StringComparison.Ordinal))) continue;
             if (sink.Kept.ContainsKey(file) || sink.Written.ContainsKey(file)) continue;
             File.Delete(Path.Combine(outputDirectory, file));
+            deleted.Add(Path.Combine(outputDirectory, file));
             files.Remove(file);
         }
+        RemoveEmptyParents(deleted, outputDirectory);
         sink.Staging.Dispose();
         return new OutputManifest(context, files);
     }
@@ -102,22 +105,25 @@ internal static class OutputPatcher
     private static string Relative(string root, string file) => Path.GetRelativePath(root, file).Replace('\\', '/');
 
     /// <summary>
-    /// Removes folders left empty by deleted files, walking up from each; only those folders can have become empty,
-    /// and opening every folder of a 17,000-page site took most of a one-page rebuild's commit.
+    /// Removes folders left empty by deleted files: only the deleted files' ancestors can have become empty, and
+    /// opening every folder of a 17,000-page site took most of a one-page rebuild's commit. Deepest first, so a
+    /// folder whose subfolders all went (an old search version's <c>facets/</c>) is seen empty in its turn.
     /// </summary>
     private static void RemoveEmptyParents(List<string> deletedFiles, string outputDirectory)
     {
         var root = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        var checkedFolders = new HashSet<string>(StringComparer.Ordinal);
+        var folders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in deletedFiles)
         {
             for (var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-                 folder is not null && folder.Length > root.Length && checkedFolders.Add(folder);
+                 folder is not null && folder.Length > root.Length && folders.Add(folder);
                  folder = Path.GetDirectoryName(folder))
             {
-                if (Directory.EnumerateFileSystemEntries(folder).Any()) break;
-                Directory.Delete(folder);
             }
+        }
+        foreach (var folder in folders.OrderByDescending(f => f.Length))
+        {
+            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
         }
     }
 }

@@ -17,7 +17,12 @@ public static class SiteSettingsLoader
     public const string FileName = "_site.yml";
 
     private static readonly string[] KnownKeys =
-        ["title", "description", "base_url", "language", "page_size", "author", "allow_html", "auto_link_entities"];
+        ["title", "description", "base_url", "language", "page_size", "author", "allow_html", "auto_link_entities", "search"];
+
+    private static readonly string[] SearchKeys = ["docs_per_file"];
+
+    /// <summary>The most search documents one display file may hold: beyond it each query downloads too much.</summary>
+    internal const int MaxDocsPerFile = 100;
 
     /// <summary>Loads settings from <paramref name="settingsFile"/> when given, else from the input folder, reporting bad values.</summary>
     public static SiteSettings Load(string inputDirectory, DiagnosticBag diagnostics, string? settingsFile = null)
@@ -64,6 +69,11 @@ public static class SiteSettingsLoader
                     hint is null ? $"unknown setting '{key}' is ignored" : $"unknown setting '{key}': did you mean '{hint}'?");
                 continue;
             }
+            if (key == "search")
+            {
+                settings = ParseSearch(valueNode, settings, file, line, diagnostics);
+                continue;
+            }
             if (value is null)
             {
                 diagnostics.Error(file, line, DiagnosticCodes.BadSettings, $"'{key}' must be a single value");
@@ -95,6 +105,30 @@ public static class SiteSettingsLoader
         diagnostics.Error(file, line, DiagnosticCodes.BadSettings,
             $"'base_url: {value}' must be an absolute URL such as https://example.org/ or https://example.org/briefs-site/");
         return null;
+    }
+
+    /// <summary>The <c>search:</c> section: <c>docs_per_file</c>.</summary>
+    private static SiteSettings ParseSearch(YamlNode node, SiteSettings settings, string file, int line, DiagnosticBag diagnostics)
+    {
+        if (node is not YamlMappingNode map)
+            return Bad(settings, file, line, "'search' must be a section, e.g. search: { docs_per_file: 8 }", diagnostics);
+        foreach (var (keyNode, valueNode) in map.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            var at = (int)keyNode.Start.Line;
+            if (!SearchKeys.Contains(key))
+            {
+                var hint = KeySuggester.Closest(key, SearchKeys);
+                diagnostics.Warning(file, at, DiagnosticCodes.UnknownKey,
+                    hint is null ? $"unknown setting 'search.{key}' is ignored" : $"unknown setting 'search.{key}': did you mean '{hint}'?");
+                continue;
+            }
+            var text = (valueNode as YamlScalarNode)?.Value;
+            settings = int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= MaxDocsPerFile
+                ? settings with { SearchDocsPerFile = count }
+                : Bad(settings, file, at, $"'search.docs_per_file' must be a whole number from 1 to {MaxDocsPerFile}", diagnostics);
+        }
+        return settings;
     }
 
     private static bool ParseBool(string value, string key, string file, int line, DiagnosticBag diagnostics)

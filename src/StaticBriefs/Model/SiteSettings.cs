@@ -27,6 +27,12 @@ public sealed record SiteSettings
     /// <summary>Whether the first mention of a known entity in a body links to its page.</summary>
     public bool AutoLinkEntities { get; init; } = true;
 
+    /// <summary>
+    /// Search documents per display file (<c>search.docs_per_file</c>): 1 keeps each query's download smallest; 8
+    /// brings a 10,000-brief site under a 20,000-file host limit.
+    /// </summary>
+    public int SearchDocsPerFile { get; init; } = 1;
+
     /// <summary>The path part of <see cref="BaseUrl"/>, always starting and ending with '/'.</summary>
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";
 }

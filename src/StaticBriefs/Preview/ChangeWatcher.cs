@@ -1,8 +1,11 @@
 namespace StaticBriefs.Preview;
 
 /// <summary>
-/// Watches folders recursively and reports each burst of changes once, after it has been quiet
-/// for the given period, so a checkout touching hundreds of files causes one rebuild.
+/// Watches folders recursively and reports each burst of changes once, after it has been quiet for the given
+/// period, so a checkout touching hundreds of files causes one rebuild. Changes come from the operating system's
+/// notifications, or, with a poll interval, from comparing the folders' files every interval (containers, network
+/// drives and other file systems that send no notifications). Time comes from a <see cref="TimeProvider"/>, so
+/// tests decide when a period has passed instead of racing the clock.
 /// </summary>
 public sealed class ChangeWatcher : IDisposable
 {
@@ -10,37 +13,67 @@ public sealed class ChangeWatcher : IDisposable
     private static readonly TimeSpan MinimumMaxDelay = TimeSpan.FromSeconds(5);
 
     private readonly Lock _gate = new();
-    private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly List<IDisposable> _sources = [];
     private readonly TimeSpan _quietPeriod;
     private readonly TimeSpan _maxDelay;
     private readonly Action<IReadOnlyCollection<string>> _onChanges;
-    private readonly Timer _timer;
+    private readonly TimeProvider _time;
+    private readonly ITimer _timer;
     private HashSet<string> _pending = new(StringComparer.Ordinal);
     private long _burstStarted;
+    private long _recorded;
     private bool _running;
     private bool _disposed;
 
-    /// <summary>Starts watching <paramref name="directories"/> (each must exist) at once.</summary>
+    /// <summary>Starts watching <paramref name="directories"/> (each must exist) at once, through notifications.</summary>
     public ChangeWatcher(IEnumerable<string> directories, TimeSpan quietPeriod, Action<IReadOnlyCollection<string>> onChanges)
+        : this(directories, quietPeriod, onChanges, pollInterval: null, TimeProvider.System)
+    {
+    }
+
+    /// <summary>
+    /// Starts watching <paramref name="directories"/> (each must exist) at once; with <paramref name="pollInterval"/>,
+    /// by comparing their files every interval instead of through notifications.
+    /// </summary>
+    public ChangeWatcher(
+        IEnumerable<string> directories, TimeSpan quietPeriod, Action<IReadOnlyCollection<string>> onChanges, TimeSpan? pollInterval, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(directories);
         ArgumentNullException.ThrowIfNull(onChanges);
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfLessThan(quietPeriod, TimeSpan.Zero);
         _quietPeriod = quietPeriod;
         _maxDelay = quietPeriod * 20 > MinimumMaxDelay ? quietPeriod * 20 : MinimumMaxDelay;
         _onChanges = onChanges;
-        _timer = new Timer(_ => Flush());
+        _time = time;
+        _timer = time.CreateTimer(_ => Flush(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         try
         {
             foreach (var directory in directories)
             {
-                _watchers.Add(CreateWatcher(Path.GetFullPath(directory)));
+                var root = Path.GetFullPath(directory);
+                if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"Cannot watch '{root}': the folder does not exist.");
+                _sources.Add(pollInterval is { } interval
+                    ? new PollingSource(root, interval, time, path => Record(root, path))
+                    : CreateWatcher(root));
             }
         }
         catch
         {
             Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Changes recorded so far (ignored files not counted); lets tests wait until events have arrived.</summary>
+    public long Recorded => Interlocked.Read(ref _recorded);
+
+    /// <summary>Distinct paths waiting for the quiet period to end.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_gate) return _pending.Count;
         }
     }
 
@@ -52,9 +85,9 @@ public sealed class ChangeWatcher : IDisposable
             _disposed = true;
         }
 
-        foreach (var watcher in _watchers)
+        foreach (var source in _sources)
         {
-            watcher.Dispose();
+            source.Dispose();
         }
 
         _timer.Dispose();
@@ -62,11 +95,6 @@ public sealed class ChangeWatcher : IDisposable
 
     private FileSystemWatcher CreateWatcher(string root)
     {
-        if (!Directory.Exists(root))
-        {
-            throw new DirectoryNotFoundException($"Cannot watch '{root}': the folder does not exist.");
-        }
-
         var watcher = new FileSystemWatcher(root)
         {
             IncludeSubdirectories = true,
@@ -103,16 +131,17 @@ public sealed class ChangeWatcher : IDisposable
                 return;
             }
 
-            var now = Environment.TickCount64;
+            var now = _time.GetTimestamp();
             if (_pending.Count == 0)
             {
                 _burstStarted = now;
             }
 
             _pending.Add(fullPath);
+            Interlocked.Increment(ref _recorded);
             if (!_running)
             {
-                var waited = TimeSpan.FromMilliseconds(now - _burstStarted);
+                var waited = _time.GetElapsedTime(_burstStarted, now);
                 var due = waited + _quietPeriod > _maxDelay ? _maxDelay - waited : _quietPeriod;
                 _timer.Change(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
             }

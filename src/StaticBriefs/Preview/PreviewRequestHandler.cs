@@ -1,10 +1,16 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
 
 namespace StaticBriefs.Preview;
 
-/// <summary>Routes one request: method check, path validation, base path, endpoints, then files.</summary>
+/// <summary>
+/// Routes one request before ASP.NET Core's static file middleware serves it: method and Host checks, path
+/// validation, base path, endpoints, folders to their <c>index.html</c>, then the file's path inside the output
+/// folder for the middleware (Range, content types, HEAD); what it cannot serve gets the site's 404 page.
+/// </summary>
 internal sealed class PreviewRequestHandler
 {
     private const string NotFoundPage = "404.html";
@@ -15,7 +21,7 @@ internal sealed class PreviewRequestHandler
     private readonly string[] _baseSegments;
     private readonly ReloadHub _hub;
     private readonly CancellationToken _stopping;
-    private readonly StaticFileResponder _files;
+    private readonly HostCheck _hosts;
 
     public PreviewRequestHandler(PreviewOptions options, ReloadHub hub, CancellationToken stopping)
     {
@@ -24,15 +30,27 @@ internal sealed class PreviewRequestHandler
         _baseSegments = _basePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         _hub = hub;
         _stopping = stopping;
-        _files = new StaticFileResponder(options.LiveReload ? ReloadScript.TagFor(EncodedBasePath(_baseSegments)) : []);
+        _hosts = new HostCheck(options.Host);
+        Files = new SiteFileProvider(_outputDirectory, options.LiveReload ? ReloadScript.TagFor(EncodedBasePath(_baseSegments)) : []);
     }
 
     /// <summary>The base path with exactly one leading and one trailing slash.</summary>
     public string BasePath => _basePath;
 
-    public Task HandleAsync(HttpContext context)
+    /// <summary>What the static file middleware serves from.</summary>
+    public SiteFileProvider Files { get; }
+
+    /// <summary>Runs before the static file middleware (<paramref name="next"/>), which serves the file it names.</summary>
+    public Task HandleAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
+        // First, for every path, the event stream included: only our own address may read the preview.
+        if (!_hosts.Allows(request.Host, context.Connection.LocalPort))
+        {
+            return PlainAsync(context, StatusCodes.Status403Forbidden,
+                $"403 Forbidden: '{request.Host}' is not this preview's address; open http://127.0.0.1:{context.Connection.LocalPort.ToString(CultureInfo.InvariantCulture)}{_basePath}");
+        }
+
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             context.Response.Headers.Allow = "GET, HEAD";
@@ -63,10 +81,10 @@ internal sealed class PreviewRequestHandler
             return segments.Length == 0 ? RedirectAsync(context, EncodedBasePath(_baseSegments)) : NotFoundAsync(context);
         }
 
-        return ServeSiteAsync(context, path, segments.AsSpan(_baseSegments.Length).ToArray());
+        return ServeSiteAsync(context, next, path, segments.AsSpan(_baseSegments.Length).ToArray());
     }
 
-    private async Task ServeSiteAsync(HttpContext context, RequestPath path, string[] relative)
+    private async Task ServeSiteAsync(HttpContext context, RequestDelegate next, RequestPath path, string[] relative)
     {
         var realRoot = SafePathResolver.RealRoot(_outputDirectory);
         if (realRoot is null)
@@ -92,8 +110,30 @@ internal sealed class PreviewRequestHandler
             status = ResolveStatus.Missing;
         }
 
-        if (status != ResolveStatus.File || !await _files.ServeAsync(context, real, StatusCodes.Status200OK))
+        if (status != ResolveStatus.File)
         {
+            await NotFoundAsync(context, realRoot);
+            return;
+        }
+
+        var file = Files.ForFile(real);
+        if (!file.Exists)
+        {
+            await NotFoundAsync(context, realRoot);
+            return;
+        }
+
+        if (PreviewValidators.Apply(context, file))
+        {
+            return;
+        }
+
+        // The static file middleware serves the resolved file: Range and HEAD, content types, Last-Modified.
+        context.Request.Path = "/" + Path.GetRelativePath(realRoot, real).Replace('\\', '/');
+        await next(context);
+        if (!context.Response.HasStarted && context.Response.StatusCode == StatusCodes.Status404NotFound)
+        {
+            // The file vanished between resolving and serving (a rebuild replaced the folder).
             await NotFoundAsync(context, realRoot);
         }
     }
@@ -119,13 +159,23 @@ internal sealed class PreviewRequestHandler
         return NotFoundAsync(context);
     }
 
-    private async Task NotFoundAsync(HttpContext context, string? realRoot = null)
+    /// <summary>The site's own 404 page (with the reload tag) and status 404, or a plain one when it has none.</summary>
+    internal async Task NotFoundAsync(HttpContext context, string? realRoot = null)
     {
         realRoot ??= SafePathResolver.RealRoot(_outputDirectory);
         if (realRoot is not null
             && SafePathResolver.Resolve(realRoot, realRoot, [NotFoundPage], out var page) == ResolveStatus.File
-            && await _files.ServeAsync(context, page, StatusCodes.Status404NotFound))
+            && Files.ForFile(page) is { Exists: true } file)
         {
+            var response = context.Response;
+            response.StatusCode = StatusCodes.Status404NotFound;
+            response.ContentType = PreviewContentTypes.Html;
+            response.Headers.CacheControl = "no-cache";
+            response.Headers.XContentTypeOptions = "nosniff";
+            response.ContentLength = file.Length;
+            if (HttpMethods.IsHead(context.Request.Method)) return;
+            await using var stream = file.CreateReadStream();
+            await stream.CopyToAsync(response.Body, context.RequestAborted);
             return;
         }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace StaticBriefs.Preview;
@@ -56,7 +57,22 @@ public sealed class PreviewServer : IAsyncDisposable
         });
 
         var app = builder.Build();
-        app.Run(handler.HandleAsync);
+        app.Use(handler.HandleAsync);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = handler.Files,
+            ContentTypeProvider = PreviewContentTypes.Create(),
+            // A site may hold any kind of file: an unknown extension is served as bytes, as static hosts do.
+            ServeUnknownFileTypes = true,
+            DefaultContentType = "application/octet-stream",
+            OnPrepareResponse = file =>
+            {
+                // A preview changes under the reader's eyes: always ask again (cheap, thanks to the entity tags).
+                file.Context.Response.Headers.CacheControl = "no-cache";
+                file.Context.Response.Headers.XContentTypeOptions = "nosniff";
+            },
+        });
+        app.Run(context => handler.NotFoundAsync(context));
         try
         {
             await app.StartAsync(ct);

@@ -22,7 +22,7 @@ internal static class DocChunkWriter
             var from = starts[c];
             var to = starts[c + 1];
             var chunk = sortedDocuments[from].Id / chunkSize;
-            files.Write($"search/docs/{chunk.ToString(CultureInfo.InvariantCulture)}.json", writer =>
+            files.Write($"docs/{chunk.ToString(CultureInfo.InvariantCulture)}.json", writer =>
             {
                 writer.WriteStartArray();
                 for (var k = from; k < to; k++) WriteDocument(writer, sortedDocuments[k]);

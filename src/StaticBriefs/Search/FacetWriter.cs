@@ -41,7 +41,7 @@ internal static class FacetWriter
                 builder.Clear();
                 RiceCodec.Append(builder, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), 0);
                 var packed = builder.ToString();
-                files.Write($"search/facets/{kind}/{key}.json", writer => writer.WriteStringValue(packed));
+                files.Write($"facets/{kind}/{key}.json", writer => writer.WriteStringValue(packed));
             }
         }
     }

@@ -4,7 +4,7 @@ namespace StaticBriefs.Search;
 
 /// <summary>
 /// Collects the search index during a build: <see cref="Add"/> from any render worker, then one
-/// <see cref="Write"/> that lays out the sharded index under <c>search/</c> for search.js. Preview keeps one
+/// <c>Write</c> that lays out the sharded index under <c>search/</c> for search.js. Preview keeps one
 /// builder across rebuilds: adding a brief again replaces its earlier document.
 /// </summary>
 public sealed class SearchIndexBuilder
@@ -136,7 +136,11 @@ public sealed class SearchIndexBuilder
     /// facet files are skipped and only their display files are written. Postings and shards are always whole,
     /// since one document's length moves every score's normalisation.
     /// </param>
-    public SearchIndexStats Write(Output.IOutputSink sink, IReadOnlySet<int>? changedDocuments = null)
+    public SearchIndexStats Write(Output.IOutputSink sink, IReadOnlySet<int>? changedDocuments = null) =>
+        Write(sink, SearchIndexLayout.Flat, changedDocuments);
+
+    /// <summary>Writes the index in <paramref name="layout"/>; versioned, every file is written whatever changed.</summary>
+    public SearchIndexStats Write(Output.IOutputSink sink, SearchIndexLayout layout, IReadOnlySet<int>? changedDocuments = null)
     {
         ArgumentNullException.ThrowIfNull(sink);
         IndexedDocument[] documents;
@@ -146,7 +150,7 @@ public sealed class SearchIndexBuilder
             documents = [.. _documents.Values];
             terms = [.. _terms];
         }
-        return new SearchIndexWriter(documents, terms).Write(sink, changedDocuments);
+        return new SearchIndexWriter(documents, terms).Write(sink, layout, changedDocuments);
     }
 
     private int Count(string? text, int weight, Dictionary<int, int> counts)

@@ -1,4 +1,8 @@
 namespace StaticBriefs.Search;
 
-/// <summary>What <see cref="SearchIndexBuilder.Write"/> produced: documents, distinct terms, shard files and total bytes.</summary>
-public sealed record SearchIndexStats(int Documents, int Terms, int Shards, long Bytes);
+/// <summary>What <c>SearchIndexBuilder.Write</c> produced: documents, distinct terms, shard files and total bytes.</summary>
+public sealed record SearchIndexStats(int Documents, int Terms, int Shards, long Bytes)
+{
+    /// <summary>The folder of the index's files below <c>search/</c>, e.g. <c>3f2a1b9c0d4e/</c>; empty when unversioned.</summary>
+    public string Root { get; init; } = "";
+}

@@ -5,15 +5,16 @@ using System.Text.Json;
 namespace StaticBriefs.Search;
 
 /// <summary>
-/// Lays the collected documents out as files for search.js: <c>search/meta.json</c>, postings in
-/// <c>search/shards/N.json</c> (contiguous ranges of sorted terms), display data in
-/// <c>search/docs/N.json</c> and facet membership in <c>search/facets/{kind}/{key}.json</c>.
+/// Lays the collected documents out as files for search.js: <c>search/meta.json</c>, and under the folder it names
+/// as <c>root</c> (<c>search/&lt;version&gt;/</c>, or <c>search/</c> itself unversioned) postings in
+/// <c>shards/N.json</c> (contiguous ranges of sorted terms), display data in <c>docs/N.json</c> and facet
+/// membership in <c>facets/{kind}/{key}.json</c>.
 /// </summary>
 internal sealed class SearchIndexWriter
 {
-    internal const int FormatVersion = 2;
-    /// <summary>Documents per display file: results are scattered over ids, so one each keeps a page of results small.</summary>
-    internal const int DocChunkSize = 1;
+    internal const int FormatVersion = 3;
+    /// <summary>The folder of the index in the site.</summary>
+    internal const string Folder = "search/";
     internal const int ShardTargetBytes = 16 * 1024;
     internal const double K1 = 1.2, B = 0.75;
 
@@ -31,24 +32,34 @@ internal sealed class SearchIndexWriter
         if (_documents.Length > 0 && _documents[0].Id < 0) throw new InvalidOperationException("Search document ids must not be negative.");
     }
 
-    internal SearchIndexStats Write(Output.IOutputSink sink, IReadOnlySet<int>? changedDocuments = null)
+    internal SearchIndexStats Write(Output.IOutputSink sink, SearchIndexLayout layout, IReadOnlySet<int>? changedDocuments = null)
     {
-        var files = new JsonFiles(sink);
+        // Versioned, every file is made in memory first: its folder is named by their hash, so all must be rewritten.
+        var versioned = layout.Versioned ? new VersionedFiles() : null;
+        var files = versioned is null ? new JsonFiles(sink, Folder) : new JsonFiles(versioned, "");
+        var chunkSize = Math.Max(1, layout.DocsPerFile);
         var postings = BuildPostings(out var order);
         var shardKeys = ShardWriter.Write(files, _terms, order, postings);
         var shardCount = shardKeys.Count;
-        if (changedDocuments is null)
+        if (changedDocuments is null || versioned is not null)
         {
             FacetWriter.Write(files, _documents);
-            DocChunkWriter.Write(files, _documents, DocChunkSize);
+            DocChunkWriter.Write(files, _documents, chunkSize);
         }
         else
         {
-            var chunks = changedDocuments.Select(id => id / DocChunkSize).ToHashSet();
-            DocChunkWriter.Write(files, [.. _documents.Where(d => chunks.Contains(d.Id / DocChunkSize))], DocChunkSize);
+            var chunks = changedDocuments.Select(id => id / chunkSize).ToHashSet();
+            DocChunkWriter.Write(files, [.. _documents.Where(d => chunks.Contains(d.Id / chunkSize))], chunkSize);
         }
-        files.Write("search/meta.json", writer => WriteMeta(writer, shardKeys, order.Length));
-        return new SearchIndexStats(_documents.Length, order.Length, shardCount, files.Bytes);
+        var root = "";
+        if (versioned is not null)
+        {
+            root = versioned.Version() + "/";
+            versioned.CopyTo(sink, Folder + root);
+        }
+        var meta = new JsonFiles(sink, Folder);
+        meta.Write("meta.json", writer => WriteMeta(writer, shardKeys, order.Length, chunkSize, root));
+        return new SearchIndexStats(_documents.Length, order.Length, shardCount, files.Bytes + meta.Bytes) { Root = root };
     }
 
     /// <summary>
@@ -106,15 +117,17 @@ internal sealed class SearchIndexWriter
         return (byte)Math.Clamp(scaled, 1, MaxImpact);
     }
 
-    private void WriteMeta(Utf8JsonWriter writer, IReadOnlyList<string> shardKeys, int termCount)
+    private void WriteMeta(Utf8JsonWriter writer, IReadOnlyList<string> shardKeys, int termCount, int chunkSize, string root)
     {
         writer.WriteStartObject();
         writer.WriteNumber("version", FormatVersion);
+        // Where the other files are, relative to meta.json: "<hash>/" when versioned, "" when not.
+        writer.WriteString("root", root);
         writer.WriteNumber("documents", _documents.Length);
         writer.WriteNumber("terms", termCount);
         writer.WriteNumber("k1", K1);
         writer.WriteNumber("maxImpact", MaxImpact);
-        writer.WriteNumber("docChunk", DocChunkSize);
+        writer.WriteNumber("docChunk", chunkSize);
         writer.WriteStartArray("shards");
         foreach (var key in shardKeys) writer.WriteStringValue(key);
         writer.WriteEndArray();

@@ -26,7 +26,7 @@ internal static class ShardWriter
             keys.Add(previousLast is null ? string.Empty : Separator(previousLast, shardTerms[0]));
             previousLast = shardTerms.Count > 0 ? shardTerms[^1] : null;
             var name = (keys.Count - 1).ToString(CultureInfo.InvariantCulture);
-            files.Write($"search/shards/{name}.json", writer =>
+            files.Write($"shards/{name}.json", writer =>
             {
                 writer.WriteStartObject();
                 writer.WriteStartArray("t");

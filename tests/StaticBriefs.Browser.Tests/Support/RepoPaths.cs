@@ -11,6 +11,10 @@ internal static class RepoPaths
 
     public static string VnuJar => Path.Combine(Root, "tests", "StaticBriefs.Browser.Tests", "vnu", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
 
+    /// <summary>The Chromium the tests drive: <c>STATICBRIEFS_CHROMIUM</c> when set, else Debian's <c>/usr/bin/chromium</c>.</summary>
+    public static string Chromium =>
+        Environment.GetEnvironmentVariable("STATICBRIEFS_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
     private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using StaticBriefs.Preview;
 
 namespace StaticBriefs.Tests.Preview;
@@ -14,11 +15,11 @@ public sealed class ChangeWatcherTests : IDisposable
     [Fact]
     public async Task Burst_of_500_writes_is_reported_once_with_every_path()
     {
-        using var watcher = new ChangeWatcher([_root], Quiet, OnChanges);
+        // The clock is the test's: the quiet period ends when the test says so, not when a loaded machine happens to
+        // pause the writer for longer than it (which split the burst in two, one full test run in three).
+        var time = new FakeTimeProvider();
+        using var watcher = new ChangeWatcher([_root], Quiet, OnChanges, pollInterval: null, time);
         var expected = new HashSet<string>(StringComparer.Ordinal);
-
-        // Synchronous writes in a tight loop, as a checkout does them: per-file async hops through
-        // a busy thread pool can stall the writer longer than the quiet period on a loaded machine.
         for (var i = 0; i < 500; i++)
         {
             var path = Path.Combine(_root, $"brief-{i:D3}.md");
@@ -26,12 +27,76 @@ public sealed class ChangeWatcherTests : IDisposable
             expected.Add(path);
         }
 
-        Assert.True(await _called.WaitAsync(TimeSpan.FromSeconds(15)), "no callback");
-        // Longer than the quiet period: a second callback would have arrived by now.
-        Assert.False(await _called.WaitAsync(Quiet * 2), "a second callback arrived: " + string.Join(" | ", Calls().Select(c => c.Count + ":" + string.Join(",", c.Take(3).Select(Path.GetFileName)))));
+        // Notifications arrive on their own thread: wait until every file has been seen. No time passes meanwhile,
+        // however long that takes, so nothing may be reported yet.
+        await WaitUntilAsync(() => watcher.Pending >= expected.Count, "every file to be seen");
+        Assert.Empty(Calls());
+
+        time.Advance(Quiet);
 
         var call = Assert.Single(Calls());
         Assert.True(expected.SetEquals(call), $"got {call.Count} paths, expected {expected.Count}");
+    }
+
+    [Fact]
+    public async Task A_change_inside_the_quiet_period_postpones_the_report()
+    {
+        var time = new FakeTimeProvider();
+        using var watcher = new ChangeWatcher([_root], Quiet, OnChanges, pollInterval: null, time);
+        var first = Path.Combine(_root, "a.md");
+        await File.WriteAllTextAsync(first, "# a");
+        await WaitUntilAsync(() => watcher.Pending == 1, "the first change");
+
+        time.Advance(Quiet / 2);
+        var second = Path.Combine(_root, "b.md");
+        await File.WriteAllTextAsync(second, "# b");
+        await WaitUntilAsync(() => watcher.Pending == 2, "the second change");
+        time.Advance(Quiet / 2);
+        Assert.Empty(Calls());
+
+        time.Advance(Quiet);
+        Assert.Equal(new HashSet<string> { first, second }, Assert.Single(Calls()).ToHashSet());
+    }
+
+    [Fact]
+    public void Polling_finds_added_changed_and_removed_files()
+    {
+        var time = new FakeTimeProvider();
+        var interval = TimeSpan.FromSeconds(1);
+        var kept = Path.Combine(_root, "kept.md");
+        var removed = Path.Combine(_root, "removed.md");
+        File.WriteAllText(kept, "# kept");
+        File.WriteAllText(removed, "# removed");
+        using var watcher = new ChangeWatcher([_root], Quiet, OnChanges, interval, time);
+
+        var added = Path.Combine(_root, "sub", "added.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(added)!);
+        File.WriteAllText(added, "# added");
+        File.WriteAllText(kept, "# kept, and longer");
+        File.Delete(removed);
+        File.WriteAllText(Path.Combine(_root, "ignored.md~"), "editor backup");
+        Assert.Empty(Calls());
+
+        time.Advance(interval);
+        time.Advance(Quiet);
+
+        var call = Assert.Single(Calls());
+        Assert.Contains(added, call);
+        Assert.Contains(kept, call);
+        Assert.Contains(removed, call);
+        Assert.DoesNotContain(call, p => p.EndsWith('~'));
+    }
+
+    [Fact]
+    public void Polling_reports_nothing_when_nothing_changed()
+    {
+        var time = new FakeTimeProvider();
+        File.WriteAllText(Path.Combine(_root, "a.md"), "# a");
+        using var watcher = new ChangeWatcher([_root], Quiet, OnChanges, TimeSpan.FromSeconds(1), time);
+
+        time.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.Empty(Calls());
     }
 
     [Fact]
@@ -125,6 +190,17 @@ public sealed class ChangeWatcherTests : IDisposable
         }
 
         _called.Release();
+    }
+
+    /// <summary>Waits for something the file system delivers on its own thread; the time limit only catches a hang.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var limit = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < limit, "timed out waiting for " + what);
+            await Task.Delay(10);
+        }
     }
 
     private List<IReadOnlyCollection<string>> Calls()

@@ -113,12 +113,18 @@
       var mine = ++seq;
       var result, docs;
       list.setAttribute('aria-busy', 'true');
-      try {
-        result = await engine.search(state.q, state);
-        docs = await engine.documents(result.hits.slice(0, shown).map(function (h) { return h.id; }));
-      } catch (err) {
-        if (mine === seq) { status.textContent = 'Search is unavailable right now.'; list.setAttribute('aria-busy', 'false'); }
-        return;
+      // Twice at most: a deploy between reading meta.json and a later file removes that file, and then the query
+      // runs again, whole, on the new index (never results of one index with documents of another).
+      for (var attempt = 0; ; attempt++) {
+        try {
+          result = await engine.search(state.q, state);
+          docs = await engine.documents(result.hits.slice(0, shown).map(function (h) { return h.id; }));
+          break;
+        } catch (err) {
+          if (attempt === 0 && await engine.refresh().catch(function () { return false; })) continue;
+          if (mine === seq) { status.textContent = 'Search is unavailable right now.'; list.setAttribute('aria-busy', 'false'); }
+          return;
+        }
       }
       if (mine !== seq) return; // a newer query is on its way
       renderResults(result, docs);

@@ -4,8 +4,10 @@
  * score), exposed as window.StaticBriefsSearch; search-ui.js is the page behaviour. The core also runs
  * under node with an injected fetch: require('search.js').createEngine({ base, fetchJson }).
  *
- * Index files (SearchIndexWriter): meta.json (shard keys, year runs), shards/N.json (sorted terms with
- * Rice-coded postings), docs/N.json (display data of brief N), facets/KIND/KEY.json (ids of one value).
+ * Index files (SearchIndexWriter): meta.json (shard keys, year runs, and root: the folder of the rest, named by
+ * their hash, so one deploy's files are never mixed with another's), then under root shards/N.json (sorted terms
+ * with Rice-coded postings), docs/N.json (display data of docChunk briefs from N*docChunk), facets/KIND/KEY.json
+ * (ids of one value).
  */
 (function (root) {
   'use strict';
@@ -161,11 +163,28 @@
    */
   function createEngine(opts) {
     var cache = new Map();
+    var meta = function () {
+      if (!cache.has('meta.json')) cache.set('meta.json', Promise.resolve(opts.fetchJson(opts.base + 'meta.json')));
+      return cache.get('meta.json');
+    };
+    // Every other file lives under the root meta.json names, so all of one query's files come from one build.
     var load = function (path) {
-      if (!cache.has(path)) cache.set(path, Promise.resolve(opts.fetchJson(opts.base + path)));
+      if (!cache.has(path)) cache.set(path, meta().then(function (m) { return opts.fetchJson(opts.base + (m.root || '') + path); }));
       return cache.get(path);
     };
-    var meta = function () { return load('meta.json'); };
+    /**
+     * After a failed load: reads meta.json again and, when a deploy has replaced the index since (another root),
+     * forgets every file of the old one. Resolves true when the caller should run its query again.
+     */
+    async function refresh() {
+      var before = await meta().catch(function () { return null; });
+      cache.delete('meta.json');
+      var after = await meta().catch(function () { return null; });
+      if (!after || (before && before.root === after.root)) return false;
+      cache.clear();
+      cache.set('meta.json', Promise.resolve(after));
+      return true;
+    }
     var shard = function (i) { return load('shards/' + i + '.json').then(function (s) { return { index: i, data: s }; }); };
     // A value no brief carries has no file: that is an empty list, not an error.
     var facetIds = function (param, key) {
@@ -356,7 +375,7 @@
       return out;
     }
 
-    return { meta: meta, search: search, documents: documents, facets: facets, parseQuery: parseQuery };
+    return { meta: meta, search: search, documents: documents, facets: facets, parseQuery: parseQuery, refresh: refresh };
   }
 
   var api = { normalize: normalize, tokens: tokens, facetKey: facetKey, createEngine: createEngine, riceIds: riceIds };

@@ -1,48 +1,145 @@
 using System.Text;
 using System.Xml;
 using StaticBriefs.Model;
+using StaticBriefs.Output;
 using StaticBriefs.Rendering.Views;
 
 namespace StaticBriefs.Rendering.Feeds;
 
-/// <summary>Writes <c>sitemap.xml</c> (briefs with their dates, pages, entity pages) and <c>robots.txt</c>.</summary>
+/// <summary>One URL of the sitemap.</summary>
+/// <param name="Location">Absolute URL.</param>
+/// <param name="Modified">Last change, when known.</param>
+public readonly record struct SitemapEntry(string Location, DateTimeOffset? Modified);
+
+/// <summary>
+/// Writes <c>sitemap.xml</c> (briefs with their dates, pages, entity pages) and <c>robots.txt</c>. The protocol allows
+/// 50,000 URLs and 50 MB per file: a larger site gets <c>sitemap.xml</c> as a sitemap index naming
+/// <c>sitemap-1.xml</c>, <c>sitemap-2.xml</c>... each within both limits.
+/// </summary>
 public static class SitemapWriter
 {
+    /// <summary>URLs one sitemap file may hold (sitemaps.org).</summary>
+    public const int MaxUrls = 50_000;
+
+    /// <summary>Bytes one sitemap file may have, uncompressed (sitemaps.org: 50 MB).</summary>
+    public const long MaxBytes = 50L * 1024 * 1024;
+
     private const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    /// <summary>The sitemap for a site.</summary>
-    public static string Sitemap(SiteModel site, UrlBuilder urls)
+    /// <summary>Writes the site's sitemap file(s) to <paramref name="sink"/>.</summary>
+    public static void Write(SiteModel site, UrlBuilder urls, IOutputSink sink)
     {
-        var builder = new StringBuilder();
-        var settings = new XmlWriterSettings { Indent = true, NewLineChars = "\n" };
-        using (var xml = XmlWriter.Create(builder, settings))
+        foreach (var (name, content) in Files(Entries(site, urls), urls.Permalink, MaxUrls, MaxBytes)) sink.WriteText(name, content);
+    }
+
+    /// <summary>The sitemap for a site as one file (sites within the limits).</summary>
+    public static string Sitemap(SiteModel site, UrlBuilder urls) => UrlSet(Entries(site, urls));
+
+    /// <summary>Every URL of the site in sitemap order.</summary>
+    public static List<SitemapEntry> Entries(SiteModel site, UrlBuilder urls)
+    {
+        var entries = new List<SitemapEntry>();
+        var newest = site.Briefs.Length > 0 ? site.Briefs[0].Date : (DateTimeOffset?)null;
+        entries.Add(new(urls.Permalink("/"), newest));
+        entries.Add(new(urls.Permalink(ArchivePaths.Index), newest));
+        foreach (var (year, ids) in ArchivePaths.Years(site)) entries.Add(new(urls.Permalink(ArchivePaths.Year(year)), site.Briefs[ids[0]].Date));
+        foreach (var brief in site.Briefs) entries.Add(new(urls.Permalink(brief.Path), brief.Source.Updated ?? brief.Date));
+        foreach (var page in site.Pages) entries.Add(new(urls.Permalink(page.Path), null));
+        foreach (var taxonomy in site.Taxonomies.Values.OrderBy(t => t.Kind))
         {
-            xml.WriteStartElement("urlset", Ns);
-            var newest = site.Briefs.Length > 0 ? site.Briefs[0].Date : (DateTimeOffset?)null;
-            Url(xml, urls.Permalink("/"), newest);
-            Url(xml, urls.Permalink(ArchivePaths.Index), newest);
-            foreach (var (year, ids) in ArchivePaths.Years(site)) Url(xml, urls.Permalink(ArchivePaths.Year(year)), site.Briefs[ids[0]].Date);
-            foreach (var brief in site.Briefs) Url(xml, urls.Permalink(brief.Path), brief.Source.Updated ?? brief.Date);
-            foreach (var page in site.Pages) Url(xml, urls.Permalink(page.Path), null);
-            foreach (var taxonomy in site.Taxonomies.Values.OrderBy(t => t.Kind))
-            {
-                Url(xml, urls.Permalink(taxonomy.Path), null);
-                foreach (var term in taxonomy.ByName) Url(xml, urls.Permalink(term.Path), site.Briefs[term.BriefIds[0]].Date);
-            }
-            xml.WriteEndElement();
+            entries.Add(new(urls.Permalink(taxonomy.Path), null));
+            foreach (var term in taxonomy.ByName) entries.Add(new(urls.Permalink(term.Path), site.Briefs[term.BriefIds[0]].Date));
         }
-        // XmlWriter over a StringBuilder declares utf-16; the file is written as UTF-8.
-        return builder.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+        return entries;
+    }
+
+    /// <summary>
+    /// The sitemap files for <paramref name="entries"/>: one <c>sitemap.xml</c> when they fit in one file of at most
+    /// <paramref name="maxUrls"/> URLs and <paramref name="maxBytes"/> bytes, else numbered files and an index.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Content)> Files(
+        IReadOnlyList<SitemapEntry> entries, Func<string, string> permalink, int maxUrls, long maxBytes)
+    {
+        var chunks = new List<List<SitemapEntry>>();
+        var current = new List<SitemapEntry>();
+        long size = Envelope;
+        foreach (var entry in entries)
+        {
+            var entrySize = SizeOf(entry);
+            if (current.Count > 0 && (current.Count == maxUrls || size + entrySize > maxBytes))
+            {
+                chunks.Add(current);
+                current = [];
+                size = Envelope;
+            }
+            current.Add(entry);
+            size += entrySize;
+        }
+        chunks.Add(current);
+        if (chunks.Count == 1) return [("sitemap.xml", UrlSet(chunks[0]))];
+
+        var files = new List<(string, string)>();
+        var names = new List<(string Location, DateTimeOffset? Modified)>();
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var name = $"sitemap-{i + 1}.xml";
+            files.Add((name, UrlSet(chunks[i])));
+            names.Add((permalink("/" + name), chunks[i].Max(e => e.Modified)));
+        }
+        files.Insert(0, ("sitemap.xml", Index(names)));
+        return files;
     }
 
     /// <summary>robots.txt allowing everything and naming the sitemap.</summary>
     public static string Robots(UrlBuilder urls) => $"User-agent: *\nAllow: /\n\nSitemap: {urls.Permalink("/sitemap.xml")}\n";
 
-    private static void Url(XmlWriter xml, string location, DateTimeOffset? modified)
+    // The XML declaration, <urlset> and their line breaks; generous, so a file never passes the limit.
+    private const long Envelope = 256;
+
+    /// <summary>
+    /// An upper bound of the bytes an entry adds: its tags and date (under 96), the URL's UTF-8 bytes, and 4 more for
+    /// each character XML text escapes (&amp;, &lt;, &gt;).
+    /// </summary>
+    private static long SizeOf(SitemapEntry entry) =>
+        96 + Encoding.UTF8.GetByteCount(entry.Location) + 4L * entry.Location.AsSpan().Count('&') + 4L * entry.Location.AsSpan().Count('<') + 4L * entry.Location.AsSpan().Count('>');
+
+    private static string UrlSet(IEnumerable<SitemapEntry> entries) => Xml(xml =>
     {
-        xml.WriteStartElement("url", Ns);
-        xml.WriteElementString("loc", Ns, location);
-        if (modified is { } date) xml.WriteElementString("lastmod", Ns, Dates.Iso(new DateTimeOffset(date.UtcDateTime.Date, TimeSpan.Zero)));
+        xml.WriteStartElement("urlset", Ns);
+        foreach (var entry in entries)
+        {
+            xml.WriteStartElement("url", Ns);
+            xml.WriteElementString("loc", Ns, entry.Location);
+            WriteDate(xml, entry.Modified);
+            xml.WriteEndElement();
+        }
         xml.WriteEndElement();
+    });
+
+    private static string Index(IEnumerable<(string Location, DateTimeOffset? Modified)> sitemaps) => Xml(xml =>
+    {
+        xml.WriteStartElement("sitemapindex", Ns);
+        foreach (var (location, modified) in sitemaps)
+        {
+            xml.WriteStartElement("sitemap", Ns);
+            xml.WriteElementString("loc", Ns, location);
+            WriteDate(xml, modified);
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
+    });
+
+    private static void WriteDate(XmlWriter xml, DateTimeOffset? modified)
+    {
+        if (modified is { } date) xml.WriteElementString("lastmod", Ns, Dates.Iso(new DateTimeOffset(date.UtcDateTime.Date, TimeSpan.Zero)));
+    }
+
+    private static string Xml(Action<XmlWriter> body)
+    {
+        var builder = new StringBuilder();
+        var settings = new XmlWriterSettings { Indent = true, NewLineChars = "\n" };
+        using (var xml = XmlWriter.Create(builder, settings)) body(xml);
+        // XmlWriter over a StringBuilder declares utf-16; the file is written as UTF-8.
+        return builder.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
     }
 }

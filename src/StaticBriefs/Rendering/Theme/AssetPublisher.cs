@@ -9,7 +9,11 @@ namespace StaticBriefs.Rendering.Theme;
 /// <summary>Published theme assets: the fingerprinted URL path of each stylesheet and script.</summary>
 /// <param name="Styles">Site paths of stylesheets, e.g. <c>/assets/css/site.1a2b3c4d.css</c>.</param>
 /// <param name="Scripts">Site paths of scripts.</param>
-public sealed record PublishedAssets(IReadOnlyList<string> Styles, IReadOnlyList<string> Scripts);
+public sealed record PublishedAssets(IReadOnlyList<string> Styles, IReadOnlyList<string> Scripts)
+{
+    /// <summary>Site paths of the other assets, copied under their own names (so not cacheable for good).</summary>
+    public IReadOnlyList<string> Others { get; init; } = [];
+}
 
 /// <summary>
 /// Copies the theme's <c>assets/</c> (overrides merged) to the output. CSS and JS are minified and get a content
@@ -22,22 +26,24 @@ public static class AssetPublisher
     {
         var styles = new List<string>();
         var scripts = new List<string>();
+        var others = new List<string>();
         foreach (var relative in theme.List("assets"))
         {
             var source = theme.Resolve(relative)!;
             var extension = Path.GetExtension(relative);
             if (extension is not (".css" or ".js"))
             {
-                output.CopyFile(source, relative);
+                output.WriteBytes(relative, source.ReadBytes());
+                others.Add("/" + relative);
                 continue;
             }
-            var text = minifier.Minify(relative, File.ReadAllText(source));
+            var text = minifier.Minify(relative, source.ReadText());
             var bytes = new UTF8Encoding(false).GetBytes(text);
             var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..8];
             var target = relative[..^extension.Length] + "." + hash + extension;
             output.WriteBytes(target, bytes);
             (extension == ".css" ? styles : scripts).Add("/" + target);
         }
-        return new PublishedAssets(styles, scripts);
+        return new PublishedAssets(styles, scripts) { Others = others };
     }
 }

@@ -31,20 +31,20 @@ public sealed class LayoutSet
         var ok = true;
         foreach (var name in Required)
         {
-            var path = files.Resolve($"layouts/{name}.sbn");
-            if (path is null)
+            var file = files.Resolve($"layouts/{name}.sbn");
+            if (file is null)
             {
                 diagnostics.Error($"theme/layouts/{name}.sbn", 0, DiagnosticCodes.TemplateError,
                     $"layout '{name}.sbn' is missing from the theme; restore it or add it under input/_theme/layouts/");
                 ok = false;
                 continue;
             }
-            var template = Template.Parse(File.ReadAllText(path), path);
+            var template = Template.Parse(file.ReadText(), file.Display);
             if (template.HasErrors)
             {
                 foreach (var message in template.Messages)
                 {
-                    diagnostics.Error(files.Display(path), message.Span.Start.Line + 1, DiagnosticCodes.TemplateError,
+                    diagnostics.Error(file.Display, message.Span.Start.Line + 1, DiagnosticCodes.TemplateError,
                         message.Message, message.Span.Start.Column + 1);
                 }
                 ok = false;

@@ -54,9 +54,9 @@ public sealed class TemplateRunner : IDisposable
 
     private Template ParseCard()
     {
-        var path = _layouts.Files.Resolve("layouts/partials/card.sbn")
+        var file = _layouts.Files.Resolve("layouts/partials/card.sbn")
             ?? throw new ScriptRuntimeException(default, "partials/card.sbn is missing from the theme and input/_theme/");
-        var template = Template.Parse(File.ReadAllText(path), path);
+        var template = Template.Parse(file.ReadText(), file.Display);
         if (template.HasErrors)
         {
             var message = template.Messages[0];
@@ -82,7 +82,8 @@ public sealed class TemplateRunner : IDisposable
         }
         catch (ScriptRuntimeException ex)
         {
-            var file = ex.Span.FileName is { Length: > 0 } name ? _layouts.Files.Display(name) : $"layouts/{layout}.sbn";
+            // Templates are parsed under their display name (_theme/..., theme/..., built-in theme/...).
+            var file = ex.Span.FileName is { Length: > 0 } name ? name : $"layouts/{layout}.sbn";
             diagnostics.Error(file, ex.Span.Start.Line + 1, DiagnosticCodes.TemplateError,
                 $"{ex.OriginalMessage} (while rendering {pagePath})", ex.Span.Start.Column + 1);
             return null;

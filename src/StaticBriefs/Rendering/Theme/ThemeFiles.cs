@@ -1,48 +1,59 @@
+using System.Collections.Frozen;
+
 namespace StaticBriefs.Rendering.Theme;
 
 /// <summary>
-/// Finds theme files: a file under the site's <c>input/_theme/</c> overrides the file with the same relative path
-/// in <c>theme/</c>, so a site can change one layout or stylesheet without forking the theme.
+/// Finds theme files across layered sources, file by file: the site's <c>input/_theme/</c> first, then its theme
+/// folder (<c>theme/</c> or <c>--theme DIR</c>), then the theme built into StaticBriefs. A site can change one layout
+/// or stylesheet without copying the rest, and a site with no theme folder at all builds with the built-in one.
 /// </summary>
-public sealed class ThemeFiles(string themeDirectory, string overrideDirectory)
+public sealed class ThemeFiles
 {
-    /// <summary>The theme folder.</summary>
-    public string ThemeDirectory { get; } = themeDirectory;
+    private readonly IThemeSource[] _sources;
+    private readonly FrozenDictionary<string, IThemeSource> _byLabel;
 
-    /// <summary>The site's override folder (may not exist).</summary>
-    public string OverrideDirectory { get; } = overrideDirectory;
-
-    /// <summary>Full path of a theme file (override first), or null when neither has it.</summary>
-    public string? Resolve(string relativePath)
+    /// <summary>Layers the given sources; the first that has a file wins.</summary>
+    public ThemeFiles(params IThemeSource[] sources)
     {
-        var local = Path.Combine(OverrideDirectory, relativePath);
-        if (File.Exists(local)) return local;
-        var theme = Path.Combine(ThemeDirectory, relativePath);
-        return File.Exists(theme) ? theme : null;
+        _sources = sources;
+        _byLabel = sources.GroupBy(s => s.Label, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 
-    /// <summary>Every file under a folder of the theme, overrides merged in, as relative paths in ordinal order.</summary>
+    /// <summary>
+    /// A site's theme: <paramref name="overrideDirectory"/> over <paramref name="themeDirectory"/> (either may be
+    /// missing) over the built-in theme.
+    /// </summary>
+    public static ThemeFiles ForSite(string themeDirectory, string overrideDirectory) =>
+        new(new FolderThemeSource(overrideDirectory, "_theme"), new FolderThemeSource(themeDirectory, "theme"), EmbeddedThemeSource.Instance);
+
+    /// <summary>The sources, highest priority first.</summary>
+    public IReadOnlyList<IThemeSource> Sources => _sources;
+
+    /// <summary>The file at a relative path from the first source that has it, or null when none does.</summary>
+    public ThemeFile? Resolve(string relativePath)
+    {
+        var path = relativePath.Replace('\\', '/');
+        foreach (var source in _sources)
+        {
+            if (source.Contains(path)) return new ThemeFile(source, path);
+        }
+        return null;
+    }
+
+    /// <summary>The file named by its <see cref="ThemeFile.Display"/> text (how templates name it), or null.</summary>
+    public ThemeFile? FromDisplay(string display)
+    {
+        var slash = display.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0 || !_byLabel.TryGetValue(display[..slash], out var source)) return null;
+        var relative = display[(slash + 1)..];
+        return source.Contains(relative) ? new ThemeFile(source, relative) : null;
+    }
+
+    /// <summary>Every file under a folder of the theme, all layers merged, as relative paths in ordinal order.</summary>
     public IReadOnlyList<string> List(string relativeFolder)
     {
         var files = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var root in new[] { ThemeDirectory, OverrideDirectory })
-        {
-            var folder = Path.Combine(root, relativeFolder);
-            if (!Directory.Exists(folder)) continue;
-            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
-                files.Add(Path.GetRelativePath(root, file).Replace('\\', '/'));
-        }
+        foreach (var source in _sources) files.UnionWith(source.List(relativeFolder));
         return [.. files];
-    }
-
-    /// <summary>Path to show in messages: relative to the site or theme it came from.</summary>
-    public string Display(string fullPath)
-    {
-        foreach (var (root, label) in new[] { (OverrideDirectory, "_theme"), (ThemeDirectory, "theme") })
-        {
-            var relative = Path.GetRelativePath(root, fullPath);
-            if (!relative.StartsWith("..", StringComparison.Ordinal)) return label + "/" + relative.Replace('\\', '/');
-        }
-        return fullPath;
     }
 }

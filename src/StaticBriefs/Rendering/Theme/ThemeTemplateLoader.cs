@@ -16,12 +16,14 @@ internal sealed class ThemeTemplateLoader(ThemeFiles files) : ITemplateLoader
     private readonly ConcurrentDictionary<string, string?> _paths = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
 
+    // The "path" Scriban keeps for a template is its display name, so errors inside partials name the right layer.
     public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) =>
-        _paths.GetOrAdd(templateName, name => files.Resolve(Path.Combine("layouts", name)))
+        _paths.GetOrAdd(templateName, name => files.Resolve("layouts/" + name)?.Display)
         ?? throw new ScriptRuntimeException(callerSpan, $"include '{templateName}' not found in layouts/ of the theme or input/_theme/");
 
     public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
-        _texts.GetOrAdd(templatePath, File.ReadAllText);
+        _texts.GetOrAdd(templatePath, display => files.FromDisplay(display)?.ReadText()
+            ?? throw new ScriptRuntimeException(callerSpan, $"include '{display}' could not be read"));
 
     public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
         ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));

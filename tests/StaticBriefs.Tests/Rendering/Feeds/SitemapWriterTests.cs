@@ -1,0 +1,69 @@
+using System.Xml.Linq;
+using StaticBriefs.Rendering.Feeds;
+using StaticBriefs.Tests.Support;
+
+namespace StaticBriefs.Tests.Rendering.Feeds;
+
+public sealed class SitemapWriterTests
+{
+    private static readonly XNamespace Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    private static List<SitemapEntry> Entries(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => new SitemapEntry($"https://example.org/briefs/b{i}/", new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(i % 700)))];
+
+    private static string Permalink(string path) => "https://example.org" + path;
+
+    [Fact]
+    public void Above_50000_urls_sitemap_xml_is_an_index_of_files_within_the_limit()
+    {
+        var entries = Entries(120_001);
+
+        var files = SitemapWriter.Files(entries, Permalink, SitemapWriter.MaxUrls, SitemapWriter.MaxBytes);
+
+        Assert.Equal(["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"], files.Select(f => f.Name));
+        var index = XDocument.Parse(files[0].Content);
+        Assert.Equal(Ns + "sitemapindex", index.Root!.Name);
+        Assert.Equal(
+            ["https://example.org/sitemap-1.xml", "https://example.org/sitemap-2.xml", "https://example.org/sitemap-3.xml"],
+            index.Root.Elements(Ns + "sitemap").Select(s => s.Element(Ns + "loc")!.Value));
+        var urls = new List<string>();
+        foreach (var (_, content) in files.Skip(1))
+        {
+            var set = XDocument.Parse(content);
+            Assert.Equal(Ns + "urlset", set.Root!.Name);
+            var locations = set.Root.Elements(Ns + "url").Select(u => u.Element(Ns + "loc")!.Value).ToList();
+            Assert.InRange(locations.Count, 1, SitemapWriter.MaxUrls);
+            urls.AddRange(locations);
+        }
+        Assert.Equal(entries.Select(e => e.Location), urls);
+    }
+
+    [Fact]
+    public void A_file_is_also_split_before_it_passes_the_byte_limit()
+    {
+        var files = SitemapWriter.Files(Entries(1_000), Permalink, SitemapWriter.MaxUrls, maxBytes: 40_000);
+
+        Assert.True(files.Count > 2, $"{files.Count} files");
+        Assert.All(files.Skip(1), f => Assert.True(System.Text.Encoding.UTF8.GetByteCount(f.Content) <= 40_000, f.Name));
+    }
+
+    [Fact]
+    public void Within_the_limits_there_is_one_plain_sitemap()
+    {
+        var files = SitemapWriter.Files(Entries(50_000), Permalink, SitemapWriter.MaxUrls, SitemapWriter.MaxBytes);
+
+        var (name, content) = Assert.Single(files);
+        Assert.Equal("sitemap.xml", name);
+        Assert.Equal(50_000, XDocument.Parse(content).Root!.Elements(Ns + "url").Count());
+    }
+
+    [Fact]
+    public void The_sample_site_keeps_one_sitemap()
+    {
+        using var site = TestSite.CopyOf(RepoPaths.SampleInput);
+        site.BuildOk();
+
+        Assert.Equal(Ns + "urlset", XDocument.Parse(site.ReadOutput("sitemap.xml")).Root!.Name);
+        Assert.DoesNotContain(site.OutputFiles(), f => f.StartsWith("sitemap-", StringComparison.Ordinal));
+    }
+}
