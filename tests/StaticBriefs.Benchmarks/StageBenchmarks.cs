@@ -65,7 +65,7 @@ public class StageBenchmarks : IDisposable
         var diagnostics = new DiagnosticBag();
         _loaded = SiteLoader.Load(_input, diagnostics);
         _site = Assemble();
-        var layouts = LayoutSet.Load(new ThemeFiles(_theme, Path.Combine(_input, "_theme")), diagnostics)
+        var layouts = LayoutSet.Load(new ThemeFiles(_theme, Path.Combine(_input, "_theme"), diagnostics), diagnostics)
             ?? throw new InvalidOperationException("theme did not load: " + string.Join('\n', diagnostics.Sorted()));
         _templates = new TemplateRunner(layouts);
         _views = new ViewFactory(_site);

@@ -21,7 +21,7 @@ internal static class StageProbe
         var diagnostics = new DiagnosticBag();
         var loaded = SiteLoader.Load(input, diagnostics);
         var site = SiteAssembler.Assemble(loaded, new AssemblyOptions(false, true, DateTimeOffset.UtcNow), diagnostics);
-        var files = new ThemeFiles(theme, Path.Combine(input, "_theme"));
+        var files = new ThemeFiles(theme, Path.Combine(input, "_theme"), diagnostics);
         var layouts = LayoutSet.Load(files, diagnostics)!;
         using var templates = new TemplateRunner(layouts);
         using var views = new ViewFactory(site);

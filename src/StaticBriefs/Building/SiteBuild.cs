@@ -32,7 +32,7 @@ public static class SiteBuild
                 "input folder not found; run from the site's folder or pass --input DIR");
             return new BuildResult(diagnostics.Sorted(), false, 0, 0, []);
         }
-        var theme = new ThemeFiles(options.ThemeDirectory, Path.Combine(options.InputDirectory, "_theme"));
+        var theme = new ThemeFiles(options.ThemeDirectory, Path.Combine(options.InputDirectory, "_theme"), diagnostics, options.InputDirectory);
         var incremental = new IncrementalSession(options);
         if (options.Live?.TryRebuild(options, incremental.Context) is { } partial) return partial;
         var search = options.Live?.ReleaseForFullBuild() ?? new SearchIndexBuilder();
@@ -126,7 +126,7 @@ public static class SiteBuild
         });
         clock.Time("static files", () =>
         {
-            foreach (var file in site.StaticFiles) output.CopyFile(Path.Combine(options.InputDirectory, file), file);
+            foreach (var file in site.StaticFiles) output.CopyFile(site.StaticSources[file], file);
         });
 
         if (diagnostics.HasErrors)

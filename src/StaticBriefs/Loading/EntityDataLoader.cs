@@ -19,9 +19,8 @@ public static class EntityDataLoader
         foreach (var kind in TaxonomyKinds.All)
         {
             var relative = $"_data/{kind.Key()}.yml";
-            var path = Path.Combine(inputDirectory, "_data", kind.Key() + ".yml");
-            if (!File.Exists(path)) continue;
-            result.AddRange(LoadFile(File.ReadAllText(path), relative, kind, diagnostics));
+            if (InputFile.ReadText(inputDirectory, relative, diagnostics) is not { } text) continue;
+            result.AddRange(LoadFile(text, relative, kind, diagnostics));
         }
         return result.ToImmutable();
     }

@@ -1,39 +1,44 @@
 using System.Collections.Immutable;
+using StaticBriefs.Diagnostics;
+using StaticBriefs.FileSystem;
 
 namespace StaticBriefs.Loading;
 
-/// <summary>Lists the input folder: markdown documents and static files, skipping anything whose name starts with '_' or '.'.</summary>
+/// <summary>What the input folder holds: markdown documents and files published as they are.</summary>
+/// <param name="Markdown">Markdown files, in ordinal order of their relative paths.</param>
+/// <param name="Static">Every other published file (host files included), in ordinal order.</param>
+public sealed record InputFiles(ImmutableArray<TreeFile> Markdown, ImmutableArray<TreeFile> Static);
+
+/// <summary>
+/// Lists the input folder: markdown documents and static files, skipping anything whose name starts with '_' or '.'
+/// (except the <see cref="HostFiles"/> at the root). The listing is <see cref="FileTreeWalker"/>'s: only regular
+/// files, links followed only inside the folder, pipes and devices never opened, every problem reported.
+/// </summary>
 public static class InputScanner
 {
-    /// <summary>Markdown files and static files, as relative paths with '/' in ordinal order.</summary>
-    public static (ImmutableArray<string> Markdown, ImmutableArray<string> Static) Scan(string inputDirectory)
+    /// <summary>Scans <paramref name="inputDirectory"/>, reporting every file it will not read.</summary>
+    public static InputFiles Scan(string inputDirectory, DiagnosticBag diagnostics)
     {
-        var markdown = new List<string>();
-        var statics = new List<string>();
-        Walk(inputDirectory, "", markdown, statics);
-        markdown.Sort(StringComparer.Ordinal);
-        statics.Sort(StringComparer.Ordinal);
-        return ([.. markdown], [.. statics]);
+        var markdown = ImmutableArray.CreateBuilder<TreeFile>();
+        var statics = ImmutableArray.CreateBuilder<TreeFile>();
+        foreach (var file in FileTreeWalker.Walk(inputDirectory, inputDirectory, "", IsPublished, diagnostics))
+        {
+            var isMarkdown = file.Relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && !HostFiles.IsHostPath(file.Relative);
+            (isMarkdown ? markdown : statics).Add(file);
+        }
+        return new InputFiles(markdown.ToImmutable(), statics.ToImmutable());
     }
 
-    private static void Walk(string directory, string prefix, List<string> markdown, List<string> statics)
+    /// <summary>Whether a path (relative, with '/') is published: no hidden name on the way, host files excepted.</summary>
+    public static bool IsPublished(string relative)
     {
-        foreach (var file in Directory.EnumerateFiles(directory))
-        {
-            var name = Path.GetFileName(file);
-            if (IsHidden(name)) continue;
-            var relative = prefix + name;
-            if (name.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) markdown.Add(relative);
-            else statics.Add(relative);
-        }
-        foreach (var sub in Directory.EnumerateDirectories(directory))
-        {
-            var name = Path.GetFileName(sub);
-            if (IsHidden(name)) continue;
-            Walk(sub, prefix + name + "/", markdown, statics);
-        }
+        var name = relative[(relative.LastIndexOf('/') + 1)..];
+        if (!IsHidden(name)) return true;
+        var atRoot = name.Length == relative.Length;
+        // Inside .well-known/ hosts want exact names, but dot files (editor and OS litter) still stay out.
+        return atRoot ? HostFiles.RootNames.Contains(name, StringComparer.Ordinal) : !name.StartsWith('.') && HostFiles.IsHostPath(relative);
     }
 
-    /// <summary>Names starting with '_' (site data, theme overrides) or '.' (git, editors) are never published.</summary>
+    /// <summary>Names starting with '_' (site data, theme overrides) or '.' (git, editors) are not published.</summary>
     public static bool IsHidden(string name) => name.StartsWith('_') || name.StartsWith('.');
 }

@@ -23,16 +23,18 @@ public static class SiteSettingsLoader
     public static SiteSettings Load(string inputDirectory, DiagnosticBag diagnostics, string? settingsFile = null)
     {
         if (settingsFile is not null) return LoadFile(settingsFile, diagnostics);
-        var path = Path.Combine(inputDirectory, FileName);
-        return File.Exists(path) ? Parse(File.ReadAllText(path), diagnostics) : new SiteSettings();
+        return InputFile.ReadText(inputDirectory, FileName, diagnostics) is { } text ? Parse(text, diagnostics) : new SiteSettings();
     }
 
     /// <summary>Loads settings from a file named on the command line, which must exist.</summary>
     public static SiteSettings LoadFile(string path, DiagnosticBag diagnostics)
     {
-        if (File.Exists(path)) return Parse(File.ReadAllText(path), diagnostics, path);
-        diagnostics.Error(path, 0, DiagnosticCodes.BadSettings, "settings file not found; check the path given to --config");
-        return new SiteSettings();
+        if (!File.Exists(path) && !Directory.Exists(path) && new FileInfo(path).LinkTarget is null)
+        {
+            diagnostics.Error(path, 0, DiagnosticCodes.BadSettings, "settings file not found; check the path given to --config");
+            return new SiteSettings();
+        }
+        return InputFile.ReadGiven(path, diagnostics) is { } text ? Parse(text, diagnostics, path) : new SiteSettings();
     }
 
     /// <summary>Parses the settings text; problems are reported against <paramref name="file"/>.</summary>

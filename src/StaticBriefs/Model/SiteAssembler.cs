@@ -67,6 +67,7 @@ public static class SiteAssembler
             Pages = pages,
             Taxonomies = taxonomies,
             StaticFiles = loaded.StaticFiles,
+            StaticSources = loaded.StaticSources,
             Entities = loaded.Entities,
             KnownPaths = known.ToImmutable(),
             PathsBySource = loaded.Documents
