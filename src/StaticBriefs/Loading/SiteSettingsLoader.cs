@@ -1,8 +1,8 @@
 using System.Globalization;
 using StaticBriefs.Diagnostics;
+using StaticBriefs.Loading.Yaml;
 using StaticBriefs.Model;
 using StaticBriefs.Text;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace StaticBriefs.Loading;
@@ -41,34 +41,32 @@ public static class SiteSettingsLoader
     public static SiteSettings Parse(string text, DiagnosticBag diagnostics, string file = FileName)
     {
         var settings = new SiteSettings();
-        var stream = new YamlStream();
-        try
+        if (!YamlReader.TryLoad(text, file, 1, DiagnosticCodes.BadSettings, "file is", diagnostics, out var root)) return settings;
+        if (root is null) return settings;
+        if (root is not YamlMappingNode map)
         {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException ex)
-        {
-            diagnostics.Error(file, (int)ex.Start.Line, DiagnosticCodes.BadSettings,
-                $"not valid YAML ({ex.InnerException?.Message ?? ex.Message}); check quoting and indentation");
+            diagnostics.Error(file, (int)Math.Max(1, root.Start.Line), DiagnosticCodes.BadSettings,
+                "must be 'key: value' lines such as 'title: My briefs'", (int)Math.Max(1, root.Start.Column));
             return settings;
         }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map) return settings;
 
         foreach (var (keyNode, valueNode) in map.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
-            var line = (int)keyNode.Start.Line;
+            var (line, keyColumn) = ((int)keyNode.Start.Line, (int)keyNode.Start.Column);
+            var column = (int)Math.Max(1, valueNode.Start.Column);
+            var valueLine = (int)Math.Max(1, valueNode.Start.Line);
             var value = (valueNode as YamlScalarNode)?.Value;
             if (!KnownKeys.Contains(key))
             {
                 var hint = KeySuggester.Closest(key, KnownKeys);
                 diagnostics.Warning(file, line, DiagnosticCodes.UnknownKey,
-                    hint is null ? $"unknown setting '{key}' is ignored" : $"unknown setting '{key}': did you mean '{hint}'?");
+                    hint is null ? $"unknown setting '{key}' is ignored" : $"unknown setting '{key}': did you mean '{hint}'?", keyColumn);
                 continue;
             }
             if (value is null)
             {
-                diagnostics.Error(file, line, DiagnosticCodes.BadSettings, $"'{key}' must be a single value");
+                diagnostics.Error(file, valueLine, DiagnosticCodes.BadSettings, $"'{key}' must be a single value", column);
                 continue;
             }
             settings = key switch
@@ -77,39 +75,44 @@ public static class SiteSettingsLoader
                 "description" => settings with { Description = value },
                 "language" => settings with { Language = value },
                 "author" => settings with { Author = value },
-                "base_url" => ParseBaseUrl(value, line, diagnostics, file) is { } url ? settings with { BaseUrl = url } : settings,
+                "base_url" => ParseBaseUrl(value, valueLine, diagnostics, file, column) is { } url ? settings with { BaseUrl = url } : settings,
                 "page_size" => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) && size > 0
                     ? settings with { PageSize = size }
-                    : Bad(settings, file, line, "'page_size' must be a whole number above 0", diagnostics),
-                "allow_html" => settings with { AllowHtml = ParseBool(value, key, file, line, diagnostics) },
-                "auto_link_entities" => settings with { AutoLinkEntities = ParseBool(value, key, file, line, diagnostics) },
+                    : Bad(settings, file, valueLine, column, "'page_size' must be a whole number above 0", diagnostics),
+                "allow_html" => settings with { AllowHtml = ParseBool(value, key, file, valueLine, column, diagnostics) },
+                "auto_link_entities" => settings with { AutoLinkEntities = ParseBool(value, key, file, valueLine, column, diagnostics) },
                 _ => settings,
             };
         }
         return settings;
     }
 
-    /// <summary>Reads an absolute http(s) base URL and makes sure it ends in '/'.</summary>
-    public static Uri? ParseBaseUrl(string value, int line, DiagnosticBag diagnostics, string file = FileName)
+    /// <summary>
+    /// Reads an absolute http(s) base URL and makes sure it ends in '/'. Stricter than <see cref="UrlPolicy"/> (which
+    /// it also applies): every link of the site is built on it, so it must be absolute.
+    /// </summary>
+    public static Uri? ParseBaseUrl(string value, int line, DiagnosticBag diagnostics, string file = FileName, int column = 0)
     {
         var text = value.EndsWith('/') ? value : value + "/";
-        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https") return url;
+        if (UrlPolicy.IsAllowed(value) && UrlPolicy.SchemeOf(value) is "http" or "https"
+            && Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+            return url;
         diagnostics.Error(file, line, DiagnosticCodes.BadSettings,
-            $"'base_url: {value}' must be an absolute URL such as https://example.org/ or https://example.org/briefs-site/");
+            $"'base_url: {value}' must be an absolute URL such as https://example.org/ or https://example.org/briefs-site/", column);
         return null;
     }
 
-    private static bool ParseBool(string value, string key, string file, int line, DiagnosticBag diagnostics)
+    private static bool ParseBool(string value, string key, string file, int line, int column, DiagnosticBag diagnostics)
     {
         if (value is "true" or "True" or "yes") return true;
         if (value is "false" or "False" or "no") return false;
-        diagnostics.Error(file, line, DiagnosticCodes.BadSettings, $"'{key}' must be true or false");
+        diagnostics.Error(file, line, DiagnosticCodes.BadSettings, $"'{key}' must be true or false", column);
         return false;
     }
 
-    private static SiteSettings Bad(SiteSettings settings, string file, int line, string message, DiagnosticBag diagnostics)
+    private static SiteSettings Bad(SiteSettings settings, string file, int line, int column, string message, DiagnosticBag diagnostics)
     {
-        diagnostics.Error(file, line, DiagnosticCodes.BadSettings, message);
+        diagnostics.Error(file, line, DiagnosticCodes.BadSettings, message, column);
         return settings;
     }
 }

@@ -101,7 +101,8 @@ public static class SiteAssembler
             {
                 var others = string.Join(", ", files.Where(f => f != source.RelativePath));
                 diagnostics.Error(source.RelativePath, source.SlugLine, DiagnosticCodes.DuplicateSlug,
-                    $"{what} slug '{group.Key}' is also used by {others}; give one of them a different 'slug:' so each has its own URL");
+                    $"{what} slug '{group.Key}' is also used by {others}; give one of them a different 'slug:' so each has its own URL",
+                    source.SlugColumn);
             }
         }
     }
@@ -114,7 +115,8 @@ public static class SiteAssembler
                 || page.Path.StartsWith("/page/", StringComparison.Ordinal);
             if (clash)
                 diagnostics.Error(page.Source.RelativePath, page.Source.SlugLine, DiagnosticCodes.DuplicateSlug,
-                    $"page path '{page.Path}' is used by the generator itself; move the file or give it another 'slug:'");
+                    $"page path '{page.Path}' is used by the generator itself; move the file or give it another 'slug:'",
+                    page.Source.SlugColumn);
         }
         ReportDuplicateSlugs(pages.Select(p => (p.Path, p.Source)), "page", diagnostics);
     }
