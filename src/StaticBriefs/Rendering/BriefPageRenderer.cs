@@ -43,7 +43,7 @@ public sealed class BriefPageRenderer(
         var view = new BriefView
         {
             Card = card,
-            Content = body.Html,
+            Content = new TrustedHtml(body.Html),
             Toc = body.Toc,
             Sources = SourceLinkFilter.SafeSources(source, diagnostics),
             UpdatedIso = updated ?? "",
@@ -61,7 +61,7 @@ public sealed class BriefPageRenderer(
             Url = card.Url,
             Permalink = permalink,
             OgType = "article",
-            JsonLd = JsonLd.Article(card, permalink, site.Settings.Title, updated),
+            JsonLd = new TrustedHtml(JsonLd.Article(card, permalink, site.Settings.Title, updated)),
             Feeds = SiteFeeds.Links(views.Urls, site.Settings.Title),
         };
         PageWriter.Write(templates, sink, UrlBuilder.FileFor(brief.Path), "brief",

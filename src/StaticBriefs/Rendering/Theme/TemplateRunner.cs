@@ -18,7 +18,7 @@ public sealed class TemplateRunner : IDisposable
     private readonly Diagnostics.WorkMeter? _meter;
     private readonly ThreadLocal<TemplateContext> _cardContexts;
     private readonly Lazy<Template> _card;
-    private readonly ConcurrentDictionary<(object Card, int Level), string> _cards = new(CardKeyComparer.Instance);
+    private readonly ConcurrentDictionary<(object Card, int Level), TrustedHtml> _cards = new(CardKeyComparer.Instance);
 
     /// <summary>Creates a runner over parsed layouts.</summary>
     public TemplateRunner(LayoutSet layouts, Diagnostics.WorkMeter? meter = null)
@@ -36,7 +36,7 @@ public sealed class TemplateRunner : IDisposable
     /// per build and heading level, then reused. A brief appears on the home pages and on the page of every entity it
     /// names, so listings would otherwise render the same card seven times over.
     /// </summary>
-    public string CardHtml(object card, int level) =>
+    public TrustedHtml CardHtml(object card, int level) =>
         _cards.GetOrAdd((card, level), key =>
         {
             var context = _cardContexts.Value!;
@@ -44,7 +44,7 @@ public sealed class TemplateRunner : IDisposable
             context.PushGlobal(globals);
             try
             {
-                return _card.Value.Render(context);
+                return new TrustedHtml(_card.Value.Render(context));
             }
             finally
             {
@@ -77,7 +77,7 @@ public sealed class TemplateRunner : IDisposable
         try
         {
             var content = _layouts[layout].Render(context);
-            globals["content"] = content;
+            globals["content"] = new TrustedHtml(content);
             return _layouts["base"].Render(context);
         }
         catch (ScriptRuntimeException ex)
@@ -96,7 +96,8 @@ public sealed class TemplateRunner : IDisposable
 
     private TemplateContext CreateContext(bool withCardFunction)
     {
-        var context = new TemplateContext
+        // Escaping by default: a value a layout forgets to escape is escaped anyway (see EscapingTemplateContext).
+        var context = new EscapingTemplateContext
         {
             TemplateLoader = _loader,
             // Archive and index pages loop over every brief: Scriban's default limit of 1000 iterations is too low.
@@ -109,7 +110,7 @@ public sealed class TemplateRunner : IDisposable
         {
             // Card rendering uses a context of its own: a template cannot render another inside its own output.
             var functions = new ScriptObject();
-            functions.Import("card_html", new Func<object, int, string>(CardHtml));
+            functions.Import("card_html", new Func<object, int, TrustedHtml>(CardHtml));
             context.PushGlobal(functions);
         }
         return context;

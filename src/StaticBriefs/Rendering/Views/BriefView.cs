@@ -1,4 +1,5 @@
 using StaticBriefs.Rendering.Markdown;
+using StaticBriefs.Rendering.Theme;
 
 namespace StaticBriefs.Rendering.Views;
 
@@ -7,8 +8,8 @@ public sealed record BriefView
 {
     /// <summary>How listings show it (title, date, tags ...).</summary>
     public required BriefCard Card { get; init; }
-    /// <summary>The rendered body (trusted HTML: do not escape).</summary>
-    public required string Content { get; init; }
+    /// <summary>The rendered body (trusted HTML: written as it is).</summary>
+    public required TrustedHtml Content { get; init; }
     /// <summary>Table of contents.</summary>
     public required IReadOnlyList<TocEntry> Toc { get; init; }
     /// <summary>Source URLs (raw).</summary>

@@ -1,0 +1,89 @@
+using Scriban;
+using Scriban.Functions;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace StaticBriefs.Rendering.Theme;
+
+/// <summary>
+/// A Scriban context that escapes by default: every value a template writes goes through <c>html.escape</c> unless
+/// it is <see cref="TrustedHtml"/> (the generator's own HTML, a template's output, or a value the template escaped or
+/// marked <c>raw</c>). A site's <c>_theme/</c> override that forgets <c>| html.escape</c> is therefore still safe, and
+/// the shipped theme, which escapes everything itself, writes the same bytes: <c>html.escape</c> here returns
+/// <see cref="TrustedHtml"/>, so nothing is escaped twice.
+/// </summary>
+internal sealed class EscapingTemplateContext : TemplateContext
+{
+    /// <summary>Creates the context with its functions: <c>html.escape</c>, <c>html.newline_to_br</c>, <c>raw</c>, <c>include</c>.</summary>
+    public EscapingTemplateContext()
+    {
+        var html = new ScriptObject();
+        if (BuiltinObject["html"] is ScriptObject builtin)
+        {
+            foreach (var (name, value) in builtin) html[name] = value;
+        }
+        html.Import("escape", new Func<TemplateContext, object?, TrustedHtml>(Escape));
+        html.Import("newline_to_br", new Func<TemplateContext, object?, TrustedHtml>(NewlineToBr));
+        var functions = new ScriptObject
+        {
+            ["html"] = html,
+            ["include"] = new TrustedInclude(),
+        };
+        functions.Import("raw", new Func<TemplateContext, object?, TrustedHtml>(Raw));
+        PushGlobal(functions);
+    }
+
+    /// <inheritdoc/>
+    public override TemplateContext Write(SourceSpan span, object? textAsObject) => textAsObject switch
+    {
+        null => this,
+        TrustedHtml html => Write(html.Value),
+        // What `capture` collected is a template's own output, already escaped as it was written.
+        IScriptOutput captured => Write(captured.ToString()),
+        _ => Write(HtmlFunctions.Escape(ObjectToString(textAsObject)) ?? ""),
+    };
+
+    /// <inheritdoc/>
+    public override ValueTask<TemplateContext> WriteAsync(SourceSpan span, object? textAsObject) =>
+        ValueTask.FromResult(Write(span, textAsObject));
+
+    /// <summary><c>html.escape</c>: escapes (even HTML: escaping means "show this as text") and marks the result done.</summary>
+    private static TrustedHtml Escape(TemplateContext context, object? value) =>
+        new(HtmlFunctions.Escape(context.ObjectToString(value)) ?? "");
+
+    /// <summary><c>raw</c>: the author says this value is HTML they trust; written as it is.</summary>
+    private static TrustedHtml Raw(TemplateContext context, object? value) =>
+        value as TrustedHtml ?? new TrustedHtml(context.ObjectToString(value) ?? "");
+
+    /// <summary><c>html.newline_to_br</c>: text is escaped first, so the &lt;br&gt; it adds are the only tags.</summary>
+    private static TrustedHtml NewlineToBr(TemplateContext context, object? value)
+    {
+        var html = value is TrustedHtml trusted ? trusted.Value : HtmlFunctions.Escape(context.ObjectToString(value)) ?? "";
+        return new TrustedHtml(HtmlFunctions.NewlineToBr(html) ?? "");
+    }
+
+    /// <summary><c>include</c>: Scriban's own, whose result (the partial's output, escaped as it was written) is trusted.</summary>
+    private sealed class TrustedInclude : IScriptCustomFunction
+    {
+        private readonly IncludeFunction _include = new();
+
+        public int RequiredParameterCount => _include.RequiredParameterCount;
+
+        public int ParameterCount => _include.ParameterCount;
+
+        public ScriptVarParamKind VarParamKind => _include.VarParamKind;
+
+        public Type ReturnType => typeof(TrustedHtml);
+
+        public ScriptParameterInfo GetParameterInfo(int index) => _include.GetParameterInfo(index);
+
+        public int GetParameterIndexByName(string name) => _include.GetParameterIndexByName(name);
+
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            _include.Invoke(context, callerContext, arguments, blockStatement) is string html ? new TrustedHtml(html) : null;
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
+    }
+}
