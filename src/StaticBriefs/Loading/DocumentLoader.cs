@@ -60,7 +60,7 @@ public static class DocumentLoader
             if (layout is not null and not "page" and not "brief")
                 Fail(values["layout"], DiagnosticCodes.WrongType, $"layout '{layout}' is not known; use 'brief' (the default) or 'page'");
 
-            var title = String(values, "title");
+            var title = Capped(values, "title", ContentCaps.TitleLength);
             if (!values.ContainsKey("title"))
                 Fail(1, 0, DiagnosticCodes.MissingKey, "missing 'title'; add a line such as 'title: \"What happened\"' to the front matter");
             else if (title is not null && string.IsNullOrWhiteSpace(title))
@@ -70,10 +70,7 @@ public static class DocumentLoader
             if (kind == DocumentKind.Brief && !values.ContainsKey("date"))
                 Fail(1, 0, DiagnosticCodes.MissingKey, "missing 'date'; add a line such as 'date: 2024-05-14' (ISO date or date-time)");
 
-            var slug = String(values, "slug");
-            if (slug is not null && !Text.Slugger.IsValidSlug(slug))
-                Fail(values["slug"], DiagnosticCodes.WrongType,
-                    $"slug '{slug}' must be lower-case letters, digits and '-' only (for example '{Text.Slugger.Slugify(slug)}')");
+            var slug = Slug(values);
 
             var sources = Items(values, "sources");
             var document = new SourceDocument
@@ -83,8 +80,8 @@ public static class DocumentLoader
                 Title = title ?? "",
                 Date = date,
                 Updated = Date(values, "updated"),
-                Summary = String(values, "summary"),
-                Author = String(values, "author"),
+                Summary = Capped(values, "summary", ContentCaps.SummaryLength),
+                Author = Capped(values, "author", ContentCaps.AuthorLength),
                 Slug = slug,
                 SlugLine = keys.TryGetValue("slug", out var slugKey) || keys.TryGetValue("title", out slugKey) ? block.FileLine(slugKey) : 1,
                 SlugColumn = keys.TryGetValue("slug", out slugKey) || keys.TryGetValue("title", out slugKey) ? block.FileColumn(slugKey) : 0,
@@ -101,6 +98,49 @@ public static class DocumentLoader
                 BodyFirstLine = block.BodyFirstLine,
             };
             return _failed ? null : document;
+        }
+
+        private void Warn(YamlNode node, string message) =>
+            diagnostics.Warning(path, block.FileLine(node), DiagnosticCodes.CapApplied, message, block.FileColumn(node));
+
+        /// <summary>A text value cut to <paramref name="max"/> characters (with a warning): it is repeated on every page listing the brief.</summary>
+        private string? Capped(Dictionary<string, YamlNode> values, string key, int max)
+        {
+            var text = String(values, key);
+            if (text is null || text.Length <= max) return text;
+            Warn(values[key], $"'{key}' is {text.Length:N0} characters; only the first {max:N0} are used (it is repeated on every page that lists the brief)");
+            return Cut(text, max);
+        }
+
+        private static string Cut(string text, int max) =>
+            char.IsHighSurrogate(text[max - 1]) ? text[..(max - 1)] : text[..max];
+
+        private string? Slug(Dictionary<string, YamlNode> values)
+        {
+            var slug = String(values, "slug");
+            if (slug is not null && !Text.Slugger.IsValidSlug(slug))
+            {
+                Fail(values["slug"], DiagnosticCodes.WrongType,
+                    $"slug '{slug}' must be lower-case letters, digits and '-' only (for example '{Text.Slugger.Slugify(slug)}')");
+                return slug;
+            }
+            if (slug is not null && slug.Length > Text.Slugger.MaxLength)
+            {
+                var shortened = Text.Slugger.Shorten(slug);
+                Warn(values["slug"], $"slug is {slug.Length} characters; it is cut to '{shortened}' (at most {Text.Slugger.MaxLength})");
+                return shortened;
+            }
+            if (slug is null)
+            {
+                // The slug will come from the file name: say so when that is cut too (the name has no line).
+                Text.Slugger.Slugify(Path.GetFileNameWithoutExtension(path), out var cut);
+                if (cut)
+                {
+                    diagnostics.Warning(path, 0, DiagnosticCodes.CapApplied,
+                        $"the file name makes a slug longer than {Text.Slugger.MaxLength} characters; it is cut (add a shorter 'slug:' to choose it)");
+                }
+            }
+            return slug;
         }
 
         private void Fail(int line, int column, string code, string message)
@@ -179,8 +219,36 @@ public static class DocumentLoader
             return items;
         }
 
-        private ImmutableArray<TagMention> Tags(Dictionary<string, YamlNode> values, string key) =>
-            [.. Items(values, key).Select(item => new TagMention(item.Value, item.Line, item.Column))];
+        /// <summary>Tags, capped: at most <see cref="ContentCaps.TagsPerKind"/>, each at most <see cref="ContentCaps.TagLength"/> characters.</summary>
+        private ImmutableArray<TagMention> Tags(Dictionary<string, YamlNode> values, string key)
+        {
+            var items = Items(values, key);
+            var tags = ImmutableArray.CreateBuilder<TagMention>(Math.Min(items.Count, ContentCaps.TagsPerKind));
+            foreach (var (value, line, column) in items.Take(ContentCaps.TagsPerKind))
+            {
+                var name = value;
+                if (name.Length > ContentCaps.TagLength)
+                {
+                    diagnostics.Warning(path, line, DiagnosticCodes.CapApplied,
+                        $"this name in '{key}' is {name.Length:N0} characters; only the first {ContentCaps.TagLength} are used", column);
+                    name = Cut(name, ContentCaps.TagLength).TrimEnd();
+                }
+                tags.Add(new TagMention(name, line, column));
+            }
+            if (items.Count > ContentCaps.TagsPerKind)
+            {
+                var (_, line, column) = items[ContentCaps.TagsPerKind];
+                diagnostics.Warning(path, line, DiagnosticCodes.CapApplied,
+                    $"'{key}' names {items.Count:N0} entries; only the first {ContentCaps.TagsPerKind} are used (each one makes a page), so this one and the rest are ignored", column);
+            }
+            else if (items.Count > ContentCaps.ChipsPerCard && values.TryGetValue(key, out var node))
+            {
+                diagnostics.Warning(path, block.FileLine(node), DiagnosticCodes.CapApplied,
+                    $"'{key}' names {items.Count} entries; cards in listings show the first {ContentCaps.ChipsPerCard} (the brief's own page shows them all)",
+                    block.FileColumn(node));
+            }
+            return tags.ToImmutable();
+        }
 
         private static string Describe(YamlNode node) => node switch
         {

@@ -29,7 +29,8 @@ public sealed class MarkdownRenderer(
         string markdown, string relativePath, int bodyFirstLine, LinkContext linkContext, DiagnosticBag diagnostics)
     {
         var started = Diagnostics.WorkMeter.Start();
-        var document = Markdig.Markdown.Parse(markdown, pipeline);
+        var document = NestingGuard.Parse(markdown, pipeline, relativePath, bodyFirstLine, diagnostics);
+        if (document is null) return new RenderedMarkdown("", [], 0, "");
         var walk = new Walk(linkContext, relativePath, bodyFirstLine, diagnostics, markdown.Length);
         walk.Block(document);
         var html = document.ToHtml(pipeline);

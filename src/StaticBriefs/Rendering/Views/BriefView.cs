@@ -24,6 +24,12 @@ public sealed record BriefView
     public BriefCard? Next { get; init; }
     /// <summary>Briefs sharing the most companies, people and topics.</summary>
     public required IReadOnlyList<BriefCard> Related { get; init; }
+    /// <summary>Every company the brief names (its card shows at most <see cref="Model.ContentCaps.ChipsPerCard"/>).</summary>
+    public IReadOnlyList<LinkView> Companies { get; init; } = [];
+    /// <summary>Every person the brief names.</summary>
+    public IReadOnlyList<LinkView> People { get; init; } = [];
+    /// <summary>Every topic the brief names.</summary>
+    public IReadOnlyList<LinkView> Topics { get; init; } = [];
     /// <summary>Front matter keys StaticBriefs does not know (raw values).</summary>
     public required IReadOnlyDictionary<string, object?> Extra { get; init; }
 }
