@@ -92,6 +92,7 @@ public static class SiteBuild
         var sink = incremental.Sink(output, p.Theme);
         var minifier = new Minifier(options.Minify);
         var assets = clock.Time("assets", () => AssetPublisher.Publish(p.Theme, minifier, output));
+        OutputCollisions.ReportAssets(site, assets.Files, diagnostics);
         var siteView = SiteViews.Create(site, views.Urls, assets);
         var matcher = site.Settings.AutoLinkEntities ? EntityMatcher.ForSite(site) : null;
         var markdown = new MarkdownRenderer(

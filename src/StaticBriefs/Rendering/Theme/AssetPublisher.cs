@@ -9,7 +9,11 @@ namespace StaticBriefs.Rendering.Theme;
 /// <summary>Published theme assets: the fingerprinted URL path of each stylesheet and script.</summary>
 /// <param name="Styles">Site paths of stylesheets, e.g. <c>/assets/css/site.1a2b3c4d.css</c>.</param>
 /// <param name="Scripts">Site paths of scripts.</param>
-public sealed record PublishedAssets(IReadOnlyList<string> Styles, IReadOnlyList<string> Scripts);
+public sealed record PublishedAssets(IReadOnlyList<string> Styles, IReadOnlyList<string> Scripts)
+{
+    /// <summary>Every file written, relative to the output folder (so no other file may take its place).</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+}
 
 /// <summary>
 /// Copies the theme's <c>assets/</c> (overrides merged) to the output. CSS and JS are minified and get a content
@@ -22,6 +26,7 @@ public static class AssetPublisher
     {
         var styles = new List<string>();
         var scripts = new List<string>();
+        var files = new List<string>();
         foreach (var relative in theme.List("assets"))
         {
             var source = theme.Resolve(relative)!;
@@ -29,6 +34,7 @@ public static class AssetPublisher
             if (extension is not (".css" or ".js"))
             {
                 output.CopyFile(source, relative);
+                files.Add(relative);
                 continue;
             }
             var text = minifier.Minify(relative, File.ReadAllText(source));
@@ -36,8 +42,9 @@ public static class AssetPublisher
             var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..8];
             var target = relative[..^extension.Length] + "." + hash + extension;
             output.WriteBytes(target, bytes);
+            files.Add(target);
             (extension == ".css" ? styles : scripts).Add("/" + target);
         }
-        return new PublishedAssets(styles, scripts);
+        return new PublishedAssets(styles, scripts) { Files = files };
     }
 }
