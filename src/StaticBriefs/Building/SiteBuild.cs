@@ -6,6 +6,7 @@ using StaticBriefs.Model;
 using StaticBriefs.Output;
 using StaticBriefs.Rendering;
 using StaticBriefs.Rendering.Feeds;
+using StaticBriefs.Rendering.Hosting;
 using StaticBriefs.Rendering.Html;
 using StaticBriefs.Rendering.Markdown;
 using StaticBriefs.Rendering.Markdown.EntityLinks;
@@ -91,7 +92,7 @@ public static class SiteBuild
         // Pages, feeds and the search index go through the incremental sink; assets and static files are copied as is.
         var sink = incremental.Sink(output, p.Theme);
         var minifier = new Minifier(options.Minify);
-        var assets = clock.Time("assets", () => AssetPublisher.Publish(p.Theme, minifier, output));
+        var assets = clock.Time("assets", () => AssetPublisher.Publish(p.Theme, minifier, output, diagnostics));
         OutputCollisions.ReportAssets(site, assets.Files, diagnostics);
         var siteView = SiteViews.Create(site, views.Urls, assets);
         var matcher = site.Settings.AutoLinkEntities ? EntityMatcher.ForSite(site) : null;
@@ -127,7 +128,9 @@ public static class SiteBuild
         });
         clock.Time("static files", () =>
         {
-            foreach (var file in site.StaticFiles) output.CopyFile(site.StaticSources[file], file);
+            foreach (var file in site.StaticFiles.Where(f => f != HostFiles.Redirects)) output.CopyFile(site.StaticSources[file], file);
+            // The author's _redirects, merged with the redirects the build makes (none yet: this is where they go).
+            RedirectRules.Publish(site, [], output);
         });
 
         if (diagnostics.HasErrors)

@@ -71,6 +71,25 @@ public static class SafePath
         }
     }
 
+    /// <summary>
+    /// Opens a regular file for reading and closes it: whether a later copy will be able to read it. The reason is
+    /// "permission denied" or the system's message. Never call it on anything but a checked regular file.
+    /// </summary>
+    public static bool CanRead(string regularFile, out string reason)
+    {
+        reason = "";
+        try
+        {
+            using var handle = File.OpenHandle(regularFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            reason = ex is UnauthorizedAccessException ? "permission denied" : ex.Message.TrimEnd('.');
+            return false;
+        }
+    }
+
     private static ResolvedPath FollowLink(string full, string boundary, string display, DiagnosticBag diagnostics)
     {
         // realpath() only looks names up; nothing is opened, so a target such as /proc/self/environ or a pipe is

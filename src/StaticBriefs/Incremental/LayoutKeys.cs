@@ -25,7 +25,8 @@ internal static partial class LayoutKeys
                 if (!files.Add(name)) continue;
                 var path = theme.Resolve(Path.Combine("layouts", name));
                 if (path is null) continue;
-                var text = File.ReadAllText(path);
+                var text = ReadOrNull(path);
+                if (text is null) continue;
                 foreach (Match include in Include().Matches(text))
                 {
                     if (include.Groups["name"].Success) pending.Push(include.Groups["name"].Value);
@@ -39,11 +40,24 @@ internal static partial class LayoutKeys
                 var path = theme.Resolve(Path.Combine("layouts", name));
                 parts.Add(name);
                 parts.Add(path is null ? null : theme.Display(path));
-                parts.Add(path is null ? null : File.ReadAllText(path));
+                parts.Add(path is null ? null : ReadOrNull(path));
             }
             keys[layout] = ContentHash.Of([.. parts]);
         }
         return keys;
+    }
+
+    /// <summary>A file that cannot be read now was reported by the theme stage; it only makes the key differ.</summary>
+    private static string? ReadOrNull(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     [GeneratedRegex("""\binclude\s+(?:(?<q>["'])(?<name>[^"']+)\k<q>|(?<dynamic>[^\s"']))""")]

@@ -24,9 +24,21 @@ public static class InputScanner
         foreach (var file in FileTreeWalker.Walk(inputDirectory, inputDirectory, "", IsPublished, diagnostics))
         {
             var isMarkdown = file.Relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && !HostFiles.IsHostPath(file.Relative);
-            (isMarkdown ? markdown : statics).Add(file);
+            if (isMarkdown) markdown.Add(file);
+            else if (IsReadable(file, diagnostics)) statics.Add(file);
         }
         return new InputFiles(markdown.ToImmutable(), statics.ToImmutable());
+    }
+
+    /// <summary>
+    /// A static file is copied late, in the write stage: open it now (a regular file, so opening cannot block) so an
+    /// unreadable one is reported with the other input problems instead of failing the copy.
+    /// </summary>
+    private static bool IsReadable(TreeFile file, DiagnosticBag diagnostics)
+    {
+        if (SafePath.CanRead(file.ReadPath, out var reason)) return true;
+        diagnostics.Error(file.Relative, 0, DiagnosticCodes.IoError, $"cannot be read ({reason}); fix its permissions or remove it");
+        return false;
     }
 
     /// <summary>Whether a path (relative, with '/') is published: no hidden name on the way, host files excepted.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using StaticBriefs.Diagnostics;
 using StaticBriefs.Output;
 using StaticBriefs.Rendering.Html;
 using StaticBriefs.Rendering.Theme;
@@ -21,8 +22,8 @@ public sealed record PublishedAssets(IReadOnlyList<string> Styles, IReadOnlyList
 /// </summary>
 public static class AssetPublisher
 {
-    /// <summary>Publishes every asset; returns stylesheets and scripts in ordinal order of their names.</summary>
-    public static PublishedAssets Publish(ThemeFiles theme, Minifier minifier, StagingOutput output)
+    /// <summary>Publishes every asset; returns stylesheets and scripts in ordinal order of their names. An asset that cannot be read is reported.</summary>
+    public static PublishedAssets Publish(ThemeFiles theme, Minifier minifier, StagingOutput output, DiagnosticBag diagnostics)
     {
         var styles = new List<string>();
         var scripts = new List<string>();
@@ -33,11 +34,17 @@ public static class AssetPublisher
             var extension = Path.GetExtension(relative);
             if (extension is not (".css" or ".js"))
             {
+                if (!FileSystem.SafePath.CanRead(source, out var reason))
+                {
+                    diagnostics.Error(theme.Display(source), 0, DiagnosticCodes.IoError, $"cannot be read ({reason}); fix its permissions or remove it");
+                    continue;
+                }
                 output.CopyFile(source, relative);
                 files.Add(relative);
                 continue;
             }
-            var text = minifier.Minify(relative, File.ReadAllText(source));
+            if (theme.ReadText(source, diagnostics) is not { } original) continue;
+            var text = minifier.Minify(relative, original);
             var bytes = new UTF8Encoding(false).GetBytes(text);
             var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..8];
             var target = relative[..^extension.Length] + "." + hash + extension;

@@ -39,7 +39,12 @@ public sealed class LayoutSet
                 ok = false;
                 continue;
             }
-            var template = Template.Parse(File.ReadAllText(path), path);
+            if (files.ReadText(path, diagnostics) is not { } text)
+            {
+                ok = false;
+                continue;
+            }
+            var template = Template.Parse(text, path);
             if (template.HasErrors)
             {
                 foreach (var message in template.Messages)

@@ -56,7 +56,16 @@ public sealed class TemplateRunner : IDisposable
     {
         var path = _layouts.Files.Resolve("layouts/partials/card.sbn")
             ?? throw new ScriptRuntimeException(default, "partials/card.sbn is missing from the theme and input/_theme/");
-        var template = Template.Parse(File.ReadAllText(path), path);
+        string text;
+        try
+        {
+            text = _layouts.Files.ReadTextOrThrow(path);
+        }
+        catch (IOException ex)
+        {
+            throw new ScriptRuntimeException(default, "partials/card.sbn cannot be read: " + ex.Message);
+        }
+        var template = Template.Parse(text, path);
         if (template.HasErrors)
         {
             var message = template.Messages[0];

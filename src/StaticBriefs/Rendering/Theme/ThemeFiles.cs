@@ -59,6 +59,17 @@ public sealed class ThemeFiles
         return [.. files];
     }
 
+    /// <summary>A theme file's text (strict UTF-8, like every text the site is made from); null after reporting why not.</summary>
+    public string? ReadText(string fullPath, DiagnosticBag diagnostics) => Loading.SourceText.Read(fullPath, Display(fullPath), diagnostics);
+
+    /// <summary>As <see cref="ReadText"/>, for callers that can only fail (template includes): the reason is the exception's message.</summary>
+    public string ReadTextOrThrow(string fullPath)
+    {
+        var diagnostics = new DiagnosticBag();
+        return ReadText(fullPath, diagnostics)
+            ?? throw new IOException(string.Join("; ", diagnostics.Sorted().Select(d => $"{d.File}: {d.Message}")));
+    }
+
     /// <summary>Path to show in messages: relative to the site or theme it came from.</summary>
     public string Display(string fullPath) => _displays.TryGetValue(fullPath, out var display) ? display : fullPath;
 

@@ -20,8 +20,17 @@ internal sealed class ThemeTemplateLoader(ThemeFiles files) : ITemplateLoader
         _paths.GetOrAdd(templateName, name => files.Resolve(Path.Combine("layouts", name)))
         ?? throw new ScriptRuntimeException(callerSpan, $"include '{templateName}' not found in layouts/ of the theme or input/_theme/");
 
-    public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
-        _texts.GetOrAdd(templatePath, File.ReadAllText);
+    public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath)
+    {
+        try
+        {
+            return _texts.GetOrAdd(templatePath, files.ReadTextOrThrow);
+        }
+        catch (IOException ex)
+        {
+            throw new ScriptRuntimeException(callerSpan, $"include '{files.Display(templatePath)}' cannot be read: {ex.Message}");
+        }
+    }
 
     public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
         ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));
