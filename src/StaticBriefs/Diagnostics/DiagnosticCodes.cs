@@ -66,4 +66,6 @@ public static class DiagnosticCodes
     public const string ImportRefused = "SB044";
     /// <summary>A text file the site is made from is larger than StaticBriefs reads.</summary>
     public const string FileTooLarge = "SB045";
+    /// <summary>A front matter value held control characters (NUL, escape ...), which HTML cannot carry: removed.</summary>
+    public const string ControlCharacter = "SB046";
 }

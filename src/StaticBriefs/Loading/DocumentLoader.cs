@@ -100,6 +100,24 @@ public static class DocumentLoader
             return _failed ? null : document;
         }
 
+        /// <summary>
+        /// Text without control characters other than tab and newlines: YAML's "\0" or "\e" escapes put them in
+        /// reach, and HTML cannot carry them (a NUL makes a page invalid; an escape can rewrite a terminal).
+        /// </summary>
+        private string? Clean(string? text, YamlNode? node)
+        {
+            if (text is null || !text.Any(IsForbidden)) return text;
+            if (node is not null)
+            {
+                var first = text.First(IsForbidden);
+                diagnostics.Warning(path, block.FileLine(node), DiagnosticCodes.ControlCharacter,
+                    $"this value contains the control character U+{(int)first:X4}, which pages cannot show; it was removed", block.FileColumn(node));
+            }
+            return new string([.. text.Where(c => !IsForbidden(c))]);
+        }
+
+        private static bool IsForbidden(char c) => char.IsControl(c) && c is not ('\t' or '\n' or '\r');
+
         private void Warn(YamlNode node, string message) =>
             diagnostics.Warning(path, block.FileLine(node), DiagnosticCodes.CapApplied, message, block.FileColumn(node));
 
@@ -154,7 +172,7 @@ public static class DocumentLoader
         private string? String(Dictionary<string, YamlNode> values, string key)
         {
             if (!values.TryGetValue(key, out var node)) return null;
-            if (node is YamlScalarNode scalar) return scalar.Value;
+            if (node is YamlScalarNode scalar) return Clean(scalar.Value, scalar);
             Fail(node, DiagnosticCodes.WrongType,
                 $"'{key}' must be a single text value, not a {Describe(node)}; write it on one line as {key}: \"...\"");
             return null;
@@ -199,13 +217,13 @@ public static class DocumentLoader
                     break;
                 case YamlScalarNode scalar:
                     // "companies: OpenAI" is a common slip for a one-item list; accept it as one.
-                    items.Add((scalar.Value!, block.FileLine(scalar), block.FileColumn(scalar)));
+                    items.Add((Clean(scalar.Value, scalar)!, block.FileLine(scalar), block.FileColumn(scalar)));
                     break;
                 case YamlSequenceNode sequence:
                     foreach (var child in sequence.Children)
                     {
-                        if (child is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value))
-                            items.Add((value.Trim(), block.FileLine(child), block.FileColumn(child)));
+                        if (child is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(Clean(value, null)))
+                            items.Add((Clean(value, child)!.Trim(), block.FileLine(child), block.FileColumn(child)));
                         else
                             Fail(child, DiagnosticCodes.WrongType,
                                 $"each item of '{key}' must be a plain name, not a {Describe(child)}");

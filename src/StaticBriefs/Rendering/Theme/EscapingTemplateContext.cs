@@ -15,6 +15,14 @@ namespace StaticBriefs.Rendering.Theme;
 /// </summary>
 internal sealed class EscapingTemplateContext : TemplateContext
 {
+    /// <summary>Loop iterations one page may run (an archive of 100,000 briefs takes about 200,000).</summary>
+    public const long MaxLoopSteps = 10_000_000;
+
+    /// <summary>Characters one page may have: a layout looping without end stops here, not when memory runs out.</summary>
+    public const int MaxPageChars = 100_000_000;
+
+    private long _steps;
+
     /// <summary>Creates the context with its functions: <c>html.escape</c>, <c>html.newline_to_br</c>, <c>raw</c>, <c>include</c>.</summary>
     public EscapingTemplateContext()
     {
@@ -34,15 +42,39 @@ internal sealed class EscapingTemplateContext : TemplateContext
         PushGlobal(functions);
     }
 
+    /// <summary>Starts the budget of a new page (loop steps).</summary>
+    public void BeginPage() => _steps = 0;
+
     /// <inheritdoc/>
-    public override TemplateContext Write(SourceSpan span, object? textAsObject) => textAsObject switch
+    public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
-        null => this,
-        TrustedHtml html => Write(html.Value),
-        // What `capture` collected is a template's own output, already escaped as it was written.
-        IScriptOutput captured => Write(captured.ToString()),
-        _ => Write(HtmlFunctions.Escape(ObjectToString(textAsObject)) ?? ""),
-    };
+        var text = textAsObject switch
+        {
+            null => null,
+            TrustedHtml html => html.Value,
+            // What `capture` collected is a template's own output, already escaped as it was written.
+            IScriptOutput captured => captured.ToString(),
+            _ => HtmlFunctions.Escape(ObjectToString(textAsObject)),
+        };
+        if (text is null) return this;
+        CheckSize(span, text.Length);
+        return Write(text);
+    }
+
+    /// <inheritdoc/>
+    protected override bool OnStepLoop(ScriptLoopStatementBase loop)
+    {
+        if (++_steps > MaxLoopSteps)
+            throw new ScriptRuntimeException(loop.Span, $"loops ran more than {MaxLoopSteps:N0} steps on one page; is a loop endless?");
+        CheckSize(loop.Span, 0);
+        return base.OnStepLoop(loop);
+    }
+
+    private void CheckSize(SourceSpan span, int adding)
+    {
+        if (Output is StringBuilderOutput { Builder.Length: var length } && length + (long)adding > MaxPageChars)
+            throw new ScriptRuntimeException(span, $"the page grew past {MaxPageChars:N0} characters; is a loop endless?");
+    }
 
     /// <inheritdoc/>
     public override ValueTask<TemplateContext> WriteAsync(SourceSpan span, object? textAsObject) =>

@@ -14,9 +14,9 @@ public sealed class TemplateRunner : IDisposable
 {
     private readonly LayoutSet _layouts;
     private readonly ThemeTemplateLoader _loader;
-    private readonly ThreadLocal<TemplateContext> _contexts;
+    private readonly ThreadLocal<EscapingTemplateContext> _contexts;
     private readonly Diagnostics.WorkMeter? _meter;
-    private readonly ThreadLocal<TemplateContext> _cardContexts;
+    private readonly ThreadLocal<EscapingTemplateContext> _cardContexts;
     private readonly Lazy<Template> _card;
     private readonly ConcurrentDictionary<(object Card, int Level), TrustedHtml> _cards = new(CardKeyComparer.Instance);
 
@@ -26,8 +26,8 @@ public sealed class TemplateRunner : IDisposable
         _meter = meter;
         _layouts = layouts;
         _loader = new ThemeTemplateLoader(layouts.Files);
-        _contexts = new ThreadLocal<TemplateContext>(() => CreateContext(withCardFunction: true));
-        _cardContexts = new ThreadLocal<TemplateContext>(() => CreateContext(withCardFunction: false));
+        _contexts = new ThreadLocal<EscapingTemplateContext>(() => CreateContext(withCardFunction: true));
+        _cardContexts = new ThreadLocal<EscapingTemplateContext>(() => CreateContext(withCardFunction: false));
         _card = new Lazy<Template>(ParseCard);
     }
 
@@ -41,6 +41,7 @@ public sealed class TemplateRunner : IDisposable
         {
             var context = _cardContexts.Value!;
             var globals = new ScriptObject { ["card"] = key.Card, ["card_level"] = key.Level };
+            context.BeginPage();
             context.PushGlobal(globals);
             try
             {
@@ -82,6 +83,7 @@ public sealed class TemplateRunner : IDisposable
     {
         var context = _contexts.Value!;
         var started = Diagnostics.WorkMeter.Start();
+        context.BeginPage();
         context.PushGlobal(globals);
         try
         {
@@ -96,6 +98,16 @@ public sealed class TemplateRunner : IDisposable
                 $"{ex.OriginalMessage} (while rendering {pagePath})", ex.Span.Start.Column + 1);
             return null;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or ArithmeticException
+            or InvalidCastException or FormatException or NotSupportedException or IndexOutOfRangeException
+            or KeyNotFoundException or NullReferenceException)
+        {
+            // Scriban lets some .NET exceptions through (a structure nested too deeply to print, a bad conversion):
+            // still the layout's doing, so still a diagnostic naming it, not a crash.
+            diagnostics.Error($"layouts/{layout}.sbn", 0, DiagnosticCodes.TemplateError,
+                $"the layout failed: {ex.Message.TrimEnd('.')} (while rendering {pagePath})");
+            return null;
+        }
         finally
         {
             context.PopGlobal();
@@ -103,7 +115,7 @@ public sealed class TemplateRunner : IDisposable
         }
     }
 
-    private TemplateContext CreateContext(bool withCardFunction)
+    private EscapingTemplateContext CreateContext(bool withCardFunction)
     {
         // Escaping by default: a value a layout forgets to escape is escaped anyway (see EscapingTemplateContext).
         var context = new EscapingTemplateContext
