@@ -39,7 +39,7 @@ public static class SiteBuild
         var search = options.Live?.ReleaseForFullBuild() ?? new SearchIndexBuilder();
 
         var loaded = clock.Time("load", () => incremental.Load(diagnostics));
-        if (options.BaseUrl is { } baseUrl && SiteSettingsLoader.ParseBaseUrl(baseUrl, 0, diagnostics) is { } url)
+        if (options.BaseUrl is { } baseUrl && SiteSettingsLoader.ParseBaseUrl(baseUrl, 0, diagnostics, "--base-url") is { } url)
             loaded = loaded with { Settings = loaded.Settings with { BaseUrl = url } };
         // The model's own diagnostics are kept apart too: preview keeps them while it keeps the model.
         var modelDiagnostics = new DiagnosticBag();
@@ -128,6 +128,9 @@ public static class SiteBuild
         });
         clock.Time("static files", () =>
         {
+            // After an error the build writes nothing, and a static file that collides with a generated page (a file
+            // named 'companies') could not even be copied: what is wrong is already reported.
+            if (diagnostics.HasErrors) return;
             foreach (var file in site.StaticFiles.Where(f => f != HostFiles.Redirects)) output.CopyFile(site.StaticSources[file], file);
             // The author's _redirects, merged with the redirects the build makes (none yet: this is where they go).
             RedirectRules.Publish(site, [], output);

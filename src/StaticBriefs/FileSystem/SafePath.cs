@@ -22,6 +22,8 @@ public static class SafePath
     public static ResolvedPath ResolveAnywhere(string path, string boundary, string display, DiagnosticBag diagnostics)
     {
         var full = Path.GetFullPath(path);
+        // Absent is not a problem (an optional file); only what is there is judged.
+        if (FileStatus.LStat(full, out var missing) == FileKind.Missing && missing == LookupError.NotFound) return default;
         var parent = Path.GetDirectoryName(full);
         if (parent is null) return default;
         var parentReal = FileStatus.RealPath(parent, out _);

@@ -88,8 +88,9 @@ internal sealed class LimitedParser(IParser inner) : IParser
         if (_open.Any(open => !open.Anchor.IsEmpty && open.Anchor.Value == name))
             throw new YamlLimitException(alias.Start, alias.End, DiagnosticCodes.YamlLimit,
                 $"alias *{name} refers to the node that contains it, which would never end; remove the alias");
-        // An unknown anchor is YamlDotNet's to report (AnchorNotFoundException) when it builds the nodes.
-        var shape = _anchors.TryGetValue(name, out var known) ? known : new Shape(1, 0, true);
+        // YamlDotNet reports an unknown anchor without its place; report it here, where the place is known.
+        if (!_anchors.TryGetValue(name, out var shape))
+            throw new YamlException(alias.Start, alias.End, $"alias *{name} names no anchor &{name} defined before it");
         if (_open.Count > 0 && _open.Peek() is { IsMapping: true, ExpectKey: true } && !shape.IsScalar)
             throw new YamlLimitException(alias.Start, alias.End, DiagnosticCodes.YamlKey,
                 $"a key must be plain text, but *{name} is a list or mapping; write the key as text");
