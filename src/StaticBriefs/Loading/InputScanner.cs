@@ -44,11 +44,19 @@ public static class InputScanner
     /// <summary>Whether a path (relative, with '/') is published: no hidden name on the way, host files excepted.</summary>
     public static bool IsPublished(string relative)
     {
-        var name = relative[(relative.LastIndexOf('/') + 1)..];
-        if (!IsHidden(name)) return true;
-        var atRoot = name.Length == relative.Length;
-        // Inside .well-known/ hosts want exact names, but dot files (editor and OS litter) still stay out.
-        return atRoot ? HostFiles.RootNames.Contains(name, StringComparer.Ordinal) : !name.StartsWith('.') && HostFiles.IsHostPath(relative);
+        var segments = relative.Split('/');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var name = segments[i];
+            if (!IsHidden(name)) continue;
+            // At the root, the host files; inside .well-known/ hosts want exact names, but dot files (editor and
+            // OS litter) still stay out.
+            var allowed = i == 0
+                ? HostFiles.RootNames.Contains(name, StringComparer.Ordinal)
+                : segments[0] == HostFiles.WellKnown && !name.StartsWith('.');
+            if (!allowed) return false;
+        }
+        return true;
     }
 
     /// <summary>Names starting with '_' (site data, theme overrides) or '.' (git, editors) are not published.</summary>

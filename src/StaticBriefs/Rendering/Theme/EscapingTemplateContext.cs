@@ -26,6 +26,11 @@ internal sealed class EscapingTemplateContext : TemplateContext
     /// <summary>Creates the context with its functions: <c>html.escape</c>, <c>html.newline_to_br</c>, <c>raw</c>, <c>include</c>.</summary>
     public EscapingTemplateContext()
     {
+        // Scriban's own limits are per loop (1,000 iterations) and per page: at LimitToString (1 MiB) it silently cuts
+        // the page and appends "...", which a large archive page reaches. This context's budgets (loop steps and
+        // characters per page, checked as the page is written) replace both, and fail loudly.
+        LoopLimit = 0;
+        LimitToString = 0;
         var html = new ScriptObject();
         if (BuiltinObject["html"] is ScriptObject builtin)
         {
