@@ -129,12 +129,12 @@ public static class OutputCollisions
         {
             if (parts is [_, "index.html"]) return $"the {parts[0]} index StaticBriefs writes";
             if (parts.Length < 3 || !_terms.Value.TryGetValue((parts[0], parts[1]), out var term)) return null;
-            var what = $"the page of the {term.Kind.Singular()} '{term.Name}' (named in {Names([.. term.BriefIds.Select(id => site.Briefs[id].Source.RelativePath).Order(StringComparer.Ordinal)])})";
+            var who = $"{term.Kind.Singular()} '{term.Name}' (named in {Names([.. term.BriefIds.Select(id => site.Briefs[id].Source.RelativePath).Order(StringComparer.Ordinal)])})";
             return parts switch
             {
-                [_, _, "index.html"] => what,
-                [_, _, "feed.xml" or "feed.json"] => "the feed of " + what[4..],
-                [_, _, "page", ..] => Pager(parts, 3, (term.Count + site.Settings.PageSize - 1) / site.Settings.PageSize, "page {0} of " + what[4..]),
+                [_, _, "index.html"] => "the page of the " + who,
+                [_, _, "feed.xml" or "feed.json"] => "the feed of the " + who,
+                [_, _, "page", ..] => Pager(parts, 3, (term.Count + site.Settings.PageSize - 1) / site.Settings.PageSize, "page {0} of the listing of the " + who.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal)),
                 _ => null,
             };
         }
