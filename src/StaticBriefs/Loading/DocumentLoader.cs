@@ -106,7 +106,7 @@ public static class DocumentLoader
         /// </summary>
         private string? Clean(string? text, YamlNode? node)
         {
-            if (text is null || !text.Any(IsForbidden)) return text;
+            if (text is null || !text.AsSpan().ContainsAny(Forbidden)) return text;
             if (node is not null)
             {
                 var first = text.First(IsForbidden);
@@ -116,7 +116,11 @@ public static class DocumentLoader
             return new string([.. text.Where(c => !IsForbidden(c))]);
         }
 
-        private static bool IsForbidden(char c) => char.IsControl(c) && c is not ('\t' or '\n' or '\r');
+        private static bool IsForbidden(char c) => Forbidden.Contains(c);
+
+        /// <summary>C0 and C1 controls and DEL, but tab and line breaks.</summary>
+        private static readonly System.Buffers.SearchValues<char> Forbidden = System.Buffers.SearchValues.Create(
+            [.. Enumerable.Range(0, 0xA0).Select(i => (char)i).Where(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'))]);
 
         private void Warn(YamlNode node, string message) =>
             diagnostics.Warning(path, block.FileLine(node), DiagnosticCodes.CapApplied, message, block.FileColumn(node));

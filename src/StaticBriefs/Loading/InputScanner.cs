@@ -44,6 +44,9 @@ public static class InputScanner
     /// <summary>Whether a path (relative, with '/') is published: no hidden name on the way, host files excepted.</summary>
     public static bool IsPublished(string relative)
     {
+        // Most paths have no hidden name at all: answer those without splitting.
+        if (relative[0] is not ('_' or '.') && !relative.Contains("/_", StringComparison.Ordinal) && !relative.Contains("/.", StringComparison.Ordinal))
+            return true;
         var segments = relative.Split('/');
         for (var i = 0; i < segments.Length; i++)
         {
