@@ -36,7 +36,7 @@ public static class FrontMatterSplitter
             line++;
         }
         diagnostics.Error(relativePath, 1, DiagnosticCodes.UnclosedFrontMatter,
-            "front matter starts with '---' but is never closed; add a line with '---' after the last key");
+            "front matter starts with '---' but is never closed; add a line with '---' after the last key", 1);
         return null;
     }
 

@@ -23,7 +23,7 @@ internal static class FrontMatterAndYamlCases
     public static IEnumerable<HostileCase> All() =>
     [
         new("front-matter/unclosed", s => s.Write("briefs/x.md", "---\ntitle: x\ndate: 2024-01-01\nbody without a fence\n"), 1,
-            "briefs/x.md:1: error SB010"),
+            "briefs/x.md:1:1: error SB010"),
         new("front-matter/invalid-yaml", s => s.Write("briefs/x.md", Brief(Head + "summary: a: b")), 1,
             "briefs/x.md:4:11: error SB001"),
         new("front-matter/not-a-mapping", s => s.Write("briefs/x.md", "---\n- a\n- b\n---\nbody\n"), 1,
