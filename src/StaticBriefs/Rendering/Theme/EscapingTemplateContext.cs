@@ -36,14 +36,16 @@ internal sealed class EscapingTemplateContext : TemplateContext
         {
             foreach (var (name, value) in builtin) html[name] = value;
         }
-        html.Import("escape", new Func<TemplateContext, object?, TrustedHtml>(Escape));
-        html.Import("newline_to_br", new Func<TemplateContext, object?, TrustedHtml>(NewlineToBr));
+        // Hand-written functions, not Import(delegate): html.escape runs for nearly every value of every page, and
+        // Scriban's delegate wrapper cost a fifth more CPU in the listing pass (measured on 10,000 briefs).
+        html["escape"] = new TrustedFunction(Escape);
+        html["newline_to_br"] = new TrustedFunction(NewlineToBr);
         var functions = new ScriptObject
         {
             ["html"] = html,
             ["include"] = new TrustedInclude(),
+            ["raw"] = new TrustedFunction(Raw),
         };
-        functions.Import("raw", new Func<TemplateContext, object?, TrustedHtml>(Raw));
         PushGlobal(functions);
     }
 
@@ -98,6 +100,32 @@ internal sealed class EscapingTemplateContext : TemplateContext
     {
         var html = value is TrustedHtml trusted ? trusted.Value : HtmlFunctions.Escape(context.ObjectToString(value)) ?? "";
         return new TrustedHtml(HtmlFunctions.NewlineToBr(html) ?? "");
+    }
+
+    /// <summary>A one-argument function returning <see cref="TrustedHtml"/>, called without reflection.</summary>
+    private sealed class TrustedFunction(Func<TemplateContext, object?, TrustedHtml> body) : IScriptCustomFunction
+    {
+        public int RequiredParameterCount => 1;
+
+        public int ParameterCount => 1;
+
+        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
+
+        public Type ReturnType => typeof(TrustedHtml);
+
+        public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), "value");
+
+        public int GetParameterIndexByName(string name) => name == "value" ? 0 : -1;
+
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        {
+            if (arguments.Count != 1)
+                throw new ScriptRuntimeException(callerContext?.Span ?? context.CurrentSpan, $"expects one value, got {arguments.Count}");
+            return body(context, arguments[0]);
+        }
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
     }
 
     /// <summary><c>include</c>: Scriban's own, whose result (the partial's output, escaped as it was written) is trusted.</summary>
