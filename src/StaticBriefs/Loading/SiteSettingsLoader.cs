@@ -34,7 +34,11 @@ public static class SiteSettingsLoader
             diagnostics.Error(path, 0, DiagnosticCodes.BadSettings, "settings file not found; check the path given to --config");
             return new SiteSettings();
         }
-        return InputFile.ReadGiven(path, diagnostics) is { } text ? Parse(text, diagnostics, path) : new SiteSettings();
+        if (InputFile.ReadGiven(path, diagnostics) is { } text) return Parse(text, diagnostics, path);
+        // A file named on the command line that cannot be read (a pipe, a dangling link) is the user's mistake, not
+        // an optional file: the build must not go on with defaults.
+        diagnostics.Error(path, 0, DiagnosticCodes.BadSettings, "cannot be read as a settings file; give --config a regular YAML file");
+        return new SiteSettings();
     }
 
     /// <summary>Parses the settings text; problems are reported against <paramref name="file"/>.</summary>

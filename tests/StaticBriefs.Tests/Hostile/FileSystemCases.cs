@@ -67,6 +67,13 @@ internal static class FileSystemCases
             File.Delete(Path.Combine(s.Input, "_site.yml"));
             s.Link("_site.yml", "../outside/secret.txt");
         }, 0, "_site.yml: warning SB030"),
+        new("links/dangling-settings", s =>
+        {
+            File.Delete(Path.Combine(s.Input, "_site.yml"));
+            s.Link("_site.yml", "nowhere.yml");
+        }, 1, "_site.yml: error SB033"),
+        new("special/fifo-given-as-config", s => s.Fifo("../outside/settings.yml"), 1,
+            "{root}/outside/settings.yml: warning SB031", "{root}/outside/settings.yml: error SB008") { Args = ["--config", "{root}/outside/settings.yml"] },
         new("links/theme-override-outside", s => s.Link("_theme/layouts/page.sbn", "/etc/passwd"), 0,
             "_theme/layouts/page.sbn: warning SB030"),
 

@@ -13,7 +13,7 @@ namespace StaticBriefs.Tests.Hostile;
 /// <param name="Expect">Diagnostics that must be printed, each as the start of a line.</param>
 internal sealed record HostileCase(string Name, Action<HostileSite> Arrange, int Exit, params string[] Expect)
 {
-    /// <summary>Extra command-line arguments.</summary>
+    /// <summary>Extra command-line arguments; <c>{root}</c> stands for the site's folder (as in <see cref="Expect"/>).</summary>
     public string[] Args { get; init; } = [];
 
     /// <summary>Run the CLI without the right to bypass file permissions (unreadable-file cases).</summary>
@@ -38,13 +38,14 @@ internal static partial class HostileRunner
         test.Arrange(site);
         var before = site.Snapshot();
 
-        var run = test.Unprivileged ? site.CliUnprivileged(test.Args) : site.Cli(test.Args);
+        string[] args = [.. test.Args.Select(a => a.Replace("{root}", site.Root, StringComparison.Ordinal))];
+        var run = test.Unprivileged ? site.CliUnprivileged(args) : site.Cli(args);
 
         Assert.True(run.ExitCode == test.Exit, $"{test.Name}: expected exit {test.Exit}\n{run}");
         Assert.DoesNotContain("internal error", run.Stderr, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Unhandled exception", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"(?m)^\s+at \S+\(", run.Stderr);
-        foreach (var expected in test.Expect)
+        foreach (var expected in test.Expect.Select(e => e.Replace("{root}", site.Root, StringComparison.Ordinal)))
         {
             Assert.True(run.ErrorLines.Any(line => line.StartsWith(expected, StringComparison.Ordinal)),
                 $"{test.Name}: expected a line starting with '{expected}'\n{run}");
