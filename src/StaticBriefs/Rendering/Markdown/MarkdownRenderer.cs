@@ -6,6 +6,7 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using StaticBriefs.Diagnostics;
+using StaticBriefs.Text;
 
 namespace StaticBriefs.Rendering.Markdown;
 
@@ -28,7 +29,8 @@ public sealed class MarkdownRenderer(
         string markdown, string relativePath, int bodyFirstLine, LinkContext linkContext, DiagnosticBag diagnostics)
     {
         var started = Diagnostics.WorkMeter.Start();
-        var document = Markdig.Markdown.Parse(markdown, pipeline);
+        var document = NestingGuard.Parse(markdown, pipeline, relativePath, bodyFirstLine, diagnostics);
+        if (document is null) return new RenderedMarkdown("", [], 0, "");
         var walk = new Walk(linkContext, relativePath, bodyFirstLine, diagnostics, markdown.Length);
         walk.Block(document);
         var html = document.ToHtml(pipeline);
@@ -54,8 +56,13 @@ public sealed class MarkdownRenderer(
 
         public void Block(Block block)
         {
+            UrlGuard.FilterAttributes(block, relativePath, bodyFirstLine + block.Line, diagnostics);
             switch (block)
             {
+                case HtmlBlock html:
+                    // Raw HTML (allow_html on): its URL attributes get the same policy as markdown links.
+                    FilterHtml(html);
+                    break;
                 case HeadingBlock heading:
                     if (heading.Level is 2 or 3 && heading.GetAttributes().Id is { } id)
                         Toc.Add(new TocEntry(heading.Level, id, InlineText(heading.Inline)));
@@ -77,20 +84,34 @@ public sealed class MarkdownRenderer(
             }
         }
 
+        private void FilterHtml(HtmlBlock html)
+        {
+            var text = html.Lines.ToString();
+            var filtered = UrlGuard.FilterHtml(text, relativePath, bodyFirstLine + html.Line, html.Column + 1, diagnostics);
+            if (ReferenceEquals(filtered, text)) return;
+            var lines = filtered.Split('\n');
+            var group = new Markdig.Helpers.StringLineGroup(lines.Length);
+            foreach (var line in lines) group.Add(new Markdig.Helpers.StringSlice(line));
+            html.Lines = group;
+        }
+
         private void Inlines(ContainerInline? container)
         {
             for (var child = container?.FirstChild; child is not null; child = child.NextSibling)
             {
+                UrlGuard.FilterAttributes(child, relativePath, bodyFirstLine + child.Line, diagnostics);
                 switch (child)
                 {
+                    case HtmlInline raw:
+                        raw.Tag = UrlGuard.FilterHtml(raw.Tag, relativePath, bodyFirstLine + raw.Line, raw.Column + 1, diagnostics);
+                        break;
                     case LinkInline link:
                         RewriteLink(link, relativePath, bodyFirstLine, links, diagnostics);
                         Inlines(link);
                         break;
-                    case AutolinkInline autolink when !autolink.IsEmail && LinkTargets.IsUnsafe(autolink.Url):
+                    case AutolinkInline autolink when !autolink.IsEmail && !UrlPolicy.IsAllowed(autolink.Url):
                         // <javascript:...> is a CommonMark autolink, not a LinkInline: it needs the same guard.
-                        diagnostics.Warning(relativePath, bodyFirstLine + autolink.Line, DiagnosticCodes.BrokenLink,
-                            $"link to '{autolink.Url}' was removed: script URLs are not allowed in briefs", autolink.Column + 1);
+                        UrlGuard.Dropped(diagnostics, relativePath, bodyFirstLine + autolink.Line, autolink.Column + 1, autolink.Url);
                         autolink.Url = "#";
                         break;
                     case LiteralInline literal:
@@ -117,11 +138,10 @@ public sealed class MarkdownRenderer(
         var line = bodyFirstLine + link.Line;
         var column = link.Column + 1;
 
-        if (LinkTargets.IsUnsafe(url))
+        if (!UrlPolicy.IsAllowed(url))
         {
             link.Url = "#";
-            diagnostics.Warning(relativePath, line, DiagnosticCodes.BrokenLink,
-                $"link to '{url}' was removed: script URLs are not allowed in briefs", column);
+            UrlGuard.Dropped(diagnostics, relativePath, line, column, url);
             return;
         }
         var resolution = LinkTargets.Resolve(url, relativePath, links);
