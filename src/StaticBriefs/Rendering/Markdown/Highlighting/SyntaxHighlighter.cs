@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using TextMateSharp.Grammars;
+
+namespace StaticBriefs.Rendering.Markdown.Highlighting;
+
+/// <summary>
+/// Highlights code at build time with TextMate grammars (the ones VS Code ships): each token becomes a
+/// <c>&lt;span class="..."&gt;</c> with a short class (<see cref="TokenClasses"/>) that the theme's CSS colours for
+/// light and dark, so pages need no script. Thread-safe: each call borrows a <see cref="GrammarSet"/> from a pool,
+/// so the build's workers never share a grammar, and a site without code never loads one.
+/// </summary>
+public sealed class SyntaxHighlighter
+{
+    /// <summary>Lines longer than this (minified files, data dumps) are written plain: tokenizing them costs much and shows little.</summary>
+    public const int MaxLineLength = 3000;
+
+    /// <summary>Time one line may take before the rest of it is written plain (a guard against pathological input).</summary>
+    private static readonly TimeSpan LineTimeLimit = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Time one block may take before its remaining lines are written plain.</summary>
+    private static readonly TimeSpan BlockTimeLimit = TimeSpan.FromSeconds(3);
+
+    private readonly ConcurrentBag<GrammarSet> _idle = [];
+
+    /// <summary>True when <paramref name="language"/> (a fence's first word) names a grammar this highlighter has.</summary>
+    public static bool Knows(ReadOnlySpan<char> language) =>
+        LanguageNames.ScopeOf(language) is { } scope && scope != LanguageNames.Plain;
+
+    /// <summary>
+    /// Appends the highlighted HTML of <paramref name="lines"/> (each followed by a line break, as Markdig writes code)
+    /// to <paramref name="html"/> and returns true; returns false and appends nothing when the language is unknown
+    /// or the grammar fails, so the caller writes the code plain.
+    /// </summary>
+    public bool TryHighlight(ReadOnlySpan<char> language, IReadOnlyList<string> lines, StringBuilder html)
+    {
+        var scope = LanguageNames.ScopeOf(language);
+        if (scope is null || scope == LanguageNames.Plain) return false;
+        var grammars = _idle.TryTake(out var idle) ? idle : new GrammarSet();
+        var start = html.Length;
+        try
+        {
+            var shell = scope == LanguageNames.Console ? grammars.Grammar("source.shell") : null;
+            var grammar = shell ?? grammars.Grammar(scope);
+            if (grammar is null) return false;
+            var writer = new LineWriter(html, Stopwatch.StartNew());
+            if (shell is not null) ConsoleSession.Write(shell, lines, writer);
+            else writer.WriteAll(grammar, lines);
+            return true;
+        }
+        catch (Exception)
+        {
+            // A grammar that throws on some input must not stop the build: the block is written plain instead.
+            html.Length = start;
+            return false;
+        }
+        finally
+        {
+            _idle.Add(grammars);
+        }
+    }
+
+    /// <summary>The highlighted HTML of <paramref name="code"/>, or null when the language is unknown.</summary>
+    public string? Highlight(string language, string code)
+    {
+        var html = new StringBuilder(code.Length * 2);
+        return TryHighlight(language, code.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'), html) ? html.ToString() : null;
+    }
+
+    /// <summary>Writes lines as spans, keeping the grammar's state from line to line within one run.</summary>
+    internal sealed class LineWriter(StringBuilder html, Stopwatch clock)
+    {
+        private IStateStack? _state;
+
+        public void WriteAll(IGrammar grammar, IReadOnlyList<string> lines)
+        {
+            foreach (var line in lines)
+            {
+                Write(grammar, line);
+                html.Append('\n');
+            }
+        }
+
+        /// <summary>Forgets the state, so the next line starts at the top level of the grammar.</summary>
+        public void Reset() => _state = null;
+
+        /// <summary>Writes one line (without its line break).</summary>
+        public void Write(IGrammar grammar, string line)
+        {
+            if (line.Length == 0) return;
+            if (line.Length > MaxLineLength || clock.Elapsed > BlockTimeLimit)
+            {
+                _state = null;
+                Escape(html, line);
+                return;
+            }
+            var result = grammar.TokenizeLine(line, _state, LineTimeLimit);
+            _state = result.RuleStack;
+            var position = 0;
+            string? open = null;
+            foreach (var token in result.Tokens)
+            {
+                var start = Math.Clamp(token.StartIndex, position, line.Length);
+                var end = Math.Clamp(token.EndIndex, start, line.Length);
+                if (end == start) continue;
+                var text = line.AsSpan(start, end - start);
+                var name = TokenClasses.For(token.Scopes, text);
+                // Neighbouring tokens of one class share a span; spaces between them do not end it.
+                if (!string.Equals(name, open, StringComparison.Ordinal) && !(open is not null && text.IsWhiteSpace()))
+                {
+                    if (open is not null) html.Append("</span>");
+                    if (name is not null) html.Append("<span class=\"").Append(name).Append("\">");
+                    open = name;
+                }
+                Escape(html, text);
+                position = end;
+            }
+            if (open is not null) html.Append("</span>");
+            // A line the grammar gave up on (time limit) is finished plain.
+            if (position < line.Length) Escape(html, line.AsSpan(position));
+        }
+
+        /// <summary>Writes text inside one span of <paramref name="name"/>.</summary>
+        public void Span(string name, ReadOnlySpan<char> text)
+        {
+            if (text.IsEmpty) return;
+            html.Append("<span class=\"").Append(name).Append("\">");
+            Escape(html, text);
+            html.Append("</span>");
+        }
+
+        public void Plain(ReadOnlySpan<char> text) => Escape(html, text);
+
+        public void EndLine() => html.Append('\n');
+    }
+
+    /// <summary>Escapes as Markdig escapes code, so plain and highlighted blocks differ only by their spans.</summary>
+    internal static void Escape(StringBuilder html, ReadOnlySpan<char> text)
+    {
+        while (!text.IsEmpty)
+        {
+            var next = text.IndexOfAny("<>&\"");
+            if (next < 0)
+            {
+                html.Append(text);
+                return;
+            }
+            html.Append(text[..next]);
+            html.Append(text[next] switch { '<' => "&lt;", '>' => "&gt;", '&' => "&amp;", _ => "&quot;" });
+            text = text[(next + 1)..];
+        }
+    }
+}
