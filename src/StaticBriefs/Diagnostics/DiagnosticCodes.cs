@@ -31,4 +31,8 @@ public static class DiagnosticCodes
     public const string TermKindClash = "SB013";
     /// <summary>A file could not be read or written.</summary>
     public const string IoError = "SB014";
+    /// <summary>Template syntax from another generator (Liquid, Nunjucks, a Hugo shortcode) is left in a body.</summary>
+    public const string TemplateSyntax = "SB060";
+    /// <summary>A shortcode StaticBriefs has a built-in equivalent for is missing what it needs (a figure's src, a video id).</summary>
+    public const string BadShortcode = "SB061";
 }
