@@ -13,6 +13,9 @@ namespace StaticBriefs.Rendering.Markdown.Highlighting;
 internal sealed class GrammarSet
 {
     private readonly Registry _registry = new(new GrammarSource());
+
+    /// <summary>A registry of its own; the first one also bounds the regular expression engine (<see cref="RegexLimits"/>).</summary>
+    public GrammarSet() => RegexLimits.Ensure();
     private readonly Dictionary<string, IGrammar?> _grammars = new(StringComparer.Ordinal);
 
     /// <summary>The grammar for <paramref name="scope"/>, or null when it cannot be loaded.</summary>

@@ -13,14 +13,20 @@ namespace StaticBriefs.Rendering.Markdown.Highlighting;
 /// </summary>
 public sealed class SyntaxHighlighter
 {
-    /// <summary>Lines longer than this (minified files, data dumps) are written plain: tokenizing them costs much and shows little.</summary>
-    public const int MaxLineLength = 3000;
+    /// <summary>
+    /// Lines longer than this (minified files, data dumps) are written plain: they show little, and a grammar's work
+    /// grows with the square of a line's length (each token position tries every pattern to the end of the line). The
+    /// worst 500-character lines found cost a few tenths of a second; ordinary lines, well under a millisecond.
+    /// </summary>
+    public const int MaxLineLength = 500;
 
-    /// <summary>Time one line may take before the rest of it is written plain (a guard against pathological input).</summary>
-    private static readonly TimeSpan LineTimeLimit = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>Time one block may take before its remaining lines are written plain.</summary>
-    private static readonly TimeSpan BlockTimeLimit = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// Time one line may take before the rest of it is written plain: a backstop only. The bounds that shape output
+    /// are counts (line length, regex steps in <see cref="RegexLimits"/>), the same on every run; a time would cut a
+    /// line at a different place on a busy machine (the first line in a language also pays for compiling the grammar,
+    /// over 0.5 s with four threads on two cores), so it is set far above any line seen.
+    /// </summary>
+    private static readonly TimeSpan LineTimeLimit = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentBag<GrammarSet> _idle = [];
 
@@ -33,7 +39,14 @@ public sealed class SyntaxHighlighter
     /// to <paramref name="html"/> and returns true; returns false and appends nothing when the language is unknown
     /// or the grammar fails, so the caller writes the code plain.
     /// </summary>
-    public bool TryHighlight(ReadOnlySpan<char> language, IReadOnlyList<string> lines, StringBuilder html)
+    public bool TryHighlight(ReadOnlySpan<char> language, IReadOnlyList<string> lines, StringBuilder html) =>
+        TryHighlight(language, lines, html, TimeSpan.FromSeconds(10));
+
+    /// <summary>
+    /// As <see cref="TryHighlight(ReadOnlySpan{char}, IReadOnlyList{string}, StringBuilder)"/>; once
+    /// <paramref name="budget"/> is spent (checked between lines) the remaining lines are written plain.
+    /// </summary>
+    public bool TryHighlight(ReadOnlySpan<char> language, IReadOnlyList<string> lines, StringBuilder html, TimeSpan budget)
     {
         var scope = LanguageNames.ScopeOf(language);
         if (scope is null || scope == LanguageNames.Plain) return false;
@@ -44,7 +57,7 @@ public sealed class SyntaxHighlighter
             var shell = scope == LanguageNames.Console ? grammars.Grammar("source.shell") : null;
             var grammar = shell ?? grammars.Grammar(scope);
             if (grammar is null) return false;
-            var writer = new LineWriter(html, Stopwatch.StartNew());
+            var writer = new LineWriter(html, Stopwatch.StartNew(), budget);
             if (shell is not null) ConsoleSession.Write(shell, lines, writer);
             else writer.WriteAll(grammar, lines);
             return true;
@@ -69,7 +82,7 @@ public sealed class SyntaxHighlighter
     }
 
     /// <summary>Writes lines as spans, keeping the grammar's state from line to line within one run.</summary>
-    internal sealed class LineWriter(StringBuilder html, Stopwatch clock)
+    internal sealed class LineWriter(StringBuilder html, Stopwatch clock, TimeSpan budget)
     {
         private IStateStack? _state;
 
@@ -89,7 +102,7 @@ public sealed class SyntaxHighlighter
         public void Write(IGrammar grammar, string line)
         {
             if (line.Length == 0) return;
-            if (line.Length > MaxLineLength || clock.Elapsed > BlockTimeLimit)
+            if (line.Length > MaxLineLength || clock.Elapsed > budget)
             {
                 _state = null;
                 Escape(html, line);
