@@ -108,6 +108,18 @@ public sealed partial class SyntaxHighlighterTests
     }
 
     [Fact]
+    public void Regex_step_limits_are_in_force_so_a_line_that_backtracks_badly_ends_and_keeps_its_text()
+    {
+        // Without the limits the C++ grammar spends minutes on a few hundred characters of "[{[{" (RegexLimits).
+        Assert.True(RegexLimits.Ensure());
+        var line = string.Concat(Enumerable.Repeat("[{", 200));
+
+        var html = Highlighter.Highlight("cpp", line + "\nint x;")!;
+
+        Assert.Equal(line + "\nint x;\n", WebUtility.HtmlDecode(Tags().Replace(html, "")));
+    }
+
+    [Fact]
     public void Console_sessions_mark_prompts_commands_continuations_and_output()
     {
         var html = Highlighter.Highlight("console", "$ cargo build \\\n    --release\n   Compiling x v0.1.0\nPS C:\\work> Get-Date\n")!;
