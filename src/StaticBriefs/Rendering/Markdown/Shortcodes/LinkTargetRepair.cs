@@ -66,12 +66,9 @@ internal static class LinkTargetRepair
         var openText = opener.Content.ToString();
         var bang = opener.PreviousSibling as LiteralInline;
         var isImage = openIndex > 0 ? openText[openIndex - 1] == '!' : bang is not null && bang.Content.AsSpan().EndsWith("!");
-        var link = new TemplateLinkInline(parts, isImage)
-        {
-            Line = opener.Line,
-            Column = opener.Column + openIndex,
-            Span = new SourceSpan(opener.Span.Start + openIndex, after.Span.Start + close),
-        };
+        // Markdig gives the '[' left over from a failed link no position; the target's first tag has one, and it is
+        // what messages are about.
+        var link = new TemplateLinkInline(parts, isImage) { Line = first.Line, Column = first.Column, Span = first.Span };
 
         // The link text: the rest of the opener's literal, the nodes up to "](", and the text before "](".
         if (opener == before)

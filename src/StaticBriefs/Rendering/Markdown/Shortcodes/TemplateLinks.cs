@@ -93,8 +93,10 @@ public static class TemplateLinks
         var name = SourceNames.NameOf(path.TrimEnd('/').EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? path.TrimEnd('/') : path.TrimEnd('/') + ".md");
         if (name is not null && !path.Contains("..", StringComparison.Ordinal) && context.Links.SourcesByName.TryGetValue(name, out var sources))
             return Single(sources, tag, link, context, "{{< ref \"<path>\" >}}") is { } found ? found + anchor : null;
+        var wanted = path.TrimEnd('/');
+        if (!wanted.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) wanted += ".md";
         context.Error(link, DiagnosticCodes.BrokenLink,
-            $"'{tag.Shown}' points at no page: no {path.TrimEnd('/')}.md beside this file, under the input folder or by that name; fix the path");
+            $"'{tag.Shown}' points at no page: no {wanted} beside this file, under the input folder or by that name; fix the path");
         return null;
     }
 
