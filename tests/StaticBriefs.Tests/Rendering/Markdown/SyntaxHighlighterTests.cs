@@ -15,7 +15,7 @@ public sealed partial class SyntaxHighlighterTests
     [InlineData("toml", "name = \"demo\"", "<span class=\"nt\">name </span>")]
     [InlineData("bash", "echo \"$HOME\"", "<span class=\"nv\">$HOME</span>")]
     [InlineData("sh", "if true; then exit 1; fi", "<span class=\"k\">if </span>")]
-    [InlineData("shell", "for f in *; do echo $f; done", "<span class=\"k\">for </span>")]
+    [InlineData("shell", "for f in *; do echo $f; done", "<span class=\"k\">for</span> f <span class=\"k\">in</span>")]
     [InlineData("console", "$ ls -la", "<span class=\"gp\">$ </span>")]
     [InlineData("js", "const a = 42; // x", "<span class=\"c\">// x</span>")]
     [InlineData("javascript", "function f() { return null; }", "<span class=\"kc\">null</span>")]

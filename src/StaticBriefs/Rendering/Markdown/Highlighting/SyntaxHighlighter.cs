@@ -30,6 +30,9 @@ public sealed class SyntaxHighlighter
 
     private readonly ConcurrentBag<GrammarSet> _idle = [];
 
+    // The theme is required by TextMate's registry but never used: colours come from CSS classes.
+    private readonly Lazy<RegistryOptions> _package = new(() => new RegistryOptions(ThemeName.LightPlus), LazyThreadSafetyMode.ExecutionAndPublication);
+
     /// <summary>True when <paramref name="language"/> (a fence's first word) names a grammar this highlighter has.</summary>
     public static bool Knows(ReadOnlySpan<char> language) =>
         LanguageNames.ScopeOf(language) is { } scope && scope != LanguageNames.Plain;
@@ -50,11 +53,11 @@ public sealed class SyntaxHighlighter
     {
         var scope = LanguageNames.ScopeOf(language);
         if (scope is null || scope == LanguageNames.Plain) return false;
-        var grammars = _idle.TryTake(out var idle) ? idle : new GrammarSet();
+        var grammars = _idle.TryTake(out var idle) ? idle : new GrammarSet(_package.Value);
         var start = html.Length;
         try
         {
-            var shell = scope == LanguageNames.Console ? grammars.Grammar("source.shell") : null;
+            var shell = scope == LanguageNames.Console ? grammars.Grammar(OwnGrammars.Shell) : null;
             var grammar = shell ?? grammars.Grammar(scope);
             if (grammar is null) return false;
             var writer = new LineWriter(html, Stopwatch.StartNew(), budget);

@@ -44,6 +44,7 @@ internal static class TokenClasses
         ("support.constant", "no"),
         ("variable.language", "bp"),
         ("variable.other.normal", "nv"),
+        ("variable.other.assignment", "nv"),
         ("variable.other.special", "nv"),
         ("variable.other.positional", "nv"),
         ("variable.other.bracket", "nv"),
