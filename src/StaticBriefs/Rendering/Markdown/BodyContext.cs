@@ -45,7 +45,7 @@ public sealed class BodyContext(string relativePath, int bodyFirstLine, LinkCont
 
     /// <summary>
     /// A warning that may repeat many times in one file: the first <see cref="NoticesShown"/> are reported with their
-    /// positions, the rest in one warning that counts them (<paramref name="kind"/> names them: "template tags").
+    /// positions, the rest in one warning that counts them (<paramref name="kind"/> names one of them: "template tag").
     /// </summary>
     public void Notice(MarkdownObject node, string code, string message, string kind)
     {
@@ -59,14 +59,16 @@ public sealed class BodyContext(string relativePath, int bodyFirstLine, LinkCont
         foreach (var (code, list) in _notices.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
             list.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
-            for (var i = 0; i < list.Count && i < NoticesShown; i++)
+            // Summing up one notice would say less than the notice itself.
+            var shown = list.Count <= NoticesShown + 1 ? list.Count : NoticesShown;
+            for (var i = 0; i < shown; i++)
                 diagnostics.Warning(relativePath, list[i].Line, code, list[i].Message, list[i].Column);
-            if (list.Count <= NoticesShown) continue;
-            var rest = list.Skip(NoticesShown).ToList();
-            var lines = string.Join(", ", rest.Select(n => n.Line).Distinct().Take(10).Select(l => l.ToString(CultureInfo.InvariantCulture)));
-            var more = rest.Select(n => n.Line).Distinct().Count() > 10 ? ", ..." : "";
+            if (shown == list.Count) continue;
+            var rest = list.Skip(shown).ToList();
+            var lines = rest.Select(n => n.Line).Distinct().ToList();
+            var listed = string.Join(", ", lines.Take(10).Select(l => l.ToString(CultureInfo.InvariantCulture))) + (lines.Count > 10 ? ", ..." : "");
             diagnostics.Warning(relativePath, rest[0].Line, code,
-                $"... and {rest.Count} more {rest[0].Kind} in this file (lines {lines}{more}), each shown as written", rest[0].Column);
+                $"... and {rest.Count} more {rest[0].Kind}s in this file (line{(lines.Count > 1 ? "s" : "")} {listed}), each shown as written", rest[0].Column);
         }
         _notices.Clear();
     }

@@ -24,11 +24,13 @@ public static class SourceNames
             pair => pair.Key, pair => string.Join('\n', pair.Value.Order(StringComparer.Ordinal)), StringComparer.Ordinal);
     }
 
-    /// <summary>The name a file is found by, or null for files that are not markdown.</summary>
+    /// <summary>The name a file is found by, or null for files that are not markdown (<c>.md</c>, <c>.markdown</c>).</summary>
     public static string? NameOf(string source)
     {
-        if (!source.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) return null;
-        var parts = source[..^3].Split('/');
+        var extension = source.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? 3
+            : source.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase) ? 9 : 0;
+        if (extension == 0) return null;
+        var parts = source[..^extension].Split('/');
         var name = parts[^1];
         if (name is "index" or "_index" && parts.Length > 1) name = parts[^2];
         return name;

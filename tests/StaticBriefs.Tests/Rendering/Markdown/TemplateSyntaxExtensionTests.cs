@@ -40,6 +40,38 @@ public sealed class TemplateSyntaxExtensionTests
         Assert.Equal("... and 4 more template tags in this file (lines 20, 22, 24, 26), each shown as written", diagnostics[5].Message);
     }
 
+    [Fact]
+    public void Six_tags_are_all_reported_one_by_one_rather_than_summing_up_one()
+    {
+        var body = string.Concat(Enumerable.Range(1, 6).Select(i => $"{{{{ page.v{i} }}}}\n\n"));
+
+        var (_, diagnostics) = BodyRender.Render(body);
+
+        Assert.Equal(6, diagnostics.Count);
+        Assert.All(diagnostics, d => Assert.StartsWith("template variable", d.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Liquid_raw_sections_show_their_text_without_the_raw_tags_and_without_warnings()
+    {
+        var (result, diagnostics) = BodyRender.Render(
+            "Use {% raw %}{{ page.name }} and {% link x.md %}{% endraw %} in layouts.\n\n{% raw %}\n```liquid\n{{ page.title }}\n```\n\nAlso {{ site.x }}.\n{% endraw %}\n\nAfter {{ page.y }}.\n");
+
+        Assert.Equal(
+            "<p>Use {{ page.name }} and {% link x.md %} in layouts.</p>\n<pre><code class=\"language-liquid\">{{ page.title }}\n</code></pre>\n<p>Also {{ site.x }}.</p>\n<p>After {{ page.y }}.</p>\n",
+            result.Html);
+        Assert.Equal(["20:7"], diagnostics.Select(d => $"{d.Line}:{d.Column}"));
+    }
+
+    [Fact]
+    public void Liquid_raw_tags_are_taken_out_of_code_blocks_and_code_spans()
+    {
+        var (result, diagnostics) = BodyRender.Render("```\n{% raw %}\n{% for x in y %}{{ x }}{% endfor %}\n{% endraw %}\n```\n\nSpan `{% raw %}{{ x }}{% endraw %}` here.\n");
+
+        Assert.Empty(diagnostics);
+        Assert.Equal("<pre><code>{% for x in y %}{{ x }}{% endfor %}\n</code></pre>\n<p>Span <code>{{ x }}</code> here.</p>\n", result.Html);
+    }
+
     [Theory]
     [InlineData("Use `{% include toc.html %}` here.\n", "{% include toc.html %}")]
     [InlineData("```liquid\n{% for post in site.posts %}{{ post.title }}{% endfor %}\n```\n", "{% for post in site.posts %}{{ post.title }}{% endfor %}\n")]

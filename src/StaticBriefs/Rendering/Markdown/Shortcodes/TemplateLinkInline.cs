@@ -24,7 +24,8 @@ public sealed class TemplateLinkInline : LinkInline, IBodyNode, IWrittenLink
         IsImage = isImage;
         var written = new StringBuilder();
         foreach (var part in parts) written.Append(part.Text);
-        WrittenTarget = written.ToString();
+        // A tag may span lines; messages show it on one.
+        WrittenTarget = string.Join(' ', written.ToString().Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
         Url = WrittenTarget;
     }
 

@@ -6,10 +6,10 @@ namespace StaticBriefs.Rendering.Markdown.Shortcodes;
 
 /// <summary>
 /// Resolves link targets written with template syntax to site paths the link checker understands. Posts and pages
-/// are found by their source file, through <see cref="LinkContext.PathsBySource"/> and
-/// <see cref="LinkContext.SourcesByName"/>, never by rebuilding a URL: the target becomes <c>/&lt;source&gt;.md</c>,
-/// which the checker turns into whatever URL that file is published at, so per-file permalinks will need no change
-/// here. <c>{{ site.baseurl }}</c> and <c>{{ site.url }}</c> stand for the site's address, which the checker puts in
+/// are found by their source file, through <see cref="LinkContext.SourcesByName"/> and
+/// <see cref="LinkContext.PathsBySource"/>, never by rebuilding a URL: the target becomes the path that map gives the
+/// file, whatever URL scheme made it, so per-file permalinks will need no change here; the checker then checks the
+/// path is published (a draft's is not) and puts the base path in front. <c>{{ site.baseurl }}</c> and <c>{{ site.url }}</c> stand for the site's address, which the checker puts in
 /// front of every internal link anyway, so they become nothing.
 /// </summary>
 public static class TemplateLinks
@@ -40,9 +40,10 @@ public static class TemplateLinks
             case TemplateSyntax.Output:
                 return UrlExpression.Read(tag.Name);
             case TemplateSyntax.Tag when tag.Name == "link":
-                var file = Unquote(tag.Arguments);
+                var file = Unquote(tag.Arguments).TrimStart('/');
                 if (file.Length == 0) return Bad(tag, link, context, "needs a file path, as in {% link _posts/2024-05-01-launch.md %}");
-                return "/" + file.TrimStart('/');
+                // A post or page is where the site publishes it; any other file (an image, a PDF) is where it lies.
+                return context.Links.PathsBySource.TryGetValue(file, out var published) ? published : "/" + file;
             case TemplateSyntax.Tag:
                 return PostUrl(tag, link, context);
             default:
@@ -57,7 +58,7 @@ public static class TemplateLinks
         if (name.Length == 0) return Bad(tag, link, context, "needs a post's file name, as in {% post_url 2024-05-01-launch %}");
         var slash = name.LastIndexOf('/');
         if (slash >= 0) name = name[(slash + 1)..];
-        if (name.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) name = name[..^3];
+        if (SourceNames.NameOf(name) is { } withoutExtension) name = withoutExtension;
         if (!context.Links.SourcesByName.TryGetValue(name, out var sources))
         {
             context.Error(link, DiagnosticCodes.BrokenLink,
@@ -87,7 +88,7 @@ public static class TemplateLinks
         {
             foreach (var file in Files(candidate))
             {
-                if (context.Links.PathsBySource.TryGetValue(file, out _)) return "/" + file + anchor;
+                if (context.Links.PathsBySource.TryGetValue(file, out var published)) return published + anchor;
             }
         }
         var name = SourceNames.NameOf(path.TrimEnd('/').EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? path.TrimEnd('/') : path.TrimEnd('/') + ".md");
@@ -100,10 +101,11 @@ public static class TemplateLinks
         return null;
     }
 
-    /// <summary>The one source in a name look-up's answer, or null after reporting that the name is shared.</summary>
+    /// <summary>Where the one source in a name look-up's answer is published, or null after reporting that the name is shared.</summary>
     private static string? Single(string sources, TemplateTag tag, TemplateLinkInline link, BodyContext context, string instead)
     {
-        if (!sources.Contains('\n', StringComparison.Ordinal)) return "/" + sources;
+        if (!sources.Contains('\n', StringComparison.Ordinal))
+            return context.Links.PathsBySource.TryGetValue(sources, out var published) ? published : "/" + sources;
         var files = sources.Split('\n');
         var shown = string.Join(", ", files.Take(5)) + (files.Length > 5 ? $" and {files.Length - 5} more" : "");
         context.Error(link, DiagnosticCodes.BrokenLink, $"'{tag.Shown}' could mean any of {shown}; write the path instead ({instead})");

@@ -9,7 +9,8 @@ namespace StaticBriefs.Rendering.Markdown.Templates;
 /// shortcodes <c>{{&lt; &gt;}}</c> and <c>{{% %}}</c>, comments <c>{# #}</c>) becomes a node of its own: shown as written,
 /// reported at its line and column with what to do, and out of reach of emphasis, smart quotes and entity links.
 /// The parser goes first among the inline parsers, ahead of Markdig's own <c>{</c> parser (generic attributes), and
-/// needs no ordering against the others: no other one starts at <c>{</c>.
+/// needs no ordering against the others: no other one starts at <c>{</c>. Liquid's raw sections are settled when the
+/// document is processed (<see cref="RawSections"/>), before the shortcode extension and entity links look at tags.
 /// </summary>
 public sealed class TemplateSyntaxExtension : IMarkdownExtension
 {
@@ -17,6 +18,7 @@ public sealed class TemplateSyntaxExtension : IMarkdownExtension
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
         if (!pipeline.InlineParsers.Contains<TemplateTagParser>()) pipeline.InlineParsers.Insert(0, new TemplateTagParser());
+        pipeline.DocumentProcessed += RawSections.Apply;
     }
 
     /// <inheritdoc/>

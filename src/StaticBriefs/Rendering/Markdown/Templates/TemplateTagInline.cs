@@ -24,7 +24,7 @@ public sealed class TemplateTagInline(TemplateTag tag) : LeafInline, IBodyNode
         if (Problem is not null)
             context.Warning(this, DiagnosticCodes.BadShortcode, $"'{Tag.Shown}' {Problem}; it is shown as written");
         else if (TemplateAdvice.For(Tag) is { } message)
-            context.Notice(this, DiagnosticCodes.TemplateSyntax, message, "template tags");
+            context.Notice(this, DiagnosticCodes.TemplateSyntax, message, "template tag");
         return false;
     }
 }
