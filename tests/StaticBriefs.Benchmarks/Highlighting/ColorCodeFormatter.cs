@@ -30,6 +30,8 @@ internal sealed class ColorCodeFormatter : CodeColorizerBase
         "powershell" => Languages.PowerShell,
         "python" => Languages.FindById("python"),
         "sql" => Languages.Sql,
+        "java" => Languages.Java,
+        "php" => Languages.Php,
         _ => null,
     };
 

@@ -27,12 +27,14 @@ public sealed class SyntaxHighlightingExtensionTests
     [Fact]
     public void Info_strings_with_options_use_the_first_word_and_keep_the_class_as_written()
     {
-        var html = BodyRender.Render("```rust,ignore\nfn f() {}\n```\n\n```go {linenos=table}\nfunc g() {}\n```\n").Result.Html;
+        var html = BodyRender.Render("```rust,ignore\nfn f() {}\n```\n\n```go {linenos=table}\nfunc g() {}\n```\n\n```diff-js\n+let a;\n```\n").Result.Html;
         var dom = BodyRender.Dom(html);
 
         var codes = dom.QuerySelectorAll("pre > code").ToList();
-        Assert.Equal(["language-rust,ignore", "language-go"], codes.Select(c => c.ClassName));
-        Assert.All(codes, c => Assert.NotNull(c.QuerySelector("span.k")));
+        Assert.Equal(["language-rust,ignore", "language-go", "language-diff-js"], codes.Select(c => c.ClassName));
+        Assert.NotNull(codes[0].QuerySelector("span.k"));
+        Assert.NotNull(codes[1].QuerySelector("span.k"));
+        Assert.NotNull(codes[2].QuerySelector("span.gi"));
     }
 
     [Fact]

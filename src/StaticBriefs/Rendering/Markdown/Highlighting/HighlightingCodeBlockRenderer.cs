@@ -56,12 +56,16 @@ internal sealed class HighlightingCodeBlockRenderer(SyntaxHighlighter highlighte
         base.Write(renderer, obj);
     }
 
-    /// <summary>The language of an info string: <c>rust,ignore</c> (rustdoc) and <c>go{linenos=table}</c> mean rust and go.</summary>
+    /// <summary>
+    /// The language of an info string: <c>rust,ignore</c> (rustdoc) and <c>go{linenos=table}</c> mean rust and go, and
+    /// Eleventy's <c>diff-js</c> (a diff of JavaScript) is a diff.
+    /// </summary>
     internal static ReadOnlySpan<char> LanguageOf(string info)
     {
         var span = info.AsSpan();
         var end = span.IndexOfAny(",{");
-        return end >= 0 ? span[..end] : span;
+        if (end >= 0) span = span[..end];
+        return span.StartsWith("diff-", StringComparison.OrdinalIgnoreCase) ? "diff" : span;
     }
 
     private static MarkdownDocument? DocumentOf(Block block)
