@@ -120,6 +120,16 @@ public sealed partial class SyntaxHighlighterTests
     }
 
     [Fact]
+    public void Lines_after_the_time_budget_is_spent_are_written_plain_with_their_text()
+    {
+        var html = new System.Text.StringBuilder();
+
+        Assert.True(Highlighter.TryHighlight("rust", ["fn a() {}", "fn b() {}"], html, TimeSpan.Zero));
+
+        Assert.Equal("fn a() {}\nfn b() {}\n", html.ToString());
+    }
+
+    [Fact]
     public void Console_sessions_mark_prompts_commands_continuations_and_output()
     {
         var html = Highlighter.Highlight("console", "$ cargo build \\\n    --release\n   Compiling x v0.1.0\nPS C:\\work> Get-Date\n")!;

@@ -104,7 +104,6 @@ public sealed class SyntaxHighlighter
         /// <summary>Writes one line (without its line break).</summary>
         public void Write(IGrammar grammar, string line)
         {
-            if (line.Length == 0) return;
             if (line.Length > MaxLineLength || clock.Elapsed > budget)
             {
                 _state = null;
@@ -145,8 +144,6 @@ public sealed class SyntaxHighlighter
             Escape(html, text);
             html.Append("</span>");
         }
-
-        public void Plain(ReadOnlySpan<char> text) => Escape(html, text);
 
         public void EndLine() => html.Append('\n');
     }
