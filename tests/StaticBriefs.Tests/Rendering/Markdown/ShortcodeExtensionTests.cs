@@ -43,6 +43,17 @@ public sealed class ShortcodeExtensionTests
     }
 
     [Fact]
+    public void A_figure_without_alt_text_or_caption_is_rendered_and_reported()
+    {
+        var (result, diagnostics) = BodyRender.Render("Intro.\n\n{{< figure src=\"/img/chart.png\" attr=\"Photo: A. Person\" >}}\n");
+
+        Assert.Equal("", BodyRender.Dom(result.Html).QuerySelector("figure img")!.GetAttribute("alt"));
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal(("12:1 warning SB061", "'{{< figure src=\"/img/chart.png\" attr=\"Photo: A. Person\" >}}' has no alt text and no caption, so readers who cannot see the image learn nothing of it; add alt=\"...\" describing it"),
+            (BodyRender.Where(warning), warning.Message));
+    }
+
+    [Fact]
     public void Figure_values_are_escaped_and_unsafe_or_malformed_ones_dropped()
     {
         var (result, diagnostics) = BodyRender.Render(

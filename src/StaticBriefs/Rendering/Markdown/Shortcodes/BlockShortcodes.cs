@@ -124,7 +124,10 @@ internal static class BlockShortcodes
             wrapper.AppendChild(image);
             picture = wrapper;
         }
-        var imageBlock = new FigureImageBlock(parser) { Line = paragraph.Line, Column = paragraph.Column, Inline = new ContainerInline() };
+        var imageBlock = new FigureImageBlock(parser)
+        {
+            Line = tag.Line, Column = tag.Column, Inline = new ContainerInline(), WithoutText = alt.Length == 0 ? tag.Tag.Shown : null,
+        };
         imageBlock.Inline.AppendChild(picture);
         figure.Add(imageBlock);
 
