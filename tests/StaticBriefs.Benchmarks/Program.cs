@@ -26,6 +26,10 @@ switch (args.FirstOrDefault())
         return await SearchBytesCommand.RunAsync(args[1..]);
     case "search-index":
         return SearchIndexCommand.Run(args[1..]);
+    case "highlight-corpus" when args.Length >= 2:
+        return StaticBriefs.Benchmarks.Highlighting.HighlightCorpusCommand.Run(args[1..]);
+    case "highlight-compare":
+        return StaticBriefs.Benchmarks.Highlighting.HighlighterComparison.Run(args[1..]);
     default:
         Console.Error.WriteLine("""
             usage:
@@ -39,6 +43,8 @@ switch (args.FirstOrDefault())
               search-bytes SITE_DIR [--runs N] [--pagefind] [--queries "first|later;..."]
                   bytes fetched and time to first results for first and later queries, in Chromium
               search-index N OUT_DIR [--seed S]            the search index stage alone on N generated briefs
+              highlight-compare [--rounds R]               TextMateSharp against ColorCode: coverage, bytes, time per block
+              highlight-corpus DIR [--runs N]              fenced code in real posts under DIR: languages, time per block
             """);
         return 2;
 }

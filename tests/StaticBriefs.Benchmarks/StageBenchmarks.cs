@@ -48,7 +48,7 @@ public class StageBenchmarks : IDisposable
         Environment.SetEnvironmentVariable(BriefsVariable, briefs.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var at = Array.IndexOf(args, "--briefs");
         var rest = at >= 0 ? [.. args[..at], .. args[(at + 2)..]] : args;
-        var summaries = BenchmarkSwitcher.FromTypes([typeof(StageBenchmarks)]).Run(rest);
+        var summaries = BenchmarkSwitcher.FromTypes([typeof(StageBenchmarks), typeof(Highlighting.HighlighterBenchmarks)]).Run(rest);
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     }
 

@@ -68,4 +68,8 @@ public static class DiagnosticCodes
     public const string FileTooLarge = "SB045";
     /// <summary>A front matter value held control characters (NUL, escape ...), which HTML cannot carry: removed.</summary>
     public const string ControlCharacter = "SB046";
+    /// <summary>Template syntax from another generator (Liquid, Nunjucks, a Hugo shortcode) is left in a body.</summary>
+    public const string TemplateSyntax = "SB060";
+    /// <summary>A shortcode StaticBriefs has a built-in equivalent for is missing what it needs (a figure's src, a video id).</summary>
+    public const string BadShortcode = "SB061";
 }

@@ -31,8 +31,10 @@ public sealed class MarkdownRenderer(
         var started = Diagnostics.WorkMeter.Start();
         var document = NestingGuard.Parse(markdown, pipeline, relativePath, bodyFirstLine, diagnostics);
         if (document is null) return new RenderedMarkdown("", [], 0, "");
-        var walk = new Walk(linkContext, relativePath, bodyFirstLine, diagnostics, markdown.Length);
+        var context = new BodyContext(relativePath, bodyFirstLine, linkContext, diagnostics);
+        var walk = new Walk(context, markdown.Length);
         walk.Block(document);
+        context.Finish();
         var html = document.ToHtml(pipeline);
         meter?.Stop(Diagnostics.WorkKind.Markdown, started);
         if (minifier is not null)
@@ -48,8 +50,13 @@ public sealed class MarkdownRenderer(
     /// One pass over the syntax tree. Written as explicit recursion over children rather than Markdig's
     /// <c>Descendants()</c>, whose nested iterators allocated more than the parse itself.
     /// </summary>
-    private sealed class Walk(LinkContext links, string relativePath, int bodyFirstLine, DiagnosticBag diagnostics, int length)
+    private sealed class Walk(BodyContext context, int length)
     {
+        private readonly LinkContext links = context.Links;
+        private readonly string relativePath = context.RelativePath;
+        private readonly int bodyFirstLine = context.BodyFirstLine;
+        private readonly DiagnosticBag diagnostics = context.Diagnostics;
+
         public ImmutableArray<TocEntry>.Builder Toc { get; } = ImmutableArray.CreateBuilder<TocEntry>();
         public StringBuilder Text { get; } = new(length);
         public int Words { get; private set; }
@@ -57,6 +64,8 @@ public sealed class MarkdownRenderer(
         public void Block(Block block)
         {
             UrlGuard.FilterAttributes(block, relativePath, bodyFirstLine + block.Line, diagnostics);
+            // Extension nodes resolve their links and report their warnings first; false keeps their content out.
+            if (block is IBodyNode node && !node.Resolve(context)) return;
             switch (block)
             {
                 case HtmlBlock html:
@@ -100,13 +109,14 @@ public sealed class MarkdownRenderer(
             for (var child = container?.FirstChild; child is not null; child = child.NextSibling)
             {
                 UrlGuard.FilterAttributes(child, relativePath, bodyFirstLine + child.Line, diagnostics);
+                if (child is IBodyNode node && !node.Resolve(context)) continue;
                 switch (child)
                 {
                     case HtmlInline raw:
                         raw.Tag = UrlGuard.FilterHtml(raw.Tag, relativePath, bodyFirstLine + raw.Line, raw.Column + 1, diagnostics);
                         break;
                     case LinkInline link:
-                        RewriteLink(link, relativePath, bodyFirstLine, links, diagnostics);
+                        RewriteLink(link, relativePath, bodyFirstLine, links, context.Diagnostics);
                         Inlines(link);
                         break;
                     case AutolinkInline autolink when !autolink.IsEmail && !UrlPolicy.IsAllowed(autolink.Url):
@@ -134,6 +144,8 @@ public sealed class MarkdownRenderer(
     private static void RewriteLink(LinkInline link, string relativePath, int bodyFirstLine, LinkContext links, DiagnosticBag diagnostics)
     {
         var url = link.Url;
+        // A link whose target was template syntax is named in messages as the author wrote it.
+        var written = link is IWrittenLink template ? template.WrittenTarget : url;
         if (string.IsNullOrEmpty(url)) return;
         var line = bodyFirstLine + link.Line;
         var column = link.Column + 1;
@@ -154,7 +166,7 @@ public sealed class MarkdownRenderer(
                 return;
             case LinkKind.Broken:
                 diagnostics.Error(relativePath, line, DiagnosticCodes.BrokenLink,
-                    $"link '{url}' points at {resolution.Path}, which does not exist; fix the slug or path (briefs live at /briefs/<slug>/)",
+                    $"link '{written}' points at {resolution.Path}, which does not exist; fix the slug or path (briefs live at /briefs/<slug>/)",
                     column);
                 return;
         }
