@@ -20,16 +20,18 @@ internal static class BuildCommand
     public static readonly Option<bool> Timings = new("--timings") { Description = "Print how long each stage took and how much work the cache saved" };
     public static readonly Option<bool> NoCache = new("--no-cache") { Description = "Parse and render everything, ignoring and not updating the build cache" };
     public static readonly Option<string?> CacheDir = new("--cache") { Description = "Build cache folder (default: .staticbriefs/cache beside the input folder)" };
+    public static readonly Option<bool> Force = new("--force") { Description = "Build into a non-empty output folder StaticBriefs did not write, keeping its files" };
+    public static readonly Option<bool> CleanOutput = new("--clean-output") { Description = "Also remove output files StaticBriefs did not write (folders starting with '.', such as .git, are kept)" };
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("build", "Build the site from the input folder into the output folder");
-        foreach (var option in new Option[] { Input, Output, Theme, BaseUrl, Config, Drafts, Future, NoMinify, Strict, Timings, NoCache, CacheDir })
+        foreach (var option in new Option[] { Input, Output, Theme, BaseUrl, Config, Drafts, Future, NoMinify, Strict, Timings, NoCache, CacheDir, Force, CleanOutput })
             command.Options.Add(option);
         command.SetAction(parse =>
         {
             var options = ReadOptions(parse);
-            var result = SiteBuild.Run(options);
+            var result = SiteBuild.Run(options, stderr);
             return Report(result, parse.GetValue(Timings), stdout, stderr);
         });
         return command;
@@ -48,12 +50,15 @@ internal static class BuildCommand
         Strict = parse.GetValue(Strict),
         UseCache = !parse.GetValue(NoCache),
         CacheDirectory = parse.GetValue(CacheDir),
+        Force = parse.GetValue(Force),
+        CleanOutput = parse.GetValue(CleanOutput),
     };
 
-    /// <summary>Prints diagnostics and a summary; returns the exit code (0 ok, 1 content errors).</summary>
+    /// <summary>Prints diagnostics and a summary; returns the exit code (0 ok, 1 content errors, 2 refused).</summary>
     public static int Report(BuildResult result, bool timings, TextWriter stdout, TextWriter stderr)
     {
         foreach (var diagnostic in result.Diagnostics) stderr.WriteLine(diagnostic.ToString());
+        if (result.Refused) return 2;
         var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
         var warnings = result.Diagnostics.Count - errors;
         if (timings)

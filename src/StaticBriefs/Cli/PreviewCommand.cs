@@ -16,12 +16,13 @@ internal static class PreviewCommand
     private static readonly Option<bool> Minify = new("--minify") { Description = "Minify as build does: markdown bodies' HTML, CSS and JS (off by default: readable and faster)" };
     private static readonly Option<bool> Strict = new("--strict") { Description = "Treat unknown companies, people and topics as errors" };
     private static readonly Option<int> Port = new("--port") { Description = "Port to listen on (0 picks a free one)", DefaultValueFactory = _ => 5080 };
+    private static readonly Option<bool> Force = new("--force") { Description = "Build into a non-empty --output folder StaticBriefs did not write, keeping its files" };
     private static readonly Option<string> Host = new("--host") { Description = "Address to listen on; anything but loopback exposes your drafts to the network", DefaultValueFactory = _ => "127.0.0.1" };
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("preview", "Build the site, serve it locally and rebuild and reload open pages on every change");
-        foreach (var option in new Option[] { Input, Output, Theme, BaseUrl, Drafts, Future, Minify, Strict, Port, Host })
+        foreach (var option in new Option[] { Input, Output, Theme, BaseUrl, Drafts, Future, Minify, Strict, Port, Host, Force })
             command.Options.Add(option);
         command.Validators.Add(result =>
         {
@@ -30,10 +31,15 @@ internal static class PreviewCommand
         command.SetAction(async (parse, ct) =>
         {
             var input = parse.GetValue(Input)!;
+            var given = parse.GetValue(Output);
             var options = new BuildOptions
             {
                 InputDirectory = input,
-                OutputDirectory = parse.GetValue(Output) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(input).TrimEnd(Path.DirectorySeparatorChar))!, ".staticbriefs", "preview"),
+                OutputDirectory = given ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(input).TrimEnd(Path.DirectorySeparatorChar))!, ".staticbriefs", "preview"),
+                // The default folder under .staticbriefs/ is StaticBriefs' own: whatever is in it may be replaced.
+                Force = given is null || parse.GetValue(Force),
+                CleanOutput = given is null,
+                LockTimeout = TimeSpan.FromSeconds(30),
                 ThemeDirectory = parse.GetValue(Theme)!,
                 BaseUrl = parse.GetValue(BaseUrl),
                 IncludeDrafts = parse.GetValue(Drafts),

@@ -16,6 +16,7 @@ internal sealed class PreviewRequestHandler
     private readonly ReloadHub _hub;
     private readonly CancellationToken _stopping;
     private readonly StaticFileResponder _files;
+    private readonly Output.CommitGate? _gate;
 
     public PreviewRequestHandler(PreviewOptions options, ReloadHub hub, CancellationToken stopping)
     {
@@ -24,6 +25,7 @@ internal sealed class PreviewRequestHandler
         _baseSegments = _basePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         _hub = hub;
         _stopping = stopping;
+        _gate = options.Gate;
         _files = new StaticFileResponder(options.LiveReload ? ReloadScript.TagFor(EncodedBasePath(_baseSegments)) : []);
     }
 
@@ -63,7 +65,17 @@ internal sealed class PreviewRequestHandler
             return segments.Length == 0 ? RedirectAsync(context, EncodedBasePath(_baseSegments)) : NotFoundAsync(context);
         }
 
-        return ServeSiteAsync(context, path, segments.AsSpan(_baseSegments.Length).ToArray());
+        var relative = segments.AsSpan(_baseSegments.Length).ToArray();
+        return _gate is null ? ServeSiteAsync(context, path, relative) : GatedServeSiteAsync(context, path, relative);
+    }
+
+    /// <summary>Serves a site file once no rebuild is moving files, so a page never comes from half of one.</summary>
+    private async Task GatedServeSiteAsync(HttpContext context, RequestPath path, string[] relative)
+    {
+        using (await _gate!.EnterReadAsync(context.RequestAborted))
+        {
+            await ServeSiteAsync(context, path, relative);
+        }
     }
 
     private async Task ServeSiteAsync(HttpContext context, RequestPath path, string[] relative)
