@@ -75,6 +75,8 @@ internal sealed class IncrementalSession
     {
         var previous = _cache?.Manifest(_outputDirectory) is { } manifest && manifest.Context == _context ? manifest : null;
         _layoutKeys = _cache is null ? null : Incremental.LayoutKeys.Compute(theme);
+        // Nothing can be kept from the output: the whole site is staged and swapped in.
+        if (previous is null) _output.StartScan();
         return _sink = new PageMemoSink(staging, _output, previous, _layoutKeys);
     }
 

@@ -3,21 +3,11 @@ using StaticBriefs.Diagnostics;
 namespace StaticBriefs.Output;
 
 /// <summary>
-/// Finds what in an output tree StaticBriefs did not write (anything its manifest does not list), and moves it into
-/// another tree at the same place. A swap uses it to carry <c>CNAME</c>, <c>.git/</c> or notes from the old tree into
-/// the new one; it enters only folders holding files of its own, so a foreign folder moves as one entry, and it never
-/// enters a link.
+/// Moves what StaticBriefs did not write (see <see cref="TreeScan"/>) from one tree into another at the same place: a
+/// swap carries <c>CNAME</c>, <c>.git/</c> or notes from the old output into the new one. Moves never replace anything.
 /// </summary>
 internal static class ForeignEntries
 {
-    /// <summary>The foreign entries of <paramref name="root"/>, relative with '/'. With no manifest every entry is foreign.</summary>
-    public static List<(string Path, EntryKind Kind)> Find(string root, OwnedFiles? owned)
-    {
-        var found = new List<(string, EntryKind)>();
-        Walk(root, "", owned, found);
-        return found;
-    }
-
     /// <summary>
     /// The foreign entries <c>--clean-output</c> keeps: folders whose names start with '.' (<c>.git</c>), as Hugo's
     /// <c>--cleanDestinationDir</c> does. Everything else foreign is removed.
@@ -25,32 +15,32 @@ internal static class ForeignEntries
     public static bool KeptByClean((string Path, EntryKind Kind) entry) =>
         entry.Kind == EntryKind.Folder && entry.Path[(entry.Path.LastIndexOf('/') + 1)..].StartsWith('.');
 
-    /// <summary>What a swap carries into the new tree: every foreign entry, or with <paramref name="clean"/> those <see cref="KeptByClean"/>.</summary>
-    public static List<string> ToCarry(string oldRoot, OwnedFiles? owned, bool clean) =>
-        [.. Find(oldRoot, owned).Where(e => !clean || KeptByClean(e)).Select(e => e.Path)];
-
     /// <summary>True for the names StaticBriefs keeps for itself at the root of an output folder.</summary>
     public static bool IsReserved(string name) =>
         name is OwnedFiles.FileName or CommitJournal.InTreeName || name.StartsWith(WorkFolder.InsidePrefix, StringComparison.Ordinal);
 
     /// <summary>
     /// Moves each entry from <paramref name="fromRoot"/> to the same place under <paramref name="toRoot"/>, creating
-    /// folders as needed. An entry whose place the new tree already uses (the build writes that path) is not moved
-    /// and is reported (SB025); it goes with the old tree. <paramref name="moved"/> records what was done, for undo.
+    /// folders as needed; <paramref name="moved"/> records what was done, for undo. An entry whose place the new tree
+    /// already uses (the build writes that path) is left where it is, for the old tree's sweep to report.
     /// </summary>
-    public static void Carry(string fromRoot, string toRoot, IEnumerable<string> entries, CarryLog moved, ReplacedFiles replaced)
+    public static void Carry(string fromRoot, string toRoot, IEnumerable<string> entries, CarryLog moved)
     {
         foreach (var entry in entries)
         {
-            if (!Fits(toRoot, entry))
-            {
-                replaced.Add(entry);
-                continue;
-            }
-            EnsureFolders(toRoot, entry, moved);
-            Posix.Rename(Path.Combine(fromRoot, entry), Path.Combine(toRoot, entry), noReplace: true);
-            moved.Moved.Add(entry);
+            if (OutputTree.KindOf(Path.Combine(fromRoot, entry)) == EntryKind.Missing) continue; // gone since it was found
+            TryMove(fromRoot, toRoot, entry, moved);
         }
+    }
+
+    /// <summary>Moves one entry to the same place under <paramref name="toRoot"/>; false when the place is taken there.</summary>
+    public static bool TryMove(string fromRoot, string toRoot, string entry, CarryLog moved)
+    {
+        if (!Fits(toRoot, entry)) return false;
+        EnsureFolders(toRoot, entry, moved);
+        Posix.Rename(Path.Combine(fromRoot, entry), Path.Combine(toRoot, entry), noReplace: true);
+        moved.Moved.Add(entry);
+        return true;
     }
 
     /// <summary>Moves carried entries back and removes the folders the carry created (newest first).</summary>
@@ -62,27 +52,6 @@ internal static class ForeignEntries
         {
             var folder = Path.Combine(toRoot, moved.Created[i]);
             if (OutputTree.KindOf(folder) == EntryKind.Folder && OutputTree.IsEmpty(folder)) Directory.Delete(folder);
-        }
-    }
-
-    private static void Walk(string root, string folder, OwnedFiles? owned, List<(string, EntryKind)> found)
-    {
-        var path = folder.Length == 0 ? root : Path.Combine(root, folder);
-        foreach (var (name, kind) in OutputTree.Entries(path))
-        {
-            if (folder.Length == 0 && IsReserved(name)) continue;
-            var relative = folder.Length == 0 ? name : folder + "/" + name;
-            if (owned is not null)
-            {
-                if (kind == EntryKind.Folder && owned.HasFolder(relative))
-                {
-                    Walk(root, relative, owned, found);
-                    continue;
-                }
-                // Its own path, whatever is there now; and a link standing where its folder was is removed as a link.
-                if (owned.Contains(relative) || owned.HasFolder(relative)) continue;
-            }
-            found.Add((relative, kind));
         }
     }
 

@@ -24,4 +24,8 @@ internal static class IoFailure
     /// <summary>The SB023 error for <paramref name="displayPath"/>.</summary>
     public static Diagnostic Error(string displayPath, string what, Exception exception) =>
         new(Severity.Error, displayPath, 0, 0, DiagnosticCodes.OutputWriteFailed, $"{what}: {Describe(exception)}");
+
+    /// <summary>An SB023 warning: something went wrong that cost nothing of the site or of anyone's files.</summary>
+    public static Diagnostic Warning(string displayPath, string what, Exception exception) =>
+        new(Severity.Warning, displayPath, 0, 0, DiagnosticCodes.OutputWriteFailed, $"{what}: {Describe(exception)}");
 }

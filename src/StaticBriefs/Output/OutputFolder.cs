@@ -16,6 +16,7 @@ public sealed class OutputFolder : IDisposable
     private readonly bool _created;
     private readonly bool _swappable;
     private readonly ConcurrentDictionary<string, bool> _realFolders = new(StringComparer.Ordinal);
+    private Task<TreeScan>? _scan;
     private bool _committed;
 
     private OutputFolder(OutputRequest request, string root, OutputLock held, bool created)
@@ -154,7 +155,7 @@ public sealed class OutputFolder : IDisposable
         try
         {
             if (!sameFiles) OwnedFiles.Write(Path.Combine(work.Site, OwnedFiles.FileName), newSite);
-            if (whole && !work.Inside && SwapCommit.Run(this, work, Owned, _request.CleanOutput, replaced) == SwapCommit.Outcome.Done)
+            if (whole && !work.Inside && SwapCommit.Run(this, work, TakeScan(), _request.CleanOutput, replaced, diagnostics) == SwapCommit.Outcome.Done)
             {
                 // Swapped.
             }
@@ -176,6 +177,27 @@ public sealed class OutputFolder : IDisposable
         _committed = true;
         replaced.Report(diagnostics);
         return true;
+    }
+
+    /// <summary>
+    /// Starts walking the output folder while the build renders, for a swap: it finds the files StaticBriefs did not
+    /// write (to carry into the new tree) and lists its own (to remove the old tree without reading its folders
+    /// again). Walking 17,000 folders costs a few hundred milliseconds that would otherwise add to the commit. Only
+    /// worth it when the whole site will be staged (no previous build to keep files from).
+    /// </summary>
+    internal void StartScan()
+    {
+        if (!_swappable || _scan is not null) return;
+        var owned = Owned;
+        _scan = Task.Run(() => TreeScan.Of(Root, owned));
+    }
+
+    /// <summary>The early scan's result, or a scan now.</summary>
+    private TreeScan TakeScan()
+    {
+        var scan = _scan;
+        _scan = null;
+        return scan is null ? TreeScan.Of(Root, Owned) : scan.GetAwaiter().GetResult();
     }
 
     /// <summary>True when every folder on the way to <paramref name="relative"/> is a real folder (no link to follow).</summary>
@@ -214,7 +236,7 @@ public sealed class OutputFolder : IDisposable
         if (_request.CleanOutput)
         {
             var either = Owned is null ? next : new OwnedFiles(Owned.Files.Concat(newSite));
-            removals.AddRange(ForeignEntries.Find(Root, either).Where(e => !ForeignEntries.KeptByClean(e)).Select(e => e.Path));
+            removals.AddRange(TreeScan.Of(Root, either).Entries.Where(e => !e.Own && !ForeignEntries.KeptByClean((e.Path, e.Kind))).Select(e => e.Path));
         }
         return removals;
     }

@@ -18,7 +18,7 @@ internal static class OutputRecovery
         var rootJournalPath = Path.Combine(output.Root, CommitJournal.InTreeName);
         if (CommitJournal.Read(rootJournalPath) is { Mode: CommitJournal.Swap } rootJournal)
         {
-            SwapCommit.Resume(output.Root, rootJournal);
+            SwapCommit.Resume(output.Root, rootJournal, diagnostics);
             changed = true;
         }
         foreach (var work in WorkFolder.FindAll(output.Root))
@@ -28,10 +28,14 @@ internal static class OutputRecovery
                 PatchCommit.Resume(output.Root, work, patch);
                 changed = true;
             }
-            else if (CommitJournal.Read(Path.Combine(work.Site, CommitJournal.InTreeName)) is { Mode: CommitJournal.Swap })
+            else if (CommitJournal.Read(work.Journal) is { Mode: CommitJournal.Stranded } stranded)
             {
-                changed |= OutputTree.KindOf(work.Old) == EntryKind.Folder;
-                SwapCommit.RollBack(output, work);
+                SwapCommit.Rescue(output.Root, work, stranded, diagnostics);
+            }
+            else if (CommitJournal.Read(Path.Combine(work.Site, CommitJournal.InTreeName)) is { Mode: CommitJournal.Swap } swap)
+            {
+                changed |= OutputTree.KindOf(work.Old) == EntryKind.Folder || swap.Carried.Count > 0;
+                SwapCommit.RollBack(output, work, swap);
             }
             else
             {

@@ -30,7 +30,7 @@ internal sealed class PatchCommit
     /// <summary>Moves the staged files in and removes <paramref name="remove"/>; on failure the old output is restored and the exception rethrown.</summary>
     public static void Run(OutputFolder output, WorkFolder work, OwnedFiles? owned, IReadOnlyList<string> remove, bool clean, ReplacedFiles replaced)
     {
-        new CommitJournal(CommitJournal.Patch, work.Name, clean, remove).Write(work.Journal);
+        new CommitJournal(CommitJournal.Patch, work.Name, clean, remove, []).Write(work.Journal);
         CommitSteps.Reached("patch:journal-written");
         var patch = new PatchCommit(output.Root, work, owned, replaced);
         using (output.Gate?.EnterWrite())

@@ -97,6 +97,34 @@ internal static partial class Posix
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags);
 
+    /// <summary>Removes a file or link (never what a link points to); throws as File.Delete would.</summary>
+    public static void Unlink(string path)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            File.Delete(path);
+            return;
+        }
+        if (UnlinkNative(path) != 0) throw new IOException($"cannot remove {path}: {Describe(Marshal.GetLastPInvokeError())}", Marshal.GetLastPInvokeError());
+    }
+
+    /// <summary>Removes an empty folder; throws when it is not empty.</summary>
+    public static void RemoveFolder(string path)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Directory.Delete(path);
+            return;
+        }
+        if (RmdirNative(path) != 0) throw new IOException($"cannot remove {path}: {Describe(Marshal.GetLastPInvokeError())}", Marshal.GetLastPInvokeError());
+    }
+
+    [LibraryImport("libc", EntryPoint = "unlink", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int UnlinkNative(string path);
+
+    [LibraryImport("libc", EntryPoint = "rmdir", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int RmdirNative(string path);
+
     [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
     private static partial int Flock(int fd, int operation);
 
