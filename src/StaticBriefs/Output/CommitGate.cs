@@ -13,11 +13,23 @@ public sealed class CommitGate : IDisposable
     private readonly ManualResetEventSlim _noReaders = new(true);
     private readonly Lock _count = new();
     private int _readers;
+    private int _waiting;
+
+    /// <summary>Readers waiting for a commit to end (for tests).</summary>
+    internal int WaitingReaders => Volatile.Read(ref _waiting);
 
     /// <summary>Waits until no commit is under way and enters; dispose the result to leave.</summary>
     public async Task<IDisposable> EnterReadAsync(CancellationToken ct)
     {
-        await _door.WaitAsync(ct).ConfigureAwait(false);
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            await _door.WaitAsync(ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
         try
         {
             lock (_count)

@@ -62,6 +62,7 @@ public static class OutputGuard
     {
         var info = new FileInfo(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)));
         if (info.LinkTarget is not { } target) return null;
-        return Directory.Exists(info.FullName) || File.Exists(info.FullName) ? null : target;
+        // File.Exists is true for a dangling link (it falls back to the link itself): ask for the resolved path.
+        return OperatingSystem.IsWindows() || Posix.RealPath(info.FullName) is not null ? null : target;
     }
 }
