@@ -111,16 +111,15 @@ internal sealed class PatchCommit
     private bool IsForeign(string relative) =>
         relative != OwnedFiles.FileName && (_owned is null || (!_owned.Contains(relative) && !_owned.HasFolder(relative)));
 
-    /// <summary>Removes a file of the old site, unless something on its way is not a real folder (then it is not there).</summary>
+    /// <summary>Removes an entry of the old output, unless something on its way is not a real folder (then it is not there).</summary>
     private void Remove(string relative)
     {
         for (var cut = relative.IndexOf('/'); cut > 0; cut = relative.IndexOf('/', cut + 1))
         {
             if (OutputTree.KindOf(Path.Combine(_root, relative[..cut])) != EntryKind.Folder) return;
         }
-        var kind = OutputTree.KindOf(Path.Combine(_root, relative));
-        // A folder now stands where its file was: someone else's, kept.
-        if (kind is EntryKind.File or EntryKind.Link) MoveAside(relative);
+        // Whatever stands there now: its own path (or, with --clean-output, a foreign entry), removed as it is.
+        if (OutputTree.KindOf(Path.Combine(_root, relative)) != EntryKind.Missing) MoveAside(relative);
     }
 
     /// <summary>Makes every folder on the way a real folder; a file or link in the way is moved aside.</summary>
