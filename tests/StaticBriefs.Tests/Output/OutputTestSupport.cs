@@ -15,6 +15,13 @@ internal static class OutputTestSupport
             LockTimeout = TimeSpan.Zero,
         };
 
+    /// <summary>A request for an <see cref="OutputSite"/>'s output folder, guarded like a real build of it; no waiting for the lock.</summary>
+    public static OutputRequest Request(OutputSite site) =>
+        new(site.Output, new GuardedFolders(site.Input, site.Theme, site.At(".staticbriefs/cache"), null, Directory.GetCurrentDirectory(), null))
+        {
+            LockTimeout = TimeSpan.Zero,
+        };
+
     /// <summary>
     /// One hash over every entry below <paramref name="root"/>, links not followed: each path, its kind, and a file's
     /// bytes or a link's target. Equal hashes mean the tree was left exactly as it was.
