@@ -26,10 +26,12 @@ internal static class ForeignEntries
     /// </summary>
     public static void Carry(string fromRoot, string toRoot, IEnumerable<string> entries, CarryLog moved)
     {
+        var count = 0;
         foreach (var entry in entries)
         {
             if (OutputTree.KindOf(Path.Combine(fromRoot, entry)) == EntryKind.Missing) continue; // gone since it was found
             TryMove(fromRoot, toRoot, entry, moved);
+            CommitSteps.Reached("swap:carry", ++count);
         }
     }
 

@@ -49,8 +49,10 @@ internal sealed class OldTreeSweeper
 
     private void RemoveScanned(TreeScan scan)
     {
+        var count = 0;
         foreach (var entry in scan.Entries)
         {
+            CommitSteps.Reached("swap:sweep", ++count);
             var full = Path.Join(_oldRoot, entry.Path);
             if (!entry.Own)
             {

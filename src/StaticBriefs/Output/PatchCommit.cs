@@ -80,16 +80,25 @@ internal sealed class PatchCommit
 
     private void Finish(IReadOnlyList<string> remove)
     {
+        try
+        {
+            // Before the journal goes: a resumed patch tidies the same folders.
+            RemoveEmptyFolders(remove.Concat(_backedUp));
+        }
+        catch (Exception ex) when (IoFailure.IsIo(ex))
+        {
+            // The new site is in place; an empty folder left behind is harmless.
+        }
+        CommitSteps.Reached("patch:folders-tidied");
         File.Delete(_work.Journal);
         CommitSteps.Reached("patch:journal-removed");
         try
         {
-            RemoveEmptyFolders(remove.Concat(_backedUp));
             _work.Delete();
         }
         catch (Exception ex) when (IoFailure.IsIo(ex))
         {
-            // The new site is in place; an empty folder or the marked work folder is tidied by the next build.
+            // It carries its marker: the next build removes it.
         }
     }
 
