@@ -23,7 +23,7 @@ internal static class OutputPatcher
     {
         cache.ForgetManifest(cacheKey);
         var kept = sink.Previous is null ? null : sink.Kept.Keys.ToArray();
-        if (!output.Commit(sink.Staging, kept, diagnostics)) return null;
+        if (!output.Commit(sink.Staging, kept, diagnostics)) return Restore(sink, cache, cacheKey);
         return Manifest(sink, output, context, new Dictionary<string, OutputRecord>(sink.Kept, StringComparer.Ordinal));
     }
 
@@ -47,8 +47,15 @@ internal static class OutputPatcher
             kept.Add(file);
             files[file] = record;
         }
-        if (!output.Commit(sink.Staging, kept, diagnostics)) return null;
+        if (!output.Commit(sink.Staging, kept, diagnostics)) return Restore(sink, cache, cacheKey);
         return Manifest(sink, output, context, files);
+    }
+
+    /// <summary>A refused commit put the old output back as it was: so is its manifest, or the next build renders everything.</summary>
+    private static OutputManifest? Restore(PageMemoSink sink, BuildCache cache, string cacheKey)
+    {
+        if (sink.Previous is { } previous) cache.CommittedPartial(cacheKey, previous);
+        return null;
     }
 
     /// <summary>The cache's manifest: <paramref name="files"/> kept, plus every file the commit moved in.</summary>

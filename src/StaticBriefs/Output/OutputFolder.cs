@@ -168,7 +168,7 @@ public sealed class OutputFolder : IDisposable
         }
         catch (Exception ex) when (IoFailure.IsIo(ex))
         {
-            diagnostics.Add(IoFailure.Error(DisplayPath, "cannot replace the output folder's files; the previous output is untouched", ex));
+            diagnostics.Add(IoFailure.Error(Where(ex, work), "cannot replace the output folder's files; the previous output is untouched", ex));
             if (work != staging.Work) TryDelete(work);
             return false;
         }
@@ -253,6 +253,17 @@ public sealed class OutputFolder : IDisposable
         }
         TryDelete(beside);
         return inside;
+    }
+
+    /// <summary>The file a failed commit step was about, as the user names it (<c>output/briefs/x/index.html</c>).</summary>
+    private string Where(Exception ex, WorkFolder work)
+    {
+        if (ex is not FileOperationException { Paths: [var path, ..] }) return DisplayPath;
+        foreach (var root in new[] { work.Site, work.Old, Root })
+        {
+            if (path.StartsWith(root + "/", StringComparison.Ordinal)) return DisplayPath + "/" + path[(root.Length + 1)..];
+        }
+        return path == Root ? DisplayPath : path;
     }
 
     /// <summary>Up to three names of entries StaticBriefs did not make, for the refusal message.</summary>

@@ -32,7 +32,7 @@ internal static partial class Posix
     public static SafeFileHandle OpenFolder(string path)
     {
         var fd = Open(path, ORdOnly | OCloExec);
-        if (fd < 0) throw new IOException($"cannot open {path}: {Describe(Marshal.GetLastPInvokeError())}", Marshal.GetLastPInvokeError());
+        if (fd < 0) throw Failure("open", Marshal.GetLastPInvokeError(), path);
         return new SafeFileHandle(fd, ownsHandle: true);
     }
 
@@ -60,7 +60,7 @@ internal static partial class Posix
             else File.Move(from, to, overwrite: !noReplace);
             return;
         }
-        if (errno != 0) throw new IOException($"cannot move {from} to {to}: {Describe(errno)}", errno);
+        if (errno != 0) throw Failure("move", errno, from, to);
     }
 
     private static int RenameErrno(string from, string to, uint flags)
@@ -91,6 +91,9 @@ internal static partial class Posix
         }
     }
 
+    private static FileOperationException Failure(string what, int errno, params string[] paths) =>
+        new($"cannot {what} {string.Join(" to ", paths)}: {Describe(errno)}", errno, paths);
+
     /// <summary>The system's words for an errno (strerror), for messages.</summary>
     public static string Describe(int errno) => Marshal.GetPInvokeErrorMessage(errno);
 
@@ -105,7 +108,7 @@ internal static partial class Posix
             File.Delete(path);
             return;
         }
-        if (UnlinkNative(path) != 0) throw new IOException($"cannot remove {path}: {Describe(Marshal.GetLastPInvokeError())}", Marshal.GetLastPInvokeError());
+        if (UnlinkNative(path) != 0) throw Failure("remove", Marshal.GetLastPInvokeError(), path);
     }
 
     /// <summary>Removes an empty folder; throws when it is not empty.</summary>
@@ -116,7 +119,7 @@ internal static partial class Posix
             Directory.Delete(path);
             return;
         }
-        if (RmdirNative(path) != 0) throw new IOException($"cannot remove {path}: {Describe(Marshal.GetLastPInvokeError())}", Marshal.GetLastPInvokeError());
+        if (RmdirNative(path) != 0) throw Failure("remove", Marshal.GetLastPInvokeError(), path);
     }
 
     [LibraryImport("libc", EntryPoint = "unlink", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]

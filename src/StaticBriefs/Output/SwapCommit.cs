@@ -48,7 +48,7 @@ internal static class SwapCommit
                 Undo(output.Root, work, carried, journalPath);
                 return Outcome.NotPossible;
             }
-            if (errno != 0) throw new IOException($"cannot replace the output folder: {Posix.Describe(errno)}", errno);
+            if (errno != 0) throw new FileOperationException($"cannot replace the output folder: {Posix.Describe(errno)}", errno, [output.Root]);
         }
         catch (Exception ex) when (IoFailure.IsIo(ex))
         {
