@@ -38,17 +38,25 @@ internal static class OutputPatcher
     {
         var previous = sink.Previous ?? throw new InvalidOperationException("A partial rebuild needs the previous build's manifest.");
         cache.ForgetManifest(cacheKey);
-        var kept = new List<string>(previous.Files.Count);
-        var files = new Dictionary<string, OutputRecord>(previous.Files.Count, StringComparer.Ordinal);
-        foreach (var (file, record) in previous.Files)
+        var files = new Dictionary<string, OutputRecord>(previous.Files, StringComparer.Ordinal);
+        var removed = new List<string>();
+        foreach (var file in previous.Files.Keys)
         {
-            if (sink.Written.ContainsKey(file)) continue;
-            if (!sink.Kept.ContainsKey(file) && regeneratedFolders.Any(folder => file.StartsWith(folder, StringComparison.Ordinal))) continue;
-            kept.Add(file);
-            files[file] = record;
+            if (!InAny(file, regeneratedFolders) || sink.Kept.ContainsKey(file) || sink.Written.ContainsKey(file)) continue;
+            removed.Add(file);
+            files.Remove(file);
         }
-        if (!output.Commit(sink.Staging, kept, diagnostics)) return Restore(sink, cache, cacheKey);
+        if (!output.CommitChanges(sink.Staging, removed, diagnostics)) return Restore(sink, cache, cacheKey);
         return Manifest(sink, output, context, files);
+    }
+
+    private static bool InAny(string file, IReadOnlyList<string> folders)
+    {
+        foreach (var folder in folders)
+        {
+            if (file.StartsWith(folder, StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
     /// <summary>A refused commit put the old output back as it was: so is its manifest, or the next build renders everything.</summary>

@@ -144,24 +144,45 @@ public sealed class OutputFolder : IDisposable
     public bool Commit(StagingOutput staging, IReadOnlyCollection<string>? kept, DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(staging);
-        ArgumentNullException.ThrowIfNull(diagnostics);
-        var whole = kept is null || kept.Count == 0;
         var staged = staging.Files;
-        // Preview's one-page rebuilds keep the same files: the manifest stays as it is, and nothing is removed.
-        var sameFiles = !whole && Owned is not null && staged.Count + kept!.Count == Owned.Count && staged.All(Owned.Contains) && kept.All(Owned.Contains);
-        var newSite = sameFiles ? (IReadOnlyCollection<string>)Owned!.Files : whole ? staged.ToArray() : [.. staged.Union(kept!, StringComparer.Ordinal)];
+        if (kept is null || kept.Count == 0) return Apply(staging, staged.ToArray(), whole: true, sameFiles: false, diagnostics);
+        // A cached build that changed only pages keeps the same files: the manifest stays as it is, nothing is removed.
+        var sameFiles = Owned is not null && staged.Count + kept.Count == Owned.Count && staged.All(Owned.Contains) && kept.All(Owned.Contains);
+        return Apply(staging, sameFiles ? Owned!.Files : [.. staged.Union(kept, StringComparer.Ordinal)], whole: false, sameFiles, diagnostics);
+    }
+
+    /// <summary>
+    /// Commits a partial rebuild: the staged files replace theirs, <paramref name="removed"/> go, and every other file
+    /// the folder holds stays as it is, without a look at the 27,000 of them (preview's one-page rebuilds).
+    /// </summary>
+    public bool CommitChanges(StagingOutput staging, IReadOnlyCollection<string> removed, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(staging);
+        ArgumentNullException.ThrowIfNull(removed);
+        var staged = staging.Files;
+        var owned = Owned ?? new OwnedFiles([]);
+        var sameFiles = removed.Count == 0 && staged.All(owned.Contains);
+        var newSite = sameFiles ? owned.Files : (IReadOnlyCollection<string>)[.. owned.Files.Except(removed, StringComparer.Ordinal).Union(staged, StringComparer.Ordinal)];
+        return Apply(staging, newSite, whole: false, sameFiles, diagnostics);
+    }
+
+    private bool Apply(StagingOutput staging, IReadOnlyCollection<string> newSite, bool whole, bool sameFiles, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
         var replaced = new ReplacedFiles(DisplayPath);
         var work = staging.Work;
         try
         {
             if (!sameFiles) OwnedFiles.Write(Path.Combine(work.Site, OwnedFiles.FileName), newSite);
-            if (whole && !work.Inside && SwapCommit.Run(this, work, TakeScan(), _request.CleanOutput, replaced, diagnostics) == SwapCommit.Outcome.Done)
+            var swapped = false;
+            if (whole && !work.Inside)
             {
-                // Swapped.
+                swapped = SwapCommit.Run(this, work, TakeScan(), _request.CleanOutput, replaced, diagnostics) == SwapCommit.Outcome.Done;
+                // The folder could not be renamed after all (a mount point /proc did not show): patch from inside it.
+                if (!swapped) work = MoveInside(work);
             }
-            else
+            if (!swapped)
             {
-                if (!work.Inside) work = MoveInside(work);
                 var removals = sameFiles && !_request.CleanOutput ? [] : Removals(newSite);
                 PatchCommit.Run(this, work, Owned, removals, _request.CleanOutput, replaced);
             }
