@@ -1,7 +1,7 @@
 namespace StaticBriefs.Output;
 
 /// <summary>A file operation the system refused; <see cref="Exception.HResult"/> is the errno, and the paths involved are kept for the message.</summary>
-public sealed class FileOperationException : IOException
+internal sealed class FileOperationException : IOException
 {
     /// <summary>Creates the exception.</summary>
     public FileOperationException(string message, int errno, IReadOnlyList<string> paths)

@@ -10,7 +10,7 @@ namespace StaticBriefs.Output;
 /// non-empty folder that has none unless forced. <see cref="Commit"/> then applies a staging tree: a swap of whole
 /// trees when the staging holds the whole site and the folder can be renamed, a journaled patch otherwise.
 /// </summary>
-public sealed class OutputFolder : IDisposable
+internal sealed class OutputFolder : IDisposable
 {
     private readonly OutputRequest _request;
     private readonly bool _created;

@@ -9,7 +9,7 @@ namespace StaticBriefs.Output;
 /// <param name="SettingsFile">A settings file read instead of <c>input/_site.yml</c>, when given.</param>
 /// <param name="WorkingDirectory">The folder the command runs in.</param>
 /// <param name="Home">The user's home folder, when known.</param>
-public sealed record GuardedFolders(
+internal sealed record GuardedFolders(
     string Input, string Theme, string? Cache, string? SettingsFile, string WorkingDirectory, string? Home);
 
 /// <summary>
@@ -17,7 +17,7 @@ public sealed record GuardedFolders(
 /// must not be, contain or lie inside the input, the theme or the cache, and must not be the working folder, a folder
 /// above it, the user's home or the root. Paths are compared as real paths (links resolved), and nothing is written.
 /// </summary>
-public static class OutputGuard
+internal static class OutputGuard
 {
     /// <summary>The refusal for <paramref name="output"/> (SB020, naming the folder it collides with), or null when it is safe.</summary>
     public static Diagnostic? Check(string output, GuardedFolders folders)

@@ -3,7 +3,7 @@ namespace StaticBriefs.Output;
 /// <summary>How a build or preview wants its output folder: where it is, what it must stay clear of, and the owner's choices.</summary>
 /// <param name="Directory">The output folder as given (messages name it so).</param>
 /// <param name="Guarded">The folders it must not be, contain or lie inside.</param>
-public sealed record OutputRequest(string Directory, GuardedFolders Guarded)
+internal sealed record OutputRequest(string Directory, GuardedFolders Guarded)
 {
     /// <summary>Build into a non-empty folder that holds no StaticBriefs manifest, keeping its files (<c>--force</c>).</summary>
     public bool Force { get; init; }
