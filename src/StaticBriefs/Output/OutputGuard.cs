@@ -35,6 +35,7 @@ internal static class OutputGuard
         if (DanglingLink(output) is { } target) return $"is a symbolic link to {target}, which does not exist";
         var real = RealPaths.Of(output);
         if (real == "/") return "is the root of the file system";
+        if (OutputTree.KindOf(real) is EntryKind.File) return "is a file (or a pipe or device), not a folder";
         foreach (var (path, name) in new[] { (folders.Input, "the input folder"), (folders.Theme, "the theme folder"), (folders.Cache, "the build cache") })
         {
             if (path is null) continue;

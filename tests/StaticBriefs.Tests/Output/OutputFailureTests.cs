@@ -96,6 +96,23 @@ public sealed class OutputFailureTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_above_the_output_that_cannot_be_written_is_left_alone_the_build_stages_inside()
+    {
+        var parent = _site.At("site");
+        var output = Path.Combine(parent, "output");
+        Assert.Equal(0, CliRun.Invoke(_site.BuildArgs(output)).ExitCode);
+        MakeImmutable(parent);
+        _site.EditTitle("inside");
+
+        var run = CliRun.Invoke(_site.BuildArgs(output, "--no-cache"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Edited inside", File.ReadAllText(Path.Combine(output, "index.html")), StringComparison.Ordinal);
+        Assert.Equal(["output"], Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(output, ".staticbriefs-work-*"));
+    }
+
+    [Fact]
     public void A_full_disk_is_an_sb023_error_and_the_old_output_stays()
     {
         var reference = _site.At("reference");

@@ -136,6 +136,13 @@ public sealed class OutputGuardTests : IDisposable
     }
 
     [Fact]
+    public void Output_that_is_a_file_is_refused()
+    {
+        File.WriteAllText(_site.Output, "a file where the output folder should be");
+        AssertRefused(_site.Output, "is a file (or a pipe or device), not a folder");
+    }
+
+    [Fact]
     public async Task Preview_refuses_the_input_as_its_output_too()
     {
         using var stdout = new StringWriter();
