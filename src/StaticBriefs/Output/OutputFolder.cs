@@ -208,7 +208,8 @@ internal sealed class OutputFolder : IDisposable
     /// </summary>
     internal void StartScan()
     {
-        if (!_swappable || _scan is not null) return;
+        if (!_swappable) return;
+        // A scan a failed build never used may be out of date: a new one replaces it.
         var owned = Owned;
         _scan = Task.Run(() => TreeScan.Of(Root, owned));
     }
