@@ -105,9 +105,9 @@ public sealed class OutputCrashTests(OutputCrashTests.Sites sites) : IClassFixtu
 
         // The next run fails on its input, yet first puts the output back in order.
         site.BreakInput();
-        var next = StaticBriefsProcess.Run(site.BuildArgs());
+        var next = site.Build();
 
-        Assert.True(next.ExitCode == 1, next.Stdout + next.Stderr);
+        Assert.True(next.ExitCode == 1, next.ToString());
         Assert.Contains("broken.md", next.Stderr, StringComparison.Ordinal);
         Assert.Contains(site.OutputHash(), new[] { sites.Old, sites.New });
         Assert.Empty(Directory.EnumerateFileSystemEntries(site.Root, ".output.*"));
