@@ -30,15 +30,19 @@ internal static partial class LiveRebuildProbe
                 InputDirectory = input, OutputDirectory = Path.Combine(root, "output"),
                 ThemeDirectory = Path.GetFullPath(args.Length > 1 ? args[1] : "theme"), Cache = cache, Live = live,
             };
+            // Held for the whole session, as preview holds its folder (PreviewLoop): each rebuild then pays no open.
+            var opening = new StaticBriefs.Diagnostics.DiagnosticBag();
+            using var output = OutputAccess.Open(options, null, opening, out _, withGate: true)
+                ?? throw new InvalidOperationException(string.Join('\n', opening.Sorted()));
             var first = Stopwatch.StartNew();
-            var result = SiteBuild.Run(options);
+            var result = SiteBuild.Run(options, output);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first build: {first.Elapsed.TotalSeconds:F2} s, errors: {result.HasErrors}"));
 
             var brief = Directory.EnumerateFiles(Path.Combine(input, "briefs"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
-            Measure("body edit", options, cache, brief, (text, i) => text + $"\nEdit number {i}.\n");
-            Measure("title edit", options, cache, brief, (text, i) => TitleLine().Replace(text, $"title: \"Retitled brief {i}\"", 1));
+            Measure("body edit", options, output, cache, brief, (text, i) => text + $"\nEdit number {i}.\n");
+            Measure("title edit", options, output, cache, brief, (text, i) => TitleLine().Replace(text, $"title: \"Retitled brief {i}\"", 1));
             // A tag edit moves the brief between entity pages: the full (cached) path, for comparison.
-            Measure("tag edit", options, cache, brief, (text, i) => TopicsLine().Replace(text, $"topics: [Probe topic {i % 2}]", 1));
+            Measure("tag edit", options, output, cache, brief, (text, i) => TopicsLine().Replace(text, $"topics: [Probe topic {i % 2}]", 1));
             Console.WriteLine($"partial builds: {live.PartialBuilds} of {3 * Edits} (the tag edits take the full path)");
             return 0;
         }
@@ -48,7 +52,7 @@ internal static partial class LiveRebuildProbe
         }
     }
 
-    private static void Measure(string what, BuildOptions options, BuildCache cache, string brief, Func<string, int, string> edit)
+    private static void Measure(string what, BuildOptions options, StaticBriefs.Output.OutputFolder output, BuildCache cache, string brief, Func<string, int, string> edit)
     {
         var totals = new List<double>();
         var stages = new Dictionary<string, List<double>>();
@@ -57,7 +61,7 @@ internal static partial class LiveRebuildProbe
             File.WriteAllText(brief, edit(File.ReadAllText(brief), i));
             cache.MarkChanged([brief]);
             var watch = Stopwatch.StartNew();
-            var result = SiteBuild.Run(options);
+            var result = SiteBuild.Run(options, output);
             totals.Add(watch.Elapsed.TotalMilliseconds);
             foreach (var stage in result.Stages.Concat(result.Work.Select(w => w with { Name = "  (work) " + w.Name })))
             {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using StaticBriefs.Diagnostics;
 using StaticBriefs.Output;
 using StaticBriefs.Search;
 
@@ -41,11 +42,14 @@ internal static class SearchIndexCommand
         }
         var add = clock.Elapsed;
         // The build's own sink: a staging folder swapped in at the end.
-        using var sink = new StagingOutput(output);
+        var diagnostics = new DiagnosticBag();
+        var request = new OutputRequest(output, new GuardedFolders("input", "theme", null, null, Directory.GetCurrentDirectory(), null)) { Force = true };
+        using var folder = OutputFolder.Open(request, diagnostics, out _) ?? throw new InvalidOperationException(string.Join('\n', diagnostics.Sorted()));
+        using var sink = folder.CreateStaging(diagnostics) ?? throw new InvalidOperationException(string.Join('\n', diagnostics.Sorted()));
         clock.Restart();
         var stats = builder.Write(sink);
         var write = clock.Elapsed;
-        sink.Commit();
+        if (!folder.Commit(sink, null, diagnostics)) throw new InvalidOperationException(string.Join('\n', diagnostics.Sorted()));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{stats.Documents} briefs, {stats.Terms} terms, {stats.Shards} shards, {sink.FileCount} files, {stats.Bytes / 1024.0 / 1024:F1} MB; tokenize (parallel) {add.TotalMilliseconds:F0} ms, write {write.TotalMilliseconds:F0} ms"));
         return 0;

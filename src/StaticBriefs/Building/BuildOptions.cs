@@ -32,6 +32,12 @@ public sealed record BuildOptions
     public bool UseCache { get; init; }
     /// <summary>Where the on-disk cache lives; null means <c>&lt;input&gt;/../.staticbriefs/cache</c>.</summary>
     public string? CacheDirectory { get; init; }
+    /// <summary>Build into a non-empty output folder StaticBriefs did not write, keeping its files (<c>--force</c>).</summary>
+    public bool Force { get; init; }
+    /// <summary>Also remove output files StaticBriefs did not write, except folders starting with '.' (<c>--clean-output</c>).</summary>
+    public bool CleanOutput { get; init; }
+    /// <summary>How long to wait for another build or preview writing the same output folder.</summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(5);
     /// <summary>A cache kept by the caller across builds (preview); it takes precedence over <see cref="UseCache"/>.</summary>
     public Incremental.BuildCache? Cache { get; init; }
     /// <summary>

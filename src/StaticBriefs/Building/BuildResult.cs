@@ -14,6 +14,9 @@ public sealed record BuildResult(
     /// <summary>True when any diagnostic is an error.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 
+    /// <summary>The build refused to start (unsafe, foreign or busy output folder): a usage error, exit code 2.</summary>
+    public bool Refused { get; init; }
+
     /// <summary>Pages rendered through a layout in this build.</summary>
     public int PagesRendered { get; init; }
 

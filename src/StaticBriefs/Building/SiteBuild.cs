@@ -22,20 +22,34 @@ namespace StaticBriefs.Building;
 /// </summary>
 public static class SiteBuild
 {
-    /// <summary>Runs a whole build.</summary>
-    public static BuildResult Run(BuildOptions options)
+    /// <summary>
+    /// Runs a whole build. The output folder is checked, locked and recovered first (see <see cref="OutputFolder"/>);
+    /// <paramref name="notices"/> hears about waiting for another build writing it.
+    /// </summary>
+    public static BuildResult Run(BuildOptions options, TextWriter? notices = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var diagnostics = new DiagnosticBag();
-        var clock = new StageClock(options.Progress);
         if (!Directory.Exists(options.InputDirectory))
         {
             diagnostics.Error(options.InputDirectory, 0, DiagnosticCodes.IoError,
                 "input folder not found; run from the site's folder or pass --input DIR");
             return new BuildResult(diagnostics.Sorted(), false, 0, 0, []);
         }
+        using var output = OutputAccess.Open(options, notices, diagnostics, out var refused);
+        if (output is null) return new BuildResult(diagnostics.Sorted(), false, 0, 0, []) { Refused = refused };
+        return Run(options, output, diagnostics);
+    }
+
+    /// <summary>Runs a build into an output folder the caller holds open (preview keeps one across its rebuilds).</summary>
+    internal static BuildResult Run(BuildOptions options, OutputFolder output) => Run(options, output, new DiagnosticBag());
+
+    private static BuildResult Run(BuildOptions options, OutputFolder output, DiagnosticBag diagnostics)
+    {
+        var clock = new StageClock(options.Progress);
         var theme = ThemeFiles.ForSite(options.ThemeDirectory, Path.Combine(options.InputDirectory, "_theme"), diagnostics, options.InputDirectory);
-        var incremental = new IncrementalSession(options);
-        if (options.Live?.TryRebuild(options, incremental.Context) is { } partial) return partial;
+        var incremental = new IncrementalSession(options, output);
+        if (options.Live?.TryRebuild(options, incremental.Context, output) is { } partial) return partial;
         var search = options.Live?.ReleaseForFullBuild() ?? new SearchIndexBuilder();
 
         var loaded = clock.Time("load", () => incremental.Load(diagnostics));
@@ -53,11 +67,12 @@ public static class SiteBuild
         if (layouts is null)
             return incremental.Annotate(new BuildResult(diagnostics.Sorted(), false, site.Briefs.Length, 0, clock.Timings));
 
-        StagingOutput.CleanLeftovers(options.OutputDirectory, diagnostics);
         var meter = new WorkMeter();
-        using var output = new StagingOutput(options.OutputDirectory, meter);
+        using var staging = output.CreateStaging(diagnostics, meter);
+        if (staging is null)
+            return incremental.Annotate(new BuildResult(diagnostics.Sorted(), false, site.Briefs.Length, 0, clock.Timings));
         options.Progress?.Publishing(site.Briefs.Length);
-        options.Progress?.CountFiles(() => output.FileCount);
+        options.Progress?.CountFiles(() => staging.FileCount);
         // Disposed here unless preview keeps them for its next rebuild (see LiveSession).
         var templates = new TemplateRunner(layouts, meter);
         var views = new ViewFactory(site);
@@ -65,7 +80,7 @@ public static class SiteBuild
         try
         {
             var prepared = new Prepared(options, theme, incremental, loaded, site, modelFound, templates, views, search, meter);
-            var result = RenderAndCommit(prepared, output, clock, diagnostics, out live);
+            var result = RenderAndCommit(prepared, staging, clock, diagnostics, out live);
             if (live is not null) options.Live!.Capture(live);
             return result;
         }
@@ -143,8 +158,9 @@ public static class SiteBuild
 
         if (diagnostics.HasErrors)
             return incremental.Annotate(new BuildResult(diagnostics.Sorted(), false, site.Briefs.Length, 0, clock.Timings));
-        clock.Time("commit", () => incremental.Commit(output));
+        var committed = clock.Time("commit", () => incremental.Commit(output, diagnostics));
         var sorted = diagnostics.Sorted();
+        if (!committed) return incremental.Annotate(new BuildResult(sorted, false, site.Briefs.Length, 0, clock.Timings));
         if (options.Live is not null && incremental.LayoutKeys is { } layoutKeys)
         {
             live = new LiveState

@@ -21,6 +21,8 @@ internal static class BuildCommand
     public static readonly Option<bool> Timings = new("--timings") { Description = "Print how long each stage took and how much work the cache saved" };
     public static readonly Option<bool> NoCache = new("--no-cache") { Description = "Parse and render everything, ignoring and not updating the build cache" };
     public static readonly Option<string?> CacheDir = new("--cache") { Description = "Build cache folder (default: .staticbriefs/cache beside the input folder)" };
+    public static readonly Option<bool> Force = new("--force") { Description = "Build into a non-empty output folder StaticBriefs did not write, keeping its files" };
+    public static readonly Option<bool> CleanOutput = new("--clean-output") { Description = "Also remove output files StaticBriefs did not write (folders starting with '.', such as .git, are kept)" };
 
     /// <summary>The default theme folder, used when it exists and no other is named.</summary>
     public const string DefaultThemeDirectory = "theme";
@@ -28,7 +30,7 @@ internal static class BuildCommand
     public static Command Create(CliContext context)
     {
         var command = new Command("build", "Build the site from the input folder into the output folder");
-        foreach (var option in new Option[] { Input, Output, Theme, BaseUrl, Config, Drafts, Future, NoMinify, Strict, Timings, NoCache, CacheDir })
+        foreach (var option in new Option[] { Input, Output, Theme, BaseUrl, Config, Drafts, Future, NoMinify, Strict, Timings, NoCache, CacheDir, Force, CleanOutput })
             command.Options.Add(option);
         var verbosity = new VerbosityOptions();
         verbosity.AddTo(command);
@@ -40,7 +42,7 @@ internal static class BuildCommand
             if (UsageErrors(values, context.Stderr)) return 2;
             if (MissingTheme(values, options, context.Stderr)) return 1;
             if (level == Verbosity.Verbose) PrintSettings(options, context.Stdout);
-            var result = ProgressDisplay.Run(context, level, progress => SiteBuild.Run(options with { Progress = progress }));
+            var result = ProgressDisplay.Run(context, level, progress => SiteBuild.Run(options with { Progress = progress }, context.Stderr));
             return new BuildReport(context, level).Print(result, options, values.Get(Timings));
         });
         return command;
@@ -59,6 +61,8 @@ internal static class BuildCommand
         Strict = values.Get(Strict),
         UseCache = !values.Get(NoCache),
         CacheDirectory = values.Get(CacheDir),
+        Force = values.Get(Force),
+        CleanOutput = values.Get(CleanOutput),
     };
 
     /// <summary>Prints environment values that could not be read; true when there were any (exit 2).</summary>

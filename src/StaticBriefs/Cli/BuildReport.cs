@@ -7,7 +7,7 @@ namespace StaticBriefs.Cli;
 /// <summary>Prints what a build found and did: diagnostics (and their Actions annotations), timings, the summary.</summary>
 internal sealed class BuildReport(CliContext context, Verbosity verbosity)
 {
-    /// <summary>Prints diagnostics and the summary; returns the exit code (0 ok, 1 content errors).</summary>
+    /// <summary>Prints diagnostics and the summary; returns the exit code (0 ok, 1 content errors, 2 output refused).</summary>
     public int Print(BuildResult result, BuildOptions options, bool timings)
     {
         var stdout = context.Stdout;
@@ -19,6 +19,8 @@ internal sealed class BuildReport(CliContext context, Verbosity verbosity)
             if (context.InGitHubActions)
                 stdout.WriteLine(ActionsAnnotation.Format(diagnostic, ActionsAnnotation.FileFor(diagnostic, options.InputDirectory, options.ThemeDirectory, workspace)));
         }
+        // An output folder refused before anything was read is a usage error (exit 2), as safe-output documents.
+        if (result.Refused) return 2;
         var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
         var warnings = result.Diagnostics.Count - errors;
         if (timings || verbosity == Verbosity.Verbose) PrintTimings(result);

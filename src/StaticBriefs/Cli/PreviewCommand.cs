@@ -21,6 +21,7 @@ internal static class PreviewCommand
         var minify = new Option<bool>("--minify") { Description = "Minify as build does: markdown bodies' HTML, CSS and JS (off by default: readable and faster)" };
         var strict = new Option<bool>("--strict") { Description = "Treat unknown companies, people and topics as errors" };
         var port = new Option<int>("--port", "-p") { Description = "Port to listen on (0 picks a free one)", DefaultValueFactory = _ => 5080 };
+        var force = new Option<bool>("--force") { Description = "Build into a non-empty --output folder StaticBriefs did not write, keeping its files" };
         var host = new Option<string>("--host") { Description = "Address to listen on; anything but loopback exposes your drafts to the network", DefaultValueFactory = _ => "127.0.0.1" };
         var poll = new Option<int?>("--poll")
         {
@@ -31,7 +32,7 @@ internal static class PreviewCommand
         };
         var verbosity = new VerbosityOptions();
         var command = new Command("preview", "Build the site, serve it locally and rebuild and reload open pages on every change");
-        foreach (var option in new Option[] { input, output, theme, baseUrl, drafts, future, minify, strict, port, host, poll })
+        foreach (var option in new Option[] { input, output, theme, baseUrl, drafts, future, minify, strict, port, host, poll, force })
             command.Options.Add(option);
         verbosity.AddTo(command);
         command.SetAction(async (parse, ct) =>
@@ -42,6 +43,10 @@ internal static class PreviewCommand
             {
                 InputDirectory = inputDirectory,
                 OutputDirectory = values.Get(output) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inputDirectory).TrimEnd(Path.DirectorySeparatorChar))!, ".staticbriefs", "preview"),
+                // The default folder under .staticbriefs/ is StaticBriefs' own: whatever is in it may be replaced.
+                Force = values.Get(output) is null || values.Get(force),
+                CleanOutput = values.Get(output) is null,
+                LockTimeout = TimeSpan.FromSeconds(30),
                 ThemeDirectory = values.Get(theme) ?? BuildCommand.DefaultThemeDirectory,
                 BaseUrl = values.Get(baseUrl),
                 IncludeDrafts = values.Get(drafts),

@@ -4,6 +4,7 @@ using StaticBriefs.Building;
 using StaticBriefs.Diagnostics;
 using StaticBriefs.Incremental;
 using StaticBriefs.Loading;
+using StaticBriefs.Output;
 using StaticBriefs.Preview;
 
 namespace StaticBriefs.Cli;
@@ -20,6 +21,7 @@ internal sealed class PreviewLoop
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(50);
 
     private readonly BuildOptions _options;
+    private readonly OutputFolder _output;
     private readonly PreviewServer _server;
     private readonly TextWriter _stdout;
     private readonly TextWriter _stderr;
@@ -27,10 +29,11 @@ internal sealed class PreviewLoop
     private readonly bool _quiet;
     private bool _showingError;
 
-    private PreviewLoop(BuildOptions options, PreviewServer server, TextWriter stdout, TextWriter stderr, bool quiet)
+    private PreviewLoop(BuildOptions options, OutputFolder output, PreviewServer server, TextWriter stdout, TextWriter stderr, bool quiet)
     {
         _quiet = quiet;
         _options = options;
+        _output = output;
         _server = server;
         _stdout = stdout;
         _stderr = stderr;
@@ -51,7 +54,14 @@ internal sealed class PreviewLoop
             return 2;
         }
 
-        await using var server = new PreviewServer(new PreviewOptions(Path.GetFullPath(options.OutputDirectory), host, port, basePath));
+        // The output folder is held for the whole session: no build can interleave with the rebuilds, and the server
+        // waits at its gate while a rebuild moves files, so it never serves half of one.
+        var opening = new DiagnosticBag();
+        using var output = OutputAccess.Open(options, stderr, opening, out var refused, withGate: true);
+        foreach (var diagnostic in opening.Sorted()) stderr.WriteLine(diagnostic.ToString());
+        if (output is null) return refused ? 2 : 1;
+
+        await using var server = new PreviewServer(new PreviewOptions(Path.GetFullPath(options.OutputDirectory), host, port, basePath) { Gate = output.Gate });
         try
         {
             await server.StartAsync(ct);
@@ -66,7 +76,7 @@ internal sealed class PreviewLoop
         // kept (the server serves under it), so a site hosted under a sub-path is previewed as it will be published.
         var cache = new BuildCache(BuildCache.DefaultDirectory(options.InputDirectory)) { TrustUnchangedFiles = true, SaveOnCommit = false };
         using var live = new LiveSession();
-        var loop = new PreviewLoop(options with { BaseUrl = server.Address.ToString(), Cache = cache, Live = live }, server, stdout, stderr,
+        var loop = new PreviewLoop(options with { BaseUrl = server.Address.ToString(), Cache = cache, Live = live }, output, server, stdout, stderr,
             settings.Verbosity == Verbosity.Quiet);
         stdout.WriteLine($"Previewing at {server.Address} (Ctrl+C to stop)");
         await Task.Run(() => loop.Rebuild([]), ct);
@@ -100,7 +110,7 @@ internal sealed class PreviewLoop
             BuildResult result;
             try
             {
-                result = SiteBuild.Run(_options);
+                result = SiteBuild.Run(_options, _output);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

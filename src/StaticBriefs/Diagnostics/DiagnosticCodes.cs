@@ -31,6 +31,18 @@ public static class DiagnosticCodes
     public const string TermKindClash = "SB013";
     /// <summary>A file could not be read or written.</summary>
     public const string IoError = "SB014";
+    /// <summary>The output folder is, contains or lies inside a folder the build must not replace (input, theme, cache, home...).</summary>
+    public const string OutputOverlaps = "SB020";
+    /// <summary>The output folder holds files StaticBriefs did not write and no manifest of its own (see README "Output folder").</summary>
+    public const string OutputNotOwned = "SB021";
+    /// <summary>Another build or preview is writing the same output folder.</summary>
+    public const string OutputLocked = "SB022";
+    /// <summary>Writing or committing the output failed (disk full, permission denied, path too long); the old output is kept.</summary>
+    public const string OutputWriteFailed = "SB023";
+    /// <summary>A commit interrupted by a crash was finished before this build started.</summary>
+    public const string OutputRecovered = "SB024";
+    /// <summary>A file StaticBriefs did not write was replaced, because the build writes that path.</summary>
+    public const string ForeignFileReplaced = "SB025";
 
     // SB030-SB049: input that is read, never trusted (issue 11).
 

@@ -18,6 +18,7 @@ internal sealed class IncrementalSession
 {
     private readonly BuildCache? _cache;
     private readonly BuildOptions _options;
+    private readonly OutputFolder _output;
     private readonly string _outputDirectory;
     private readonly string _context;
     private readonly LoadCounts _loads = new();
@@ -25,9 +26,10 @@ internal sealed class IncrementalSession
     private PageMemoSink? _sink;
     private IReadOnlyDictionary<string, string>? _layoutKeys;
 
-    public IncrementalSession(BuildOptions options)
+    public IncrementalSession(BuildOptions options, OutputFolder output)
     {
         _options = options;
+        _output = output;
         _cache = options.Cache ?? (options.UseCache ? new BuildCache(options.CacheDirectory ?? BuildCache.DefaultDirectory(options.InputDirectory)) : null);
         _outputDirectory = Path.GetFullPath(options.OutputDirectory).TrimEnd(Path.DirectorySeparatorChar);
         _context = ContentHash.Of(GeneratorKey.Value, options.Minify ? "minify" : "plain");
@@ -73,18 +75,19 @@ internal sealed class IncrementalSession
     {
         var previous = _cache?.Manifest(_outputDirectory) is { } manifest && manifest.Context == _context ? manifest : null;
         _layoutKeys = _cache is null ? null : Incremental.LayoutKeys.Compute(theme);
-        return _sink = new PageMemoSink(staging, _outputDirectory, previous, _layoutKeys);
+        // Nothing can be kept from the output: the whole site is staged and swapped in.
+        if (previous is null) _output.StartScan();
+        return _sink = new PageMemoSink(staging, _output, previous, _layoutKeys);
     }
 
-    public void Commit(StagingOutput staging)
+    /// <summary>Commits the build into the output folder; false (with an SB023 error) when the file system refused.</summary>
+    public bool Commit(StagingOutput staging, DiagnosticBag diagnostics)
     {
-        if (_cache is null || _sink is null)
-        {
-            staging.Commit();
-            return;
-        }
-        var manifest = OutputPatcher.Commit(_sink, _cache, _outputDirectory, _context, trustManifest: _options.Live is not null);
+        if (_cache is null || _sink is null) return _output.Commit(staging, null, diagnostics);
+        var manifest = OutputPatcher.Commit(_sink, _cache, _output, _outputDirectory, _context, diagnostics);
+        if (manifest is null) return false;
         _cache.Committed(_outputDirectory, manifest);
+        return true;
     }
 
     /// <summary>Adds this build's counts to its result.</summary>

@@ -58,7 +58,7 @@ public sealed class LiveSession : IDisposable
     public void Dispose() => Forget();
 
     /// <summary>The partial rebuild, or null when the changes need a full build.</summary>
-    internal BuildResult? TryRebuild(BuildOptions options, string context)
+    internal BuildResult? TryRebuild(BuildOptions options, string context, OutputFolder output)
     {
         var cache = options.Cache;
         if (_state is not { } state || cache is null || !cache.TryPeekChanges(out var changedPaths) || changedPaths.Length == 0)
@@ -76,7 +76,7 @@ public sealed class LiveSession : IDisposable
         cache.ChangesConsumed();
         try
         {
-            return Rebuild(options, context, state, edits, previous, outputDirectory, clock);
+            return Rebuild(options, context, state, edits, previous, output, outputDirectory, clock);
         }
         catch
         {
@@ -89,7 +89,7 @@ public sealed class LiveSession : IDisposable
 
     private BuildResult Rebuild(
         BuildOptions options, string context, LiveState state, IReadOnlyList<ContentEdit> edits, OutputManifest previous,
-        string outputDirectory, StageClock clock)
+        OutputFolder output, string outputDirectory, StageClock clock)
     {
         var cache = options.Cache!;
         var diagnostics = new DiagnosticBag();
@@ -107,8 +107,14 @@ public sealed class LiveSession : IDisposable
         var views = state.Views.WithChangedContent(site, changedIds);
         var scope = ScopeOf(state, views, site, edits);
 
-        using var output = new StagingOutput(outputDirectory);
-        var sink = new PageMemoSink(output, outputDirectory, previous, state.LayoutKeys);
+        using var staging = output.CreateStaging(diagnostics);
+        if (staging is null)
+        {
+            views.Dispose();
+            Forget();
+            return new BuildResult(diagnostics.Sorted(), false, site.Briefs.Length, 0, clock.Timings);
+        }
+        var sink = new PageMemoSink(staging, output, previous, state.LayoutKeys);
         var rendered = (RenderedBrief[])state.Rendered.Clone();
         clock.Time("render briefs", () =>
             new BriefPageRenderer(site, views, state.SiteView, state.Templates, state.Markdown, sink, state.Search, diagnostics)
@@ -144,8 +150,15 @@ public sealed class LiveSession : IDisposable
             return new BuildResult(sorted, false, site.Briefs.Length, 0, clock.Timings);
         }
 
-        var manifest = clock.Time("commit", () => OutputPatcher.CommitPartial(sink, cache, outputDirectory, context,
-            layout.Versioned ? VersionFolders(previous) : RegeneratedFolders));
+        var manifest = clock.Time("commit", () => OutputPatcher.CommitPartial(sink, cache, output, outputDirectory, context,
+            layout.Versioned ? VersionFolders(previous) : RegeneratedFolders, diagnostics));
+        if (manifest is null)
+        {
+            // Nothing changed in the output folder; the state no longer matches it, so the next build starts afresh.
+            views.Dispose();
+            Forget();
+            return new BuildResult(diagnostics.Sorted(), false, site.Briefs.Length, 0, clock.Timings);
+        }
         cache.CommittedPartial(outputDirectory, manifest);
         var next = state with { Loaded = loaded, Site = site, Views = views, Rendered = rendered, Diagnostics = sorted };
         state.Views.Dispose();

@@ -1,72 +1,30 @@
+using StaticBriefs.Diagnostics;
+using StaticBriefs.Output;
+
 namespace StaticBriefs.Incremental;
 
 /// <summary>
-/// Commits an incremental build. With no usable previous output the staging folder is swapped in whole, as in a
-/// clean build. Otherwise only what changed moves: each new file is renamed over its old version (so a reader never
-/// sees half a file), files the build no longer makes are deleted, and kept files are not touched at all. The
-/// manifest is forgotten before the first change and written after the last, so an interrupted commit costs the
-/// next build a full render rather than a wrong page.
+/// Commits an incremental build through the output folder's committer (<see cref="OutputFolder.Commit"/>) and
+/// records the cache's manifest of what is now there. Files kept from the previous output stay untouched; with none
+/// kept the staging tree is the whole site and is swapped in. The cache's manifest is forgotten before the commit and
+/// written after it, so an interrupted commit costs the next build a full render rather than a wrong page.
 /// </summary>
 internal static class OutputPatcher
 {
     /// <param name="sink">The build's sink.</param>
     /// <param name="cache">The cache holding the manifests.</param>
-    /// <param name="outputDirectory">The output folder.</param>
+    /// <param name="output">The output folder.</param>
+    /// <param name="cacheKey">The output folder as the cache names it.</param>
     /// <param name="context">What every file of the build depends on.</param>
-    /// <param name="trustManifest">
-    /// Preview: nothing but this process writes the output folder, so the previous manifest lists exactly what is
-    /// there and stale files are found from it instead of by scanning 30,000 files (most of a small rebuild's commit).
-    /// </param>
-    public static OutputManifest Commit(PageMemoSink sink, BuildCache cache, string outputDirectory, string context, bool trustManifest = false)
+    /// <param name="diagnostics">Where a refused commit is reported.</param>
+    /// <returns>The new manifest, or null when the commit failed (the old output is in place).</returns>
+    public static OutputManifest? Commit(
+        PageMemoSink sink, BuildCache cache, OutputFolder output, string cacheKey, string context, DiagnosticBag diagnostics)
     {
-        var staging = sink.Staging;
-        cache.ForgetManifest(outputDirectory);
-        // Files the sink did not make (assets, static files), so a trusted manifest lists everything in the folder.
-        var others = new List<string>();
-        if (sink.Previous is null || sink.Kept.Count == 0 || !Directory.Exists(outputDirectory))
-        {
-            staging.Commit();
-            if (trustManifest)
-            {
-                others.AddRange(Directory.EnumerateFiles(outputDirectory, "*", SearchOption.AllDirectories)
-                    .Select(f => Relative(outputDirectory, f)).Where(f => !sink.Written.ContainsKey(f)));
-            }
-        }
-        else
-        {
-            var keep = new HashSet<string>(sink.Kept.Keys, StringComparer.Ordinal);
-            foreach (var file in Directory.EnumerateFiles(staging.StagingDirectory, "*", SearchOption.AllDirectories))
-            {
-                var relative = Relative(staging.StagingDirectory, file);
-                keep.Add(relative);
-                if (!sink.Written.ContainsKey(relative)) others.Add(relative);
-                var target = Path.Combine(outputDirectory, relative);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Move(file, target, overwrite: true);
-            }
-            // Scanning the folder (not just the old manifest) also removes files nobody built, as a clean swap would.
-            var existing = trustManifest
-                ? sink.Previous.Files.Keys.Select(f => Path.Combine(outputDirectory, f))
-                : Directory.EnumerateFiles(outputDirectory, "*", SearchOption.AllDirectories);
-            var deleted = new List<string>();
-            foreach (var file in existing)
-            {
-                if (keep.Contains(Relative(outputDirectory, file))) continue;
-                File.Delete(file);
-                deleted.Add(file);
-            }
-            RemoveEmptyParents(deleted, outputDirectory);
-        }
-
-        var files = new Dictionary<string, OutputRecord>(sink.Kept, StringComparer.Ordinal);
-        // No key: such a file is never kept by a later build, only known to be there.
-        foreach (var file in others) files[file] = new OutputRecord("", 0, 0);
-        foreach (var (file, key) in sink.Written)
-        {
-            var info = new FileInfo(Path.Combine(outputDirectory, file));
-            if (info.Exists) files[file] = new OutputRecord(key, info.Length, info.LastWriteTimeUtc.Ticks);
-        }
-        return new OutputManifest(context, files);
+        cache.ForgetManifest(cacheKey);
+        var kept = sink.Previous is null ? null : sink.Kept.Keys.ToArray();
+        if (!output.Commit(sink.Staging, kept, diagnostics)) return Restore(sink, cache, cacheKey);
+        return Manifest(sink, output, context, new Dictionary<string, OutputRecord>(sink.Kept, StringComparer.Ordinal));
     }
 
     /// <summary>
@@ -74,56 +32,53 @@ internal static class OutputPatcher
     /// from the previous manifest untouched, so the output folder is never scanned. Only under
     /// <paramref name="regeneratedFolders"/>, which the rebuild wrote out whole, do files it no longer makes go away.
     /// </summary>
-    public static OutputManifest CommitPartial(
-        PageMemoSink sink, BuildCache cache, string outputDirectory, string context, IReadOnlyList<string> regeneratedFolders)
+    public static OutputManifest? CommitPartial(
+        PageMemoSink sink, BuildCache cache, OutputFolder output, string cacheKey, string context, IReadOnlyList<string> regeneratedFolders,
+        DiagnosticBag diagnostics)
     {
         var previous = sink.Previous ?? throw new InvalidOperationException("A partial rebuild needs the previous build's manifest.");
-        cache.ForgetManifest(outputDirectory);
+        cache.ForgetManifest(cacheKey);
         var files = new Dictionary<string, OutputRecord>(previous.Files, StringComparer.Ordinal);
-        foreach (var (file, key) in sink.Written)
-        {
-            var target = Path.Combine(outputDirectory, file);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Move(Path.Combine(sink.Staging.StagingDirectory, file), target, overwrite: true);
-            var info = new FileInfo(target);
-            files[file] = new OutputRecord(key, info.Length, info.LastWriteTimeUtc.Ticks);
-        }
-        var deleted = new List<string>();
+        var removed = new List<string>();
         foreach (var file in previous.Files.Keys)
         {
-            if (!regeneratedFolders.Any(folder => file.StartsWith(folder, StringComparison.Ordinal))) continue;
-            if (sink.Kept.ContainsKey(file) || sink.Written.ContainsKey(file)) continue;
-            File.Delete(Path.Combine(outputDirectory, file));
-            deleted.Add(Path.Combine(outputDirectory, file));
+            if (!InAny(file, regeneratedFolders) || sink.Kept.ContainsKey(file) || sink.Written.ContainsKey(file)) continue;
+            removed.Add(file);
             files.Remove(file);
         }
-        RemoveEmptyParents(deleted, outputDirectory);
-        sink.Staging.Dispose();
-        return new OutputManifest(context, files);
+        if (!output.CommitChanges(sink.Staging, removed, diagnostics)) return Restore(sink, cache, cacheKey);
+        return Manifest(sink, output, context, files);
     }
 
-    private static string Relative(string root, string file) => Path.GetRelativePath(root, file).Replace('\\', '/');
-
-    /// <summary>
-    /// Removes folders left empty by deleted files: only the deleted files' ancestors can have become empty, and
-    /// opening every folder of a 17,000-page site took most of a one-page rebuild's commit. Deepest first, so a
-    /// folder whose subfolders all went (an old search version's <c>facets/</c>) is seen empty in its turn.
-    /// </summary>
-    private static void RemoveEmptyParents(List<string> deletedFiles, string outputDirectory)
+    private static bool InAny(string file, IReadOnlyList<string> folders)
     {
-        var root = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        var folders = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in deletedFiles)
+        foreach (var folder in folders)
         {
-            for (var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-                 folder is not null && folder.Length > root.Length && folders.Add(folder);
-                 folder = Path.GetDirectoryName(folder))
-            {
-            }
+            if (file.StartsWith(folder, StringComparison.Ordinal)) return true;
         }
-        foreach (var folder in folders.OrderByDescending(f => f.Length))
+        return false;
+    }
+
+    /// <summary>A refused commit put the old output back as it was: so is its manifest, or the next build renders everything.</summary>
+    private static OutputManifest? Restore(PageMemoSink sink, BuildCache cache, string cacheKey)
+    {
+        if (sink.Previous is { } previous) cache.CommittedPartial(cacheKey, previous);
+        return null;
+    }
+
+    /// <summary>The cache's manifest: <paramref name="files"/> kept, plus every file the commit moved in.</summary>
+    private static OutputManifest Manifest(PageMemoSink sink, OutputFolder output, string context, Dictionary<string, OutputRecord> files)
+    {
+        // No key for files the sink did not make (assets, static files): such a file is never kept by a later build.
+        foreach (var file in sink.Staging.Files)
         {
-            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
+            if (!sink.Written.ContainsKey(file)) files[file] = new OutputRecord("", 0, 0);
         }
+        foreach (var (file, key) in sink.Written)
+        {
+            var info = new FileInfo(Path.Combine(output.Root, file));
+            if (info.Exists) files[file] = new OutputRecord(key, info.Length, info.LastWriteTimeUtc.Ticks);
+        }
+        return new OutputManifest(context, files);
     }
 }

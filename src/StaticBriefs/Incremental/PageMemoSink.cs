@@ -12,7 +12,7 @@ namespace StaticBriefs.Incremental;
 /// Without a cache (no layout keys, no previous manifest) it only counts pages.
 /// </summary>
 internal sealed class PageMemoSink(
-    StagingOutput staging, string outputDirectory, OutputManifest? previous, IReadOnlyDictionary<string, string>? layoutKeys)
+    StagingOutput staging, OutputFolder output, OutputManifest? previous, IReadOnlyDictionary<string, string>? layoutKeys)
     : IOutputSink, IPageMemo
 {
     private readonly ViewHasher _hasher = new();
@@ -73,12 +73,16 @@ internal sealed class PageMemoSink(
         _written[relativePath] = key;
     }
 
-    /// <summary>Keeps the previous file when it was made from <paramref name="key"/> and nobody has touched it since.</summary>
+    /// <summary>
+    /// Keeps the previous file when it was made from <paramref name="key"/> and nobody has touched it since. A file
+    /// behind a link (a folder of the output replaced by a link) is never kept: it is written again, as a real file.
+    /// </summary>
     private bool Keep(string file, string key)
     {
         if (previous is null || !previous.Files.TryGetValue(file, out var record) || record.Key != key) return false;
-        var info = new FileInfo(Path.Combine(outputDirectory, file));
-        if (!info.Exists || info.Length != record.Length || info.LastWriteTimeUtc.Ticks != record.WriteTicks) return false;
+        if (!output.IsLinkFree(file)) return false;
+        var info = new FileInfo(Path.Combine(output.Root, file));
+        if (!info.Exists || (info.Attributes & FileAttributes.ReparsePoint) != 0 || info.Length != record.Length || info.LastWriteTimeUtc.Ticks != record.WriteTicks) return false;
         _kept[file] = record;
         return true;
     }

@@ -1,42 +1,57 @@
+using System.Collections.Concurrent;
 using System.Text;
 using StaticBriefs.Diagnostics;
 
 namespace StaticBriefs.Output;
 
 /// <summary>
-/// The write stage. Files go to a hidden staging folder beside <c>output/</c>; <see cref="Commit"/> swaps it in with
-/// renames only when the whole build succeeded, so a failed build leaves the previous output untouched and a
-/// finished one has no stale files.
+/// The write stage. Files go to the staging tree of a work folder (see <see cref="OutputFolder"/>); the output folder
+/// changes only when <see cref="OutputFolder.Commit"/> takes it, after the whole build succeeded. A file that cannot
+/// be written (disk full, permission denied, path too long) is reported as an SB023 error naming it and the build
+/// fails with the old output untouched.
 /// </summary>
 public sealed class StagingOutput : IOutputSink, IDisposable
 {
+    /// <summary>Failures listed one by one; after that one line says more followed (a full disk fails every file).</summary>
+    private const int ListedFailures = 10;
     private static readonly UTF8Encoding Utf8 = new(false);
-    private readonly string _outputDirectory;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _directories = new(StringComparer.Ordinal);
-    private readonly Diagnostics.WorkMeter? _meter;
-    private bool _committed;
-    private long _files;
+    private readonly string _displayRoot;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly ConcurrentDictionary<string, bool> _directories = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _files = new(StringComparer.Ordinal);
+    private readonly WorkMeter? _meter;
+    private long _fileCount;
     private long _bytes;
+    private int _failures;
 
-    /// <summary>Creates an empty staging folder next to <paramref name="outputDirectory"/>.</summary>
-    public StagingOutput(string outputDirectory, Diagnostics.WorkMeter? meter = null)
+    internal StagingOutput(WorkFolder work, string displayRoot, DiagnosticBag diagnostics, WorkMeter? meter)
     {
+        Work = work;
+        _displayRoot = displayRoot;
+        _diagnostics = diagnostics;
         _meter = meter;
-        _outputDirectory = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        var parent = Path.GetDirectoryName(_outputDirectory) ?? ".";
-        Directory.CreateDirectory(parent);
-        StagingDirectory = Path.Combine(parent, "." + Path.GetFileName(_outputDirectory) + ".staging-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(StagingDirectory);
+        StagingDirectory = work.Site;
     }
 
     /// <summary>The folder being written.</summary>
     public string StagingDirectory { get; }
 
     /// <summary>Files written so far.</summary>
-    public long FileCount => Interlocked.Read(ref _files);
+    public long FileCount => Interlocked.Read(ref _fileCount);
 
     /// <summary>Bytes written so far.</summary>
     public long ByteCount => Interlocked.Read(ref _bytes);
+
+    /// <summary>True when a file could not be written (the build has failed).</summary>
+    public bool Failed => Volatile.Read(ref _failures) > 0;
+
+    internal WorkFolder Work { get; }
+
+    /// <summary>Every file written, relative with '/'.</summary>
+    internal ICollection<string> Files => _files.Keys;
+
+    /// <summary>Set by the committer once the tree belongs to the output folder (or was consumed by it).</summary>
+    internal bool Committed { get; set; }
 
     /// <inheritdoc/>
     public void WriteText(string relativePath, string content)
@@ -57,50 +72,78 @@ public sealed class StagingOutput : IOutputSink, IDisposable
     /// <inheritdoc/>
     public void WriteBytes(string relativePath, ReadOnlySpan<byte> content)
     {
-        var started = Diagnostics.WorkMeter.Start();
-        var path = FullPath(relativePath);
-        EnsureDirectory(Path.GetDirectoryName(path)!);
-        // One open and one positional write per file: no FileStream buffering, seeking or truncating, which
-        // cost as much as the rendering itself when a build writes tens of thousands of pages.
-        // Shared access: two briefs with one slug (SB005, already an error) render to one path from two workers;
-        // a sharing violation there would crash the run and hide the report, and that staging folder is discarded.
-        using (var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite))
+        var started = WorkMeter.Start();
+        var (path, relative) = FullPath(relativePath);
+        if (GaveUp) return;
+        try
         {
-            RandomAccess.Write(handle, content, 0);
+            EnsureDirectory(Path.GetDirectoryName(path)!);
+            // One open and one positional write per file: no FileStream buffering, seeking or truncating, which
+            // cost as much as the rendering itself when a build writes tens of thousands of pages.
+            // Shared access: two briefs with one slug (SB005, already an error) render to one path from two workers;
+            // a sharing violation there would crash the run and hide the report, and that staging folder is discarded.
+            using (var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite))
+            {
+                RandomAccess.Write(handle, content, 0);
+            }
         }
-        _meter?.Stop(Diagnostics.WorkKind.Write, started);
-        Interlocked.Increment(ref _files);
-        Interlocked.Add(ref _bytes, content.Length);
+        catch (Exception ex) when (IoFailure.IsIo(ex))
+        {
+            Fail(relative, "cannot write this output file", ex);
+            return;
+        }
+        _meter?.Stop(WorkKind.Write, started);
+        Record(relative, content.Length);
     }
 
     /// <summary>Copies a file as it is.</summary>
     public void CopyFile(string sourcePath, string relativePath)
     {
-        var path = FullPath(relativePath);
-        EnsureDirectory(Path.GetDirectoryName(path)!);
-        File.Copy(sourcePath, path, overwrite: true);
-        Interlocked.Increment(ref _files);
-        Interlocked.Add(ref _bytes, new FileInfo(path).Length);
-    }
-
-    /// <summary>Replaces the output folder with the staging folder.</summary>
-    public void Commit()
-    {
-        string? old = null;
-        if (Directory.Exists(_outputDirectory))
+        var (path, relative) = FullPath(relativePath);
+        if (GaveUp) return;
+        try
         {
-            old = StagingDirectory.Replace(".staging-", ".old-", StringComparison.Ordinal);
-            Directory.Move(_outputDirectory, old);
+            EnsureDirectory(Path.GetDirectoryName(path)!);
+            File.Copy(sourcePath, path, overwrite: true);
+            Record(relative, new FileInfo(path).Length);
         }
-        Directory.Move(StagingDirectory, _outputDirectory);
-        _committed = true;
-        if (old is not null) TryDelete(old);
+        catch (Exception ex) when (IoFailure.IsIo(ex))
+        {
+            Fail(relative, $"cannot copy {sourcePath} to this output file", ex);
+        }
     }
 
-    /// <summary>Removes the staging folder unless it was committed.</summary>
+    /// <summary>Removes the work folder unless the commit took it.</summary>
     public void Dispose()
     {
-        if (!_committed) TryDelete(StagingDirectory);
+        if (Committed) return;
+        try
+        {
+            Work.Delete();
+        }
+        catch (Exception ex) when (IoFailure.IsIo(ex))
+        {
+            // A work folder that cannot be removed now carries its marker: the next build removes it.
+        }
+    }
+
+    private bool GaveUp => Volatile.Read(ref _failures) > ListedFailures;
+
+    private void Record(string relative, long length)
+    {
+        _files.TryAdd(relative, 0);
+        Interlocked.Increment(ref _fileCount);
+        Interlocked.Add(ref _bytes, length);
+    }
+
+    private void Fail(string relative, string what, Exception ex)
+    {
+        var count = Interlocked.Increment(ref _failures);
+        if (count <= ListedFailures)
+            _diagnostics.Add(IoFailure.Error(_displayRoot + "/" + relative, what + "; the previous output is untouched", ex));
+        else if (count == ListedFailures + 1)
+            _diagnostics.Error(_displayRoot, 0, DiagnosticCodes.OutputWriteFailed,
+                $"more output files could not be written ({IoFailure.Describe(ex)}); only the first {ListedFailures} are listed");
     }
 
     /// <summary>Creates a folder once per build: most pages live in a folder of their own, so asking the file system every time doubles the system calls.</summary>
@@ -111,37 +154,16 @@ public sealed class StagingOutput : IOutputSink, IDisposable
         _directories.TryAdd(directory, true);
     }
 
-    private string FullPath(string relativePath)
+    private (string Path, string Relative) FullPath(string relativePath)
     {
         var path = Path.GetFullPath(Path.Combine(StagingDirectory, relativePath));
         // A slug or file name can never be allowed to write outside the staging folder.
         if (!path.StartsWith(StagingDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new InvalidOperationException($"refusing to write outside the output folder: {relativePath}");
-        return path;
-    }
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Leftovers of a previous folder are harmless; the next build removes them (see CleanLeftovers).
-        }
-    }
-
-    /// <summary>Removes staging and old folders that a killed build left behind.</summary>
-    public static void CleanLeftovers(string outputDirectory, DiagnosticBag diagnostics)
-    {
-        var full = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        var parent = Path.GetDirectoryName(full);
-        if (parent is null || !Directory.Exists(parent)) return;
-        foreach (var leftover in Directory.EnumerateDirectories(parent, "." + Path.GetFileName(full) + ".*-*"))
-        {
-            try { Directory.Delete(leftover, recursive: true); }
-            catch (IOException ex) { diagnostics.Warning(leftover, 0, DiagnosticCodes.IoError, $"could not remove a leftover build folder: {ex.Message}"); }
-        }
+        var relative = path[(StagingDirectory.Length + 1)..].Replace('\\', '/');
+        // The names StaticBriefs keeps for itself at the root of the output folder.
+        if (relative is OwnedFiles.FileName or CommitJournal.InTreeName || relative.StartsWith(WorkFolder.InsidePrefix, StringComparison.Ordinal))
+            throw new InvalidOperationException($"refusing to write a file StaticBriefs keeps for itself: {relativePath}");
+        return (path, relative);
     }
 }

@@ -9,4 +9,8 @@ namespace StaticBriefs.Preview;
 /// Adds the reload script to HTML pages. Off, the server answers exactly as static hosting would
 /// (byte-for-byte files), which is what browser tests and benchmarks need.
 /// </param>
-public sealed record PreviewOptions(string OutputDirectory, string Host = "127.0.0.1", int Port = 5080, string BasePath = "/", bool LiveReload = true);
+public sealed record PreviewOptions(string OutputDirectory, string Host = "127.0.0.1", int Port = 5080, string BasePath = "/", bool LiveReload = true)
+{
+    /// <summary>Requests for site files wait here while a rebuild moves files into the folder (null: no waiting).</summary>
+    public Output.CommitGate? Gate { get; init; }
+}

@@ -22,6 +22,7 @@ internal sealed class PreviewRequestHandler
     private readonly ReloadHub _hub;
     private readonly CancellationToken _stopping;
     private readonly HostCheck _hosts;
+    private readonly Output.CommitGate? _gate;
 
     public PreviewRequestHandler(PreviewOptions options, ReloadHub hub, CancellationToken stopping)
     {
@@ -31,6 +32,7 @@ internal sealed class PreviewRequestHandler
         _hub = hub;
         _stopping = stopping;
         _hosts = new HostCheck(options.Host);
+        _gate = options.Gate;
         Files = new SiteFileProvider(_outputDirectory, options.LiveReload ? ReloadScript.TagFor(EncodedBasePath(_baseSegments)) : []);
     }
 
@@ -81,7 +83,17 @@ internal sealed class PreviewRequestHandler
             return segments.Length == 0 ? RedirectAsync(context, EncodedBasePath(_baseSegments)) : NotFoundAsync(context);
         }
 
-        return ServeSiteAsync(context, next, path, segments.AsSpan(_baseSegments.Length).ToArray());
+        var relative = segments.AsSpan(_baseSegments.Length).ToArray();
+        return _gate is null ? ServeSiteAsync(context, next, path, relative) : GatedServeSiteAsync(context, next, path, relative);
+    }
+
+    /// <summary>Serves a site file once no rebuild is moving files, so a page never comes from half of one.</summary>
+    private async Task GatedServeSiteAsync(HttpContext context, RequestDelegate next, RequestPath path, string[] relative)
+    {
+        using (await _gate!.EnterReadAsync(context.RequestAborted))
+        {
+            await ServeSiteAsync(context, next, path, relative);
+        }
     }
 
     private async Task ServeSiteAsync(HttpContext context, RequestDelegate next, RequestPath path, string[] relative)

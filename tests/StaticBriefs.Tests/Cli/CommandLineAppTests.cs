@@ -132,7 +132,8 @@ public sealed class CommandLineAppTests
             "--output", Path.Combine(blocker, "output"));
 
         Assert.Equal(1, run.ExitCode);
-        Assert.StartsWith("error: ", run.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith(Path.Combine(blocker, "output") + ": error SB023: cannot create or open the output folder", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, run.ErrorLines.Count); // the error and "Build failed: 1 error(s)..."
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
     }
 

@@ -12,68 +12,90 @@ public sealed class StagingOutputTests : IDisposable
 
     private string Out => _site.OutputDirectory;
 
-    private void WriteOld()
+    private string[] Siblings() =>
+        [.. Directory.EnumerateFileSystemEntries(_site.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+
+    private OutputFolder Open(DiagnosticBag? diagnostics = null) =>
+        OutputFolder.Open(OutputTestSupport.Request(_site), diagnostics ?? new DiagnosticBag(), out _)
+        ?? throw new Xunit.Sdk.XunitException("the output folder did not open:\n" + string.Join('\n', (diagnostics ?? new DiagnosticBag()).Sorted()));
+
+    private void Commit(params (string Path, string Text)[] files)
     {
-        Directory.CreateDirectory(Path.Combine(Out, "stale"));
-        File.WriteAllText(Path.Combine(Out, "stale", "old.html"), "old");
-        File.WriteAllText(Path.Combine(Out, "index.html"), "old home");
+        var diagnostics = new DiagnosticBag();
+        using var folder = Open(diagnostics);
+        using var staging = folder.CreateStaging(diagnostics)!;
+        foreach (var (path, text) in files) staging.WriteText(path, text);
+        Assert.True(folder.Commit(staging, null, diagnostics), string.Join('\n', diagnostics.Sorted()));
     }
 
-    private string[] Siblings() =>
-        [.. Directory.EnumerateDirectories(_site.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
-
     [Fact]
-    public void Commit_replaces_the_output_folder_and_stale_files_disappear()
+    public void Commit_replaces_the_files_it_wrote_and_its_stale_files_disappear()
     {
-        WriteOld();
-        using (var staging = new StagingOutput(Out))
+        Commit(("index.html", "old home"), ("stale/old.html", "old"));
+        using (var folder = Open())
         {
+            var diagnostics = new DiagnosticBag();
+            using var staging = folder.CreateStaging(diagnostics)!;
             staging.WriteText("index.html", "new home");
             staging.WriteBytes("briefs/a/index.html", "a"u8);
-            Assert.Equal("old home", File.ReadAllText(Path.Combine(Out, "index.html")));
-            staging.Commit();
+            Assert.Equal("old home", _site.ReadOutput("index.html"));
+            Assert.True(folder.Commit(staging, null, diagnostics));
             Assert.Equal(2, staging.FileCount);
         }
 
-        Assert.Equal(["briefs/a/index.html", "index.html"], _site.OutputFiles());
+        Assert.Equal([OwnedFiles.FileName, "briefs/a/index.html", "index.html"], _site.OutputFiles());
         Assert.Equal("new home", _site.ReadOutput("index.html"));
+        Assert.False(Directory.Exists(_site.OutputPath("stale")));
         Assert.Equal(["input", "output"], Siblings());
     }
 
     [Fact]
     public void Commit_creates_the_output_folder_when_there_was_none()
     {
-        using (var staging = new StagingOutput(Out))
-        {
-            staging.WriteText("robots.txt", "User-agent: *\n");
-            staging.Commit();
-        }
+        Commit(("robots.txt", "User-agent: *\n"));
 
         Assert.Equal("User-agent: *\n", _site.ReadOutput("robots.txt"));
+        Assert.Equal("# StaticBriefs output manifest 1", File.ReadLines(_site.OutputPath(OwnedFiles.FileName)).First());
+        Assert.Contains("robots.txt", File.ReadLines(_site.OutputPath(OwnedFiles.FileName)));
     }
 
     [Fact]
     public void Dispose_without_commit_leaves_the_output_untouched_and_removes_staging()
     {
-        WriteOld();
-        using (var staging = new StagingOutput(Out))
+        Commit(("index.html", "old home"));
+        var before = OutputTestSupport.TreeHash(_site.Root);
+        using (var folder = Open())
         {
+            using var staging = folder.CreateStaging(new DiagnosticBag())!;
             staging.WriteText("index.html", "new home");
             Assert.True(Directory.Exists(staging.StagingDirectory));
         }
 
-        Assert.Equal(["index.html", "stale/old.html"], _site.OutputFiles());
-        Assert.Equal("old home", _site.ReadOutput("index.html"));
+        Assert.Equal(before, OutputTestSupport.TreeHash(_site.Root));
         Assert.Equal(["input", "output"], Siblings());
+    }
+
+    [Fact]
+    public void A_folder_the_build_created_and_never_filled_is_removed_again()
+    {
+        using (var folder = Open())
+        {
+            Assert.True(Directory.Exists(Out));
+        }
+
+        Assert.False(Directory.Exists(Out));
     }
 
     [Theory]
     [InlineData("../escape.html")]
     [InlineData("briefs/../../escape.html")]
     [InlineData("/etc/escape.html")]
-    public void Writing_outside_the_staging_folder_is_refused(string path)
+    [InlineData(".staticbriefs-manifest")]
+    [InlineData(".staticbriefs-commit")]
+    public void Writing_outside_the_staging_folder_or_over_its_own_files_is_refused(string path)
     {
-        using var staging = new StagingOutput(Out);
+        using var folder = Open();
+        using var staging = folder.CreateStaging(new DiagnosticBag())!;
 
         Assert.Throws<InvalidOperationException>(() => staging.WriteText(path, "x"));
         Assert.False(File.Exists(Path.Combine(_site.Root, "escape.html")));
@@ -82,21 +104,8 @@ public sealed class StagingOutputTests : IDisposable
     [Fact]
     public void Text_is_written_as_utf8_without_bom()
     {
-        using var staging = new StagingOutput(Out);
-        staging.WriteText("a.txt", "Zoë");
-        staging.Commit();
+        Commit(("a.txt", "Zoë"));
 
         Assert.Equal("Zo\u00EB"u8.ToArray(), File.ReadAllBytes(_site.OutputPath("a.txt")));
-    }
-
-    [Fact]
-    public void Leftover_staging_folders_of_a_killed_build_are_cleaned()
-    {
-        Directory.CreateDirectory(Path.Combine(_site.Root, ".output.staging-deadbeef"));
-        Directory.CreateDirectory(Path.Combine(_site.Root, ".output.old-deadbeef"));
-
-        StagingOutput.CleanLeftovers(Out, new DiagnosticBag());
-
-        Assert.Equal(["input"], Siblings());
     }
 }

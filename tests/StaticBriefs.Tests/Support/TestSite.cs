@@ -70,7 +70,7 @@ internal sealed class TestSite : IDisposable
         MaxParallelism = 2,
     };
 
-    /// <summary>Builds the site through <see cref="SiteBuild.Run"/>.</summary>
+    /// <summary>Builds the site through <see cref="SiteBuild.Run(BuildOptions, TextWriter?)"/>.</summary>
     public BuildResult Build(Func<BuildOptions, BuildOptions>? configure = null) =>
         SiteBuild.Run(configure is null ? Options : configure(Options));
 

@@ -1,0 +1,125 @@
+using System.IO.Enumeration;
+
+namespace StaticBriefs.Output;
+
+/// <summary>What a path is, seen without following a symbolic link at its end.</summary>
+internal enum EntryKind
+{
+    Missing,
+    File,
+    Folder,
+    Link,
+}
+
+/// <summary>
+/// File-system walks and removals inside an output folder that never follow a symbolic link: a link is listed,
+/// moved and removed as a link, so <c>output/media -> ~/media</c> can never make a build touch <c>~/media</c>.
+/// (.NET's <c>SearchOption.AllDirectories</c> does follow links to folders.)
+/// </summary>
+internal static class OutputTree
+{
+    /// <summary>What <paramref name="path"/> is; the last component is not followed.</summary>
+    public static EntryKind KindOf(string path)
+    {
+        var attributes = new FileInfo(path).Attributes;
+        if ((int)attributes == -1) return EntryKind.Missing;
+        return Kind(attributes);
+    }
+
+    /// <summary>The entries of one folder, not recursing.</summary>
+    public static List<(string Name, EntryKind Kind)> Entries(string folder)
+    {
+        var entries = new FileSystemEnumerable<(string, EntryKind)>(folder,
+            (ref FileSystemEntry e) => (e.FileName.ToString(), Kind(e.Attributes)),
+            new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false });
+        return [.. entries];
+    }
+
+    /// <summary>Every file and link below <paramref name="root"/>, relative with '/', never entering a linked folder.</summary>
+    public static List<string> Files(string root)
+    {
+        var prefix = root.Length + 1;
+        var files = new FileSystemEnumerable<string>(root,
+            (ref FileSystemEntry e) => e.ToFullPath()[prefix..].Replace('\\', '/'),
+            new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = true })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory || IsLink(e.Attributes),
+            ShouldRecursePredicate = (ref FileSystemEntry e) => !IsLink(e.Attributes),
+        };
+        return [.. files];
+    }
+
+    /// <summary>True when the folder has no entries at all.</summary>
+    public static bool IsEmpty(string folder) => !Directory.EnumerateFileSystemEntries(folder).Any();
+
+    /// <summary>Removes a file, a link (as a link) or a whole folder; links inside are removed, never followed.</summary>
+    public static void Delete(string path)
+    {
+        switch (KindOf(path))
+        {
+            case EntryKind.File or EntryKind.Link:
+                File.Delete(path);
+                break;
+            case EntryKind.Folder:
+                // Directory.Delete unlinks the links it meets without entering them (checked by OutputTreeTests).
+                Directory.Delete(path, recursive: true);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// True when <paramref name="realPath"/> is a mount point: renaming it fails (EBUSY) and renames across it fail
+    /// (EXDEV), so such an output folder is patched in place rather than swapped. Read from
+    /// <c>/proc/self/mountinfo</c>; false where that does not exist.
+    /// </summary>
+    public static bool IsMountPoint(string realPath, string? mountInfo = null)
+    {
+        mountInfo ??= ReadMountInfo();
+        if (mountInfo is null) return false;
+        foreach (var line in mountInfo.Split('\n'))
+        {
+            var fields = line.Split(' ');
+            if (fields.Length > 4 && Unescape(fields[4]) == realPath) return true;
+        }
+        return false;
+    }
+
+    private static string? ReadMountInfo()
+    {
+        try
+        {
+            return OperatingSystem.IsLinux() ? File.ReadAllText("/proc/self/mountinfo") : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>mountinfo writes space, tab, newline and backslash as three-digit octal escapes.</summary>
+    private static string Unescape(string field)
+    {
+        if (!field.Contains('\\', StringComparison.Ordinal)) return field;
+        var builder = new System.Text.StringBuilder(field.Length);
+        for (var i = 0; i < field.Length; i++)
+        {
+            if (field[i] == '\\' && i + 3 < field.Length && IsOctal(field[i + 1]) && IsOctal(field[i + 2]) && IsOctal(field[i + 3]))
+            {
+                builder.Append((char)(((field[i + 1] - '0') * 64) + ((field[i + 2] - '0') * 8) + (field[i + 3] - '0')));
+                i += 3;
+            }
+            else
+            {
+                builder.Append(field[i]);
+            }
+        }
+        return builder.ToString();
+    }
+
+    private static bool IsOctal(char c) => c is >= '0' and <= '7';
+
+    private static bool IsLink(FileAttributes attributes) => (attributes & FileAttributes.ReparsePoint) != 0;
+
+    private static EntryKind Kind(FileAttributes attributes) =>
+        IsLink(attributes) ? EntryKind.Link : (attributes & FileAttributes.Directory) != 0 ? EntryKind.Folder : EntryKind.File;
+}

@@ -1,0 +1,206 @@
+namespace StaticBriefs.Output;
+
+/// <summary>
+/// Commits by moving files into the output folder one by one: for cached builds (most files stay as they are) and
+/// for output folders that cannot be swapped (a mount point, a link). A journal in the work folder names the files
+/// to remove; it is written before the first change and removed after the last, and the manifest moves in last, so
+/// after a crash the next run finishes the same moves (<see cref="Resume"/>). Whatever a move replaces is first
+/// moved aside into <c>old/</c>, so a failure midway (permission denied, disk full) puts the old output back.
+/// Links met on the way are moved aside as links, never followed.
+/// </summary>
+internal sealed class PatchCommit
+{
+    private readonly string _root;
+    private readonly WorkFolder _work;
+    private readonly OwnedFiles? _owned;
+    private readonly ReplacedFiles _replaced;
+    private readonly List<string> _placed = [];
+    private readonly List<string> _backedUp = [];
+    private readonly List<string> _created = [];
+    private readonly HashSet<string> _oldFolders = new(StringComparer.Ordinal);
+
+    private PatchCommit(string root, WorkFolder work, OwnedFiles? owned, ReplacedFiles replaced)
+    {
+        _root = root;
+        _work = work;
+        _owned = owned;
+        _replaced = replaced;
+    }
+
+    /// <summary>Moves the staged files in and removes <paramref name="remove"/>; on failure the old output is restored and the exception rethrown.</summary>
+    public static void Run(OutputFolder output, WorkFolder work, OwnedFiles? owned, IReadOnlyList<string> remove, bool clean, ReplacedFiles replaced)
+    {
+        new CommitJournal(CommitJournal.Patch, work.Name, clean, remove, []).Write(work.Journal);
+        CommitSteps.Reached("patch:journal-written");
+        var patch = new PatchCommit(output.Root, work, owned, replaced);
+        using (output.Gate?.EnterWrite())
+        {
+            try
+            {
+                patch.Apply(remove);
+            }
+            catch (Exception ex) when (IoFailure.IsIo(ex))
+            {
+                patch.Undo();
+                File.Delete(work.Journal);
+                throw;
+            }
+        }
+        patch.Finish(remove);
+    }
+
+    /// <summary>Finishes a patch a crash interrupted: the files still staged move in, the listed files go.</summary>
+    public static void Resume(string outputRoot, WorkFolder work, CommitJournal journal)
+    {
+        var patch = new PatchCommit(outputRoot, work, OwnedFiles.Read(outputRoot), new ReplacedFiles(outputRoot));
+        patch.Apply(journal.Stale);
+        patch.Finish(journal.Stale);
+    }
+
+    private void Apply(IReadOnlyList<string> remove)
+    {
+        var staged = OutputTree.Files(_work.Site);
+        var moves = 0;
+        foreach (var file in staged)
+        {
+            if (file == OwnedFiles.FileName) continue;
+            Place(file);
+            CommitSteps.Reached("patch:move", ++moves);
+        }
+        var removed = 0;
+        foreach (var file in remove)
+        {
+            Remove(file);
+            CommitSteps.Reached("patch:remove", ++removed);
+        }
+        // The manifest last: until it moves in, the output's manifest still describes the old site's files.
+        if (staged.Contains(OwnedFiles.FileName)) Place(OwnedFiles.FileName);
+        CommitSteps.Reached("patch:manifest-placed");
+    }
+
+    private void Finish(IReadOnlyList<string> remove)
+    {
+        try
+        {
+            // Before the journal goes: a resumed patch tidies the same folders.
+            RemoveEmptyFolders(remove.Concat(_backedUp));
+        }
+        catch (Exception ex) when (IoFailure.IsIo(ex))
+        {
+            // The new site is in place; an empty folder left behind is harmless.
+        }
+        CommitSteps.Reached("patch:folders-tidied");
+        File.Delete(_work.Journal);
+        CommitSteps.Reached("patch:journal-removed");
+        try
+        {
+            _work.Delete();
+        }
+        catch (Exception ex) when (IoFailure.IsIo(ex))
+        {
+            // It carries its marker: the next build removes it.
+        }
+    }
+
+    private void Place(string relative)
+    {
+        EnsureFolders(relative);
+        var target = Path.Combine(_root, relative);
+        var kind = OutputTree.KindOf(target);
+        if (kind != EntryKind.Missing)
+        {
+            if (IsForeign(relative)) _replaced.Add(relative);
+            MoveAside(relative);
+        }
+        Posix.Rename(Path.Combine(_work.Site, relative), target);
+        _placed.Add(relative);
+    }
+
+    /// <summary>True when what stands at <paramref name="relative"/> is not StaticBriefs' own (no manifest: nothing is).</summary>
+    private bool IsForeign(string relative) =>
+        relative != OwnedFiles.FileName && (_owned is null || (!_owned.Contains(relative) && !_owned.HasFolder(relative)));
+
+    /// <summary>Removes an entry of the old output, unless something on its way is not a real folder (then it is not there).</summary>
+    private void Remove(string relative)
+    {
+        for (var cut = relative.IndexOf('/'); cut > 0; cut = relative.IndexOf('/', cut + 1))
+        {
+            if (OutputTree.KindOf(Path.Combine(_root, relative[..cut])) != EntryKind.Folder) return;
+        }
+        // Whatever stands there now: its own path (or, with --clean-output, a foreign entry), removed as it is.
+        if (OutputTree.KindOf(Path.Combine(_root, relative)) != EntryKind.Missing) MoveAside(relative);
+    }
+
+    /// <summary>Makes every folder on the way a real folder; a file or link in the way is moved aside.</summary>
+    private void EnsureFolders(string relative)
+    {
+        for (var cut = relative.IndexOf('/'); cut > 0; cut = relative.IndexOf('/', cut + 1))
+        {
+            var folder = relative[..cut];
+            var path = Path.Combine(_root, folder);
+            var kind = OutputTree.KindOf(path);
+            if (kind == EntryKind.Folder) continue;
+            if (kind != EntryKind.Missing)
+            {
+                if (IsForeign(folder)) _replaced.Add(folder);
+                MoveAside(folder);
+            }
+            Directory.CreateDirectory(path);
+            _created.Add(folder);
+        }
+    }
+
+    /// <summary>Moves an entry of the output (file, link or folder) into <c>old/</c>, where undo finds it.</summary>
+    private void MoveAside(string relative)
+    {
+        var aside = Path.Combine(_work.Old, relative);
+        var folder = Path.GetDirectoryName(aside)!;
+        if (_oldFolders.Add(folder)) Directory.CreateDirectory(folder);
+        Posix.Rename(Path.Combine(_root, relative), aside);
+        _backedUp.Add(relative);
+    }
+
+    /// <summary>Puts the old output back: placed files return to the staging tree, moved-aside entries to their places.</summary>
+    private void Undo()
+    {
+        for (var i = _placed.Count - 1; i >= 0; i--)
+        {
+            var relative = _placed[i];
+            Posix.Rename(Path.Combine(_root, relative), Path.Combine(_work.Site, relative));
+        }
+        for (var i = _backedUp.Count - 1; i >= 0; i--)
+        {
+            var relative = _backedUp[i];
+            var target = Path.Combine(_root, relative);
+            // A folder made for the new site may stand where an old file was; it is empty again by now.
+            if (OutputTree.KindOf(target) == EntryKind.Folder && OutputTree.IsEmpty(target)) Directory.Delete(target);
+            Posix.Rename(Path.Combine(_work.Old, relative), target);
+        }
+        for (var i = _created.Count - 1; i >= 0; i--)
+        {
+            var path = Path.Combine(_root, _created[i]);
+            if (OutputTree.KindOf(path) == EntryKind.Folder && OutputTree.IsEmpty(path)) Directory.Delete(path);
+        }
+    }
+
+    /// <summary>
+    /// Removes folders left empty by removed files: only their ancestors can have become empty, and opening every
+    /// folder of a 17,000-page site took most of a one-page rebuild's commit. Deepest first, so a folder whose
+    /// subfolders all went (an old search version's <c>facets/</c>) is seen empty in its turn.
+    /// </summary>
+    private void RemoveEmptyFolders(IEnumerable<string> removedFiles)
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in removedFiles)
+        {
+            for (var cut = file.LastIndexOf('/'); cut > 0 && folders.Add(file[..cut]); cut = file.LastIndexOf('/', cut - 1))
+            {
+            }
+        }
+        foreach (var folder in folders.OrderByDescending(f => f.Count(c => c == '/')).ThenBy(f => f, StringComparer.Ordinal))
+        {
+            var path = Path.Combine(_root, folder);
+            if (OutputTree.KindOf(path) == EntryKind.Folder && OutputTree.IsEmpty(path)) Directory.Delete(path);
+        }
+    }
+}
