@@ -10,6 +10,7 @@ using StaticBriefs.Rendering.Hosting;
 using StaticBriefs.Rendering.Html;
 using StaticBriefs.Rendering.Markdown;
 using StaticBriefs.Rendering.Markdown.EntityLinks;
+using StaticBriefs.Rendering.Relations;
 using StaticBriefs.Rendering.Theme;
 using StaticBriefs.Rendering.Views;
 using StaticBriefs.Search;
@@ -125,6 +126,8 @@ public static class SiteBuild
             new BriefPageRenderer(site, views, siteView, templates, markdown, sink, search, diagnostics).RenderAll(options.MaxParallelism));
         clock.Time("render listings", () =>
             new ListingRenderer(site, views, siteView, templates, markdown, sink, diagnostics).RenderAll(options.MaxParallelism));
+        clock.Time("relations", () =>
+            new RelationPageRenderer(site, views, siteView, templates, sink, diagnostics).RenderAll(options.MaxParallelism));
         // The index and the feeds need nothing from each other. The index is one thread creating thousands of small
         // files, so it runs beside the feed workers rather than after them.
         clock.Time("feeds + search index", () =>

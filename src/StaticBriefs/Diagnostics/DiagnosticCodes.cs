@@ -84,4 +84,16 @@ public static class DiagnosticCodes
     public const string TemplateSyntax = "SB060";
     /// <summary>A shortcode StaticBriefs has a built-in equivalent for is missing what it needs (a figure's src, a video id).</summary>
     public const string BadShortcode = "SB061";
+
+    // Relations between entities (SB110-SB119).
+    /// <summary>A relation names someone or something that is neither in the entity data nor among the brief's tags.</summary>
+    public const string UnknownRelationName = "SB110";
+    /// <summary>A relation's verb is not one of the documented verbs.</summary>
+    public const string UnknownRelationVerb = "SB111";
+    /// <summary>A relation pairs kinds that cannot go together (a company joins a person, a person acquires a company).</summary>
+    public const string ImpossibleRelation = "SB112";
+    /// <summary>A relation's or an affiliation's date is not a date.</summary>
+    public const string BadRelationDate = "SB113";
+    /// <summary>A relation is not written as a set of keys, lacks subject, verb or object, or has a key of the wrong shape.</summary>
+    public const string BadRelation = "SB114";
 }

@@ -15,7 +15,7 @@ public static class DocumentLoader
     public static readonly ImmutableArray<string> KnownKeys =
     [
         "title", "date", "summary", "companies", "people", "topics", "author", "sources",
-        "slug", "draft", "updated", "layout", "nav",
+        "slug", "draft", "updated", "layout", "nav", "relations",
     ];
 
     /// <summary>Loads a document; returns null when it has errors that make it unusable (all are reported).</summary>
@@ -90,6 +90,7 @@ public static class DocumentLoader
                 Companies = Tags(values, "companies"),
                 People = Tags(values, "people"),
                 Topics = Tags(values, "topics"),
+                Relations = RelationReader.Read(values.GetValueOrDefault("relations"), block, path, diagnostics),
                 Sources = [.. sources.Select(item => item.Value)],
                 SourceLines = [.. sources.Select(item => item.Line)],
                 SourceColumns = [.. sources.Select(item => item.Column)],

@@ -64,6 +64,8 @@ public static class EntityDataLoader
                 diagnostics.Error(relative, line, DiagnosticCodes.BadData, "entry has no 'name'; add 'name: ...'", column);
                 continue;
             }
+            var current = AffiliationReader.Read(entry.Values.GetValueOrDefault("current"), "current", relative, diagnostics);
+            var past = AffiliationReader.Read(entry.Values.GetValueOrDefault("past"), "past", relative, diagnostics);
             entries.Add(new EntityDefinition
             {
                 Kind = kind,
@@ -71,8 +73,9 @@ public static class EntityDataLoader
                 Aliases = entry.List("aliases"),
                 Description = entry.Scalar("description"),
                 Website = entry.Url("website"),
-                Current = entry.List("current"),
-                Past = entry.List("past"),
+                Current = [.. current.Select(a => a.Company)],
+                Past = [.. past.Select(a => a.Company)],
+                Affiliations = current.AddRange(past),
                 File = relative,
                 Line = line,
                 Column = column,

@@ -20,6 +20,8 @@ public sealed record EntityDefinition
     public ImmutableArray<string> Current { get; init; } = [];
     /// <summary>For people: companies they worked at before.</summary>
     public ImmutableArray<string> Past { get; init; } = [];
+    /// <summary>For people: the entries of <see cref="Current"/> and <see cref="Past"/> with their roles and dates.</summary>
+    public ImmutableArray<Relations.Affiliation> Affiliations { get; init; } = [];
     /// <summary>Data file path relative to the input folder.</summary>
     public required string File { get; init; }
     /// <summary>Line of the entry in that file.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using StaticBriefs.Diagnostics;
+using StaticBriefs.Model.Relations;
 using StaticBriefs.Text;
 
 namespace StaticBriefs.Model;
@@ -11,7 +12,7 @@ namespace StaticBriefs.Model;
 public static class SiteAssembler
 {
     /// <summary>Listing paths the generator owns; documentation pages may not take them.</summary>
-    private static readonly string[] ReservedPaths = ["/", "/archive/", "/search/", "/briefs/", "/companies/", "/people/", "/topics/", "/page/"];
+    private static readonly string[] ReservedPaths = ["/", "/archive/", "/search/", "/briefs/", "/companies/", "/people/", "/topics/", "/page/", "/moves/"];
 
     /// <summary>True for the listing roots the generator owns and the folders of briefs and home pages (pages may not take them).</summary>
     internal static bool IsGeneratorPath(string path) =>
@@ -37,15 +38,17 @@ public static class SiteAssembler
             return byDate != 0 ? byDate : string.CompareOrdinal(a.Slug, b.Slug);
         });
 
+        // A brief names every entity its relations name, so each relation links to pages that exist.
+        var relations = published.Select((p, index) => RelationResolver.ForBrief(p.Source, index, catalog, diagnostics)).ToList();
         var briefs = published.Select((p, index) => new Brief
         {
             Id = index,
             Source = p.Source,
             Slug = p.Slug,
             Date = p.Source.Date!.Value,
-            Companies = Resolve(p.Source.Companies, TaxonomyKind.Companies, catalog),
-            People = Resolve(p.Source.People, TaxonomyKind.People, catalog),
-            Topics = Resolve(p.Source.Topics, TaxonomyKind.Topics, catalog),
+            Companies = RelationResolver.WithEnds(Resolve(p.Source.Companies, TaxonomyKind.Companies, catalog), relations[index], TaxonomyKind.Companies),
+            People = RelationResolver.WithEnds(Resolve(p.Source.People, TaxonomyKind.People, catalog), relations[index], TaxonomyKind.People),
+            Topics = RelationResolver.WithEnds(Resolve(p.Source.Topics, TaxonomyKind.Topics, catalog), relations[index], TaxonomyKind.Topics),
         }).ToImmutableArray();
 
         var taxonomies = TaxonomyBuilder.Build(briefs, catalog);
@@ -74,6 +77,7 @@ public static class SiteAssembler
             StaticFiles = loaded.StaticFiles,
             StaticSources = loaded.StaticSources,
             Entities = loaded.Entities,
+            Relations = new RelationSet(relations.SelectMany(r => r).Concat(RelationResolver.FromAffiliations(catalog, diagnostics))),
             KnownPaths = known.ToImmutable(),
             PathsBySource = loaded.Documents
                 .Select(d => (d.RelativePath, Path: d.Kind == DocumentKind.Page ? PagePath(d) : "/briefs/" + SlugOf(d) + "/"))

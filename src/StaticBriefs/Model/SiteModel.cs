@@ -19,6 +19,8 @@ public sealed record SiteModel
     public ImmutableDictionary<string, string> StaticSources { get; init; } = ImmutableDictionary<string, string>.Empty;
     /// <summary>Entity definitions from <c>_data/</c>.</summary>
     public ImmutableArray<EntityDefinition> Entities { get; init; } = [];
+    /// <summary>Relations between entities, sorted and indexed.</summary>
+    public Relations.RelationSet Relations { get; init; } = Model.Relations.RelationSet.Empty;
     /// <summary>Every site-relative path a link may point at (briefs, pages, terms, listings).</summary>
     public required ImmutableHashSet<string> KnownPaths { get; init; }
     /// <summary>Brief paths by source file (relative path), so <c>[x](../2024/other.md)</c> links resolve.</summary>

@@ -45,6 +45,8 @@ public sealed record SourceDocument
     public ImmutableArray<TagMention> People { get; init; } = [];
     /// <summary>Topics named in front matter.</summary>
     public ImmutableArray<TagMention> Topics { get; init; } = [];
+    /// <summary>Relations between entities (<c>relations:</c>), as written.</summary>
+    public ImmutableArray<Relations.RelationMention> Relations { get; init; } = [];
     /// <summary>Source URLs.</summary>
     public ImmutableArray<string> Sources { get; init; } = [];
     /// <summary>File line of each entry of <see cref="Sources"/>, in the same order (for warnings about a source).</summary>

@@ -19,6 +19,8 @@ public sealed class BriefPageRenderer(
     /// <summary>Briefs whose HTML is kept for the site-wide feed.</summary>
     public const int FeedSize = 20;
 
+    private readonly Relations.RelationViews _relations = new(site, views);
+
     /// <summary>Renders every brief page; the result is indexed by brief id.</summary>
     public RenderedBrief[] RenderAll(int maxParallelism)
     {
@@ -55,6 +57,7 @@ public sealed class BriefPageRenderer(
             Companies = views.TermLinks(brief, TaxonomyKind.Companies),
             People = views.TermLinks(brief, TaxonomyKind.People),
             Topics = views.TermLinks(brief, TaxonomyKind.Topics),
+            Relations = _relations.OfBrief(brief),
         };
         var page = new PageView
         {

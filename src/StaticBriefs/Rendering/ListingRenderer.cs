@@ -16,6 +16,7 @@ public sealed class ListingRenderer(
     MarkdownRenderer markdown, IOutputSink sink, DiagnosticBag diagnostics)
 {
     private readonly EntityCatalog _catalog = new(site.Entities);
+    private readonly Relations.RelationViews _relations = new(site, views);
 
     /// <summary>Renders only the listing pages that <paramref name="scope"/> names (a partial rebuild in preview).</summary>
     public int RenderSome(RenderScope scope, int maxParallelism)
@@ -128,6 +129,7 @@ public sealed class ListingRenderer(
             CoMentions = coMentions,
             CurrentCompanies = entity is null ? [] : views.CompanyLinks(entity.Current, _catalog),
             PastCompanies = entity is null ? [] : views.CompanyLinks(entity.Past, _catalog),
+            Relations = _relations.OfTerm(term),
             FeedUrl = views.Urls.Link(term.Path + "feed.xml"),
             JsonFeedUrl = views.Urls.Link(term.Path + "feed.json"),
         };

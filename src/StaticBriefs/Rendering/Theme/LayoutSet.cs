@@ -8,7 +8,7 @@ namespace StaticBriefs.Rendering.Theme;
 public sealed class LayoutSet
 {
     /// <summary>Layouts every theme must have.</summary>
-    public static readonly string[] Required = ["base", "home", "brief", "term", "terms", "archive", "page", "search", "404"];
+    public static readonly string[] Required = ["base", "home", "brief", "term", "terms", "archive", "page", "search", "404", "moves"];
 
     private readonly FrozenDictionary<string, Template> _layouts;
 

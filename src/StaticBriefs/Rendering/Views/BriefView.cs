@@ -30,6 +30,8 @@ public sealed record BriefView
     public IReadOnlyList<LinkView> People { get; init; } = [];
     /// <summary>Every topic the brief names.</summary>
     public IReadOnlyList<LinkView> Topics { get; init; } = [];
+    /// <summary>Relations the brief reports ("Andrej Karpathy joins Anthropic"), oldest first.</summary>
+    public IReadOnlyList<Relations.RelationView> Relations { get; init; } = [];
     /// <summary>Front matter keys StaticBriefs does not know (raw values).</summary>
     public required IReadOnlyDictionary<string, object?> Extra { get; init; }
 }

@@ -31,6 +31,8 @@ public sealed record TermView
     public IReadOnlyList<LinkView> CurrentCompanies { get; init; } = [];
     /// <summary>For people: companies they were linked to before.</summary>
     public IReadOnlyList<LinkView> PastCompanies { get; init; } = [];
+    /// <summary>Career line, arrivals and departures, other relations (empty lists when there are none).</summary>
+    public Relations.TermRelationsView? Relations { get; init; }
     /// <summary>Atom feed URL of this term.</summary>
     public required string FeedUrl { get; init; }
     /// <summary>JSON Feed URL of this term.</summary>
