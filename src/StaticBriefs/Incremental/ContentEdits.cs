@@ -52,7 +52,9 @@ internal static class ContentEdits
         // Mentions with their lines: the model's warnings about a tag point at the line it is on.
         && after.Companies.SequenceEqual(before.Companies)
         && after.People.SequenceEqual(before.People)
-        && after.Topics.SequenceEqual(before.Topics);
+        && after.Topics.SequenceEqual(before.Topics)
+        // Relations add career lines, flows and terms to other pages: an edit to them rebuilds the site.
+        && after.Relations.SequenceEqual(before.Relations);
 
     /// <summary>The same instant written with the same offset: pages show the date as written.</summary>
     private static bool SameDate(DateTimeOffset? a, DateTimeOffset? b) =>

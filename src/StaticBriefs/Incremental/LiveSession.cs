@@ -122,6 +122,10 @@ public sealed class LiveSession : IDisposable
         clock.Time("render listings", () =>
             new ListingRenderer(site, views, state.SiteView, state.Templates, state.Markdown, sink, diagnostics)
                 .RenderSome(scope, options.MaxParallelism));
+        // Relation files name briefs by title, so a content edit can change any of them; they are rewritten whole.
+        clock.Time("relations", () =>
+            new Rendering.Relations.RelationPageRenderer(site, views, state.SiteView, state.Templates, sink, diagnostics)
+                .RenderAll(options.MaxParallelism));
         clock.Time("feeds", () =>
         {
             new FeedRenderer(site, views, sink).RenderSome(rendered, scope, options.MaxParallelism);

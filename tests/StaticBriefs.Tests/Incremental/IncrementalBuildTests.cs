@@ -47,6 +47,7 @@ public sealed class IncrementalBuildTests
         },
         ["add updated date"] = s => Replace(s, Brief, "amazon-invests-an-additional-4-billion-in-ai-firm-anthropic\n", "amazon-invests-an-additional-4-billion-in-ai-firm-anthropic\nupdated: 2024-12-01\n"),
         ["change tag"] = s => Replace(s, Brief, "companies: [Amazon, Anthropic, Google]", "companies: [Amazon, Anthropic, Mistral AI]"),
+        ["change relation"] = s => Replace(s, Brief, "{subject: Amazon, verb: invests in, object: Anthropic}", "{subject: Amazon, verb: partners with, object: Anthropic}"),
         ["change date"] = s => Replace(s, Brief, "date: 2024-11-22", "date: 2024-01-03"),
         ["change layout"] = s =>
         {
