@@ -19,6 +19,8 @@ public sealed record BriefDraft
     public ImmutableArray<string> People { get; init; } = [];
     /// <summary>Topic names.</summary>
     public ImmutableArray<string> Topics { get; init; } = [];
+    /// <summary>Relations to write into <c>relations:</c> (proposed by <c>import</c>, given to <c>new</c>).</summary>
+    public ImmutableArray<ProposedRelation> Relations { get; init; } = [];
     /// <summary>Source URLs.</summary>
     public ImmutableArray<string> Sources { get; init; } = [];
     /// <summary>New briefs start as drafts so a half-written one is never published by accident.</summary>

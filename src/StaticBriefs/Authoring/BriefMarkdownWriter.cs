@@ -20,6 +20,7 @@ public static class BriefMarkdownWriter
             .Append("companies: ").Append(YamlText.FlowList(draft.Companies)).Append('\n')
             .Append("people: ").Append(YamlText.FlowList(draft.People)).Append('\n')
             .Append("topics: ").Append(YamlText.FlowList(draft.Topics)).Append('\n');
+        RelationLines(draft, text);
         if (draft.Sources.IsEmpty)
         {
             text.Append("sources: []\n");
@@ -34,6 +35,20 @@ public static class BriefMarkdownWriter
             .Append(draft.Body.ReplaceLineEndings("\n").Trim('\n'))
             .Append('\n');
         return text.ToString();
+    }
+
+    private static void RelationLines(BriefDraft draft, StringBuilder text)
+    {
+        if (draft.Relations.IsEmpty) return;
+        text.Append("relations:\n");
+        foreach (var relation in draft.Relations)
+        {
+            text.Append("  - {subject: ").Append(YamlText.Quoted(OneLine(relation.Subject)))
+                .Append(", verb: ").Append(Model.Relations.RelationVerbs.Text(relation.Verb))
+                .Append(", object: ").Append(YamlText.Quoted(OneLine(relation.Object)));
+            if (relation.Role is { Length: > 0 } role) text.Append(", role: ").Append(YamlText.Quoted(OneLine(role)));
+            text.Append("}\n");
+        }
     }
 
     /// <summary>Titles and summaries are one line in listings and meta tags; a pasted line break would only surprise.</summary>

@@ -38,6 +38,7 @@ public static class PlainTextImporter
             Companies = proposal.Companies,
             People = proposal.People,
             Topics = proposal.Topics,
+            Relations = RelationProposer.Propose(entities, title + "\n" + summary + "\n" + body),
             Draft = true,
             Body = body,
         };

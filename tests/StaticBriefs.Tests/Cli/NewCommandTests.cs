@@ -100,4 +100,26 @@ public sealed class NewCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("draft: true", run.Stdout);
     }
+
+    [Fact]
+    public void New_writes_relations_given_as_options_and_the_brief_loads_them()
+    {
+        var run = CliRun.Invoke("new", "Karpathy joins Anthropic", "--input", _site.InputDirectory, "--date", "2026-05-19T09:30:00+02:00",
+            "--relation", "Andrej Karpathy joins Anthropic as pre-training", "--relation", "Andrej Karpathy leaves Eureka Labs");
+
+        Assert.Equal(0, run.ExitCode);
+        var document = AuthoringTestSupport.LoadClean(run.Stdout.Trim());
+        Assert.Equal(["Andrej Karpathy joins Anthropic (pre-training)", "Andrej Karpathy leaves Eureka Labs ()"],
+            document.Relations.Select(r => $"{r.Subject} {StaticBriefs.Model.Relations.RelationVerbs.Text(r.Verb)} {r.Object} ({r.Role})"));
+    }
+
+    [Fact]
+    public void New_refuses_a_relation_without_a_verb_and_writes_nothing()
+    {
+        var run = CliRun.Invoke("new", "Karpathy", "--input", _site.InputDirectory, "--relation", "Karpathy hires Anthropic");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no known verb", run.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_site.InputDirectory, "briefs")));
+    }
 }
