@@ -15,7 +15,7 @@ switch (args.FirstOrDefault())
     case "corpus" when args.Length >= 3:
         var count = int.Parse(args[1], CultureInfo.InvariantCulture);
         var seed = BenchArgs.Int(args, "--seed", CorpusGenerator.DefaultSeed);
-        var written = CorpusGenerator.Write(Path.GetFullPath(args[2]), count, seed);
+        var written = CorpusGenerator.Write(Path.GetFullPath(args[2]), count, seed, args.Contains("--relations"));
         Console.WriteLine($"wrote {written.Count} briefs (seed {seed}) to {Path.GetFullPath(args[2])}");
         return 0;
     case "stages-bdn":
@@ -33,8 +33,8 @@ switch (args.FirstOrDefault())
     default:
         Console.Error.WriteLine("""
             usage:
-              corpus N OUTDIR [--seed S]                   write a seeded corpus of N briefs
-              whole N [--runs R] [--seed S]                time the CLI building a generated corpus (child processes)
+              corpus N OUTDIR [--seed S] [--relations]     write a seeded corpus of N briefs (with relations: in front matter)
+              whole N [--runs R] [--seed S] [--relations]  time the CLI building a generated corpus (child processes)
               whole startup [--runs R]                     time process start to exit for the sample site input/
               stages-bdn [--briefs N] [BenchmarkDotNet args]   BenchmarkDotNet over in-process stages (default 1,000 briefs)
               stages INPUT [THEME] [COUNT]                 one-thread probe of per-brief steps

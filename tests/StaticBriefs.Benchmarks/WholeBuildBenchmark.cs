@@ -5,7 +5,7 @@ using StaticBriefs.Benchmarks.Corpus;
 namespace StaticBriefs.Benchmarks;
 
 /// <summary>
-/// <c>whole N [--runs R] [--seed S] [--dll PATH]</c>: the real CLI building a generated corpus in a child process,
+/// <c>whole N [--runs R] [--seed S] [--relations] [--dll PATH]</c>: the real CLI building a generated corpus in a child process,
 /// R clean builds after one warm-up: wall time, peak RSS and the per-stage lines of <c>--timings</c>.
 /// <c>whole startup [--runs R]</c>: process start to exit for the sample site <c>input/</c> (goal under 1.5 s).
 /// </summary>
@@ -34,8 +34,9 @@ internal static partial class WholeBuildBenchmark
 
         var count = int.Parse(args[0], CultureInfo.InvariantCulture);
         var seed = BenchArgs.Int(args, "--seed", CorpusGenerator.DefaultSeed);
-        var corpus = CachedCorpus(bench, count, seed);
-        return Measure($"corpus: {count} briefs (seed {seed}) at {corpus}", dll, corpus, theme,
+        var relations = args.Contains("--relations");
+        var corpus = CachedCorpus(bench, count, seed, relations);
+        return Measure($"corpus: {count} briefs (seed {seed}{(relations ? ", relations" : "")}) at {corpus}", dll, corpus, theme,
             Path.Combine(bench, $"out-whole-{count}-{seed}-{pid}"), BenchArgs.Int(args, "--runs", 5));
     }
 
@@ -44,13 +45,13 @@ internal static partial class WholeBuildBenchmark
     /// never leaves a partial corpus to be reused. (Not the folder compare-hugo.py uses: that one is the Python
     /// generator's, with different content.)
     /// </summary>
-    private static string CachedCorpus(string bench, int count, int seed)
+    private static string CachedCorpus(string bench, int count, int seed, bool relations)
     {
-        var corpus = Path.Combine(bench, $"corpus-cs-{count}-{seed}");
+        var corpus = Path.Combine(bench, $"corpus-cs-{count}-{seed}{(relations ? "-relations" : "")}");
         if (Directory.Exists(corpus)) return corpus;
         var partial = corpus + ".partial-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         Console.WriteLine($"generating {count} briefs into {corpus}");
-        CorpusGenerator.Write(partial, count, seed);
+        CorpusGenerator.Write(partial, count, seed, relations);
         Directory.Move(partial, corpus);
         return corpus;
     }

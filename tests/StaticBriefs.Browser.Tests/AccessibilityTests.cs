@@ -13,6 +13,7 @@ public sealed class AccessibilityTests(SiteFixture site)
     [InlineData("briefs/deepseek-r1-distilled-locally/")] // highlighted code and alerts
     [InlineData("companies/anthropic/")]
     [InlineData("people/andrej-karpathy/")]
+    [InlineData("moves/")] // build-time SVG chart beside its table
     [InlineData("companies/")]
     [InlineData("archive/")]
     [InlineData("search/?q=anthropic")]

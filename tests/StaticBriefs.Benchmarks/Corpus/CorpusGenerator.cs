@@ -21,7 +21,8 @@ internal static class CorpusGenerator
     private sealed record BriefMeta(int Index, string Slug, string Title, string Date, string Year, string[] Companies, string[] People, string[] Topics);
 
     /// <summary>Writes the corpus into <paramref name="outputDirectory"/>; returns brief paths relative to it.</summary>
-    public static IReadOnlyList<string> Write(string outputDirectory, int count, int seed = DefaultSeed)
+    /// <remarks>With <paramref name="relations"/>, briefs also carry <c>relations:</c> (see <see cref="CorpusRelations"/>).</remarks>
+    public static IReadOnlyList<string> Write(string outputDirectory, int count, int seed = DefaultSeed, bool relations = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var random = new Random(seed);
@@ -32,12 +33,13 @@ internal static class CorpusGenerator
         CorpusDataWriter.Write(outputDirectory, entities);
         var paths = new List<string>(count);
         var body = new BriefBodyWriter(random);
+        var relationRandom = relations ? new Random(seed + 1) : null;
         foreach (var meta in metas)
         {
             var relative = $"briefs/{meta.Year}/{meta.Slug}.md";
             var file = Path.Combine(outputDirectory, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllText(file, Brief(random, meta, metas, body), new UTF8Encoding(false));
+            File.WriteAllText(file, Brief(random, meta, metas, body, relationRandom), new UTF8Encoding(false));
             paths.Add(relative);
         }
         return paths;
@@ -77,7 +79,7 @@ internal static class CorpusGenerator
     private static string[] Tags(Random random, CorpusEntity[] entities) =>
         [.. entities.Select(e => e.Alias is not null && random.Next(5) == 0 ? e.Alias : e.Name)];
 
-    private static string Brief(Random random, BriefMeta meta, BriefMeta[] all, BriefBodyWriter body)
+    private static string Brief(Random random, BriefMeta meta, BriefMeta[] all, BriefBodyWriter body, Random? relations)
     {
         var links = new (string, string)[all.Length > 1 ? 1 + random.Next(2) : 0];
         for (var i = 0; i < links.Length; i++)
@@ -95,6 +97,7 @@ internal static class CorpusGenerator
         text.Append("people: ").Append(FlowList(meta.People)).Append('\n');
         text.Append("topics: ").Append(FlowList(meta.Topics)).Append('\n');
         text.Append("author: ").Append(Authors[random.Next(Authors.Length)]).Append('\n');
+        if (relations is not null) CorpusRelations.Append(text, relations, meta.Companies, meta.People);
         text.Append("sources:\n");
         var sources = 1 + random.Next(3);
         for (var s = 0; s < sources; s++)

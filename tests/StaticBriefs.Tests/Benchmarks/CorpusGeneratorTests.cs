@@ -120,6 +120,31 @@ public sealed partial class CorpusGeneratorTests : IDisposable
         Assert.Equal(50, Directory.GetDirectories(Path.Combine(site.OutputDirectory, "briefs")).Length);
     }
 
+    [Fact]
+    public void A_corpus_with_relations_differs_only_in_relation_lines_and_builds_with_no_errors_or_warnings()
+    {
+        var plain = Generate(60, CorpusGenerator.DefaultSeed);
+        var site = new TestSite();
+        _sites.Add(site);
+        CorpusGenerator.Write(site.InputDirectory, 60, CorpusGenerator.DefaultSeed, relations: true);
+        var withRelations = Files(site);
+        var changed = 0;
+        foreach (var (path, bytes) in Files(plain))
+        {
+            var lines = System.Text.Encoding.UTF8.GetString(withRelations[path]).Split('\n')
+                .Where(l => l != "relations:" && !l.StartsWith("  - {subject: ", StringComparison.Ordinal));
+            Assert.Equal(System.Text.Encoding.UTF8.GetString(bytes), string.Join('\n', lines));
+            if (!bytes.AsSpan().SequenceEqual(withRelations[path])) changed++;
+        }
+        Assert.InRange(changed, 20, 60);
+
+        var result = site.Build(o => o with { Now = AfterCorpus, Minify = true });
+        Assert.True(result.Written, string.Join('\n', result.Diagnostics));
+        Assert.Empty(result.Diagnostics);
+        var relations = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(site.OutputDirectory, "relations.json")))!["relations"]!.AsArray();
+        Assert.True(relations.Count >= changed, $"{relations.Count} relations for {changed} briefs with relations");
+    }
+
     [GeneratedRegex(@"^briefs/(?<year>\d{4})/[a-z0-9-]+\.md$")]
     private static partial Regex BriefPath();
 }
