@@ -122,7 +122,10 @@ public static class RelationReader
     private static string Capped(string text)
     {
         var trimmed = new string([.. text.Trim().Where(c => !char.IsControl(c))]);
-        return trimmed.Length <= ContentCaps.TagLength ? trimmed : trimmed[..ContentCaps.TagLength].TrimEnd();
+        if (trimmed.Length <= ContentCaps.TagLength) return trimmed;
+        // Never cut between the two halves of a surrogate pair.
+        var cut = char.IsHighSurrogate(trimmed[ContentCaps.TagLength - 1]) ? ContentCaps.TagLength - 1 : ContentCaps.TagLength;
+        return trimmed[..cut].TrimEnd();
     }
 
     private static SourcePosition At(FrontMatterBlock block, YamlNode node) => new(block.FileLine(node), block.FileColumn(node));

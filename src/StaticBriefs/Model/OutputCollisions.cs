@@ -15,7 +15,7 @@ public static class OutputCollisions
     /// <summary>At most this many other files are named in one message.</summary>
     public const int NamedFiles = 5;
 
-    private static readonly string[] Fixed = ["index.html", "404.html", "feed.xml", "feed.json", "sitemap.xml", "robots.txt"];
+    private static readonly string[] Fixed = ["index.html", "404.html", "feed.xml", "feed.json", "sitemap.xml", "robots.txt", "relations.json", "moves/index.html"];
 
     /// <summary>Reports static files and documentation pages whose output is also a generated file (or folder).</summary>
     public static void Report(SiteModel site, DiagnosticBag diagnostics)
@@ -134,6 +134,7 @@ public static class OutputCollisions
             {
                 [_, _, "index.html"] => "the page of the " + who,
                 [_, _, "feed.xml" or "feed.json"] => "the feed of the " + who,
+                [_, _, "index.json"] => "the data file (index.json) of the " + who,
                 [_, _, "page", ..] => Pager(parts, 3, (term.Count + site.Settings.PageSize - 1) / site.Settings.PageSize, "page {0} of the listing of the " + who.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal)),
                 _ => null,
             };
@@ -156,6 +157,8 @@ public static class OutputCollisions
             "feed.xml" => "the site's Atom feed",
             "feed.json" => "the site's JSON Feed",
             "sitemap.xml" => "the sitemap",
+            "relations.json" => "the relations between entities, as JSON",
+            "moves/index.html" => "the moves page",
             _ => "the robots.txt for crawlers",
         };
     }

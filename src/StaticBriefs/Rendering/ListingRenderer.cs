@@ -129,7 +129,8 @@ public sealed class ListingRenderer(
             CoMentions = coMentions,
             CurrentCompanies = entity is null ? [] : views.CompanyLinks(entity.Current, _catalog),
             PastCompanies = entity is null ? [] : views.CompanyLinks(entity.Past, _catalog),
-            Relations = _relations.OfTerm(term),
+            // Career lines and flows describe the entity, not the page of its timeline: page 1 only.
+            Relations = number == 1 ? _relations.OfTerm(term) : null,
             FeedUrl = views.Urls.Link(term.Path + "feed.xml"),
             JsonFeedUrl = views.Urls.Link(term.Path + "feed.json"),
         };

@@ -76,4 +76,17 @@ public sealed class RelationReaderTests
         var (_, diagnostics) = Load("title: T\ndate: 2026-05-20\nrelations: Karpathy joins Anthropic");
         Assert.Equal(DiagnosticCodes.BadRelation, Assert.Single(diagnostics).Code);
     }
+
+    [Fact]
+    public void Relations_are_capped_per_brief_and_names_are_capped_in_length()
+    {
+        var many = string.Concat(Enumerable.Range(0, RelationReader.MaxPerBrief + 5).Select(i => $"  - {{subject: P{i}, verb: joins, object: C}}\n"));
+        var (document, diagnostics) = Load("title: T\ndate: 2026-05-20\nrelations:\n" + many + $"  - {{subject: {new string('x', 5000)}, verb: joins, object: C}}");
+        Assert.Equal(RelationReader.MaxPerBrief, document!.Relations.Length);
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal((Severity.Warning, DiagnosticCodes.CapApplied, 5 + RelationReader.MaxPerBrief), (warning.Severity, warning.Code, warning.Line));
+
+        (document, _) = Load($"title: T\ndate: 2026-05-20\nrelations: [{{subject: {new string('x', 5000)}, verb: joins, object: C}}]");
+        Assert.Equal(StaticBriefs.Model.ContentCaps.TagLength, Assert.Single(document!.Relations).Subject.Length);
+    }
 }

@@ -61,14 +61,22 @@ public sealed record TermRelationsView
 {
     /// <summary>For people: their stints, oldest first.</summary>
     public IReadOnlyList<CareerStepView> Career { get; init; } = [];
-    /// <summary>For companies: people who joined or founded it, newest first.</summary>
+    /// <summary>For companies: people who joined or founded it, newest first (at most <see cref="RelationViews.ListCap"/>).</summary>
     public IReadOnlyList<RelationView> Arrivals { get; init; } = [];
-    /// <summary>For companies: people who left it, newest first.</summary>
+    /// <summary>How many arrivals there are in all.</summary>
+    public int ArrivalCount { get; init; }
+    /// <summary>For companies: people who left it, newest first (at most <see cref="RelationViews.ListCap"/>).</summary>
     public IReadOnlyList<RelationView> Departures { get; init; } = [];
+    /// <summary>How many departures there are in all.</summary>
+    public int DepartureCount { get; init; }
     /// <summary>For companies: arrivals and departures by year, newest first.</summary>
     public IReadOnlyList<FlowYearView> NetByYear { get; init; } = [];
-    /// <summary>Other relations (investments, acquisitions, partnerships, releases), newest first.</summary>
+    /// <summary>Other relations (investments, acquisitions, partnerships, releases), newest first (at most <see cref="RelationViews.ListCap"/>).</summary>
     public IReadOnlyList<RelationView> Other { get; init; } = [];
+    /// <summary>How many other relations there are in all.</summary>
+    public int OtherCount { get; init; }
+    /// <summary>True when a list was cut to <see cref="RelationViews.ListCap"/> (the page then points to the JSON file).</summary>
+    public bool Capped => ArrivalCount > Arrivals.Count || DepartureCount > Departures.Count || OtherCount > Other.Count;
     /// <summary>Link to the <c>/moves/</c> page.</summary>
     public required string MovesUrl { get; init; }
     /// <summary>Link to this entity's JSON file.</summary>

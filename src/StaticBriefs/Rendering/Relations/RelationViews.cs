@@ -14,6 +14,9 @@ public sealed class RelationViews(SiteModel site, ViewFactory views)
     /// <summary>How many moves the moves page lists.</summary>
     public const int LatestCount = 30;
 
+    /// <summary>How many arrivals, departures and other relations an entity's page lists (newest first); its index.json has all.</summary>
+    public const int ListCap = 25;
+
     /// <summary>The relations a brief reports, oldest first.</summary>
     public IReadOnlyList<RelationView> OfBrief(Brief brief) => [.. site.Relations.OfBrief(brief.Id).Select(View)];
 
@@ -33,10 +36,13 @@ public sealed class RelationViews(SiteModel site, ViewFactory views)
         return view with
         {
             Career = term.Kind == TaxonomyKind.People ? [.. CareerLine.Of(asSubject).Select(Step)] : [],
-            Arrivals = [.. Enumerable.Reverse(arrivals).Select(View)],
-            Departures = [.. Enumerable.Reverse(departures).Select(View)],
+            Arrivals = [.. Enumerable.Reverse(arrivals).Take(ListCap).Select(View)],
+            ArrivalCount = arrivals.Count,
+            Departures = [.. Enumerable.Reverse(departures).Take(ListCap).Select(View)],
+            DepartureCount = departures.Count,
             NetByYear = term.Kind == TaxonomyKind.Companies ? NetByYear(arrivals, departures) : [],
-            Other = [.. asSubject.Concat(asObject).Where(r => !r.Verb.IsMove()).OrderByDescending(r => r.Date).Select(View)],
+            Other = [.. asSubject.Concat(asObject).Where(r => !r.Verb.IsMove()).OrderByDescending(r => r.Date).Take(ListCap).Select(View)],
+            OtherCount = asSubject.Concat(asObject).Count(r => !r.Verb.IsMove()),
         };
     }
 

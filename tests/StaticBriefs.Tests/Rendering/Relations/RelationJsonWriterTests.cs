@@ -74,4 +74,18 @@ public sealed class RelationJsonWriterTests
         Assert.Equal(first.ReadOutput("relations.json"), second.ReadOutput("relations.json"));
         Assert.Equal(first.ReadOutput("people/andrej-karpathy/index.json"), second.ReadOutput("people/andrej-karpathy/index.json"));
     }
+
+    [Theory]
+    [InlineData("relations.json", "the relations between entities")]
+    [InlineData("moves/index.html", "the moves page")]
+    [InlineData("companies/anthropic/index.json", "the data file (index.json) of the company 'Anthropic'")]
+    public void A_static_file_in_the_place_of_a_relation_file_is_a_collision(string file, string described)
+    {
+        using var site = RelationSite.Create();
+        site.Write(file, "{}");
+        var result = site.Build();
+        var error = Assert.Single(result.Diagnostics, d => d.Code == StaticBriefs.Diagnostics.DiagnosticCodes.OutputCollision);
+        Assert.Contains(described, error.Message, StringComparison.Ordinal);
+        Assert.False(result.Written);
+    }
 }

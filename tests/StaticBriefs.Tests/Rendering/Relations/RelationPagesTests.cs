@@ -1,3 +1,4 @@
+using StaticBriefs.Rendering.Relations;
 using StaticBriefs.Tests.Support;
 
 namespace StaticBriefs.Tests.Rendering.Relations;
@@ -107,5 +108,22 @@ public sealed class RelationPagesTests
         site.BuildOk(o => o with { ThemeDirectory = theme });
         Assert.Equal("Moves", site.Html("moves/index.html").QuerySelector("main h1")!.TextContent);
         Assert.True(site.OutputExists("relations.json"));
+    }
+
+    [Fact]
+    public void A_company_page_lists_the_latest_arrivals_on_its_first_page_only_and_counts_the_rest()
+    {
+        using var site = RelationSite.Create();
+        for (var i = 0; i < RelationViews.ListCap + 5; i++)
+        {
+            site.Write($"briefs/2025/hire-{i}.md", TestSite.Brief(
+                $"title: Hire {i}\ndate: 2025-02-{1 + (i % 28):00}\npeople: [Person {i}]\nrelations: [{{subject: Person {i}, verb: joins, object: Tesla}}]"));
+        }
+        site.BuildOk();
+        var first = site.Html("companies/tesla/index.html");
+        Assert.Equal(RelationViews.ListCap, first.QuerySelectorAll("#arrivals-title + ul li").Length);
+        Assert.Contains($"latest {RelationViews.ListCap} of {RelationViews.ListCap + 6}", first.QuerySelector("#arrivals-title")!.TextContent);
+        Assert.Contains("the data file has them all", first.QuerySelector(".relations-term")!.TextContent);
+        Assert.Null(site.Html("companies/tesla/page/2/index.html").QuerySelector(".relations-term"));
     }
 }
