@@ -17,7 +17,8 @@ public sealed class RelationJsonWriter(SiteModel site, ViewFactory views)
     /// <summary>Version of both formats; a breaking change gets a new schema file and a new number.</summary>
     public const int Version = 1;
 
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // Compact: the files are for tools, and a large site writes one per entity.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary><c>/relations.json</c>: every relation, oldest first.</summary>
     public byte[] Relations()
