@@ -19,19 +19,31 @@ public static class DocumentLoader
     ];
 
     /// <summary>Loads a document; returns null when it has errors that make it unusable (all are reported).</summary>
-    public static SourceDocument? Load(string text, string relativePath, DiagnosticBag diagnostics)
+    public static SourceDocument? Load(string text, string relativePath, DiagnosticBag diagnostics) =>
+        LoadChecked(text, relativePath, diagnostics) is { Failed: false } loaded ? loaded.Document : null;
+
+    /// <summary>
+    /// Loads a document, and when its front matter parsed but has errors (all reported) returns what could be read
+    /// anyway, marked <c>Failed</c>: it is never published, but its URL and links are still checked, so one run
+    /// reports every problem. The document is null only when there is no front matter to read.
+    /// </summary>
+    public static (SourceDocument? Document, bool Failed) LoadChecked(string text, string relativePath, DiagnosticBag diagnostics)
     {
         var block = FrontMatterSplitter.Split(text, relativePath, diagnostics);
-        if (block is null) return null;
+        if (block is null) return (null, true);
         var reader = new Reader(block, relativePath, diagnostics);
-        return reader.Read();
+        var document = reader.Read();
+        return (document, reader.Failed);
     }
 
     private sealed class Reader(FrontMatterBlock block, string path, DiagnosticBag diagnostics)
     {
         private bool _failed;
 
-        public SourceDocument? Read()
+        /// <summary>True once any error was reported for the document.</summary>
+        public bool Failed => _failed;
+
+        public SourceDocument Read()
         {
             var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
             var keys = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
@@ -101,7 +113,7 @@ public static class DocumentLoader
                 Body = block.Body,
                 BodyFirstLine = block.BodyFirstLine,
             };
-            return _failed ? null : document;
+            return document;
         }
 
         /// <summary>
