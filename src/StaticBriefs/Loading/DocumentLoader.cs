@@ -15,7 +15,7 @@ public static class DocumentLoader
     public static readonly ImmutableArray<string> KnownKeys =
     [
         "title", "date", "summary", "companies", "people", "topics", "author", "sources",
-        "slug", "draft", "updated", "layout", "nav", "permalink", "url", "aliases", "redirect_from",
+        "slug", "draft", "updated", "layout", "nav",
     ];
 
     /// <summary>Loads a document; returns null when it has errors that make it unusable (all are reported).</summary>
@@ -97,10 +97,6 @@ public static class DocumentLoader
                 Slug = slug,
                 SlugLine = keys.TryGetValue("slug", out var slugKey) || keys.TryGetValue("title", out slugKey) ? block.FileLine(slugKey) : 1,
                 SlugColumn = keys.TryGetValue("slug", out slugKey) || keys.TryGetValue("title", out slugKey) ? block.FileColumn(slugKey) : 0,
-                Permalink = Positioned(values, "permalink"),
-                Url = Positioned(values, "url"),
-                Aliases = [.. Items(values, "aliases").Select(item => new FrontMatterValue(item.Value, item.Line, item.Column))],
-                RedirectFrom = [.. Items(values, "redirect_from").Select(item => new FrontMatterValue(item.Value, item.Line, item.Column))],
                 Draft = Bool(values, "draft"),
                 Nav = Int(values, "nav"),
                 Companies = Tags(values, "companies"),
@@ -197,10 +193,6 @@ public static class DocumentLoader
                 $"'{key}' must be a single text value, not a {Describe(node)}; write it on one line as {key}: \"...\"");
             return null;
         }
-
-        /// <summary>A text value with its position, as written (the model checks it).</summary>
-        private FrontMatterValue? Positioned(Dictionary<string, YamlNode> values, string key) =>
-            String(values, key) is { } text ? new FrontMatterValue(text, block.FileLine(values[key]), block.FileColumn(values[key])) : null;
 
         private DateTimeOffset? Date(Dictionary<string, YamlNode> values, string key)
         {

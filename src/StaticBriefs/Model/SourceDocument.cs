@@ -35,14 +35,6 @@ public sealed record SourceDocument
     public int SlugLine { get; init; } = 1;
     /// <summary>Column of the slug key, or of the title when there is no slug key (0 when unknown).</summary>
     public int SlugColumn { get; init; }
-    /// <summary>The document's own URL as written: <c>permalink:</c> (Jekyll, Eleventy), null when there is none.</summary>
-    public FrontMatterValue? Permalink { get; init; }
-    /// <summary>The document's own URL as written: <c>url:</c> (Hugo), null when there is none.</summary>
-    public FrontMatterValue? Url { get; init; }
-    /// <summary>Old URLs to redirect from, as written: <c>aliases:</c> (Hugo, Zola).</summary>
-    public ImmutableArray<FrontMatterValue> Aliases { get; init; } = [];
-    /// <summary>Old URLs to redirect from, as written: <c>redirect_from:</c> (Jekyll's jekyll-redirect-from).</summary>
-    public ImmutableArray<FrontMatterValue> RedirectFrom { get; init; } = [];
     /// <summary>Drafts are published only with <c>--drafts</c>.</summary>
     public bool Draft { get; init; }
     /// <summary>Header navigation order for pages; null keeps the page out of the navigation.</summary>

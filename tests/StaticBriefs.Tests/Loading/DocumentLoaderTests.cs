@@ -196,25 +196,4 @@ public sealed class DocumentLoaderTests
         Assert.Contains("did you mean 'companies'", warning.Message);
         Assert.Empty(document!.Companies);
     }
-
-    [Fact]
-    public void URL_keys_of_other_generators_are_kept_as_written_with_their_positions()
-    {
-        var (document, diagnostics) = Load("""
-            ---
-            title: T
-            date: 2024-01-01
-            permalink: /news/2024/01/01/t/
-            url: /blog/t/
-            aliases: [/old/, "2019/11/07/t.html"]
-            redirect_from: /blog/1.0.0/
-            ---
-            """);
-
-        Assert.Empty(diagnostics);
-        Assert.Equal(new FrontMatterValue("/news/2024/01/01/t/", 4, 12), document!.Permalink);
-        Assert.Equal(new FrontMatterValue("/blog/t/", 5, 6), document.Url);
-        Assert.Equal([new FrontMatterValue("/old/", 6, 11), new FrontMatterValue("2019/11/07/t.html", 6, 18)], document.Aliases.ToArray());
-        Assert.Equal([new FrontMatterValue("/blog/1.0.0/", 7, 16)], document.RedirectFrom.ToArray());
-    }
 }
