@@ -50,14 +50,15 @@ internal static class ContentEdits
         && after.Slug == before.Slug
         && after.SlugLine == before.SlugLine
         // The URL and the old URLs: the page moves, or redirect pages and rules change.
-        && after.Permalink == before.Permalink
-        && after.Url == before.Url
-        && after.Aliases.SequenceEqual(before.Aliases)
-        && after.RedirectFrom.SequenceEqual(before.RedirectFrom)
+        && SameUrls(after.Urls, before.Urls)
         // Mentions with their lines: the model's warnings about a tag point at the line it is on.
         && after.Companies.SequenceEqual(before.Companies)
         && after.People.SequenceEqual(before.People)
         && after.Topics.SequenceEqual(before.Topics);
+
+    private static bool SameUrls(UrlFrontMatter a, UrlFrontMatter b) =>
+        a.Permalink == b.Permalink && a.Url == b.Url && a.Path == b.Path && a.Slug == b.Slug
+        && a.Aliases.SequenceEqual(b.Aliases) && a.RedirectFrom.SequenceEqual(b.RedirectFrom);
 
     /// <summary>The same instant written with the same offset: pages show the date as written.</summary>
     private static bool SameDate(DateTimeOffset? a, DateTimeOffset? b) =>

@@ -25,18 +25,18 @@ public static partial class DocumentPaths
     {
         var slug = SlugOf(document);
         var fields = Fields(document, slug);
-        var own = document.Permalink ?? document.Url;
-        if (document.Permalink is not null && document.Url is { } url)
+        var own = Own(document);
+        foreach (var (key, other) in Written(document).Skip(1))
         {
-            diagnostics?.Warning(document.RelativePath, url.Line, DiagnosticCodes.BadPermalink,
-                $"both 'permalink' and 'url' are set; 'permalink: {document.Permalink.Value}' is used (remove one)", url.Column);
+            diagnostics?.Warning(document.RelativePath, other.Line, DiagnosticCodes.BadPermalink,
+                $"both '{own!.Value.Key}' and '{key}' are set; '{own.Value.Key}: {own.Value.Value.Text}' is used (remove one)", other.Column);
         }
-        if (own is not null)
+        if (own is { } mine)
         {
-            var pattern = PermalinkPattern.Parse(own.Value, out var problem);
-            if (pattern is not null) return Expand(document, pattern, fields, slug, own.Line, own.Column, KeyOf(document), diagnostics);
+            var pattern = PermalinkPattern.Parse(mine.Key == "path" ? AsFolder(mine.Value.Text) : mine.Value.Text, out var problem);
+            if (pattern is not null) return Expand(document, pattern, fields, slug, mine.Value.Line, mine.Value.Column, mine.Key, diagnostics);
             // Reported, and the site's pattern stands in, so the document's links and clashes are still checked.
-            diagnostics?.Error(document.RelativePath, own.Line, DiagnosticCodes.BadPermalink, $"{KeyOf(document)} {problem}", own.Column);
+            diagnostics?.Error(document.RelativePath, mine.Value.Line, DiagnosticCodes.BadPermalink, $"{mine.Key} {problem}", mine.Value.Column);
         }
         var site = document.Kind == DocumentKind.Page ? settings.PagePermalink : settings.BriefPermalink;
         return Expand(document, site, fields, slug, document.SlugLine, document.SlugColumn, null, diagnostics);
@@ -44,7 +44,25 @@ public static partial class DocumentPaths
 
     /// <summary>Where a document's URL was decided, to report problems with it: its own permalink, else its slug (or title).</summary>
     public static (int Line, int Column) Where(SourceDocument document) =>
-        (document.Permalink ?? document.Url) is { } own ? (own.Line, own.Column) : (document.SlugLine, document.SlugColumn);
+        Own(document) is { } own ? (own.Value.Line, own.Value.Column) : (document.SlugLine, document.SlugColumn);
+
+    /// <summary>
+    /// The document's own URL and the key it was written under: <c>permalink</c> (Jekyll, Eleventy), else <c>url</c>
+    /// (Hugo), else <c>path</c> (Zola); null when it has none.
+    /// </summary>
+    public static (string Key, LocatedText Value)? Own(SourceDocument document) =>
+        Written(document).Select(w => ((string, LocatedText)?)w).FirstOrDefault();
+
+    private static IEnumerable<(string Key, LocatedText Value)> Written(SourceDocument document)
+    {
+        if (document.Urls.Permalink is { } permalink) yield return ("permalink", permalink);
+        if (document.Urls.Url is { } url) yield return ("url", url);
+        if (document.Urls.Path is { } path) yield return ("path", path);
+    }
+
+    /// <summary>Zola's <c>path</c> names a folder even without a trailing '/' (<c>2019/11/07/x</c> is <c>/2019/11/07/x/</c>).</summary>
+    private static string AsFolder(string path) =>
+        path.EndsWith('/') || path.EndsWith(".html", StringComparison.Ordinal) || path.Trim().Length == 0 ? path : path + "/";
 
     /// <summary>
     /// The document's own <c>slug:</c>, else its file name as a slug; a page bundle's <c>index.md</c> is named by its
@@ -93,8 +111,6 @@ public static partial class DocumentPaths
         }
         return new DocumentPlace(slug, pattern.Expand(fields), line, column);
     }
-
-    private static string KeyOf(SourceDocument document) => document.Permalink is not null ? "permalink" : "url";
 
     /// <summary>Jekyll's <c>2024-05-14-</c> in front of a post's name.</summary>
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}-")]

@@ -20,7 +20,7 @@ public static partial class RedirectPlanner
             .Concat(site.Pages.Select(p => (p.Source, p.Path, Kind: "page")))
             .OrderBy(d => d.Source.RelativePath, StringComparer.Ordinal)
             .ToList();
-        if (documents.All(d => d.Source.Aliases.IsEmpty && d.Source.RedirectFrom.IsEmpty)) return [];
+        if (documents.All(d => d.Source.Urls.Aliases.IsEmpty && d.Source.Urls.RedirectFrom.IsEmpty)) return [];
 
         var pages = new Dictionary<string, (string Kind, string Source)>(StringComparer.Ordinal);
         foreach (var (source, path, kind) in documents) pages.TryAdd(SitePaths.FileFor(path), (kind, source.RelativePath));
@@ -30,13 +30,13 @@ public static partial class RedirectPlanner
         var redirects = ImmutableArray.CreateBuilder<PageRedirect>();
         foreach (var (source, path, kind) in documents)
         {
-            foreach (var value in source.Aliases.Concat(source.RedirectFrom))
+            foreach (var value in source.Urls.Aliases.Concat(source.Urls.RedirectFrom))
             {
                 var file = source.RelativePath;
-                var from = OldPath(value.Value, out var problem);
+                var from = OldPath(value.Text, out var problem);
                 if (from is null)
                 {
-                    diagnostics.Error(file, value.Line, DiagnosticCodes.BadRedirect, $"old URL '{value.Value}' {problem}", value.Column);
+                    diagnostics.Error(file, value.Line, DiagnosticCodes.BadRedirect, $"old URL '{value.Text}' {problem}", value.Column);
                     continue;
                 }
                 var redirect = new PageRedirect(from, path, file, value.Line, value.Column);
