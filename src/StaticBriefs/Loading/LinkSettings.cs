@@ -8,7 +8,7 @@ namespace StaticBriefs.Loading;
 
 /// <summary>
 /// The <c>_site.yml</c> settings about URLs and links: <c>permalinks: { briefs: ..., pages: ... }</c>,
-/// <c>broken_links: error | warning</c> and <c>external_paths: [/docs/, ...]</c>.
+/// <c>broken_links: error | warning</c>, <c>external_paths: [/docs/, ...]</c> and <c>relative_aliases: root | page</c>.
 /// </summary>
 internal static class LinkSettings
 {
@@ -64,6 +64,22 @@ internal static class LinkSettings
             default:
                 diagnostics.Error(file, line, DiagnosticCodes.BadSettings,
                     $"'broken_links: {value}' must be 'error' (the default: a link to nothing stops the build) or 'warning'", column);
+                return settings;
+        }
+    }
+
+    /// <summary><c>relative_aliases: root</c> (the default: Zola, Jekyll) or <c>page</c> (Hugo).</summary>
+    public static SiteSettings RelativeAliases(string value, SiteSettings settings, string file, int line, int column, DiagnosticBag diagnostics)
+    {
+        switch (value)
+        {
+            case "root":
+                return settings with { RelativeAliases = Model.RelativeAliases.Root };
+            case "page":
+                return settings with { RelativeAliases = Model.RelativeAliases.Page };
+            default:
+                diagnostics.Error(file, line, DiagnosticCodes.BadSettings,
+                    $"'relative_aliases: {value}' must be 'root' (the default: 'aliases: [old/x]' is /old/x/, as Zola and Jekyll read it) or 'page' (beside the page's URL, as Hugo reads it)", column);
                 return settings;
         }
     }

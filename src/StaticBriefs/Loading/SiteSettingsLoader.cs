@@ -18,7 +18,7 @@ public static class SiteSettingsLoader
 
     private static readonly string[] KnownKeys =
         ["title", "description", "base_url", "language", "page_size", "author", "allow_html", "auto_link_entities", "search",
-         "permalinks", "broken_links", "external_paths"];
+         "permalinks", "broken_links", "external_paths", "relative_aliases"];
 
     private static readonly string[] SearchKeys = ["docs_per_file"];
 
@@ -107,6 +107,7 @@ public static class SiteSettingsLoader
                 "allow_html" => settings with { AllowHtml = ParseBool(value, key, file, valueLine, column, diagnostics) },
                 "auto_link_entities" => settings with { AutoLinkEntities = ParseBool(value, key, file, valueLine, column, diagnostics) },
                 "broken_links" => LinkSettings.BrokenLinks(value, settings, file, valueLine, column, diagnostics),
+                "relative_aliases" => LinkSettings.RelativeAliases(value, settings, file, valueLine, column, diagnostics),
                 _ => settings,
             };
         }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using StaticBriefs.Text;
 
 namespace StaticBriefs.Model;
@@ -20,7 +21,7 @@ public readonly record struct PermalinkFields(
 /// each document. Every token expands to characters that are safe in a URL and a file name, so an expanded pattern
 /// that parsed is always a valid site path.
 /// </summary>
-public sealed class PermalinkPattern
+public sealed partial class PermalinkPattern
 {
     /// <summary>Tokens, each with what it means (for messages and the README).</summary>
     public static readonly ImmutableArray<string> Tokens =
@@ -56,11 +57,13 @@ public sealed class PermalinkPattern
     public override string ToString() => Text;
 
     /// <summary>
-    /// Parses <paramref name="text"/>; null with the <paramref name="problem"/> ("what is wrong; what to do") when it
+    /// Parses <paramref name="written"/>; null with the <paramref name="problem"/> ("what is wrong; what to do") when it
     /// is not a valid pattern. A missing leading '/' is added (the path is from the site's root, as Hugo reads it).
     /// </summary>
-    public static PermalinkPattern? Parse(string text, out string? problem)
+    public static PermalinkPattern? Parse(string written, out string? problem)
     {
+        // Eleventy writes the file-name token as a template variable: '/blog/{{ page.fileSlug }}/'.
+        var text = FileSlug().Replace(written, ":filename");
         problem = Check(text);
         if (problem is not null) return null;
         var parts = ImmutableArray.CreateBuilder<(string?, string)>();
@@ -92,10 +95,10 @@ public sealed class PermalinkPattern
         var last = parts[^1];
         if (last.Item1 != "output_ext" && !(last.Item1 is null && (last.Item2.EndsWith('/') || last.Item2.EndsWith(".html", StringComparison.Ordinal))))
         {
-            problem = $"'{text}' must end in '/' (a folder: /x/ is published as x/index.html) or in '.html'";
+            problem = $"'{written}' must end in '/' (a folder: /x/ is published as x/index.html) or in '.html'";
             return null;
         }
-        return new PermalinkPattern(text, parts.ToImmutable());
+        return new PermalinkPattern(written, parts.ToImmutable());
     }
 
     /// <summary>The site path for one document: always starts with '/', never has empty, '.' or '..' segments.</summary>
@@ -142,6 +145,8 @@ public sealed class PermalinkPattern
     private static string? Check(string text)
     {
         if (string.IsNullOrWhiteSpace(text)) return "is empty; write a path such as /blog/:slug/";
+        if (text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal))
+            return $"'{text}' is template syntax StaticBriefs does not run; write the pattern with tokens such as /blog/:year/:slug/ (Eleventy's {{{{ page.fileSlug }}}} is read as :filename)";
         if (text.Contains("://", StringComparison.Ordinal) || text.StartsWith("//", StringComparison.Ordinal) || UrlPolicy.SchemeOf(text) is not null)
             return $"'{text}' must be a path on this site such as /blog/:slug/, not a full URL";
         for (var i = 0; i < text.Length; i++)
@@ -164,4 +169,8 @@ public sealed class PermalinkPattern
         }
         return null;
     }
+
+    /// <summary>Eleventy's <c>{{ page.fileSlug }}</c>: the file name without its date, which is <c>:filename</c>.</summary>
+    [GeneratedRegex(@"\{\{-?\s*page\.fileSlug\s*-?\}\}")]
+    private static partial Regex FileSlug();
 }

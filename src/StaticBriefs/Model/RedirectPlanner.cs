@@ -33,7 +33,8 @@ public static partial class RedirectPlanner
             foreach (var value in source.Urls.Aliases.Concat(source.Urls.RedirectFrom))
             {
                 var file = source.RelativePath;
-                var from = OldPath(value.Text, out var problem);
+                var relativeTo = site.Settings.RelativeAliases == RelativeAliases.Page && !value.Text.TrimStart().StartsWith('/') ? path : null;
+                var from = OldPath(value.Text, out var problem, relativeTo);
                 if (from is null)
                 {
                     diagnostics.Error(file, value.Line, DiagnosticCodes.BadRedirect, $"old URL '{value.Text}' {problem}", value.Column);
@@ -78,9 +79,11 @@ public static partial class RedirectPlanner
     /// The site path an old URL stands for: '/' added in front (from the site's root, as Jekyll and Zola read it) and
     /// at the end of a folder (<c>releases/1.88.0</c> is <c>/releases/1.88.0/</c>); a name with an extension
     /// (<c>x.html</c>, <c>feed.php</c>) is a file. %-escapes are decoded. Null with the <paramref name="problem"/>
-    /// when it is not a path of this site.
+    /// when it is not a path of this site. With <paramref name="relativeTo"/> (a page's site path; Hugo's reading,
+    /// <c>relative_aliases: page</c>), a relative old URL is beside that page: <c>gc-elections-2022</c> of
+    /// <c>/blog/2022/gc-elections/</c> is <c>/blog/2022/gc-elections-2022/</c>.
     /// </summary>
-    public static string? OldPath(string value, out string? problem)
+    public static string? OldPath(string value, out string? problem, string? relativeTo = null)
     {
         problem = null;
         var text = value.Trim();
@@ -100,6 +103,7 @@ public static partial class RedirectPlanner
             return null;
         }
         text = Uri.UnescapeDataString(text);
+        if (relativeTo is not null && !text.StartsWith('/')) text = ParentOf(relativeTo) + text;
         if (!text.StartsWith('/')) text = "/" + text;
         if (text.Split('/').Any(s => s is "." or ".."))
         {
@@ -108,6 +112,13 @@ public static partial class RedirectPlanner
         }
         var name = text[(text.LastIndexOf('/') + 1)..];
         return name.Length > 0 && !Extension().IsMatch(name) ? text + "/" : text;
+    }
+
+    /// <summary>The folder a page's URL is in, as Hugo joins relative aliases to it: "/a/b/" and "/a/b.html" -> "/a/".</summary>
+    private static string ParentOf(string sitePath)
+    {
+        var trimmed = sitePath.TrimEnd('/');
+        return trimmed[..(trimmed.LastIndexOf('/') + 1)];
     }
 
     /// <summary>A file name's extension (<c>.html</c>, <c>.php</c>), not a version's last part (<c>1.88.0</c>).</summary>

@@ -51,6 +51,21 @@ public sealed record SiteSettings
     /// </summary>
     public System.Collections.Immutable.ImmutableArray<string> ExternalPaths { get; init; } = [];
 
+    /// <summary>
+    /// What an old URL without a leading '/' is relative to: the site's root (Zola, Jekyll; the default) or, with
+    /// <c>relative_aliases: page</c>, the folder the page's URL is in (Hugo).
+    /// </summary>
+    public RelativeAliases RelativeAliases { get; init; } = RelativeAliases.Root;
+
     /// <summary>The path part of <see cref="BaseUrl"/>, always starting and ending with '/'.</summary>
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";
+}
+
+/// <summary>What a relative old URL (<c>aliases: [old-name]</c>) is read against.</summary>
+public enum RelativeAliases
+{
+    /// <summary>The site's root, as Zola and jekyll-redirect-from read it.</summary>
+    Root,
+    /// <summary>The folder of the page's own URL, as Hugo reads it.</summary>
+    Page,
 }

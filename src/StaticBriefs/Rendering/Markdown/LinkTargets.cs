@@ -39,7 +39,12 @@ public static class LinkTargets
 
         if (IsMarkdown(path))
         {
-            var source = path.StartsWith('/') ? Join("", path) : Join(Folder(relativePath), path);
+            // Zola's '@/blog/x.md' is from the content root, as is '/x.md'; an Eleventy author's './blog/x.md' written
+            // inside blog/ is from the input root too, so a relative link that names no file beside it is tried there.
+            var fromRoot = path.StartsWith("@/", StringComparison.Ordinal) ? path[2..] : path.StartsWith('/') ? path : null;
+            var source = fromRoot is not null ? Join("", fromRoot) : Join(Folder(relativePath), path);
+            if (fromRoot is null && !links.PathsBySource.ContainsKey(source) && links.PathsBySource.ContainsKey(Join("", path)))
+                source = Join("", path);
             // The file must also be published: a draft or future brief has a path but no page.
             if (links.PathsBySource.TryGetValue(source, out var target))
             {
