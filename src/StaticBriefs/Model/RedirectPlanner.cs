@@ -103,7 +103,15 @@ public static partial class RedirectPlanner
             return null;
         }
         text = Uri.UnescapeDataString(text);
-        if (relativeTo is not null && !text.StartsWith('/')) text = ParentOf(relativeTo) + text;
+        if (relativeTo is not null && !text.StartsWith('/'))
+        {
+            text = Joined(ParentOf(relativeTo), text);
+            if (text is null)
+            {
+                problem = "climbs above the site's root with '..'; write the path from the site's root";
+                return null;
+            }
+        }
         if (!text.StartsWith('/')) text = "/" + text;
         if (text.Split('/').Any(s => s is "." or ".."))
         {
@@ -119,6 +127,24 @@ public static partial class RedirectPlanner
     {
         var trimmed = sitePath.TrimEnd('/');
         return trimmed[..(trimmed.LastIndexOf('/') + 1)];
+    }
+
+    /// <summary>A relative path joined to a folder with '.' and '..' resolved, as Hugo's path.Join does; null above the root.</summary>
+    private static string? Joined(string folder, string relative)
+    {
+        var parts = folder.Split('/', StringSplitOptions.RemoveEmptyEntries).ToList();
+        foreach (var segment in relative.Split('/'))
+        {
+            if (segment is "" or ".") continue;
+            if (segment == "..")
+            {
+                if (parts.Count == 0) return null;
+                parts.RemoveAt(parts.Count - 1);
+                continue;
+            }
+            parts.Add(segment);
+        }
+        return "/" + string.Join('/', parts) + (relative.EndsWith('/') ? "/" : "");
     }
 
     /// <summary>A file name's extension (<c>.html</c>, <c>.php</c>), not a version's last part (<c>1.88.0</c>).</summary>

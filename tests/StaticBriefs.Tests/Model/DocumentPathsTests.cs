@@ -83,6 +83,20 @@ public sealed class DocumentPathsTests : IDisposable
     }
 
     [Fact]
+    public void Zolas_path_names_a_folder_from_the_root_and_a_permalink_beside_it_wins_with_a_warning_at_the_path()
+    {
+        Brief("posts/Async-await-stable.md", "title: A\ndate: 2019-11-07\npath: \"2019/11/07/Async-await-stable\"");
+        Brief("posts/b.md", "title: B\ndate: 2019-11-08\npermalink: /b/\npath: 2019/b.html");
+
+        var (model, diagnostics) = Assemble();
+
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal(("posts/b.md", DiagnosticCodes.BadPermalink, Severity.Warning, 5), (warning.File, warning.Code, warning.Severity, warning.Line));
+        Assert.Contains("both 'permalink' and 'path'", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(["/b/", "/2019/11/07/Async-await-stable/"], model.Briefs.Select(b => b.Path));
+    }
+
+    [Fact]
     public void A_page_without_a_date_under_a_dated_pattern_is_SB090()
     {
         _site.Write("_site.yml", "permalinks: { pages: \"/:year/:slug/\" }\n");

@@ -29,6 +29,8 @@ public sealed class PermalinkPatternTests
     [InlineData("/:year/:month/:day/:title:output_ext", "/2016/09/01/homebrew-1.0.0.html")]
     [InlineData("/news/:year/:month/:day/:title/", "/news/2016/09/01/homebrew-1.0.0/")]
     [InlineData("blog/:slug/", "/blog/homebrew-1-0-0/")]
+    [InlineData("/blog/{{ page.fileSlug }}/", "/blog/homebrew-1.0.0/")]
+    [InlineData("/blog/{{page.fileSlug}}/", "/blog/homebrew-1.0.0/")]
     public void Each_token_expands_to_its_part_of_the_document(string pattern, string expected) =>
         Assert.Equal(expected, Expand(pattern));
 

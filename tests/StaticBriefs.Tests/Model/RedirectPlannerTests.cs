@@ -34,6 +34,23 @@ public sealed class RedirectPlannerTests : IDisposable
     }
 
     [Theory]
+    [InlineData("gc-elections-2022", "/blog/2022/gc-elections/", "/blog/2022/gc-elections-2022/")]
+    [InlineData("../2021/old.html", "/blog/2022/x/", "/blog/2021/old.html")]
+    [InlineData("old-name", "/blog/2022/x.html", "/blog/2022/old-name/")]
+    public void With_relative_aliases_page_a_relative_old_url_is_beside_the_page_as_hugo_reads_it(string written, string page, string path)
+    {
+        Assert.Equal(path, RedirectPlanner.OldPath(written, out var problem, page));
+        Assert.Null(problem);
+    }
+
+    [Fact]
+    public void A_relative_old_url_cannot_climb_above_the_sites_root()
+    {
+        Assert.Null(RedirectPlanner.OldPath("../../x/", out var problem, "/blog/x/"));
+        Assert.Contains("'..'", problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("https://old.example.org/x/", "not a full URL")]
     [InlineData("/a/../b/", "may not contain '.' or '..'")]
     [InlineData("/x/?page=2", "may not contain a query")]

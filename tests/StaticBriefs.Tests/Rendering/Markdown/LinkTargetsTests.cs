@@ -40,6 +40,25 @@ public sealed class LinkTargetsTests
         Assert.Equal((LinkKind.Internal, path), (resolution.Kind, resolution.Path));
     }
 
+    [Theory]
+    [InlineData("@/2024/why-histograms.md", "2024/bundle/index.md", "/blog/2024/why-histograms/")]
+    [InlineData("@/2024/why-histograms.md#buckets", "2024/bundle/index.md", "/blog/2024/why-histograms/")]
+    [InlineData("/2024/why-histograms.md", "2024/bundle/index.md", "/blog/2024/why-histograms/")]
+    [InlineData("./2024/why-histograms.md", "2024/plain.md", "/blog/2024/why-histograms/")]
+    [InlineData("why-histograms.md", "2024/plain.md", "/blog/2024/why-histograms/")]
+    public void A_markdown_file_is_found_beside_the_post_or_from_the_input_root(string url, string from, string path)
+    {
+        var resolution = Resolve(url, from);
+        Assert.Equal((LinkKind.Internal, path), (resolution.Kind, resolution.Path));
+    }
+
+    [Fact]
+    public void A_zola_link_to_no_file_is_broken_and_names_the_file_it_looked_for()
+    {
+        var resolution = Resolve("@/2024/nothing.md", "2024/plain.md");
+        Assert.Equal((LinkKind.Broken, "/2024/nothing.md"), (resolution.Kind, resolution.Path));
+    }
+
     [Fact]
     public void A_page_relative_link_to_nothing_is_broken()
     {
