@@ -115,7 +115,7 @@ public static class SiteBuild
         var matcher = site.Settings.AutoLinkEntities ? EntityMatcher.ForSite(site) : null;
         var markdown = new MarkdownRenderer(
             MarkdownPipelineFactory.Create(new MarkdownOptions(site.Settings.AllowHtml), matcher),
-            new LinkContext(views.Urls.BasePath, site.KnownPaths, site.PathsBySource, site.StaticFiles.ToHashSet(StringComparer.Ordinal)),
+            LinkContext.ForSite(site, views.Urls.BasePath, assets.Files),
             incremental.Markdown(site, matcher, views.Urls.BasePath),
             minifier,
             p.Meter);
@@ -123,6 +123,8 @@ public static class SiteBuild
 
         var rendered = clock.Time("render briefs", () =>
             new BriefPageRenderer(site, views, siteView, templates, markdown, sink, search, diagnostics).RenderAll(options.MaxParallelism));
+        // Files whose front matter failed are not published, but their links are checked in the same run.
+        FailedDocuments.CheckLinks(p.Loaded.Failed, markdown, diagnostics, options.MaxParallelism);
         clock.Time("render listings", () =>
             new ListingRenderer(site, views, siteView, templates, markdown, sink, diagnostics).RenderAll(options.MaxParallelism));
         // The index and the feeds need nothing from each other. The index is one thread creating thousands of small
@@ -135,6 +137,7 @@ public static class SiteBuild
             {
                 new FeedRenderer(site, views, sink).RenderAll(rendered, options.MaxParallelism);
                 SitemapWriter.Write(site, views.Urls, sink);
+                RedirectPages.Write(site, views.Urls, assets.Styles, sink);
                 sink.WriteText("robots.txt", SitemapWriter.Robots(views.Urls));
             }
             finally
@@ -152,8 +155,8 @@ public static class SiteBuild
             if (diagnostics.HasErrors) return;
             // _headers and _redirects are written merged with what the build generates (HostHeaders, RedirectRules).
             foreach (var file in site.StaticFiles.Where(f => f is not (HostFiles.Redirects or HostFiles.Headers))) output.CopyFile(site.StaticSources[file], file);
-            // The author's _redirects, merged with the redirects the build makes (none yet: this is where they go).
-            RedirectRules.Publish(site, [], output);
+            // The author's _redirects first, then the documents' old URLs.
+            RedirectRules.Publish(site, RedirectRules.Generated(site, views.Urls), output);
         });
 
         if (diagnostics.HasErrors)

@@ -84,4 +84,15 @@ public static class DiagnosticCodes
     public const string TemplateSyntax = "SB060";
     /// <summary>A shortcode StaticBriefs has a built-in equivalent for is missing what it needs (a figure's src, a video id).</summary>
     public const string BadShortcode = "SB061";
+
+    // SB090-SB099: URLs and links (issue 17).
+
+    /// <summary>A permalink pattern (<c>_site.yml</c> <c>permalinks:</c>) or a file's own <c>permalink:</c>/<c>url:</c> is not a valid site path.</summary>
+    public const string BadPermalink = "SB090";
+    /// <summary>An old URL in <c>aliases:</c> or <c>redirect_from:</c> is not a path on this site.</summary>
+    public const string BadRedirect = "SB091";
+    /// <summary>A redirect's old URL is also a page, a file or another redirect.</summary>
+    public const string RedirectClash = "SB092";
+    /// <summary>Raw HTML in a body was left out (allow_html is off); reported once per file.</summary>
+    public const string RawHtmlOmitted = "SB093";
 }

@@ -21,6 +21,7 @@ internal static class CachedSiteLoader
         var root = Path.GetFullPath(inputDirectory);
 
         var documents = new SourceDocument?[markdown.Length];
+        var failed = new SourceDocument?[markdown.Length];
         Parallel.For(0, markdown.Length, i =>
         {
             var relative = markdown[i].Relative;
@@ -42,10 +43,16 @@ internal static class CachedSiteLoader
                 return;
             }
             Interlocked.Increment(ref counts.Parsed);
-            var (document, found) = Parse(bytes, relative);
+            var (document, found, hasErrors) = Parse(bytes, relative);
             foreach (var diagnostic in found) diagnostics.Add(diagnostic);
-            if (document is null) cache.Documents.TryRemove(relative, out _);
-            else cache.Documents[relative] = new DocumentEntry(hash, document, [.. found.Where(d => d.Severity == Severity.Warning)]);
+            // A file with errors is never cached (it is read again until fixed); what it gives is kept for URL and link checks.
+            if (hasErrors)
+            {
+                cache.Documents.TryRemove(relative, out _);
+                failed[i] = document;
+                return;
+            }
+            cache.Documents[relative] = new DocumentEntry(hash, document!, [.. found.Where(d => d.Severity == Severity.Warning)]);
             documents[i] = document;
         });
 
@@ -56,16 +63,22 @@ internal static class CachedSiteLoader
             if (!present.Contains(path)) cache.Documents.TryRemove(path, out _);
         }
         cache.ChangesConsumed();
-        return LoadedSite.Create(settings, [.. documents.OfType<SourceDocument>()], files.Static, entities);
+        return LoadedSite.Create(settings, [.. documents.OfType<SourceDocument>()], files.Static, entities) with
+        {
+            Failed = [.. failed.OfType<SourceDocument>()],
+        };
     }
 
-    /// <summary>Parses one markdown file's bytes; the document is null when it has errors that stop it loading.</summary>
-    internal static (SourceDocument? Document, IReadOnlyList<Diagnostic> Diagnostics) Parse(byte[] bytes, string relativePath)
+    /// <summary>
+    /// Parses one markdown file's bytes. With <c>Failed</c> the document has errors that stop it loading, and is what
+    /// could be read anyway (null when nothing could).
+    /// </summary>
+    internal static (SourceDocument? Document, IReadOnlyList<Diagnostic> Diagnostics, bool Failed) Parse(byte[] bytes, string relativePath)
     {
         var own = new DiagnosticBag();
         var text = SourceText.Decode(bytes, relativePath, own);
-        var document = text is null ? null : DocumentLoader.Load(text, relativePath, own);
-        return (document, own.Sorted());
+        var (document, failed) = text is null ? (null, true) : DocumentLoader.LoadChecked(text, relativePath, own);
+        return (document, own.Sorted(), failed);
     }
 
     private static SourceDocument Reuse(DocumentEntry entry, DiagnosticBag diagnostics, LoadCounts counts)

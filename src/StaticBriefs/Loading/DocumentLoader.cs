@@ -16,22 +16,36 @@ public static class DocumentLoader
     [
         "title", "date", "summary", "companies", "people", "topics", "author", "sources",
         "slug", "draft", "updated", "layout", "nav",
+        // URL-shaped keys of other generators, kept raw for the URL stage (UrlFrontMatter).
+        "permalink", "url", "path", "aliases", "redirect_from",
     ];
 
     /// <summary>Loads a document; returns null when it has errors that make it unusable (all are reported).</summary>
-    public static SourceDocument? Load(string text, string relativePath, DiagnosticBag diagnostics)
+    public static SourceDocument? Load(string text, string relativePath, DiagnosticBag diagnostics) =>
+        LoadChecked(text, relativePath, diagnostics) is { Failed: false } loaded ? loaded.Document : null;
+
+    /// <summary>
+    /// Loads a document, and when its front matter parsed but has errors (all reported) returns what could be read
+    /// anyway, marked <c>Failed</c>: it is never published, but its URL and links are still checked, so one run
+    /// reports every problem. The document is null only when there is no front matter to read.
+    /// </summary>
+    public static (SourceDocument? Document, bool Failed) LoadChecked(string text, string relativePath, DiagnosticBag diagnostics)
     {
         var block = FrontMatterSplitter.Split(text, relativePath, diagnostics);
-        if (block is null) return null;
+        if (block is null) return (null, true);
         var reader = new Reader(block, relativePath, diagnostics);
-        return reader.Read();
+        var document = reader.Read();
+        return (document, reader.Failed);
     }
 
     private sealed class Reader(FrontMatterBlock block, string path, DiagnosticBag diagnostics)
     {
         private bool _failed;
 
-        public SourceDocument? Read()
+        /// <summary>True once any error was reported for the document.</summary>
+        public bool Failed => _failed;
+
+        public SourceDocument Read()
         {
             var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
             var keys = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
@@ -85,6 +99,7 @@ public static class DocumentLoader
                 Slug = slug,
                 SlugLine = keys.TryGetValue("slug", out var slugKey) || keys.TryGetValue("title", out slugKey) ? block.FileLine(slugKey) : 1,
                 SlugColumn = keys.TryGetValue("slug", out slugKey) || keys.TryGetValue("title", out slugKey) ? block.FileColumn(slugKey) : 0,
+                Urls = Urls(values),
                 Draft = Bool(values, "draft"),
                 Nav = Int(values, "nav"),
                 Companies = Tags(values, "companies"),
@@ -97,7 +112,7 @@ public static class DocumentLoader
                 Body = block.Body,
                 BodyFirstLine = block.BodyFirstLine,
             };
-            return _failed ? null : document;
+            return document;
         }
 
         /// <summary>
@@ -164,6 +179,21 @@ public static class DocumentLoader
             }
             return slug;
         }
+
+        private UrlFrontMatter Urls(Dictionary<string, YamlNode> values) => new()
+        {
+            Permalink = Located(values, "permalink"),
+            Url = Located(values, "url"),
+            Path = Located(values, "path"),
+            Slug = Located(values, "slug"),
+            Aliases = [.. Items(values, "aliases").Select(i => new LocatedText(i.Value, i.Line, i.Column))],
+            RedirectFrom = [.. Items(values, "redirect_from").Select(i => new LocatedText(i.Value, i.Line, i.Column))],
+        };
+
+        private LocatedText? Located(Dictionary<string, YamlNode> values, string key) =>
+            values.TryGetValue(key, out var node) && String(values, key) is { } text
+                ? new LocatedText(text, block.FileLine(node), block.FileColumn(node))
+                : null;
 
         private void Fail(int line, int column, string code, string message)
         {

@@ -33,6 +33,39 @@ public sealed record SiteSettings
     /// </summary>
     public int SearchDocsPerFile { get; init; } = 1;
 
+    /// <summary>Where briefs are published (<c>permalinks: { briefs: ... }</c>).</summary>
+    public PermalinkPattern BriefPermalink { get; init; } = PermalinkPattern.DefaultBriefs;
+
+    /// <summary>Where pages (<c>layout: page</c>) are published (<c>permalinks: { pages: ... }</c>).</summary>
+    public PermalinkPattern PagePermalink { get; init; } = PermalinkPattern.DefaultPages;
+
+    /// <summary>
+    /// Whether a link to nothing stops the build (<c>broken_links: error</c>, the default) or only warns
+    /// (<c>warning</c>), so a migrating site can build while it fixes them.
+    /// </summary>
+    public Diagnostics.Severity BrokenLinks { get; init; } = Diagnostics.Severity.Error;
+
+    /// <summary>
+    /// Site paths served by a larger site around this one (<c>external_paths: [/docs/, /api/]</c>), each starting and
+    /// ending with '/': links into them are left as written and not checked.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<string> ExternalPaths { get; init; } = [];
+
+    /// <summary>
+    /// What an old URL without a leading '/' is relative to: the site's root (Zola, Jekyll; the default) or, with
+    /// <c>relative_aliases: page</c>, the folder the page's URL is in (Hugo).
+    /// </summary>
+    public RelativeAliases RelativeAliases { get; init; } = RelativeAliases.Root;
+
     /// <summary>The path part of <see cref="BaseUrl"/>, always starting and ending with '/'.</summary>
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";
+}
+
+/// <summary>What a relative old URL (<c>aliases: [old-name]</c>) is read against.</summary>
+public enum RelativeAliases
+{
+    /// <summary>The site's root, as Zola and jekyll-redirect-from read it.</summary>
+    Root,
+    /// <summary>The folder of the page's own URL, as Hugo reads it.</summary>
+    Page,
 }

@@ -166,13 +166,16 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
-    public void Raw_html_is_escaped_by_default()
+    public void Raw_html_is_left_out_by_default_and_never_printed_as_text()
     {
-        var (result, _) = Render("Hello <b onclick=\"x()\">bold</b>\n\n<script>alert(1)</script>\n");
+        var (result, diagnostics) = Render("Hello <b onclick=\"x()\">bold</b>\n\n<script>alert(1)</script>\n");
 
         var dom = Dom(result);
         Assert.Empty(dom.QuerySelectorAll("script, b, [onclick]"));
-        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", result.Html);
+        Assert.DoesNotContain("alert", result.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&lt;", result.Html, StringComparison.Ordinal);
+        Assert.Equal("Hello bold", dom.Body!.TextContent.Trim());
+        Assert.Equal(DiagnosticCodes.RawHtmlOmitted, Assert.Single(diagnostics).Code);
     }
 
     [Fact]
