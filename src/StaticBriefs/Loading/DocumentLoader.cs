@@ -16,6 +16,8 @@ public static class DocumentLoader
     [
         "title", "date", "summary", "companies", "people", "topics", "author", "sources",
         "slug", "draft", "updated", "layout", "nav",
+        // URL-shaped keys of other generators, kept raw for the URL stage (UrlFrontMatter).
+        "permalink", "url", "path", "aliases", "redirect_from",
     ];
 
     /// <summary>Loads a document; returns null when it has errors that make it unusable (all are reported).</summary>
@@ -85,6 +87,7 @@ public static class DocumentLoader
                 Slug = slug,
                 SlugLine = keys.TryGetValue("slug", out var slugKey) || keys.TryGetValue("title", out slugKey) ? block.FileLine(slugKey) : 1,
                 SlugColumn = keys.TryGetValue("slug", out slugKey) || keys.TryGetValue("title", out slugKey) ? block.FileColumn(slugKey) : 0,
+                Urls = Urls(values),
                 Draft = Bool(values, "draft"),
                 Nav = Int(values, "nav"),
                 Companies = Tags(values, "companies"),
@@ -164,6 +167,21 @@ public static class DocumentLoader
             }
             return slug;
         }
+
+        private UrlFrontMatter Urls(Dictionary<string, YamlNode> values) => new()
+        {
+            Permalink = Located(values, "permalink"),
+            Url = Located(values, "url"),
+            Path = Located(values, "path"),
+            Slug = Located(values, "slug"),
+            Aliases = [.. Items(values, "aliases").Select(i => new LocatedText(i.Value, i.Line, i.Column))],
+            RedirectFrom = [.. Items(values, "redirect_from").Select(i => new LocatedText(i.Value, i.Line, i.Column))],
+        };
+
+        private LocatedText? Located(Dictionary<string, YamlNode> values, string key) =>
+            values.TryGetValue(key, out var node) && String(values, key) is { } text
+                ? new LocatedText(text, block.FileLine(node), block.FileColumn(node))
+                : null;
 
         private void Fail(int line, int column, string code, string message)
         {

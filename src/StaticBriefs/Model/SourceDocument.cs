@@ -35,6 +35,8 @@ public sealed record SourceDocument
     public int SlugLine { get; init; } = 1;
     /// <summary>Column of the slug key, or of the title when there is no slug key (0 when unknown).</summary>
     public int SlugColumn { get; init; }
+    /// <summary>The URL-shaped keys (<c>permalink</c>, <c>url</c>, <c>path</c>, <c>slug</c>, <c>aliases</c>, <c>redirect_from</c>) as written, with their places.</summary>
+    public UrlFrontMatter Urls { get; init; } = UrlFrontMatter.None;
     /// <summary>Drafts are published only with <c>--drafts</c>.</summary>
     public bool Draft { get; init; }
     /// <summary>Header navigation order for pages; null keeps the page out of the navigation.</summary>
