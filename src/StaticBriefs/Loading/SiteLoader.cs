@@ -20,7 +20,7 @@ public static class SiteLoader
         {
             var file = markdown[i];
             if (SourceText.Read(file.ReadPath, file.Relative, diagnostics) is { } text)
-                documents[i] = DocumentLoader.Load(text, file.Relative, diagnostics);
+                documents[i] = DocumentLoader.Load(text, file.Relative, diagnostics, settings.FrontMatter);
         });
         return LoadedSite.Create(settings, [.. documents.OfType<SourceDocument>()], files.Static, entities);
     }

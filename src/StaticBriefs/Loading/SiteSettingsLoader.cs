@@ -17,7 +17,8 @@ public static class SiteSettingsLoader
     public const string FileName = "_site.yml";
 
     private static readonly string[] KnownKeys =
-        ["title", "description", "base_url", "language", "page_size", "author", "allow_html", "auto_link_entities", "search"];
+        ["title", "description", "base_url", "language", "page_size", "author", "allow_html", "auto_link_entities", "search",
+            .. FrontMatterSettingsReader.Keys];
 
     private static readonly string[] SearchKeys = ["docs_per_file"];
 
@@ -76,6 +77,11 @@ public static class SiteSettingsLoader
             if (key == "search")
             {
                 settings = ParseSearch(valueNode, settings, file, line, diagnostics);
+                continue;
+            }
+            if (FrontMatterSettingsReader.Keys.Contains(key))
+            {
+                settings = settings with { FrontMatter = FrontMatterSettingsReader.Read(key, valueNode, settings.FrontMatter, file, diagnostics) };
                 continue;
             }
             if (value is null)

@@ -21,10 +21,13 @@ public static class SiteAssembler
     public static SiteModel Assemble(LoadedSite loaded, AssemblyOptions options, DiagnosticBag diagnostics)
     {
         EntityClashes.Report(loaded.Entities, diagnostics);
+        ReadingNotes.Report(loaded.Documents, diagnostics);
         var catalog = new EntityCatalog(loaded.Entities);
         var published = loaded.Documents
             .Where(d => d.Kind == DocumentKind.Brief)
             .Where(d => options.IncludeDrafts || !d.Draft)
+            // A draft may have no date yet (SB085): it waits for one.
+            .Where(d => d.Date is not null)
             .Where(d => options.IncludeFuture || d.Date!.Value <= options.Now)
             .Select(d => (Source: d, Slug: SlugOf(d)))
             .ToList();
@@ -75,6 +78,7 @@ public static class SiteAssembler
             StaticSources = loaded.StaticSources,
             Entities = loaded.Entities,
             KnownPaths = known.ToImmutable(),
+            Images = ImageResolver.Resolve(briefs.Select(b => b.Source).Concat(pages.Select(p => p.Source)), loaded.StaticFiles, diagnostics),
             PathsBySource = loaded.Documents
                 .Select(d => (d.RelativePath, Path: d.Kind == DocumentKind.Page ? PagePath(d) : "/briefs/" + SlugOf(d) + "/"))
                 .ToImmutableDictionary(x => x.RelativePath, x => x.Path, StringComparer.Ordinal),

@@ -24,6 +24,9 @@ public sealed record SiteModel
     /// <summary>Brief paths by source file (relative path), so <c>[x](../2024/other.md)</c> links resolve.</summary>
     public required ImmutableDictionary<string, string> PathsBySource { get; init; }
 
+    /// <summary>Each published document's own image (an absolute URL, or a site path such as <c>/img/x.png</c>), by source path.</summary>
+    public ImmutableDictionary<string, string> Images { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     /// <summary>Taxonomy of a kind.</summary>
     public Taxonomy this[TaxonomyKind kind] => Taxonomies[kind];
 
