@@ -29,7 +29,7 @@ public static class SiteAssembler
             // A draft may have no date yet (SB085): it waits for one.
             .Where(d => d.Date is not null)
             .Where(d => options.IncludeFuture || d.Date!.Value <= options.Now)
-            .Select(d => (Source: d, Slug: SlugOf(d)))
+            .Select(d => (Source: d, Slug: BriefSlugOf(d)))
             .ToList();
         ReportDuplicateSlugs(published.Select(p => (p.Slug, p.Source)), "brief", diagnostics);
 
@@ -80,7 +80,7 @@ public static class SiteAssembler
             KnownPaths = known.ToImmutable(),
             Images = ImageResolver.Resolve(briefs.Select(b => b.Source).Concat(pages.Select(p => p.Source)), loaded.StaticFiles, diagnostics),
             PathsBySource = loaded.Documents
-                .Select(d => (d.RelativePath, Path: d.Kind == DocumentKind.Page ? PagePath(d) : "/briefs/" + SlugOf(d) + "/"))
+                .Select(d => (d.RelativePath, Path: d.Kind == DocumentKind.Page ? PagePath(d) : "/briefs/" + BriefSlugOf(d) + "/"))
                 .ToImmutableDictionary(x => x.RelativePath, x => x.Path, StringComparer.Ordinal),
         };
         OutputCollisions.Report(model, diagnostics);
@@ -99,6 +99,19 @@ public static class SiteAssembler
     /// <summary>The document's own <c>slug:</c>, else its file name as a slug.</summary>
     private static string SlugOf(SourceDocument document) =>
         document.Slug ?? Slugger.Slugify(System.IO.Path.GetFileNameWithoutExtension(document.RelativePath));
+
+    /// <summary>
+    /// A brief's slug: as <see cref="SlugOf"/>, but a page bundle (Hugo's and Zola's <c>my-post/index.md</c>, with its
+    /// images beside it) is named after its folder, as those generators name it, instead of every bundle being 'index'.
+    /// </summary>
+    private static string BriefSlugOf(SourceDocument document)
+    {
+        if (document.Slug is not null) return document.Slug;
+        var path = document.RelativePath.Replace('\\', '/');
+        var folderEnd = path.LastIndexOf('/');
+        var isBundle = folderEnd > 0 && System.IO.Path.GetFileNameWithoutExtension(path) == "index";
+        return Slugger.Slugify(isBundle ? path[(path.LastIndexOf('/', folderEnd - 1) + 1)..folderEnd] : System.IO.Path.GetFileNameWithoutExtension(path));
+    }
 
     private static ImmutableArray<TermKey> Resolve(ImmutableArray<TagMention> mentions, TaxonomyKind kind, EntityCatalog catalog) =>
         [.. mentions.Select(m => catalog.Resolve(kind, m.Name)).Distinct()];

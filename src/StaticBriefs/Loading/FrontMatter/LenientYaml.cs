@@ -27,7 +27,8 @@ internal static class LenientYaml
             {
                 var indent = 0;
                 while (indent < line.Length && line[indent] == ' ') indent++;
-                if (indent < open && line.Trim().Length > 0 && !StartsDocumentMarker(line))
+                // A line indented past the line the value opened on is a continuation every parser reads: leave it.
+                if (indent < open && indent <= scanner.OpenLineIndent && line.Trim().Length > 0 && !StartsDocumentMarker(line))
                 {
                     shifts[i] = open - indent;
                     line = new string(' ', shifts[i]) + line;
@@ -63,7 +64,11 @@ internal static class LenientYaml
         private Open _open;
         private int _flowDepth;
         private int _openColumn;
+        private int _lineIndent;
         private int? _blockParentIndent;
+
+        /// <summary>The indentation of the line the open quoted value or bracket started on.</summary>
+        public int OpenLineIndent { get; private set; }
 
         /// <summary>The column (0-based) continuation lines must reach, while a quoted value or bracket is open.</summary>
         public int? OpenColumn => _open == Open.None ? null : _openColumn;
@@ -84,6 +89,7 @@ internal static class LenientYaml
             if (_open == Open.None && InBlockScalar(line)) return;
             var indent = 0;
             while (indent < line.Length && line[indent] == ' ') indent++;
+            if (_open == Open.None) _lineIndent = indent;
             var valueStart = _open == Open.None || _open == Open.Flow;
             for (var i = _open == Open.None ? indent : 0; i < line.Length; i++)
             {
@@ -154,6 +160,7 @@ internal static class LenientYaml
 
         private void OpenAt(Open kind, int column)
         {
+            if (_open == Open.None) OpenLineIndent = _lineIndent;
             if (_open != Open.Flow || kind == Open.Flow) _openColumn = column;
             _open = kind;
         }
