@@ -58,6 +58,14 @@ public static class DocumentLoader
                 Extra = block.Map.Entries.ToImmutableDictionary(e => e.Key, e => e.Value.ToPlain(), StringComparer.Ordinal),
             };
         }
+        if (IsListing(block, relativePath))
+        {
+            return new SourceDocument
+            {
+                RelativePath = relativePath, Kind = DocumentKind.Listing, Title = "", Body = block.Body, BodyFirstLine = block.BodyFirstLine,
+                Extra = block.Map.Entries.ToImmutableDictionary(e => e.Key, e => e.Value.ToPlain(), StringComparer.Ordinal),
+            };
+        }
         var document = Read(fields, block, relativePath, settings);
         return fields.Failed ? null : document;
     }
@@ -65,6 +73,16 @@ public static class DocumentLoader
     /// <summary>No title (by any key), no body: nothing a reader could be shown.</summary>
     private static bool IsStub(FrontMatterBlock block, FrontMatterSettings settings) =>
         string.IsNullOrWhiteSpace(block.Body) && block.Map.Find("title") is null && !settings.TitleKeys.Any(k => block.Map.Find(k) is not null);
+
+    /// <summary>
+    /// No date anywhere (no date key, none in the file name or folders) and a body that loops over the old generator's
+    /// posts: a listing page of that generator, not a post. A page (<c>layout: page</c>) stays a page.
+    /// </summary>
+    private static bool IsListing(FrontMatterBlock block, string path) =>
+        block.Map.Find("layout") is not { Value: FrontMatterScalar { Text: "page" } }
+        && !DocumentDates.PublishedKeys.Any(k => block.Map.Find(k) is not null)
+        && DocumentPaths.DateInName(path) is null && DocumentPaths.DateInFolders(path) is null
+        && ListingPages.LoopIn(block.Body) is not null;
 
     private static SourceDocument Read(FrontMatterFields fields, FrontMatterBlock block, string path, FrontMatterSettings settings)
     {
@@ -137,7 +155,9 @@ public static class DocumentLoader
         {
             var hint = fields.Entries.FirstOrDefault(e => e.Key.Contains("title", StringComparison.OrdinalIgnoreCase) && e.Value is FrontMatterScalar);
             fields.Fail(1, 0, DiagnosticCodes.MissingKey, "missing 'title'; add a line such as 'title: \"What happened\"' to the front matter"
-                + (hint is null ? "" : $" (or, when every title is in '{hint.Key}', add 'title_key: {hint.Key}' to _site.yml)"));
+                + (hint is null ? "" : settings.TitleKeys.IsEmpty
+                    ? $" (or, when every title is in '{hint.Key}', add 'title_key: {hint.Key}' to _site.yml)"
+                    : $" (or, when titles are also in '{hint.Key}', add it to _site.yml: 'title_key: [{string.Join(", ", settings.TitleKeys)}, {hint.Key}]')"));
             return null;
         }
         var title = fields.Text(entry, entry.Key);

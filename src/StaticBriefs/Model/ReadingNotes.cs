@@ -26,6 +26,13 @@ public static class ReadingNotes
                 $"{(stubs.Count == 1 ? "this file has" : $"{Files(stubs)} have")} front matter but neither a title nor a body (a page its old generator fills from a template), so {(stubs.Count == 1 ? "it is" : "they are")} not published; give {(stubs.Count == 1 ? "it" : "each")} a title and a body to publish {(stubs.Count == 1 ? "it" : "them")}",
                 1);
         }
+        var listings = all.Where(d => d.Kind == DocumentKind.Listing).Select(d => d.RelativePath).ToList();
+        if (listings.Count > 0)
+        {
+            diagnostics.Warning(listings[0], 1, DiagnosticCodes.NotRead,
+                $"{(listings.Count == 1 ? "this page has" : $"{Files(listings)} have")} no date and list{(listings.Count == 1 ? "s" : "")} posts with the old generator's template loop ('{{% for ... in collections... %}}'), so {(listings.Count == 1 ? "it is" : "they are")} not published: StaticBriefs makes its own listings (home, archive, topics); give a page 'layout: page' to publish it anyway",
+                1);
+        }
         foreach (var group in all
                      .Where(d => d.Layout is { } layout && !PostLayouts.Contains(layout.Text, StringComparer.Ordinal))
                      .GroupBy(d => d.Layout!.Text, StringComparer.Ordinal)

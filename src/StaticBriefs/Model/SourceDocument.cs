@@ -16,6 +16,12 @@ public enum DocumentKind
     /// generator fills with a template of its own. Not published; named once for the site.
     /// </summary>
     Stub,
+
+    /// <summary>
+    /// A page without a date whose body lists posts with the old generator's template loop (Eleventy's
+    /// <c>{% for post in collections.blog %}</c>): StaticBriefs makes its own listings. Not published; named once.
+    /// </summary>
+    Listing,
 }
 
 /// <summary>One markdown file after loading: typed front matter plus its markdown body. Immutable.</summary>

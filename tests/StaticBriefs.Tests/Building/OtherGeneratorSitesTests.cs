@@ -94,6 +94,7 @@ public sealed class OtherGeneratorSitesTests
         using var site = new TestSite();
         site.Write("_site.yml", "title_key: newstitle\n")
             .Write("blog/blog.json", "{ \"layout\": \"layouts/blog.njk\", \"tags\": [\"blog\"] }")
+            .Write("blog/blog.md", "---\nheaderTitle: Eleventy Community\nlayout: layouts/docs.njk\npermalink: /blog/\n---\n# Blog\n\n{% for news in collections.blog | reverse %}\n- [{{ news.data.newstitle }}]({{ news.url }})\n{%- endfor %}\n")
             .Write("blog/2019-12-05-moving-house.md", "---\nnewstitle: Moving House\ntags: [posts, community]\n---\nEleventy moves to a new home.\n");
 
         var result = site.BuildOk();
@@ -103,7 +104,11 @@ public sealed class OtherGeneratorSitesTests
         Assert.True(site.OutputExists("topics/community/index.html"));
         Assert.False(site.OutputExists("topics/posts/index.html"));
         Assert.False(site.OutputExists("blog/blog.json"));
-        Assert.Equal("blog/blog.json", Single(result.Diagnostics, DiagnosticCodes.NotRead).File);
+        var notRead = result.Diagnostics.Where(d => d.Code == DiagnosticCodes.NotRead).ToList();
+        Assert.Equal(["blog/blog.json", "blog/blog.md"], notRead.Select(d => d.File));
+        Assert.Contains("template loop", notRead[1].Message, StringComparison.Ordinal);
+        Assert.False(site.OutputExists("blog/index.html"));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == DiagnosticCodes.UnknownLayout);
     }
 
     [Fact]

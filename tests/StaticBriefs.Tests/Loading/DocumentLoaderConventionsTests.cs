@@ -281,4 +281,25 @@ public sealed class DocumentLoaderConventionsTests
         Assert.Equal(("JSON post", Day(2024, 1, 1)), (document!.Title, document.Date!.Value));
         Assert.Equal(["json"], document.Topics.Select(t => t.Name));
     }
+
+    [Theory]
+    [InlineData("blog.md", "---\nheaderTitle: Blog\npermalink: /blog/\n---\n{% for news in collections.blog | reverse %}\n- {{ news.data.newstitle }}\n{%- endfor %}\n", DocumentKind.Listing)]
+    [InlineData("index.md", "---\ntitle: News\n---\n{% for post in paginator.posts %}{{ post.title }}{% endfor %}\n", DocumentKind.Listing)]
+    [InlineData("2024-01-01-loop.md", "---\ntitle: Loop\n---\n{% for post in site.posts %}x{% endfor %}\n", DocumentKind.Brief)]
+    [InlineData("news.md", "---\ntitle: News\nlayout: page\n---\n{% for post in site.posts %}x{% endfor %}\n", DocumentKind.Page)]
+    public void A_page_without_a_date_that_loops_over_the_old_generators_posts_is_a_listing_not_a_brief(string path, string text, DocumentKind kind)
+    {
+        var (document, found) = Load(text, path);
+
+        Assert.Empty(found);
+        Assert.Equal(kind, document!.Kind);
+    }
+
+    [Fact]
+    public void With_a_title_key_already_set_the_missing_title_message_suggests_adding_to_the_list()
+    {
+        var (_, found) = Load("---\nheaderTitle: Community\ndate: 2024-01-01\n---\nText.\n", "about.md", new FrontMatterSettings { TitleKeys = ["newstitle"] });
+
+        Assert.Contains("title_key: [newstitle, headerTitle]", Assert.Single(found).Message, StringComparison.Ordinal);
+    }
 }
