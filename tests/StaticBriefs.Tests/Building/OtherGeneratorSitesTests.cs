@@ -154,4 +154,28 @@ public sealed class OtherGeneratorSitesTests
         Assert.Equal(("_site.yml", DiagnosticCodes.BadSettings), (error.File, error.Code));
         Assert.Contains("did you mean 'people'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_derived_summary_describes_the_page_but_is_not_shown_as_a_lede_and_json_ld_names_the_image_and_every_author()
+    {
+        using var site = new TestSite();
+        site.Write("2024-01-01-derived.md", "---\ntitle: Derived\n---\nThe body starts here and says enough.\n")
+            .Write("2024-01-02-written.md",
+                "---\ntitle: Written\nexcerpt: Written summary.\nimage: https://cdn.example/w.png\nauthors:\n  - name: Ada\n    url: https://ada.example/\n  - Bob\n---\nBody.\n");
+
+        site.BuildOk();
+
+        var derived = site.Html("briefs/2024-01-01-derived/index.html");
+        Assert.Equal("The body starts here and says enough.", derived.QuerySelector("meta[name=description]")!.GetAttribute("content"));
+        Assert.Null(derived.QuerySelector(".lede"));
+        var written = site.Html("briefs/2024-01-02-written/index.html");
+        Assert.Equal("Written summary.", written.QuerySelector(".lede")!.TextContent);
+        using var json = System.Text.Json.JsonDocument.Parse(written.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        var article = json.RootElement;
+        Assert.Equal("https://cdn.example/w.png", article.GetProperty("image").GetString());
+        var authors = article.GetProperty("author").EnumerateArray().ToList();
+        Assert.Equal(["Ada", "Bob"], authors.Select(a => a.GetProperty("name").GetString()));
+        Assert.Equal("https://ada.example/", authors[0].GetProperty("url").GetString());
+        Assert.False(authors[1].TryGetProperty("url", out _));
+    }
 }
