@@ -255,14 +255,15 @@ public static class DocumentLoader
         {
             if (fields.WasRead(entry.Key)) continue;
             extra[entry.Key] = entry.Value.ToPlain();
-            if (entry.Value is FrontMatterList && !fields.WasReadBelow(entry.Key))
+            var suggestion = KeySuggester.Closest(entry.Key, [.. KnownKeys, .. ConventionKeys]);
+            // A likely typo gets its did-you-mean below; it is not also a list "nothing reads".
+            if (suggestion is null && entry.Value is FrontMatterList && !fields.WasReadBelow(entry.Key))
                 unused.Add(new LocatedText(entry.Key, entry.Line, entry.Column));
             if (entry.Key == "taxonomies" && entry.Value is FrontMatterMap taxonomies)
             {
                 foreach (var inner in taxonomies.Entries.Where(e => e.Value is FrontMatterList && !fields.WasRead("taxonomies." + e.Key)))
                     unused.Add(new LocatedText("taxonomies." + inner.Key, inner.Line, inner.Column));
             }
-            var suggestion = KeySuggester.Closest(entry.Key, [.. KnownKeys, .. ConventionKeys]);
             if (suggestion is not null)
             {
                 fields.Warn(entry.Line, entry.Column, DiagnosticCodes.UnknownKey,

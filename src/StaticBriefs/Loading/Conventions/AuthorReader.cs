@@ -74,9 +74,9 @@ internal static class AuthorReader
         var display = Plain(text);
         if (display.Length == 0) return;
         pieces.Add(display);
-        var links = display.Length == text.Trim().Length
+        var links = display.Length == text.Trim().Length || Parse(text) is not { } document
             ? []
-            : Markdown.Parse(text).Descendants<LinkInline>().Where(l => !l.IsImage).ToList();
+            : document.Descendants<LinkInline>().Where(l => !l.IsImage).ToList();
         if (links.Count == 0)
         {
             authors.Add(new AuthorName(display, null));
@@ -84,7 +84,7 @@ internal static class AuthorReader
         }
         foreach (var link in links)
         {
-            var name = Whitespace(InlineText(link));
+            var name = Whitespace(InlineText(link, 0));
             if (name.Length > 0) authors.Add(new AuthorName(name, Allowed(fields, link.Url, at)));
         }
     }
@@ -99,17 +99,35 @@ internal static class AuthorReader
         return null;
     }
 
-    private static string Plain(string text) => text.AsSpan().IndexOfAny(MarkdownCharacters) < 0 ? text.Trim() : Plain(Markdown.Parse(text));
+    private static string Plain(string text) =>
+        text.AsSpan().IndexOfAny(MarkdownCharacters) < 0 ? text.Trim() : Parse(text) is { } document ? Plain(document) : text.Trim();
+
+    /// <summary>The markdown of an author; null when Markdig refuses it as nested too deeply (the text is then shown as written).</summary>
+    private static MarkdownDocument? Parse(string text)
+    {
+        try
+        {
+            return Markdown.Parse(text);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Inlines nested deeper than this add no words: recursion stays bounded.</summary>
+    private const int MaxDepth = 100;
 
     /// <summary>Characters without which a text has no markdown to remove.</summary>
     private static readonly System.Buffers.SearchValues<char> MarkdownCharacters = System.Buffers.SearchValues.Create("[*_`<&\\");
 
     private static string Plain(MarkdownDocument document) =>
-        Whitespace(string.Join(' ', document.Descendants<LeafBlock>().Where(b => b.Inline is not null).Select(b => InlineText(b.Inline!))));
+        Whitespace(string.Join(' ', document.Descendants<LeafBlock>().Where(b => b.Inline is not null).Select(b => InlineText(b.Inline!, 0))));
 
-    private static string InlineText(ContainerInline container)
+    private static string InlineText(ContainerInline container, int depth)
     {
         var text = new StringBuilder();
+        if (depth > MaxDepth) return "";
         foreach (var inline in container)
         {
             switch (inline)
@@ -129,10 +147,12 @@ internal static class AuthorReader
                 case AutolinkInline autolink:
                     text.Append(autolink.Url);
                     break;
-                case HtmlInline:
+                case HtmlInline html:
+                    // A name is text: HTML in it is shown as written (escaped by the theme), never dropped or run.
+                    text.Append(html.Tag);
                     break;
                 case ContainerInline inner:
-                    text.Append(InlineText(inner));
+                    text.Append(InlineText(inner, depth + 1));
                     break;
             }
         }

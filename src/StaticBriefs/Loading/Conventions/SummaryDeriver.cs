@@ -70,7 +70,16 @@ public static partial class SummaryDeriver
     /// <summary>Plain text of the paragraphs: the document's own first, else those in lists and quotes, else headings.</summary>
     private static List<string> Paragraphs(string markdown)
     {
-        var document = Markdown.Parse(markdown, Pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses markdown nested too deeply; rendering reports it (SB039), and there is no summary to make.
+            return [];
+        }
         var found = Collect(document.OfType<ParagraphBlock>());
         if (found.Count == 0) found = Collect(document.Descendants<ParagraphBlock>());
         if (found.Count == 0) found = Collect(document.Descendants<HeadingBlock>());
@@ -83,7 +92,7 @@ public static partial class SummaryDeriver
         foreach (var block in blocks)
         {
             var text = new StringBuilder();
-            if (block.Inline is { } inline) Append(inline, text);
+            if (block.Inline is { } inline) Append(inline, text, 0);
             var plain = Whitespace().Replace(text.ToString(), " ").Trim();
             if (plain.Length > 0) found.Add(plain);
             if (found.Sum(f => f.Length) >= Target) break;
@@ -91,8 +100,12 @@ public static partial class SummaryDeriver
         return found;
     }
 
-    private static void Append(ContainerInline container, StringBuilder text)
+    /// <summary>Inlines nested deeper than this (thousands of emphasis delimiters) add no words: recursion stays bounded.</summary>
+    private const int MaxDepth = 100;
+
+    private static void Append(ContainerInline container, StringBuilder text, int depth)
     {
+        if (depth > MaxDepth) return;
         foreach (var inline in container)
         {
             switch (inline)
@@ -116,7 +129,7 @@ public static partial class SummaryDeriver
                 case HtmlInline:
                     break;
                 case ContainerInline inner:
-                    Append(inner, text);
+                    Append(inner, text, depth + 1);
                     break;
             }
         }

@@ -54,4 +54,11 @@ public sealed class SummaryDeriverTests
     {
         Assert.Equal(expected, SummaryDeriver.Cut(text, max));
     }
+
+    [Fact]
+    public void Markdown_nested_past_markdigs_limit_gives_no_summary_instead_of_an_exception()
+    {
+        Assert.Null(SummaryDeriver.Derive(new string('>', 5_000) + " deep\n", 2000));
+        Assert.Null(Record.Exception(() => SummaryDeriver.Derive(new string('*', 3_000) + "deep" + new string('*', 3_000) + "\n", 2000)));
+    }
 }
