@@ -3,7 +3,7 @@ namespace StaticBriefs.Diagnostics;
 /// <summary>The stable codes of every diagnostic StaticBriefs reports.</summary>
 public static class DiagnosticCodes
 {
-    /// <summary>Front matter is not valid YAML.</summary>
+    /// <summary>Front matter cannot be read (YAML, TOML or JSON that is not valid).</summary>
     public const string BadYaml = "SB001";
     /// <summary>A required front matter key is missing.</summary>
     public const string MissingKey = "SB002";
@@ -95,4 +95,18 @@ public static class DiagnosticCodes
     public const string RedirectClash = "SB092";
     /// <summary>Raw HTML in a body was left out (allow_html is off); reported once per file.</summary>
     public const string RawHtmlOmitted = "SB093";
+    // SB080-SB089: reading other generators' documents (issue 17).
+
+    /// <summary>A <c>layout:</c> value StaticBriefs does not know (reported once per value for the whole site).</summary>
+    public const string UnknownLayout = "SB080";
+    /// <summary>A front matter key holding a list is used by nothing (reported once per key for the whole site).</summary>
+    public const string UnusedList = "SB081";
+    /// <summary>A front matter key is written twice: the last value is used, as Jekyll and Hugo do.</summary>
+    public const string DuplicateKey = "SB082";
+    /// <summary>Files of other generators that are neither read nor published (section files, Eleventy data files).</summary>
+    public const string NotRead = "SB083";
+    /// <summary>A date written in an odd way that was still read (a year written twice).</summary>
+    public const string OddDate = "SB084";
+    /// <summary>A draft without a date: it stays out of the site, even with --drafts, until it has one.</summary>
+    public const string UndatedDraft = "SB085";
 }

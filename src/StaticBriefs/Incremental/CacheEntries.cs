@@ -10,7 +10,11 @@ namespace StaticBriefs.Incremental;
 /// <param name="Hash">Hash of the file's bytes.</param>
 /// <param name="Document">The loaded document (files with errors are never cached).</param>
 /// <param name="Warnings">Warnings to report again when the entry is reused.</param>
-internal sealed record DocumentEntry(string Hash, SourceDocument Document, ImmutableArray<Diagnostic> Warnings);
+internal sealed record DocumentEntry(string Hash, SourceDocument Document, ImmutableArray<Diagnostic> Warnings)
+{
+    /// <summary>Hash of the <c>_site.yml</c> reading settings the document was read with (<see cref="FrontMatterSettings.Fingerprint"/>).</summary>
+    public string Reading { get; init; } = "";
+}
 
 /// <summary>One question the link checker asked about the site while rendering a body, and the answer it got.</summary>
 /// <param name="Set">

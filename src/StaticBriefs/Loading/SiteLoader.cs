@@ -20,7 +20,7 @@ public static class SiteLoader
         {
             var file = markdown[i];
             if (SourceText.Read(file.ReadPath, file.Relative, diagnostics) is { } text)
-                documents[i] = DocumentLoader.LoadChecked(text, file.Relative, diagnostics);
+                documents[i] = DocumentLoader.LoadChecked(text, file.Relative, diagnostics, settings.FrontMatter);
         });
         return LoadedSite.Create(settings, [.. documents.Where(d => !d.Failed && d.Document is not null).Select(d => d.Document!)], files.Static, entities) with
         {

@@ -18,7 +18,7 @@ public static class SiteSettingsLoader
 
     private static readonly string[] KnownKeys =
         ["title", "description", "base_url", "language", "page_size", "author", "allow_html", "auto_link_entities", "search",
-         "permalinks", "broken_links", "external_paths", "relative_aliases"];
+         "permalinks", "broken_links", "external_paths", "relative_aliases", .. FrontMatterSettingsReader.Keys];
 
     private static readonly string[] SearchKeys = ["docs_per_file"];
 
@@ -87,6 +87,11 @@ public static class SiteSettingsLoader
             if (key == "external_paths")
             {
                 settings = LinkSettings.ExternalPaths(valueNode, settings, file, diagnostics);
+                continue;
+            }
+            if (FrontMatterSettingsReader.Keys.Contains(key))
+            {
+                settings = settings with { FrontMatter = FrontMatterSettingsReader.Read(key, valueNode, settings.FrontMatter, file, diagnostics) };
                 continue;
             }
             if (value is null)

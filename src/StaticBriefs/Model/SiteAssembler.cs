@@ -22,6 +22,7 @@ public static class SiteAssembler
     public static SiteModel Assemble(LoadedSite loaded, AssemblyOptions options, DiagnosticBag diagnostics)
     {
         EntityClashes.Report(loaded.Entities, diagnostics);
+        ReadingNotes.Report(loaded.Documents, diagnostics);
         var catalog = new EntityCatalog(loaded.Entities);
         // Every document's place is decided once, published or not, loaded or failed: links to any of them resolve,
         // and clashes show up in the same run as front matter errors.
@@ -83,6 +84,7 @@ public static class SiteAssembler
             // that is known, so links to it add nothing to the errors its own file already has.
             PathsBySource = places.ToImmutableDictionary(p => p.Key, p => p.Value.Path ?? Pending(p.Key), StringComparer.Ordinal),
             Unpublished = Unpublished(loaded, places, options),
+            Images = ImageResolver.Resolve(briefs.Select(b => b.Source).Concat(pages.Select(p => p.Source)), loaded.StaticFiles, diagnostics, files.Resources),
         };
         model = model with { Redirects = RedirectPlanner.Plan(model, diagnostics) };
         OutputCollisions.Report(model, diagnostics);
@@ -91,7 +93,8 @@ public static class SiteAssembler
 
     private static bool IsPublished(SourceDocument document, AssemblyOptions options) =>
         (options.IncludeDrafts || !document.Draft)
-        && (document.Kind == DocumentKind.Page || options.IncludeFuture || document.Date is not { } date || date <= options.Now);
+        // A draft may have no date yet (SB085): it waits for one.
+        && (document.Kind == DocumentKind.Page || document.Date is { } date && (options.IncludeFuture || date <= options.Now));
 
     private static string Pending(string relativePath) => "/" + relativePath;
 

@@ -33,6 +33,9 @@ public sealed record SiteModel
     /// <summary>Site paths of documents that exist but are not published (drafts, future briefs), with why not.</summary>
     public ImmutableDictionary<string, string> Unpublished { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>Each published document's own image (an absolute URL, or a site path such as <c>/img/x.png</c>), by source path.</summary>
+    public ImmutableDictionary<string, string> Images { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     /// <summary>Taxonomy of a kind.</summary>
     public Taxonomy this[TaxonomyKind kind] => Taxonomies[kind];
 

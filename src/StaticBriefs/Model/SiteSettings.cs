@@ -57,6 +57,9 @@ public sealed record SiteSettings
     /// </summary>
     public RelativeAliases RelativeAliases { get; init; } = RelativeAliases.Root;
 
+    /// <summary>How front matter from other generators is read: title keys, taxonomy mapping, ignored terms.</summary>
+    public FrontMatterSettings FrontMatter { get; init; } = new();
+
     /// <summary>The path part of <see cref="BaseUrl"/>, always starting and ending with '/'.</summary>
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";
 }

@@ -63,8 +63,10 @@ public sealed class BriefPageRenderer(
             Description = source.Summary ?? "",
             Url = card.Url,
             Permalink = permalink,
+            Image = views.ImagePermalink(source),
+            ImageAlt = card.ImageAlt,
             OgType = "article",
-            JsonLd = new TrustedHtml(JsonLd.Article(card, permalink, site.Settings.Title, updated)),
+            JsonLd = new TrustedHtml(JsonLd.Article(card, permalink, site.Settings.Title, updated, views.ImagePermalink(source), views.Urls)),
             Feeds = SiteFeeds.Links(views.Urls, site.Settings.Title),
         };
         PageWriter.Write(templates, sink, UrlBuilder.FileFor(brief.Path), "brief",

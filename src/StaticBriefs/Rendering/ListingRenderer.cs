@@ -149,7 +149,11 @@ public sealed class ListingRenderer(
     {
         var source = doc.Source;
         var body = markdown.Render(source.Body, source.RelativePath, source.BodyFirstLine, diagnostics);
-        Write("page", doc.Path, Page("page", source.Title, doc.Path, source.Summary ?? ""), "doc",
+        Write("page", doc.Path, Page("page", source.Title, doc.Path, source.Summary ?? "") with
+        {
+            Image = views.ImagePermalink(source),
+            ImageAlt = source.Image?.Alt ?? "",
+        }, "doc",
             new DocView(source.Title, new TrustedHtml(body.Html), body.Toc, source.Extra));
     }
 

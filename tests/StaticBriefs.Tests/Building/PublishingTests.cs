@@ -38,7 +38,8 @@ public sealed class PublishingTests : IDisposable
         _site.Write("images/chart.svg", "<svg/>");
         _site.Write("briefs/notes.pdf", "%PDF");
         _site.Write("_notes.txt", "private");
-        _site.Write("_drafts/idea.md", "not even valid front matter");
+        // Not _drafts/: that is Jekyll's drafts folder, read as drafts.
+        _site.Write("_includes/idea.md", "not even valid front matter");
         _site.Write("images/_private.png", "private");
         _site.Write(".hidden/file.txt", "private");
 
@@ -48,7 +49,7 @@ public sealed class PublishingTests : IDisposable
         Assert.Equal("%PDF", _site.ReadOutput("briefs/notes.pdf"));
         var files = _site.OutputFiles();
         Assert.DoesNotContain(files, f => f.Contains("_site", StringComparison.Ordinal) || f.Contains("_notes", StringComparison.Ordinal)
-            || f.Contains("_drafts", StringComparison.Ordinal) || f.Contains("idea", StringComparison.Ordinal)
+            || f.Contains("_includes", StringComparison.Ordinal) || f.Contains("idea", StringComparison.Ordinal)
             || f.Contains("_private", StringComparison.Ordinal) || f.Contains(".hidden", StringComparison.Ordinal));
         Assert.DoesNotContain(files, f => f.EndsWith(".md", StringComparison.Ordinal));
     }

@@ -13,8 +13,16 @@ public sealed record BriefCard
     public required string DateText { get; init; }
     /// <summary>Summary (raw), may be empty.</summary>
     public string Summary { get; init; } = "";
+    /// <summary>True when the summary was derived from the body (its first words), not written: the brief's page does not repeat it.</summary>
+    public bool SummaryDerived { get; init; }
     /// <summary>Author, may be empty.</summary>
     public string Author { get; init; } = "";
+    /// <summary>Each author by name, with a link (base path included for site paths) when the front matter gave one, else an empty URL.</summary>
+    public IReadOnlyList<LinkView> Authors { get; init; } = [];
+    /// <summary>The brief's own image: a link (base path included) or an absolute URL; empty when it has none.</summary>
+    public string Image { get; init; } = "";
+    /// <summary>The image's text alternative (raw), may be empty.</summary>
+    public string ImageAlt { get; init; } = "";
     /// <summary>Minutes to read.</summary>
     public int ReadingMinutes { get; init; }
     /// <summary>Company links.</summary>

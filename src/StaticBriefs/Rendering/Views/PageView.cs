@@ -15,6 +15,10 @@ public sealed record PageView
     public required string Permalink { get; init; }
     /// <summary>Feed links for <c>&lt;link rel="alternate"&gt;</c>: the site's, or the entity's own.</summary>
     public IReadOnlyList<FeedLink> Feeds { get; init; } = [];
+    /// <summary>Absolute URL of the page's image for social cards (<c>og:image</c>), or empty.</summary>
+    public string Image { get; init; } = "";
+    /// <summary>The image's text alternative (raw), may be empty.</summary>
+    public string ImageAlt { get; init; } = "";
     /// <summary>OpenGraph type: website or article.</summary>
     public string OgType { get; init; } = "website";
     /// <summary>JSON-LD for the page, already encoded as safe JSON (empty when none); trusted, written as it is.</summary>

@@ -205,6 +205,18 @@ public sealed class ViewFactory : IDisposable
                 : new LinkView(catalog.Find(TaxonomyKind.Companies, name)?.Name ?? name, "");
         })];
 
+    /// <summary>A document's own image as a link: a site path under the base path, an absolute URL as it is; empty without one.</summary>
+    public string ImageLink(SourceDocument source) =>
+        _site.Images.TryGetValue(source.RelativePath, out var image) ? LinkTo(image) : "";
+
+    /// <summary>A document's own image as an absolute URL, for social cards and structured data; empty without one.</summary>
+    public string ImagePermalink(SourceDocument source) =>
+        !_site.Images.TryGetValue(source.RelativePath, out var image) ? ""
+        : image.StartsWith('/') ? Urls.Permalink(image) : image;
+
+    /// <summary>A site path under the base path; anything else (an absolute or relative URL) as it is.</summary>
+    private string LinkTo(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? Urls.Link(url) : url;
+
     /// <inheritdoc/>
     public void Dispose() => _relatedScores.Dispose();
 
@@ -218,7 +230,11 @@ public sealed class ViewFactory : IDisposable
             DateIso = Dates.Iso(brief.Date),
             DateText = Dates.Text(brief.Date),
             Summary = source.Summary ?? "",
+            SummaryDerived = source.SummaryDerived,
             Author = source.Author ?? _site.Settings.Author ?? "",
+            Authors = [.. source.Authors.Select(a => new LinkView(a.Name, a.Url is null ? "" : LinkTo(a.Url)))],
+            Image = ImageLink(source),
+            ImageAlt = source.Image?.Alt ?? "",
             // A card is repeated on every listing that shows the brief: its chips are capped (the brief's page has all).
             Companies = TermLinks(brief, TaxonomyKind.Companies, ContentCaps.ChipsPerCard),
             People = TermLinks(brief, TaxonomyKind.People, ContentCaps.ChipsPerCard),
