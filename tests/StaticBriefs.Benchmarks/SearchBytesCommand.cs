@@ -26,15 +26,15 @@ internal static class SearchBytesCommand
     // Waits in the page for the first result of q to be drawn, then for its facets; times from the input event.
     private const string RunOurs = """
         async q => {
-          const input = document.getElementById('search-input'), list = document.getElementById('search-results');
+          const input = document.getElementById('search-input'), list = () => document.getElementById('search-results');
           const t0 = performance.now();
           input.value = q;
           input.dispatchEvent(new Event('input', { bubbles: true }));
           const until = test => new Promise(done => { const poll = () => test() ? done(performance.now() - t0) : setTimeout(poll, 1); poll(); });
-          const shown = () => list.dataset.query === q && list.querySelector('.search-result') !== null;
+          const shown = () => list().dataset.query === q && list().querySelector('.search-result') !== null;
           const results = await until(shown);
-          const settled = await until(() => shown() && list.getAttribute('aria-busy') === 'false');
-          return { results, settled, count: parseInt(document.getElementById('search-status').textContent, 10) || 0 };
+          const settled = await until(() => shown() && list().getAttribute('aria-busy') === 'false');
+          return { results, settled, count: parseInt(list().dataset.total || document.getElementById('search-status').textContent.replace(/,/g, ''), 10) || 0 };
         }
         """;
 

@@ -8,14 +8,19 @@ namespace StaticBriefs.Search;
 /// A shard's key is the shortest prefix of its first term that sorts after the previous shard's last term,
 /// so search.js finds a term's shard by binary search, and a prefix's terms in the run of shards whose
 /// ranges overlap [prefix, prefix + U+FFFF]. One very common term may make a shard larger than the target.
+/// A pair of neighbouring words ("compiler performance") sorts right after its first word, so it is mostly in that
+/// word's shard. Each shard also lists the entity pages whose names contain its terms (<c>e</c>: term index, kind
+/// letter, name, path, briefs, terms in the name), so a query finds matching companies, people and topics in the
+/// files it loads anyway.
 /// </summary>
 internal static class ShardWriter
 {
-    internal static List<string> Write(JsonFiles files, string[] terms, int[] order, Postings postings)
+    internal static List<string> Write(JsonFiles files, string[] terms, int[] order, Postings postings, Dictionary<string, List<SearchEntity>> entities)
     {
         var keys = new List<string>();
         var shardTerms = new List<string>();
         var shardPostings = new List<string>();
+        var shardEntities = new List<(int Index, SearchEntity Entity)>();
         var size = 0;
         var builder = new StringBuilder();
         string? previousLast = null;
@@ -35,10 +40,27 @@ internal static class ShardWriter
                 writer.WriteStartArray("p");
                 foreach (var packed in shardPostings) writer.WriteStringValue(packed);
                 writer.WriteEndArray();
+                if (shardEntities.Count > 0)
+                {
+                    writer.WriteStartArray("e");
+                    foreach (var (index, entity) in shardEntities)
+                    {
+                        writer.WriteStartArray();
+                        writer.WriteNumberValue(index);
+                        writer.WriteStringValue(entity.Kind[..1]);
+                        writer.WriteStringValue(entity.Name);
+                        writer.WriteStringValue(entity.Path);
+                        writer.WriteNumberValue(entity.Briefs);
+                        writer.WriteNumberValue(SearchNormalizer.NameTerms(entity.Name).Count);
+                        writer.WriteEndArray();
+                    }
+                    writer.WriteEndArray();
+                }
                 writer.WriteEndObject();
             });
             shardTerms.Clear();
             shardPostings.Clear();
+            shardEntities.Clear();
             size = 0;
         }
 
@@ -50,7 +72,10 @@ internal static class ShardWriter
             RiceCodec.Append(builder, postings.Ids.AsSpan(from, to - from), 0, postings.Impacts.AsSpan(from, to - from), RiceCodec.ImpactBits);
             var term = terms[order[r]];
             var entry = term.Length + builder.Length + 6;
+            entities.TryGetValue(term, out var named);
+            if (named is not null) foreach (var entity in named) entry += entity.Name.Length + entity.Path.Length + 24;
             if (size > 0 && size + entry > SearchIndexWriter.ShardTargetBytes) Flush(false);
+            if (named is not null) foreach (var entity in named) shardEntities.Add((shardTerms.Count, entity));
             shardTerms.Add(term);
             shardPostings.Add(builder.ToString());
             size += entry;

@@ -14,17 +14,18 @@ internal sealed class BrowserSearch(IBrowser browser)
     // Types the whole query as one input event (results as you type), waits for the list to show it and settle.
     private const string RunOurs = """
         async q => {
-          const input = document.getElementById('search-input'), list = document.getElementById('search-results');
-          const status = document.getElementById('search-status');
+          const input = document.getElementById('search-input'), status = document.getElementById('search-status');
+          const list = () => document.getElementById('search-results');
           const t0 = performance.now();
           input.value = q;
           input.dispatchEvent(new Event('input', { bubbles: true }));
           const until = test => new Promise(done => { const poll = () => test() ? done(performance.now() - t0) : setTimeout(poll, 2); poll(); });
-          const drawn = () => list.dataset.query === q && (list.querySelector('.search-result') !== null || status.textContent.trim() !== '');
+          const drawn = () => list().dataset.query === q && (list().querySelector('.search-result') !== null || status.textContent.trim() !== '');
           const first = await until(drawn);
-          await until(() => drawn() && list.getAttribute('aria-busy') !== 'true');
-          const urls = Array.from(list.querySelectorAll('a.search-result-link')).map(a => new URL(a.href).pathname);
-          const total = list.dataset.total !== undefined ? parseInt(list.dataset.total, 10)
+          await until(() => drawn() && list().getAttribute('aria-busy') !== 'true');
+          const area = document.getElementById('search-output') || list();
+          const urls = Array.from(area.querySelectorAll('a.search-result-link')).map(a => new URL(a.href).pathname);
+          const total = list().dataset.total !== undefined ? parseInt(list().dataset.total, 10)
             : (parseInt(status.textContent.replace(/,/g, ''), 10) || 0);
           return { first, urls, total };
         }
