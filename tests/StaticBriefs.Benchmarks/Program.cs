@@ -41,7 +41,7 @@ switch (args.FirstOrDefault())
               search-bytes SITE_DIR [--runs N] [--pagefind] [--queries "first|later;..."]
                   bytes fetched and time to first results for first and later queries, in Chromium
               search-index N OUT_DIR [--seed S]            the search index stage alone on N generated briefs
-              relevance [--content DIR] [--queries FILE] [--work DIR] [--kind K] [--blog B] [--no-pagefind]
+              relevance [--content DIR] [--queries FILE] [--work DIR] [--kind K] [--blog B] [--no-pagefind] [--build-only]
                   builds the real blogs, runs tests/RealContent/queries.tsv in Chromium, ours and Pagefind's
             """);
         return 2;

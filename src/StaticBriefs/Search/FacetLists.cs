@@ -5,11 +5,12 @@ namespace StaticBriefs.Search;
 
 /// <summary>
 /// Which briefs carry each facet value (company, person, topic), Rice-coded, and where each list is stored so that a
-/// query counts its facets from about one extra file. Facet values shown come from the top results, so their lists
-/// travel with those results: a value's list rides in the display data of every brief carrying it. For the values
-/// with the biggest lists that would repeat too much, so the values whose count times list size is largest go into
-/// one shared <c>facets.json</c> of at most <see cref="BundleBytes"/> instead. Values not in it also get a file of
-/// their own, <c>facets/{kind}/{key}.json</c>, for a filter opened from a URL.
+/// query counts its facets without a file per value. Facet values shown come from the top results, so their lists
+/// travel with those results: a value's list rides in the display data of every brief carrying it. A value in more
+/// than a tenth of the briefs would then come several times in one page of results, so those (the most repeated
+/// first) go into one shared <c>facets.json</c> of at most <see cref="BundleBytes"/> instead, written only when
+/// some value needs it. Values not in it also get a file of their own, <c>facets/{kind}/{key}.json</c>, for a filter
+/// opened from a URL.
 /// </summary>
 internal sealed class FacetLists
 {
@@ -37,6 +38,7 @@ internal sealed class FacetLists
     {
         var lists = new SortedDictionary<string, string>[Kinds.Length];
         var costs = new List<(long Cost, int Kind, string Key, int Bytes)>();
+        var common = sortedDocuments.Length / 10;
         var builder = new StringBuilder();
         for (var k = 0; k < Kinds.Length; k++)
         {
@@ -59,7 +61,7 @@ internal sealed class FacetLists
                 RiceCodec.Append(builder, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), 0);
                 var packed = builder.ToString();
                 lists[k][key] = packed;
-                costs.Add(((long)list.Count * packed.Length, k, key, packed.Length + key.Length + 6));
+                if (list.Count > common) costs.Add(((long)list.Count * packed.Length, k, key, packed.Length + key.Length + 6));
             }
         }
         costs.Sort(static (a, b) => b.Cost != a.Cost ? b.Cost.CompareTo(a.Cost) : a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : string.CompareOrdinal(a.Key, b.Key));
@@ -81,10 +83,13 @@ internal sealed class FacetLists
         return key.Length == 0 || _bundled.Contains((kind, key)) || !_lists[kind].TryGetValue(key, out var packed) ? "" : packed;
     }
 
-    /// <summary>Writes <c>facets.json</c> and a file per value not in it.</summary>
+    /// <summary>True when some values are in <c>facets.json</c>.</summary>
+    internal bool Bundled => _bundled.Count > 0;
+
+    /// <summary>Writes <c>facets.json</c> (when some value is in it) and a file per value not in it.</summary>
     internal void Write(JsonFiles files)
     {
-        files.Write("facets.json", writer =>
+        if (Bundled) files.Write("facets.json", writer =>
         {
             writer.WriteStartObject();
             for (var k = 0; k < Kinds.Length; k++)

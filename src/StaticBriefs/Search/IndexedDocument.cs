@@ -4,7 +4,7 @@ namespace StaticBriefs.Search;
 
 /// <summary>
 /// What the builder keeps of one document after tokenizing it: display fields, a short excerpt, and per term (ids
-/// into the builder's shared term table, adjacent-word pairs of title and headings included) its frequencies in the
+/// into the builder's shared term table) its frequencies in the
 /// five fields packed as <see cref="SearchFields"/> describes, with each field's length in words. The body is not kept.
 /// </summary>
 internal sealed record IndexedDocument(

@@ -22,7 +22,6 @@ public sealed class SearchIndexBuilder
     private readonly Lock _gate;
     private readonly ConcurrentDictionary<UInt128, IndexedDocument>? _tokens;
     private readonly ConcurrentDictionary<UInt128, IndexedDocument>? _previousTokens;
-    private readonly ConcurrentDictionary<(int, int), int> _pairIds;
     private IReadOnlyList<SearchEntity> _entities = [];
     private int _tokenized;
 
@@ -34,7 +33,6 @@ public sealed class SearchIndexBuilder
         _dictionaryWords = [];
         _terms = [];
         _gate = new();
-        _pairIds = new();
         _wordLookup = _wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -46,7 +44,6 @@ public sealed class SearchIndexBuilder
         _dictionaryWords = previous._dictionaryWords;
         _terms = previous._terms;
         _gate = previous._gate;
-        _pairIds = previous._pairIds;
         _entities = previous._entities;
         _wordLookup = _wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _tokens = new();
@@ -92,18 +89,15 @@ public sealed class SearchIndexBuilder
         var counts = new Dictionary<int, uint>(256);
         var words = new HashSet<int>();
         var lengths = new int[SearchFields.Count];
-        lengths[SearchFields.Title] = Count(document.Title, SearchFields.Title, counts, words, pairs: true);
+        lengths[SearchFields.Title] = Count(document.Title, SearchFields.Title, counts, words);
         foreach (var names in (ReadOnlySpan<System.Collections.Immutable.ImmutableArray<string>>)[document.Companies, document.People, document.Topics])
         {
             if (names.IsDefault) continue;
-            foreach (var name in names) lengths[SearchFields.Entities] += Count(name, SearchFields.Entities, counts, words, pairs: false);
+            foreach (var name in names) lengths[SearchFields.Entities] += Count(name, SearchFields.Entities, counts, words);
         }
-        lengths[SearchFields.Summary] = Count(document.Summary, SearchFields.Summary, counts, words, pairs: false);
-        foreach (var heading in document.Headings.Split('\n'))
-        {
-            lengths[SearchFields.Headings] += Count(heading, SearchFields.Headings, counts, words, pairs: true);
-        }
-        lengths[SearchFields.Body] = Count(document.BodyText, SearchFields.Body, counts, words, pairs: false);
+        lengths[SearchFields.Summary] = Count(document.Summary, SearchFields.Summary, counts, words);
+        lengths[SearchFields.Headings] = Count(document.Headings, SearchFields.Headings, counts, words);
+        lengths[SearchFields.Body] = Count(document.BodyText, SearchFields.Body, counts, words);
 
         var termIds = new int[counts.Count];
         var frequencies = new uint[counts.Count];
@@ -180,18 +174,16 @@ public sealed class SearchIndexBuilder
     }
 
     /// <summary>
-    /// Counts <paramref name="text"/>'s terms into <paramref name="counts"/> for <paramref name="field"/> and returns its
-    /// length in words. With <paramref name="pairs"/>, each pair of neighbouring words (stop words skipped, compounds
-    /// whole) is counted as a term too ("compiler performance"), so search can reward query words that appear together.
+    /// Counts <paramref name="text"/>'s terms into <paramref name="counts"/> for <paramref name="field"/>, and its
+    /// dictionary words into <paramref name="words"/>; returns its length in words.
     /// </summary>
-    private int Count(string? text, int field, Dictionary<int, uint> counts, HashSet<int> words, bool pairs)
+    private int Count(string? text, int field, Dictionary<int, uint> counts, HashSet<int> words)
     {
         if (string.IsNullOrEmpty(text)) return 0;
         Span<char> word = stackalloc char[SearchTokenizer.BufferLength];
         Span<char> whole = stackalloc char[SearchTokenizer.BufferLength];
         var reader = new SearchTokenizer(text, word, whole);
         var tokens = 0;
-        var previous = -1;
         while (reader.MoveNext())
         {
             var current = reader.Current;
@@ -203,12 +195,6 @@ public sealed class SearchIndexBuilder
             if (termId < 0) continue;
             if (ids.Word >= 0) words.Add(ids.Word);
             SearchFields.Increment(ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, termId, out _), field);
-            if (!pairs || reader.Kind == TokenKind.Part) continue;
-            if (previous >= 0)
-            {
-                SearchFields.Increment(ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, PairId(previous, termId), out _), field);
-            }
-            previous = termId;
         }
         return tokens;
     }
@@ -233,17 +219,6 @@ public sealed class SearchIndexBuilder
             }
         }
         return _wordIds.GetOrAdd(key, (termId, wordId));
-    }
-
-    /// <summary>The term of two neighbouring words, "first second": it sorts right after "first", in the same shard.</summary>
-    private int PairId(int first, int second)
-    {
-        if (_pairIds.TryGetValue((first, second), out var id)) return id;
-        string text;
-        lock (_gate) text = _terms[first] + " " + _terms[second];
-        id = TermId(text);
-        _pairIds.TryAdd((first, second), id);
-        return id;
     }
 
     /// <summary>The typo dictionary's words some document uses, with their term.</summary>

@@ -9,15 +9,15 @@ namespace StaticBriefs.Search;
 /// as <c>root</c> (<c>search/&lt;version&gt;/</c>, or <c>search/</c> itself unversioned) postings in
 /// <c>shards/N.json</c> (contiguous ranges of sorted terms, with the entity pages each term names), display data in
 /// <c>docs/N.json</c>, the typo dictionary in <c>dict/N.json</c> and <c>rdict/N.json</c>, and facet membership in
-/// <c>facets.json</c> (the values whose lists are biggest) and <c>facets/{kind}/{key}.json</c> (the others, whose
-/// lists also ride in the display data of the briefs that carry them).
+/// <c>facets.json</c> (values in many briefs) and <c>facets/{kind}/{key}.json</c> (the others, whose lists also ride
+/// in the display data of the briefs that carry them).
 /// </summary>
 internal sealed class SearchIndexWriter
 {
     internal const int FormatVersion = 4;
     /// <summary>The folder of the index in the site.</summary>
     internal const string Folder = "search/";
-    internal const int ShardTargetBytes = 16 * 1024;
+    internal const int ShardTargetBytes = 8 * 1024;
     internal const double K1 = 1.2, B = 0.75;
 
     /// <summary>Impacts are stored as 1..MaxImpact, the BM25 term-frequency part scaled to one character.</summary>
@@ -66,7 +66,7 @@ internal sealed class SearchIndexWriter
             versioned.CopyTo(sink, Folder + root);
         }
         var meta = new JsonFiles(sink, Folder);
-        meta.Write("meta.json", writer => WriteMeta(writer, shardKeys, dictionary, order.Length, chunkSize, root));
+        meta.Write("meta.json", writer => WriteMeta(writer, shardKeys, dictionary, facets.Bundled, order.Length, chunkSize, root));
         return new SearchIndexStats(_documents.Length, order.Length, shardCount, files.Bytes + meta.Bytes) { Root = root };
     }
 
@@ -162,7 +162,7 @@ internal sealed class SearchIndexWriter
         return words;
     }
 
-    private void WriteMeta(Utf8JsonWriter writer, IReadOnlyList<string> shardKeys, DictionaryKeys dictionary, int termCount, int chunkSize, string root)
+    private void WriteMeta(Utf8JsonWriter writer, IReadOnlyList<string> shardKeys, DictionaryKeys dictionary, bool facetBundle, int termCount, int chunkSize, string root)
     {
         writer.WriteStartObject();
         writer.WriteNumber("version", FormatVersion);
@@ -173,6 +173,8 @@ internal sealed class SearchIndexWriter
         writer.WriteNumber("k1", K1);
         writer.WriteNumber("maxImpact", MaxImpact);
         writer.WriteNumber("docChunk", chunkSize);
+        // Whether facets.json exists: without it every facet list is in the briefs' data or its own file.
+        writer.WriteBoolean("facetBundle", facetBundle);
         writer.WriteStartArray("shards");
         foreach (var key in shardKeys) writer.WriteStringValue(key);
         writer.WriteEndArray();

@@ -8,8 +8,7 @@ namespace StaticBriefs.Search;
 /// A shard's key is the shortest prefix of its first term that sorts after the previous shard's last term,
 /// so search.js finds a term's shard by binary search, and a prefix's terms in the run of shards whose
 /// ranges overlap [prefix, prefix + U+FFFF]. One very common term may make a shard larger than the target.
-/// A pair of neighbouring words ("compiler performance") sorts right after its first word, so it is mostly in that
-/// word's shard. Each shard also lists the entity pages whose names contain its terms (<c>e</c>: term index, kind
+/// Each shard also lists the entity pages whose names contain its terms (<c>e</c>: term index, kind
 /// letter, name, path, briefs, terms in the name), so a query finds matching companies, people and topics in the
 /// files it loads anyway.
 /// </summary>

@@ -25,6 +25,7 @@ internal static class RelevanceCommand
         var withPagefind = !args.Contains("--no-pagefind");
         var kind = BenchArgs.Text(args, "--kind");
         var blog = BenchArgs.Text(args, "--blog");
+        var buildOnly = args.Contains("--build-only");
 
         var queries = RelevanceQuery.Read(queriesFile)
             .Where(q => (kind is null || q.Kind == kind) && (blog is null || q.Blog == blog)).ToList();
@@ -36,6 +37,7 @@ internal static class RelevanceCommand
             sites[name] = built.Value;
             if (withPagefind && !await IndexWithPagefindAsync(built.Value.Site)) return 1;
         }
+        if (buildOnly) return 0;
 
         var servers = new Dictionary<string, PreviewServer>(StringComparer.Ordinal);
         try

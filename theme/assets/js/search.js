@@ -6,10 +6,10 @@
  *
  * Index files (SearchIndexWriter, format 4): meta.json (shard and dictionary keys, year runs, and root: the folder
  * of the rest, named by their hash, so one deploy's files are never mixed with another's), then under root
- * shards/N.json (sorted terms with Rice-coded postings carrying a BM25F impact, pairs of neighbouring title and
- * heading words as "first second", and the entity pages each term names), docs/N.json (display data of docChunk
- * briefs from N*docChunk, with the facet lists of their values), dict/N.json and rdict/N.json (the typo dictionary,
- * forwards and backwards), facets.json (the biggest facet lists) and facets/KIND/KEY.json (the others).
+ * shards/N.json (sorted terms with Rice-coded postings carrying a BM25F impact, and the entity pages each term
+ * names), docs/N.json (display data of docChunk briefs from N*docChunk, with the facet lists of their values),
+ * dict/N.json and rdict/N.json (the typo dictionary, forwards and backwards), facets.json (lists of values in many
+ * briefs, when there are such) and facets/KIND/KEY.json (the others).
  */
 (function (root) {
   'use strict';
@@ -209,12 +209,17 @@
   var IMPACT_BITS = 5;
   /** A word being typed is completed from at most this many shards; beyond, it matches as typed. */
   var MAX_PREFIX_SHARDS = 3;
-  /** Completions of a word being typed count at most this share of the word's weight, together. */
-  var PREFIX_FACTOR = 0.5;
-  /** Versions written longer than typed ("5.1" for 5.1.0) count this share. */
-  var VERSION_FACTOR = 0.8;
-  /** Weight of two query words found side by side in a title or heading, against one word's. */
-  var PAIR_FACTOR = 0.6;
+  /**
+   * A word's completions (of a word being typed, or of a version: "5.1" for 5.1.0) and the word itself are scored as
+   * one term, whose briefs are all of theirs; a completion counts this share of what the word itself would.
+   */
+  var COMPLETION_FACTOR = 0.8;
+  /**
+   * The first results are scored again once their titles are loaded (they are, to be shown): a brief whose title has
+   * every query word gains TITLE_FACTOR of its score (in proportion to the square of the share of words it has), and
+   * ORDER_FACTOR more when they stand side by side in the title in the query's order.
+   */
+  var TITLE_FACTOR = 0.5, ORDER_FACTOR = 0.2;
   /** Facet values are gathered from this many top results, at most MAX_FACET_VALUES per kind. */
   var FACET_SOURCE = 10;
   var MAX_FACET_VALUES = 12;
@@ -271,7 +276,9 @@
       return true;
     }
     var shard = function (i, signal) { return load('shards/' + i + '.json', signal).then(function (s) { return { index: i, data: s }; }); };
-    var bundle = function (signal) { return load('facets.json', signal); };
+    var bundle = function (signal) {
+      return meta(signal).then(function (m) { return m.facetBundle ? load('facets.json', signal) : {}; });
+    };
 
     /** Ids of the briefs carrying a facet value: from facets.json, a loaded brief's data, or the value's own file. */
     async function facetIds(param, key, docs, signal) {
@@ -326,10 +333,10 @@
       return out;
     }
 
-    /** Every term of the loaded shards in [lo, hi], but pairs of words. */
+    /** Every term of the loaded shards in [lo, hi]. */
     function termsBetween(loaded, lo, hi, visit) {
       loaded.forEach(function (s) {
-        s.data.t.forEach(function (t, i) { if (t >= lo && t <= hi && t.indexOf(' ') < 0) visit(s, i, t); });
+        s.data.t.forEach(function (t, i) { if (t >= lo && t <= hi) visit(s, i, t); });
       });
     }
 
@@ -343,47 +350,39 @@
     }
 
     /**
-     * Scores one query word: { hits: Map id -> score, terms (matched, for marks), entities }. The exact term scores
-     * in full; completions (of a word being typed, or of a version: "5.1" -> 5.1.0) are scored together, as one term
-     * whose briefs are all of theirs, at a share of that, so they never outweigh the word as typed.
+     * Scores one query word: { hits: Map id -> score, terms (matched, for marks), entities, prefix }. The word and its
+     * completions (while it is typed: terms it begins; for a version: "5.1" for 5.1.0) are one term: one weight from
+     * all their briefs together, so a rare completion never outweighs the word meant, and in each brief the word
+     * itself counts fully, a completion COMPLETION_FACTOR of that.
      */
     async function matchWord(m, word, signal) {
       var wanted = [floorIndex(m.shards, word.term)];
       var version = /[._]/.test(word.term) || /^\d/.test(word.term);
       if (version) pieceRange(m.shards, word.term + '.', word.term + '.\uffff').forEach(function (i) { if (wanted.indexOf(i) < 0) wanted.push(i); });
-      var prefix = word.prefix && word.prefix.length >= 1 ? word.prefix : null;
+      var prefix = word.prefix || null;
       if (prefix) {
         var range = pieceRange(m.shards, prefix, prefix + '\uffff');
         if (range.length <= MAX_PREFIX_SHARDS) range.forEach(function (i) { if (wanted.indexOf(i) < 0) wanted.push(i); });
         else prefix = null; // too broad to complete yet: match the word as typed
       }
       var loaded = await Promise.all(wanted.map(function (i) { return shard(i, signal); }));
-      var result = { hits: new Map(), terms: [], entities: [] };
-      var exactShard = loaded[0], at = indexOf(exactShard, word.term);
-      var exact = at >= 0 ? postings(m, exactShard.data.p[at]) : new Map();
-      if (at >= 0) { result.terms.push(word.term); result.entities = result.entities.concat(entitiesOf(exactShard, at)); }
-      var group = new Map(), completions = 0;
-      var addCompletion = function (s, i, t) {
-        if (t === word.term) return;
-        completions++;
+      var result = { hits: new Map(), terms: [], entities: [], prefix: prefix };
+      var shares = new Map();
+      var add = function (s, i, t, factor) {
         result.terms.push(t);
-        postings(m, s.data.p[i]).forEach(function (share, id) { if (!(group.get(id) >= share)) group.set(id, share); });
-        if (prefix) result.entities = result.entities.concat(entitiesOf(s, i));
-      };
-      if (version) termsBetween(loaded, word.term + '.', word.term + '.\uffff', addCompletion);
-      if (prefix) termsBetween(loaded, prefix, prefix + '\uffff', function (s, i, t) { if (!(version && t.indexOf(word.term + '.') === 0)) addCompletion(s, i, t); });
-      var exactIdf = idf(m, exact.size);
-      exact.forEach(function (share, id) { result.hits.set(id, exactIdf * share); });
-      if (completions) {
-        var all = new Set(exact.keys());
-        group.forEach(function (_, id) { all.add(id); });
-        var groupWeight = idf(m, all.size) * (prefix ? PREFIX_FACTOR : VERSION_FACTOR);
-        group.forEach(function (share, id) {
-          var score = groupWeight * share;
-          if (!(result.hits.get(id) >= score)) result.hits.set(id, score);
+        result.entities = result.entities.concat(entitiesOf(s, i));
+        postings(m, s.data.p[i]).forEach(function (share, id) {
+          var value = share * factor;
+          if (!(shares.get(id) >= value)) shares.set(id, value);
         });
-      }
-      result.prefix = prefix;
+      };
+      var at = indexOf(loaded[0], word.term);
+      if (at >= 0) add(loaded[0], at, word.term, 1);
+      var complete = function (s, i, t) { if (t !== word.term && result.terms.indexOf(t) < 0) add(s, i, t, COMPLETION_FACTOR); };
+      if (version) termsBetween(loaded, word.term + '.', word.term + '.\uffff', complete);
+      if (prefix) termsBetween(loaded, prefix, prefix + '\uffff', complete);
+      var weight = idf(m, shares.size);
+      shares.forEach(function (share, id) { result.hits.set(id, weight * share); });
       return result;
     }
 
@@ -435,33 +434,14 @@
       return best;
     }
 
-    /** A short word one edit from a stop word ("yuo") is taken for it and left out, as the stop word would be. */
+    /**
+     * The stop word a short misspelt word is one edit from ("yuo": you), or null. Stop words are the most common
+     * words of all, so they win over an indexed word as far away: the word is then left out, as the stop word is.
+     */
     function stopLike(word) {
       var w = word.surface;
-      return w.length <= 4 && !/[\d._]/.test(w) && STOP_LIST.some(function (s) { return s.length >= 2 && editDistance(w, s, 1) <= 1; });
-    }
-
-    /** Bonus for neighbouring query words found side by side in a title or heading ("compiler performance"). */
-    async function pairBonus(m, parsed, signal) {
-      var bonus = new Map();
-      for (var i = 0; i + 1 < parsed.length; i++) {
-        var first = parsed[i], second = parsed[i + 1];
-        var lo = first.term + ' ' + (second.prefix || second.term);
-        var hi = second.prefix ? lo + '\uffff' : lo;
-        var range = pieceRange(m.shards, lo, hi);
-        if (range.length > MAX_PREFIX_SHARDS) continue;
-        var loaded = await Promise.all(range.map(function (k) { return shard(k, signal); }));
-        var group = new Map();
-        loaded.forEach(function (s) {
-          s.data.t.forEach(function (t, k) {
-            if (t < lo || t > hi) return;
-            postings(m, s.data.p[k]).forEach(function (share, id) { if (!(group.get(id) >= share)) group.set(id, share); });
-          });
-        });
-        var weight = PAIR_FACTOR * idf(m, group.size);
-        group.forEach(function (share, id) { bonus.set(id, (bonus.get(id) || 0) + weight * share); });
-      }
-      return bonus;
+      if (w.length > 4 || /[\d._]/.test(w)) return null;
+      return STOP_LIST.filter(function (s) { return s.length >= 2 && editDistance(w, s, 1) <= 1; })[0] || null;
     }
 
     function yearRuns(m, ids, out) {
@@ -507,8 +487,8 @@
     /**
      * Runs a query. options: { company, person, topic (names or keys), year, typing (the last word may be
      * incomplete), signal (AbortSignal), docs (how many of the first results to load display data for, default 10) }.
-     * Returns { total, all, hits: [{ id, score, all }], docs, words, corrections: [{ from, to }], shown (the query as
-     * run, when corrected), dropped (words taken for stop words), entities, matched: { terms, prefixes } }.
+     * Returns { total, all, hits: [{ id, score, all }], docs, words, corrections: [{ from, to }] (a word taken for a stop
+     * word is left out), shown (the query as run, when corrected), entities, matched: { terms, prefixes } }.
      * Briefs with every word come first (all = true); briefs with only some follow when there are few of the first.
      */
     async function search(q, options) {
@@ -516,7 +496,7 @@
       var signal = options.signal;
       var parsed = parseQuery(q || '', !!options.typing);
       var active = FACETS.filter(function (f) { return options[f.param]; });
-      var result = { total: 0, all: 0, hits: [], docs: {}, words: parsed.length, corrections: [], shown: null, dropped: [], entities: [], matched: { terms: [], prefixes: [] } };
+      var result = { total: 0, all: 0, hits: [], docs: {}, words: parsed.length, corrections: [], shown: null, entities: [], matched: { terms: [], prefixes: [] } };
       if (!parsed.length && !active.length && !options.year) return result;
       var m = await meta(signal);
       var per = await Promise.all(parsed.map(function (w) { return matchWord(m, w, signal); }));
@@ -529,25 +509,27 @@
         parsed.splice.apply(parsed, [i, 1].concat(partWords));
         per.splice.apply(per, [i, 1].concat(partHits));
       }
-      var corrected = false;
       for (i = parsed.length - 1; i >= 0; i--) {
         if (per[i].hits.size) continue;
         var fix = await correction(m, parsed[i], signal);
-        if (!fix && stopLike(parsed[i])) {
-          result.dropped.push(parsed[i].surface);
+        var stop = stopLike(parsed[i]);
+        if (stop && (!fix || fix.distance >= 1)) {
+          result.corrections.unshift({ from: parsed[i].surface, to: stop });
           parsed.splice(i, 1);
           per.splice(i, 1);
-          corrected = true;
           continue;
         }
         if (!fix) continue;
         result.corrections.unshift({ from: parsed[i].surface, to: fix.word });
         parsed[i] = { term: stem(fix.word), surface: fix.word };
         per[i] = await matchWord(m, parsed[i], signal);
-        corrected = true;
       }
       throwIfAborted(signal);
-      if (corrected) result.shown = parsed.map(function (w) { return w.surface; }).join(' ');
+      if (result.corrections.length) {
+        // The query as run, in the reader's words: each corrected word replaced, the others (stop words too) kept.
+        var fixes = new Map(result.corrections.map(function (c) { return [c.from, c.to]; }));
+        result.shown = words(q).filter(function (p) { return p[1] !== PART; }).map(function (p) { return fixes.get(p[0]) || p[0]; }).join(' ');
+      }
       per.forEach(function (r) {
         result.matched.terms = result.matched.terms.concat(r.terms);
         if (r.prefix) result.matched.prefixes.push(r.prefix);
@@ -560,7 +542,6 @@
       };
       var hits = [];
       if (parsed.length) {
-        var bonus = parsed.length > 1 ? await pairBonus(m, parsed, signal) : new Map();
         var counts = new Map(), scores = new Map();
         per.forEach(function (r) {
           r.hits.forEach(function (score, id) {
@@ -569,9 +550,11 @@
           });
         });
         counts.forEach(function (n, id) {
-          if (keep(id)) hits.push({ id: id, score: scores.get(id) + (bonus.get(id) || 0), n: n, all: n === parsed.length });
+          if (keep(id)) hits.push({ id: id, score: scores.get(id), n: n, all: n === parsed.length });
         });
-        hits.sort(function (a, b) { return b.n - a.n || b.score - a.score || a.id - b.id; });
+        // Every word first (the promise of the status line), then briefs with some of the words, by score: rare words
+        // found count more than many common ones.
+        hits.sort(function (a, b) { return (b.all ? 1 : 0) - (a.all ? 1 : 0) || b.score - a.score || a.id - b.id; });
         result.entities = active.length || options.year ? [] : matchEntities(per);
       } else {
         var candidates = required.length ? Array.from(required[0]) : allIds(m);
@@ -586,7 +569,43 @@
       throwIfAborted(signal);
       var want = options.docs === undefined ? 10 : options.docs;
       result.docs = await documents(result.hits.slice(0, want).map(function (h) { return h.id; }), signal);
+      if (parsed.length) rescoreByTitle(result, parsed, per, Math.min(want, all));
       return result;
+    }
+
+    /**
+     * Second look at the first results, whose display data is loaded anyway: a title holding the query's words is the
+     * best sign a reader wants that brief ("compiler performance survey results" is a title, not a topic), and
+     * BM25F's single saturation lets a few body mentions weigh as much as a title word. Only the briefs with every
+     * word are reordered, among themselves.
+     */
+    function rescoreByTitle(result, parsed, per, count) {
+      if (count < 2) return;
+      var head = result.hits.slice(0, count);
+      head.forEach(function (hit) {
+        var d = result.docs[hit.id];
+        if (!d) return;
+        // The title's words in order, a compound standing for its parts, as the query's words are.
+        var title = [], run = -1;
+        words(d.title).forEach(function (p) {
+          if (p[1] === WHOLE) { title.splice(run, Infinity, p[0]); run = -1; return; }
+          if (p[1] === PART && run < 0) run = title.length;
+          if (p[1] === SINGLE) run = -1;
+          if (!STOP.has(p[0])) title.push(stem(p[0]));
+        });
+        var at = parsed.map(function (w, i) {
+          var matches = function (t) { return t === w.term || per[i].terms.indexOf(t) >= 0; };
+          for (var k = 0; k < title.length; k++) if (matches(title[k])) return k;
+          return -1;
+        });
+        var found = at.filter(function (k) { return k >= 0; }).length;
+        var together = 0;
+        for (var i = 0; i + 1 < at.length; i++) if (at[i] >= 0 && at[i + 1] === at[i] + 1) together++;
+        var share = found / parsed.length;
+        hit.score *= 1 + TITLE_FACTOR * share * share + (at.length > 1 ? ORDER_FACTOR * together / (at.length - 1) : 0);
+      });
+      head.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+      result.hits.splice.apply(result.hits, [0, count].concat(head));
     }
 
     /** Display data of documents by id: { id: { id, path, title, date, summary, excerpt, c, p, t, cf, pf, tf } }. */
