@@ -13,9 +13,10 @@ public sealed class SearchIndexBuilder
     internal const int ExcerptLength = 300;
 
     private readonly Dictionary<string, int> _termIds;
-    // Folded word -> (its term, or -1 for a stop word; its id in the typo dictionary's table, or -1).
-    private readonly ConcurrentDictionary<string, (int Term, int Word)> _wordIds;
-    private readonly ConcurrentDictionary<string, (int Term, int Word)>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
+    // Folded word -> (its term, or -1 for a stop word; its id in the typo dictionary's table, or -1; whether the term
+    // is the word itself, unstemmed).
+    private readonly ConcurrentDictionary<string, (int Term, int Word, bool Verbatim)> _wordIds;
+    private readonly ConcurrentDictionary<string, (int Term, int Word, bool Verbatim)>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
     private readonly List<string> _dictionaryWords;
     private readonly List<string> _terms;
     private readonly Dictionary<int, IndexedDocument> _documents = [];
@@ -194,31 +195,33 @@ public sealed class SearchIndexBuilder
             var termId = ids.Term;
             if (termId < 0) continue;
             if (ids.Word >= 0) words.Add(ids.Word);
-            SearchFields.Increment(ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, termId, out _), field);
+            ref var packed = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, termId, out _);
+            SearchFields.Increment(ref packed, field);
+            if (ids.Verbatim) packed |= SearchFields.Verbatim;
         }
         return tokens;
     }
 
-    private (int Term, int Word) AddWord(Span<char> word, bool whole)
+    private (int Term, int Word, bool Verbatim) AddWord(Span<char> word, bool whole)
     {
         var key = new string(word);
         // Words for the typo dictionary: letters only, three or more (numbers and versions are not corrected).
         var dictionary = !whole && key.Length >= 3 && key.AsSpan().IndexOfAny(NotDictionaryChars) < 0;
         var length = whole ? word.Length : SearchNormalizer.TermOf(word);
         var termId = length == 0 ? -1 : TermId(word[..length]);
-        var wordId = -1;
+        var verbatim = length == key.Length;
         if (dictionary && termId >= 0)
         {
             lock (_gate)
             {
                 if (_wordIds.TryGetValue(key, out var known)) return known;
-                wordId = _dictionaryWords.Count;
+                var entry = (termId, _dictionaryWords.Count, verbatim);
                 _dictionaryWords.Add(key);
-                _wordIds[key] = (termId, wordId);
-                return (termId, wordId);
+                _wordIds[key] = entry;
+                return entry;
             }
         }
-        return _wordIds.GetOrAdd(key, (termId, wordId));
+        return _wordIds.GetOrAdd(key, (termId, -1, verbatim));
     }
 
     /// <summary>The typo dictionary's words some document uses, with their term.</summary>

@@ -104,6 +104,7 @@ internal sealed class SearchIndexWriter
         var fill = (int[])starts.Clone();
         var ids = new int[starts[^1]];
         var impacts = new byte[starts[^1]];
+        var verbatim = new bool[order.Length];
         var norms = new double[SearchFields.Count];
         foreach (var document in _documents)
         {
@@ -114,12 +115,14 @@ internal sealed class SearchIndexWriter
             }
             for (var i = 0; i < document.TermIds.Length; i++)
             {
-                var slot = fill[rank[document.TermIds[i]]]++;
+                var termRank = rank[document.TermIds[i]];
+                var slot = fill[termRank]++;
                 ids[slot] = document.Id;
                 impacts[slot] = Impact(document.Frequencies[i], norms);
+                if ((document.Frequencies[i] & SearchFields.Verbatim) != 0) verbatim[termRank] = true;
             }
         }
-        return new Postings(starts, ids, impacts);
+        return new Postings(starts, ids, impacts, verbatim);
     }
 
     /// <summary>
@@ -203,5 +206,8 @@ internal sealed class SearchIndexWriter
     }
 }
 
-/// <summary>Postings of all terms by sorted rank: <c>Ids[Starts[r]..Starts[r+1]]</c> with matching impacts.</summary>
-internal sealed record Postings(int[] Starts, int[] Ids, byte[] Impacts);
+/// <summary>
+/// Postings of all terms by sorted rank: <c>Ids[Starts[r]..Starts[r+1]]</c> with matching impacts, and per term whether
+/// some brief has it as a word as it is.
+/// </summary>
+internal sealed record Postings(int[] Starts, int[] Ids, byte[] Impacts, bool[] Verbatim);

@@ -8,7 +8,9 @@ namespace StaticBriefs.Search;
 /// A shard's key is the shortest prefix of its first term that sorts after the previous shard's last term,
 /// so search.js finds a term's shard by binary search, and a prefix's terms in the run of shards whose
 /// ranges overlap [prefix, prefix + U+FFFF]. One very common term may make a shard larger than the target.
-/// Each shard also lists the entity pages whose names contain its terms (<c>e</c>: term index, kind
+/// <c>v</c> marks, six terms a character (base64url, first term in the highest bit), the terms that some brief has as a
+/// word as it is ("rust"), not only as the stem of others ("weav" of "weaver", "weaving"): a word being typed that is
+/// such a term is complete, and is not expanded. Each shard also lists the entity pages whose names contain its terms (<c>e</c>: term index, kind
 /// letter, name, path, briefs, terms in the name), so a query finds matching companies, people and topics in the
 /// files it loads anyway.
 /// </summary>
@@ -19,6 +21,7 @@ internal static class ShardWriter
         var keys = new List<string>();
         var shardTerms = new List<string>();
         var shardPostings = new List<string>();
+        var shardVerbatim = new List<bool>();
         var shardEntities = new List<(int Index, SearchEntity Entity)>();
         var size = 0;
         var builder = new StringBuilder();
@@ -39,6 +42,7 @@ internal static class ShardWriter
                 writer.WriteStartArray("p");
                 foreach (var packed in shardPostings) writer.WriteStringValue(packed);
                 writer.WriteEndArray();
+                writer.WriteString("v", Bitmap(shardVerbatim));
                 if (shardEntities.Count > 0)
                 {
                     writer.WriteStartArray("e");
@@ -59,6 +63,7 @@ internal static class ShardWriter
             });
             shardTerms.Clear();
             shardPostings.Clear();
+            shardVerbatim.Clear();
             shardEntities.Clear();
             size = 0;
         }
@@ -77,10 +82,24 @@ internal static class ShardWriter
             if (named is not null) foreach (var entity in named) shardEntities.Add((shardTerms.Count, entity));
             shardTerms.Add(term);
             shardPostings.Add(builder.ToString());
+            shardVerbatim.Add(postings.Verbatim[r]);
             size += entry;
         }
         Flush(keys.Count == 0); // an index without terms still has its one (empty) shard
         return keys;
+    }
+
+    /// <summary>Flags as base64url characters of six, most significant bit first.</summary>
+    internal static string Bitmap(List<bool> flags)
+    {
+        var text = new StringBuilder((flags.Count + 5) / 6);
+        for (var i = 0; i < flags.Count; i += 6)
+        {
+            var value = 0;
+            for (var b = 0; b < 6; b++) value = (value << 1) | (i + b < flags.Count && flags[i + b] ? 1 : 0);
+            text.Append(PostingCodec.Alphabet[value]);
+        }
+        return text.ToString();
     }
 
     /// <summary>The shortest prefix of <paramref name="first"/> that sorts after <paramref name="previousLast"/>.</summary>

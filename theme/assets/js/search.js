@@ -302,6 +302,12 @@
       return -1;
     }
 
+    /** True when a term of a loaded shard is a word of some brief as it is (shard field v, six terms a character). */
+    function verbatim(s, index) {
+      var v = s.data.v || '';
+      return ((DIGITS[v.charCodeAt((index / 6) | 0)] >> (5 - index % 6)) & 1) === 1;
+    }
+
     /** Entity entries of one term of a loaded shard: [[kind letter, name, path, briefs, terms]]. */
     function entitiesOf(s, index) {
       return (s.data.e || []).filter(function (e) { return e[0] === index; }).map(function (e) { return e.slice(1); });
@@ -350,8 +356,9 @@
     }
 
     /**
-     * Scores one query word: { hits: Map id -> score, terms (matched, for marks), entities, prefix }. The word and its
-     * completions (while it is typed: terms it begins; for a version: "5.1" for 5.1.0) are one term: one weight from
+     * Scores one query word: { hits: Map id -> score, terms (matched, for marks), entities, prefix }. A word being typed
+     * is completed unless it is complete (a word of the briefs as it is). The word and its completions (terms it
+     * begins; for a version: "5.1" for 5.1.0) are one term: one weight from
      * all their briefs together, so a rare completion never outweighs the word meant, and in each brief the word
      * itself counts fully, a completion COMPLETION_FACTOR of that.
      */
@@ -366,6 +373,9 @@
         else prefix = null; // too broad to complete yet: match the word as typed
       }
       var loaded = await Promise.all(wanted.map(function (i) { return shard(i, signal); }));
+      var at = indexOf(loaded[0], word.term);
+      // A word being typed that briefs have as a word as it is ("rust", not "weav") is complete: no completions.
+      if (prefix && prefix.length >= 3 && at >= 0 && stem(prefix) === prefix && verbatim(loaded[0], at)) prefix = null;
       var result = { hits: new Map(), terms: [], entities: [], prefix: prefix };
       var shares = new Map();
       var add = function (s, i, t, factor) {
@@ -376,7 +386,6 @@
           if (!(shares.get(id) >= value)) shares.set(id, value);
         });
       };
-      var at = indexOf(loaded[0], word.term);
       if (at >= 0) add(loaded[0], at, word.term, 1);
       var complete = function (s, i, t) { if (t !== word.term && result.terms.indexOf(t) < 0) add(s, i, t, COMPLETION_FACTOR); };
       if (version) termsBetween(loaded, word.term + '.', word.term + '.\uffff', complete);
