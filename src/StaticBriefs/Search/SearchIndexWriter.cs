@@ -137,16 +137,18 @@ internal sealed class SearchIndexWriter
         return (byte)Math.Clamp(scaled, 1, MaxImpact);
     }
 
-    /// <summary>Entity pages by the terms of their names, for the shard of each term.</summary>
+    /// <summary>Entity pages by the terms of their names (those in most briefs first, a few a term), for the shard of each term.</summary>
     private Dictionary<string, List<SearchEntity>> EntitiesByTerm()
     {
         var byTerm = new Dictionary<string, List<SearchEntity>>(StringComparer.Ordinal);
-        foreach (var entity in _entities)
+        var ordered = _entities.OrderByDescending(e => e.Briefs).ThenBy(e => e.Kind, StringComparer.Ordinal)
+            .ThenBy(e => e.Name, StringComparer.Ordinal).ThenBy(e => e.Path, StringComparer.Ordinal);
+        foreach (var entity in ordered)
         {
             foreach (var term in SearchNormalizer.NameTerms(entity.Name))
             {
                 if (!byTerm.TryGetValue(term, out var list)) byTerm[term] = list = [];
-                list.Add(entity);
+                if (list.Count < ShardWriter.MaxEntitiesPerTerm) list.Add(entity);
             }
         }
         return byTerm;

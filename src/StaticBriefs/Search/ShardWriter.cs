@@ -10,12 +10,16 @@ namespace StaticBriefs.Search;
 /// ranges overlap [prefix, prefix + U+FFFF]. One very common term may make a shard larger than the target.
 /// <c>v</c> marks, six terms a character (base64url, first term in the highest bit), the terms that some brief has as a
 /// word as it is ("rust"), not only as the stem of others ("weav" of "weaver", "weaving"): a word being typed that is
-/// such a term is complete, and is not expanded. Each shard also lists the entity pages whose names contain its terms (<c>e</c>: term index, kind
-/// letter, name, path, briefs, terms in the name), so a query finds matching companies, people and topics in the
-/// files it loads anyway.
+/// such a term is complete, and is not expanded. Each shard also lists the entity pages whose names contain its terms
+/// (<c>e</c>: term index, kind letter, name, path, briefs), at most <see cref="MaxEntitiesPerTerm"/> a term (those
+/// in most briefs: a word many names share, "labs", would otherwise list them all), so a query finds matching
+/// companies, people and topics in the files it loads anyway.
 /// </summary>
 internal static class ShardWriter
 {
+    /// <summary>Entity pages listed under one term; search shows a few.</summary>
+    internal const int MaxEntitiesPerTerm = 8;
+
     internal static List<string> Write(JsonFiles files, string[] terms, int[] order, Postings postings, Dictionary<string, List<SearchEntity>> entities)
     {
         var keys = new List<string>();
@@ -54,7 +58,6 @@ internal static class ShardWriter
                         writer.WriteStringValue(entity.Name);
                         writer.WriteStringValue(entity.Path);
                         writer.WriteNumberValue(entity.Briefs);
-                        writer.WriteNumberValue(SearchNormalizer.NameTerms(entity.Name).Count);
                         writer.WriteEndArray();
                     }
                     writer.WriteEndArray();

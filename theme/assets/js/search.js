@@ -308,7 +308,7 @@
       return ((DIGITS[v.charCodeAt((index / 6) | 0)] >> (5 - index % 6)) & 1) === 1;
     }
 
-    /** Entity entries of one term of a loaded shard: [[kind letter, name, path, briefs, terms]]. */
+    /** Entity entries of one term of a loaded shard: [[kind letter, name, path, briefs]]. */
     function entitiesOf(s, index) {
       return (s.data.e || []).filter(function (e) { return e[0] === index; }).map(function (e) { return e.slice(1); });
     }
@@ -473,20 +473,32 @@
       return all;
     }
 
-    /** Entity pages the query names: all its words are in the name, or all the name's words are in the query. */
+    /** The terms of a name as the index has them: words stemmed, compounds whole, no stop words. */
+    function nameTerms(name) {
+      var out = [];
+      words(name).forEach(function (p) {
+        if (p[1] === WHOLE) out.push(p[0]);
+        else if (p[1] === SINGLE && !STOP.has(p[0])) out.push(stem(p[0]));
+      });
+      return out;
+    }
+
+    /**
+     * Entity pages the query names: every word of the query is in the name ("karpathy"), or every word of the name is
+     * in the query ("openai partnership"). Each is listed under its name's words in the shards the query loaded.
+     */
     function matchEntities(per) {
       var byPath = new Map();
-      per.forEach(function (r, i) {
-        r.entities.forEach(function (e) {
-          var entry = byPath.get(e[2]) || { kind: KIND_OF_LETTER[e[0]], name: e[1], path: e[2], briefs: e[3], terms: e[4], words: new Set() };
-          entry.words.add(i);
-          byPath.set(e[2], entry);
-        });
-      });
+      per.forEach(function (r) { r.entities.forEach(function (e) { byPath.set(e[2], e); }); });
       var out = [];
-      byPath.forEach(function (e) { if (e.words.size === per.length || e.words.size >= e.terms) out.push(e); });
+      byPath.forEach(function (e) {
+        var terms = nameTerms(e[1]);
+        var inName = function (r) { return r.terms.some(function (t) { return terms.indexOf(t) >= 0; }); };
+        var inQuery = function (t) { return per.some(function (r) { return r.terms.indexOf(t) >= 0; }); };
+        if (terms.length && (per.every(inName) || terms.every(inQuery))) out.push({ kind: KIND_OF_LETTER[e[0]], name: e[1], path: e[2], briefs: e[3] });
+      });
       out.sort(function (a, b) { return b.briefs - a.briefs || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0); });
-      return out.slice(0, MAX_ENTITIES).map(function (e) { return { kind: e.kind, name: e.name, path: e.path, briefs: e.briefs }; });
+      return out.slice(0, MAX_ENTITIES);
     }
 
     function throwIfAborted(signal) {
