@@ -111,7 +111,8 @@ public sealed class SearchIndexBuilder
         var excerpt = ExcerptMaker.Make(document.Lead.Length > 0 ? document.Lead : document.BodyText, ExcerptLength);
         var indexed = new IndexedDocument(document.Id, document.Path, document.Title, document.Summary, document.Date,
             OrEmpty(document.Companies), OrEmpty(document.People), OrEmpty(document.Topics),
-            excerpt, termIds, frequencies, lengths) { WordIds = [.. words] };
+            excerpt, termIds, frequencies, lengths)
+        { WordIds = [.. words] };
         if (_tokens is not null) _tokens[key] = indexed;
         lock (_gate) _documents[indexed.Id] = indexed;
     }
