@@ -25,7 +25,7 @@
   /** Typing replaces the current history entry; a new burst of typing after this pause adds one. */
   var SETTLE_MS = 1000;
   /** Wait after a key: a bit more than the reader's own pace between keys, so a query runs when they pause. */
-  var MIN_WAIT_MS = 90, MAX_WAIT_MS = 300;
+  var MIN_WAIT_MS = 80, MAX_WAIT_MS = 300;
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
