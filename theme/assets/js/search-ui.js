@@ -24,8 +24,11 @@
   var FACETS_SHOWN = 8;
   /** Typing replaces the current history entry; a new burst of typing after this pause adds one. */
   var SETTLE_MS = 1000;
-  /** Wait after a key: a bit more than the reader's own pace between keys, so a query runs when they pause. */
-  var MIN_WAIT_MS = 80, MAX_WAIT_MS = 300;
+  /**
+   * Wait after a key: a bit more than the reader's own pace between keys (gaps under TYPING_GAP_MS), so a query runs
+   * when they pause, not at every key; after a pause, the shortest wait.
+   */
+  var MIN_WAIT_MS = 80, MAX_WAIT_MS = 300, TYPING_GAP_MS = 400;
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -78,12 +81,11 @@
 
   /** Adapts the wait after each key to the reader's pace; fetches of a query still running are aborted by the next. */
   function typingClock() {
-    var lastKey = 0, wait = MIN_WAIT_MS;
+    var lastKey = 0;
     return function () {
       var now = Date.now(), gap = now - lastKey;
       lastKey = now;
-      if (gap < 1000) wait = Math.min(MAX_WAIT_MS, Math.max(MIN_WAIT_MS, Math.round(gap * 1.3)));
-      return wait;
+      return gap < TYPING_GAP_MS ? Math.min(MAX_WAIT_MS, Math.max(MIN_WAIT_MS, Math.round(gap * 1.3))) : MIN_WAIT_MS;
     };
   }
 
