@@ -68,6 +68,15 @@ public sealed class SearchRankingTests
     }
 
     [Fact]
+    public void A_typed_word_that_only_lost_a_final_s_to_the_stemmer_may_still_be_growing()
+    {
+        var index = IndexOf(("Parser notes", "a parser"), ("Golf", "on par"), ("Funding news", "funding"), ("Fundingly", "fundingly"));
+
+        Assert.Contains(0, Ids(Query(index, new { q = "pars", typing = true })));        // "pars" is on its way to "parser"
+        Assert.Equal([2], Ids(Query(index, new { q = "funding", typing = true })));      // "funding" is a word: not completed
+    }
+
+    [Fact]
     public void Completions_count_together_and_below_the_word_meant()
     {
         // "cratesio" is rarer than "crates": scored on its own it would win on rarity, and it sits in a title.

@@ -366,16 +366,20 @@
       var wanted = [floorIndex(m.shards, word.term)];
       var version = /[._]/.test(word.term) || /^\d/.test(word.term);
       if (version) pieceRange(m.shards, word.term + '.', word.term + '.\uffff').forEach(function (i) { if (wanted.indexOf(i) < 0) wanted.push(i); });
-      var prefix = word.prefix || null;
-      if (prefix) {
-        var range = pieceRange(m.shards, prefix, prefix + '\uffff');
-        if (range.length <= MAX_PREFIX_SHARDS) range.forEach(function (i) { if (wanted.indexOf(i) < 0) wanted.push(i); });
-        else prefix = null; // too broad to complete yet: match the word as typed
-      }
       var loaded = await Promise.all(wanted.map(function (i) { return shard(i, signal); }));
       var at = indexOf(loaded[0], word.term);
-      // A word being typed that briefs have as a word as it is ("rust", not "weav") is complete: no completions.
-      if (prefix && prefix.length >= 3 && at >= 0 && stem(prefix) === prefix && verbatim(loaded[0], at)) prefix = null;
+      var prefix = word.prefix || null;
+      // A word being typed is complete, and not completed, when briefs have it as it is ("rust", not "weav"), or when
+      // stemming took an ending off it ("funding"), but for a lone final s: "pars" may be becoming "parser".
+      var complete = at >= 0 && prefix && prefix.length >= 3 &&
+        (word.term === prefix ? verbatim(loaded[0], at) : word.term !== prefix.slice(0, -1) || prefix.slice(-1) !== 's');
+      if (complete) prefix = null;
+      if (prefix) {
+        var range = pieceRange(m.shards, prefix, prefix + '\uffff');
+        var more = range.filter(function (i) { return wanted.indexOf(i) < 0; });
+        if (range.length <= MAX_PREFIX_SHARDS) loaded = loaded.concat(await Promise.all(more.map(function (i) { return shard(i, signal); })));
+        else prefix = null; // too broad to complete yet: match the word as typed
+      }
       var result = { hits: new Map(), terms: [], entities: [], prefix: prefix };
       var shares = new Map();
       var add = function (s, i, t, factor) {
@@ -387,9 +391,9 @@
         });
       };
       if (at >= 0) add(loaded[0], at, word.term, 1);
-      var complete = function (s, i, t) { if (t !== word.term && result.terms.indexOf(t) < 0) add(s, i, t, COMPLETION_FACTOR); };
-      if (version) termsBetween(loaded, word.term + '.', word.term + '.\uffff', complete);
-      if (prefix) termsBetween(loaded, prefix, prefix + '\uffff', complete);
+      var completion = function (s, i, t) { if (t !== word.term && result.terms.indexOf(t) < 0) add(s, i, t, COMPLETION_FACTOR); };
+      if (version) termsBetween(loaded, word.term + '.', word.term + '.\uffff', completion);
+      if (prefix) termsBetween(loaded, prefix, prefix + '\uffff', completion);
       var weight = idf(m, shares.size);
       shares.forEach(function (share, id) { result.hits.set(id, weight * share); });
       return result;
