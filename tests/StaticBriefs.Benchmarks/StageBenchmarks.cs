@@ -48,7 +48,7 @@ public class StageBenchmarks : IDisposable
         Environment.SetEnvironmentVariable(BriefsVariable, briefs.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var at = Array.IndexOf(args, "--briefs");
         var rest = at >= 0 ? [.. args[..at], .. args[(at + 2)..]] : args;
-        var summaries = BenchmarkSwitcher.FromTypes([typeof(StageBenchmarks)]).Run(rest);
+        var summaries = BenchmarkSwitcher.FromTypes([typeof(StageBenchmarks), typeof(Highlighting.HighlighterBenchmarks)]).Run(rest);
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     }
 
@@ -65,7 +65,7 @@ public class StageBenchmarks : IDisposable
         var diagnostics = new DiagnosticBag();
         _loaded = SiteLoader.Load(_input, diagnostics);
         _site = Assemble();
-        var layouts = LayoutSet.Load(ThemeFiles.ForSite(_theme, Path.Combine(_input, "_theme")), diagnostics)
+        var layouts = LayoutSet.Load(ThemeFiles.ForSite(_theme, Path.Combine(_input, "_theme"), diagnostics), diagnostics)
             ?? throw new InvalidOperationException("theme did not load: " + string.Join('\n', diagnostics.Sorted()));
         _templates = new TemplateRunner(layouts);
         _views = new ViewFactory(_site);
@@ -172,14 +172,14 @@ public class StageBenchmarks : IDisposable
         var permalink = _views.Urls.Permalink(brief.Path);
         var view = new BriefView
         {
-            Card = card, Content = body.Html, Toc = body.Toc, Sources = SourceLinkFilter.SafeSources(source, diagnostics),
+            Card = card, Content = new TrustedHtml(body.Html), Toc = body.Toc, Sources = SourceLinkFilter.SafeSources(source, diagnostics),
             Previous = id + 1 < _site.Briefs.Length ? _views.Card(id + 1) : null, Next = id > 0 ? _views.Card(id - 1) : null,
             Related = _views.Related(brief), Extra = source.Extra,
         };
         var page = new PageView
         {
             Kind = "brief", Title = source.Title, Description = source.Summary ?? "", Url = card.Url, Permalink = permalink,
-            OgType = "article", JsonLd = JsonLd.Article(card, permalink, _site.Settings.Title, null),
+            OgType = "article", JsonLd = new TrustedHtml(JsonLd.Article(card, permalink, _site.Settings.Title, null)),
             Feeds = SiteFeeds.Links(_views.Urls, _site.Settings.Title),
         };
         return _templates.RenderPage("brief", PageGlobals.Create(_siteView, page, "brief", view), brief.Path, diagnostics) ?? "";

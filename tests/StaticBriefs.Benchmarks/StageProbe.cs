@@ -21,7 +21,7 @@ internal static class StageProbe
         var diagnostics = new DiagnosticBag();
         var loaded = SiteLoader.Load(input, diagnostics);
         var site = SiteAssembler.Assemble(loaded, new AssemblyOptions(false, true, DateTimeOffset.UtcNow), diagnostics);
-        var files = ThemeFiles.ForSite(theme, Path.Combine(input, "_theme"));
+        var files = ThemeFiles.ForSite(theme, Path.Combine(input, "_theme"), diagnostics);
         var layouts = LayoutSet.Load(files, diagnostics)!;
         using var templates = new TemplateRunner(layouts);
         using var views = new ViewFactory(site);
@@ -61,7 +61,7 @@ internal static class StageProbe
                 {
                     var view = new BriefView
                     {
-                        Card = views.Card(brief.Id), Content = body!.Html, Toc = body.Toc, Sources = brief.Source.Sources,
+                        Card = views.Card(brief.Id), Content = new TrustedHtml(body!.Html), Toc = body.Toc, Sources = brief.Source.Sources,
                         Related = related!, Extra = brief.Source.Extra,
                     };
                     var page = new PageView { Kind = "brief", Title = brief.Source.Title, Url = "/", Permalink = "/" };
@@ -71,7 +71,7 @@ internal static class StageProbe
                 {
                     var view = new BriefView
                     {
-                        Card = views.Card(brief.Id), Content = body!.Html, Toc = body.Toc, Sources = brief.Source.Sources,
+                        Card = views.Card(brief.Id), Content = new TrustedHtml(body!.Html), Toc = body.Toc, Sources = brief.Source.Sources,
                         Related = [], Extra = brief.Source.Extra,
                     };
                     var page = new PageView { Kind = "brief", Title = brief.Source.Title, Url = "/", Permalink = "/" };

@@ -10,6 +10,7 @@ public sealed class AccessibilityTests(SiteFixture site)
     [Theory]
     [InlineData("")]
     [InlineData("briefs/karpathy-joins-anthropic/")]
+    [InlineData("briefs/deepseek-r1-distilled-locally/")] // highlighted code and alerts
     [InlineData("companies/anthropic/")]
     [InlineData("people/andrej-karpathy/")]
     [InlineData("companies/")]

@@ -11,7 +11,7 @@ public static class BriefFileWriter
     /// <summary>Slugs longer than this are cut at a word: a URL is not the place for a whole headline.</summary>
     private const int MaxSlugLength = 60;
 
-    /// <summary>A slug for a title: <see cref="Slugger.Slugify"/>, cut at a '-' when very long.</summary>
+    /// <summary>A slug for a title: <see cref="Slugger.Slugify(string)"/>, cut at a '-' when very long.</summary>
     public static string SlugFor(string title)
     {
         var slug = Slugger.Slugify(title);

@@ -6,6 +6,7 @@ using StaticBriefs.Model;
 using StaticBriefs.Output;
 using StaticBriefs.Rendering;
 using StaticBriefs.Rendering.Feeds;
+using StaticBriefs.Rendering.Hosting;
 using StaticBriefs.Rendering.Html;
 using StaticBriefs.Rendering.Markdown;
 using StaticBriefs.Rendering.Markdown.EntityLinks;
@@ -32,13 +33,13 @@ public static class SiteBuild
                 "input folder not found; run from the site's folder or pass --input DIR");
             return new BuildResult(diagnostics.Sorted(), false, 0, 0, []);
         }
-        var theme = ThemeFiles.ForSite(options.ThemeDirectory, Path.Combine(options.InputDirectory, "_theme"));
+        var theme = ThemeFiles.ForSite(options.ThemeDirectory, Path.Combine(options.InputDirectory, "_theme"), diagnostics, options.InputDirectory);
         var incremental = new IncrementalSession(options);
         if (options.Live?.TryRebuild(options, incremental.Context) is { } partial) return partial;
         var search = options.Live?.ReleaseForFullBuild() ?? new SearchIndexBuilder();
 
         var loaded = clock.Time("load", () => incremental.Load(diagnostics));
-        if (options.BaseUrl is { } baseUrl && SiteSettingsLoader.ParseBaseUrl(baseUrl, 0, diagnostics) is { } url)
+        if (options.BaseUrl is { } baseUrl && SiteSettingsLoader.ParseBaseUrl(baseUrl, 0, diagnostics, "--base-url") is { } url)
             loaded = loaded with { Settings = loaded.Settings with { BaseUrl = url } };
         // The model's own diagnostics are kept apart too: preview keeps them while it keeps the model.
         var modelDiagnostics = new DiagnosticBag();
@@ -93,7 +94,8 @@ public static class SiteBuild
         // Pages, feeds and the search index go through the incremental sink; assets and static files are copied as is.
         var sink = incremental.Sink(output, p.Theme);
         var minifier = new Minifier(options.Minify);
-        var assets = clock.Time("assets", () => AssetPublisher.Publish(p.Theme, minifier, output));
+        var assets = clock.Time("assets", () => AssetPublisher.Publish(p.Theme, minifier, output, diagnostics));
+        OutputCollisions.ReportAssets(site, assets.Files, diagnostics);
         var siteView = SiteViews.Create(site, views.Urls, assets);
         var matcher = site.Settings.AutoLinkEntities ? EntityMatcher.ForSite(site) : null;
         var markdown = new MarkdownRenderer(
@@ -127,11 +129,17 @@ public static class SiteBuild
                 Task.WhenAny(index).Wait();
             }
             var stats = index.GetAwaiter().GetResult();
-            HostHeaders.Write(sink, assets, stats.Root, options.InputDirectory, diagnostics);
+            HostHeaders.Write(sink, assets, stats.Root, site, diagnostics);
         });
         clock.Time("static files", () =>
         {
-            foreach (var file in site.StaticFiles) output.CopyFile(Path.Combine(options.InputDirectory, file), file);
+            // After an error the build writes nothing, and a static file that collides with a generated page (a file
+            // named 'companies') could not even be copied: what is wrong is already reported.
+            if (diagnostics.HasErrors) return;
+            // _headers and _redirects are written merged with what the build generates (HostHeaders, RedirectRules).
+            foreach (var file in site.StaticFiles.Where(f => f is not (HostFiles.Redirects or HostFiles.Headers))) output.CopyFile(site.StaticSources[file], file);
+            // The author's _redirects, merged with the redirects the build makes (none yet: this is where they go).
+            RedirectRules.Publish(site, [], output);
         });
 
         if (diagnostics.HasErrors)

@@ -30,6 +30,7 @@ internal static class ImportCommand
                 stderr.WriteLine($"error: {source}: file not found");
                 return 1;
             }
+            if (ImportSource.Read(source, stderr) is not { } text) return 1;
             if (AuthoringOptions.ReadDate(parse.GetValue(date), stderr) is not { } today) return 2;
             var inputDirectory = parse.GetValue(input)!;
 
@@ -38,7 +39,7 @@ internal static class ImportCommand
             var entities = Directory.Exists(inputDirectory) ? EntityDataLoader.Load(inputDirectory, diagnostics) : [];
             foreach (var diagnostic in diagnostics.Sorted()) stderr.WriteLine(diagnostic with { File = Path.Combine(inputDirectory, diagnostic.File) });
 
-            var draft = PlainTextImporter.Import(File.ReadAllText(source), today, entities);
+            var draft = PlainTextImporter.Import(text, today, entities);
             var path = parse.GetValue(output) ?? BriefFileWriter.DefaultPath(inputDirectory, draft);
             return AuthoringOptions.Create(path, BriefMarkdownWriter.Write(draft), stdout, stderr);
         });

@@ -30,7 +30,7 @@ internal static class ThemeCommand
                 var path = Path.Combine(folder, file);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-                stream.Write(EmbeddedThemeSource.Instance.ReadBytes(file));
+                stream.Write(EmbeddedThemeSource.Instance.ReadBytes(file, new Diagnostics.DiagnosticBag()));
             }
             var hint = Path.GetFullPath(folder) == Path.GetFullPath(BuildCommand.DefaultThemeDirectory) ? "" : $" (pass --theme {folder})";
             context.Stdout.WriteLine($"Wrote {files.Count} theme files to {Path.GetFullPath(folder)}; build and preview now use them{hint}.");

@@ -18,6 +18,22 @@ public sealed record Diagnostic(Severity Severity, string File, int Line, int Co
             ? Column > 0 ? string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}:{Column}") : string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}")
             : File;
         var kind = Severity == Severity.Error ? "error" : "warning";
-        return $"{location}: {kind} {Code}: {Message}";
+        return Printable($"{location}: {kind} {Code}: {Message}");
+    }
+
+    /// <summary>
+    /// Control characters from a hostile file name or value (an escape sequence that clears the terminal, a newline
+    /// that forges a second diagnostic) are shown as \uXXXX, so one diagnostic is always one honest line.
+    /// </summary>
+    private static string Printable(string text)
+    {
+        if (!text.Any(char.IsControl)) return text;
+        var builder = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            if (char.IsControl(c)) builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            else builder.Append(c);
+        }
+        return builder.ToString();
     }
 }

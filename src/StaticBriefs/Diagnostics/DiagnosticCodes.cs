@@ -31,4 +31,45 @@ public static class DiagnosticCodes
     public const string TermKindClash = "SB013";
     /// <summary>A file could not be read or written.</summary>
     public const string IoError = "SB014";
+
+    // SB030-SB049: input that is read, never trusted (issue 11).
+
+    /// <summary>A symbolic link points outside the input (or theme) folder: skipped, never followed.</summary>
+    public const string LinkOutside = "SB030";
+    /// <summary>A named pipe, socket or device: skipped, never opened.</summary>
+    public const string SpecialFile = "SB031";
+    /// <summary>A symbolic link to a folder that contains it (a loop), or a tree that never ends.</summary>
+    public const string LinkLoop = "SB032";
+    /// <summary>A symbolic link whose target does not exist or cannot be resolved.</summary>
+    public const string BrokenFileLink = "SB033";
+    /// <summary>A text file is not valid UTF-8 (or UTF-16/32 with a byte order mark).</summary>
+    public const string InvalidEncoding = "SB034";
+    /// <summary>A file or folder name is not valid UTF-8.</summary>
+    public const string BadFileName = "SB035";
+    /// <summary>A path is longer, or folders nest deeper, than the system or StaticBriefs allows.</summary>
+    public const string PathTooLong = "SB036";
+    /// <summary>YAML beyond the limits: an alias to itself, an alias bomb, nesting too deep, a document too big.</summary>
+    public const string YamlLimit = "SB037";
+    /// <summary>A YAML key that is not plain text (a list or mapping used as a key), or a key written twice.</summary>
+    public const string YamlKey = "SB038";
+    /// <summary>Markdown nested too deeply to render.</summary>
+    public const string MarkdownTooDeep = "SB039";
+    /// <summary>A cap was applied (tags per brief, chips per card, slug length) so one file cannot multiply the output.</summary>
+    public const string CapApplied = "SB040";
+    /// <summary>Two sources want the same output file (a page, static file or brief over a generated one).</summary>
+    public const string OutputCollision = "SB041";
+    /// <summary>Two entities claim one name or alias, or one entity is defined twice.</summary>
+    public const string EntityClash = "SB042";
+    /// <summary>A URL with a scheme other than http, https or mailto was dropped.</summary>
+    public const string UnsafeUrl = "SB043";
+    /// <summary>A file given to <c>import</c> is too big or not text.</summary>
+    public const string ImportRefused = "SB044";
+    /// <summary>A text file the site is made from is larger than StaticBriefs reads.</summary>
+    public const string FileTooLarge = "SB045";
+    /// <summary>A front matter value held control characters (NUL, escape ...), which HTML cannot carry: removed.</summary>
+    public const string ControlCharacter = "SB046";
+    /// <summary>Template syntax from another generator (Liquid, Nunjucks, a Hugo shortcode) is left in a body.</summary>
+    public const string TemplateSyntax = "SB060";
+    /// <summary>A shortcode StaticBriefs has a built-in equivalent for is missing what it needs (a figure's src, a video id).</summary>
+    public const string BadShortcode = "SB061";
 }

@@ -13,7 +13,7 @@ namespace StaticBriefs.Incremental;
 internal sealed record DocumentEntry(string Hash, SourceDocument Document, ImmutableArray<Diagnostic> Warnings);
 
 /// <summary>One question the link checker asked about the site while rendering a body, and the answer it got.</summary>
-/// <param name="Set">'k' known paths, 's' static files, 'p' paths by source file.</param>
+/// <param name="Set">'k' known paths, 's' static files, 'p' paths by source file, 'n' source files by name.</param>
 /// <param name="Key">What was looked up.</param>
 /// <param name="Answer">"1"/"0" for set membership, the path found (or null) for a source look-up.</param>
 internal sealed record LinkLookup(char Set, string Key, string? Answer);
@@ -38,6 +38,7 @@ internal sealed record MarkdownEntry(
             {
                 'k' => links.KnownPaths.Contains(lookup.Key) ? "1" : "0",
                 's' => links.StaticFiles.Contains(lookup.Key) ? "1" : "0",
+                'n' => links.SourcesByName.TryGetValue(lookup.Key, out var sources) ? sources : null,
                 _ => links.PathsBySource.TryGetValue(lookup.Key, out var path) ? path : null,
             };
             if (!string.Equals(answer, lookup.Answer, StringComparison.Ordinal)) return false;

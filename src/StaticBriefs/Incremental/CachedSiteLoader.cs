@@ -16,20 +16,25 @@ internal static class CachedSiteLoader
         cache.EnsureLoaded();
         var settings = SiteSettingsLoader.Load(inputDirectory, diagnostics, settingsFile);
         var entities = EntityDataLoader.Load(inputDirectory, diagnostics);
-        var (markdown, statics) = InputScanner.Scan(inputDirectory);
+        var files = InputScanner.Scan(inputDirectory, diagnostics);
+        var markdown = files.Markdown;
         var root = Path.GetFullPath(inputDirectory);
 
         var documents = new SourceDocument?[markdown.Length];
         Parallel.For(0, markdown.Length, i =>
         {
-            var relative = markdown[i];
+            var relative = markdown[i].Relative;
             var full = Path.Combine(root, relative);
             if (cache.Documents.TryGetValue(relative, out var trusted) && cache.Trusts(full))
             {
                 documents[i] = Reuse(trusted, diagnostics, counts);
                 return;
             }
-            var bytes = File.ReadAllBytes(full);
+            if (SourceText.ReadBytes(markdown[i].ReadPath, relative, diagnostics) is not { } bytes)
+            {
+                cache.Documents.TryRemove(relative, out _);
+                return;
+            }
             var hash = ContentHash.Of(bytes);
             if (cache.Documents.TryGetValue(relative, out var entry) && entry.Hash == hash)
             {
@@ -45,21 +50,21 @@ internal static class CachedSiteLoader
         });
 
         // Forget deleted and renamed files, so a trusted entry can never stand in for a file that is gone.
-        var present = markdown.ToHashSet(StringComparer.Ordinal);
+        var present = markdown.Select(file => file.Relative).ToHashSet(StringComparer.Ordinal);
         foreach (var path in cache.Documents.Keys)
         {
             if (!present.Contains(path)) cache.Documents.TryRemove(path, out _);
         }
         cache.ChangesConsumed();
-        return new LoadedSite(settings, [.. documents.OfType<SourceDocument>()], statics, entities);
+        return LoadedSite.Create(settings, [.. documents.OfType<SourceDocument>()], files.Static, entities);
     }
 
     /// <summary>Parses one markdown file's bytes; the document is null when it has errors that stop it loading.</summary>
     internal static (SourceDocument? Document, IReadOnlyList<Diagnostic> Diagnostics) Parse(byte[] bytes, string relativePath)
     {
         var own = new DiagnosticBag();
-        var text = SourceText.Decode(bytes);
-        var document = DocumentLoader.Load(text, relativePath, own);
+        var text = SourceText.Decode(bytes, relativePath, own);
+        var document = text is null ? null : DocumentLoader.Load(text, relativePath, own);
         return (document, own.Sorted());
     }
 

@@ -27,15 +27,12 @@ internal static class ContentEdits
             if (!full.StartsWith(root, StringComparison.Ordinal) || !File.Exists(full)) return null;
             var relative = full[root.Length..].Replace('\\', '/');
             if (!state.BriefIdsBySource.TryGetValue(relative, out var id)) return null;
-            byte[] bytes;
-            try
-            {
-                bytes = File.ReadAllBytes(full);
-            }
-            catch (IOException)
-            {
-                return null;
-            }
+            // Only a regular file inside the input folder is read (a brief replaced by a pipe must not block preview);
+            // anything else takes the full build, which reports it.
+            var boundary = FileSystem.FileStatus.RealPath(inputDirectory, out _) ?? root.TrimEnd(Path.DirectorySeparatorChar);
+            var found = FileSystem.SafePath.ResolveAnywhere(full, boundary, relative, new DiagnosticBag());
+            if (found.Kind != FileSystem.FileKind.Regular) return null;
+            if (SourceText.ReadBytes(found.ReadPath!, relative, new DiagnosticBag()) is not { } bytes) return null;
             var (document, diagnostics) = CachedSiteLoader.Parse(bytes, relative);
             if (document is null || diagnostics.Any(d => d.Severity == Severity.Error)) return null;
             if (!SamePlace(state.Site.Briefs[id].Source, document)) return null;

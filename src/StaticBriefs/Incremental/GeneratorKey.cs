@@ -8,6 +8,11 @@ namespace StaticBriefs.Incremental;
 internal static class GeneratorKey
 {
     public static readonly string Value = ContentHash.Of(
-        [.. new[] { typeof(GeneratorKey), typeof(Markdig.Markdown), typeof(Scriban.Template), typeof(NUglify.Uglify), typeof(YamlDotNet.Serialization.Deserializer) }
+        [.. new[]
+            {
+                typeof(GeneratorKey), typeof(Markdig.Markdown), typeof(Scriban.Template), typeof(NUglify.Uglify), typeof(YamlDotNet.Serialization.Deserializer),
+                // Highlighted code depends on the tokenizer and on the grammars it loads.
+                typeof(TextMateSharp.Registry.Registry), typeof(TextMateSharp.Grammars.RegistryOptions),
+            }
             .Select(t => t.Assembly.ManifestModule.ModuleVersionId.ToString("N"))]);
 }

@@ -25,7 +25,8 @@ internal static partial class LayoutKeys
                 if (!files.Add(name)) continue;
                 var file = theme.Resolve("layouts/" + name);
                 if (file is null) continue;
-                var text = file.ReadText();
+                var text = ReadOrNull(file);
+                if (text is null) continue;
                 foreach (Match include in Include().Matches(text))
                 {
                     if (include.Groups["name"].Success) pending.Push(include.Groups["name"].Value);
@@ -39,12 +40,15 @@ internal static partial class LayoutKeys
                 var file = theme.Resolve("layouts/" + name);
                 parts.Add(name);
                 parts.Add(file?.Display);
-                parts.Add(file?.ReadText());
+                parts.Add(file is null ? null : ReadOrNull(file));
             }
             keys[layout] = ContentHash.Of([.. parts]);
         }
         return keys;
     }
+
+    /// <summary>A file that cannot be read now was reported by the theme stage; it only makes the key differ.</summary>
+    private static string? ReadOrNull(ThemeFile file) => file.ReadText(new Diagnostics.DiagnosticBag());
 
     [GeneratedRegex("""\binclude\s+(?:(?<q>["'])(?<name>[^"']+)\k<q>|(?<dynamic>[^\s"']))""")]
     private static partial Regex Include();

@@ -126,7 +126,7 @@ public sealed class LiveSession : IDisposable
         {
             var stats = state.Search.Write(sink, layout, changedIds);
             // A versioned index moved to a new folder, which _headers names.
-            if (layout.Versioned) HostHeaders.Write(sink, state.Assets, stats.Root, options.InputDirectory, diagnostics);
+            if (layout.Versioned) HostHeaders.Write(sink, state.Assets, stats.Root, site, diagnostics);
         });
 
         var all = state.Diagnostics

@@ -17,7 +17,8 @@ internal sealed class RecordingLinks
     {
         KnownPaths = new RecordingSet(links.KnownPaths, 'k', _lookups),
         StaticFiles = new RecordingSet(links.StaticFiles, 's', _lookups),
-        PathsBySource = new RecordingMap(links.PathsBySource, _lookups),
+        PathsBySource = new RecordingMap(links.PathsBySource, 'p', _lookups),
+        SourcesByName = new RecordingMap(links.SourcesByName, 'n', _lookups),
     };
 
     /// <summary>The context to render with.</summary>
@@ -48,7 +49,7 @@ internal sealed class RecordingLinks
         public bool SetEquals(IEnumerable<string> other) => throw Unsupported();
     }
 
-    private sealed class RecordingMap(IReadOnlyDictionary<string, string> inner, List<LinkLookup> log) : IReadOnlyDictionary<string, string>
+    private sealed class RecordingMap(IReadOnlyDictionary<string, string> inner, char map, List<LinkLookup> log) : IReadOnlyDictionary<string, string>
     {
         public int Count => inner.Count;
         public string this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
@@ -60,7 +61,7 @@ internal sealed class RecordingLinks
         public bool TryGetValue(string key, [MaybeNullWhen(false)] out string value)
         {
             var found = inner.TryGetValue(key, out value);
-            log.Add(new LinkLookup('p', key, found ? value : null));
+            log.Add(new LinkLookup(map, key, found ? value : null));
             return found;
         }
 

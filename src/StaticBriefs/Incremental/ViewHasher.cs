@@ -37,6 +37,11 @@ internal sealed class ViewHasher
                 Tag(hash, "s");
                 ContentHash.Append(hash, text);
                 return true;
+            case Rendering.Theme.TrustedHtml html:
+                // A value, not a shared object: hashed like a string (with its own tag), never remembered by reference.
+                Tag(hash, "html");
+                ContentHash.Append(hash, html.Value);
+                return true;
             case DateTimeOffset date:
                 Tag(hash, "dto");
                 ContentHash.Append(hash, date.ToString("O", CultureInfo.InvariantCulture));

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using StaticBriefs.Diagnostics;
+using StaticBriefs.Loading.Yaml;
 using StaticBriefs.Model;
 using StaticBriefs.Text;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace StaticBriefs.Loading;
@@ -19,9 +19,8 @@ public static class EntityDataLoader
         foreach (var kind in TaxonomyKinds.All)
         {
             var relative = $"_data/{kind.Key()}.yml";
-            var path = Path.Combine(inputDirectory, "_data", kind.Key() + ".yml");
-            if (!File.Exists(path)) continue;
-            result.AddRange(LoadFile(File.ReadAllText(path), relative, kind, diagnostics));
+            if (InputFile.ReadText(inputDirectory, relative, diagnostics) is not { } text) continue;
+            result.AddRange(LoadFile(text, relative, kind, diagnostics));
         }
         return result.ToImmutable();
     }
@@ -29,19 +28,9 @@ public static class EntityDataLoader
     /// <summary>Parses one data file's text.</summary>
     public static IEnumerable<EntityDefinition> LoadFile(string text, string relative, TaxonomyKind kind, DiagnosticBag diagnostics)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException ex)
-        {
-            diagnostics.Error(relative, (int)ex.Start.Line, DiagnosticCodes.BadData,
-                $"not valid YAML ({ex.InnerException?.Message ?? ex.Message}); check quoting and indentation");
-            return [];
-        }
-        if (stream.Documents.Count == 0) return [];
-        if (stream.Documents[0].RootNode is not YamlSequenceNode list)
+        if (!YamlReader.TryLoad(text, relative, 1, DiagnosticCodes.BadData, "file is", diagnostics, out var root)) return [];
+        if (root is null) return [];
+        if (root is not YamlSequenceNode list)
         {
             diagnostics.Error(relative, 1, DiagnosticCodes.BadData,
                 $"must be a list of entries, each starting with '- name: ...'");
@@ -50,57 +39,119 @@ public static class EntityDataLoader
         var entries = new List<EntityDefinition>();
         foreach (var item in list.Children)
         {
-            var line = (int)item.Start.Line;
+            var (line, column) = Position(item);
             if (item is not YamlMappingNode map)
             {
-                diagnostics.Error(relative, line, DiagnosticCodes.BadData, "each entry must be a set of keys such as 'name:' and 'aliases:'");
+                diagnostics.Error(relative, line, DiagnosticCodes.BadData, "each entry must be a set of keys such as 'name:' and 'aliases:'", column);
                 continue;
             }
-            var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+            var entry = new Entry(relative, diagnostics);
             foreach (var (keyNode, valueNode) in map.Children)
             {
                 var key = (keyNode as YamlScalarNode)?.Value ?? "";
-                values[key] = valueNode;
+                entry.Values[key] = valueNode;
                 if (!KnownKeys.Contains(key))
                 {
                     var hint = KeySuggester.Closest(key, KnownKeys);
-                    diagnostics.Warning(relative, (int)keyNode.Start.Line, DiagnosticCodes.UnknownKey,
-                        hint is null ? $"unknown key '{key}' is ignored" : $"unknown key '{key}': did you mean '{hint}'?");
+                    var (keyLine, keyColumn) = Position(keyNode);
+                    diagnostics.Warning(relative, keyLine, DiagnosticCodes.UnknownKey,
+                        hint is null ? $"unknown key '{key}' is ignored" : $"unknown key '{key}': did you mean '{hint}'?", keyColumn);
                 }
             }
-            var name = Scalar(values, "name");
+            var name = entry.Scalar("name");
             if (string.IsNullOrWhiteSpace(name))
             {
-                diagnostics.Error(relative, line, DiagnosticCodes.BadData, "entry has no 'name'; add 'name: ...'");
+                diagnostics.Error(relative, line, DiagnosticCodes.BadData, "entry has no 'name'; add 'name: ...'", column);
                 continue;
             }
             entries.Add(new EntityDefinition
             {
                 Kind = kind,
                 Name = name.Trim(),
-                Aliases = List(values, "aliases"),
-                Description = Scalar(values, "description"),
-                Website = Scalar(values, "website"),
-                Current = List(values, "current"),
-                Past = List(values, "past"),
+                Aliases = entry.List("aliases"),
+                Description = entry.Scalar("description"),
+                Website = entry.Url("website"),
+                Current = entry.List("current"),
+                Past = entry.List("past"),
                 File = relative,
                 Line = line,
+                Column = column,
+                AliasPositions = entry.Positions("aliases"),
             });
         }
         return entries;
     }
 
-    private static string? Scalar(Dictionary<string, YamlNode> values, string key) =>
-        values.TryGetValue(key, out var node) && node is YamlScalarNode scalar ? scalar.Value : null;
+    private static (int Line, int Column) Position(YamlNode node) => ((int)Math.Max(1, node.Start.Line), (int)Math.Max(1, node.Start.Column));
 
-    private static ImmutableArray<string> List(Dictionary<string, YamlNode> values, string key)
+    /// <summary>One entry's values, read with a diagnostic for every value of the wrong shape.</summary>
+    private sealed class Entry(string relative, DiagnosticBag diagnostics)
     {
-        if (!values.TryGetValue(key, out var node)) return [];
-        return node switch
+        public Dictionary<string, YamlNode> Values { get; } = new(StringComparer.Ordinal);
+
+        public string? Scalar(string key)
         {
-            YamlSequenceNode seq => [.. seq.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").Where(s => s.Length > 0)],
-            YamlScalarNode { Value: { Length: > 0 } v } => [v],
-            _ => [],
-        };
+            if (!Values.TryGetValue(key, out var node)) return null;
+            if (node is YamlScalarNode scalar) return scalar.Value;
+            var (line, column) = Position(node);
+            diagnostics.Error(relative, line, DiagnosticCodes.BadData, $"'{key}' must be a single text value, not a list or mapping", column);
+            return null;
+        }
+
+        /// <summary>A URL value; one <see cref="UrlPolicy"/> refuses is dropped with a warning at its place.</summary>
+        public string? Url(string key)
+        {
+            var value = Scalar(key);
+            if (value is null || UrlPolicy.IsAllowed(value)) return value;
+            var (line, column) = Position(Values[key]);
+            diagnostics.Warning(relative, line, DiagnosticCodes.UnsafeUrl,
+                $"{key} '{value}' was removed: only http(s), mailto and relative URLs may be links; use an http(s) address", column);
+            return null;
+        }
+
+        private readonly Dictionary<string, List<(string Value, int Line, int Column)>> _items = new(StringComparer.Ordinal);
+
+        public ImmutableArray<string> List(string key) => [.. Items(key).Select(item => item.Value)];
+
+        public ImmutableArray<(int Line, int Column)> Positions(string key) => [.. Items(key).Select(item => (item.Line, item.Column))];
+
+        /// <summary>Read once per key, so its problems are reported once however often it is asked for.</summary>
+        private List<(string Value, int Line, int Column)> Items(string key)
+        {
+            if (!_items.TryGetValue(key, out var items)) _items[key] = items = [.. ReadItems(key)];
+            return items;
+        }
+
+        private IEnumerable<(string Value, int Line, int Column)> ReadItems(string key)
+        {
+            if (!Values.TryGetValue(key, out var node)) yield break;
+            switch (node)
+            {
+                case YamlScalarNode { Value: { Length: > 0 } value }:
+                    var (line, column) = Position(node);
+                    yield return (value, line, column);
+                    break;
+                case YamlScalarNode:
+                    break;
+                case YamlSequenceNode sequence:
+                    foreach (var child in sequence.Children)
+                    {
+                        var (itemLine, itemColumn) = Position(child);
+                        if (child is YamlScalarNode { Value: var text })
+                        {
+                            if (!string.IsNullOrWhiteSpace(text)) yield return (text, itemLine, itemColumn);
+                        }
+                        else
+                        {
+                            diagnostics.Error(relative, itemLine, DiagnosticCodes.BadData, $"each item of '{key}' must be a plain name, not a list or mapping", itemColumn);
+                        }
+                    }
+                    break;
+                default:
+                    var (mapLine, mapColumn) = Position(node);
+                    diagnostics.Error(relative, mapLine, DiagnosticCodes.BadData, $"'{key}' must be a list such as {key}: [First, Second], not a mapping", mapColumn);
+                    break;
+            }
+        }
     }
 }

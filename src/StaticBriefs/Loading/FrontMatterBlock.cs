@@ -1,3 +1,4 @@
+using StaticBriefs.Loading.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace StaticBriefs.Loading;
@@ -11,4 +12,7 @@ public sealed record FrontMatterBlock(YamlMappingNode Mapping, int YamlFirstLine
 {
     /// <summary>The file line of a node inside the front matter.</summary>
     public int FileLine(YamlNode node) => YamlFirstLine + YamlNodes.LineOf(node) - 1;
+
+    /// <summary>The 1-based column of a node (the YAML text starts at column 1 of its lines).</summary>
+    public int FileColumn(YamlNode node) => (int)Math.Max(1, node.Start.Column);
 }

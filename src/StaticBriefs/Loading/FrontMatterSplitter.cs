@@ -1,5 +1,5 @@
 using StaticBriefs.Diagnostics;
-using YamlDotNet.Core;
+using StaticBriefs.Loading.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace StaticBriefs.Loading;
@@ -36,7 +36,7 @@ public static class FrontMatterSplitter
             line++;
         }
         diagnostics.Error(relativePath, 1, DiagnosticCodes.UnclosedFrontMatter,
-            "front matter starts with '---' but is never closed; add a line with '---' after the last key");
+            "front matter starts with '---' but is never closed; add a line with '---' after the last key", 1);
         return null;
     }
 
@@ -50,32 +50,13 @@ public static class FrontMatterSplitter
 
     private static YamlMappingNode? ParseYaml(string yaml, string relativePath, DiagnosticBag diagnostics)
     {
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0) return new YamlMappingNode();
-            if (stream.Documents[0].RootNode is YamlMappingNode mapping) return mapping;
-            diagnostics.Error(relativePath, 2, DiagnosticCodes.BadYaml,
-                "front matter must be a list of 'key: value' lines");
+        // The YAML text starts on file line 2, after the opening fence.
+        if (!YamlReader.TryLoad(yaml, relativePath, 2, DiagnosticCodes.BadYaml, "front matter is", diagnostics, out var root))
             return null;
-        }
-        catch (YamlException ex)
-        {
-            // YamlDotNet lines are 1-based within the YAML text, which starts on file line 2.
-            var line = (int)ex.Start.Line + 1;
-            var reason = ex.InnerException?.Message ?? ex.Message;
-            diagnostics.Error(relativePath, line, DiagnosticCodes.BadYaml,
-                $"front matter is not valid YAML ({Simplify(reason)}); check quoting and indentation on this line",
-                (int)ex.Start.Column);
-            return null;
-        }
-    }
-
-    private static string Simplify(string message)
-    {
-        // YamlDotNet prefixes messages with "(Line: 3, Col: 1, Idx: ..) - (...)": the location is already ours.
-        var marker = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return (marker >= 0 ? message[(marker + 3)..] : message).Trim().TrimEnd('.');
+        if (root is null) return new YamlMappingNode();
+        if (root is YamlMappingNode mapping) return mapping;
+        diagnostics.Error(relativePath, root.Start.Line > 0 ? 1 + (int)root.Start.Line : 2, DiagnosticCodes.BadYaml,
+            "front matter must be a list of 'key: value' lines", (int)Math.Max(1, root.Start.Column));
+        return null;
     }
 }

@@ -12,15 +12,16 @@ public static class SiteLoader
     {
         var settings = SiteSettingsLoader.Load(inputDirectory, diagnostics, settingsFile);
         var entities = EntityDataLoader.Load(inputDirectory, diagnostics);
-        var (markdown, statics) = InputScanner.Scan(inputDirectory);
+        var files = InputScanner.Scan(inputDirectory, diagnostics);
+        var markdown = files.Markdown;
 
         var documents = new SourceDocument?[markdown.Length];
         Parallel.For(0, markdown.Length, i =>
         {
-            var relative = markdown[i];
-            var text = SourceText.Read(Path.Combine(inputDirectory, relative));
-            documents[i] = DocumentLoader.Load(text, relative, diagnostics);
+            var file = markdown[i];
+            if (SourceText.Read(file.ReadPath, file.Relative, diagnostics) is { } text)
+                documents[i] = DocumentLoader.Load(text, file.Relative, diagnostics);
         });
-        return new LoadedSite(settings, [.. documents.OfType<SourceDocument>()], statics, entities);
+        return LoadedSite.Create(settings, [.. documents.OfType<SourceDocument>()], files.Static, entities);
     }
 }

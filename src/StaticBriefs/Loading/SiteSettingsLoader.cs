@@ -1,8 +1,8 @@
 using System.Globalization;
 using StaticBriefs.Diagnostics;
+using StaticBriefs.Loading.Yaml;
 using StaticBriefs.Model;
 using StaticBriefs.Text;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace StaticBriefs.Loading;
@@ -28,15 +28,21 @@ public static class SiteSettingsLoader
     public static SiteSettings Load(string inputDirectory, DiagnosticBag diagnostics, string? settingsFile = null)
     {
         if (settingsFile is not null) return LoadFile(settingsFile, diagnostics);
-        var path = Path.Combine(inputDirectory, FileName);
-        return File.Exists(path) ? Parse(File.ReadAllText(path), diagnostics) : new SiteSettings();
+        return InputFile.ReadText(inputDirectory, FileName, diagnostics) is { } text ? Parse(text, diagnostics) : new SiteSettings();
     }
 
     /// <summary>Loads settings from a file named on the command line, which must exist.</summary>
     public static SiteSettings LoadFile(string path, DiagnosticBag diagnostics)
     {
-        if (File.Exists(path)) return Parse(File.ReadAllText(path), diagnostics, path);
-        diagnostics.Error(path, 0, DiagnosticCodes.BadSettings, "settings file not found; check the path given to --config");
+        if (!File.Exists(path) && !Directory.Exists(path) && new FileInfo(path).LinkTarget is null)
+        {
+            diagnostics.Error(path, 0, DiagnosticCodes.BadSettings, "settings file not found; check the path given to --config");
+            return new SiteSettings();
+        }
+        if (InputFile.ReadGiven(path, diagnostics) is { } text) return Parse(text, diagnostics, path);
+        // A file named on the command line that cannot be read (a pipe, a dangling link) is the user's mistake, not
+        // an optional file: the build must not go on with defaults.
+        diagnostics.Error(path, 0, DiagnosticCodes.BadSettings, "cannot be read as a settings file; give --config a regular YAML file");
         return new SiteSettings();
     }
 
@@ -44,29 +50,27 @@ public static class SiteSettingsLoader
     public static SiteSettings Parse(string text, DiagnosticBag diagnostics, string file = FileName)
     {
         var settings = new SiteSettings();
-        var stream = new YamlStream();
-        try
+        if (!YamlReader.TryLoad(text, file, 1, DiagnosticCodes.BadSettings, "file is", diagnostics, out var root)) return settings;
+        if (root is null) return settings;
+        if (root is not YamlMappingNode map)
         {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException ex)
-        {
-            diagnostics.Error(file, (int)ex.Start.Line, DiagnosticCodes.BadSettings,
-                $"not valid YAML ({ex.InnerException?.Message ?? ex.Message}); check quoting and indentation");
+            diagnostics.Error(file, (int)Math.Max(1, root.Start.Line), DiagnosticCodes.BadSettings,
+                "must be 'key: value' lines such as 'title: My briefs'", (int)Math.Max(1, root.Start.Column));
             return settings;
         }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map) return settings;
 
         foreach (var (keyNode, valueNode) in map.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
-            var line = (int)keyNode.Start.Line;
+            var (line, keyColumn) = ((int)keyNode.Start.Line, (int)keyNode.Start.Column);
+            var column = (int)Math.Max(1, valueNode.Start.Column);
+            var valueLine = (int)Math.Max(1, valueNode.Start.Line);
             var value = (valueNode as YamlScalarNode)?.Value;
             if (!KnownKeys.Contains(key))
             {
                 var hint = KeySuggester.Closest(key, KnownKeys);
                 diagnostics.Warning(file, line, DiagnosticCodes.UnknownKey,
-                    hint is null ? $"unknown setting '{key}' is ignored" : $"unknown setting '{key}': did you mean '{hint}'?");
+                    hint is null ? $"unknown setting '{key}' is ignored" : $"unknown setting '{key}': did you mean '{hint}'?", keyColumn);
                 continue;
             }
             if (key == "search")
@@ -76,7 +80,7 @@ public static class SiteSettingsLoader
             }
             if (value is null)
             {
-                diagnostics.Error(file, line, DiagnosticCodes.BadSettings, $"'{key}' must be a single value");
+                diagnostics.Error(file, valueLine, DiagnosticCodes.BadSettings, $"'{key}' must be a single value", column);
                 continue;
             }
             settings = key switch
@@ -85,25 +89,30 @@ public static class SiteSettingsLoader
                 "description" => settings with { Description = value },
                 "language" => settings with { Language = value },
                 "author" => settings with { Author = value },
-                "base_url" => ParseBaseUrl(value, line, diagnostics, file) is { } url ? settings with { BaseUrl = url } : settings,
+                "base_url" => ParseBaseUrl(value, valueLine, diagnostics, file, column) is { } url ? settings with { BaseUrl = url } : settings,
                 "page_size" => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) && size > 0
                     ? settings with { PageSize = size }
-                    : Bad(settings, file, line, "'page_size' must be a whole number above 0", diagnostics),
-                "allow_html" => settings with { AllowHtml = ParseBool(value, key, file, line, diagnostics) },
-                "auto_link_entities" => settings with { AutoLinkEntities = ParseBool(value, key, file, line, diagnostics) },
+                    : Bad(settings, file, valueLine, column, "'page_size' must be a whole number above 0", diagnostics),
+                "allow_html" => settings with { AllowHtml = ParseBool(value, key, file, valueLine, column, diagnostics) },
+                "auto_link_entities" => settings with { AutoLinkEntities = ParseBool(value, key, file, valueLine, column, diagnostics) },
                 _ => settings,
             };
         }
         return settings;
     }
 
-    /// <summary>Reads an absolute http(s) base URL and makes sure it ends in '/'.</summary>
-    public static Uri? ParseBaseUrl(string value, int line, DiagnosticBag diagnostics, string file = FileName)
+    /// <summary>
+    /// Reads an absolute http(s) base URL and makes sure it ends in '/'. Stricter than <see cref="UrlPolicy"/> (which
+    /// it also applies): every link of the site is built on it, so it must be absolute.
+    /// </summary>
+    public static Uri? ParseBaseUrl(string value, int line, DiagnosticBag diagnostics, string file = FileName, int column = 0)
     {
         var text = value.EndsWith('/') ? value : value + "/";
-        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https") return url;
+        if (UrlPolicy.IsAllowed(value) && UrlPolicy.SchemeOf(value) is "http" or "https"
+            && Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+            return url;
         diagnostics.Error(file, line, DiagnosticCodes.BadSettings,
-            $"'base_url: {value}' must be an absolute URL such as https://example.org/ or https://example.org/briefs-site/");
+            $"'base_url: {value}' must be an absolute URL such as https://example.org/ or https://example.org/briefs-site/", column);
         return null;
     }
 
@@ -111,37 +120,38 @@ public static class SiteSettingsLoader
     private static SiteSettings ParseSearch(YamlNode node, SiteSettings settings, string file, int line, DiagnosticBag diagnostics)
     {
         if (node is not YamlMappingNode map)
-            return Bad(settings, file, line, "'search' must be a section, e.g. search: { docs_per_file: 8 }", diagnostics);
+            return Bad(settings, file, line, 0, "'search' must be a section, e.g. search: { docs_per_file: 8 }", diagnostics);
         foreach (var (keyNode, valueNode) in map.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
             var at = (int)keyNode.Start.Line;
+            var atColumn = (int)keyNode.Start.Column;
             if (!SearchKeys.Contains(key))
             {
                 var hint = KeySuggester.Closest(key, SearchKeys);
                 diagnostics.Warning(file, at, DiagnosticCodes.UnknownKey,
-                    hint is null ? $"unknown setting 'search.{key}' is ignored" : $"unknown setting 'search.{key}': did you mean '{hint}'?");
+                    hint is null ? $"unknown setting 'search.{key}' is ignored" : $"unknown setting 'search.{key}': did you mean '{hint}'?", atColumn);
                 continue;
             }
             var text = (valueNode as YamlScalarNode)?.Value;
             settings = int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= MaxDocsPerFile
                 ? settings with { SearchDocsPerFile = count }
-                : Bad(settings, file, at, $"'search.docs_per_file' must be a whole number from 1 to {MaxDocsPerFile}", diagnostics);
+                : Bad(settings, file, (int)valueNode.Start.Line, (int)valueNode.Start.Column, $"'search.docs_per_file' must be a whole number from 1 to {MaxDocsPerFile}", diagnostics);
         }
         return settings;
     }
 
-    private static bool ParseBool(string value, string key, string file, int line, DiagnosticBag diagnostics)
+    private static bool ParseBool(string value, string key, string file, int line, int column, DiagnosticBag diagnostics)
     {
         if (value is "true" or "True" or "yes") return true;
         if (value is "false" or "False" or "no") return false;
-        diagnostics.Error(file, line, DiagnosticCodes.BadSettings, $"'{key}' must be true or false");
+        diagnostics.Error(file, line, DiagnosticCodes.BadSettings, $"'{key}' must be true or false", column);
         return false;
     }
 
-    private static SiteSettings Bad(SiteSettings settings, string file, int line, string message, DiagnosticBag diagnostics)
+    private static SiteSettings Bad(SiteSettings settings, string file, int line, int column, string message, DiagnosticBag diagnostics)
     {
-        diagnostics.Error(file, line, DiagnosticCodes.BadSettings, message);
+        diagnostics.Error(file, line, DiagnosticCodes.BadSettings, message, column);
         return settings;
     }
 }

@@ -1,27 +1,121 @@
 using System.Text;
+using StaticBriefs.Diagnostics;
 
 namespace StaticBriefs.Loading;
 
 /// <summary>
-/// Decodes a source file's bytes the way <see cref="File.ReadAllText(string)"/> does: UTF-8 unless a byte order mark
-/// says UTF-16 or UTF-32, and without the mark. Reading bytes then decoding once is several times cheaper than
-/// <c>ReadAllText</c>'s stream reader, which a 10,000-brief load spent most of its time in (measured).
+/// Reads text files the site is made from (briefs, <c>_data/*.yml</c>, <c>_site.yml</c>): UTF-8, or UTF-16/32 when
+/// a byte order mark says so, without the mark. Bytes that are not valid in the encoding are an error at the
+/// line and column where they start, never a silent U+FFFD. Reading bytes then decoding once is several times
+/// cheaper than <c>ReadAllText</c>'s stream reader, which a 10,000-brief load spent most of its time in (measured).
 /// </summary>
 public static class SourceText
 {
-    /// <summary>Reads and decodes a file.</summary>
-    public static string Read(string path) => Decode(File.ReadAllBytes(path));
+    /// <summary>Largest text file read (16 MiB): a brief or data file beyond it is a mistake, not content.</summary>
+    public const long MaxBytes = 16L * 1024 * 1024;
 
-    /// <summary>Decodes bytes read from a file.</summary>
-    public static string Decode(ReadOnlySpan<byte> bytes)
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Reads and decodes <paramref name="readPath"/>; null after reporting against <paramref name="display"/> when it
+    /// cannot be read, is too big, or is not valid text.
+    /// </summary>
+    public static string? Read(string readPath, string display, DiagnosticBag diagnostics) =>
+        ReadBytes(readPath, display, diagnostics) is { } bytes ? Decode(bytes, display, diagnostics) : null;
+
+    /// <summary>A file's bytes, or null after reporting why they cannot be had (permissions, I/O, size).</summary>
+    public static byte[]? ReadBytes(string readPath, string display, DiagnosticBag diagnostics)
     {
-        if (bytes.StartsWith("\uFEFF"u8)) return Encoding.UTF8.GetString(bytes[3..]);
-        // Any other mark (FF FE, FE FF, 00 00 FE FF) is rare: the stream reader knows them all.
-        if (bytes.Length >= 2 && (bytes[0] is 0xFF or 0xFE || (bytes[0] == 0 && bytes.Length >= 4 && bytes[1] == 0)))
+        try
         {
-            using var reader = new StreamReader(new MemoryStream(bytes.ToArray()), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            return reader.ReadToEnd();
+            // One open, one fstat, one read: what File.ReadAllBytes does, with the size checked before the buffer exists.
+            using var handle = File.OpenHandle(readPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var length = RandomAccess.GetLength(handle);
+            if (length > MaxBytes)
+            {
+                diagnostics.Error(display, 0, DiagnosticCodes.FileTooLarge,
+                    $"is {length / (1024 * 1024)} MiB; text files the site is made from may be at most {MaxBytes / (1024 * 1024)} MiB");
+                return null;
+            }
+            var bytes = new byte[length];
+            var read = 0;
+            while (read < bytes.Length)
+            {
+                var count = RandomAccess.Read(handle, bytes.AsSpan(read), read);
+                if (count == 0) break;
+                read += count;
+            }
+            return read == bytes.Length ? bytes : bytes[..read];
         }
-        return Encoding.UTF8.GetString(bytes);
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(display, 0, DiagnosticCodes.IoError, $"cannot be read ({Reason(ex)}); fix its permissions or remove it");
+            return null;
+        }
     }
+
+    /// <summary>Decodes bytes read from a file; null after reporting the first invalid byte's line and column.</summary>
+    public static string? Decode(ReadOnlySpan<byte> bytes, string display, DiagnosticBag diagnostics)
+    {
+        if (TryDecode(bytes, out var text, out var failure)) return text;
+        diagnostics.Error(display, failure.Line, DiagnosticCodes.InvalidEncoding,
+            $"is not valid {failure.Encoding} here (byte 0x{failure.Byte:X2}); save the file as UTF-8", failure.Column);
+        return null;
+    }
+
+    /// <summary>Where decoding stopped: 1-based line and column (in characters) of the first invalid byte.</summary>
+    public readonly record struct DecodeFailure(int Line, int Column, byte Byte, string Encoding);
+
+    /// <summary>Decodes strictly; on failure, says where the first invalid byte is.</summary>
+    public static bool TryDecode(ReadOnlySpan<byte> bytes, out string text, out DecodeFailure failure)
+    {
+        var (encoding, skip, name) = Detect(bytes);
+        var body = bytes[skip..];
+        failure = default;
+        try
+        {
+            text = encoding.GetString(body);
+            return true;
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var index = Math.Clamp(ex.Index, 0, body.Length);
+            // The prefix before the bad byte decodes (that is how the index was found): count lines in it.
+            var prefix = Encoding.GetEncoding(encoding.CodePage).GetString(body[..AlignDown(index, name)]);
+            var lineStart = prefix.LastIndexOf('\n') + 1;
+            var column = 1;
+            for (var i = lineStart; i < prefix.Length; i++)
+            {
+                if (!char.IsLowSurrogate(prefix[i])) column++;
+            }
+            var line = 1 + prefix.AsSpan().Count('\n');
+            failure = new DecodeFailure(line, column, index < body.Length ? body[index] : (byte)0, name);
+            text = "";
+            return false;
+        }
+    }
+
+    private static (Encoding Encoding, int Skip, string Name) Detect(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith("\uFEFF"u8)) return (Utf8, 3, "UTF-8");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0])) return (new UTF32Encoding(false, false, true), 4, "UTF-32");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF])) return (new UTF32Encoding(true, false, true), 4, "UTF-32");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return (new UnicodeEncoding(false, false, true), 2, "UTF-16");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return (new UnicodeEncoding(true, false, true), 2, "UTF-16");
+        return (Utf8, 0, "UTF-8");
+    }
+
+    private static int AlignDown(int index, string encoding) => encoding switch
+    {
+        "UTF-16" => index & ~1,
+        "UTF-32" => index & ~3,
+        _ => index,
+    };
+
+    private static string Reason(Exception ex) => ex switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        FileNotFoundException or DirectoryNotFoundException => "it disappeared while the site was read",
+        _ => ex.Message.TrimEnd('.'),
+    };
 }

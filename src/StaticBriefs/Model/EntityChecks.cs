@@ -23,7 +23,7 @@ public static class EntityChecks
                     var advice = hint is null
                         ? $"add it to _data/{kind.Key()}.yml if it is right"
                         : $"did you mean '{hint}'? (or add it to _data/{kind.Key()}.yml)";
-                    diagnostics.Add(new Diagnostic(severity, brief.Source.RelativePath, mention.Line, 0, DiagnosticCodes.UnknownEntity,
+                    diagnostics.Add(new Diagnostic(severity, brief.Source.RelativePath, mention.Line, mention.Column, DiagnosticCodes.UnknownEntity,
                         $"{kind.Singular()} '{mention.Name}' is not in _data/{kind.Key()}.yml; {advice}"));
                 }
             }

@@ -24,4 +24,8 @@ public sealed record EntityDefinition
     public required string File { get; init; }
     /// <summary>Line of the entry in that file.</summary>
     public int Line { get; init; }
+    /// <summary>Column of the entry in that file (0 when unknown).</summary>
+    public int Column { get; init; }
+    /// <summary>Line and column of each alias, in the order of <see cref="Aliases"/> (empty when unknown).</summary>
+    public ImmutableArray<(int Line, int Column)> AliasPositions { get; init; } = [];
 }

@@ -11,4 +11,20 @@ public sealed record LoadedSite(
     SiteSettings Settings,
     ImmutableArray<SourceDocument> Documents,
     ImmutableArray<string> StaticFiles,
-    ImmutableArray<EntityDefinition> Entities);
+    ImmutableArray<EntityDefinition> Entities)
+{
+    /// <summary>Where to read each static file (its canonical path, links resolved and checked), by relative path.</summary>
+    public ImmutableDictionary<string, string> StaticSources { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>A loaded site whose static files are the scanned <paramref name="statics"/>.</summary>
+    public static LoadedSite Create(
+        SiteSettings settings, ImmutableArray<SourceDocument> documents, IEnumerable<FileSystem.TreeFile> statics,
+        ImmutableArray<EntityDefinition> entities)
+    {
+        var files = statics.ToList();
+        return new LoadedSite(settings, documents, [.. files.Select(f => f.Relative)], entities)
+        {
+            StaticSources = files.ToImmutableDictionary(f => f.Relative, f => f.ReadPath, StringComparer.Ordinal),
+        };
+    }
+}

@@ -13,9 +13,14 @@ public static class SiteAssembler
     /// <summary>Listing paths the generator owns; documentation pages may not take them.</summary>
     private static readonly string[] ReservedPaths = ["/", "/archive/", "/search/", "/briefs/", "/companies/", "/people/", "/topics/", "/page/"];
 
+    /// <summary>True for the listing roots the generator owns and the folders of briefs and home pages (pages may not take them).</summary>
+    internal static bool IsGeneratorPath(string path) =>
+        ReservedPaths.Contains(path) || path.StartsWith("/briefs/", StringComparison.Ordinal) || path.StartsWith("/page/", StringComparison.Ordinal);
+
     /// <summary>Builds the frozen site model, reporting duplicate slugs, unknown tags and term kind clashes.</summary>
     public static SiteModel Assemble(LoadedSite loaded, AssemblyOptions options, DiagnosticBag diagnostics)
     {
+        EntityClashes.Report(loaded.Entities, diagnostics);
         var catalog = new EntityCatalog(loaded.Entities);
         var published = loaded.Documents
             .Where(d => d.Kind == DocumentKind.Brief)
@@ -51,7 +56,7 @@ public static class SiteAssembler
             .Select(d => new DocPage(d, PagePath(d)))
             .OrderBy(p => p.Path, StringComparer.Ordinal)
             .ToImmutableArray();
-        ReportPageClashes(pages, diagnostics);
+        ReportPageClashes(pages, briefs, diagnostics);
 
         var known = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         known.UnionWith(ReservedPaths);
@@ -60,19 +65,22 @@ public static class SiteAssembler
         known.UnionWith(pages.Select(p => p.Path));
         foreach (var taxonomy in taxonomies.Values) known.UnionWith(taxonomy.ByName.Select(t => t.Path));
 
-        return new SiteModel
+        var model = new SiteModel
         {
             Settings = loaded.Settings,
             Briefs = briefs,
             Pages = pages,
             Taxonomies = taxonomies,
             StaticFiles = loaded.StaticFiles,
+            StaticSources = loaded.StaticSources,
             Entities = loaded.Entities,
             KnownPaths = known.ToImmutable(),
             PathsBySource = loaded.Documents
                 .Select(d => (d.RelativePath, Path: d.Kind == DocumentKind.Page ? PagePath(d) : "/briefs/" + SlugOf(d) + "/"))
                 .ToImmutableDictionary(x => x.RelativePath, x => x.Path, StringComparer.Ordinal),
         };
+        OutputCollisions.Report(model, diagnostics);
+        return model;
     }
 
     /// <summary><c>about.md</c> -> <c>/about/</c>; <c>docs/style-guide.md</c> -> <c>/docs/style-guide/</c>; a slug replaces the file name.</summary>
@@ -100,20 +108,30 @@ public static class SiteAssembler
             {
                 var others = string.Join(", ", files.Where(f => f != source.RelativePath));
                 diagnostics.Error(source.RelativePath, source.SlugLine, DiagnosticCodes.DuplicateSlug,
-                    $"{what} slug '{group.Key}' is also used by {others}; give one of them a different 'slug:' so each has its own URL");
+                    $"{what} slug '{group.Key}' is also used by {others}; give one of them a different 'slug:' so each has its own URL",
+                    source.SlugColumn);
             }
         }
     }
 
-    private static void ReportPageClashes(ImmutableArray<DocPage> pages, DiagnosticBag diagnostics)
+    private static void ReportPageClashes(ImmutableArray<DocPage> pages, ImmutableArray<Brief> briefs, DiagnosticBag diagnostics)
     {
+        // Two briefs on one slug are reported above; the first is enough to name here.
+        var briefsByPath = new Dictionary<string, Brief>(StringComparer.Ordinal);
+        foreach (var brief in briefs) briefsByPath.TryAdd(brief.Path, brief);
         foreach (var page in pages)
         {
-            var clash = ReservedPaths.Contains(page.Path) || page.Path.StartsWith("/briefs/", StringComparison.Ordinal)
-                || page.Path.StartsWith("/page/", StringComparison.Ordinal);
-            if (clash)
+            if (briefsByPath.TryGetValue(page.Path, out var twin))
+            {
                 diagnostics.Error(page.Source.RelativePath, page.Source.SlugLine, DiagnosticCodes.DuplicateSlug,
-                    $"page path '{page.Path}' is used by the generator itself; move the file or give it another 'slug:'");
+                    $"page path '{page.Path}' is also the page of the brief {twin.Source.RelativePath}; move the file or give it another 'slug:'",
+                    page.Source.SlugColumn);
+                continue;
+            }
+            if (IsGeneratorPath(page.Path))
+                diagnostics.Error(page.Source.RelativePath, page.Source.SlugLine, DiagnosticCodes.DuplicateSlug,
+                    $"page path '{page.Path}' is used by the generator itself; move the file or give it another 'slug:'",
+                    page.Source.SlugColumn);
         }
         ReportDuplicateSlugs(pages.Select(p => (p.Path, p.Source)), "page", diagnostics);
     }

@@ -15,6 +15,8 @@ public sealed record SiteModel
     public required ImmutableDictionary<TaxonomyKind, Taxonomy> Taxonomies { get; init; }
     /// <summary>Files copied as they are.</summary>
     public required ImmutableArray<string> StaticFiles { get; init; }
+    /// <summary>Where to read each static file (canonical path, checked when the input was scanned).</summary>
+    public ImmutableDictionary<string, string> StaticSources { get; init; } = ImmutableDictionary<string, string>.Empty;
     /// <summary>Entity definitions from <c>_data/</c>.</summary>
     public ImmutableArray<EntityDefinition> Entities { get; init; } = [];
     /// <summary>Every site-relative path a link may point at (briefs, pages, terms, listings).</summary>

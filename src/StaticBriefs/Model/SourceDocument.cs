@@ -33,6 +33,8 @@ public sealed record SourceDocument
     public string? Slug { get; init; }
     /// <summary>Line of the slug key, or of the title when there is no slug key.</summary>
     public int SlugLine { get; init; } = 1;
+    /// <summary>Column of the slug key, or of the title when there is no slug key (0 when unknown).</summary>
+    public int SlugColumn { get; init; }
     /// <summary>Drafts are published only with <c>--drafts</c>.</summary>
     public bool Draft { get; init; }
     /// <summary>Header navigation order for pages; null keeps the page out of the navigation.</summary>
@@ -47,6 +49,8 @@ public sealed record SourceDocument
     public ImmutableArray<string> Sources { get; init; } = [];
     /// <summary>File line of each entry of <see cref="Sources"/>, in the same order (for warnings about a source).</summary>
     public ImmutableArray<int> SourceLines { get; init; } = [];
+    /// <summary>File column of each entry of <see cref="Sources"/>, in the same order.</summary>
+    public ImmutableArray<int> SourceColumns { get; init; } = [];
     /// <summary>Front matter keys StaticBriefs does not know, kept for templates (<c>page.extra.key</c>).</summary>
     public ImmutableDictionary<string, object?> Extra { get; init; } = ImmutableDictionary<string, object?>.Empty;
     /// <summary>The markdown body.</summary>

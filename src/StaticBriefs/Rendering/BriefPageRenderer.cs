@@ -43,7 +43,7 @@ public sealed class BriefPageRenderer(
         var view = new BriefView
         {
             Card = card,
-            Content = body.Html,
+            Content = new TrustedHtml(body.Html),
             Toc = body.Toc,
             Sources = SourceLinkFilter.SafeSources(source, diagnostics),
             UpdatedIso = updated ?? "",
@@ -52,6 +52,9 @@ public sealed class BriefPageRenderer(
             Next = brief.Id > 0 ? views.Card(brief.Id - 1) : null,
             Related = views.Related(brief),
             Extra = source.Extra,
+            Companies = views.TermLinks(brief, TaxonomyKind.Companies),
+            People = views.TermLinks(brief, TaxonomyKind.People),
+            Topics = views.TermLinks(brief, TaxonomyKind.Topics),
         };
         var page = new PageView
         {
@@ -61,7 +64,7 @@ public sealed class BriefPageRenderer(
             Url = card.Url,
             Permalink = permalink,
             OgType = "article",
-            JsonLd = JsonLd.Article(card, permalink, site.Settings.Title, updated),
+            JsonLd = new TrustedHtml(JsonLd.Article(card, permalink, site.Settings.Title, updated)),
             Feeds = SiteFeeds.Links(views.Urls, site.Settings.Title),
         };
         PageWriter.Write(templates, sink, UrlBuilder.FileFor(brief.Path), "brief",
@@ -69,7 +72,7 @@ public sealed class BriefPageRenderer(
 
         search.Add(new SearchDocument(
             brief.Id, brief.Path, source.Title, source.Summary ?? "", brief.Date,
-            [.. card.Companies.Select(c => c.Name)], [.. card.People.Select(c => c.Name)], [.. card.Topics.Select(c => c.Name)],
+            [.. view.Companies.Select(c => c.Name)], [.. view.People.Select(c => c.Name)], [.. view.Topics.Select(c => c.Name)],
             body.PlainText)
         { Headings = body.Headings, Lead = body.Lead });
         return new RenderedBrief(brief.Id, brief.Id < FeedSize ? body.Html : null, body.WordCount);

@@ -82,7 +82,7 @@ public sealed class ListingRenderer(
         var title = number == 1 ? site.Settings.Title : $"{site.Settings.Title}, page {number}";
         var page = Page("home", title, path) with
         {
-            JsonLd = number == 1 ? JsonLd.WebSite(site.Settings.Title, site.Settings.Description, views.Urls.Permalink("/")) : "",
+            JsonLd = number == 1 ? new TrustedHtml(JsonLd.WebSite(site.Settings.Title, site.Settings.Description, views.Urls.Permalink("/"))) : TrustedHtml.Empty,
         };
         Write("home", path, page, "list", new ListView(views.Cards(ids), views.Pager("/", number, total)));
     }
@@ -136,7 +136,7 @@ public sealed class ListingRenderer(
         var permalink = views.Urls.Permalink(term.Path);
         var page = Page("term", title, path, description) with
         {
-            JsonLd = JsonLd.Entity(term.Kind, term.Name, entity?.Description ?? "", entity?.Website ?? "", permalink),
+            JsonLd = new TrustedHtml(JsonLd.Entity(term.Kind, term.Name, entity?.Description ?? "", entity?.Website ?? "", permalink)),
             Feeds = [
                 new FeedLink($"{term.Name} (Atom)", view.FeedUrl, "application/atom+xml"),
                 new FeedLink($"{term.Name} (JSON Feed)", view.JsonFeedUrl, "application/feed+json"),
@@ -150,7 +150,7 @@ public sealed class ListingRenderer(
         var source = doc.Source;
         var body = markdown.Render(source.Body, source.RelativePath, source.BodyFirstLine, diagnostics);
         Write("page", doc.Path, Page("page", source.Title, doc.Path, source.Summary ?? ""), "doc",
-            new DocView(source.Title, body.Html, body.Toc, source.Extra));
+            new DocView(source.Title, new TrustedHtml(body.Html), body.Toc, source.Extra));
     }
 
     private void ArchiveIndex() =>

@@ -6,9 +6,27 @@ namespace StaticBriefs.Text;
 /// <summary>Makes URL slugs: lower-case ASCII letters and digits joined by '-', never empty.</summary>
 public static class Slugger
 {
-    /// <summary>Slug for a name ("Anthropic PBC" -> "anthropic-pbc", "Zoë" -> "zoe"); falls back to a hash for names with no ASCII letters.</summary>
-    public static string Slugify(string text)
+    /// <summary>
+    /// Longest slug, in characters. A slug is a file name in the output (at most 255 bytes on most file systems) and
+    /// part of every link to the page; longer ones are cut at a '-' (see <see cref="Shorten"/>).
+    /// </summary>
+    public const int MaxLength = 80;
+
+    /// <summary>A slug cut to <see cref="MaxLength"/>, at the last '-' that keeps at least half of it.</summary>
+    public static string Shorten(string slug)
     {
+        if (slug.Length <= MaxLength) return slug;
+        var cut = slug.LastIndexOf('-', MaxLength);
+        return (cut >= MaxLength / 2 ? slug[..cut] : slug[..MaxLength]).TrimEnd('-');
+    }
+
+    /// <summary>Slug for a name ("Anthropic PBC" -> "anthropic-pbc", "Zoë" -> "zoe"); falls back to a hash for names with no ASCII letters.</summary>
+    public static string Slugify(string text) => Slugify(text, out _);
+
+    /// <summary>As <see cref="Slugify(string)"/>; <paramref name="shortened"/> says whether it was cut to <see cref="MaxLength"/>.</summary>
+    public static string Slugify(string text, out bool shortened)
+    {
+        shortened = false;
         var builder = new StringBuilder(text.Length);
         var pendingDash = false;
         foreach (var c in Text.CharacterFolding.FoldText(text))
@@ -30,7 +48,9 @@ public static class Slugger
                 pendingDash = true;
             }
         }
-        return builder.Length > 0 ? builder.ToString() : "x-" + StableHash(text);
+        if (builder.Length == 0) return "x-" + StableHash(text);
+        shortened = builder.Length > MaxLength;
+        return Shorten(builder.ToString());
     }
 
     /// <summary>True when text is already a valid slug.</summary>

@@ -93,7 +93,7 @@ public sealed partial class BadInputTests : IDisposable
         var run = _site.Cli();
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("briefs/typo.md:4: warning SB007: unknown key 'compnies': did you mean 'companies'?", run.Stderr);
+        Assert.Contains("briefs/typo.md:4:1: warning SB007: unknown key 'compnies': did you mean 'companies'?", run.Stderr);
         Assert.Contains("(1 warning(s))", run.Stdout);
     }
 }

@@ -5,8 +5,9 @@ namespace StaticBriefs.Tests.Building;
 
 /// <summary>
 /// Golden files in Scriban's style: every <c>Fixtures/NNN-area/NNN-case/</c> folder has an <c>input/</c> site, a
-/// <c>golden.txt</c> listing output files, and <c>expected/</c> copies of them. Set STATICBRIEFS_UPDATE_GOLDEN=1 to
-/// rewrite the expected files in the source tree after a deliberate change, then review the diff before committing.
+/// <c>golden.txt</c> listing output files, and <c>expected/</c> copies of them; a <c>diagnostics.txt</c>, when there
+/// is one, holds the build's warnings as printed. Set STATICBRIEFS_UPDATE_GOLDEN=1 to rewrite the expected files in
+/// the source tree after a deliberate change, then review the diff before committing.
 /// </summary>
 public sealed class GoldenFileTests
 {
@@ -37,7 +38,9 @@ public sealed class GoldenFileTests
         Assert.NotEmpty(files);
 
         using var site = TestSite.CopyOf(Path.Combine(folder, "input"));
-        site.BuildOk();
+        var result = site.BuildOk();
+        var diagnostics = string.Concat(result.Diagnostics.Select(d => d + "\n"));
+        var diagnosticsFile = Path.Combine(folder, "diagnostics.txt");
 
         var expectedRoot = Path.Combine(folder, "expected");
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
@@ -50,6 +53,7 @@ public sealed class GoldenFileTests
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 File.Copy(site.OutputPath(file), path, overwrite: true);
             }
+            if (File.Exists(diagnosticsFile)) File.WriteAllText(Path.Combine(RepoPaths.SourceFixtures, fixture, "diagnostics.txt"), diagnostics);
         }
 
         var failures = new StringBuilder();
@@ -66,6 +70,8 @@ public sealed class GoldenFileTests
             if (!actual.AsSpan().SequenceEqual(expected))
                 failures.Append($"--- {fixture}/expected/{file}\n+++ built {file}\n").Append(Diff(Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(actual)));
         }
+        if (File.Exists(diagnosticsFile) && File.ReadAllText(diagnosticsFile).ReplaceLineEndings("\n") != diagnostics)
+            failures.Append($"--- {fixture}/diagnostics.txt\n+++ built\n").Append(Diff(File.ReadAllText(diagnosticsFile).ReplaceLineEndings("\n"), diagnostics));
         Assert.True(failures.Length == 0, failures.ToString());
     }
 

@@ -84,21 +84,21 @@ public sealed class SampleSiteTests(SampleSiteFixture fixture) : IClassFixture<S
     }
 
     [Fact]
-    public void Site_feed_has_at_most_twenty_entries_and_here_all_seventeen_published_briefs()
+    public void Site_feed_has_at_most_twenty_entries_and_here_all_eighteen_published_briefs()
     {
         XNamespace atom = "http://www.w3.org/2005/Atom";
         var entries = XDocument.Parse(Site.ReadOutput("feed.xml")).Root!.Elements(atom + "entry").ToList();
 
         Assert.InRange(entries.Count, 1, 20);
-        Assert.Equal(17, entries.Count);
+        Assert.Equal(18, entries.Count);
         Assert.Equal("https://briefs.example.org/briefs/karpathy-joins-anthropic/", entries[0].Element(atom + "id")!.Value);
     }
 
     [Fact]
-    public void Home_pages_split_seventeen_briefs_ten_and_seven()
+    public void Home_pages_split_eighteen_briefs_ten_and_eight()
     {
         Assert.Equal(10, Site.Html("index.html").QuerySelectorAll(".cards .card").Length);
-        Assert.Equal(7, Site.Html("page/2/index.html").QuerySelectorAll(".cards .card").Length);
+        Assert.Equal(8, Site.Html("page/2/index.html").QuerySelectorAll(".cards .card").Length);
         Assert.False(Site.OutputExists("page/3/index.html"));
     }
 
@@ -120,7 +120,7 @@ public sealed class SampleSiteTests(SampleSiteFixture fixture) : IClassFixture<S
         Assert.Contains("/people/andrej-karpathy/", page.QuerySelectorAll(".brief-header .tag-person a").Select(a => a.GetAttribute("href")));
         Assert.Contains("/topics/talent/", page.QuerySelectorAll(".brief-header .tag-topic a").Select(a => a.GetAttribute("href")));
         Assert.Equal("https://www.anthropic.com/news", LinkChecker.Single(page, ".sources a").GetAttribute("href"));
-        Assert.Equal("/briefs/deepseek-r1/", LinkChecker.Single(page, ".prev-next a[rel=prev]").GetAttribute("href"));
+        Assert.Equal("/briefs/deepseek-r1-distilled-locally/", LinkChecker.Single(page, ".prev-next a[rel=prev]").GetAttribute("href"));
         Assert.Null(page.QuerySelector(".prev-next a[rel=next]"));
         Assert.InRange(page.QuerySelectorAll(".related .related-list li a").Length, 1, 5);
     }

@@ -113,7 +113,7 @@ public sealed class CommandLineAppTests
         var missing = site.Cli("--config", Path.Combine(site.Root, "nope.yml"));
 
         Assert.Equal(1, bad.ExitCode);
-        Assert.Contains($"{config}:2: error SB", bad.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"{config}:2:12: error SB", bad.Stderr, StringComparison.Ordinal);
         Assert.Contains("page_size", bad.Stderr, StringComparison.Ordinal);
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("nope.yml", missing.Stderr, StringComparison.Ordinal);

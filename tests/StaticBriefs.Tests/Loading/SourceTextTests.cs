@@ -1,4 +1,5 @@
 using System.Text;
+using StaticBriefs.Diagnostics;
 using StaticBriefs.Loading;
 
 namespace StaticBriefs.Tests.Loading;
@@ -24,19 +25,44 @@ public sealed class SourceTextTests : IDisposable
         };
         var path = Path.Combine(_dir, name + ".md");
         File.WriteAllText(path, Text, encoding);
+        var diagnostics = new DiagnosticBag();
 
-        Assert.Equal(Text, SourceText.Read(path));
-        Assert.Equal(File.ReadAllText(path), SourceText.Read(path));
+        Assert.Equal(Text, SourceText.Read(path, "x.md", diagnostics));
+        Assert.Equal(File.ReadAllText(path), SourceText.Read(path, "x.md", diagnostics));
+        Assert.Empty(diagnostics.Sorted());
     }
 
     [Fact]
-    public void Invalid_utf8_becomes_replacement_characters_as_ReadAllText_does()
+    public void Invalid_utf8_is_an_error_at_the_line_and_column_of_the_first_bad_byte_not_a_replacement_character()
     {
         var path = Path.Combine(_dir, "bad.md");
-        File.WriteAllBytes(path, [(byte)'a', 0xC3, (byte)'b', 0xFF, (byte)'c']);
+        File.WriteAllBytes(path, [.. "ab\nc"u8, .. "ü"u8, (byte)'d', 0xC3, (byte)'x', 0xFF]);
+        var diagnostics = new DiagnosticBag();
 
-        Assert.Equal(File.ReadAllText(path), SourceText.Read(path));
-        Assert.Equal("a\uFFFDb\uFFFDc", SourceText.Read(path));
+        Assert.Null(SourceText.Read(path, "briefs/bad.md", diagnostics));
+
+        var error = Assert.Single(diagnostics.Sorted());
+        Assert.Equal("briefs/bad.md:2:4: error SB034: is not valid UTF-8 here (byte 0xC3); save the file as UTF-8", error.ToString());
+    }
+
+    [Fact]
+    public void An_unpaired_surrogate_in_utf16_is_an_error_too()
+    {
+        byte[] bytes = [0xFF, 0xFE, (byte)'a', 0, (byte)'\n', 0, 0x00, 0xD8, (byte)'b', 0];
+        Assert.False(SourceText.TryDecode(bytes, out _, out var failure));
+        Assert.Equal(("UTF-16", 2), (failure.Encoding, failure.Line));
+    }
+
+    [Fact]
+    public void A_file_larger_than_the_cap_is_refused_without_reading_it()
+    {
+        var path = Path.Combine(_dir, "huge.md");
+        using (var stream = File.Create(path)) stream.SetLength(SourceText.MaxBytes + 1);
+        var diagnostics = new DiagnosticBag();
+
+        Assert.Null(SourceText.Read(path, "huge.md", diagnostics));
+
+        Assert.Equal(DiagnosticCodes.FileTooLarge, Assert.Single(diagnostics.Sorted()).Code);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

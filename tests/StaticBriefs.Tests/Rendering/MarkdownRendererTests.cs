@@ -208,7 +208,7 @@ public sealed class MarkdownRendererTests
         Assert.NotEmpty(targets);
         Assert.All(targets, url => Assert.Equal("#", url));
         var warning = Assert.Single(diagnostics);
-        Assert.Equal((Severity.Warning, DiagnosticCodes.BrokenLink), (warning.Severity, warning.Code));
+        Assert.Equal((Severity.Warning, DiagnosticCodes.UnsafeUrl), (warning.Severity, warning.Code));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace StaticBriefs.Tests.Rendering;
 public sealed class SourceLinkTests
 {
     [Fact]
-    public void Script_and_data_sources_are_dropped_with_SB006_at_their_line_and_safe_ones_stay()
+    public void Script_and_data_sources_are_dropped_with_SB043_at_their_line_and_column_and_safe_ones_stay()
     {
         using var site = new TestSite();
         site.Write("briefs/a.md", TestSite.Brief(
@@ -18,8 +18,8 @@ public sealed class SourceLinkTests
 
         var hrefs = site.Html("briefs/a/index.html").QuerySelectorAll(".sources a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["https://example.org/ok", "https://example.org/also-ok"], hrefs);
-        var warnings = result.Diagnostics.Where(d => d.Code == DiagnosticCodes.BrokenLink).ToList();
-        Assert.Equal([6, 7, 8, 9], warnings.Select(w => w.Line));
+        var warnings = result.Diagnostics.Where(d => d.Code == DiagnosticCodes.UnsafeUrl).ToList();
+        Assert.Equal([(6, 5), (7, 5), (8, 5), (9, 5)], warnings.Select(w => (w.Line, w.Column)));
         Assert.All(warnings, w =>
         {
             Assert.Equal(Severity.Warning, w.Severity);

@@ -1,5 +1,6 @@
 using System.Text;
 using StaticBriefs.Diagnostics;
+using StaticBriefs.Model;
 using StaticBriefs.Output;
 using StaticBriefs.Rendering.Theme;
 
@@ -23,19 +24,15 @@ public static class HostHeaders
     /// <summary>A path pattern and its headers, in file order.</summary>
     internal sealed record Rule(string Path, List<KeyValuePair<string, string>> Headers);
 
-    /// <summary>Writes <c>_headers</c> merged with the author's file from <paramref name="inputDirectory"/>, if any.</summary>
-    public static void Write(IOutputSink sink, PublishedAssets assets, string searchRoot, string inputDirectory, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Writes <c>_headers</c> merged with the author's <c>input/_headers</c>, if the site has one: the model lists it
+    /// among the host files, found by the same safe walk as every input file, so it is read like any of them.
+    /// </summary>
+    public static void Write(IOutputSink sink, PublishedAssets assets, string searchRoot, SiteModel site, DiagnosticBag diagnostics)
     {
-        var path = Path.Combine(inputDirectory, FileName);
-        string? author = null;
-        try
-        {
-            if (File.Exists(path)) author = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(FileName, 0, DiagnosticCodes.IoError, $"cannot read it: {ex.Message}");
-        }
+        var author = site.StaticSources.TryGetValue(FileName, out var readPath)
+            ? Loading.SourceText.Read(readPath, FileName, diagnostics)
+            : null;
         sink.WriteText(FileName, Merge(Generate(assets, searchRoot), author));
     }
 

@@ -9,4 +9,8 @@ public sealed record LinkContext(
     string BasePath,
     IReadOnlySet<string> KnownPaths,
     IReadOnlyDictionary<string, string> PathsBySource,
-    IReadOnlySet<string> StaticFiles);
+    IReadOnlySet<string> StaticFiles)
+{
+    /// <summary>Markdown files by name (<see cref="SourceNames"/>), for links that name a post rather than its path.</summary>
+    public IReadOnlyDictionary<string, string> SourcesByName { get; init; } = SourceNames.Index(PathsBySource.Keys);
+}

@@ -54,24 +54,6 @@ public static class LinkTargets
         return new LinkResolution(LinkKind.Broken, normalized, suffix);
     }
 
-    /// <summary>True for <c>javascript:</c>, <c>vbscript:</c> and <c>data:</c> links, which run script in the reader's browser.</summary>
-    public static bool IsUnsafe(string url)
-    {
-        // Browsers ignore spaces and control characters inside a scheme ("java\tscript:"), so compare without them.
-        Span<char> scheme = stackalloc char[10];
-        var length = 0;
-        foreach (var c in url)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c)) continue;
-            if (c == ':') break;
-            if (length == scheme.Length) return false;
-            scheme[length++] = char.ToLowerInvariant(c);
-        }
-        var name = scheme[..length];
-        return url.Contains(':', StringComparison.Ordinal)
-            && (name.SequenceEqual("javascript") || name.SequenceEqual("vbscript") || name.SequenceEqual("data"));
-    }
-
     private static bool IsGeneratedFile(string path) =>
         path is "/feed.xml" or "/feed.json" or "/sitemap.xml" or "/robots.txt" or "/404.html"
         || path.StartsWith("/assets/", StringComparison.Ordinal);

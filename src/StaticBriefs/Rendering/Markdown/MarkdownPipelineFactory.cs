@@ -1,6 +1,10 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using StaticBriefs.Rendering.Markdown.Alerts;
 using StaticBriefs.Rendering.Markdown.EntityLinks;
+using StaticBriefs.Rendering.Markdown.Highlighting;
+using StaticBriefs.Rendering.Markdown.Shortcodes;
+using StaticBriefs.Rendering.Markdown.Templates;
 
 namespace StaticBriefs.Rendering.Markdown;
 
@@ -8,12 +12,14 @@ namespace StaticBriefs.Rendering.Markdown;
 public static class MarkdownPipelineFactory
 {
     /// <summary>
-    /// Builds the pipeline; <paramref name="entities"/>, when given, links first mentions of known entities.
+    /// Builds the pipeline; <paramref name="entities"/>, when given, links first mentions of known entities, and
+    /// <paramref name="highlighter"/> (a new one when not given) highlights fenced code.
     /// The extensions are listed one by one rather than through <c>UseAdvancedExtensions()</c>: generic attributes
     /// (<c>{onclick=...}</c>) would let an author inject script even with raw HTML off, and media links embed
-    /// third-party iframes, which the site promises not to make.
+    /// third-party iframes, which the site promises not to make. Template syntax and shortcodes are set up before
+    /// entity links: their tree rewrites must be done before names are linked (see each extension).
     /// </summary>
-    public static MarkdownPipeline Create(MarkdownOptions options, EntityMatcher? entities = null)
+    public static MarkdownPipeline Create(MarkdownOptions options, EntityMatcher? entities = null, SyntaxHighlighter? highlighter = null)
     {
         var builder = new MarkdownPipelineBuilder()
             .UseAbbreviations()
@@ -30,7 +36,11 @@ public static class MarkdownPipelineFactory
             .UseListExtras()
             .UseTaskLists()
             .UseAutoLinks()
-            .UseSmartyPants();
+            .UseSmartyPants()
+            .UseAccessibleAlerts()
+            .UseTemplateSyntax()
+            .UseShortcodes()
+            .UseSyntaxHighlighting(highlighter ?? new SyntaxHighlighter());
         if (entities is not null) builder.Extensions.Add(new EntityLinkExtension(entities));
         if (options.AllowHtml) builder.UseGenericAttributes();
         else builder.DisableHtml();

@@ -6,6 +6,7 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using StaticBriefs.Diagnostics;
+using StaticBriefs.Text;
 
 namespace StaticBriefs.Rendering.Markdown;
 
@@ -28,9 +29,12 @@ public sealed class MarkdownRenderer(
         string markdown, string relativePath, int bodyFirstLine, LinkContext linkContext, DiagnosticBag diagnostics)
     {
         var started = Diagnostics.WorkMeter.Start();
-        var document = Markdig.Markdown.Parse(markdown, pipeline);
-        var walk = new Walk(linkContext, relativePath, bodyFirstLine, diagnostics, markdown.Length);
+        var document = NestingGuard.Parse(markdown, pipeline, relativePath, bodyFirstLine, diagnostics);
+        if (document is null) return new RenderedMarkdown("", [], 0, "");
+        var context = new BodyContext(relativePath, bodyFirstLine, linkContext, diagnostics);
+        var walk = new Walk(context, markdown.Length);
         walk.Block(document);
+        context.Finish();
         var html = document.ToHtml(pipeline);
         meter?.Stop(Diagnostics.WorkKind.Markdown, started);
         if (minifier is not null)
@@ -50,10 +54,15 @@ public sealed class MarkdownRenderer(
     /// One pass over the syntax tree. Written as explicit recursion over children rather than Markdig's
     /// <c>Descendants()</c>, whose nested iterators allocated more than the parse itself.
     /// </summary>
-    private sealed class Walk(LinkContext links, string relativePath, int bodyFirstLine, DiagnosticBag diagnostics, int length)
+    private sealed class Walk(BodyContext context, int length)
     {
         /// <summary>Characters of opening prose kept; the search snippet uses about 300.</summary>
         private const int LeadLength = 400;
+
+        private readonly LinkContext links = context.Links;
+        private readonly string relativePath = context.RelativePath;
+        private readonly int bodyFirstLine = context.BodyFirstLine;
+        private readonly DiagnosticBag diagnostics = context.Diagnostics;
 
         public ImmutableArray<TocEntry>.Builder Toc { get; } = ImmutableArray.CreateBuilder<TocEntry>();
         public StringBuilder Text { get; } = new(length);
@@ -64,8 +73,15 @@ public sealed class MarkdownRenderer(
 
         public void Block(Block block)
         {
+            UrlGuard.FilterAttributes(block, relativePath, bodyFirstLine + block.Line, diagnostics);
+            // Extension nodes resolve their links and report their warnings first; false keeps their content out.
+            if (block is IBodyNode node && !node.Resolve(context)) return;
             switch (block)
             {
+                case HtmlBlock html:
+                    // Raw HTML (allow_html on): its URL attributes get the same policy as markdown links.
+                    FilterHtml(html);
+                    break;
                 case HeadingBlock heading:
                     if (heading.Level is 2 or 3 && heading.GetAttributes().Id is { } id)
                         Toc.Add(new TocEntry(heading.Level, id, InlineText(heading.Inline)));
@@ -102,20 +118,35 @@ public sealed class MarkdownRenderer(
             }
         }
 
+        private void FilterHtml(HtmlBlock html)
+        {
+            var text = html.Lines.ToString();
+            var filtered = UrlGuard.FilterHtml(text, relativePath, bodyFirstLine + html.Line, html.Column + 1, diagnostics);
+            if (ReferenceEquals(filtered, text)) return;
+            var lines = filtered.Split('\n');
+            var group = new Markdig.Helpers.StringLineGroup(lines.Length);
+            foreach (var line in lines) group.Add(new Markdig.Helpers.StringSlice(line));
+            html.Lines = group;
+        }
+
         private void Inlines(ContainerInline? container)
         {
             for (var child = container?.FirstChild; child is not null; child = child.NextSibling)
             {
+                UrlGuard.FilterAttributes(child, relativePath, bodyFirstLine + child.Line, diagnostics);
+                if (child is IBodyNode node && !node.Resolve(context)) continue;
                 switch (child)
                 {
+                    case HtmlInline raw:
+                        raw.Tag = UrlGuard.FilterHtml(raw.Tag, relativePath, bodyFirstLine + raw.Line, raw.Column + 1, diagnostics);
+                        break;
                     case LinkInline link:
-                        RewriteLink(link, relativePath, bodyFirstLine, links, diagnostics);
+                        RewriteLink(link, relativePath, bodyFirstLine, links, context.Diagnostics);
                         Inlines(link);
                         break;
-                    case AutolinkInline autolink when !autolink.IsEmail && LinkTargets.IsUnsafe(autolink.Url):
+                    case AutolinkInline autolink when !autolink.IsEmail && !UrlPolicy.IsAllowed(autolink.Url):
                         // <javascript:...> is a CommonMark autolink, not a LinkInline: it needs the same guard.
-                        diagnostics.Warning(relativePath, bodyFirstLine + autolink.Line, DiagnosticCodes.BrokenLink,
-                            $"link to '{autolink.Url}' was removed: script URLs are not allowed in briefs", autolink.Column + 1);
+                        UrlGuard.Dropped(diagnostics, relativePath, bodyFirstLine + autolink.Line, autolink.Column + 1, autolink.Url);
                         autolink.Url = "#";
                         break;
                     case LiteralInline literal:
@@ -138,15 +169,16 @@ public sealed class MarkdownRenderer(
     private static void RewriteLink(LinkInline link, string relativePath, int bodyFirstLine, LinkContext links, DiagnosticBag diagnostics)
     {
         var url = link.Url;
+        // A link whose target was template syntax is named in messages as the author wrote it.
+        var written = link is IWrittenLink template ? template.WrittenTarget : url;
         if (string.IsNullOrEmpty(url)) return;
         var line = bodyFirstLine + link.Line;
         var column = link.Column + 1;
 
-        if (LinkTargets.IsUnsafe(url))
+        if (!UrlPolicy.IsAllowed(url))
         {
             link.Url = "#";
-            diagnostics.Warning(relativePath, line, DiagnosticCodes.BrokenLink,
-                $"link to '{url}' was removed: script URLs are not allowed in briefs", column);
+            UrlGuard.Dropped(diagnostics, relativePath, line, column, url);
             return;
         }
         var resolution = LinkTargets.Resolve(url, relativePath, links);
@@ -159,7 +191,7 @@ public sealed class MarkdownRenderer(
                 return;
             case LinkKind.Broken:
                 diagnostics.Error(relativePath, line, DiagnosticCodes.BrokenLink,
-                    $"link '{url}' points at {resolution.Path}, which does not exist; fix the slug or path (briefs live at /briefs/<slug>/)",
+                    $"link '{written}' points at {resolution.Path}, which does not exist; fix the slug or path (briefs live at /briefs/<slug>/)",
                     column);
                 return;
         }

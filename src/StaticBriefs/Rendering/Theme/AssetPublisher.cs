@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using StaticBriefs.Diagnostics;
 using StaticBriefs.Output;
 using StaticBriefs.Rendering.Html;
-using StaticBriefs.Rendering.Theme;
 
 namespace StaticBriefs.Rendering.Theme;
 
@@ -13,6 +13,8 @@ public sealed record PublishedAssets(IReadOnlyList<string> Styles, IReadOnlyList
 {
     /// <summary>Site paths of the other assets, copied under their own names (so not cacheable for good).</summary>
     public IReadOnlyList<string> Others { get; init; } = [];
+    /// <summary>Every file written, relative to the output folder (so no other file may take its place).</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
 }
 
 /// <summary>
@@ -21,29 +23,34 @@ public sealed record PublishedAssets(IReadOnlyList<string> Styles, IReadOnlyList
 /// </summary>
 public static class AssetPublisher
 {
-    /// <summary>Publishes every asset; returns stylesheets and scripts in ordinal order of their names.</summary>
-    public static PublishedAssets Publish(ThemeFiles theme, Minifier minifier, StagingOutput output)
+    /// <summary>Publishes every asset; returns stylesheets and scripts in ordinal order of their names. An asset that cannot be read is reported.</summary>
+    public static PublishedAssets Publish(ThemeFiles theme, Minifier minifier, StagingOutput output, DiagnosticBag diagnostics)
     {
         var styles = new List<string>();
         var scripts = new List<string>();
         var others = new List<string>();
+        var files = new List<string>();
         foreach (var relative in theme.List("assets"))
         {
             var source = theme.Resolve(relative)!;
             var extension = Path.GetExtension(relative);
             if (extension is not (".css" or ".js"))
             {
-                output.WriteBytes(relative, source.ReadBytes());
+                if (source.ReadBytes(diagnostics) is not { } content) continue;
+                output.WriteBytes(relative, content);
                 others.Add("/" + relative);
+                files.Add(relative);
                 continue;
             }
-            var text = minifier.Minify(relative, source.ReadText());
+            if (source.ReadText(diagnostics) is not { } original) continue;
+            var text = minifier.Minify(relative, original);
             var bytes = new UTF8Encoding(false).GetBytes(text);
             var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..8];
             var target = relative[..^extension.Length] + "." + hash + extension;
             output.WriteBytes(target, bytes);
+            files.Add(target);
             (extension == ".css" ? styles : scripts).Add("/" + target);
         }
-        return new PublishedAssets(styles, scripts) { Others = others };
+        return new PublishedAssets(styles, scripts) { Others = others, Files = files };
     }
 }

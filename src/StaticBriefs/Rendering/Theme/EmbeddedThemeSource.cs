@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using StaticBriefs.Diagnostics;
 
 namespace StaticBriefs.Rendering.Theme;
 
@@ -44,7 +45,7 @@ public sealed class EmbeddedThemeSource : IThemeSource
     }
 
     /// <inheritdoc/>
-    public byte[] ReadBytes(string relativePath)
+    public byte[]? ReadBytes(string relativePath, DiagnosticBag diagnostics)
     {
         using var stream = (_resources.TryGetValue(Normalize(relativePath), out var name) ? _assembly.GetManifestResourceStream(name) : null)
             ?? throw new FileNotFoundException($"the built-in theme has no file '{relativePath}'");

@@ -1,3 +1,5 @@
+using StaticBriefs.Diagnostics;
+
 namespace StaticBriefs.Rendering.Theme;
 
 /// <summary>
@@ -15,6 +17,6 @@ public interface IThemeSource
     /// <summary>Every file under <paramref name="relativeFolder"/> (any depth), as relative paths.</summary>
     IEnumerable<string> List(string relativeFolder);
 
-    /// <summary>The file's bytes.</summary>
-    byte[] ReadBytes(string relativePath);
+    /// <summary>The file's bytes, or null after reporting why they cannot be read.</summary>
+    byte[]? ReadBytes(string relativePath, DiagnosticBag diagnostics);
 }

@@ -39,7 +39,12 @@ public sealed class LayoutSet
                 ok = false;
                 continue;
             }
-            var template = Template.Parse(file.ReadText(), file.Display);
+            if (file.ReadText(diagnostics) is not { } text)
+            {
+                ok = false;
+                continue;
+            }
+            var template = Template.Parse(text, file.Display);
             if (template.HasErrors)
             {
                 foreach (var message in template.Messages)

@@ -14,11 +14,11 @@ public sealed class TemplateRunner : IDisposable
 {
     private readonly LayoutSet _layouts;
     private readonly ThemeTemplateLoader _loader;
-    private readonly ThreadLocal<TemplateContext> _contexts;
+    private readonly ThreadLocal<EscapingTemplateContext> _contexts;
     private readonly Diagnostics.WorkMeter? _meter;
-    private readonly ThreadLocal<TemplateContext> _cardContexts;
+    private readonly ThreadLocal<EscapingTemplateContext> _cardContexts;
     private readonly Lazy<Template> _card;
-    private readonly ConcurrentDictionary<(object Card, int Level), string> _cards = new(CardKeyComparer.Instance);
+    private readonly ConcurrentDictionary<(object Card, int Level), TrustedHtml> _cards = new(CardKeyComparer.Instance);
 
     /// <summary>Creates a runner over parsed layouts.</summary>
     public TemplateRunner(LayoutSet layouts, Diagnostics.WorkMeter? meter = null)
@@ -26,8 +26,8 @@ public sealed class TemplateRunner : IDisposable
         _meter = meter;
         _layouts = layouts;
         _loader = new ThemeTemplateLoader(layouts.Files);
-        _contexts = new ThreadLocal<TemplateContext>(() => CreateContext(withCardFunction: true));
-        _cardContexts = new ThreadLocal<TemplateContext>(() => CreateContext(withCardFunction: false));
+        _contexts = new ThreadLocal<EscapingTemplateContext>(() => CreateContext(withCardFunction: true));
+        _cardContexts = new ThreadLocal<EscapingTemplateContext>(() => CreateContext(withCardFunction: false));
         _card = new Lazy<Template>(ParseCard);
     }
 
@@ -36,15 +36,16 @@ public sealed class TemplateRunner : IDisposable
     /// per build and heading level, then reused. A brief appears on the home pages and on the page of every entity it
     /// names, so listings would otherwise render the same card seven times over.
     /// </summary>
-    public string CardHtml(object card, int level) =>
+    public TrustedHtml CardHtml(object card, int level) =>
         _cards.GetOrAdd((card, level), key =>
         {
             var context = _cardContexts.Value!;
             var globals = new ScriptObject { ["card"] = key.Card, ["card_level"] = key.Level };
+            context.BeginPage();
             context.PushGlobal(globals);
             try
             {
-                return _card.Value.Render(context);
+                return new TrustedHtml(_card.Value.Render(context));
             }
             finally
             {
@@ -56,7 +57,16 @@ public sealed class TemplateRunner : IDisposable
     {
         var file = _layouts.Files.Resolve("layouts/partials/card.sbn")
             ?? throw new ScriptRuntimeException(default, "partials/card.sbn is missing from the theme and input/_theme/");
-        var template = Template.Parse(file.ReadText(), file.Display);
+        string text;
+        try
+        {
+            text = file.ReadTextOrThrow();
+        }
+        catch (IOException ex)
+        {
+            throw new ScriptRuntimeException(default, "partials/card.sbn cannot be read: " + ex.Message);
+        }
+        var template = Template.Parse(text, file.Display);
         if (template.HasErrors)
         {
             var message = template.Messages[0];
@@ -73,11 +83,12 @@ public sealed class TemplateRunner : IDisposable
     {
         var context = _contexts.Value!;
         var started = Diagnostics.WorkMeter.Start();
+        context.BeginPage();
         context.PushGlobal(globals);
         try
         {
             var content = _layouts[layout].Render(context);
-            globals["content"] = content;
+            globals["content"] = new TrustedHtml(content);
             return _layouts["base"].Render(context);
         }
         catch (ScriptRuntimeException ex)
@@ -88,6 +99,16 @@ public sealed class TemplateRunner : IDisposable
                 $"{ex.OriginalMessage} (while rendering {pagePath})", ex.Span.Start.Column + 1);
             return null;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or ArithmeticException
+            or InvalidCastException or FormatException or NotSupportedException or IndexOutOfRangeException
+            or KeyNotFoundException or NullReferenceException)
+        {
+            // Scriban lets some .NET exceptions through (a structure nested too deeply to print, a bad conversion):
+            // still the layout's doing, so still a diagnostic naming it, not a crash.
+            diagnostics.Error($"layouts/{layout}.sbn", 0, DiagnosticCodes.TemplateError,
+                $"the layout failed: {ex.Message.TrimEnd('.')} (while rendering {pagePath})");
+            return null;
+        }
         finally
         {
             context.PopGlobal();
@@ -95,9 +116,10 @@ public sealed class TemplateRunner : IDisposable
         }
     }
 
-    private TemplateContext CreateContext(bool withCardFunction)
+    private EscapingTemplateContext CreateContext(bool withCardFunction)
     {
-        var context = new TemplateContext
+        // Escaping by default: a value a layout forgets to escape is escaped anyway (see EscapingTemplateContext).
+        var context = new EscapingTemplateContext
         {
             TemplateLoader = _loader,
             // Archive and index pages loop over every brief: Scriban's default limit of 1000 iterations is too low.
@@ -110,7 +132,7 @@ public sealed class TemplateRunner : IDisposable
         {
             // Card rendering uses a context of its own: a template cannot render another inside its own output.
             var functions = new ScriptObject();
-            functions.Import("card_html", new Func<object, int, string>(CardHtml));
+            functions.Import("card_html", new Func<object, int, TrustedHtml>(CardHtml));
             context.PushGlobal(functions);
         }
         return context;

@@ -1,4 +1,5 @@
-using System.Text;
+using StaticBriefs.Diagnostics;
+using StaticBriefs.Loading;
 
 namespace StaticBriefs.Rendering.Theme;
 
@@ -10,15 +11,18 @@ public sealed record ThemeFile(IThemeSource Source, string RelativePath)
     /// <summary>How the file is named in messages, e.g. <c>_theme/layouts/brief.sbn</c>; also its identity for templates.</summary>
     public string Display => Source.Label + "/" + RelativePath;
 
-    /// <summary>The file's bytes.</summary>
-    public byte[] ReadBytes() => Source.ReadBytes(RelativePath);
+    /// <summary>The file's bytes, or null after reporting why they cannot be read.</summary>
+    public byte[]? ReadBytes(DiagnosticBag diagnostics) => Source.ReadBytes(RelativePath, diagnostics);
 
-    /// <summary>The file as UTF-8 text (a byte order mark is dropped).</summary>
-    public string ReadText()
+    /// <summary>The file as text, decoded strictly like every text the site is made from; null after reporting why not.</summary>
+    public string? ReadText(DiagnosticBag diagnostics) =>
+        ReadBytes(diagnostics) is { } bytes ? SourceText.Decode(bytes, Display, diagnostics) : null;
+
+    /// <summary>As <see cref="ReadText"/>, for callers that can only fail (template includes): the reason is the exception's message.</summary>
+    public string ReadTextOrThrow()
     {
-        var bytes = ReadBytes();
-        var preamble = Encoding.UTF8.Preamble;
-        var start = bytes.AsSpan().StartsWith(preamble) ? preamble.Length : 0;
-        return Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
+        var diagnostics = new DiagnosticBag();
+        return ReadText(diagnostics)
+            ?? throw new IOException(string.Join("; ", diagnostics.Sorted().Select(d => d.Message)));
     }
 }

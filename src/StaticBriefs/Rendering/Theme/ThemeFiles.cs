@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using StaticBriefs.Diagnostics;
 
 namespace StaticBriefs.Rendering.Theme;
 
@@ -23,8 +24,14 @@ public sealed class ThemeFiles
     /// A site's theme: <paramref name="overrideDirectory"/> over <paramref name="themeDirectory"/> (either may be
     /// missing) over the built-in theme.
     /// </summary>
-    public static ThemeFiles ForSite(string themeDirectory, string overrideDirectory) =>
-        new(new FolderThemeSource(overrideDirectory, "_theme"), new FolderThemeSource(themeDirectory, "theme"), EmbeddedThemeSource.Instance);
+    /// <param name="themeDirectory">The theme folder (may not exist).</param>
+    /// <param name="overrideDirectory">The site's <c>_theme</c> folder (may not exist).</param>
+    /// <param name="diagnostics">Where files the folders' walks skip are reported.</param>
+    /// <param name="overrideBoundary">The folder links under the overrides must stay in: the input folder (default: the parent of <paramref name="overrideDirectory"/>).</param>
+    public static ThemeFiles ForSite(string themeDirectory, string overrideDirectory, DiagnosticBag diagnostics, string? overrideBoundary = null) =>
+        new(new FolderThemeSource(overrideDirectory, "_theme", overrideBoundary ?? Path.GetDirectoryName(Path.GetFullPath(overrideDirectory)) ?? overrideDirectory, diagnostics),
+            new FolderThemeSource(themeDirectory, "theme", themeDirectory, diagnostics),
+            EmbeddedThemeSource.Instance);
 
     /// <summary>The sources, highest priority first.</summary>
     public IReadOnlyList<IThemeSource> Sources => _sources;

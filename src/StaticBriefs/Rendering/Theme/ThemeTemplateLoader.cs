@@ -21,9 +21,17 @@ internal sealed class ThemeTemplateLoader(ThemeFiles files) : ITemplateLoader
         _paths.GetOrAdd(templateName, name => files.Resolve("layouts/" + name)?.Display)
         ?? throw new ScriptRuntimeException(callerSpan, $"include '{templateName}' not found in layouts/ of the theme or input/_theme/");
 
-    public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
-        _texts.GetOrAdd(templatePath, display => files.FromDisplay(display)?.ReadText()
-            ?? throw new ScriptRuntimeException(callerSpan, $"include '{display}' could not be read"));
+    public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath)
+    {
+        try
+        {
+            return _texts.GetOrAdd(templatePath, display => (files.FromDisplay(display) ?? throw new IOException("not found")).ReadTextOrThrow());
+        }
+        catch (IOException ex)
+        {
+            throw new ScriptRuntimeException(callerSpan, $"include '{templatePath}' cannot be read: {ex.Message}");
+        }
+    }
 
     public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
         ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));

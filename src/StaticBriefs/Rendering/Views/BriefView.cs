@@ -1,4 +1,5 @@
 using StaticBriefs.Rendering.Markdown;
+using StaticBriefs.Rendering.Theme;
 
 namespace StaticBriefs.Rendering.Views;
 
@@ -7,8 +8,8 @@ public sealed record BriefView
 {
     /// <summary>How listings show it (title, date, tags ...).</summary>
     public required BriefCard Card { get; init; }
-    /// <summary>The rendered body (trusted HTML: do not escape).</summary>
-    public required string Content { get; init; }
+    /// <summary>The rendered body (trusted HTML: written as it is).</summary>
+    public required TrustedHtml Content { get; init; }
     /// <summary>Table of contents.</summary>
     public required IReadOnlyList<TocEntry> Toc { get; init; }
     /// <summary>Source URLs (raw).</summary>
@@ -23,6 +24,12 @@ public sealed record BriefView
     public BriefCard? Next { get; init; }
     /// <summary>Briefs sharing the most companies, people and topics.</summary>
     public required IReadOnlyList<BriefCard> Related { get; init; }
+    /// <summary>Every company the brief names (its card shows at most <see cref="Model.ContentCaps.ChipsPerCard"/>).</summary>
+    public IReadOnlyList<LinkView> Companies { get; init; } = [];
+    /// <summary>Every person the brief names.</summary>
+    public IReadOnlyList<LinkView> People { get; init; } = [];
+    /// <summary>Every topic the brief names.</summary>
+    public IReadOnlyList<LinkView> Topics { get; init; } = [];
     /// <summary>Front matter keys StaticBriefs does not know (raw values).</summary>
     public required IReadOnlyDictionary<string, object?> Extra { get; init; }
 }

@@ -1,4 +1,5 @@
 using StaticBriefs.Rendering.Markdown;
+using StaticBriefs.Rendering.Theme;
 
 namespace StaticBriefs.Rendering.Views;
 
@@ -7,4 +8,4 @@ namespace StaticBriefs.Rendering.Views;
 /// <param name="Content">Rendered body (trusted HTML).</param>
 /// <param name="Toc">Table of contents.</param>
 /// <param name="Extra">Unknown front matter keys (raw values).</param>
-public sealed record DocView(string Title, string Content, IReadOnlyList<TocEntry> Toc, IReadOnlyDictionary<string, object?> Extra);
+public sealed record DocView(string Title, TrustedHtml Content, IReadOnlyList<TocEntry> Toc, IReadOnlyDictionary<string, object?> Extra);

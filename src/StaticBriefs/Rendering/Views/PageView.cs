@@ -17,8 +17,8 @@ public sealed record PageView
     public IReadOnlyList<FeedLink> Feeds { get; init; } = [];
     /// <summary>OpenGraph type: website or article.</summary>
     public string OgType { get; init; } = "website";
-    /// <summary>JSON-LD for the page, already encoded as safe JSON (empty when none).</summary>
-    public string JsonLd { get; init; } = "";
+    /// <summary>JSON-LD for the page, already encoded as safe JSON (empty when none); trusted, written as it is.</summary>
+    public Theme.TrustedHtml JsonLd { get; init; } = Theme.TrustedHtml.Empty;
     /// <summary>True when search engines should not index the page (404, paginated pages are fine).</summary>
     public bool NoIndex { get; init; }
 }

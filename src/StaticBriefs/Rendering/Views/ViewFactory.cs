@@ -72,6 +72,10 @@ public sealed class ViewFactory : IDisposable
     /// <summary>The link to a term.</summary>
     public LinkView TermLink(TaxonomyKind kind, TermKey key) => _termLinks[(kind, key)];
 
+    /// <summary>Links to the terms of one kind a brief names, in the order written (at most <paramref name="max"/>).</summary>
+    public IReadOnlyList<LinkView> TermLinks(Brief brief, TaxonomyKind kind, int max = int.MaxValue) =>
+        [.. brief.TermsOf(kind).Take(max).Select(k => _termLinks[(kind, k)])];
+
     /// <summary>Cards of a slice of brief ids.</summary>
     public IReadOnlyList<BriefCard> Cards(IEnumerable<int> briefIds) => [.. briefIds.Select(id => _cards[id])];
 
@@ -215,9 +219,10 @@ public sealed class ViewFactory : IDisposable
             DateText = Dates.Text(brief.Date),
             Summary = source.Summary ?? "",
             Author = source.Author ?? _site.Settings.Author ?? "",
-            Companies = [.. brief.Companies.Select(k => _termLinks[(TaxonomyKind.Companies, k)])],
-            People = [.. brief.People.Select(k => _termLinks[(TaxonomyKind.People, k)])],
-            Topics = [.. brief.Topics.Select(k => _termLinks[(TaxonomyKind.Topics, k)])],
+            // A card is repeated on every listing that shows the brief: its chips are capped (the brief's page has all).
+            Companies = TermLinks(brief, TaxonomyKind.Companies, ContentCaps.ChipsPerCard),
+            People = TermLinks(brief, TaxonomyKind.People, ContentCaps.ChipsPerCard),
+            Topics = TermLinks(brief, TaxonomyKind.Topics, ContentCaps.ChipsPerCard),
         };
     }
 }

@@ -39,7 +39,7 @@ public sealed class BlockSpacingTests
     {
         const string markdown = "Intro with a soft\nbreak and *emphasis*\n`code`.\n\n- one\n- two\n  - nested\n\n"
             + "| a | b |\n|--:|:--|\n| 1 | 2 |\n\n```\nkeep\n\n  indent\n```\n\n> quoted\n> text\n";
-        var html = Markdown.ToHtml(markdown, new MarkdownPipelineBuilder().UseAdvancedExtensions().Build());
+        var html = Markdig.Markdown.ToHtml(markdown, new MarkdownPipelineBuilder().UseAdvancedExtensions().Build());
 
         var compact = BlockSpacing.Compact(html);
 

@@ -1,3 +1,4 @@
+using StaticBriefs.Diagnostics;
 using StaticBriefs.Rendering.Theme;
 using StaticBriefs.Tests.Support;
 
@@ -12,7 +13,7 @@ public sealed class ThemeFilesTests
 
         Assert.Equal(repository, EmbeddedThemeSource.Instance.Files);
         foreach (var file in repository)
-            Assert.Equal(File.ReadAllBytes(Path.Combine(RepoPaths.Theme, file)), EmbeddedThemeSource.Instance.ReadBytes(file));
+            Assert.Equal(File.ReadAllBytes(Path.Combine(RepoPaths.Theme, file)), EmbeddedThemeSource.Instance.ReadBytes(file, new DiagnosticBag()));
     }
 
     [Fact]
@@ -39,16 +40,18 @@ public sealed class ThemeFilesTests
             Write(Path.Combine(folder, "layouts", "page.sbn"), "folder page");
             Write(Path.Combine(folder, "layouts", "brief.sbn"), "folder brief");
             Write(Path.Combine(overrides, "layouts", "brief.sbn"), "override brief");
-            var theme = ThemeFiles.ForSite(folder, overrides);
+            var diagnostics = new DiagnosticBag();
+            var theme = ThemeFiles.ForSite(folder, overrides, diagnostics);
 
-            Assert.Equal("override brief", theme.Resolve("layouts/brief.sbn")!.ReadText());
+            Assert.Equal("override brief", theme.Resolve("layouts/brief.sbn")!.ReadText(diagnostics));
             Assert.Equal("_theme/layouts/brief.sbn", theme.Resolve("layouts/brief.sbn")!.Display);
-            Assert.Equal("folder page", theme.Resolve("layouts/page.sbn")!.ReadText());
+            Assert.Equal("folder page", theme.Resolve("layouts/page.sbn")!.ReadText(diagnostics));
             Assert.Equal("theme/layouts/page.sbn", theme.Resolve("layouts/page.sbn")!.Display);
             Assert.Equal("built-in theme/layouts/home.sbn", theme.Resolve("layouts/home.sbn")!.Display);
             Assert.Null(theme.Resolve("layouts/nope.sbn"));
-            Assert.Equal(theme.Resolve("layouts/page.sbn")!.ReadText(), theme.FromDisplay("theme/layouts/page.sbn")!.ReadText());
+            Assert.Equal(theme.Resolve("layouts/page.sbn")!.ReadText(diagnostics), theme.FromDisplay("theme/layouts/page.sbn")!.ReadText(diagnostics));
             Assert.Contains("layouts/partials/card.sbn", theme.List("layouts"));
+            Assert.Empty(diagnostics.Sorted());
         }
         finally
         {

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Globalization;
+using Markdig.Syntax;
+using StaticBriefs.Rendering.Markdown;
+using StaticBriefs.Rendering.Markdown.Highlighting;
+
+namespace StaticBriefs.Benchmarks.Highlighting;
+
+/// <summary>
+/// <c>highlight-corpus DIR [--runs N]</c>: every fenced block with a language in the markdown files under DIR (real
+/// blogs), highlighted one thread at a time: how many blocks each language has, how many StaticBriefs highlights,
+/// and the time per block (first run, with grammar loading, and the median of the later runs).
+/// </summary>
+internal static class HighlightCorpusCommand
+{
+    /// <summary>The sample name <see cref="ColorCodeFormatter.LanguageFor"/> knows for a fence name, where ColorCode has that language.</summary>
+    private static string ColorCodeName(string language) => language.ToLowerInvariant() switch
+    {
+        "js" or "javascript" or "node" => "javascript",
+        "ts" or "typescript" => "typescript",
+        "py" or "python" or "python3" => "python",
+        "cs" or "csharp" or "c#" => "csharp",
+        "c" or "h" => "c",
+        "cpp" or "c++" or "cc" => "cpp",
+        "html" or "xml" or "htm" => "html",
+        "ps1" or "powershell" or "pwsh" => "powershell",
+        var other => other,
+    };
+
+    public static int Run(string[] args)
+    {
+        var runs = BenchArgs.Int(args, "--runs", 5);
+        var pipeline = MarkdownPipelineFactory.Create(new MarkdownOptions(false));
+        var blocks = new List<(string Language, string[] Lines)>();
+        foreach (var file in Directory.EnumerateFiles(args[0], "*.*", SearchOption.AllDirectories)
+                     .Where(f => f.EndsWith(".md", StringComparison.Ordinal) || f.EndsWith(".markdown", StringComparison.Ordinal))
+                     .Order(StringComparer.Ordinal))
+        {
+            foreach (var block in Markdig.Markdown.Parse(File.ReadAllText(file), pipeline).Descendants<FencedCodeBlock>())
+            {
+                if (string.IsNullOrEmpty(block.Info)) continue;
+                var language = HighlightingCodeBlockRenderer.LanguageOf(block.Info).ToString();
+                blocks.Add((language, [.. block.Lines.Lines.Take(block.Lines.Count).Select(l => l.Slice.ToString())]));
+            }
+        }
+        var known = blocks.Where(b => SyntaxHighlighter.Knows(b.Language)).ToList();
+        var lines = known.Sum(b => b.Lines.Length);
+        var colorCode = blocks.Count(b => ColorCodeFormatter.LanguageFor(ColorCodeName(b.Language)) is not null);
+        Console.WriteLine($"{blocks.Count} fenced blocks with a language, {known.Count} highlighted ({lines} lines); ColorCode would cover {colorCode}");
+        foreach (var group in blocks.GroupBy(b => b.Language.ToLowerInvariant()).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+            Console.WriteLine($"  {group.Key,-14} {group.Count(),5} {(SyntaxHighlighter.Knows(group.Key) ? "" : "(not highlighted)")}");
+
+        var times = new List<double>();
+        for (var run = 0; run < runs + 1; run++)
+        {
+            var highlighter = new SyntaxHighlighter(); // a fresh one each run: the first includes loading grammars
+            var html = new System.Text.StringBuilder();
+            var watch = Stopwatch.StartNew();
+            foreach (var (language, code) in known)
+            {
+                html.Clear();
+                highlighter.TryHighlight(language, code, html);
+            }
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            if (run == 0) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first run (grammars loading): {times[0]:F0} ms, {times[0] * 1000 / Math.Max(1, known.Count):F0} us/block"));
+        }
+        var later = times.Skip(1).Order().ToList();
+        var median = later[later.Count / 2];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"later runs (fresh highlighter each): median {median:F0} ms (min {later[0]:F0}, max {later[^1]:F0}), {median * 1000 / Math.Max(1, known.Count):F0} us/block, {median * 1000 / Math.Max(1, lines):F0} us/line"));
+        return 0;
+    }
+}

@@ -1,0 +1,179 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using StaticBriefs.Rendering.Markdown.Highlighting;
+
+namespace StaticBriefs.Tests.Rendering.Markdown;
+
+/// <summary>The highlighter on its own: languages, token classes, escaping, and the guards against costly input.</summary>
+public sealed partial class SyntaxHighlighterTests
+{
+    private static readonly SyntaxHighlighter Highlighter = new();
+
+    [Theory]
+    [InlineData("rust", "fn main() { let x = 1; }", "<span class=\"k\">fn </span><span class=\"nf\">main</span>")]
+    [InlineData("rs", "let s = \"a\";", "<span class=\"s\">&quot;a&quot;</span>")]
+    [InlineData("toml", "name = \"demo\"", "<span class=\"nt\">name </span>")]
+    [InlineData("bash", "echo \"$HOME\"", "<span class=\"nv\">$HOME</span>")]
+    [InlineData("sh", "if true; then exit 1; fi", "<span class=\"k\">if </span>")]
+    [InlineData("shell", "for f in *; do echo $f; done", "<span class=\"k\">for</span> f <span class=\"k\">in</span>")]
+    [InlineData("console", "$ ls -la", "<span class=\"gp\">$ </span>")]
+    [InlineData("js", "const a = 42; // x", "<span class=\"c\">// x</span>")]
+    [InlineData("javascript", "function f() { return null; }", "<span class=\"kc\">null</span>")]
+    [InlineData("ts", "let n: number = 1;", "<span class=\"nc\">number </span>")]
+    [InlineData("typescript", "interface A {}", "<span class=\"k\">interface </span>")]
+    [InlineData("json", "{\"a\": true}", "<span class=\"nt\">&quot;a&quot;</span>")]
+    [InlineData("yaml", "key: 3", "<span class=\"nt\">key</span>")]
+    [InlineData("yml", "# note", "<span class=\"c\"># note</span>")]
+    [InlineData("go", "func main() {}", "<span class=\"k\">func </span><span class=\"nf\">main</span>")]
+    [InlineData("python", "def f(): pass", "<span class=\"k\">def </span><span class=\"nf\">f</span>")]
+    [InlineData("py", "x = None", "<span class=\"kc\">None</span>")]
+    [InlineData("c", "#include <stdio.h>", "<span class=\"cp\">#include </span>")]
+    [InlineData("cpp", "int main() { return 0; }", "<span class=\"m\">0</span>")]
+    [InlineData("html", "<a href=\"/x\">t</a>", "<span class=\"na\">href</span>")]
+    [InlineData("css", "a { color: red; }", "<span class=\"nt\">color</span>")]
+    [InlineData("diff", "+added", "<span class=\"gi\">+added</span>")]
+    [InlineData("patch", "-removed", "<span class=\"gd\">-removed</span>")]
+    [InlineData("sql", "SELECT 1;", "<span class=\"k\">SELECT </span><span class=\"m\">1</span>")]
+    [InlineData("dockerfile", "FROM alpine", "<span class=\"k\">FROM </span>")]
+    [InlineData("powershell", "Get-ChildItem -Path .", "<span class=\"nb\">Get-ChildItem </span>")]
+    [InlineData("RUST", "fn f() {}", "<span class=\"k\">fn </span>")]
+    public void Languages_blogs_use_are_highlighted_with_pygments_classes(string language, string code, string expected)
+    {
+        var html = Highlighter.Highlight(language, code);
+
+        Assert.NotNull(html);
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_grammar_the_language_table_names_loads_and_highlights()
+    {
+        var failed = LanguageNames.GrammarScopes
+            .Select(scope => (scope, name: LanguageNames.Names.First(n => LanguageNames.ScopeOf(n) == scope)))
+            .Where(pair => Highlighter.Highlight(pair.name, "x = 1 # y\n") is null)
+            .Select(pair => pair.scope)
+            .ToList();
+
+        Assert.Empty(failed);
+        Assert.True(LanguageNames.GrammarScopes.Count() >= 45, "the table should name the package's grammars");
+    }
+
+    [Theory]
+    [InlineData("brainfuck")]
+    [InlineData("")]
+    [InlineData("text")]
+    [InlineData("plaintext")]
+    [InlineData("mermaid")]
+    public void Unknown_languages_and_plain_text_are_not_highlighted(string language)
+    {
+        Assert.Null(Highlighter.Highlight(language, "a < b"));
+        Assert.False(SyntaxHighlighter.Knows(language));
+    }
+
+    [Fact]
+    public void Markup_in_code_is_escaped_and_never_becomes_elements()
+    {
+        var html = Highlighter.Highlight("html", "<script>alert(\"x\")</script> & <img src=x onerror=y>")!;
+
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;", html, StringComparison.Ordinal);
+        Assert.Contains("&amp;", html, StringComparison.Ordinal);
+        Assert.Matches("^(?:[^<]|<span class=\"[a-z]+\">|</span>)*$", html);
+    }
+
+    [Theory]
+    [InlineData("rust", "use std::io;\n\n/// Doc \"quoted\" <T>\nfn main() {\n    let s = \"a & b\"; // c\n}\n")]
+    [InlineData("python", "def f(x):\n    '''doc'''\n    return x < 3 and x > 1\n")]
+    [InlineData("console", "$ echo hi \\\n  there\nhi there\n# id -u\n0\n")]
+    [InlineData("toml", "[a]\nb = \"\"\"\nmulti\nline\"\"\"\nc = [1, 2] # d\n")]
+    [InlineData("html", "<p class=\"x\">a &amp; b</p>\n<style>a { color: red }</style>\n")]
+    public void Highlighting_keeps_every_character_of_the_code(string language, string code)
+    {
+        var html = Highlighter.Highlight(language, code)!;
+
+        var text = WebUtility.HtmlDecode(Tags().Replace(html, ""));
+        Assert.Equal(code.TrimEnd('\n') + "\n", text);
+    }
+
+    [Fact]
+    public void A_line_longer_than_the_limit_is_plain_and_the_next_line_is_highlighted_again()
+    {
+        var longLine = "let x = \"" + new string('a', SyntaxHighlighter.MaxLineLength) + "\";";
+        var html = Highlighter.Highlight("rust", longLine + "\nfn f() {}")!;
+        var lines = html.Split('\n');
+
+        Assert.DoesNotContain("<span", lines[0], StringComparison.Ordinal);
+        Assert.Contains("<span class=\"k\">fn </span>", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Regex_step_limits_are_in_force_so_a_line_that_backtracks_badly_ends_and_keeps_its_text()
+    {
+        // Without the limits the C++ grammar spends minutes on a few hundred characters of "[{[{" (RegexLimits).
+        Assert.True(RegexLimits.Ensure());
+        var line = string.Concat(Enumerable.Repeat("[{", 200));
+
+        var html = Highlighter.Highlight("cpp", line + "\nint x;")!;
+
+        Assert.Equal(line + "\nint x;\n", WebUtility.HtmlDecode(Tags().Replace(html, "")));
+    }
+
+    [Fact]
+    public void Lines_after_the_time_budget_is_spent_are_written_plain_with_their_text()
+    {
+        var html = new System.Text.StringBuilder();
+
+        Assert.True(Highlighter.TryHighlight("rust", ["fn a() {}", "fn b() {}"], html, TimeSpan.Zero));
+
+        Assert.Equal("fn a() {}\nfn b() {}\n", html.ToString());
+    }
+
+    [Fact]
+    public void Console_sessions_mark_prompts_commands_continuations_and_output()
+    {
+        var html = Highlighter.Highlight("console", "$ cargo build \\\n    --release\n   Compiling x v0.1.0\nPS C:\\work> Get-Date\n")!;
+        var lines = html.Split('\n');
+
+        Assert.StartsWith("<span class=\"gp\">$ </span>", lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"go\"", lines[1], StringComparison.Ordinal); // continued command, not output
+        Assert.Equal("<span class=\"go\">   Compiling x v0.1.0</span>", lines[2]);
+        Assert.StartsWith("<span class=\"gp\">PS C:\\work&gt; </span>", lines[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Toml_tables_keys_strings_numbers_dates_booleans_and_comments_get_classes()
+    {
+        var html = Highlighter.Highlight("toml",
+            "[package]\nname = \"x\" # c\nedition = 2021\nwhen = 1979-05-27T07:32:00Z\nok = true\n[[bin]]\ndeps = { a = '1' }\n")!;
+
+        Assert.Equal(
+            """
+            [<span class="gh">package</span>]
+            <span class="nt">name </span>= <span class="s">&quot;x&quot; </span><span class="c"># c</span>
+            <span class="nt">edition </span>= <span class="m">2021</span>
+            <span class="nt">when </span>= <span class="m">1979-05-27T07:32:00Z</span>
+            <span class="nt">ok </span>= <span class="kc">true</span>
+            [[<span class="gh">bin</span>]]
+            <span class="nt">deps </span>= { <span class="nt">a </span>= <span class="s">'1' </span>}
+
+            """.ReplaceLineEndings("\n"), html);
+    }
+
+    [Fact]
+    public void Blocks_highlighted_from_many_threads_match_one_thread()
+    {
+        var samples = new[] { ("rust", "fn a() { 1 }"), ("go", "func b() {}"), ("python", "def c(): pass"), ("sql", "SELECT 1"), ("yaml", "a: 1") };
+        var expected = samples.Select(s => new SyntaxHighlighter().Highlight(s.Item1, s.Item2)).ToArray();
+        var shared = new SyntaxHighlighter();
+        var results = new string?[200];
+
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 },
+            i => results[i] = shared.Highlight(samples[i % samples.Length].Item1, samples[i % samples.Length].Item2));
+
+        for (var i = 0; i < results.Length; i++) Assert.Equal(expected[i % samples.Length], results[i]);
+    }
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+}
