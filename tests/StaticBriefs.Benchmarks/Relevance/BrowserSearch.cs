@@ -47,27 +47,38 @@ internal sealed class BrowserSearch(IBrowser browser)
     public async Task<QueryOutcome> RunAsync(Uri siteUrl, string query, bool pagefind)
     {
         await using var context = await browser.NewContextAsync();
-        var requests = new List<(string Url, Task<RequestSizesResult> Sizes)>();
-        context.RequestFinished += (_, request) => { lock (requests) requests.Add((request.Url, request.SizesAsync())); };
+        var requests = new List<(string Url, Task<RequestSizesResult> Sizes, Task<IResponse?> Response)>();
+        context.RequestFinished += (_, request) => { lock (requests) requests.Add((request.Url, request.SizesAsync(), request.ResponseAsync())); };
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(60_000);
         await page.GotoAsync(new Uri(siteUrl, pagefind ? PagefindPage : "search/").ToString());
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var result = await page.EvaluateAsync<JsonElement>(pagefind ? RunPagefind : RunOurs, query);
         await page.WaitForTimeoutAsync(150); // the last responses reach the event handler
-        long bytes = 0;
-        List<(string Url, Task<RequestSizesResult> Sizes)> taken;
+        long bytes = 0, gzipBytes = 0;
+        List<(string Url, Task<RequestSizesResult> Sizes, Task<IResponse?> Response)> taken;
         lock (requests) taken = [.. requests];
-        foreach (var (url, sizes) in taken)
+        foreach (var (url, sizes, response) in taken)
         {
             var path = new Uri(url).AbsolutePath;
             var counted = path.Contains("/assets/js/search", StringComparison.Ordinal)
                 || path.StartsWith("/pagefind/", StringComparison.Ordinal)
                 || (path.StartsWith("/search/", StringComparison.Ordinal) && path != "/search/" && !path.EndsWith(".html", StringComparison.Ordinal));
-            if (counted) bytes += (await sizes).ResponseBodySize;
+            if (!counted) continue;
+            var served = (await sizes).ResponseBodySize;
+            bytes += served;
+            gzipBytes += await response is { } r ? Math.Min(served, GzipLength(await r.BodyAsync())) : served;
         }
         var urls = result.GetProperty("urls").EnumerateArray().Select(u => u.GetString()!)
             .Where(u => u.StartsWith("/briefs/", StringComparison.Ordinal)).ToList();
-        return new QueryOutcome(urls, result.GetProperty("total").GetInt32(), bytes, result.GetProperty("first").GetDouble());
+        return new QueryOutcome(urls, result.GetProperty("total").GetInt32(), bytes, result.GetProperty("first").GetDouble(), gzipBytes);
+    }
+
+    private static long GzipLength(byte[] body)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+            gzip.Write(body);
+        return buffer.Length;
     }
 }

@@ -73,6 +73,15 @@ internal static class RelevanceCommand
             }
             var report = Path.Combine(work, "results.tsv");
             RelevanceReport.WriteRows(report, rows);
+            foreach (var name in rows.Select(r => r.Query.Blog).Distinct())
+            {
+                Console.WriteLine($"### {name}");
+                Console.WriteLine();
+                RelevanceReport.PrintTable(Console.Out, [.. rows.Where(r => r.Query.Blog == name)], withPagefind);
+                Console.WriteLine();
+            }
+            Console.WriteLine("### all blogs");
+            Console.WriteLine();
             RelevanceReport.PrintTable(Console.Out, rows, withPagefind);
             Console.WriteLine($"per query: {report}");
             return 0;
@@ -136,8 +145,8 @@ internal static class RelevanceReport
 
     public static void PrintTable(TextWriter output, List<RelevanceRow> rows, bool withPagefind)
     {
-        output.WriteLine("| kind | queries | MRR@10 ours | MRR@10 Pagefind | first hit ours | first hit Pagefind | median results ours | Pagefind | median KB ours | Pagefind | median ms to first results ours | Pagefind |");
-        output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        output.WriteLine("| kind | queries | MRR@10 ours | MRR@10 Pagefind | first hit ours | first hit Pagefind | median results ours | Pagefind | median KB ours | Pagefind | median KB gzip ours | Pagefind | median ms to first results ours | Pagefind |");
+        output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var kind in Kinds.Append("all"))
         {
             var set = rows.Where(r => kind == "all" || r.Query.Kind == kind).ToList();
@@ -153,9 +162,11 @@ internal static class RelevanceReport
                 : (100.0 * set.Count(r => pick(r)!.RankOf(r.ExpectedUrl) == 1) / set.Count).ToString("F0", CultureInfo.InvariantCulture) + "%";
             string Count(List<QueryOutcome> o) => Median(o.Select(x => (double)x.Total)).ToString("F0", CultureInfo.InvariantCulture);
             string Kb(List<QueryOutcome> o) => (Median(o.Select(x => (double)x.Bytes)) / 1024).ToString("F1", CultureInfo.InvariantCulture);
+            string Gz(List<QueryOutcome> o) => (Median(o.Select(x => (double)x.GzipBytes)) / 1024).ToString("F1", CultureInfo.InvariantCulture);
             string Ms(List<QueryOutcome> o) => Median(o.Select(x => x.Milliseconds)).ToString("F0", CultureInfo.InvariantCulture);
             output.WriteLine($"| {kind} | {set.Count} | {Mrr(r => r.Ours)} | {Mrr(r => r.Pagefind)} | {First(r => r.Ours)} | {First(r => r.Pagefind)} | " +
                 $"{Figures(r => r.Ours, Count)} | {Figures(r => r.Pagefind, Count)} | {Figures(r => r.Ours, Kb)} | {Figures(r => r.Pagefind, Kb)} | " +
+                $"{Figures(r => r.Ours, Gz)} | {Figures(r => r.Pagefind, Gz)} | " +
                 $"{Figures(r => r.Ours, Ms)} | {Figures(r => r.Pagefind, Ms)} |");
         }
         if (!withPagefind) output.WriteLine("(Pagefind not run: --no-pagefind)");
@@ -163,12 +174,12 @@ internal static class RelevanceReport
 
     public static void WriteRows(string path, List<RelevanceRow> rows)
     {
-        var text = new StringBuilder("blog\tkind\tquery\texpected\trank_ours\trank_pagefind\ttotal_ours\ttotal_pagefind\tbytes_ours\tbytes_pagefind\tms_ours\tms_pagefind\ttop3_ours\ttop3_pagefind\n");
+        var text = new StringBuilder("blog\tkind\tquery\texpected\trank_ours\trank_pagefind\ttotal_ours\ttotal_pagefind\tbytes_ours\tbytes_pagefind\tgzip_ours\tgzip_pagefind\tms_ours\tms_pagefind\ttop3_ours\ttop3_pagefind\n");
         foreach (var row in rows)
         {
             var p = row.Pagefind;
             text.Append(CultureInfo.InvariantCulture, $"{row.Query.Blog}\t{row.Query.Kind}\t{row.Query.Query}\t{row.ExpectedUrl}\t{row.Ours.RankOf(row.ExpectedUrl)}\t{p?.RankOf(row.ExpectedUrl)}\t")
-                .Append(CultureInfo.InvariantCulture, $"{row.Ours.Total}\t{p?.Total}\t{row.Ours.Bytes}\t{p?.Bytes}\t{row.Ours.Milliseconds:F0}\t{p?.Milliseconds:F0}\t")
+                .Append(CultureInfo.InvariantCulture, $"{row.Ours.Total}\t{p?.Total}\t{row.Ours.Bytes}\t{p?.Bytes}\t{row.Ours.GzipBytes}\t{p?.GzipBytes}\t{row.Ours.Milliseconds:F0}\t{p?.Milliseconds:F0}\t")
                 .Append(string.Join(' ', row.Ours.Urls.Take(3))).Append('\t').Append(p is null ? "" : string.Join(' ', p.Urls.Take(3))).Append('\n');
         }
         File.WriteAllText(path, text.ToString());

@@ -26,7 +26,9 @@ internal sealed record RelevanceQuery(string Blog, string Kind, string Query, st
 /// <param name="Total">Results the engine reported.</param>
 /// <param name="Bytes">Bytes fetched for the query in a fresh browser context, search scripts included.</param>
 /// <param name="Milliseconds">From the input event to the first result drawn (or to "no results").</param>
-internal sealed record QueryOutcome(IReadOnlyList<string> Urls, int Total, long Bytes, double Milliseconds)
+/// <param name="GzipBytes">The same responses as a host that compresses would send them: each body gzipped at the
+/// default level, or as served when that is smaller (Pagefind's index files are gzipped already).</param>
+internal sealed record QueryOutcome(IReadOnlyList<string> Urls, int Total, long Bytes, double Milliseconds, long GzipBytes)
 {
     /// <summary>1-based rank of <paramref name="url"/> in the first ten, 0 when absent.</summary>
     public int RankOf(string url)
