@@ -67,18 +67,10 @@ internal sealed class BrowserSearch(IBrowser browser)
             if (!counted) continue;
             var served = (await sizes).ResponseBodySize;
             bytes += served;
-            gzipBytes += await response is { } r ? Math.Min(served, GzipLength(await r.BodyAsync())) : served;
+            gzipBytes += await GzipSize.OfAsync(await response, served);
         }
         var urls = result.GetProperty("urls").EnumerateArray().Select(u => u.GetString()!)
             .Where(u => u.StartsWith("/briefs/", StringComparison.Ordinal)).ToList();
         return new QueryOutcome(urls, result.GetProperty("total").GetInt32(), bytes, result.GetProperty("first").GetDouble(), gzipBytes);
-    }
-
-    private static long GzipLength(byte[] body)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
-            gzip.Write(body);
-        return buffer.Length;
     }
 }

@@ -87,6 +87,17 @@ public sealed class SearchRankingTests
     }
 
     [Fact]
+    public void Of_two_titles_holding_the_query_the_one_it_names_more_fully_comes_first()
+    {
+        // Both titles hold every word in order; the long one's body repeats them, the short one's never does.
+        var index = IndexOf(("Span naming guide for attributes, events and links in practice", "Spans, naming, guide."),
+            ("Span naming guide", "A note on telemetry pipelines, exporters, collectors, samplers, processors and receivers."),
+            ("Other news", "nothing here at all"), ("More news", "metrics and logs"));
+
+        Assert.Equal([1, 0], Ids(Query(index, new { q = "span naming guide" }))[..2]);
+    }
+
+    [Fact]
     public void Versions_and_identifiers_match_whole_and_as_written_longer()
     {
         var index = IndexOf(("Rust 1.27.0 released", "The 1.27.0 release."), ("Rust 1.27.1 released", "A point release, 1.27.1."),

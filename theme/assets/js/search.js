@@ -217,9 +217,11 @@
   /**
    * The first results are scored again once their titles are loaded (they are, to be shown): a brief whose title has
    * every query word gains TITLE_FACTOR of its score (in proportion to the square of the share of words it has), and
-   * ORDER_FACTOR more when they stand side by side in the title in the query's order.
+   * ORDER_FACTOR more when they stand side by side in the title in the query's order, and up to COVER_FACTOR more
+   * for the share of the title's own words the query names: of two titles holding the query, the one it spells out
+   * more fully is the one a reader is naming ("how to name your spans" beside "... span attributes").
    */
-  var TITLE_FACTOR = 0.5, ORDER_FACTOR = 0.2;
+  var TITLE_FACTOR = 0.5, ORDER_FACTOR = 0.2, COVER_FACTOR = 0.3;
   /** Facet values are gathered from this many top results, at most MAX_FACET_VALUES per kind. */
   var FACET_SOURCE = 10;
   var MAX_FACET_VALUES = 12;
@@ -627,7 +629,12 @@
         var together = 0;
         for (var i = 0; i + 1 < at.length; i++) if (at[i] >= 0 && at[i + 1] === at[i] + 1) together++;
         var share = found / parsed.length;
-        hit.score *= 1 + TITLE_FACTOR * share * share + (at.length > 1 ? ORDER_FACTOR * together / (at.length - 1) : 0);
+        var named = title.filter(function (t) {
+          return parsed.some(function (w, i) { return t === w.term || per[i].terms.indexOf(t) >= 0; });
+        }).length;
+        var cover = title.length ? named / title.length : 0;
+        hit.score *= 1 + TITLE_FACTOR * share * share + (at.length > 1 ? ORDER_FACTOR * together / (at.length - 1) : 0) +
+          COVER_FACTOR * cover;
       });
       head.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
       result.hits.splice.apply(result.hits, [0, count].concat(head));
