@@ -132,6 +132,7 @@ public static class SiteBuild
         clock.Time("feeds + search index", () =>
         {
             var layout = new SearchIndexLayout(options.VersionSearchIndex, site.Settings.SearchDocsPerFile);
+            search.SetEntities(TaxonomyKinds.All.SelectMany(k => site[k].ByName.Select(t => new SearchEntity(k.Singular(), t.Name, t.Path, t.Count))));
             var index = Task.Run(() => search.Write(sink, layout));
             try
             {

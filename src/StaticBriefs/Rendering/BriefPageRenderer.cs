@@ -75,7 +75,8 @@ public sealed class BriefPageRenderer(
         search.Add(new SearchDocument(
             brief.Id, brief.Path, source.Title, source.Summary ?? "", brief.Date,
             [.. view.Companies.Select(c => c.Name)], [.. view.People.Select(c => c.Name)], [.. view.Topics.Select(c => c.Name)],
-            body.PlainText));
+            body.PlainText)
+        { Headings = body.Headings, Lead = body.Lead });
         return new RenderedBrief(brief.Id, brief.Id < FeedSize ? body.Html : null, body.WordCount);
     }
 }

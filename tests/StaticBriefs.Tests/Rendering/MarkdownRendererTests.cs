@@ -233,4 +233,15 @@ public sealed class MarkdownRendererTests
         Assert.Equal("Heading here One two three, don't stop. four five-six", result.PlainText);
         Assert.Equal(1, result.ReadingMinutes);
     }
+
+    [Fact]
+    public void Headings_and_the_opening_prose_are_kept_apart_for_search()
+    {
+        var (result, _) = Render("## Executive summary\n\n| Name | Role |\n| --- | --- |\n| Ada | CTO |\n\nFirst *real* paragraph.\n\n```\ncode here\n```\n\n- a point\n\n### Details\n\nMore text.\n");
+
+        Assert.Equal("Executive summary\nDetails", result.Headings);
+        Assert.Equal("First real paragraph. a point More text.", result.Lead);
+        Assert.Contains("Ada", result.PlainText, StringComparison.Ordinal);
+        Assert.Contains("code here", result.PlainText, StringComparison.Ordinal);
+    }
 }

@@ -46,7 +46,11 @@ public sealed class MarkdownRenderer(
             html = minifier.MinifyFragment(html);
             meter?.Stop(Diagnostics.WorkKind.Minify, started);
         }
-        return new RenderedMarkdown(html, walk.Toc.ToImmutable(), walk.Words, NormalizeSpace(walk.Text));
+        return new RenderedMarkdown(html, walk.Toc.ToImmutable(), walk.Words, NormalizeSpace(walk.Text))
+        {
+            Headings = walk.Headings.ToString(),
+            Lead = NormalizeSpace(walk.Lead),
+        };
     }
 
     /// <summary>
@@ -55,6 +59,9 @@ public sealed class MarkdownRenderer(
     /// </summary>
     private sealed class Walk(BodyContext context, int length, bool allowHtml)
     {
+        /// <summary>Characters of opening prose kept; the search snippet uses about 300.</summary>
+        private const int LeadLength = 400;
+
         private readonly LinkContext links = context.Links;
         private readonly string relativePath = context.RelativePath;
         private readonly int bodyFirstLine = context.BodyFirstLine;
@@ -62,7 +69,10 @@ public sealed class MarkdownRenderer(
 
         public ImmutableArray<TocEntry>.Builder Toc { get; } = ImmutableArray.CreateBuilder<TocEntry>();
         public StringBuilder Text { get; } = new(length);
+        public StringBuilder Headings { get; } = new();
+        public StringBuilder Lead { get; } = new();
         public int Words { get; private set; }
+        private int _tables;
 
         public void Block(Block block)
         {
@@ -78,8 +88,23 @@ public sealed class MarkdownRenderer(
                     if (heading.Level is 2 or 3 && heading.GetAttributes().Id is { } id)
                         Toc.Add(new TocEntry(heading.Level, id, InlineText(heading.Inline)));
                     Text.Append(' ');
+                    var start = Text.Length;
                     Inlines(heading.Inline);
+                    if (Headings.Length > 0) Headings.Append('\n');
+                    Headings.Append(Text, start, Text.Length - start);
                     Text.Append(' ');
+                    break;
+                case ParagraphBlock paragraph when _tables == 0 && Lead.Length < LeadLength:
+                    // The opening prose, for result snippets: paragraphs only, never headings, tables or code.
+                    var from = Text.Length;
+                    Inlines(paragraph.Inline);
+                    Lead.Append(Text, from, Text.Length - from).Append(' ');
+                    Text.Append(' ');
+                    break;
+                case Markdig.Extensions.Tables.Table table:
+                    _tables++;
+                    foreach (var child in table) Block(child);
+                    _tables--;
                     break;
                 case CodeBlock code:
                     Text.Append(' ');
