@@ -63,6 +63,7 @@ public static class SiteAssembler
         known.UnionWith(briefs.Select(b => b.Path));
         known.UnionWith(briefs.Select(b => ArchivePaths.Year(b.Date.Year)));
         known.UnionWith(pages.Select(p => p.Path));
+        known.UnionWith(ArchivePaths.MonthPages(briefs));
         foreach (var taxonomy in taxonomies.Values) known.UnionWith(taxonomy.ByName.Select(t => t.Path));
 
         var model = new SiteModel

@@ -19,6 +19,9 @@ public sealed class BriefPageRenderer(
     /// <summary>Briefs whose HTML is kept for the site-wide feed.</summary>
     public const int FeedSize = 20;
 
+    /// <summary>Reading time from which a brief with three or more sections shows its contents.</summary>
+    public const int MinutesForContents = 3;
+
     /// <summary>Renders every brief page; the result is indexed by brief id.</summary>
     public RenderedBrief[] RenderAll(int maxParallelism)
     {
@@ -40,12 +43,16 @@ public sealed class BriefPageRenderer(
         var card = views.Card(brief.Id) with { ReadingMinutes = body.ReadingMinutes };
         var permalink = views.Urls.Permalink(brief.Path);
         var updated = source.Updated is { } u ? Dates.Iso(u) : null;
+        var sources = SourceLinkFilter.SafeSources(source, diagnostics);
         var view = new BriefView
         {
             Card = card,
             Content = new TrustedHtml(body.Html),
             Toc = body.Toc,
-            Sources = SourceLinkFilter.SafeSources(source, diagnostics),
+            Sources = sources,
+            SourceLinks = [.. sources.Select(SourceView.From)],
+            // A contents list earns its place on a longer read with several sections, not on a one-minute brief.
+            ShowToc = body.Toc.Length >= 3 && body.ReadingMinutes >= MinutesForContents,
             UpdatedIso = updated ?? "",
             UpdatedText = source.Updated is { } u2 ? Dates.Text(u2) : "",
             Previous = brief.Id + 1 < site.Briefs.Length ? views.Card(brief.Id + 1) : null,
