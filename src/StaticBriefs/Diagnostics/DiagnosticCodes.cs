@@ -72,4 +72,10 @@ public static class DiagnosticCodes
     public const string TemplateSyntax = "SB060";
     /// <summary>A shortcode StaticBriefs has a built-in equivalent for is missing what it needs (a figure's src, a video id).</summary>
     public const string BadShortcode = "SB061";
+    /// <summary>The site has no <c>base_url</c>: the sitemap, feeds and social cards point to http://localhost/.</summary>
+    public const string NoBaseUrl = "SB100";
+    /// <summary>Briefs dated after the build's clock were left out (one summary line).</summary>
+    public const string FutureBriefsSkipped = "SB101";
+    /// <summary>A social card image could not be drawn (its font is missing or unreadable).</summary>
+    public const string SocialImage = "SB102";
 }

@@ -111,7 +111,7 @@ public sealed class LiveSession : IDisposable
         var sink = new PageMemoSink(output, outputDirectory, previous, state.LayoutKeys);
         var rendered = (RenderedBrief[])state.Rendered.Clone();
         clock.Time("render briefs", () =>
-            new BriefPageRenderer(site, views, state.SiteView, state.Templates, state.Markdown, sink, state.Search, diagnostics)
+            new BriefPageRenderer(site, views, state.SiteView, state.Templates, state.Markdown, sink, state.Search, diagnostics) { Social = state.Social }
                 .RenderSome(scope.Briefs, rendered, options.MaxParallelism));
         clock.Time("render listings", () =>
             new ListingRenderer(site, views, state.SiteView, state.Templates, state.Markdown, sink, diagnostics)

@@ -17,7 +17,7 @@ public static class SiteSettingsLoader
     public const string FileName = "_site.yml";
 
     private static readonly string[] KnownKeys =
-        ["title", "description", "base_url", "language", "page_size", "author", "allow_html", "auto_link_entities", "search"];
+        ["title", "description", "base_url", "language", "page_size", "author", "allow_html", "auto_link_entities", "search", "social_images"];
 
     private static readonly string[] SearchKeys = ["docs_per_file"];
 
@@ -95,6 +95,7 @@ public static class SiteSettingsLoader
                     : Bad(settings, file, valueLine, column, "'page_size' must be a whole number above 0", diagnostics),
                 "allow_html" => settings with { AllowHtml = ParseBool(value, key, file, valueLine, column, diagnostics) },
                 "auto_link_entities" => settings with { AutoLinkEntities = ParseBool(value, key, file, valueLine, column, diagnostics) },
+                "social_images" => settings with { SocialImages = ParseBool(value, key, file, valueLine, column, diagnostics) },
                 _ => settings,
             };
         }

@@ -29,6 +29,7 @@ public static class SiteAssembler
             .Select(d => (Source: d, Slug: SlugOf(d)))
             .ToList();
         ReportDuplicateSlugs(published.Select(p => (p.Slug, p.Source)), "brief", diagnostics);
+        ReportFutureBriefs(loaded, options, diagnostics);
 
         // Newest first; equal dates fall back to slug so the order (and every page built from it) is reproducible.
         published.Sort((a, b) =>
@@ -82,6 +83,25 @@ public static class SiteAssembler
         };
         OutputCollisions.Report(model, diagnostics);
         return model;
+    }
+
+    /// <summary>
+    /// One warning for all the briefs left out because they are dated after the build's clock, naming the soonest:
+    /// a scheduled brief is expected, a whole folder silently missing (a wrong year, a time zone) is not.
+    /// </summary>
+    private static void ReportFutureBriefs(LoadedSite loaded, AssemblyOptions options, DiagnosticBag diagnostics)
+    {
+        if (options.IncludeFuture) return;
+        var future = loaded.Documents
+            .Where(d => d.Kind == DocumentKind.Brief && (options.IncludeDrafts || !d.Draft) && d.Date!.Value > options.Now)
+            .OrderBy(d => d.Date!.Value).ThenBy(d => d.RelativePath, StringComparer.Ordinal)
+            .ToList();
+        if (future.Count == 0) return;
+        var first = future[0];
+        var others = future.Count == 1 ? "" : $" and {future.Count - 1} more";
+        diagnostics.Warning(first.RelativePath, 1, DiagnosticCodes.FutureBriefsSkipped,
+            $"{future.Count} {(future.Count == 1 ? "brief is" : "briefs are")} dated in the future and not published (this one, {first.Date!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}{others}); " +
+            "they appear once their date has passed, or now with --future", 1);
     }
 
     /// <summary><c>about.md</c> -> <c>/about/</c>; <c>docs/style-guide.md</c> -> <c>/docs/style-guide/</c>; a slug replaces the file name.</summary>

@@ -16,8 +16,14 @@ public sealed class BriefPageRenderer(
     SiteModel site, ViewFactory views, SiteView siteView, TemplateRunner templates,
     MarkdownRenderer markdown, IOutputSink sink, SearchIndexBuilder search, DiagnosticBag diagnostics)
 {
-    /// <summary>Briefs whose HTML is kept for the site-wide feed.</summary>
+    /// <summary>Briefs in the site-wide feed.</summary>
     public const int FeedSize = 20;
+
+    /// <summary>Draws each brief's social card, or null when the site turned them off (or they cannot be drawn).</summary>
+    public Social.SocialImages? Social { get; init; }
+
+    // Only the briefs some feed shows keep their HTML, so memory does not grow with the site.
+    private readonly HashSet<int> _inFeeds = Feeds.FeedRenderer.BriefsInFeeds(site);
 
     /// <summary>Reading time from which a brief with three or more sections shows its contents.</summary>
     public const int MinutesForContents = 3;
@@ -74,6 +80,7 @@ public sealed class BriefPageRenderer(
             JsonLd = new TrustedHtml(JsonLd.Article(card, permalink, site.Settings.Title, updated)),
             Feeds = SiteFeeds.Links(views.Urls, site.Settings.Title),
         };
+        page = WithImage(page, brief, card);
         PageWriter.Write(templates, sink, UrlBuilder.FileFor(brief.Path), "brief",
             PageGlobals.Create(siteView, page, "brief", view), brief.Path, diagnostics);
 
@@ -81,6 +88,30 @@ public sealed class BriefPageRenderer(
             brief.Id, brief.Path, source.Title, source.Summary ?? "", brief.Date,
             [.. view.Companies.Select(c => c.Name)], [.. view.People.Select(c => c.Name)], [.. view.Topics.Select(c => c.Name)],
             body.PlainText));
-        return new RenderedBrief(brief.Id, brief.Id < FeedSize ? body.Html : null, body.WordCount);
+        return new RenderedBrief(brief.Id, _inFeeds.Contains(brief.Id) ? body.Html : null, body.WordCount);
+    }
+
+    /// <summary>
+    /// The page's <c>og:image</c>: the brief's own image when its front matter names one (an absolute or site URL the
+    /// link policy allows), else its generated card. Front matter's <c>image</c> is read from the unknown keys until
+    /// the model carries it as a field of its own.
+    /// </summary>
+    private PageView WithImage(PageView page, Brief brief, BriefCard card)
+    {
+        if (brief.Source.Extra.TryGetValue("image", out var value) && value is string own && own.Length > 0 && Text.UrlPolicy.IsAllowed(own)
+            && !own.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+        {
+            var absolute = Uri.TryCreate(own, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                ? own
+                : new Uri(new Uri(views.Urls.Permalink(brief.Path)), own).ToString();
+            return page with { Image = absolute, ImageAlt = card.Title };
+        }
+        if (Social is null) return page;
+        var path = Social.Publish(brief, card, sink);
+        return page with
+        {
+            Image = views.Urls.Permalink(path), ImageAlt = card.Title,
+            ImageWidth = Rendering.Social.SocialCard.Width, ImageHeight = Rendering.Social.SocialCard.Height,
+        };
     }
 }
