@@ -101,8 +101,9 @@ public sealed class BriefPageRenderer(
         if (brief.Source.Extra.TryGetValue("image", out var value) && value is string own && own.Length > 0 && Text.UrlPolicy.IsAllowed(own)
             && !own.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
         {
-            var absolute = Uri.TryCreate(own, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-                ? own
+            // "/img/x.jpg" is a site path (under the base path, as body links are); "x.jpg" is beside the brief.
+            var absolute = own.StartsWith('/') && !own.StartsWith("//", StringComparison.Ordinal) ? views.Urls.Permalink(own)
+                : Uri.TryCreate(own, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? own
                 : new Uri(new Uri(views.Urls.Permalink(brief.Path)), own).ToString();
             return page with { Image = absolute, ImageAlt = card.Title };
         }

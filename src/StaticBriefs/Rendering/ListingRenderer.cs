@@ -108,6 +108,7 @@ public sealed class ListingRenderer(
             Top = taxonomy.ByName.Length > (TopTerms * 2) ? [.. taxonomy.ByCount.Take(TopTerms).Select(t => views.TermLink(t.Kind, t.Key))] : [],
             Letters = [.. byName
                 .GroupBy(l => Initial(l.Name))
+                .OrderBy(g => g.Key == "#" ? "~" : g.Key, StringComparer.Ordinal)
                 .Select(g => new LetterGroup(g.Key, "letter-" + (g.Key == "#" ? "other" : g.Key.ToLowerInvariant()), [.. g]))],
         };
         Write("terms", taxonomy.Path, Page("terms", taxonomy.Kind.Title(), taxonomy.Path,
