@@ -25,8 +25,11 @@ public sealed class BriefPageRenderer(
     // Only the briefs some feed shows keep their HTML, so memory does not grow with the site.
     private readonly HashSet<int> _inFeeds = Feeds.FeedRenderer.BriefsInFeeds(site);
 
-    /// <summary>Reading time from which a brief with three or more sections shows its contents.</summary>
-    public const int MinutesForContents = 3;
+    /// <summary>Sections from which a brief shows its contents (beside the text on wide screens).</summary>
+    public const int SectionsForContents = 3;
+
+    /// <summary>Reading time from which the contents also show on phones, where they sit above the text.</summary>
+    public const int MinutesForContentsOnPhones = 3;
 
     /// <summary>Renders every brief page; the result is indexed by brief id.</summary>
     public RenderedBrief[] RenderAll(int maxParallelism)
@@ -57,8 +60,9 @@ public sealed class BriefPageRenderer(
             Toc = body.Toc,
             Sources = sources,
             SourceLinks = [.. sources.Select(SourceView.From)],
-            // A contents list earns its place on a longer read with several sections, not on a one-minute brief.
-            ShowToc = body.Toc.Length >= 3 && body.ReadingMinutes >= MinutesForContents,
+            // Beside the text a contents list costs nothing; above it on a phone it only earns its place on a longer read.
+            ShowToc = body.Toc.Length >= SectionsForContents,
+            TocOnPhones = body.ReadingMinutes >= MinutesForContentsOnPhones,
             UpdatedIso = updated ?? "",
             UpdatedText = source.Updated is { } u2 ? Dates.Text(u2) : "",
             Previous = brief.Id + 1 < site.Briefs.Length ? views.Card(brief.Id + 1) : null,
@@ -111,8 +115,10 @@ public sealed class BriefPageRenderer(
         var path = Social.Publish(brief, card, sink);
         return page with
         {
-            Image = views.Urls.Permalink(path), ImageAlt = card.Title,
-            ImageWidth = Rendering.Social.SocialCard.Width, ImageHeight = Rendering.Social.SocialCard.Height,
+            Image = views.Urls.Permalink(path),
+            ImageAlt = card.Title,
+            ImageWidth = Rendering.Social.SocialCard.Width,
+            ImageHeight = Rendering.Social.SocialCard.Height,
         };
     }
 }

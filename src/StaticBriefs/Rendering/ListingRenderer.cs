@@ -158,7 +158,9 @@ public sealed class ListingRenderer(
             Related = related,
             PeopleNow = term.Kind == TaxonomyKind.Companies ? _affiliations.PeopleNowAt(term.Key) : [],
             PeopleBefore = term.Kind == TaxonomyKind.Companies ? _affiliations.PeopleFormerlyAt(term.Key) : [],
-            CompaniesInBriefs = term.Kind == TaxonomyKind.People ? Affiliations.CompaniesInBriefs(term, site, views) : [],
+            CompaniesInBriefs = term.Kind == TaxonomyKind.People && entity is not null
+                ? Affiliations.CompaniesInBriefs(term, OwnCompanies(entity), site, views)
+                : [],
             Chart = number == 1 ? ActivityChart.For(term, site, "activity") : null,
             CurrentCompanies = entity is null ? [] : views.CompanyLinks(entity.Current, _catalog),
             PastCompanies = entity is null ? [] : views.CompanyLinks(entity.Past, _catalog),
@@ -178,6 +180,10 @@ public sealed class ListingRenderer(
         };
         Write("term", path, page, "term", view);
     }
+
+    /// <summary>A person's companies, now and before, as the keys their briefs tag.</summary>
+    private HashSet<TermKey> OwnCompanies(EntityDefinition person) =>
+        [.. person.Current.Concat(person.Past).Select(name => _catalog.Resolve(TaxonomyKind.Companies, name))];
 
     private void DocPage(DocPage doc)
     {

@@ -78,6 +78,24 @@ public sealed class EntityPageTests : IDisposable
     }
 
     [Fact]
+    public void Person_page_years_list_only_the_persons_own_companies_not_every_company_their_briefs_name()
+    {
+        using var site = new TestSite();
+        site.Write("_site.yml", "title: Desk\nbase_url: https://example.org/\n");
+        site.Write("_data/people.yml", "- name: Ilya Sutskever\n  current: [Safe Superintelligence]\n  past: [OpenAI]\n- name: Nobody Known\n");
+        site.Write("briefs/a.md", TestSite.Brief("title: A\ndate: 2023-05-01\ncompanies: [OpenAI, Tesla]\npeople: [Ilya Sutskever, Nobody Known]"));
+        site.Write("briefs/b.md", TestSite.Brief("title: B\ndate: 2024-06-01\ncompanies: [Safe Superintelligence, OpenAI, Microsoft]\npeople: [Ilya Sutskever]"));
+        site.BuildOk();
+
+        var spans = site.Html("people/ilya-sutskever/index.html").QuerySelectorAll(".affiliations .spans li")
+            .Select(li => li.TextContent.Trim()).ToList();
+
+        // Tesla and Microsoft are named beside him, but he never worked there: they belong in "Often mentioned with".
+        Assert.Equal(["OpenAI 2023–2024", "Safe Superintelligence 2024"], spans);
+        Assert.Empty(site.Html("people/nobody-known/index.html").QuerySelectorAll(".affiliations"));
+    }
+
+    [Fact]
     public void Cards_on_an_entity_page_leave_out_that_entity_but_keep_the_others()
     {
         var page = _site.Html("companies/anthropic/index.html");

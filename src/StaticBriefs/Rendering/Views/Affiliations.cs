@@ -51,10 +51,13 @@ public sealed class Affiliations
         _byCompany.TryGetValue(company, out var lists) ? [.. lists.Before.Where(p => !lists.Now.Contains(p))] : [];
 
     /// <summary>
-    /// The companies named in a person's briefs, with the first and last year they appear together, newest last
-    /// appearance first: the person's companies over time as the briefs tell it.
+    /// The person's own companies (<paramref name="companies"/>: now and before) as their briefs name them, with the
+    /// first and last year they appear together, newest last appearance first: the person's companies over time as
+    /// the briefs tell it. Other companies a brief names are left out: beside "Now at" and "Previously" they would
+    /// read as employers (they are in "Often mentioned with").
     /// </summary>
-    public static IReadOnlyList<CompanySpan> CompaniesInBriefs(Term person, SiteModel site, ViewFactory views, int max = 8)
+    public static IReadOnlyList<CompanySpan> CompaniesInBriefs(
+        Term person, IReadOnlySet<TermKey> companies, SiteModel site, ViewFactory views, int max = 8)
     {
         var spans = new Dictionary<TermKey, (int First, int Last, int Count)>();
         foreach (var id in person.BriefIds)
@@ -62,6 +65,7 @@ public sealed class Affiliations
             var brief = site.Briefs[id];
             foreach (var company in brief.Companies)
             {
+                if (!companies.Contains(company)) continue;
                 var year = brief.Date.Year;
                 spans[company] = spans.TryGetValue(company, out var s)
                     ? (Math.Min(s.First, year), Math.Max(s.Last, year), s.Count + 1)
