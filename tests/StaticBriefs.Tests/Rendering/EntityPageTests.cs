@@ -96,6 +96,27 @@ public sealed class EntityPageTests : IDisposable
     }
 
     [Fact]
+    public void A_lone_brief_under_no_date_heading_is_one_level_below_the_list_heading()
+    {
+        var page = _site.Html("companies/tesla/index.html");
+
+        Assert.Empty(page.QuerySelectorAll(".timeline .date-heading"));
+        Assert.Equal("H3", LinkChecker.Single(page, ".timeline .card-title").TagName);
+        // Where a heading groups several briefs, the cards sit under it.
+        var anthropic = _site.Html("companies/anthropic/index.html");
+        Assert.All(anthropic.QuerySelectorAll(".timeline .card-title"), h => Assert.Equal("H4", h.TagName));
+    }
+
+    [Fact]
+    public void The_chart_table_follows_the_figure_so_the_caption_stays_its_last_child()
+    {
+        var page = _site.Html("companies/anthropic/index.html");
+
+        Assert.Equal("FIGCAPTION", LinkChecker.Single(page, "figure.activity").LastElementChild!.TagName);
+        Assert.NotNull(page.QuerySelector(".activity-block > figure.activity + details.activity-table"));
+    }
+
+    [Fact]
     public void Cards_on_an_entity_page_leave_out_that_entity_but_keep_the_others()
     {
         var page = _site.Html("companies/anthropic/index.html");
@@ -150,7 +171,7 @@ public sealed class EntityPageTests : IDisposable
     public void A_month_with_one_brief_gets_no_heading_of_its_own()
     {
         // Karpathy: e (March), c (March), b (January), a (January); Tesla has one brief, so no heading at all.
-        Assert.Empty(_site.Html("companies/tesla/index.html").QuerySelectorAll(".timeline h3"));
+        Assert.Empty(_site.Html("companies/tesla/index.html").QuerySelectorAll(".timeline .date-heading"));
         Assert.Single(_site.Html("companies/tesla/index.html").QuerySelectorAll(".timeline .card"));
     }
 
