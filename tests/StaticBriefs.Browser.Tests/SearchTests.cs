@@ -73,7 +73,7 @@ public sealed partial class SearchTests(SiteFixture site)
         foreach (var path in paths)
         {
             await brief.GotoAsync(new Uri(new Uri(site.SiteUrl), path).ToString());
-            Assert.Contains("OpenAI", (await brief.Locator(".brief-header .tag-company a").AllTextContentsAsync()).Select(t => t.Trim()));
+            Assert.Contains("OpenAI", (await brief.Locator(".brief-aside .tag-company a").AllTextContentsAsync()).Select(t => t.Trim()));
         }
     }
 

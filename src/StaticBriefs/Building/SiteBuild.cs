@@ -55,6 +55,9 @@ public static class SiteBuild
         var loaded = clock.Time("load", () => incremental.Load(diagnostics));
         if (options.BaseUrl is { } baseUrl && SiteSettingsLoader.ParseBaseUrl(baseUrl, 0, diagnostics, "--base-url") is { } url)
             loaded = loaded with { Settings = loaded.Settings with { BaseUrl = url } };
+        else if (loaded.Settings.BaseUrl == SiteSettings.DefaultBaseUrl)
+            diagnostics.Warning(options.SettingsFile ?? SiteSettingsLoader.FileName, 0, DiagnosticCodes.NoBaseUrl,
+                "no base_url: the sitemap, feeds and social cards point to http://localhost/; set 'base_url: https://your.site/' in _site.yml or pass --base-url");
         // The model's own diagnostics are kept apart too: preview keeps them while it keeps the model.
         var modelDiagnostics = new DiagnosticBag();
         var site = clock.Time("model", () => SiteAssembler.Assemble(loaded,
@@ -120,9 +123,10 @@ public static class SiteBuild
             minifier,
             p.Meter);
         var search = p.Search;
+        var social = SocialImagesFor(site, p.Theme, diagnostics);
 
         var rendered = clock.Time("render briefs", () =>
-            new BriefPageRenderer(site, views, siteView, templates, markdown, sink, search, diagnostics).RenderAll(options.MaxParallelism));
+            new BriefPageRenderer(site, views, siteView, templates, markdown, sink, search, diagnostics) { Social = social }.RenderAll(options.MaxParallelism));
         // Files whose front matter failed are not published, but their links are checked in the same run.
         FailedDocuments.CheckLinks(p.Loaded.Failed, markdown, diagnostics, options.MaxParallelism);
         clock.Time("render listings", () =>
@@ -170,7 +174,7 @@ public static class SiteBuild
             live = new LiveState
             {
                 Loaded = p.Loaded, Site = site, Views = views, SiteView = siteView, Templates = templates, Markdown = markdown,
-                Search = search, Rendered = rendered, LayoutKeys = layoutKeys, Diagnostics = sorted, Assets = assets,
+                Search = search, Rendered = rendered, Social = social, LayoutKeys = layoutKeys, Diagnostics = sorted, Assets = assets,
                 ModelDiagnostics = p.ModelDiagnostics.ToFrozenSet(),
                 BriefIdsBySource = site.Briefs.ToFrozenDictionary(b => b.Source.RelativePath, b => b.Id, StringComparer.Ordinal),
             };
@@ -182,4 +186,10 @@ public static class SiteBuild
         });
         return built with { Pages = built.PagesRendered + built.PagesReused };
     }
+
+    /// <summary>The social card drawer, unless the site turned cards off (<c>social_images: false</c>).</summary>
+    private static Rendering.Social.SocialImages? SocialImagesFor(SiteModel site, ThemeFiles theme, DiagnosticBag diagnostics) =>
+        site.Settings.SocialImages && site.Briefs.Length > 0 && Rendering.Social.SocialCardRenderer.Create(theme, diagnostics) is { } renderer
+            ? new Rendering.Social.SocialImages(renderer, site.Settings.Title)
+            : null;
 }

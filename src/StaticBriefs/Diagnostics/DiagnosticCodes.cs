@@ -109,4 +109,13 @@ public static class DiagnosticCodes
     public const string OddDate = "SB084";
     /// <summary>A draft without a date: it stays out of the site, even with --drafts, until it has one.</summary>
     public const string UndatedDraft = "SB085";
+
+    // SB100-SB109: the reader's theme (issue 13).
+
+    /// <summary>The site has no <c>base_url</c>: the sitemap, feeds and social cards point to http://localhost/.</summary>
+    public const string NoBaseUrl = "SB100";
+    /// <summary>Briefs dated after the build's clock were left out (one summary line).</summary>
+    public const string FutureBriefsSkipped = "SB101";
+    /// <summary>A social card image could not be drawn (its font is missing or unreadable).</summary>
+    public const string SocialImage = "SB102";
 }

@@ -17,7 +17,7 @@ public static class SiteSettingsLoader
     public const string FileName = "_site.yml";
 
     private static readonly string[] KnownKeys =
-        ["title", "description", "base_url", "language", "page_size", "author", "allow_html", "auto_link_entities", "search",
+        ["title", "description", "base_url", "language", "page_size", "author", "allow_html", "auto_link_entities", "search", "social_images",
          "permalinks", "broken_links", "external_paths", "relative_aliases", .. FrontMatterSettingsReader.Keys];
 
     private static readonly string[] SearchKeys = ["docs_per_file"];
@@ -113,6 +113,7 @@ public static class SiteSettingsLoader
                 "auto_link_entities" => settings with { AutoLinkEntities = ParseBool(value, key, file, valueLine, column, diagnostics) },
                 "broken_links" => LinkSettings.BrokenLinks(value, settings, file, valueLine, column, diagnostics),
                 "relative_aliases" => LinkSettings.RelativeAliases(value, settings, file, valueLine, column, diagnostics),
+                "social_images" => settings with { SocialImages = ParseBool(value, key, file, valueLine, column, diagnostics) },
                 _ => settings,
             };
         }

@@ -29,6 +29,7 @@ public static class SiteAssembler
         var places = new Dictionary<string, DocumentPlace>(StringComparer.Ordinal);
         foreach (var document in loaded.Documents.Concat(loaded.Failed))
             places[document.RelativePath] = DocumentPaths.Of(document, loaded.Settings, diagnostics);
+        ReportFutureBriefs(loaded, options, diagnostics);
 
         var published = loaded.Documents
             .Where(d => d.Kind == DocumentKind.Brief && IsPublished(d, options))
@@ -91,6 +92,26 @@ public static class SiteAssembler
         return model;
     }
 
+    /// <summary>
+    /// One warning for all the briefs left out because they are dated after the build's clock, naming the soonest:
+    /// a scheduled brief is expected, a whole folder silently missing (a wrong year, a time zone) is not.
+    /// </summary>
+    private static void ReportFutureBriefs(LoadedSite loaded, AssemblyOptions options, DiagnosticBag diagnostics)
+    {
+        if (options.IncludeFuture) return;
+        var future = loaded.Documents
+            .Where(d => d.Kind == DocumentKind.Brief && (options.IncludeDrafts || !d.Draft) && d.Date is { } date && date > options.Now)
+            .OrderBy(d => d.Date!.Value).ThenBy(d => d.RelativePath, StringComparer.Ordinal)
+            .ToList();
+        if (future.Count == 0) return;
+        var first = future[0];
+        var others = future.Count == 1 ? "" : $" and {future.Count - 1} more";
+        diagnostics.Warning(first.RelativePath, 1, DiagnosticCodes.FutureBriefsSkipped,
+            $"{future.Count} {(future.Count == 1 ? "brief is" : "briefs are")} dated in the future and not published (this one, {first.Date!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}{others}); " +
+            "they appear once their date has passed, or now with --future", 1);
+    }
+
+
     private static bool IsPublished(SourceDocument document, AssemblyOptions options) =>
         (options.IncludeDrafts || !document.Draft)
         // A draft may have no date yet (SB085): it waits for one.
@@ -122,6 +143,7 @@ public static class SiteAssembler
         known.UnionWith(ReservedPaths);
         known.UnionWith(briefs.Select(b => b.Path));
         known.UnionWith(briefs.Select(b => ArchivePaths.Year(b.Date.Year)));
+        known.UnionWith(ArchivePaths.MonthPages(briefs));
         known.UnionWith(pages.Select(p => p.Path));
         foreach (var taxonomy in taxonomies.Values) known.UnionWith(taxonomy.ByName.Select(t => t.Path));
         // Documents that failed to load are reported at their own errors; links to them are not reported again.

@@ -10,7 +10,13 @@ public sealed record SiteSettings
     public string Description { get; init; } = "";
 
     /// <summary>Absolute URL the site is published at, ending in '/'. Its path is the prefix of every link.</summary>
-    public Uri BaseUrl { get; init; } = new("http://localhost/");
+    public Uri BaseUrl { get; init; } = DefaultBaseUrl;
+
+    /// <summary>The base URL of a site that names none (links work, absolute URLs do not: see SB100).</summary>
+    public static readonly Uri DefaultBaseUrl = new("http://localhost/");
+
+    /// <summary>Whether each brief gets a social card image drawn at build time (<c>social_images</c>, default on).</summary>
+    public bool SocialImages { get; init; } = true;
 
     /// <summary>BCP 47 language tag for the <c>lang</c> attribute.</summary>
     public string Language { get; init; } = "en";

@@ -59,7 +59,7 @@ public sealed class RealContentTests
     {
         // The copy holds the posts, not the blog's /assets/ folder their images are in: that folder is served as the
         // rest of the site is, so links into it are left alone (one line of settings, as a migrating author writes).
-        using var site = Copy("jekyll-homebrew-blog", "external_paths: [/assets/]\n");
+        using var site = Copy("jekyll-homebrew-blog", "base_url: https://brew.sh/\nexternal_paths: [/assets/]\n");
 
         // The test clock (2025) would leave the four later posts out as future ones.
         var result = site.BuildOk(o => o with { Now = new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero) });

@@ -1,7 +1,7 @@
 namespace StaticBriefs.Rendering.Views;
 
 /// <summary>A brief as listings show it (home, term pages, archive, related).</summary>
-public sealed record BriefCard
+public sealed record BriefCard : Theme.ITransientCard
 {
     /// <summary>Title (raw).</summary>
     public required string Title { get; init; }
@@ -31,4 +31,9 @@ public sealed record BriefCard
     public IReadOnlyList<LinkView> People { get; init; } = [];
     /// <summary>Topic links.</summary>
     public IReadOnlyList<LinkView> Topics { get; init; } = [];
+    /// <summary>
+    /// True for a card made for one page (an entity's page leaves out its own chip): rendered each time rather than
+    /// kept for the build, where every shared card is kept once.
+    /// </summary>
+    public bool Transient { get; init; }
 }

@@ -15,16 +15,23 @@ public sealed record PageView
     public required string Permalink { get; init; }
     /// <summary>Feed links for <c>&lt;link rel="alternate"&gt;</c>: the site's, or the entity's own.</summary>
     public IReadOnlyList<FeedLink> Feeds { get; init; } = [];
-    /// <summary>Absolute URL of the page's image for social cards (<c>og:image</c>), or empty.</summary>
-    public string Image { get; init; } = "";
-    /// <summary>The image's text alternative (raw), may be empty.</summary>
-    public string ImageAlt { get; init; } = "";
     /// <summary>OpenGraph type: website or article.</summary>
     public string OgType { get; init; } = "website";
     /// <summary>JSON-LD for the page, already encoded as safe JSON (empty when none); trusted, written as it is.</summary>
     public Theme.TrustedHtml JsonLd { get; init; } = Theme.TrustedHtml.Empty;
     /// <summary>True when search engines should not index the page (404, paginated pages are fine).</summary>
     public bool NoIndex { get; init; }
+    /// <summary>
+    /// Absolute URL of the page's social card image (<c>og:image</c>): the brief's own image when it has one, else
+    /// the one generated for it; empty for none.
+    /// </summary>
+    public string Image { get; init; } = "";
+    /// <summary>The image's alternative text (raw).</summary>
+    public string ImageAlt { get; init; } = "";
+    /// <summary>The image's width in pixels, when known (0 otherwise).</summary>
+    public int ImageWidth { get; init; }
+    /// <summary>The image's height in pixels, when known.</summary>
+    public int ImageHeight { get; init; }
 }
 
 /// <summary>A feed advertised by a page.</summary>
