@@ -52,6 +52,8 @@ public static class LinkTargets
                     ? new LinkResolution(LinkKind.Internal, target, suffix)
                     : new LinkResolution(LinkKind.Broken, target, suffix, links.Unpublished.GetValueOrDefault(target));
             }
+            // A source file of the larger site ('../docs/community.md' in Eleventy's blog/) is that site's to serve.
+            if (IsExternal("/" + source, links)) return new LinkResolution(LinkKind.External, url, "");
             return new LinkResolution(LinkKind.Broken, "/" + source, suffix, "not a markdown file of the input folder; fix the path");
         }
         if (!path.StartsWith('/'))

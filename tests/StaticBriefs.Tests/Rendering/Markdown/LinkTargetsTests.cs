@@ -29,6 +29,17 @@ public sealed class LinkTargetsTests
     private static LinkResolution Resolve(string url, string from = "2024/histograms/index.md") => LinkTargets.Resolve(url, from, Links);
 
     [Theory]
+    [InlineData("../../docs/community.md")]
+    [InlineData("/docs/community.md#help")]
+    [InlineData("@/api/index.md")]
+    public void A_markdown_file_under_an_external_path_is_the_larger_sites_and_left_as_written(string url)
+    {
+        Assert.Equal((LinkKind.External, url), (Resolve(url, "2024/why-histograms.md").Kind, Resolve(url, "2024/why-histograms.md").Path));
+        // Outside the external paths the same file is a broken link.
+        Assert.Equal(LinkKind.Broken, Resolve(url.Replace("docs", "guides", StringComparison.Ordinal).Replace("api", "guides", StringComparison.Ordinal), "2024/why-histograms.md").Kind);
+    }
+
+    [Theory]
     [InlineData("../why-histograms/", "/blog/2024/why-histograms/")]
     [InlineData("../why-histograms/#buckets", "/blog/2024/why-histograms/")]
     [InlineData("../../2024/bundle/", "/blog/2024/bundle/")]
