@@ -26,6 +26,8 @@ switch (args.FirstOrDefault())
         return await SearchBytesCommand.RunAsync(args[1..]);
     case "search-index":
         return SearchIndexCommand.Run(args[1..]);
+    case "relevance":
+        return await StaticBriefs.Benchmarks.Relevance.RelevanceCommand.RunAsync(args[1..]);
     case "highlight-corpus" when args.Length >= 2:
         return StaticBriefs.Benchmarks.Highlighting.HighlightCorpusCommand.Run(args[1..]);
     case "highlight-compare":
@@ -43,6 +45,8 @@ switch (args.FirstOrDefault())
               search-bytes SITE_DIR [--runs N] [--pagefind] [--queries "first|later;..."]
                   bytes fetched and time to first results for first and later queries, in Chromium
               search-index N OUT_DIR [--seed S]            the search index stage alone on N generated briefs
+              relevance [--content DIR] [--queries FILE] [--work DIR] [--kind K] [--blog B] [--no-pagefind] [--build-only]
+                  builds the real blogs, runs tests/RealContent/queries.tsv in Chromium, ours and Pagefind's
               highlight-compare [--rounds R]               TextMateSharp against ColorCode: coverage, bytes, time per block
               highlight-corpus DIR [--runs N]              fenced code in real posts under DIR: languages, time per block
             """);

@@ -26,15 +26,15 @@ internal static class SearchBytesCommand
     // Waits in the page for the first result of q to be drawn, then for its facets; times from the input event.
     private const string RunOurs = """
         async q => {
-          const input = document.getElementById('search-input'), list = document.getElementById('search-results');
+          const input = document.getElementById('search-input'), list = () => document.getElementById('search-results');
           const t0 = performance.now();
           input.value = q;
           input.dispatchEvent(new Event('input', { bubbles: true }));
           const until = test => new Promise(done => { const poll = () => test() ? done(performance.now() - t0) : setTimeout(poll, 1); poll(); });
-          const shown = () => list.dataset.query === q && list.querySelector('.search-result') !== null;
+          const shown = () => list().dataset.query === q && list().querySelector('.search-result') !== null;
           const results = await until(shown);
-          const settled = await until(() => shown() && list.getAttribute('aria-busy') === 'false');
-          return { results, settled, count: parseInt(document.getElementById('search-status').textContent, 10) || 0 };
+          const settled = await until(() => shown() && list().getAttribute('aria-busy') === 'false');
+          return { results, settled, count: parseInt(list().dataset.total || document.getElementById('search-status').textContent.replace(/,/g, ''), 10) || 0 };
         }
         """;
 
@@ -78,8 +78,8 @@ internal static class SearchBytesCommand
         });
 
         Console.WriteLine($"{(pagefind ? "Pagefind" : "StaticBriefs")} search on {site}, median of {runs} runs (fresh browser context each)");
-        Console.WriteLine("| scenario | query | JS (KB) | index (KB) | total (KB) | to first results (ms) | to facets (ms) | results |");
-        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| scenario | query | JS (KB) | index (KB) | total (KB) | total gzip-estimated (KB) | to first results (ms) | to facets (ms) | results |");
+        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var (name, first, later) in scenarios)
         {
             var samples = new List<(Sample First, Sample Later)>();
@@ -92,9 +92,11 @@ internal static class SearchBytesCommand
                 await page.GotoAsync(server.Address + (pagefind ? PagefindPage : "search/"));
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
                 // Our scripts load with the page; Pagefind's load inside the first query and are counted there.
-                var pageJs = Sum(await requests.TakeAsync(), js: true);
-                var a = await MeasureAsync(page, requests, pagefind, first, pageJs);
-                var b = await MeasureAsync(page, requests, pagefind, later, 0);
+                var pageEntries = await requests.TakeAsync();
+                var pageJs = Sum(pageEntries, js: true);
+                var pageJsGzip = Sum(pageEntries, js: true, gzip: true);
+                var a = await MeasureAsync(page, requests, pagefind, first, pageJs, pageJsGzip);
+                var b = await MeasureAsync(page, requests, pagefind, later, 0, 0);
                 samples.Add((a, b));
             }
             Print(name, "first: " + first, samples.Select(s => s.First).ToList());
@@ -103,28 +105,32 @@ internal static class SearchBytesCommand
         return 0;
     }
 
-    private sealed record Sample(long Js, long Index, double Results, double Settled, int Count);
+    private sealed record Sample(long Js, long Index, double Results, double Settled, int Count, long Gzip);
 
-    private static async Task<Sample> MeasureAsync(IPage page, Requests requests, bool pagefind, string query, long pageJs)
+    private static async Task<Sample> MeasureAsync(IPage page, Requests requests, bool pagefind, string query, long pageJs, long pageJsGzip)
     {
         var timing = await page.EvaluateAsync<JsonElement>(pagefind ? RunPagefind : RunOurs, query);
         await page.WaitForTimeoutAsync(200); // the last responses reach the event handler
         var entries = await requests.TakeAsync();
         return new Sample(pageJs + Sum(entries, js: true), Sum(entries, js: false),
-            timing.GetProperty("results").GetDouble(), timing.GetProperty("settled").GetDouble(), timing.GetProperty("count").GetInt32());
+            timing.GetProperty("results").GetDouble(), timing.GetProperty("settled").GetDouble(), timing.GetProperty("count").GetInt32(),
+            pageJsGzip + Sum(entries, js: true, gzip: true) + Sum(entries, js: false, gzip: true));
     }
 
-    /// <summary>Bytes of the search scripts (ours, or Pagefind's JS and wasm) or of everything else fetched.</summary>
-    private static long Sum(List<(string Url, long Bytes)> entries, bool js)
+    /// <summary>
+    /// Bytes of the search scripts (ours, or Pagefind's JS and wasm) or of everything else fetched; with
+    /// <paramref name="gzip"/>, as a compressing host would send them (see <see cref="GzipSize"/>).
+    /// </summary>
+    private static long Sum(List<(string Url, long Bytes, long Gzip)> entries, bool js, bool gzip = false)
     {
         long total = 0;
-        foreach (var (url, bytes) in entries)
+        foreach (var (url, served, compressed) in entries)
         {
             var path = new Uri(url).AbsolutePath;
             var isScript = path.Contains("/assets/js/search", StringComparison.Ordinal)
                 || (path.StartsWith("/pagefind/", StringComparison.Ordinal) && (path.EndsWith(".js", StringComparison.Ordinal) || path.Contains("wasm", StringComparison.Ordinal)));
             var counted = isScript || path.StartsWith("/search/", StringComparison.Ordinal) || path.StartsWith("/pagefind/", StringComparison.Ordinal);
-            if (counted && isScript == js) total += bytes;
+            if (counted && isScript == js) total += gzip ? compressed : served;
         }
         return total;
     }
@@ -133,19 +139,23 @@ internal static class SearchBytesCommand
     private sealed class Requests
     {
         private readonly Lock _gate = new();
-        private List<(string Url, Task<RequestSizesResult> Sizes)> _pending = [];
+        private List<(string Url, Task<RequestSizesResult> Sizes, Task<IResponse?> Response)> _pending = [];
 
         public void Add(IRequest request)
         {
-            lock (_gate) _pending.Add((request.Url, request.SizesAsync()));
+            lock (_gate) _pending.Add((request.Url, request.SizesAsync(), request.ResponseAsync()));
         }
 
-        public async Task<List<(string Url, long Bytes)>> TakeAsync()
+        public async Task<List<(string Url, long Bytes, long Gzip)>> TakeAsync()
         {
-            List<(string Url, Task<RequestSizesResult> Sizes)> taken;
+            List<(string Url, Task<RequestSizesResult> Sizes, Task<IResponse?> Response)> taken;
             lock (_gate) (taken, _pending) = (_pending, []);
-            var result = new List<(string, long)>();
-            foreach (var (url, sizes) in taken) result.Add((url, (await sizes).ResponseBodySize));
+            var result = new List<(string, long, long)>();
+            foreach (var (url, sizes, response) in taken)
+            {
+                var served = (await sizes).ResponseBodySize;
+                result.Add((url, served, await GzipSize.OfAsync(await response, served)));
+            }
             return result;
         }
     }
@@ -160,7 +170,8 @@ internal static class SearchBytesCommand
         var js = Median(samples.Select(s => (double)s.Js)) / 1024;
         var index = Median(samples.Select(s => (double)s.Index)) / 1024;
         var total = Median(samples.Select(s => (double)(s.Js + s.Index))) / 1024;
+        var gzip = Median(samples.Select(s => (double)s.Gzip)) / 1024;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {scenario} | {query} | {js:F1} | {index:F1} | {total:F1} | {Median(samples.Select(s => s.Results)):F0} | {Median(samples.Select(s => s.Settled)):F0} | {samples[0].Count} |"));
+            $"| {scenario} | {query} | {js:F1} | {index:F1} | {total:F1} | {gzip:F1} | {Median(samples.Select(s => s.Results)):F0} | {Median(samples.Select(s => s.Settled)):F0} | {samples[0].Count} |"));
     }
 }

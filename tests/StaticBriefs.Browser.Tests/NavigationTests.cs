@@ -21,7 +21,7 @@ public sealed class NavigationTests(SiteFixture site)
         Assert.Equal(briefTitle, (await page.Locator("h1").TextContentAsync())!.Trim());
         var briefUrl = new Uri(page.Url).AbsolutePath;
 
-        var company = page.Locator(".brief-header .tag-company a").First;
+        var company = page.Locator(".brief-aside .tag-company a").First;
         var companyName = (await company.TextContentAsync())!.Trim();
         await page.ThenWaitForUrlAsync(() => company.ClickAsync(), new System.Text.RegularExpressions.Regex("/briefs-site/companies/[a-z0-9-]+/$"));
         Assert.Equal(companyName, (await page.Locator("h1").TextContentAsync())!.Trim());

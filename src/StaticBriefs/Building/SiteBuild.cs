@@ -56,6 +56,9 @@ public static class SiteBuild
         var loaded = clock.Time("load", () => incremental.Load(diagnostics));
         if (options.BaseUrl is { } baseUrl && SiteSettingsLoader.ParseBaseUrl(baseUrl, 0, diagnostics, "--base-url") is { } url)
             loaded = loaded with { Settings = loaded.Settings with { BaseUrl = url } };
+        else if (loaded.Settings.BaseUrl == SiteSettings.DefaultBaseUrl)
+            diagnostics.Warning(options.SettingsFile ?? SiteSettingsLoader.FileName, 0, DiagnosticCodes.NoBaseUrl,
+                "no base_url: the sitemap, feeds and social cards point to http://localhost/; set 'base_url: https://your.site/' in _site.yml or pass --base-url");
         // The model's own diagnostics are kept apart too: preview keeps them while it keeps the model.
         var modelDiagnostics = new DiagnosticBag();
         var site = clock.Time("model", () => SiteAssembler.Assemble(loaded,
@@ -116,14 +119,17 @@ public static class SiteBuild
         var matcher = site.Settings.AutoLinkEntities ? EntityMatcher.ForSite(site) : null;
         var markdown = new MarkdownRenderer(
             MarkdownPipelineFactory.Create(new MarkdownOptions(site.Settings.AllowHtml), matcher),
-            new LinkContext(views.Urls.BasePath, site.KnownPaths, site.PathsBySource, site.StaticFiles.ToHashSet(StringComparer.Ordinal)),
+            LinkContext.ForSite(site, views.Urls.BasePath, assets.Files),
             incremental.Markdown(site, matcher, views.Urls.BasePath),
             minifier,
             p.Meter);
         var search = p.Search;
+        var social = SocialImagesFor(site, p.Theme, diagnostics);
 
         var rendered = clock.Time("render briefs", () =>
-            new BriefPageRenderer(site, views, siteView, templates, markdown, sink, search, diagnostics).RenderAll(options.MaxParallelism));
+            new BriefPageRenderer(site, views, siteView, templates, markdown, sink, search, diagnostics) { Social = social }.RenderAll(options.MaxParallelism));
+        // Files whose front matter failed are not published, but their links are checked in the same run.
+        FailedDocuments.CheckLinks(p.Loaded.Failed, markdown, diagnostics, options.MaxParallelism);
         clock.Time("render listings", () =>
             new ListingRenderer(site, views, siteView, templates, markdown, sink, diagnostics).RenderAll(options.MaxParallelism));
         clock.Time("relations", () =>
@@ -133,11 +139,13 @@ public static class SiteBuild
         clock.Time("feeds + search index", () =>
         {
             var layout = new SearchIndexLayout(options.VersionSearchIndex, site.Settings.SearchDocsPerFile);
+            search.SetEntities(TaxonomyKinds.All.SelectMany(k => site[k].ByName.Select(t => new SearchEntity(k.Singular(), t.Name, t.Path, t.Count))));
             var index = Task.Run(() => search.Write(sink, layout));
             try
             {
                 new FeedRenderer(site, views, sink).RenderAll(rendered, options.MaxParallelism);
                 SitemapWriter.Write(site, views.Urls, sink);
+                RedirectPages.Write(site, views.Urls, assets.Styles, sink);
                 sink.WriteText("robots.txt", SitemapWriter.Robots(views.Urls));
             }
             finally
@@ -155,8 +163,8 @@ public static class SiteBuild
             if (diagnostics.HasErrors) return;
             // _headers and _redirects are written merged with what the build generates (HostHeaders, RedirectRules).
             foreach (var file in site.StaticFiles.Where(f => f is not (HostFiles.Redirects or HostFiles.Headers))) output.CopyFile(site.StaticSources[file], file);
-            // The author's _redirects, merged with the redirects the build makes (none yet: this is where they go).
-            RedirectRules.Publish(site, [], output);
+            // The author's _redirects first, then the documents' old URLs.
+            RedirectRules.Publish(site, RedirectRules.Generated(site, views.Urls), output);
         });
 
         if (diagnostics.HasErrors)
@@ -169,7 +177,7 @@ public static class SiteBuild
             live = new LiveState
             {
                 Loaded = p.Loaded, Site = site, Views = views, SiteView = siteView, Templates = templates, Markdown = markdown,
-                Search = search, Rendered = rendered, LayoutKeys = layoutKeys, Diagnostics = sorted, Assets = assets,
+                Search = search, Rendered = rendered, Social = social, LayoutKeys = layoutKeys, Diagnostics = sorted, Assets = assets,
                 ModelDiagnostics = p.ModelDiagnostics.ToFrozenSet(),
                 BriefIdsBySource = site.Briefs.ToFrozenDictionary(b => b.Source.RelativePath, b => b.Id, StringComparer.Ordinal),
             };
@@ -181,4 +189,10 @@ public static class SiteBuild
         });
         return built with { Pages = built.PagesRendered + built.PagesReused };
     }
+
+    /// <summary>The social card drawer, unless the site turned cards off (<c>social_images: false</c>).</summary>
+    private static Rendering.Social.SocialImages? SocialImagesFor(SiteModel site, ThemeFiles theme, DiagnosticBag diagnostics) =>
+        site.Settings.SocialImages && site.Briefs.Length > 0 && Rendering.Social.SocialCardRenderer.Create(theme, diagnostics) is { } renderer
+            ? new Rendering.Social.SocialImages(renderer, site.Settings.Title)
+            : null;
 }

@@ -3,7 +3,7 @@ namespace StaticBriefs.Diagnostics;
 /// <summary>The stable codes of every diagnostic StaticBriefs reports.</summary>
 public static class DiagnosticCodes
 {
-    /// <summary>Front matter is not valid YAML.</summary>
+    /// <summary>Front matter cannot be read (YAML, TOML or JSON that is not valid).</summary>
     public const string BadYaml = "SB001";
     /// <summary>A required front matter key is missing.</summary>
     public const string MissingKey = "SB002";
@@ -85,7 +85,42 @@ public static class DiagnosticCodes
     /// <summary>A shortcode StaticBriefs has a built-in equivalent for is missing what it needs (a figure's src, a video id).</summary>
     public const string BadShortcode = "SB061";
 
-    // Relations between entities (SB110-SB119).
+    // SB090-SB099: URLs and links (issue 17).
+
+    /// <summary>A permalink pattern (<c>_site.yml</c> <c>permalinks:</c>) or a file's own <c>permalink:</c>/<c>url:</c> is not a valid site path.</summary>
+    public const string BadPermalink = "SB090";
+    /// <summary>An old URL in <c>aliases:</c> or <c>redirect_from:</c> is not a path on this site.</summary>
+    public const string BadRedirect = "SB091";
+    /// <summary>A redirect's old URL is also a page, a file or another redirect.</summary>
+    public const string RedirectClash = "SB092";
+    /// <summary>Raw HTML in a body was left out (allow_html is off); reported once per file.</summary>
+    public const string RawHtmlOmitted = "SB093";
+    // SB080-SB089: reading other generators' documents (issue 17).
+
+    /// <summary>A <c>layout:</c> value StaticBriefs does not know (reported once per value for the whole site).</summary>
+    public const string UnknownLayout = "SB080";
+    /// <summary>A front matter key holding a list is used by nothing (reported once per key for the whole site).</summary>
+    public const string UnusedList = "SB081";
+    /// <summary>A front matter key is written twice: the last value is used, as Jekyll and Hugo do.</summary>
+    public const string DuplicateKey = "SB082";
+    /// <summary>Files of other generators that are neither read nor published (section files, Eleventy data files).</summary>
+    public const string NotRead = "SB083";
+    /// <summary>A date written in an odd way that was still read (a year written twice).</summary>
+    public const string OddDate = "SB084";
+    /// <summary>A draft without a date: it stays out of the site, even with --drafts, until it has one.</summary>
+    public const string UndatedDraft = "SB085";
+
+    // SB100-SB109: the reader's theme (issue 13).
+
+    /// <summary>The site has no <c>base_url</c>: the sitemap, feeds and social cards point to http://localhost/.</summary>
+    public const string NoBaseUrl = "SB100";
+    /// <summary>Briefs dated after the build's clock were left out (one summary line).</summary>
+    public const string FutureBriefsSkipped = "SB101";
+    /// <summary>A social card image could not be drawn (its font is missing or unreadable).</summary>
+    public const string SocialImage = "SB102";
+
+    // SB110-SB119: relations between entities (issue 15).
+
     /// <summary>A relation names someone or something that is neither in the entity data nor among the brief's tags.</summary>
     public const string UnknownRelationName = "SB110";
     /// <summary>A relation's verb is not one of the documented verbs.</summary>

@@ -10,10 +10,17 @@ namespace StaticBriefs.Incremental;
 /// <param name="Hash">Hash of the file's bytes.</param>
 /// <param name="Document">The loaded document (files with errors are never cached).</param>
 /// <param name="Warnings">Warnings to report again when the entry is reused.</param>
-internal sealed record DocumentEntry(string Hash, SourceDocument Document, ImmutableArray<Diagnostic> Warnings);
+internal sealed record DocumentEntry(string Hash, SourceDocument Document, ImmutableArray<Diagnostic> Warnings)
+{
+    /// <summary>Hash of the <c>_site.yml</c> reading settings the document was read with (<see cref="FrontMatterSettings.Fingerprint"/>).</summary>
+    public string Reading { get; init; } = "";
+}
 
 /// <summary>One question the link checker asked about the site while rendering a body, and the answer it got.</summary>
-/// <param name="Set">'k' known paths, 's' static files, 'p' paths by source file, 'n' source files by name.</param>
+/// <param name="Set">
+/// 'k' known paths, 's' static files, 'p' paths by source file, 'n' source files by name, 'r' bundle files, 'a' old
+/// URLs, 'u' unpublished documents.
+/// </param>
 /// <param name="Key">What was looked up.</param>
 /// <param name="Answer">"1"/"0" for set membership, the path found (or null) for a source look-up.</param>
 internal sealed record LinkLookup(char Set, string Key, string? Answer);
@@ -39,6 +46,9 @@ internal sealed record MarkdownEntry(
                 'k' => links.KnownPaths.Contains(lookup.Key) ? "1" : "0",
                 's' => links.StaticFiles.Contains(lookup.Key) ? "1" : "0",
                 'n' => links.SourcesByName.TryGetValue(lookup.Key, out var sources) ? sources : null,
+                'r' => links.Resources.TryGetValue(lookup.Key, out var resource) ? resource : null,
+                'a' => links.Redirects.TryGetValue(lookup.Key, out var moved) ? moved : null,
+                'u' => links.Unpublished.TryGetValue(lookup.Key, out var why) ? why : null,
                 _ => links.PathsBySource.TryGetValue(lookup.Key, out var path) ? path : null,
             };
             if (!string.Equals(answer, lookup.Answer, StringComparison.Ordinal)) return false;

@@ -19,13 +19,16 @@ internal static class CachedSiteLoader
         var files = InputScanner.Scan(inputDirectory, diagnostics);
         var markdown = files.Markdown;
         var root = Path.GetFullPath(inputDirectory);
+        // Documents are read by the _site.yml settings too: read with other settings, a cached document is stale.
+        var reading = ContentHash.Of(settings.FrontMatter.Fingerprint());
 
         var documents = new SourceDocument?[markdown.Length];
+        var failed = new SourceDocument?[markdown.Length];
         Parallel.For(0, markdown.Length, i =>
         {
             var relative = markdown[i].Relative;
             var full = Path.Combine(root, relative);
-            if (cache.Documents.TryGetValue(relative, out var trusted) && cache.Trusts(full))
+            if (cache.Documents.TryGetValue(relative, out var trusted) && trusted.Reading == reading && cache.Trusts(full))
             {
                 documents[i] = Reuse(trusted, diagnostics, counts);
                 return;
@@ -36,16 +39,22 @@ internal static class CachedSiteLoader
                 return;
             }
             var hash = ContentHash.Of(bytes);
-            if (cache.Documents.TryGetValue(relative, out var entry) && entry.Hash == hash)
+            if (cache.Documents.TryGetValue(relative, out var entry) && entry.Hash == hash && entry.Reading == reading)
             {
                 documents[i] = Reuse(entry, diagnostics, counts);
                 return;
             }
             Interlocked.Increment(ref counts.Parsed);
-            var (document, found) = Parse(bytes, relative);
+            var (document, found, hasErrors) = Parse(bytes, relative, settings.FrontMatter);
             foreach (var diagnostic in found) diagnostics.Add(diagnostic);
-            if (document is null) cache.Documents.TryRemove(relative, out _);
-            else cache.Documents[relative] = new DocumentEntry(hash, document, [.. found.Where(d => d.Severity == Severity.Warning)]);
+            // A file with errors is never cached (it is read again until fixed); what it gives is kept for URL and link checks.
+            if (hasErrors)
+            {
+                cache.Documents.TryRemove(relative, out _);
+                failed[i] = document;
+                return;
+            }
+            cache.Documents[relative] = new DocumentEntry(hash, document!, [.. found.Where(d => d.Severity == Severity.Warning)]) { Reading = reading };
             documents[i] = document;
         });
 
@@ -56,16 +65,23 @@ internal static class CachedSiteLoader
             if (!present.Contains(path)) cache.Documents.TryRemove(path, out _);
         }
         cache.ChangesConsumed();
-        return LoadedSite.Create(settings, [.. documents.OfType<SourceDocument>()], files.Static, entities);
+        return LoadedSite.Create(settings, [.. documents.OfType<SourceDocument>()], files.Static, entities) with
+        {
+            Failed = [.. failed.OfType<SourceDocument>()],
+        };
     }
 
-    /// <summary>Parses one markdown file's bytes; the document is null when it has errors that stop it loading.</summary>
-    internal static (SourceDocument? Document, IReadOnlyList<Diagnostic> Diagnostics) Parse(byte[] bytes, string relativePath)
+    /// <summary>
+    /// Parses one markdown file's bytes. With <c>Failed</c> the document has errors that stop it loading, and is what
+    /// could be read anyway (null when nothing could).
+    /// </summary>
+    internal static (SourceDocument? Document, IReadOnlyList<Diagnostic> Diagnostics, bool Failed) Parse(
+        byte[] bytes, string relativePath, FrontMatterSettings settings)
     {
         var own = new DiagnosticBag();
         var text = SourceText.Decode(bytes, relativePath, own);
-        var document = text is null ? null : DocumentLoader.Load(text, relativePath, own);
-        return (document, own.Sorted());
+        var (document, failed) = text is null ? (null, true) : DocumentLoader.LoadChecked(text, relativePath, own, settings);
+        return (document, own.Sorted(), failed);
     }
 
     private static SourceDocument Reuse(DocumentEntry entry, DiagnosticBag diagnostics, LoadCounts counts)

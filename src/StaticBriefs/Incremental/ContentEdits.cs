@@ -33,10 +33,14 @@ internal static class ContentEdits
             var found = FileSystem.SafePath.ResolveAnywhere(full, boundary, relative, new DiagnosticBag());
             if (found.Kind != FileSystem.FileKind.Regular) return null;
             if (SourceText.ReadBytes(found.ReadPath!, relative, new DiagnosticBag()) is not { } bytes) return null;
-            var (document, diagnostics) = CachedSiteLoader.Parse(bytes, relative);
-            if (document is null || diagnostics.Any(d => d.Severity == Severity.Error)) return null;
+            var settings = state.Loaded.Settings.FrontMatter;
+            var (document, diagnostics, failed) = CachedSiteLoader.Parse(bytes, relative, settings);
+            if (document is null || failed || diagnostics.Any(d => d.Severity == Severity.Error)) return null;
             if (!SamePlace(state.Site.Briefs[id].Source, document)) return null;
-            var entry = new DocumentEntry(ContentHash.Of(bytes), document, [.. diagnostics.Where(d => d.Severity == Severity.Warning)]);
+            var entry = new DocumentEntry(ContentHash.Of(bytes), document, [.. diagnostics.Where(d => d.Severity == Severity.Warning)])
+            {
+                Reading = ContentHash.Of(settings.Fingerprint()),
+            };
             edits.Add(new ContentEdit(id, document, entry));
         }
         return edits;
@@ -49,12 +53,22 @@ internal static class ContentEdits
         && after.Draft == before.Draft
         && after.Slug == before.Slug
         && after.SlugLine == before.SlugLine
+        // The URL and the old URLs: the page moves, or redirect pages and rules change.
+        && SameUrls(after.Urls, before.Urls)
+        // Site-wide notes (unknown layouts, unused lists) and the image are the model's: a change takes the full path.
+        && after.Layout == before.Layout
+        && after.UnusedLists.SequenceEqual(before.UnusedLists)
+        && after.Image == before.Image
         // Mentions with their lines: the model's warnings about a tag point at the line it is on.
         && after.Companies.SequenceEqual(before.Companies)
         && after.People.SequenceEqual(before.People)
         && after.Topics.SequenceEqual(before.Topics)
         // Relations add career lines, flows and terms to other pages: an edit to them rebuilds the site.
         && after.Relations.SequenceEqual(before.Relations);
+
+    private static bool SameUrls(UrlFrontMatter a, UrlFrontMatter b) =>
+        a.Permalink == b.Permalink && a.Url == b.Url && a.Path == b.Path && a.Slug == b.Slug
+        && a.Aliases.SequenceEqual(b.Aliases) && a.RedirectFrom.SequenceEqual(b.RedirectFrom);
 
     /// <summary>The same instant written with the same offset: pages show the date as written.</summary>
     private static bool SameDate(DateTimeOffset? a, DateTimeOffset? b) =>

@@ -53,8 +53,11 @@ internal sealed class IncrementalSession
     public IMarkdownMemo? Markdown(SiteModel site, EntityMatcher? matcher, string basePath)
     {
         if (_cache is null) return null;
+        // Link settings that decide an answer without a look-up (paths another site serves, how broken links are
+        // reported) are part of the key; everything else a body asks about the site is recorded and replayed.
         var contextKey = ContentHash.Of(GeneratorKey.Value, basePath,
-            site.Settings.AllowHtml.ToString(CultureInfo.InvariantCulture), (matcher is not null).ToString(CultureInfo.InvariantCulture));
+            site.Settings.AllowHtml.ToString(CultureInfo.InvariantCulture), (matcher is not null).ToString(CultureInfo.InvariantCulture),
+            string.Join('\n', site.Settings.ExternalPaths), site.Settings.BrokenLinks.ToString());
         // Spellings are kept apart from the key: a new entity changes them, yet only bodies containing its name
         // can link differently (MarkdownMemo checks that), so the others are still valid.
         var spellings = matcher?.Spellings ?? [];

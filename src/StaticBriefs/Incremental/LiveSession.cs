@@ -117,7 +117,7 @@ public sealed class LiveSession : IDisposable
         var sink = new PageMemoSink(staging, output, previous, state.LayoutKeys);
         var rendered = (RenderedBrief[])state.Rendered.Clone();
         clock.Time("render briefs", () =>
-            new BriefPageRenderer(site, views, state.SiteView, state.Templates, state.Markdown, sink, state.Search, diagnostics)
+            new BriefPageRenderer(site, views, state.SiteView, state.Templates, state.Markdown, sink, state.Search, diagnostics) { Social = state.Social }
                 .RenderSome(scope.Briefs, rendered, options.MaxParallelism));
         clock.Time("render listings", () =>
             new ListingRenderer(site, views, state.SiteView, state.Templates, state.Markdown, sink, diagnostics)
@@ -213,17 +213,16 @@ public sealed class LiveSession : IDisposable
             var before = state.Site.Briefs[id].Source;
             var after = edit.Document;
             briefs.Add(id);
-            // The site feeds carry the newest briefs' full content; entity feeds only what a card shows, plus updated.
+            // The site feeds and the entity feeds carry their newest briefs' full content: any edit shows in them.
             siteFeed |= id < FeedRenderer.Size;
             var cardChanged = before.Title != after.Title || before.Summary != after.Summary || before.Author != after.Author;
-            var feedChanged = cardChanged || before.Updated != after.Updated;
             sitemap |= before.Updated != after.Updated;
             foreach (var kind in TaxonomyKinds.All)
             {
                 foreach (var key in site.Briefs[id].TermsOf(kind))
                 {
                     var at = site.TermOf(kind, key).BriefIds.IndexOf(id);
-                    if (feedChanged && at < FeedRenderer.Size) termFeeds.Add((kind, key));
+                    if (at < FeedRenderer.Size) termFeeds.Add((kind, key));
                     if (!cardChanged) continue;
                     var numbers = termPages.TryGetValue((kind, key), out var known) ? (HashSet<int>)known : [];
                     numbers.Add((at / pageSize) + 1);

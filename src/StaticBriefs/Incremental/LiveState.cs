@@ -46,6 +46,8 @@ internal sealed record LiveState : IDisposable
 
     /// <summary>Published briefs by source file.</summary>
     public required FrozenDictionary<string, int> BriefIdsBySource { get; init; }
+    /// <summary>The social card drawer of the build, or null when cards are off.</summary>
+    public Rendering.Social.SocialImages? Social { get; init; }
 
     public void Dispose()
     {

@@ -57,6 +57,14 @@ internal sealed class PageMemoSink(
         _written[file] = fingerprint ?? "";
     }
 
+    public bool TryKeepFile(string file, string key) => Keep(file, "made:" + key);
+
+    public void WriteFile(string file, ReadOnlySpan<byte> content, string key)
+    {
+        staging.WriteBytes(file, content);
+        _written[file] = "made:" + key;
+    }
+
     public void WriteText(string relativePath, string content)
     {
         var key = ContentHash.Of("text", content);

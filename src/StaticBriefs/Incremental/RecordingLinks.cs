@@ -19,6 +19,9 @@ internal sealed class RecordingLinks
         StaticFiles = new RecordingSet(links.StaticFiles, 's', _lookups),
         PathsBySource = new RecordingMap(links.PathsBySource, 'p', _lookups),
         SourcesByName = new RecordingMap(links.SourcesByName, 'n', _lookups),
+        Resources = new RecordingMap(links.Resources, 'r', _lookups),
+        Redirects = new RecordingMap(links.Redirects, 'a', _lookups),
+        Unpublished = new RecordingMap(links.Unpublished, 'u', _lookups),
     };
 
     /// <summary>The context to render with.</summary>

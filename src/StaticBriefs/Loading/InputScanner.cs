@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using StaticBriefs.Diagnostics;
 using StaticBriefs.FileSystem;
+using StaticBriefs.Loading.Conventions;
 
 namespace StaticBriefs.Loading;
 
@@ -10,24 +11,52 @@ namespace StaticBriefs.Loading;
 public sealed record InputFiles(ImmutableArray<TreeFile> Markdown, ImmutableArray<TreeFile> Static);
 
 /// <summary>
-/// Lists the input folder: markdown documents and static files, skipping anything whose name starts with '_' or '.'
-/// (except the <see cref="HostFiles"/> at the root). The listing is <see cref="FileTreeWalker"/>'s: only regular
-/// files, links followed only inside the folder, pipes and devices never opened, every problem reported.
+/// Lists the input folder: markdown documents (<c>.md</c>, <c>.markdown</c>) and static files, skipping anything whose
+/// name starts with '_' or '.' (except the <see cref="HostFiles"/> at the root, and Jekyll's <c>_posts/</c> and
+/// <c>_drafts/</c>, whose markdown files are documents). Files other generators keep beside their posts are neither
+/// read nor published, and are named once (<see cref="OtherGeneratorFiles"/>). The listing is
+/// <see cref="FileTreeWalker"/>'s: only regular files, links followed only inside the folder, pipes and devices never
+/// opened, every problem reported.
 /// </summary>
 public static class InputScanner
 {
     /// <summary>Scans <paramref name="inputDirectory"/>, reporting every file it will not read.</summary>
     public static InputFiles Scan(string inputDirectory, DiagnosticBag diagnostics)
     {
+        var found = FileTreeWalker.Walk(inputDirectory, inputDirectory, "", IsListed, diagnostics);
         var markdown = ImmutableArray.CreateBuilder<TreeFile>();
         var statics = ImmutableArray.CreateBuilder<TreeFile>();
-        foreach (var file in FileTreeWalker.Walk(inputDirectory, inputDirectory, "", IsPublished, diagnostics))
+        var others = new OtherGeneratorFiles(found.Where(f => SourcePathConventions.IsMarkdown(f.Relative)).Select(f => f.Relative));
+        foreach (var file in found)
         {
-            var isMarkdown = file.Relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && !HostFiles.IsHostPath(file.Relative);
-            if (isMarkdown) markdown.Add(file);
+            if (HostFiles.IsHostPath(file.Relative))
+            {
+                if (IsReadable(file, diagnostics)) statics.Add(file);
+            }
+            else if (others.Take(file.Relative))
+            {
+                // Named once below; never read, never published.
+            }
+            else if (SourcePathConventions.IsMarkdown(file.Relative)) markdown.Add(file);
             else if (IsReadable(file, diagnostics)) statics.Add(file);
         }
+        others.Report(diagnostics);
         return new InputFiles(markdown.ToImmutable(), statics.ToImmutable());
+    }
+
+    /// <summary>
+    /// What the walk looks at: published paths, plus Jekyll's post folders and the markdown in them, and section files
+    /// (<c>_index.md</c>), so they can be named rather than skipped without a word.
+    /// </summary>
+    private static bool IsListed(string relative)
+    {
+        if (IsPublished(relative)) return true;
+        var slash = relative.LastIndexOf('/');
+        var name = relative[(slash + 1)..];
+        if (slash >= 0 && !IsListed(relative[..slash])) return false;
+        return name is SourcePathConventions.PostsFolder or SourcePathConventions.DraftsFolder
+            || SourcePathConventions.IsSectionFile(name)
+            || (SourcePathConventions.IsInPostFolder(relative) && !IsHidden(name));
     }
 
     /// <summary>

@@ -1,17 +1,19 @@
 using System.Collections.Immutable;
 using StaticBriefs.Diagnostics;
+using StaticBriefs.Loading.FrontMatter;
 using StaticBriefs.Model;
 using StaticBriefs.Model.Relations;
 using StaticBriefs.Text;
-using YamlDotNet.RepresentationModel;
 
 namespace StaticBriefs.Loading;
 
 /// <summary>
-/// Reads a brief's <c>relations:</c> list (<c>[{subject: ..., verb: joins, object: ..., role: ..., date: ...}]</c>):
-/// shapes, verbs and dates are checked here, names later against the entity data (<see cref="RelationResolver"/>).
+/// Reads a brief's <c>relations:</c> list (<c>[{subject: ..., verb: joins, object: ..., role: ..., date: ...}]</c>) in
+/// any front matter dialect: shapes, verbs and dates are checked here, names later against the entity data
+/// (<see cref="RelationResolver"/>). A bad relation is reported and left out; the brief itself is still used, so
+/// the names of its other relations are checked in the same run.
 /// </summary>
-public static class RelationReader
+internal static class RelationReader
 {
     /// <summary>Keys a relation may have.</summary>
     public static readonly ImmutableArray<string> Keys = ["subject", "verb", "object", "role", "date"];
@@ -19,103 +21,103 @@ public static class RelationReader
     /// <summary>At most this many relations per brief are read, so one file cannot multiply the pages.</summary>
     public const int MaxPerBrief = ContentCaps.TagsPerKind;
 
-    /// <summary>Every well-formed relation of <paramref name="node"/>; each problem is reported at its place.</summary>
-    public static ImmutableArray<RelationMention> Read(YamlNode? node, FrontMatterBlock block, string path, DiagnosticBag diagnostics)
+    /// <summary>Every well-formed relation of the document's <c>relations</c> key; each problem is reported at its place.</summary>
+    public static ImmutableArray<RelationMention> Read(FrontMatterFields fields)
     {
-        if (node is null or YamlScalarNode { Value: null or "" or "~" }) return [];
-        if (node is not YamlSequenceNode list)
+        var entry = fields.Take("relations");
+        if (entry is null || entry.Value is FrontMatterScalar { Kind: ScalarKind.Null } or FrontMatterScalar { Text: "" }) return [];
+        if (entry.Value is not FrontMatterList list)
         {
-            Error(diagnostics, path, block, node, DiagnosticCodes.BadRelation,
+            Error(fields, entry.Value, DiagnosticCodes.BadRelation,
                 "'relations' must be a list such as relations: [{subject: Andrej Karpathy, verb: joins, object: Anthropic}]");
             return [];
         }
         var result = ImmutableArray.CreateBuilder<RelationMention>();
-        foreach (var item in list.Children)
+        foreach (var item in list.Items)
         {
             if (result.Count == MaxPerBrief)
             {
-                diagnostics.Warning(path, block.FileLine(item), DiagnosticCodes.CapApplied,
-                    $"a brief may hold at most {MaxPerBrief} relations; this one and the rest are ignored", block.FileColumn(item));
+                fields.Warn(item.Line, item.Column, DiagnosticCodes.CapApplied,
+                    $"a brief may hold at most {MaxPerBrief} relations; this one and the rest are ignored");
                 break;
             }
-            if (ReadOne(item, block, path, diagnostics) is { } mention) result.Add(mention);
+            if (ReadOne(fields, item) is { } mention) result.Add(mention);
         }
         return result.ToImmutable();
     }
 
-    private static RelationMention? ReadOne(YamlNode item, FrontMatterBlock block, string path, DiagnosticBag diagnostics)
+    private static RelationMention? ReadOne(FrontMatterFields fields, FrontMatterValue item)
     {
-        if (item is not YamlMappingNode map)
+        if (item is not FrontMatterMap map)
         {
-            Error(diagnostics, path, block, item, DiagnosticCodes.BadRelation,
+            Error(fields, item, DiagnosticCodes.BadRelation,
                 "each relation must be a set of keys such as {subject: Andrej Karpathy, verb: joins, object: Anthropic}");
             return null;
         }
-        var values = new Dictionary<string, YamlScalarNode>(StringComparer.Ordinal);
+        var values = new Dictionary<string, FrontMatterScalar>(StringComparer.Ordinal);
         var ok = true;
-        foreach (var (keyNode, valueNode) in map.Children)
+        foreach (var entry in map.Entries)
         {
-            var key = (keyNode as YamlScalarNode)?.Value ?? "";
-            if (!Keys.Contains(key))
+            if (!Keys.Contains(entry.Key))
             {
-                var hint = KeySuggester.Closest(key, Keys);
-                Error(diagnostics, path, block, keyNode, DiagnosticCodes.BadRelation,
-                    $"unknown relation key '{key}'; " + (hint is null ? $"use {string.Join(", ", Keys)}" : $"did you mean '{hint}'?"));
+                var hint = KeySuggester.Closest(entry.Key, Keys);
+                Error(fields, entry.Line, entry.Column, DiagnosticCodes.BadRelation,
+                    $"unknown relation key '{entry.Key}'; " + (hint is null ? $"use {string.Join(", ", Keys)}" : $"did you mean '{hint}'?"));
                 ok = false;
             }
-            else if (valueNode is YamlScalarNode scalar && !string.IsNullOrWhiteSpace(scalar.Value))
+            else if (entry.Value is FrontMatterScalar { Kind: not ScalarKind.Null } scalar && !string.IsNullOrWhiteSpace(scalar.Text))
             {
-                values[key] = scalar;
+                values[entry.Key] = scalar;
             }
-            else if (valueNode is not YamlScalarNode)
+            else if (entry.Value is not FrontMatterScalar)
             {
-                Error(diagnostics, path, block, valueNode, DiagnosticCodes.BadRelation, $"relation '{key}' must be a single text value");
+                Error(fields, entry.Value, DiagnosticCodes.BadRelation, $"relation '{entry.Key}' must be a single text value");
                 ok = false;
             }
         }
         foreach (var required in (string[])["subject", "verb", "object"])
         {
             if (values.ContainsKey(required)) continue;
-            Error(diagnostics, path, block, map, DiagnosticCodes.BadRelation,
+            Error(fields, map, DiagnosticCodes.BadRelation,
                 $"this relation has no '{required}'; every relation needs subject, verb and object");
             ok = false;
         }
         RelationVerb? verb = null;
-        if (values.TryGetValue("verb", out var verbNode))
+        if (values.TryGetValue("verb", out var verbValue))
         {
-            verb = RelationVerbs.Parse(verbNode.Value!);
+            verb = RelationVerbs.Parse(verbValue.Text);
             if (verb is null)
             {
-                var hint = KeySuggester.Closest(verbNode.Value!.Trim(), RelationVerbs.Names);
-                Error(diagnostics, path, block, verbNode, DiagnosticCodes.UnknownRelationVerb,
-                    $"'{verbNode.Value}' is not a relation verb; " + (hint is null
+                var hint = KeySuggester.Closest(verbValue.Text.Trim(), RelationVerbs.Names);
+                Error(fields, verbValue, DiagnosticCodes.UnknownRelationVerb,
+                    $"'{verbValue.Text}' is not a relation verb; " + (hint is null
                         ? $"use one of: {string.Join(", ", RelationVerbs.Names)}"
                         : $"did you mean '{hint}'? (verbs: {string.Join(", ", RelationVerbs.Names)})"));
                 ok = false;
             }
         }
         DateTimeOffset? date = null;
-        if (values.TryGetValue("date", out var dateNode))
+        if (values.TryGetValue("date", out var dateValue))
         {
-            if (DateParser.TryParse(dateNode.Value, out var parsed)) date = parsed;
+            if (DateParser.TryParse(dateValue.Text, out var parsed)) date = parsed;
             else
             {
-                Error(diagnostics, path, block, dateNode, DiagnosticCodes.BadRelationDate,
-                    $"relation date '{dateNode.Value}' is not a date; use an ISO date such as 2026-05-19, or leave 'date' out to use the brief's");
+                Error(fields, dateValue, DiagnosticCodes.BadRelationDate,
+                    $"relation date '{dateValue.Text}' is not a date; use an ISO date such as 2026-05-19, or leave 'date' out to use the brief's");
                 ok = false;
             }
         }
         if (!ok || verb is null) return null;
         return new RelationMention
         {
-            Subject = Capped(values["subject"].Value!),
+            Subject = Capped(values["subject"].Text),
             Verb = verb.Value,
-            Object = Capped(values["object"].Value!),
-            Role = values.TryGetValue("role", out var role) ? Capped(role.Value!) : null,
+            Object = Capped(values["object"].Text),
+            Role = values.TryGetValue("role", out var role) ? Capped(role.Text) : null,
             Date = date,
-            At = At(block, map),
-            SubjectAt = At(block, values["subject"]),
-            ObjectAt = At(block, values["object"]),
+            At = At(map),
+            SubjectAt = At(values["subject"]),
+            ObjectAt = At(values["object"]),
         };
     }
 
@@ -128,8 +130,12 @@ public static class RelationReader
         return trimmed[..cut].TrimEnd();
     }
 
-    private static SourcePosition At(FrontMatterBlock block, YamlNode node) => new(block.FileLine(node), block.FileColumn(node));
+    private static SourcePosition At(FrontMatterValue value) => new(value.Line, value.Column);
 
-    private static void Error(DiagnosticBag diagnostics, string path, FrontMatterBlock block, YamlNode node, string code, string message) =>
-        diagnostics.Error(path, block.FileLine(node), code, message, block.FileColumn(node));
+    private static void Error(FrontMatterFields fields, FrontMatterValue at, string code, string message) =>
+        Error(fields, at.Line, at.Column, code, message);
+
+    // Not fields.Fail: a bad relation is left out, but the brief stays in the site (see the summary).
+    private static void Error(FrontMatterFields fields, int line, int column, string code, string message) =>
+        fields.Diagnostics.Error(fields.Path, line, code, message, column);
 }

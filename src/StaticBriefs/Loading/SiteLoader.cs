@@ -15,13 +15,16 @@ public static class SiteLoader
         var files = InputScanner.Scan(inputDirectory, diagnostics);
         var markdown = files.Markdown;
 
-        var documents = new SourceDocument?[markdown.Length];
+        var documents = new (SourceDocument? Document, bool Failed)[markdown.Length];
         Parallel.For(0, markdown.Length, i =>
         {
             var file = markdown[i];
             if (SourceText.Read(file.ReadPath, file.Relative, diagnostics) is { } text)
-                documents[i] = DocumentLoader.Load(text, file.Relative, diagnostics);
+                documents[i] = DocumentLoader.LoadChecked(text, file.Relative, diagnostics, settings.FrontMatter);
         });
-        return LoadedSite.Create(settings, [.. documents.OfType<SourceDocument>()], files.Static, entities);
+        return LoadedSite.Create(settings, [.. documents.Where(d => !d.Failed && d.Document is not null).Select(d => d.Document!)], files.Static, entities) with
+        {
+            Failed = [.. documents.Where(d => d.Failed && d.Document is not null).Select(d => d.Document!)],
+        };
     }
 }

@@ -17,7 +17,8 @@ public static class SiteSettingsLoader
     public const string FileName = "_site.yml";
 
     private static readonly string[] KnownKeys =
-        ["title", "description", "base_url", "language", "page_size", "author", "allow_html", "auto_link_entities", "search"];
+        ["title", "description", "base_url", "language", "page_size", "author", "allow_html", "auto_link_entities", "search", "social_images",
+         "permalinks", "broken_links", "external_paths", "relative_aliases", .. FrontMatterSettingsReader.Keys];
 
     private static readonly string[] SearchKeys = ["docs_per_file"];
 
@@ -78,6 +79,21 @@ public static class SiteSettingsLoader
                 settings = ParseSearch(valueNode, settings, file, line, diagnostics);
                 continue;
             }
+            if (key == "permalinks")
+            {
+                settings = LinkSettings.Permalinks(valueNode, settings, file, line, diagnostics);
+                continue;
+            }
+            if (key == "external_paths")
+            {
+                settings = LinkSettings.ExternalPaths(valueNode, settings, file, diagnostics);
+                continue;
+            }
+            if (FrontMatterSettingsReader.Keys.Contains(key))
+            {
+                settings = settings with { FrontMatter = FrontMatterSettingsReader.Read(key, valueNode, settings.FrontMatter, file, diagnostics) };
+                continue;
+            }
             if (value is null)
             {
                 diagnostics.Error(file, valueLine, DiagnosticCodes.BadSettings, $"'{key}' must be a single value", column);
@@ -95,6 +111,9 @@ public static class SiteSettingsLoader
                     : Bad(settings, file, valueLine, column, "'page_size' must be a whole number above 0", diagnostics),
                 "allow_html" => settings with { AllowHtml = ParseBool(value, key, file, valueLine, column, diagnostics) },
                 "auto_link_entities" => settings with { AutoLinkEntities = ParseBool(value, key, file, valueLine, column, diagnostics) },
+                "broken_links" => LinkSettings.BrokenLinks(value, settings, file, valueLine, column, diagnostics),
+                "relative_aliases" => LinkSettings.RelativeAliases(value, settings, file, valueLine, column, diagnostics),
+                "social_images" => settings with { SocialImages = ParseBool(value, key, file, valueLine, column, diagnostics) },
                 _ => settings,
             };
         }

@@ -11,9 +11,30 @@ public static class ArchivePaths
     /// <summary>The page of one year.</summary>
     public static string Year(int year) => Index + year.ToString(CultureInfo.InvariantCulture) + "/";
 
+    /// <summary>
+    /// A year with more briefs than this gets a page per month (<c>/archive/2024/05/</c>) and its year page lists the
+    /// months: a year of 1,400 briefs on one page was 300 KB of HTML and 89,000 px tall on a phone.
+    /// </summary>
+    public const int MaxBriefsOnYearPage = 250;
+
+    /// <summary>The page of one month of a year split into months.</summary>
+    public static string Month(int year, int month) =>
+        Year(year) + month.ToString("00", CultureInfo.InvariantCulture) + "/";
+
+    /// <summary>True when the year's briefs are listed on month pages.</summary>
+    public static bool IsSplit(int count) => count > MaxBriefsOnYearPage;
+
+    /// <summary>Paths of the month pages of every split year (none for a small site).</summary>
+    public static IEnumerable<string> MonthPages(IReadOnlyList<Brief> briefs) =>
+        Years(briefs).Where(y => IsSplit(y.Ids.Count))
+            .SelectMany(y => y.Ids.Select(id => briefs[id].Date.Month).Distinct().Select(m => Month(y.Year, m)));
+
     /// <summary>Each year that has briefs, newest first, with its briefs' ids (newest first).</summary>
-    public static IReadOnlyList<(int Year, IReadOnlyList<int> Ids)> Years(SiteModel site) =>
+    public static IReadOnlyList<(int Year, IReadOnlyList<int> Ids)> Years(SiteModel site) => Years(site.Briefs);
+
+    /// <summary>See <see cref="Years(SiteModel)"/>.</summary>
+    public static IReadOnlyList<(int Year, IReadOnlyList<int> Ids)> Years(IReadOnlyList<Brief> briefs) =>
         // Grouped rather than cut into runs: briefs sort by instant, and a date written with an offset can put
         // its local year's first brief after the previous year's last one.
-        [.. site.Briefs.GroupBy(b => b.Date.Year).Select(g => (g.Key, (IReadOnlyList<int>)[.. g.Select(b => b.Id)]))];
+        [.. briefs.GroupBy(b => b.Date.Year).Select(g => (g.Key, (IReadOnlyList<int>)[.. g.Select(b => b.Id)]))];
 }

@@ -9,10 +9,13 @@ public sealed record Brief
     public required int Id { get; init; }
     /// <summary>The loaded document.</summary>
     public required SourceDocument Source { get; init; }
-    /// <summary>URL segment, unique among briefs.</summary>
+    /// <summary>The slug (<c>slug:</c>, else the file name or a bundle's folder): the <c>:slug</c> of the permalink pattern.</summary>
     public required string Slug { get; init; }
-    /// <summary>Site-relative path without the base path, e.g. <c>/briefs/karpathy-joins-anthropic/</c>.</summary>
-    public string Path => "/briefs/" + Slug + "/";
+    /// <summary>
+    /// Site-relative path without the base path, from the site's permalink pattern or the file's own permalink:
+    /// <c>/briefs/karpathy-joins-anthropic/</c> by default. Unique among the site's pages.
+    /// </summary>
+    public required string Path { get; init; }
     /// <summary>Publication date.</summary>
     public required DateTimeOffset Date { get; init; }
     /// <summary>Resolved companies in the order written, duplicates removed.</summary>

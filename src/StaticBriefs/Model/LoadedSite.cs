@@ -16,6 +16,12 @@ public sealed record LoadedSite(
     /// <summary>Where to read each static file (its canonical path, links resolved and checked), by relative path.</summary>
     public ImmutableDictionary<string, string> StaticSources { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>
+    /// Documents whose front matter parsed but had errors (already reported). They are never published; their URLs,
+    /// slugs and links are still checked, so one run reports every problem rather than one wave after another.
+    /// </summary>
+    public ImmutableArray<SourceDocument> Failed { get; init; } = [];
+
     /// <summary>A loaded site whose static files are the scanned <paramref name="statics"/>.</summary>
     public static LoadedSite Create(
         SiteSettings settings, ImmutableArray<SourceDocument> documents, IEnumerable<FileSystem.TreeFile> statics,

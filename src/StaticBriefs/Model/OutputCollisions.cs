@@ -15,32 +15,39 @@ public static class OutputCollisions
     /// <summary>At most this many other files are named in one message.</summary>
     public const int NamedFiles = 5;
 
-    private static readonly string[] Fixed = ["index.html", "404.html", "feed.xml", "feed.json", "sitemap.xml", "robots.txt", "relations.json", "moves/index.html"];
-
-    /// <summary>Reports static files and documentation pages whose output is also a generated file (or folder).</summary>
+    /// <summary>Reports static files, briefs and pages whose output is also a generated file (or folder).</summary>
     public static void Report(SiteModel site, DiagnosticBag diagnostics)
     {
-        if (site.StaticFiles.IsEmpty && site.Pages.IsEmpty) return;
-        var claims = new Generated(site);
+        var claims = new GeneratedFiles(site);
+        var briefs = new DocumentFiles(site);
+        var inputs = site.Resources.ToDictionary(r => r.Value, r => r.Key, StringComparer.Ordinal);
         var statics = site.StaticFiles.ToHashSet(StringComparer.Ordinal);
         foreach (var file in site.StaticFiles)
         {
-            if (claims.Collision(file) is { } what)
-                diagnostics.Error(file, 0, DiagnosticCodes.OutputCollision, $"would be published at '{file}', {what}; rename or move this file");
+            if (claims.Collision(file, briefs.Claim) is { } what)
+                diagnostics.Error(inputs.GetValueOrDefault(file, file), 0, DiagnosticCodes.OutputCollision, $"would be published at '{file}', {what}; rename or move this file");
+        }
+        foreach (var brief in site.Briefs)
+        {
+            // Briefs on the generator's own roots are SiteAssembler's SB005 already.
+            if (SiteAssembler.IsGeneratorPath(brief.Path)) continue;
+            if (claims.Collision(SitePaths.FileFor(brief.Path)) is { } what) Report(brief.Source, brief.Path, "brief", what, diagnostics);
         }
         foreach (var page in site.Pages)
         {
-            var file = page.Path.TrimStart('/') + "index.html";
-            // Pages on the generator's own roots are SiteAssembler's SB005 already.
+            var file = SitePaths.FileFor(page.Path);
             if (SiteAssembler.IsGeneratorPath(page.Path)) continue;
             var what = claims.Collision(file)
-                ?? (statics.Contains(file) ? $"which is also the static file '{file}' in the input folder" : null);
-            if (what is not null)
-            {
-                diagnostics.Error(page.Source.RelativePath, page.Source.SlugLine, DiagnosticCodes.OutputCollision,
-                    $"page would be published at '{page.Path}' ({file}), {what}; move the file or give it another 'slug:'", page.Source.SlugColumn);
-            }
+                ?? (statics.Contains(file) ? $"which is also the static file '{inputs.GetValueOrDefault(file, file)}' in the input folder" : null);
+            if (what is not null) Report(page.Source, page.Path, "page", what, diagnostics);
         }
+    }
+
+    private static void Report(SourceDocument source, string path, string kind, string what, DiagnosticBag diagnostics)
+    {
+        var (line, column) = DocumentPaths.Where(source);
+        diagnostics.Error(source.RelativePath, line, DiagnosticCodes.OutputCollision,
+            $"{kind} would be published at '{path}' ({SitePaths.FileFor(path)}), {what}; move the file or give it another 'slug:' or 'permalink:'", column);
     }
 
     /// <summary>Reports static files over the theme's published assets (known once they are written).</summary>
@@ -62,104 +69,5 @@ public static class OutputCollisions
     {
         var named = string.Join(", ", files.Take(NamedFiles));
         return files.Count > NamedFiles ? string.Create(CultureInfo.InvariantCulture, $"{named} and {files.Count - NamedFiles:N0} more") : named;
-    }
-
-    /// <summary>"a/b/c.txt" -> "a", "a/b".</summary>
-    private static IEnumerable<string> Ancestors(string path)
-    {
-        for (var slash = path.IndexOf('/'); slash > 0; slash = path.IndexOf('/', slash + 1)) yield return path[..slash];
-    }
-
-    /// <summary>What the build writes, answered one path at a time by pattern (never enumerated).</summary>
-    private sealed class Generated(SiteModel site)
-    {
-        private readonly Lazy<Dictionary<string, Brief>> _briefs = new(() =>
-        {
-            var bySlug = new Dictionary<string, Brief>(StringComparer.Ordinal);
-            foreach (var brief in site.Briefs) bySlug.TryAdd(brief.Slug, brief); // duplicates are SB005 already
-            return bySlug;
-        });
-        private readonly Lazy<Dictionary<(string Kind, string Slug), Term>> _terms = new(() =>
-            site.Taxonomies.Values.SelectMany(t => t.ByName).ToDictionary(t => (t.Kind.Key(), t.Slug)));
-        private readonly Lazy<ILookup<int, Brief>> _years = new(() => site.Briefs.ToLookup(b => b.Date.Year));
-
-        /// <summary>How <paramref name="file"/>, or a folder on its way, collides with the build's output; null when it does not.</summary>
-        public string? Collision(string file)
-        {
-            if (Claim(file) is { } exact) return "which is " + exact;
-            foreach (var folder in Ancestors(file))
-            {
-                if (Claim(folder) is { } claimed) return $"inside '{folder}', which is {claimed}";
-            }
-            return (Claim(file + "/index.html") ?? FolderClaim(file)) is { } inside ? $"where the build needs a folder for {inside}" : null;
-        }
-
-        /// <summary>Folders that hold generated pages but no page of their own.</summary>
-        private string? FolderClaim(string folder)
-        {
-            var parts = folder.Split('/');
-            return parts switch
-            {
-                ["briefs"] when site.Briefs.Length > 0 => "the pages of the briefs",
-                ["page"] when HomePages() > 1 => "the later pages of the home listing",
-                [_, _, "page"] when Claim(string.Join('/', parts[..2]) + "/page/2/index.html") is { } second => second + " and after",
-                _ => null,
-            };
-        }
-
-        private string? Claim(string file)
-        {
-            if (Fixed.Contains(file, StringComparer.Ordinal)) return $"a file StaticBriefs writes ({Describe(file)})";
-            if (file == "search" || file.StartsWith("search/", StringComparison.Ordinal)) return "inside search/, which holds the search page and index StaticBriefs writes";
-            var parts = file.Split('/');
-            return parts[0] switch
-            {
-                "page" => Pager(parts, 1, HomePages(), "page {0} of the home listing"),
-                "briefs" when parts is [_, var slug, "index.html"] && _briefs.Value.TryGetValue(slug, out var brief) =>
-                    $"the page of the brief {brief.Source.RelativePath}",
-                "archive" when parts is [_, "index.html"] => "the archive page StaticBriefs writes",
-                "archive" when parts is [_, var year, "index.html"] && int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && _years.Value[y].Any() =>
-                    $"the archive page of {year} (briefs {Names([.. _years.Value[y].Select(b => b.Source.RelativePath).Order(StringComparer.Ordinal)])})",
-                "companies" or "people" or "topics" => TermClaim(parts),
-                _ => null,
-            };
-        }
-
-        private string? TermClaim(string[] parts)
-        {
-            if (parts is [_, "index.html"]) return $"the {parts[0]} index StaticBriefs writes";
-            if (parts.Length < 3 || !_terms.Value.TryGetValue((parts[0], parts[1]), out var term)) return null;
-            var who = $"{term.Kind.Singular()} '{term.Name}' (named in {Names([.. term.BriefIds.Select(id => site.Briefs[id].Source.RelativePath).Order(StringComparer.Ordinal)])})";
-            return parts switch
-            {
-                [_, _, "index.html"] => "the page of the " + who,
-                [_, _, "feed.xml" or "feed.json"] => "the feed of the " + who,
-                [_, _, "index.json"] => "the data file (index.json) of the " + who,
-                [_, _, "page", ..] => Pager(parts, 3, (term.Count + site.Settings.PageSize - 1) / site.Settings.PageSize, "page {0} of the listing of the " + who.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal)),
-                _ => null,
-            };
-        }
-
-        private static string? Pager(string[] parts, int at, int pages, string format)
-        {
-            if (parts.Length != at + 2 || parts[at + 1] != "index.html") return null;
-            return int.TryParse(parts[at], NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 2 && number <= pages
-                ? string.Format(CultureInfo.InvariantCulture, format, number)
-                : null;
-        }
-
-        private int HomePages() => Math.Max(1, (site.Briefs.Length + site.Settings.PageSize - 1) / site.Settings.PageSize);
-
-        private static string Describe(string file) => file switch
-        {
-            "index.html" => "the home page",
-            "404.html" => "the page hosts show for a missing address",
-            "feed.xml" => "the site's Atom feed",
-            "feed.json" => "the site's JSON Feed",
-            "sitemap.xml" => "the sitemap",
-            "relations.json" => "the relations between entities, as JSON",
-            "moves/index.html" => "the moves page",
-            _ => "the robots.txt for crawlers",
-        };
     }
 }

@@ -1,41 +1,48 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using StaticBriefs.Diagnostics;
 using StaticBriefs.Model.Relations;
-using StaticBriefs.Text;
 
 namespace StaticBriefs.Model;
 
 /// <summary>
-/// The model stage: decides what is published, gives every document its URL, and computes the taxonomies once
-/// from the whole set of briefs (term -> briefs), in the manner of Hugo's taxonomy pass.
+/// The model stage: decides what is published, gives every document its URL from one permalink scheme
+/// (<see cref="DocumentPaths"/>), places page bundles' files beside their pages, plans redirects from old URLs, and
+/// computes the taxonomies once from the whole set of briefs (term -> briefs), in the manner of Hugo's taxonomy pass.
 /// </summary>
 public static class SiteAssembler
 {
-    /// <summary>Listing paths the generator owns; documentation pages may not take them.</summary>
+    /// <summary>Listing paths the generator owns; documents may not take them.</summary>
     private static readonly string[] ReservedPaths = ["/", "/archive/", "/search/", "/briefs/", "/companies/", "/people/", "/topics/", "/page/", "/moves/"];
 
-    /// <summary>True for the listing roots the generator owns and the folders of briefs and home pages (pages may not take them).</summary>
+    /// <summary>True for the listing roots the generator owns and the home listing's later pages (documents may not take them).</summary>
     internal static bool IsGeneratorPath(string path) =>
-        ReservedPaths.Contains(path) || path.StartsWith("/briefs/", StringComparison.Ordinal) || path.StartsWith("/page/", StringComparison.Ordinal);
+        ReservedPaths.Contains(path) || path.StartsWith("/page/", StringComparison.Ordinal);
 
-    /// <summary>Builds the frozen site model, reporting duplicate slugs, unknown tags and term kind clashes.</summary>
+    /// <summary>Builds the frozen site model, reporting URL clashes, bad permalinks and redirects, unknown tags and term kind clashes.</summary>
     public static SiteModel Assemble(LoadedSite loaded, AssemblyOptions options, DiagnosticBag diagnostics)
     {
         EntityClashes.Report(loaded.Entities, diagnostics);
+        ReadingNotes.Report(loaded.Documents, diagnostics);
         var catalog = new EntityCatalog(loaded.Entities);
-        var published = loaded.Documents
-            .Where(d => d.Kind == DocumentKind.Brief)
-            .Where(d => options.IncludeDrafts || !d.Draft)
-            .Where(d => options.IncludeFuture || d.Date!.Value <= options.Now)
-            .Select(d => (Source: d, Slug: SlugOf(d)))
-            .ToList();
-        ReportDuplicateSlugs(published.Select(p => (p.Slug, p.Source)), "brief", diagnostics);
+        // Every document's place is decided once, published or not, loaded or failed: links to any of them resolve,
+        // and clashes show up in the same run as front matter errors.
+        var places = new Dictionary<string, DocumentPlace>(StringComparer.Ordinal);
+        foreach (var document in loaded.Documents.Concat(loaded.Failed))
+            places[document.RelativePath] = DocumentPaths.Of(document, loaded.Settings, diagnostics);
+        ReportFutureBriefs(loaded, options, diagnostics);
 
-        // Newest first; equal dates fall back to slug so the order (and every page built from it) is reproducible.
+        var published = loaded.Documents
+            .Where(d => d.Kind == DocumentKind.Brief && IsPublished(d, options))
+            .Select(d => (Source: d, Place: places[d.RelativePath]))
+            .ToList();
+        // Newest first; equal dates fall back to slug, then URL, so the order (and every page built from it) is reproducible.
         published.Sort((a, b) =>
         {
             var byDate = b.Source.Date!.Value.CompareTo(a.Source.Date!.Value);
-            return byDate != 0 ? byDate : string.CompareOrdinal(a.Slug, b.Slug);
+            if (byDate != 0) return byDate;
+            var bySlug = string.CompareOrdinal(a.Place.Slug, b.Place.Slug);
+            return bySlug != 0 ? bySlug : string.CompareOrdinal(a.Place.Path, b.Place.Path);
         });
 
         // A brief names every entity its relations name, so each relation links to pages that exist.
@@ -44,7 +51,9 @@ public static class SiteAssembler
         {
             Id = index,
             Source = p.Source,
-            Slug = p.Slug,
+            Slug = p.Place.Slug,
+            // A loaded brief has a date, and a bad permalink of its own fell back to the pattern: the path is there.
+            Path = p.Place.Path!,
             Date = p.Source.Date!.Value,
             Companies = RelationResolver.WithEnds(Resolve(p.Source.Companies, TaxonomyKind.Companies, catalog), relations[index], TaxonomyKind.Companies),
             People = RelationResolver.WithEnds(Resolve(p.Source.People, TaxonomyKind.People, catalog), relations[index], TaxonomyKind.People),
@@ -55,88 +64,114 @@ public static class SiteAssembler
         EntityChecks.Report(briefs, taxonomies, catalog, options.Strict, diagnostics);
 
         var pages = loaded.Documents
-            .Where(d => d.Kind == DocumentKind.Page && (options.IncludeDrafts || !d.Draft))
-            .Select(d => new DocPage(d, PagePath(d)))
+            .Where(d => d.Kind == DocumentKind.Page && IsPublished(d, options) && places[d.RelativePath].Path is not null)
+            .Select(d => new DocPage(d, places[d.RelativePath].Path!))
             .OrderBy(p => p.Path, StringComparer.Ordinal)
             .ToImmutableArray();
-        ReportPageClashes(pages, briefs, diagnostics);
+        var failed = loaded.Failed.Where(d => !d.Draft && places[d.RelativePath].Path is not null)
+            .Select(d => (d, places[d.RelativePath].Path!, d.Kind == DocumentKind.Page ? "page" : "brief"));
+        UrlClashes.Report([.. briefs.Select(b => (b.Source, b.Path, "brief")), .. pages.Select(p => (p.Source, p.Path, "page")), .. failed], diagnostics);
 
-        var known = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-        known.UnionWith(ReservedPaths);
-        known.UnionWith(briefs.Select(b => b.Path));
-        known.UnionWith(briefs.Select(b => ArchivePaths.Year(b.Date.Year)));
-        known.UnionWith(pages.Select(p => p.Path));
-        foreach (var taxonomy in taxonomies.Values) known.UnionWith(taxonomy.ByName.Select(t => t.Path));
-
+        var files = PageBundles.Place(loaded, Bundles(loaded, places, briefs, pages), diagnostics);
         var model = new SiteModel
         {
             Settings = loaded.Settings,
             Briefs = briefs,
             Pages = pages,
             Taxonomies = taxonomies,
-            StaticFiles = loaded.StaticFiles,
-            StaticSources = loaded.StaticSources,
+            StaticFiles = files.Files,
+            StaticSources = files.Sources,
+            Resources = files.Resources,
             Entities = loaded.Entities,
             Relations = new RelationSet(relations.SelectMany(r => r).Concat(RelationResolver.FromAffiliations(catalog, diagnostics))),
-            KnownPaths = known.ToImmutable(),
-            PathsBySource = loaded.Documents
-                .Select(d => (d.RelativePath, Path: d.Kind == DocumentKind.Page ? PagePath(d) : "/briefs/" + SlugOf(d) + "/"))
-                .ToImmutableDictionary(x => x.RelativePath, x => x.Path, StringComparer.Ordinal),
+            KnownPaths = KnownPaths(briefs, pages, taxonomies, loaded, places),
+            // A document whose URL could not be made (a failed brief without a date) is found by a placeholder
+            // that is known, so links to it add nothing to the errors its own file already has.
+            PathsBySource = places.ToImmutableDictionary(p => p.Key, p => p.Value.Path ?? Pending(p.Key), StringComparer.Ordinal),
+            Unpublished = Unpublished(loaded, places, options),
+            Images = ImageResolver.Resolve(briefs.Select(b => b.Source).Concat(pages.Select(p => p.Source)), loaded.StaticFiles, diagnostics, files.Resources),
         };
+        model = model with { Redirects = RedirectPlanner.Plan(model, diagnostics) };
         OutputCollisions.Report(model, diagnostics);
         return model;
     }
 
-    /// <summary><c>about.md</c> -> <c>/about/</c>; <c>docs/style-guide.md</c> -> <c>/docs/style-guide/</c>; a slug replaces the file name.</summary>
-    public static string PagePath(SourceDocument document)
+    /// <summary>
+    /// One warning for all the briefs left out because they are dated after the build's clock, naming the soonest:
+    /// a scheduled brief is expected, a whole folder silently missing (a wrong year, a time zone) is not.
+    /// </summary>
+    private static void ReportFutureBriefs(LoadedSite loaded, AssemblyOptions options, DiagnosticBag diagnostics)
     {
-        var directory = System.IO.Path.GetDirectoryName(document.RelativePath)?.Replace('\\', '/') ?? "";
-        var name = SlugOf(document);
-        var segments = directory.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Slugger.Slugify).Append(name);
-        return "/" + string.Join('/', segments) + "/";
+        if (options.IncludeFuture) return;
+        var future = loaded.Documents
+            .Where(d => d.Kind == DocumentKind.Brief && (options.IncludeDrafts || !d.Draft) && d.Date is { } date && date > options.Now)
+            .OrderBy(d => d.Date!.Value).ThenBy(d => d.RelativePath, StringComparer.Ordinal)
+            .ToList();
+        if (future.Count == 0) return;
+        var first = future[0];
+        var others = future.Count == 1 ? "" : $" and {future.Count - 1} more";
+        diagnostics.Warning(first.RelativePath, 1, DiagnosticCodes.FutureBriefsSkipped,
+            $"{future.Count} {(future.Count == 1 ? "brief is" : "briefs are")} dated in the future and not published (this one, {first.Date!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}{others}); " +
+            "they appear once their date has passed, or now with --future", 1);
     }
 
-    /// <summary>The document's own <c>slug:</c>, else its file name as a slug.</summary>
-    private static string SlugOf(SourceDocument document) =>
-        document.Slug ?? Slugger.Slugify(System.IO.Path.GetFileNameWithoutExtension(document.RelativePath));
+
+    private static bool IsPublished(SourceDocument document, AssemblyOptions options) =>
+        (options.IncludeDrafts || !document.Draft)
+        // A draft may have no date yet (SB085): it waits for one.
+        && (document.Kind == DocumentKind.Page || document.Date is { } date && (options.IncludeFuture || date <= options.Now));
+
+    private static string Pending(string relativePath) => "/" + relativePath;
+
+    /// <summary>Each page bundle's folder with its page's path, or null when the page is not published (its files are not either).</summary>
+    private static Dictionary<string, string?> Bundles(
+        LoadedSite loaded, Dictionary<string, DocumentPlace> places, ImmutableArray<Brief> briefs, ImmutableArray<DocPage> pages)
+    {
+        var live = briefs.Select(b => b.Source.RelativePath).Concat(pages.Select(p => p.Source.RelativePath)).ToHashSet(StringComparer.Ordinal);
+        var bundles = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var document in loaded.Documents.Concat(loaded.Failed))
+        {
+            if (!DocumentPaths.IsBundle(document.RelativePath)) continue;
+            var path = places[document.RelativePath].Path;
+            var shown = live.Contains(document.RelativePath) || loaded.Failed.Contains(document);
+            bundles[DocumentPaths.BundleFolder(document.RelativePath)] = shown ? path : null;
+        }
+        return bundles;
+    }
+
+    private static ImmutableHashSet<string> KnownPaths(
+        ImmutableArray<Brief> briefs, ImmutableArray<DocPage> pages, ImmutableDictionary<TaxonomyKind, Taxonomy> taxonomies,
+        LoadedSite loaded, Dictionary<string, DocumentPlace> places)
+    {
+        var known = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        known.UnionWith(ReservedPaths);
+        known.UnionWith(briefs.Select(b => b.Path));
+        known.UnionWith(briefs.Select(b => ArchivePaths.Year(b.Date.Year)));
+        known.UnionWith(ArchivePaths.MonthPages(briefs));
+        known.UnionWith(pages.Select(p => p.Path));
+        foreach (var taxonomy in taxonomies.Values) known.UnionWith(taxonomy.ByName.Select(t => t.Path));
+        // Documents that failed to load are reported at their own errors; links to them are not reported again.
+        foreach (var document in loaded.Failed) known.Add(places[document.RelativePath].Path ?? Pending(document.RelativePath));
+        return known.ToImmutable();
+    }
+
+    /// <summary>The paths of drafts and future briefs, with why they are not published, for link messages.</summary>
+    private static ImmutableDictionary<string, string> Unpublished(
+        LoadedSite loaded, Dictionary<string, DocumentPlace> places, AssemblyOptions options)
+    {
+        var unpublished = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var document in loaded.Documents)
+        {
+            if (IsPublished(document, options) || places[document.RelativePath].Path is not { } path) continue;
+            var why = document.Draft
+                ? $"the draft {document.RelativePath} (drafts are published only with --drafts, or once 'draft: false')"
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"{document.RelativePath}, dated {document.Date:yyyy-MM-dd}, after the build's date (future briefs are published only with --future)");
+            unpublished.TryAdd(path, why);
+        }
+        return unpublished.ToImmutable();
+    }
 
     private static ImmutableArray<TermKey> Resolve(ImmutableArray<TagMention> mentions, TaxonomyKind kind, EntityCatalog catalog) =>
         [.. mentions.Select(m => catalog.Resolve(kind, m.Name)).Distinct()];
-
-    private static void ReportDuplicateSlugs(IEnumerable<(string Slug, SourceDocument Source)> items, string what, DiagnosticBag diagnostics)
-    {
-        foreach (var group in items.GroupBy(i => i.Slug, StringComparer.Ordinal).Where(g => g.Count() > 1))
-        {
-            var files = group.Select(g => g.Source.RelativePath).Order(StringComparer.Ordinal).ToList();
-            foreach (var (_, source) in group)
-            {
-                var others = string.Join(", ", files.Where(f => f != source.RelativePath));
-                diagnostics.Error(source.RelativePath, source.SlugLine, DiagnosticCodes.DuplicateSlug,
-                    $"{what} slug '{group.Key}' is also used by {others}; give one of them a different 'slug:' so each has its own URL",
-                    source.SlugColumn);
-            }
-        }
-    }
-
-    private static void ReportPageClashes(ImmutableArray<DocPage> pages, ImmutableArray<Brief> briefs, DiagnosticBag diagnostics)
-    {
-        // Two briefs on one slug are reported above; the first is enough to name here.
-        var briefsByPath = new Dictionary<string, Brief>(StringComparer.Ordinal);
-        foreach (var brief in briefs) briefsByPath.TryAdd(brief.Path, brief);
-        foreach (var page in pages)
-        {
-            if (briefsByPath.TryGetValue(page.Path, out var twin))
-            {
-                diagnostics.Error(page.Source.RelativePath, page.Source.SlugLine, DiagnosticCodes.DuplicateSlug,
-                    $"page path '{page.Path}' is also the page of the brief {twin.Source.RelativePath}; move the file or give it another 'slug:'",
-                    page.Source.SlugColumn);
-                continue;
-            }
-            if (IsGeneratorPath(page.Path))
-                diagnostics.Error(page.Source.RelativePath, page.Source.SlugLine, DiagnosticCodes.DuplicateSlug,
-                    $"page path '{page.Path}' is used by the generator itself; move the file or give it another 'slug:'",
-                    page.Source.SlugColumn);
-        }
-        ReportDuplicateSlugs(pages.Select(p => (p.Path, p.Source)), "page", diagnostics);
-    }
 }

@@ -10,6 +10,18 @@ public enum DocumentKind
 
     /// <summary>A documentation page (<c>layout: page</c>) published at its own path.</summary>
     Page,
+
+    /// <summary>
+    /// Front matter with neither a title nor a body (Zola's <c>template = "latest.html"</c> page): a page its old
+    /// generator fills with a template of its own. Not published; named once for the site.
+    /// </summary>
+    Stub,
+
+    /// <summary>
+    /// A page without a date whose body lists posts with the old generator's template loop (Eleventy's
+    /// <c>{% for post in collections.blog %}</c>): StaticBriefs makes its own listings. Not published; named once.
+    /// </summary>
+    Listing,
 }
 
 /// <summary>One markdown file after loading: typed front matter plus its markdown body. Immutable.</summary>
@@ -25,16 +37,28 @@ public sealed record SourceDocument
     public DateTimeOffset? Date { get; init; }
     /// <summary>Last significant update, if any.</summary>
     public DateTimeOffset? Updated { get; init; }
-    /// <summary>One or two sentences shown in listings and meta tags.</summary>
+    /// <summary>One or two sentences shown in listings and meta tags: written, or derived from the body.</summary>
     public string? Summary { get; init; }
-    /// <summary>Who wrote it.</summary>
+    /// <summary>True when <see cref="Summary"/> was derived from the body (pages then do not repeat it above the body).</summary>
+    public bool SummaryDerived { get; init; }
+    /// <summary>Who wrote it, as readers see it ("A, B"; markdown removed).</summary>
     public string? Author { get; init; }
+    /// <summary>Each author, with a link when one was given (<c>[Name](url)</c>, <c>{ name, url }</c>).</summary>
+    public ImmutableArray<AuthorName> Authors { get; init; } = [];
+    /// <summary>The document's own image, as written (resolved by the model).</summary>
+    public ImageReference? Image { get; init; }
+    /// <summary>The <c>layout:</c> value as written, or null.</summary>
+    public LocatedText? Layout { get; init; }
+    /// <summary>Keys holding lists that nothing reads (each key's name and place), reported once for the whole site.</summary>
+    public ImmutableArray<LocatedText> UnusedLists { get; init; } = [];
     /// <summary>URL segment chosen by the author, or null to derive one from the file name.</summary>
     public string? Slug { get; init; }
     /// <summary>Line of the slug key, or of the title when there is no slug key.</summary>
     public int SlugLine { get; init; } = 1;
     /// <summary>Column of the slug key, or of the title when there is no slug key (0 when unknown).</summary>
     public int SlugColumn { get; init; }
+    /// <summary>The URL-shaped keys (<c>permalink</c>, <c>url</c>, <c>path</c>, <c>slug</c>, <c>aliases</c>, <c>redirect_from</c>) as written, with their places.</summary>
+    public UrlFrontMatter Urls { get; init; } = UrlFrontMatter.None;
     /// <summary>Drafts are published only with <c>--drafts</c>.</summary>
     public bool Draft { get; init; }
     /// <summary>Header navigation order for pages; null keeps the page out of the navigation.</summary>

@@ -16,10 +16,21 @@ public sealed class BriefPageRenderer(
     SiteModel site, ViewFactory views, SiteView siteView, TemplateRunner templates,
     MarkdownRenderer markdown, IOutputSink sink, SearchIndexBuilder search, DiagnosticBag diagnostics)
 {
-    /// <summary>Briefs whose HTML is kept for the site-wide feed.</summary>
+    /// <summary>Briefs in the site-wide feed.</summary>
     public const int FeedSize = 20;
 
     private readonly Relations.RelationViews _relations = new(site, views);
+    /// <summary>Draws each brief's social card, or null when the site turned them off (or they cannot be drawn).</summary>
+    public Social.SocialImages? Social { get; init; }
+
+    // Only the briefs some feed shows keep their HTML, so memory does not grow with the site.
+    private readonly HashSet<int> _inFeeds = Feeds.FeedRenderer.BriefsInFeeds(site);
+
+    /// <summary>Sections from which a brief shows its contents (beside the text on wide screens).</summary>
+    public const int SectionsForContents = 3;
+
+    /// <summary>Reading time from which the contents also show on phones, where they sit above the text.</summary>
+    public const int MinutesForContentsOnPhones = 3;
 
     /// <summary>Renders every brief page; the result is indexed by brief id.</summary>
     public RenderedBrief[] RenderAll(int maxParallelism)
@@ -42,12 +53,17 @@ public sealed class BriefPageRenderer(
         var card = views.Card(brief.Id) with { ReadingMinutes = body.ReadingMinutes };
         var permalink = views.Urls.Permalink(brief.Path);
         var updated = source.Updated is { } u ? Dates.Iso(u) : null;
+        var sources = SourceLinkFilter.SafeSources(source, diagnostics);
         var view = new BriefView
         {
             Card = card,
             Content = new TrustedHtml(body.Html),
             Toc = body.Toc,
-            Sources = SourceLinkFilter.SafeSources(source, diagnostics),
+            Sources = sources,
+            SourceLinks = [.. sources.Select(SourceView.From)],
+            // Beside the text a contents list costs nothing; above it on a phone it only earns its place on a longer read.
+            ShowToc = body.Toc.Length >= SectionsForContents,
+            TocOnPhones = body.ReadingMinutes >= MinutesForContentsOnPhones,
             UpdatedIso = updated ?? "",
             UpdatedText = source.Updated is { } u2 ? Dates.Text(u2) : "",
             Previous = brief.Id + 1 < site.Briefs.Length ? views.Card(brief.Id + 1) : null,
@@ -66,17 +82,38 @@ public sealed class BriefPageRenderer(
             Description = source.Summary ?? "",
             Url = card.Url,
             Permalink = permalink,
+            Image = views.ImagePermalink(source),
+            ImageAlt = card.ImageAlt,
             OgType = "article",
-            JsonLd = new TrustedHtml(JsonLd.Article(card, permalink, site.Settings.Title, updated)),
+            JsonLd = new TrustedHtml(JsonLd.Article(card, permalink, site.Settings.Title, updated, views.ImagePermalink(source), views.Urls)),
             Feeds = SiteFeeds.Links(views.Urls, site.Settings.Title),
         };
+        page = WithImage(page, brief, card);
         PageWriter.Write(templates, sink, UrlBuilder.FileFor(brief.Path), "brief",
             PageGlobals.Create(siteView, page, "brief", view), brief.Path, diagnostics);
 
         search.Add(new SearchDocument(
             brief.Id, brief.Path, source.Title, source.Summary ?? "", brief.Date,
             [.. view.Companies.Select(c => c.Name)], [.. view.People.Select(c => c.Name)], [.. view.Topics.Select(c => c.Name)],
-            body.PlainText));
-        return new RenderedBrief(brief.Id, brief.Id < FeedSize ? body.Html : null, body.WordCount);
+            body.PlainText)
+        { Headings = body.Headings, Lead = body.Lead });
+        return new RenderedBrief(brief.Id, _inFeeds.Contains(brief.Id) ? body.Html : null, body.WordCount);
+    }
+
+    /// <summary>
+    /// The page's <c>og:image</c>: the brief's own image when its front matter names one (resolved in the model, see
+    /// <see cref="Model.ImageResolver"/>), else its generated card.
+    /// </summary>
+    private PageView WithImage(PageView page, Brief brief, BriefCard card)
+    {
+        if (page.Image.Length > 0 || Social is null) return page;
+        var path = Social.Publish(brief, card, sink);
+        return page with
+        {
+            Image = views.Urls.Permalink(path),
+            ImageAlt = card.Title,
+            ImageWidth = Rendering.Social.SocialCard.Width,
+            ImageHeight = Rendering.Social.SocialCard.Height,
+        };
     }
 }

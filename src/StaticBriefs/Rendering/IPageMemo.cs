@@ -16,4 +16,13 @@ public interface IPageMemo
 
     /// <summary>Writes a freshly rendered page and remembers its fingerprint.</summary>
     void WritePage(string file, string html, string? fingerprint);
+
+    /// <summary>
+    /// True (and the previous file is kept) when the last build wrote the generated file <paramref name="file"/> (an
+    /// image, say) from inputs with the same <paramref name="key"/>: it need not be made again.
+    /// </summary>
+    bool TryKeepFile(string file, string key);
+
+    /// <summary>Writes a generated file made from inputs with <paramref name="key"/>, remembering the key.</summary>
+    void WriteFile(string file, ReadOnlySpan<byte> content, string key);
 }

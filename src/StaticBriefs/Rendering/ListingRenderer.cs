@@ -17,6 +17,10 @@ public sealed class ListingRenderer(
 {
     private readonly EntityCatalog _catalog = new(site.Entities);
     private readonly Relations.RelationViews _relations = new(site, views);
+    private readonly Affiliations _affiliations = new(site, views);
+
+    /// <summary>Names on an entity index page's "most named" list.</summary>
+    private const int TopTerms = 12;
 
     /// <summary>Renders only the listing pages that <paramref name="scope"/> names (a partial rebuild in preview).</summary>
     public int RenderSome(RenderScope scope, int maxParallelism)
@@ -85,16 +89,39 @@ public sealed class ListingRenderer(
         {
             JsonLd = number == 1 ? new TrustedHtml(JsonLd.WebSite(site.Settings.Title, site.Settings.Description, views.Urls.Permalink("/"))) : TrustedHtml.Empty,
         };
-        Write("home", path, page, "list", new ListView(views.Cards(ids), views.Pager("/", number, total)));
+        var cards = views.Cards(ids);
+        // The first page sets the newest brief apart as its lead; the rest sit under date headings.
+        var lead = number == 1 && cards.Count > 0 ? cards[0] : null;
+        var rest = ids.Skip(lead is null ? 0 : 1).Select(id => (site.Briefs[id], views.Card(id))).ToList();
+        Write("home", path, page, "list", new ListView(cards, views.Pager("/", number, total))
+        {
+            Lead = lead,
+            Sections = DateSections.Of(rest),
+        });
     }
 
     private void TermsIndex(Taxonomy taxonomy)
     {
-        var view = new TermsView(taxonomy.Kind.Key(), taxonomy.Kind.Title(),
-            [.. taxonomy.ByName.Select(t => views.TermLink(t.Kind, t.Key))],
-            [.. taxonomy.ByCount.Select(t => views.TermLink(t.Kind, t.Key))]);
+        var byName = taxonomy.ByName.Select(t => views.TermLink(t.Kind, t.Key)).ToList();
+        var view = new TermsView(taxonomy.Kind.Key(), taxonomy.Kind.Title(), byName,
+            [.. taxonomy.ByCount.Select(t => views.TermLink(t.Kind, t.Key))])
+        {
+            Top = taxonomy.ByName.Length > (TopTerms * 2) ? [.. taxonomy.ByCount.Take(TopTerms).Select(t => views.TermLink(t.Kind, t.Key))] : [],
+            Letters = [.. byName
+                .GroupBy(l => Initial(l.Name))
+                .OrderBy(g => g.Key == "#" ? "~" : g.Key, StringComparer.Ordinal)
+                .Select(g => new LetterGroup(g.Key, "letter-" + (g.Key == "#" ? "other" : g.Key.ToLowerInvariant()), [.. g]))],
+        };
         Write("terms", taxonomy.Path, Page("terms", taxonomy.Kind.Title(), taxonomy.Path,
             $"Every {taxonomy.Kind.Singular()} named in {site.Settings.Title}, with how many briefs name it."), "terms", view);
+    }
+
+    /// <summary>"A".."Z" for a name starting with a Latin letter (accents folded), else "#".</summary>
+    private static string Initial(string name)
+    {
+        var folded = Text.CharacterFolding.FoldText(name.TrimStart()).Normalize(System.Text.NormalizationForm.FormD);
+        var first = folded.Length > 0 ? char.ToUpperInvariant(folded[0]) : '#';
+        return char.IsAsciiLetterUpper(first) ? first.ToString() : "#";
     }
 
     /// <summary>All pages of one term (or those <paramref name="only"/> names) in one job, so co-mentions are computed once.</summary>
@@ -102,13 +129,14 @@ public sealed class ListingRenderer(
     {
         var pages = Math.Max(1, (term.Count + site.Settings.PageSize - 1) / site.Settings.PageSize);
         var coMentions = views.CoMentions(term);
+        var related = views.RelatedByKind(term);
         for (var number = 1; number <= pages; number++)
         {
-            if (only is null || only.Contains(number)) TermPage(term, number, pages, coMentions);
+            if (only is null || only.Contains(number)) TermPage(term, number, pages, coMentions, related);
         }
     }
 
-    private void TermPage(Term term, int number, int total, IReadOnlyList<LinkView> coMentions)
+    private void TermPage(Term term, int number, int total, IReadOnlyList<LinkView> coMentions, IReadOnlyList<LinkGroup> related)
     {
         var path = UrlBuilder.PagePath(term.Path, number);
         var ids = term.BriefIds.Skip((number - 1) * site.Settings.PageSize).Take(site.Settings.PageSize).ToList();
@@ -124,9 +152,17 @@ public sealed class ListingRenderer(
             Description = entity?.Description ?? "",
             Website = entity?.Website ?? "",
             Briefs = views.Cards(ids),
-            Timeline = ViewFactory.ByMonth(ids.Select(id => (site.Briefs[id], views.Card(id)))),
+            // Each card leaves out the entity's own chip: every card on the page would repeat it.
+            Timeline = DateSections.Of([.. ids.Select(id => (site.Briefs[id], views.CardWithout(id, term.Kind, term.Key)))]),
             Pager = views.Pager(term.Path, number, total),
             CoMentions = coMentions,
+            Related = related,
+            PeopleNow = term.Kind == TaxonomyKind.Companies ? _affiliations.PeopleNowAt(term.Key) : [],
+            PeopleBefore = term.Kind == TaxonomyKind.Companies ? _affiliations.PeopleFormerlyAt(term.Key) : [],
+            CompaniesInBriefs = term.Kind == TaxonomyKind.People && entity is not null
+                ? Affiliations.CompaniesInBriefs(term, OwnCompanies(entity), site, views)
+                : [],
+            Chart = number == 1 ? ActivityChart.For(term, site, "activity") : null,
             CurrentCompanies = entity is null ? [] : views.CompanyLinks(entity.Current, _catalog),
             PastCompanies = entity is null ? [] : views.CompanyLinks(entity.Past, _catalog),
             // Career lines and flows describe the entity, not the page of its timeline: page 1 only.
@@ -148,11 +184,19 @@ public sealed class ListingRenderer(
         Write("term", path, page, "term", view);
     }
 
+    /// <summary>A person's companies, now and before, as the keys their briefs tag.</summary>
+    private HashSet<TermKey> OwnCompanies(EntityDefinition person) =>
+        [.. person.Current.Concat(person.Past).Select(name => _catalog.Resolve(TaxonomyKind.Companies, name))];
+
     private void DocPage(DocPage doc)
     {
         var source = doc.Source;
         var body = markdown.Render(source.Body, source.RelativePath, source.BodyFirstLine, diagnostics);
-        Write("page", doc.Path, Page("page", source.Title, doc.Path, source.Summary ?? ""), "doc",
+        Write("page", doc.Path, Page("page", source.Title, doc.Path, source.Summary ?? "") with
+        {
+            Image = views.ImagePermalink(source),
+            ImageAlt = source.Image?.Alt ?? "",
+        }, "doc",
             new DocView(source.Title, new TrustedHtml(body.Html), body.Toc, source.Extra));
     }
 
@@ -160,12 +204,22 @@ public sealed class ListingRenderer(
         Write("archive", ArchivePaths.Index, Page("archive", "Archive", ArchivePaths.Index, $"Every brief in {site.Settings.Title}, by year and month."),
             "archive", views.Archive(null));
 
+    /// <summary>A year's archive page, and its month pages when the year is split into months.</summary>
     private void ArchiveYear(int year)
     {
         var path = ArchivePaths.Year(year);
         var yearText = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var view = views.Archive(year);
         Write("archive", path, Page("archive", "Archive " + yearText, path, $"Every brief of {yearText} in {site.Settings.Title}, by month."),
-            "archive", views.Archive(year));
+            "archive", view);
+        if (view.Year!.MonthPages.Count == 0) return;
+        foreach (var month in ArchivePaths.Years(site).Single(y => y.Year == year).Ids.Select(id => site.Briefs[id].Date.Month).Distinct())
+        {
+            var monthView = views.Archive(year, month);
+            var monthPath = ArchivePaths.Month(year, month);
+            Write("archive", monthPath, Page("archive", "Archive " + monthView.Month!.Label, monthPath,
+                $"Every brief of {monthView.Month.Label} in {site.Settings.Title}."), "archive", monthView);
+        }
     }
 
     private void Search() =>

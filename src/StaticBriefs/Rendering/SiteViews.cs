@@ -22,9 +22,15 @@ public static class SiteViews
             .ThenBy(p => p.Path, StringComparer.Ordinal)
             .Select(p => new LinkView(p.Source.Title, urls.Link(p.Path)))],
         Taxonomies = [.. TaxonomyKinds.All.Select(k => new LinkView(k.Title(), urls.Link(site[k].Path), site[k].ByName.Length))],
-        Styles = [.. assets.Styles.Select(urls.Link)],
-        Scripts = [.. assets.Scripts.Select(urls.Link)],
+        Styles = [.. assets.Styles.Where(p => !IsSearchAsset(p)).Select(urls.Link)],
+        Scripts = [.. assets.Scripts.Where(p => !IsSearchAsset(p)).Select(urls.Link)],
+        SearchStyles = [.. assets.Styles.Where(IsSearchAsset).Select(urls.Link)],
+        SearchScripts = [.. assets.Scripts.Where(IsSearchAsset).OrderBy(p => Path.GetFileName(p).StartsWith("search.", StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(p => p, StringComparer.Ordinal).Select(urls.Link)],
         BriefCount = site.Briefs.Length,
         Year = site.Briefs.Length > 0 ? site.Briefs[0].Date.Year : 2026,
     };
+
+    /// <summary>The search UI's own files (<c>assets/js/search.js</c>, <c>assets/css/search.css</c>...): only where search runs.</summary>
+    private static bool IsSearchAsset(string path) => Path.GetFileName(path).StartsWith("search", StringComparison.Ordinal);
 }

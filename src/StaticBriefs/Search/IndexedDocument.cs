@@ -3,8 +3,9 @@ using System.Collections.Immutable;
 namespace StaticBriefs.Search;
 
 /// <summary>
-/// What the builder keeps of one document after tokenizing it: display fields, a short excerpt and the
-/// weighted term frequencies (term ids into the builder's shared term table). The body is not kept.
+/// What the builder keeps of one document after tokenizing it: display fields, a short excerpt, and per term (ids
+/// into the builder's shared term table) its frequencies in the
+/// five fields packed as <see cref="SearchFields"/> describes, with each field's length in words. The body is not kept.
 /// </summary>
 internal sealed record IndexedDocument(
     int Id,
@@ -17,5 +18,9 @@ internal sealed record IndexedDocument(
     ImmutableArray<string> Topics,
     string Excerpt,
     int[] TermIds,
-    int[] Weights,
-    int Length);
+    uint[] Frequencies,
+    int[] FieldLengths)
+{
+    /// <summary>Ids of the words it uses that the typo dictionary holds (the builder's word table).</summary>
+    public int[] WordIds { get; init; } = [];
+}

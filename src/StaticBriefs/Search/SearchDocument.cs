@@ -21,4 +21,11 @@ public sealed record SearchDocument(
     ImmutableArray<string> Companies,
     ImmutableArray<string> People,
     ImmutableArray<string> Topics,
-    string BodyText);
+    string BodyText)
+{
+    /// <summary>The body's headings, one a line: a field of their own, weighted above body text.</summary>
+    public string Headings { get; init; } = "";
+
+    /// <summary>The body's opening paragraphs (no headings, tables or code), for the result snippet; the body's start when empty.</summary>
+    public string Lead { get; init; } = "";
+}

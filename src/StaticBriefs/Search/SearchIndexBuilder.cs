@@ -9,20 +9,21 @@ namespace StaticBriefs.Search;
 /// </summary>
 public sealed class SearchIndexBuilder
 {
-    /// <summary>Field weights: a word in the title counts as four in the body.</summary>
-    internal const int TitleWeight = 4, EntityWeight = 3, SummaryWeight = 2, BodyWeight = 1;
-
     /// <summary>Characters of body text kept for the result snippet.</summary>
     internal const int ExcerptLength = 300;
 
     private readonly Dictionary<string, int> _termIds;
-    private readonly ConcurrentDictionary<string, int> _wordIds;
-    private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
+    // Folded word -> (its term, or -1 for a stop word; its id in the typo dictionary's table, or -1; whether the term
+    // is the word itself, unstemmed).
+    private readonly ConcurrentDictionary<string, (int Term, int Word, bool Verbatim)> _wordIds;
+    private readonly ConcurrentDictionary<string, (int Term, int Word, bool Verbatim)>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
+    private readonly List<string> _dictionaryWords;
     private readonly List<string> _terms;
     private readonly Dictionary<int, IndexedDocument> _documents = [];
     private readonly Lock _gate;
     private readonly ConcurrentDictionary<UInt128, IndexedDocument>? _tokens;
     private readonly ConcurrentDictionary<UInt128, IndexedDocument>? _previousTokens;
+    private IReadOnlyList<SearchEntity> _entities = [];
     private int _tokenized;
 
     /// <summary>Creates an empty builder; use one per build.</summary>
@@ -30,6 +31,7 @@ public sealed class SearchIndexBuilder
     {
         _termIds = new(StringComparer.Ordinal);
         _wordIds = new(StringComparer.Ordinal);
+        _dictionaryWords = [];
         _terms = [];
         _gate = new();
         _wordLookup = _wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -40,8 +42,10 @@ public sealed class SearchIndexBuilder
         // The term table only grows, so the new builder can share it; terms no document uses are left out on write.
         _termIds = previous._termIds;
         _wordIds = previous._wordIds;
+        _dictionaryWords = previous._dictionaryWords;
         _terms = previous._terms;
         _gate = previous._gate;
+        _entities = previous._entities;
         _wordLookup = _wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _tokens = new();
         _previousTokens = previous._tokens ?? new();
@@ -83,29 +87,44 @@ public sealed class SearchIndexBuilder
         }
         Interlocked.Increment(ref _tokenized);
         // A fresh map per document rather than a per-thread static one: no shared mutable state, at ~1% of Add's cost.
-        var counts = new Dictionary<int, int>(256);
-        var length = Count(document.Title, TitleWeight, counts);
+        var counts = new Dictionary<int, uint>(256);
+        var words = new HashSet<int>();
+        var lengths = new int[SearchFields.Count];
+        lengths[SearchFields.Title] = Count(document.Title, SearchFields.Title, counts, words);
         foreach (var names in (ReadOnlySpan<System.Collections.Immutable.ImmutableArray<string>>)[document.Companies, document.People, document.Topics])
         {
             if (names.IsDefault) continue;
-            foreach (var name in names) length += Count(name, EntityWeight, counts);
+            foreach (var name in names) lengths[SearchFields.Entities] += Count(name, SearchFields.Entities, counts, words);
         }
-        length += Count(document.Summary, SummaryWeight, counts);
-        length += Count(document.BodyText, BodyWeight, counts);
+        lengths[SearchFields.Summary] = Count(document.Summary, SearchFields.Summary, counts, words);
+        lengths[SearchFields.Headings] = Count(document.Headings, SearchFields.Headings, counts, words);
+        lengths[SearchFields.Body] = Count(document.BodyText, SearchFields.Body, counts, words);
 
         var termIds = new int[counts.Count];
-        var weights = new int[counts.Count];
+        var frequencies = new uint[counts.Count];
         var i = 0;
-        foreach (var (termId, weight) in counts)
+        foreach (var (termId, packed) in counts)
         {
             termIds[i] = termId;
-            weights[i++] = weight;
+            frequencies[i++] = packed;
         }
+        var excerpt = ExcerptMaker.Make(document.Lead.Length > 0 ? document.Lead : document.BodyText, ExcerptLength);
         var indexed = new IndexedDocument(document.Id, document.Path, document.Title, document.Summary, document.Date,
             OrEmpty(document.Companies), OrEmpty(document.People), OrEmpty(document.Topics),
-            ExcerptMaker.Make(document.BodyText, ExcerptLength), termIds, weights, length);
+            excerpt, termIds, frequencies, lengths)
+        { WordIds = [.. words] };
         if (_tokens is not null) _tokens[key] = indexed;
         lock (_gate) _documents[indexed.Id] = indexed;
+    }
+
+    /// <summary>
+    /// The companies, people and topics with a page (name, path, briefs): search lists those matching a query above
+    /// the briefs. Kept for later writes until set again.
+    /// </summary>
+    public void SetEntities(IEnumerable<SearchEntity> entities)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        _entities = [.. entities];
     }
 
     /// <summary>A 128-bit hash of everything tokenized: same key, same tokens and excerpt.</summary>
@@ -126,6 +145,8 @@ public sealed class SearchIndexBuilder
             if (!names.IsDefault) foreach (var name in names) Add(name);
         }
         Add(document.BodyText);
+        Add(document.Headings);
+        Add(document.Lead);
         return hash.GetCurrentHashAsUInt128();
     }
 
@@ -150,36 +171,78 @@ public sealed class SearchIndexBuilder
             documents = [.. _documents.Values];
             terms = [.. _terms];
         }
-        return new SearchIndexWriter(documents, terms).Write(sink, layout, changedDocuments);
+        var words = SurfaceWords(documents);
+        return new SearchIndexWriter(documents, terms, words, _entities).Write(sink, layout, changedDocuments);
     }
 
-    private int Count(string? text, int weight, Dictionary<int, int> counts)
+    /// <summary>
+    /// Counts <paramref name="text"/>'s terms into <paramref name="counts"/> for <paramref name="field"/>, and its
+    /// dictionary words into <paramref name="words"/>; returns its length in words.
+    /// </summary>
+    private int Count(string? text, int field, Dictionary<int, uint> counts, HashSet<int> words)
     {
         if (string.IsNullOrEmpty(text)) return 0;
-        Span<char> buffer = stackalloc char[SearchNormalizer.MaxTokenLength + 8];
-        var pos = 0;
+        Span<char> word = stackalloc char[SearchTokenizer.BufferLength];
+        Span<char> whole = stackalloc char[SearchTokenizer.BufferLength];
+        var reader = new SearchTokenizer(text, word, whole);
         var tokens = 0;
-        int length;
-        while ((length = SearchNormalizer.NextWord(text, ref pos, buffer)) >= 0)
+        while (reader.MoveNext())
         {
+            var current = reader.Current;
             // Most words repeat: the folded word maps straight to its term id (or to "stop word"),
             // so stop-word check, stemming and the term lookup run once per distinct word per build.
-            if (!_wordLookup.TryGetValue(buffer[..length], out var termId)) termId = AddWord(buffer[..length]);
+            if (!_wordLookup.TryGetValue(current, out var ids)) ids = AddWord(current, reader.Kind == TokenKind.Whole);
+            if (reader.Kind != TokenKind.Whole) tokens++;
+            var termId = ids.Term;
             if (termId < 0) continue;
-            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, termId, out _) += weight;
-            tokens++;
+            if (ids.Word >= 0) words.Add(ids.Word);
+            ref var packed = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, termId, out _);
+            SearchFields.Increment(ref packed, field);
+            if (ids.Verbatim) packed |= SearchFields.Verbatim;
         }
-        return tokens * weight;
+        return tokens;
     }
 
-    private int AddWord(Span<char> word)
+    private (int Term, int Word, bool Verbatim) AddWord(Span<char> word, bool whole)
     {
         var key = new string(word);
-        var length = SearchNormalizer.TermOf(word);
+        // Words for the typo dictionary: letters only, three or more (numbers and versions are not corrected).
+        var dictionary = !whole && key.Length >= 3 && key.AsSpan().IndexOfAny(NotDictionaryChars) < 0;
+        var length = whole ? word.Length : SearchNormalizer.TermOf(word);
         var termId = length == 0 ? -1 : TermId(word[..length]);
-        _wordIds.TryAdd(key, termId);
-        return termId;
+        var verbatim = length == key.Length;
+        if (dictionary && termId >= 0)
+        {
+            lock (_gate)
+            {
+                if (_wordIds.TryGetValue(key, out var known)) return known;
+                var entry = (termId, _dictionaryWords.Count, verbatim);
+                _dictionaryWords.Add(key);
+                _wordIds[key] = entry;
+                return entry;
+            }
+        }
+        return _wordIds.GetOrAdd(key, (termId, -1, verbatim));
     }
+
+    /// <summary>The typo dictionary's words some document uses, with their term.</summary>
+    private Dictionary<string, int> SurfaceWords(IndexedDocument[] documents)
+    {
+        var used = new HashSet<int>();
+        foreach (var document in documents) used.UnionWith(document.WordIds);
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            foreach (var id in used)
+            {
+                var word = _dictionaryWords[id];
+                words[word] = _wordIds[word].Term;
+            }
+        }
+        return words;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NotDictionaryChars = System.Buffers.SearchValues.Create("0123456789._");
 
     private int TermId(ReadOnlySpan<char> term)
     {

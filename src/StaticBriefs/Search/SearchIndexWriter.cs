@@ -7,15 +7,17 @@ namespace StaticBriefs.Search;
 /// <summary>
 /// Lays the collected documents out as files for search.js: <c>search/meta.json</c>, and under the folder it names
 /// as <c>root</c> (<c>search/&lt;version&gt;/</c>, or <c>search/</c> itself unversioned) postings in
-/// <c>shards/N.json</c> (contiguous ranges of sorted terms), display data in <c>docs/N.json</c> and facet
-/// membership in <c>facets/{kind}/{key}.json</c>.
+/// <c>shards/N.json</c> (contiguous ranges of sorted terms, with the entity pages each term names), display data in
+/// <c>docs/N.json</c>, the typo dictionary in <c>dict/N.json</c> and <c>rdict/N.json</c>, and facet membership in
+/// <c>facets.json</c> (values in many briefs) and <c>facets/{kind}/{key}.json</c> (the others, whose lists also ride
+/// in the display data of the briefs that carry them).
 /// </summary>
 internal sealed class SearchIndexWriter
 {
-    internal const int FormatVersion = 3;
+    internal const int FormatVersion = 4;
     /// <summary>The folder of the index in the site.</summary>
     internal const string Folder = "search/";
-    internal const int ShardTargetBytes = 16 * 1024;
+    internal const int ShardTargetBytes = 8 * 1024;
     internal const double K1 = 1.2, B = 0.75;
 
     /// <summary>Impacts are stored as 1..MaxImpact, the BM25 term-frequency part scaled to one character.</summary>
@@ -23,11 +25,15 @@ internal sealed class SearchIndexWriter
 
     private readonly IndexedDocument[] _documents;
     private readonly string[] _terms;
+    private readonly Dictionary<string, int> _words;
+    private readonly IReadOnlyList<SearchEntity> _entities;
 
-    internal SearchIndexWriter(IndexedDocument[] documents, string[] terms)
+    internal SearchIndexWriter(IndexedDocument[] documents, string[] terms, Dictionary<string, int> words, IReadOnlyList<SearchEntity> entities)
     {
         _documents = documents;
         _terms = terms;
+        _words = words;
+        _entities = entities;
         Array.Sort(_documents, static (a, b) => a.Id.CompareTo(b.Id));
         if (_documents.Length > 0 && _documents[0].Id < 0) throw new InvalidOperationException("Search document ids must not be negative.");
     }
@@ -39,17 +45,19 @@ internal sealed class SearchIndexWriter
         var files = versioned is null ? new JsonFiles(sink, Folder) : new JsonFiles(versioned, "");
         var chunkSize = Math.Max(1, layout.DocsPerFile);
         var postings = BuildPostings(out var order);
-        var shardKeys = ShardWriter.Write(files, _terms, order, postings);
+        var shardKeys = ShardWriter.Write(files, _terms, order, postings, EntitiesByTerm());
         var shardCount = shardKeys.Count;
+        var dictionary = DictionaryWriter.Write(files, DictionaryWords(order, postings));
+        var facets = FacetLists.Build(_documents);
         if (changedDocuments is null || versioned is not null)
         {
-            FacetWriter.Write(files, _documents);
-            DocChunkWriter.Write(files, _documents, chunkSize);
+            facets.Write(files);
+            DocChunkWriter.Write(files, _documents, chunkSize, facets);
         }
         else
         {
             var chunks = changedDocuments.Select(id => id / chunkSize).ToHashSet();
-            DocChunkWriter.Write(files, [.. _documents.Where(d => chunks.Contains(d.Id / chunkSize))], chunkSize);
+            DocChunkWriter.Write(files, [.. _documents.Where(d => chunks.Contains(d.Id / chunkSize))], chunkSize, facets);
         }
         var root = "";
         if (versioned is not null)
@@ -58,7 +66,7 @@ internal sealed class SearchIndexWriter
             versioned.CopyTo(sink, Folder + root);
         }
         var meta = new JsonFiles(sink, Folder);
-        meta.Write("meta.json", writer => WriteMeta(writer, shardKeys, order.Length, chunkSize, root));
+        meta.Write("meta.json", writer => WriteMeta(writer, shardKeys, dictionary, facets.Bundled, order.Length, chunkSize, root));
         return new SearchIndexStats(_documents.Length, order.Length, shardCount, files.Bytes + meta.Bytes) { Root = root };
     }
 
@@ -85,39 +93,81 @@ internal sealed class SearchIndexWriter
         for (var r = 0; r < order.Length; r++) rank[order[r]] = r;
 
         var starts = new int[order.Length + 1];
-        long totalLength = 0;
+        var averages = new double[SearchFields.Count];
         foreach (var document in _documents)
         {
             foreach (var termId in document.TermIds) starts[rank[termId] + 1]++;
-            totalLength += document.Length;
+            for (var f = 0; f < SearchFields.Count; f++) averages[f] += document.FieldLengths[f];
         }
+        for (var f = 0; f < SearchFields.Count; f++) averages[f] = _documents.Length == 0 ? 1.0 : Math.Max(1.0, averages[f] / _documents.Length);
         for (var r = 0; r < order.Length; r++) starts[r + 1] += starts[r];
-        var averageLength = _documents.Length == 0 ? 1.0 : Math.Max(1.0, (double)totalLength / _documents.Length);
         var fill = (int[])starts.Clone();
         var ids = new int[starts[^1]];
         var impacts = new byte[starts[^1]];
+        var verbatim = new bool[order.Length];
+        var norms = new double[SearchFields.Count];
         foreach (var document in _documents)
         {
-            var norm = K1 * (1 - B + B * document.Length / averageLength);
+            for (var f = 0; f < SearchFields.Count; f++)
+            {
+                var b = SearchFields.LengthNormalisation[f];
+                norms[f] = SearchFields.Weights[f] / (1 - b + b * document.FieldLengths[f] / averages[f]);
+            }
             for (var i = 0; i < document.TermIds.Length; i++)
             {
-                var slot = fill[rank[document.TermIds[i]]]++;
+                var termRank = rank[document.TermIds[i]];
+                var slot = fill[termRank]++;
                 ids[slot] = document.Id;
-                impacts[slot] = Impact(document.Weights[i], norm);
+                impacts[slot] = Impact(document.Frequencies[i], norms);
+                if ((document.Frequencies[i] & SearchFields.Verbatim) != 0) verbatim[termRank] = true;
             }
         }
-        return new Postings(starts, ids, impacts, averageLength);
+        return new Postings(starts, ids, impacts, verbatim);
     }
 
-    /// <summary>BM25's saturated term frequency, tf(k1+1)/(tf+norm), scaled to 1..31.</summary>
-    internal static byte Impact(int weightedTf, double norm)
+    /// <summary>
+    /// BM25F: the field frequencies, each weighted and normalised by its field's length, summed, then saturated once
+    /// (tf / (k1 + tf)) and scaled to 1..31.
+    /// </summary>
+    internal static byte Impact(uint frequencies, double[] norms)
     {
-        var saturated = weightedTf * (K1 + 1) / (weightedTf + norm);
-        var scaled = (int)Math.Round(saturated / (K1 + 1) * MaxImpact, MidpointRounding.AwayFromZero);
+        var tf = 0.0;
+        for (var f = 0; f < SearchFields.Count; f++) tf += SearchFields.Frequency(frequencies, f) * norms[f];
+        var scaled = (int)Math.Round(tf / (K1 + tf) * MaxImpact, MidpointRounding.AwayFromZero);
         return (byte)Math.Clamp(scaled, 1, MaxImpact);
     }
 
-    private void WriteMeta(Utf8JsonWriter writer, IReadOnlyList<string> shardKeys, int termCount, int chunkSize, string root)
+    /// <summary>Entity pages by the terms of their names (those in most briefs first, a few a term), for the shard of each term.</summary>
+    private Dictionary<string, List<SearchEntity>> EntitiesByTerm()
+    {
+        var byTerm = new Dictionary<string, List<SearchEntity>>(StringComparer.Ordinal);
+        var ordered = _entities.OrderByDescending(e => e.Briefs).ThenBy(e => e.Kind, StringComparer.Ordinal)
+            .ThenBy(e => e.Name, StringComparer.Ordinal).ThenBy(e => e.Path, StringComparer.Ordinal);
+        foreach (var entity in ordered)
+        {
+            foreach (var term in SearchNormalizer.NameTerms(entity.Name))
+            {
+                if (!byTerm.TryGetValue(term, out var list)) byTerm[term] = list = [];
+                if (list.Count < ShardWriter.MaxEntitiesPerTerm) list.Add(entity);
+            }
+        }
+        return byTerm;
+    }
+
+    /// <summary>The typo dictionary's words with the number of briefs their term is in; words of terms no brief has are left out.</summary>
+    private List<(string Word, int Briefs)> DictionaryWords(int[] order, Postings postings)
+    {
+        var briefs = new int[_terms.Length];
+        for (var r = 0; r < order.Length; r++) briefs[order[r]] = postings.Starts[r + 1] - postings.Starts[r];
+        var words = new List<(string, int)>(_words.Count);
+        foreach (var (word, termId) in _words)
+        {
+            if (termId < briefs.Length && briefs[termId] > 0) words.Add((word, briefs[termId]));
+        }
+        return words;
+    }
+
+    private void WriteMeta(Utf8JsonWriter writer, IReadOnlyList<string> shardKeys, DictionaryKeys dictionary, bool facetBundle, int termCount, int chunkSize, string root)
     {
         writer.WriteStartObject();
         writer.WriteNumber("version", FormatVersion);
@@ -128,8 +178,16 @@ internal sealed class SearchIndexWriter
         writer.WriteNumber("k1", K1);
         writer.WriteNumber("maxImpact", MaxImpact);
         writer.WriteNumber("docChunk", chunkSize);
+        // Whether facets.json exists: without it every facet list is in the briefs' data or its own file.
+        writer.WriteBoolean("facetBundle", facetBundle);
         writer.WriteStartArray("shards");
         foreach (var key in shardKeys) writer.WriteStringValue(key);
+        writer.WriteEndArray();
+        writer.WriteStartArray("dict");
+        foreach (var key in dictionary.Forward) writer.WriteStringValue(key);
+        writer.WriteEndArray();
+        writer.WriteStartArray("rdict");
+        foreach (var key in dictionary.Reversed) writer.WriteStringValue(key);
         writer.WriteEndArray();
         // Years as runs over ids: briefs are numbered newest first, so this is a handful of entries.
         writer.WriteStartArray("years");
@@ -150,5 +208,8 @@ internal sealed class SearchIndexWriter
     }
 }
 
-/// <summary>Postings of all terms by sorted rank: <c>Ids[Starts[r]..Starts[r+1]]</c> with matching impacts.</summary>
-internal sealed record Postings(int[] Starts, int[] Ids, byte[] Impacts, double AverageLength);
+/// <summary>
+/// Postings of all terms by sorted rank: <c>Ids[Starts[r]..Starts[r+1]]</c> with matching impacts, and per term whether
+/// some brief has it as a word as it is.
+/// </summary>
+internal sealed record Postings(int[] Starts, int[] Ids, byte[] Impacts, bool[] Verbatim);

@@ -1,8 +1,5 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Text;
-
-using StaticBriefs.Text;
 
 namespace StaticBriefs.Search;
 
@@ -24,14 +21,22 @@ public static class SearchNormalizer
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopLookup =
         StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>The search terms of <paramref name="text"/>, in order, repeats kept.</summary>
+    /// <summary>
+    /// The search terms of <paramref name="text"/>, in order, repeats kept: each word's term, and after the parts of a
+    /// compound joined by '.' or '_' the compound itself, unstemmed ("rust 1.27.0" gives rust, 1, 27, 0, 1.27.0).
+    /// </summary>
     public static IEnumerable<string> Tokens(string text)
     {
         var list = new List<string>();
-        Span<char> buffer = stackalloc char[MaxTokenLength + 8];
-        var pos = 0;
-        int length;
-        while ((length = NextToken(text, ref pos, buffer)) >= 0) list.Add(new string(buffer[..length]));
+        Span<char> word = stackalloc char[SearchTokenizer.BufferLength];
+        Span<char> whole = stackalloc char[SearchTokenizer.BufferLength];
+        var reader = new SearchTokenizer(text, word, whole);
+        while (reader.MoveNext())
+        {
+            var current = reader.Current;
+            var length = reader.Kind == TokenKind.Whole ? current.Length : TermOf(current);
+            if (length > 0) list.Add(new string(current[..length]));
+        }
         return list;
     }
 
@@ -45,7 +50,7 @@ public static class SearchNormalizer
         var length = 0;
         var overflow = false;
         var pos = 0;
-        while (pos < token.Length) ReadWord(token, ref pos, buffer, ref length, ref overflow);
+        while (pos < token.Length) SearchTokenizer.ReadWord(token, ref pos, buffer, ref length, ref overflow);
         if (overflow) return string.Empty;
         return new string(buffer[..SearchStemmer.Stem(buffer[..length])]);
     }
@@ -59,106 +64,43 @@ public static class SearchNormalizer
     {
         ArgumentNullException.ThrowIfNull(name);
         var builder = new StringBuilder(name.Length);
-        Span<char> buffer = stackalloc char[MaxTokenLength + 8];
-        var pos = 0;
-        int length;
-        while ((length = NextWord(name, ref pos, buffer)) >= 0)
+        Span<char> word = stackalloc char[SearchTokenizer.BufferLength];
+        Span<char> whole = stackalloc char[SearchTokenizer.BufferLength];
+        var reader = new SearchTokenizer(name, word, whole);
+        while (reader.MoveNext())
         {
+            if (reader.Kind == TokenKind.Whole) continue;
             if (builder.Length > 0) builder.Append('-');
-            builder.Append(buffer[..length]);
+            builder.Append(reader.Current);
         }
         return builder.ToString();
     }
 
     /// <summary>
-    /// Writes the next term at or after <paramref name="pos"/> into <paramref name="buffer"/> and returns
-    /// its length, or -1 at the end of the text. Allocation-free: this is the indexing hot loop.
+    /// The distinct terms of a name as a query would match it: each word's term and each compound whole, not the
+    /// compound's parts ("Node.js Foundation" gives node.js, foundat). Stop words are left out.
     /// </summary>
-    internal static int NextToken(ReadOnlySpan<char> text, ref int pos, Span<char> buffer)
+    internal static List<string> NameTerms(string name)
     {
-        int length;
-        while ((length = NextWord(text, ref pos, buffer)) >= 0)
+        var terms = new List<string>();
+        Span<char> word = stackalloc char[SearchTokenizer.BufferLength];
+        Span<char> whole = stackalloc char[SearchTokenizer.BufferLength];
+        var reader = new SearchTokenizer(name, word, whole);
+        while (reader.MoveNext())
         {
-            var term = TermOf(buffer[..length]);
-            if (term > 0) return term;
+            if (reader.Kind == TokenKind.Part) continue;
+            var current = reader.Current;
+            var length = reader.Kind == TokenKind.Whole ? current.Length : TermOf(current);
+            if (length == 0) continue;
+            var term = new string(current[..length]);
+            if (!terms.Contains(term)) terms.Add(term);
         }
-        return -1;
-    }
-
-    /// <summary>
-    /// Writes the next folded word (before stop words and stemming) into <paramref name="buffer"/> and
-    /// returns its length, or -1 at the end. Words longer than <see cref="MaxTokenLength"/> are skipped.
-    /// </summary>
-    internal static int NextWord(ReadOnlySpan<char> text, ref int pos, Span<char> buffer)
-    {
-        while (pos < text.Length)
-        {
-            var length = 0;
-            var overflow = false;
-            ReadWord(text, ref pos, buffer, ref length, ref overflow);
-            if (length > 0 && !overflow) return length;
-        }
-        return -1;
+        return terms;
     }
 
     /// <summary>Turns a folded word into its term in place: the term's length, or 0 for a stop word.</summary>
     internal static int TermOf(Span<char> word) => StopLookup.Contains(word) ? 0 : SearchStemmer.Stem(word);
 
-    /// <summary>Appends folded characters up to and including the next separator (which is consumed).</summary>
-    private static void ReadWord(ReadOnlySpan<char> text, ref int pos, Span<char> buffer, ref int length, ref bool overflow)
-    {
-        Span<char> units = stackalloc char[2];
-        while (pos < text.Length)
-        {
-            var c = text[pos];
-            if (c < 128)
-            {
-                pos++;
-                if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)) Append(buffer, ref length, ref overflow, c);
-                else if (char.IsAsciiLetterUpper(c)) Append(buffer, ref length, ref overflow, (char)(c | 0x20));
-                else if (c != '\'' || length == 0) return;
-                else if (IsPossessive(text, pos)) { pos++; return; }
-                continue;
-            }
-            if (c == '\u2019' && length > 0)
-            {
-                pos++;
-                if (IsPossessive(text, pos)) { pos++; return; }
-                continue;
-            }
-            var folded = CharacterFolding.Fold(c);
-            if (folded is not null)
-            {
-                foreach (var f in folded) Append(buffer, ref length, ref overflow, f);
-                pos++;
-                continue;
-            }
-            if (Rune.DecodeFromUtf16(text[pos..], out var rune, out var used) != System.Buffers.OperationStatus.Done)
-            {
-                pos++;
-                return;
-            }
-            pos += used;
-            var category = Rune.GetUnicodeCategory(rune);
-            if (category == UnicodeCategory.NonSpacingMark) continue;
-            if (!IsWordCategory(category)) return;
-            var count = Rune.ToLowerInvariant(rune).EncodeToUtf16(units);
-            for (var i = 0; i < count; i++) Append(buffer, ref length, ref overflow, units[i]);
-        }
-    }
-
-    // "OpenAI's" is "openai": an apostrophe then a lone s ends the word. Other apostrophes just vanish ("rock'n'roll").
-    private static bool IsPossessive(ReadOnlySpan<char> text, int afterApostrophe) =>
-        afterApostrophe < text.Length && (text[afterApostrophe] | 0x20) == 's'
-        && (afterApostrophe + 1 == text.Length || (text[afterApostrophe + 1] < 128 && !char.IsAsciiLetterOrDigit(text[afterApostrophe + 1])));
-
-    private static bool IsWordCategory(UnicodeCategory category) => category is UnicodeCategory.UppercaseLetter
-        or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter
-        or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.SpacingCombiningMark;
-
-    private static void Append(Span<char> buffer, ref int length, ref bool overflow, char c)
-    {
-        if (length >= MaxTokenLength) { overflow = true; return; }
-        buffer[length++] = c;
-    }
+    /// <summary>True for the words left out of the index ("the", "of").</summary>
+    internal static bool IsStopWord(ReadOnlySpan<char> word) => StopLookup.Contains(word);
 }

@@ -97,7 +97,9 @@ public sealed class SampleSiteTests(SampleSiteFixture fixture) : IClassFixture<S
     [Fact]
     public void Home_pages_split_eighteen_briefs_ten_and_eight()
     {
-        Assert.Equal(10, Site.Html("index.html").QuerySelectorAll(".cards .card").Length);
+        // The first page's newest brief leads it; the other nine are cards.
+        Assert.Equal(1, Site.Html("index.html").QuerySelectorAll("article.lead").Length);
+        Assert.Equal(9, Site.Html("index.html").QuerySelectorAll(".cards .card").Length);
         Assert.Equal(8, Site.Html("page/2/index.html").QuerySelectorAll(".cards .card").Length);
         Assert.False(Site.OutputExists("page/3/index.html"));
     }
@@ -116,9 +118,9 @@ public sealed class SampleSiteTests(SampleSiteFixture fixture) : IClassFixture<S
         Assert.NotNull(page.GetElementById("who-he-is"));
         Assert.Contains("pre-training team", LinkChecker.Single(page, ".prose").TextContent, StringComparison.Ordinal);
         Assert.Equal("/briefs/karpathy-eureka-labs/", page.QuerySelector(".prose a:not(.entity-link)")!.GetAttribute("href"));
-        Assert.Contains("/companies/anthropic/", page.QuerySelectorAll(".brief-header .tag-company a").Select(a => a.GetAttribute("href")));
-        Assert.Contains("/people/andrej-karpathy/", page.QuerySelectorAll(".brief-header .tag-person a").Select(a => a.GetAttribute("href")));
-        Assert.Contains("/topics/talent/", page.QuerySelectorAll(".brief-header .tag-topic a").Select(a => a.GetAttribute("href")));
+        Assert.Contains("/companies/anthropic/", page.QuerySelectorAll(".brief-aside .tag-company a").Select(a => a.GetAttribute("href")));
+        Assert.Contains("/people/andrej-karpathy/", page.QuerySelectorAll(".brief-aside .tag-person a").Select(a => a.GetAttribute("href")));
+        Assert.Contains("/topics/talent/", page.QuerySelectorAll(".brief-aside .tag-topic a").Select(a => a.GetAttribute("href")));
         Assert.Equal("https://www.anthropic.com/news", LinkChecker.Single(page, ".sources a").GetAttribute("href"));
         Assert.Equal("/briefs/deepseek-r1-distilled-locally/", LinkChecker.Single(page, ".prev-next a[rel=prev]").GetAttribute("href"));
         Assert.Null(page.QuerySelector(".prev-next a[rel=next]"));

@@ -33,7 +33,9 @@ public sealed class NewCommandTests : IDisposable
         Assert.Equal("Karpathy joins Anthropic", document.Title);
         Assert.Equal(new DateTimeOffset(2026, 5, 19, 9, 30, 0, TimeSpan.FromHours(2)), document.Date);
         Assert.True(document.Draft);
-        Assert.Equal("", document.Summary);
+        // No summary written: the first line of the outline stands in for it until the author writes one.
+        Assert.True(document.SummaryDerived);
+        Assert.Equal("What happened, in one or two sentences: who did what, and when.", document.Summary);
         Assert.Empty(document.Companies);
         Assert.Empty(document.People);
         Assert.Empty(document.Topics);

@@ -29,7 +29,7 @@ internal sealed record HostileCase(string Name, Action<HostileSite> Arrange, int
 /// <summary>Runs a <see cref="HostileCase"/> and asserts what every hostile case must satisfy.</summary>
 internal static partial class HostileRunner
 {
-    [GeneratedRegex(@"^(?<path>.+?)(:(?<line>\d+)(:(?<col>\d+))?)?: (error|warning) SB0[0-4]\d: .+$")]
+    [GeneratedRegex(@"^(?<path>.+?)(:(?<line>\d+)(:(?<col>\d+))?)?: (error|warning) SB\d{3}: .+$")]
     private static partial Regex DiagnosticLine();
 
     public static void Run(HostileCase test)

@@ -82,7 +82,7 @@ public sealed partial class RandomInputProperties
 {
     private const long MaxAllocatedPerCase = 200L * 1024 * 1024;
 
-    [GeneratedRegex(@"^SB0[0-4]\d$")]
+    [GeneratedRegex(@"^SB0\d\d$")]
     private static partial Regex Code();
 
     private static void AssertOnlySbDiagnostics(DiagnosticBag diagnostics)

@@ -61,6 +61,34 @@ public sealed class DocumentLoaderTests
     }
 
     [Fact]
+    public void Url_keys_are_kept_raw_with_their_places_for_the_url_stage()
+    {
+        var (document, diagnostics) = Load("""
+            ---
+            title: T
+            date: 2024-01-01
+            permalink: /news/:year/:title/
+            url: /blog/old/
+            path: "2019/11/07/Async-await-stable"
+            aliases:
+              - 2019/11/07/Async-await-stable.html
+              - releases/1.39.0
+            redirect_from: /blog/1.2.0/
+            ---
+            """);
+
+        Assert.Empty(diagnostics);
+        var urls = document!.Urls;
+        Assert.Equal(new LocatedText("/news/:year/:title/", 4, 12), urls.Permalink);
+        Assert.Equal(new LocatedText("/blog/old/", 5, 6), urls.Url);
+        Assert.Equal(new LocatedText("2019/11/07/Async-await-stable", 6, 7), urls.Path);
+        Assert.Null(urls.Slug);
+        Assert.Equal([new LocatedText("2019/11/07/Async-await-stable.html", 8, 5), new LocatedText("releases/1.39.0", 9, 5)], urls.Aliases.ToArray());
+        Assert.Equal([new LocatedText("/blog/1.2.0/", 10, 16)], urls.RedirectFrom.ToArray());
+        Assert.False(document.Extra.ContainsKey("aliases"));
+    }
+
+    [Fact]
     public void Layout_page_makes_a_page_that_needs_no_date()
     {
         var (document, diagnostics) = Load("---\ntitle: About\nlayout: page\n---\nText\n", "about.md");

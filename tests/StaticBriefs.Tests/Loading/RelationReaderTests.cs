@@ -57,7 +57,7 @@ public sealed class RelationReaderTests
             title: T
             date: 2026-05-20
             relations:
-              - {subject: A, verb: joins, object: B, date: 19 May 2026}
+              - {subject: A, verb: joins, object: B, date: last spring}
               - {subject: A, verb: joins, object: B, rol: x}
               - {subject: A, verb: leaves}
               - just words
@@ -88,5 +88,27 @@ public sealed class RelationReaderTests
 
         (document, _) = Load($"title: T\ndate: 2026-05-20\nrelations: [{{subject: {new string('x', 5000)}, verb: joins, object: C}}]");
         Assert.Equal(StaticBriefs.Model.ContentCaps.TagLength, Assert.Single(document!.Relations).Subject.Length);
+    }
+
+    [Fact]
+    public void Relations_are_read_from_toml_and_json_front_matter_with_their_places()
+    {
+        var bag = new DiagnosticBag();
+        var toml = DocumentLoader.Load(
+            "+++\ntitle = \"T\"\ndate = 2026-05-20\n\n[[relations]]\nsubject = \"Andrej Karpathy\"\nverb = \"joins\"\nobject = \"Anthropic\"\ndate = 2026-05-19\n+++\nBody.\n",
+            "briefs/toml.md", bag);
+        Assert.Empty(bag.Sorted());
+        var relation = Assert.Single(toml!.Relations);
+        Assert.Equal(("Andrej Karpathy", RelationVerb.Joins, "Anthropic"), (relation.Subject, relation.Verb, relation.Object));
+        Assert.Equal(new DateTimeOffset(2026, 5, 19, 0, 0, 0, TimeSpan.Zero), relation.Date);
+        Assert.Equal(6, relation.SubjectAt.Line);
+
+        var json = DocumentLoader.Load(
+            "{\n  \"title\": \"T\",\n  \"date\": \"2026-05-20\",\n  \"relations\": [{\"subject\": \"A\", \"verb\": \"jions\", \"object\": \"B\"}]\n}\nBody.\n",
+            "briefs/json.md", bag);
+        Assert.NotNull(json);
+        var error = Assert.Single(bag.Sorted());
+        Assert.Equal((DiagnosticCodes.UnknownRelationVerb, "briefs/json.md", 4), (error.Code, error.File, error.Line));
+        Assert.Contains("did you mean 'joins'?", error.Message);
     }
 }

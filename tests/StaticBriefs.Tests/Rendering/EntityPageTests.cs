@@ -35,21 +35,114 @@ public sealed class EntityPageTests : IDisposable
             li.QuerySelector("a")!.TextContent.Trim(), li.QuerySelector("a")!.GetAttribute("href")!, li.QuerySelector(".count")!.TextContent.Trim()))];
 
     [Fact]
-    public void Person_page_lists_co_mentioned_entities_with_counts_most_shared_first_then_by_name()
+    public void Person_page_lists_co_mentioned_entities_grouped_by_kind_most_shared_first_then_by_name()
     {
         var page = _site.Html("people/andrej-karpathy/index.html");
 
         Assert.Equal(
-            [("Anthropic", "/companies/anthropic/", "3"), ("OpenAI", "/companies/openai/", "2"), ("Talent", "/topics/talent/", "2"), ("Tesla", "/companies/tesla/", "1")],
+            [("Anthropic", "/companies/anthropic/", "3"), ("OpenAI", "/companies/openai/", "2"), ("Tesla", "/companies/tesla/", "1"), ("Talent", "/topics/talent/", "2")],
             CoMentions(page));
+        Assert.Equal(["Companies", "Topics"], page.QuerySelectorAll(".co-mentions h3").Select(h => h.TextContent.Trim()));
+        Assert.All(page.QuerySelectorAll(".co-mentions li.co-companies a"), a => Assert.StartsWith("/companies/", a.GetAttribute("href"), StringComparison.Ordinal));
     }
 
     [Fact]
     public void Company_page_co_mentions_count_only_briefs_naming_both()
     {
         Assert.Equal(
-            [("Andrej Karpathy", "/people/andrej-karpathy/", "3"), ("Talent", "/topics/talent/", "2"), ("OpenAI", "/companies/openai/", "1")],
+            [("OpenAI", "/companies/openai/", "1"), ("Andrej Karpathy", "/people/andrej-karpathy/", "3"), ("Talent", "/topics/talent/", "2")],
             CoMentions(_site.Html("companies/anthropic/index.html")));
+    }
+
+    [Fact]
+    public void Company_page_lists_the_people_now_and_formerly_there_from_the_people_data()
+    {
+        var page = _site.Html("companies/openai/index.html");
+        var terms = page.QuerySelectorAll(".affiliations dt").Select(dt => dt.TextContent.Trim()).ToList();
+        var lists = page.QuerySelectorAll(".affiliations dd").ToList();
+
+        Assert.Equal(["Formerly here"], terms);
+        Assert.Equal(["/people/andrej-karpathy/"], lists[0].QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        var anthropic = _site.Html("companies/anthropic/index.html");
+        Assert.Equal(["Now here"], anthropic.QuerySelectorAll(".affiliations dt").Select(dt => dt.TextContent.Trim()));
+        Assert.Equal("Andrej Karpathy", anthropic.QuerySelector(".affiliations dd a")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public void Person_page_lists_the_companies_of_their_briefs_with_the_years_they_appear_together()
+    {
+        var spans = _site.Html("people/andrej-karpathy/index.html").QuerySelectorAll(".affiliations .spans li")
+            .Select(li => li.TextContent.Trim()).ToList();
+
+        Assert.Equal(["Anthropic 2024", "OpenAI 2024", "Tesla 2024"], spans);
+    }
+
+    [Fact]
+    public void Person_page_years_list_only_the_persons_own_companies_not_every_company_their_briefs_name()
+    {
+        using var site = new TestSite();
+        site.Write("_site.yml", "title: Desk\nbase_url: https://example.org/\n");
+        site.Write("_data/people.yml", "- name: Ilya Sutskever\n  current: [Safe Superintelligence]\n  past: [OpenAI]\n- name: Nobody Known\n");
+        site.Write("briefs/a.md", TestSite.Brief("title: A\ndate: 2023-05-01\ncompanies: [OpenAI, Tesla]\npeople: [Ilya Sutskever, Nobody Known]"));
+        site.Write("briefs/b.md", TestSite.Brief("title: B\ndate: 2024-06-01\ncompanies: [Safe Superintelligence, OpenAI, Microsoft]\npeople: [Ilya Sutskever]"));
+        site.BuildOk();
+
+        var spans = site.Html("people/ilya-sutskever/index.html").QuerySelectorAll(".affiliations .spans li")
+            .Select(li => li.TextContent.Trim()).ToList();
+
+        // Tesla and Microsoft are named beside him, but he never worked there: they belong in "Often mentioned with".
+        Assert.Equal(["OpenAI 2023–2024", "Safe Superintelligence 2024"], spans);
+        Assert.Empty(site.Html("people/nobody-known/index.html").QuerySelectorAll(".affiliations"));
+    }
+
+    [Fact]
+    public void A_lone_brief_under_no_date_heading_is_one_level_below_the_list_heading()
+    {
+        var page = _site.Html("companies/tesla/index.html");
+
+        Assert.Empty(page.QuerySelectorAll(".timeline .date-heading"));
+        Assert.Equal("H3", LinkChecker.Single(page, ".timeline .card-title").TagName);
+        // Where a heading groups several briefs, the cards sit under it.
+        var anthropic = _site.Html("companies/anthropic/index.html");
+        Assert.All(anthropic.QuerySelectorAll(".timeline .card-title"), h => Assert.Equal("H4", h.TagName));
+    }
+
+    [Fact]
+    public void The_chart_table_follows_the_figure_so_the_caption_stays_its_last_child()
+    {
+        var page = _site.Html("companies/anthropic/index.html");
+
+        Assert.Equal("FIGCAPTION", LinkChecker.Single(page, "figure.activity").LastElementChild!.TagName);
+        Assert.NotNull(page.QuerySelector(".activity-block > figure.activity + details.activity-table"));
+    }
+
+    [Fact]
+    public void Cards_on_an_entity_page_leave_out_that_entity_but_keep_the_others()
+    {
+        var page = _site.Html("companies/anthropic/index.html");
+        var chips = page.QuerySelectorAll(".timeline .card .tag a").Select(a => a.GetAttribute("href")).ToList();
+
+        Assert.DoesNotContain("/companies/anthropic/", chips);
+        Assert.Contains("/companies/openai/", chips);
+        Assert.Contains("/people/andrej-karpathy/", chips);
+        // The home page's cards, rendered from the same shared card, still carry it.
+        Assert.Contains("/companies/anthropic/", _site.Html("index.html").QuerySelectorAll(".card .tag a, .lead .tag a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public void Entity_page_chart_has_a_title_a_description_and_the_same_facts_as_text()
+    {
+        var page = _site.Html("companies/anthropic/index.html");
+        var svg = LinkChecker.Single(page, "figure.activity svg");
+
+        Assert.Equal("img", svg.GetAttribute("role"));
+        Assert.Equal("activity-title activity-desc", svg.GetAttribute("aria-labelledby"));
+        Assert.Equal("Briefs naming Anthropic, per month", page.GetElementById("activity-title")!.TextContent);
+        var caption = page.QuerySelector("figure.activity figcaption")!.TextContent.Trim();
+        Assert.Equal("4 briefs from January 2024 to March 2024; the busiest month was January 2024, with 2.", caption);
+        Assert.Equal(caption, page.GetElementById("activity-desc")!.TextContent);
+        Assert.Equal(["2024", "4"], page.QuerySelectorAll(".activity-table tbody td").Select(td => td.TextContent));
+        Assert.Equal(2, svg.QuerySelectorAll("rect").Length); // January and March; February had none
     }
 
     [Fact]
@@ -57,7 +150,7 @@ public sealed class EntityPageTests : IDisposable
     {
         var groups = _site.Html("people/andrej-karpathy/index.html").QuerySelectorAll(".affiliations dd").ToList();
 
-        Assert.Equal(2, groups.Count);
+        Assert.Equal(3, groups.Count);
         Assert.Equal(["/companies/anthropic/"], groups[0].QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
         Assert.Equal(["/companies/openai/", "/companies/tesla/"], groups[1].QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
         Assert.Equal("OpenAI, Tesla, Google", groups[1].TextContent.Trim());
@@ -66,12 +159,20 @@ public sealed class EntityPageTests : IDisposable
     [Fact]
     public void Timeline_groups_briefs_by_month_newest_first()
     {
-        var months = _site.Html("companies/anthropic/index.html").QuerySelectorAll(".timeline .month").ToList();
+        var months = _site.Html("companies/anthropic/index.html").QuerySelectorAll(".timeline .date-section").ToList();
 
         Assert.Equal(["March 2024", "January 2024"], months.Select(m => m.QuerySelector("h3")!.TextContent.Trim()));
-        Assert.Equal(["m-2024-03", "m-2024-01"], months.Select(m => m.QuerySelector("h3")!.Id));
+        Assert.Equal(["d-2024-03", "d-2024-01"], months.Select(m => m.QuerySelector("h3")!.Id));
         Assert.Equal(["/briefs/e/", "/briefs/d/"], months[0].QuerySelectorAll(".card-title a").Select(a => a.GetAttribute("href")));
         Assert.Equal(["/briefs/b/", "/briefs/a/"], months[1].QuerySelectorAll(".card-title a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public void A_month_with_one_brief_gets_no_heading_of_its_own()
+    {
+        // Karpathy: e (March), c (March), b (January), a (January); Tesla has one brief, so no heading at all.
+        Assert.Empty(_site.Html("companies/tesla/index.html").QuerySelectorAll(".timeline .date-heading"));
+        Assert.Single(_site.Html("companies/tesla/index.html").QuerySelectorAll(".timeline .card"));
     }
 
     [Fact]

@@ -74,7 +74,10 @@ public sealed class EscapingTests : IDisposable
         Assert.Equal($"Summary {Script} {Attribute} & co", LinkChecker.Single(dom, ".lede").TextContent);
         Assert.Contains($"by Author {Script} {Attribute} & co", LinkChecker.Single(dom, ".meta").TextContent);
         Assert.Equal($"Company {Script} {Attribute} & co", LinkChecker.Single(dom, ".tag-company a").TextContent);
-        Assert.Equal($"https://example.org/?a=1 {Script} {Attribute} & co", LinkChecker.Single(dom, ".sources a").TextContent);
+        // A source reads as its site (its address has no path to make a title of) and links to the address as written.
+        var source = LinkChecker.Single(dom, ".sources a");
+        Assert.Equal("example.org", source.TextContent);
+        Assert.Equal($"https://example.org/?a=1 {Script} {Attribute} & co", source.GetAttribute("href"));
         Assert.Equal($"Title {Script} {Attribute} & co", dom.QuerySelector("meta[property='og:title']")!.GetAttribute("content"));
     }
 
@@ -87,8 +90,9 @@ public sealed class EscapingTests : IDisposable
         var titles = XDocument.Parse(atom).Root!.Elements(ns + "entry").Select(e => e.Element(ns + "title")!.Value);
         Assert.Contains($"Title {Script} {Attribute} & co", titles);
 
+        // The JSON feed is data served as JSON, never parsed as HTML: '<' and '\'' stay as written (issue 13 counted 2,272
+        // needless escapes). The JSON-LD inside pages, which HTML does parse, keeps escaping them (see above).
         var json = _site.ReadOutput("feed.json");
-        Assert.DoesNotContain("<script>", json, StringComparison.Ordinal);
         using var feed = JsonDocument.Parse(json);
         Assert.Equal($"Title {Script} {Attribute} & co", feed.RootElement.GetProperty("items")[0].GetProperty("title").GetString());
 

@@ -43,7 +43,8 @@ public sealed class FeedTests : IDisposable
         Assert.Equal("2024-02-01T06:00:00Z", entries[0].Element(Atom + "published")!.Value);
         Assert.Equal("https://example.org/news/briefs/b/", (string?)entries[0].Element(Atom + "link")!.Attribute("href"));
         Assert.Equal("Ann", entries[0].Element(Atom + "author")!.Element(Atom + "name")!.Value);
-        Assert.Equal(["OpenAI", "Anthropic", "Talent"], entries[0].Elements(Atom + "category").Select(c => (string?)c.Attribute("term")));
+        Assert.Equal(["OpenAI", "Anthropic", "Talent"], entries[0].Elements(Atom + "category").Select(c => (string?)c.Attribute("label")));
+        Assert.Equal(["openai", "anthropic", "talent"], entries[0].Elements(Atom + "category").Select(c => (string?)c.Attribute("term")));
         Assert.Equal("<p>Body <strong>one</strong>.</p>", entries[1].Element(Atom + "content")!.Value.Trim());
         Assert.Equal("html", (string?)entries[1].Element(Atom + "content")!.Attribute("type"));
     }
@@ -71,13 +72,13 @@ public sealed class FeedTests : IDisposable
         Assert.Equal("https://example.org/news/companies/anthropic/feed.xml", anthropic.Element(Atom + "id")!.Value);
         var entry = Assert.Single(anthropic.Elements(Atom + "entry"));
         Assert.Equal("Second <b>", entry.Element(Atom + "title")!.Value);
-        Assert.Null(entry.Element(Atom + "content"));
+        Assert.Contains("Body two.", entry.Element(Atom + "content")!.Value, StringComparison.Ordinal); // entity feeds carry full content too
         Assert.Equal("S2", entry.Element(Atom + "summary")!.Value);
 
         using var json = JsonDocument.Parse(_site.ReadOutput("companies/openai/feed.json"));
         var items = json.RootElement.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(2, items.Count);
-        Assert.All(items, i => Assert.True(i.TryGetProperty("content_text", out _)));
+        Assert.All(items, i => Assert.True(i.TryGetProperty("content_html", out _)));
         Assert.True(_site.OutputExists("topics/talent/feed.xml"));
         Assert.True(_site.OutputExists("topics/talent/feed.json"));
     }

@@ -166,13 +166,16 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
-    public void Raw_html_is_escaped_by_default()
+    public void Raw_html_is_left_out_by_default_and_never_printed_as_text()
     {
-        var (result, _) = Render("Hello <b onclick=\"x()\">bold</b>\n\n<script>alert(1)</script>\n");
+        var (result, diagnostics) = Render("Hello <b onclick=\"x()\">bold</b>\n\n<script>alert(1)</script>\n");
 
         var dom = Dom(result);
         Assert.Empty(dom.QuerySelectorAll("script, b, [onclick]"));
-        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", result.Html);
+        Assert.DoesNotContain("alert", result.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&lt;", result.Html, StringComparison.Ordinal);
+        Assert.Equal("Hello bold", dom.Body!.TextContent.Trim());
+        Assert.Equal(DiagnosticCodes.RawHtmlOmitted, Assert.Single(diagnostics).Code);
     }
 
     [Fact]
@@ -229,5 +232,16 @@ public sealed class MarkdownRendererTests
         Assert.Equal(9, result.WordCount);
         Assert.Equal("Heading here One two three, don't stop. four five-six", result.PlainText);
         Assert.Equal(1, result.ReadingMinutes);
+    }
+
+    [Fact]
+    public void Headings_and_the_opening_prose_are_kept_apart_for_search()
+    {
+        var (result, _) = Render("## Executive summary\n\n| Name | Role |\n| --- | --- |\n| Ada | CTO |\n\nFirst *real* paragraph.\n\n```\ncode here\n```\n\n- a point\n\n### Details\n\nMore text.\n");
+
+        Assert.Equal("Executive summary\nDetails", result.Headings);
+        Assert.Equal("First real paragraph. a point More text.", result.Lead);
+        Assert.Contains("Ada", result.PlainText, StringComparison.Ordinal);
+        Assert.Contains("code here", result.PlainText, StringComparison.Ordinal);
     }
 }

@@ -6,18 +6,24 @@ namespace StaticBriefs.Tests.Search;
 internal static class JsSearchRunner
 {
     /// <summary>
-    /// Runs each query (<c>{ q, company, person, topic, year }</c>) in a fresh engine and returns, per query,
-    /// <c>{ total, ids, facets, suggestion, fetched: { path: bytes } }</c>.
+    /// Runs each query (<c>{ q, typing, company, person, topic, year }</c>; typing: the last word may be incomplete, as
+    /// while typing) in a fresh engine and returns, per query, <c>{ total, all, ids, titles, paths, facets, shown,
+    /// corrections, entities, fetched: { path: bytes } }</c>.
     /// </summary>
     public static JsonDocument Run(InMemoryOutputSink sink, IEnumerable<object> queries)
     {
         using var folder = SearchTestSupport.TempDirectory();
-        var dir = folder.Path;
-        sink.SaveTo(dir);
+        sink.SaveTo(folder.Path);
+        return Run(folder.Path, queries);
+    }
+
+    /// <summary>As <see cref="Run(InMemoryOutputSink, IEnumerable{object})"/> on a built site in <paramref name="siteDirectory"/>.</summary>
+    public static JsonDocument Run(string siteDirectory, IEnumerable<object> queries)
+    {
         var script = $$"""
             const fs = require('fs');
             const s = require({{JsonSerializer.Serialize(SearchTestSupport.SearchJs)}});
-            const base = {{JsonSerializer.Serialize(Path.Combine(dir, "search") + "/")}};
+            const base = {{JsonSerializer.Serialize(Path.Combine(siteDirectory, "search") + "/")}};
             const queries = {{JsonSerializer.Serialize(queries)}};
             (async () => {
               const out = [];
@@ -28,17 +34,18 @@ internal static class JsSearchRunner
                   fetched[url.slice(base.length)] = Buffer.byteLength(text);
                   return JSON.parse(text);
                 } });
-                const r = await engine.search(query.q, query);
-                const docs = await engine.documents(r.hits.slice(0, 10).map(h => h.id));
-                const f = await engine.facets(r, docs, query);
+                const r = await engine.search(query.q, Object.assign({}, query, { typing: !!query.typing }));
+                const f = await engine.facets(r, query);
                 const pairs = list => list.map(e => [e[0], e[1]]);
-                out.push({ total: r.total, ids: r.hits.map(h => h.id), titles: r.hits.slice(0, 10).map(h => docs[h.id].title),
+                const first = r.hits.slice(0, 10);
+                out.push({ total: r.total, all: r.all, ids: r.hits.map(h => h.id), titles: first.map(h => r.docs[h.id].title),
+                  paths: first.map(h => r.docs[h.id].path),
                   facets: { companies: pairs(f.companies), people: pairs(f.people), topics: pairs(f.topics), years: f.years },
-                  suggestion: r.suggestion, fetched });
+                  shown: r.shown, corrections: r.corrections, entities: r.entities, fetched });
               }
               console.log(JSON.stringify(out));
             })().catch(e => { console.error(e); process.exit(1); });
             """;
-        return JsonDocument.Parse(SearchTestSupport.RunNode(script, dir));
+        return JsonDocument.Parse(SearchTestSupport.RunNode(script, siteDirectory));
     }
 }

@@ -12,6 +12,20 @@ internal static class SearchFixtures
         new(id, $"/briefs/{id.ToString(CultureInfo.InvariantCulture)}/", title, summary, DateTimeOffset.Parse(date, CultureInfo.InvariantCulture),
             [.. companies], [.. people], [.. topics], body);
 
+    /// <summary>The entity pages of <paramref name="documents"/>' companies, people and topics, as a build gives them.</summary>
+    public static IEnumerable<SearchEntity> Entities(IEnumerable<SearchDocument> documents)
+    {
+        var list = documents.ToList();
+        foreach (var (kind, folder, names) in new (string, string, Func<SearchDocument, ImmutableArray<string>>)[]
+            { ("company", "companies", d => d.Companies), ("person", "people", d => d.People), ("topic", "topics", d => d.Topics) })
+        {
+            foreach (var group in list.SelectMany(d => names(d).IsDefault ? [] : names(d).Select(n => (Name: n, d.Id))).GroupBy(x => x.Name).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                yield return new SearchEntity(kind, group.Key, $"/{folder}/{StaticBriefs.Text.Slugger.Slugify(group.Key)}/", group.Select(x => x.Id).Distinct().Count());
+            }
+        }
+    }
+
     public static ImmutableArray<SearchDocument> Small() =>
     [
         Doc(0, "OpenAI releases GPT-5 model", "2026-03-02", ["OpenAI"], ["Sam Altman"], ["Models"],

@@ -12,9 +12,11 @@ public sealed class SearchIndexBuilderTests
         Assert.Contains("search/meta.json", sink.Files.Keys);
         Assert.Contains("search/shards/0.json", sink.Files.Keys);
         Assert.Contains("search/docs/0.json", sink.Files.Keys);
-        Assert.Contains("search/facets/company/openai.json", sink.Files.Keys);
-        Assert.Contains("search/facets/person/zoe-muller.json", sink.Files.Keys);
-        Assert.Contains("search/facets/topic/people-moves.json", sink.Files.Keys);
+        Assert.Contains("search/dict/0.json", sink.Files.Keys);
+        Assert.Contains("search/rdict/0.json", sink.Files.Keys);
+        // Eight briefs: every value is in more than a tenth of them, so every list is in facets.json.
+        Assert.Contains("search/facets.json", sink.Files.Keys);
+        Assert.DoesNotContain(sink.Files.Keys, k => k.StartsWith("search/facets/", StringComparison.Ordinal));
         Assert.All(sink.Files.Keys, path => Assert.StartsWith("search/", path, StringComparison.Ordinal));
         foreach (var (path, bytes) in sink.Files)
         {
@@ -23,8 +25,11 @@ public sealed class SearchIndexBuilderTests
         }
         using var meta = JsonDocument.Parse(sink.Files["search/meta.json"]);
         Assert.Equal(8, meta.RootElement.GetProperty("documents").GetInt32());
-        using var openai = JsonDocument.Parse(sink.Files["search/facets/company/openai.json"]);
-        Assert.Equal([0, 6], RiceCodec.Decode(openai.RootElement.GetString()!, 0));
+        using var facets = JsonDocument.Parse(sink.Files["search/facets.json"]);
+        Assert.Equal([0, 6], RiceCodec.Decode(facets.RootElement.GetProperty("company").GetProperty("openai").GetString()!, 0));
+        Assert.Equal([3], RiceCodec.Decode(facets.RootElement.GetProperty("person").GetProperty("zoe-muller").GetString()!, 0));
+        Assert.Equal([3], RiceCodec.Decode(facets.RootElement.GetProperty("topic").GetProperty("people-moves").GetString()!, 0));
+        Assert.Equal(4, meta.RootElement.GetProperty("version").GetInt32());
         Assert.Equal("[[2026,0,1],[2025,2,4],[2024,5,7]]", meta.RootElement.GetProperty("years").GetRawText());
     }
 
@@ -55,6 +60,7 @@ public sealed class SearchIndexBuilderTests
         var shuffled = new SearchIndexBuilder();
         var documents = SearchFixtures.Synthetic(300).Reverse().ToArray();
         Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = 4 }, shuffled.Add);
+        shuffled.SetEntities(SearchFixtures.Entities(documents).Reverse());
         var sink = new InMemoryOutputSink();
         shuffled.Write(sink);
         Assert.Equal(ordered.Files.Keys.Order(StringComparer.Ordinal), sink.Files.Keys.Order(StringComparer.Ordinal));
@@ -138,11 +144,11 @@ public sealed class SearchIndexBuilderTests
     }
 
     [Fact]
-    public void An_empty_index_still_has_meta_and_one_shard()
+    public void An_empty_index_still_has_meta_one_shard_and_an_empty_dictionary()
     {
         var sink = new InMemoryOutputSink();
         var stats = new SearchIndexBuilder().Write(sink);
-        Assert.Equal(new[] { "search/meta.json", "search/shards/0.json" }, sink.Files.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "search/dict/0.json", "search/meta.json", "search/rdict/0.json", "search/shards/0.json" }, sink.Files.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(1, stats.Shards);
     }
 
@@ -186,7 +192,9 @@ public sealed class SearchIndexBuilderTests
     internal static InMemoryOutputSink Build(IEnumerable<SearchDocument> documents)
     {
         var builder = new SearchIndexBuilder();
-        foreach (var document in documents) builder.Add(document);
+        var list = documents.ToList();
+        foreach (var document in list) builder.Add(document);
+        builder.SetEntities(SearchFixtures.Entities(list));
         var sink = new InMemoryOutputSink();
         builder.Write(sink);
         return sink;

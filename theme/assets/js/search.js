@@ -1,13 +1,15 @@
 /*
  * StaticBriefs search: runs in the browser against the index the build writes under BASE/search/.
  * Vanilla ES2017, no dependencies, no requests outside the site. This file is the core (normalise, load,
- * score), exposed as window.StaticBriefsSearch; search-ui.js is the page behaviour. The core also runs
+ * score), exposed as window.StaticBriefsSearch; search-ui.js is the page and the header box. The core also runs
  * under node with an injected fetch: require('search.js').createEngine({ base, fetchJson }).
  *
- * Index files (SearchIndexWriter): meta.json (shard keys, year runs, and root: the folder of the rest, named by
- * their hash, so one deploy's files are never mixed with another's), then under root shards/N.json (sorted terms
- * with Rice-coded postings), docs/N.json (display data of docChunk briefs from N*docChunk), facets/KIND/KEY.json
- * (ids of one value).
+ * Index files (SearchIndexWriter, format 4): meta.json (shard and dictionary keys, year runs, and root: the folder
+ * of the rest, named by their hash, so one deploy's files are never mixed with another's), then under root
+ * shards/N.json (sorted terms with Rice-coded postings carrying a BM25F impact, and the entity pages each term
+ * names), docs/N.json (display data of docChunk briefs from N*docChunk, with the facet lists of their values),
+ * dict/N.json and rdict/N.json (the typo dictionary, forwards and backwards), facets.json (lists of values in many
+ * briefs, when there are such) and facets/KIND/KEY.json (the others).
  */
 (function (root) {
   'use strict';
@@ -19,33 +21,58 @@
     var target = /^[a-z0-9]+/.exec(group)[0];
     for (var ch of group.slice(target.length)) FOLD.set(ch, target);
   });
-  var STOP = new Set(('a an and are as at be but by for from has have he her his i in into is it its of on or our ' +
-    'she that the their them they this to was we were will with you').split(' '));
+  var STOP_LIST = ('a an and are as at be but by for from has have he her his i in into is it its of on or our ' +
+    'she that the their them they this to was we were will with you').split(' ');
+  var STOP = new Set(STOP_LIST);
   var MAX_TOKEN = 40;
   var MARK = /^\p{Mn}$/u;
   var WORD = /^[\p{L}\p{Nd}\p{Mc}]$/u;
+  /** Kinds of words(): a word alone, a part of a compound, the compound whole ("1.27.0", "node.js"). */
+  var SINGLE = 0, PART = 1, WHOLE = 2;
 
-  /** Folded words of a text before stop words and stemming; null for words too long to keep. */
-  function words(text) {
+  function isAsciiAlnum(c) { return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122); }
+
+  /**
+   * Twin of SearchTokenizer: folded words of a text before stop words and stemming, as [word, kind]. Words longer
+   * than MAX_TOKEN are left out. Parts joined by '.' or '_' (a letter or digit after it) are followed by the whole.
+   */
+  function words(text, limit) {
     text = String(text);
-    var out = [];
-    var w = '';
-    var push = function () { if (w) out.push(w.length > MAX_TOKEN ? null : w); w = ''; };
+    var max = limit || MAX_TOKEN;
+    var out = [], w = '', whole = '', parts = 0, fits = true;
+    var end = function (sep, at) {
+      if (!w) return;
+      var over = w.length > max;
+      if (parts === 0) { whole = ''; fits = true; }
+      parts++;
+      if (over) fits = false;
+      else if (fits) { if (whole.length + w.length > MAX_TOKEN) fits = false; else whole += w; }
+      var joined = !over && (sep === '.' || sep === '_') && at + 1 < text.length && isAsciiAlnum(text.charCodeAt(at + 1));
+      var inRun = parts, pending = false;
+      if (joined) { if (fits && whole.length < MAX_TOKEN) whole += sep; else fits = false; }
+      else { parts = 0; pending = inRun > 1 && fits; }
+      if (over) parts = 0;
+      else {
+        out.push([w, joined || inRun > 1 ? PART : SINGLE]);
+        if (pending) out.push([whole, WHOLE]);
+      }
+      w = '';
+    };
     // "OpenAI's" is "openai": an apostrophe then a lone s ends the word. Other apostrophes just vanish.
     var possessive = function (i) {
-      return (text.charCodeAt(i) | 32) === 115 && (i + 1 === text.length || (text.charCodeAt(i + 1) < 128 && !/[A-Za-z0-9]/.test(text[i + 1])));
+      return (text.charCodeAt(i) | 32) === 115 && (i + 1 === text.length || (text.charCodeAt(i + 1) < 128 && !isAsciiAlnum(text.charCodeAt(i + 1))));
     };
     for (var i = 0; i < text.length; i++) {
       var c = text.charCodeAt(i);
       if (c < 128) {
         if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) w += text[i];
         else if (c >= 65 && c <= 90) w += String.fromCharCode(c | 32);
-        else if (c !== 39 || !w) push();
-        else if (possessive(i + 1)) { i++; push(); }
+        else if (c !== 39 || !w) end(text[i], i);
+        else if (possessive(i + 1)) { i++; end('', i); }
         continue;
       }
       if (c === 0x2019 && w) {
-        if (possessive(i + 1)) { i++; push(); }
+        if (possessive(i + 1)) { i++; end('', i); }
         continue;
       }
       var ch = String.fromCodePoint(text.codePointAt(i));
@@ -53,10 +80,10 @@
       var folded = FOLD.get(ch);
       if (folded !== undefined) { w += folded; continue; }
       if (MARK.test(ch)) continue;
-      if (!WORD.test(ch)) { push(); continue; }
+      if (!WORD.test(ch)) { end('', i); continue; }
       w += ch.toLowerCase();
     }
-    push();
+    end('', text.length);
     return out;
   }
 
@@ -79,21 +106,26 @@
     return w;
   }
 
-  /** Search terms of a text, as SearchNormalizer.Tokens. */
+  /** The term of one word read by words(): compounds whole stay as they are; stop words give ''. */
+  function termOf(pair) {
+    if (pair[1] === WHOLE) return pair[0];
+    return STOP.has(pair[0]) ? '' : stem(pair[0]);
+  }
+
+  /** Search terms of a text, as SearchNormalizer.Tokens (a compound's parts, then the compound). */
   function tokens(text) {
-    return words(text).filter(function (w) { return w !== null && !STOP.has(w); }).map(stem);
+    return words(text).map(termOf).filter(function (t) { return t !== ''; });
   }
 
   /** Key of a facet value in URLs and file names, as SearchNormalizer.FacetKey: "Andrej Karpathy" -> "andrej-karpathy". */
   function facetKey(name) {
-    return words(name || '').filter(function (w) { return w !== null; }).join('-');
+    return words(name || '').filter(function (p) { return p[1] !== WHOLE; }).map(function (p) { return p[0]; }).join('-');
   }
 
-  /** One word's term, as SearchNormalizer.Normalize. */
+  /** One word's term, as SearchNormalizer.Normalize: folded pieces joined and stemmed ("GPT-4o" -> "gpt4o"). */
   function normalize(word) {
-    var parts = words(word);
-    var joined = parts.indexOf(null) >= 0 ? null : parts.join('');
-    return joined === null || joined.length > MAX_TOKEN ? '' : stem(joined);
+    var joined = words(word, Infinity).filter(function (p) { return p[1] !== WHOLE; }).map(function (p) { return p[0]; }).join('');
+    return joined.length > MAX_TOKEN ? '' : stem(joined);
   }
 
   var DIGITS = new Int8Array(128).fill(-1);
@@ -132,17 +164,40 @@
     return lo;
   }
 
+  /** Indexes of the pieces (shards or dictionary pieces) that may hold terms from lo to hi. */
+  function pieceRange(keys, lo, hi) {
+    var out = [];
+    for (var i = floorIndex(keys, lo), last = floorIndex(keys, hi); i <= last; i++) out.push(i);
+    return out;
+  }
+
+  /**
+   * Optimal string alignment distance (Damerau-Levenshtein where a swap of neighbours counts as one edit), or
+   * max + 1 as soon as it must exceed max.
+   */
   function editDistance(a, b, max) {
     if (Math.abs(a.length - b.length) > max) return max + 1;
-    var prev = [], cur = [];
+    var before = null, prev = [], cur;
     for (var j = 0; j <= b.length; j++) prev[j] = j;
     for (var i = 1; i <= a.length; i++) {
       cur = [i];
-      for (j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2] + 1);
+        cur[j] = v;
+        if (v < best) best = v;
+      }
+      if (best > max) return max + 1;
+      before = prev;
       prev = cur;
     }
     return prev[b.length];
   }
+
+  /** Edits a misspelt word may be from the word meant: none under 3 letters, one up to 7, two from 8. */
+  function maxEdits(word) { return word.length < 3 ? 0 : word.length < 8 ? 1 : 2; }
 
   /** Facet kinds: URL parameter (also the index folder), field in the display data, name in results. */
   var FACETS = [
@@ -150,27 +205,64 @@
     { param: 'person', field: 'p', kind: 'people' },
     { param: 'topic', field: 't', kind: 'topics' }
   ];
+  var KIND_OF_LETTER = { c: 'company', p: 'person', t: 'topic' };
   var IMPACT_BITS = 5;
+  /** A word being typed is completed from at most this many shards; beyond, it matches as typed. */
   var MAX_PREFIX_SHARDS = 3;
-  var PREFIX_FACTOR = 0.6;
+  /**
+   * A word's completions (of a word being typed, or of a version: "5.1" for 5.1.0) and the word itself are scored as
+   * one term, whose briefs are all of theirs; a completion counts this share of what the word itself would.
+   */
+  var COMPLETION_FACTOR = 0.8;
+  /**
+   * The first results are scored again once their titles are loaded (they are, to be shown): a brief whose title has
+   * every query word gains TITLE_FACTOR of its score (in proportion to the square of the share of words it has), and
+   * ORDER_FACTOR more when they stand side by side in the title in the query's order, and up to COVER_FACTOR more
+   * for the share of the title's own words the query names: of two titles holding the query, the one it spells out
+   * more fully is the one a reader is naming ("how to name your spans" beside "... span attributes").
+   */
+  var TITLE_FACTOR = 0.5, ORDER_FACTOR = 0.2, COVER_FACTOR = 0.3;
   /** Facet values are gathered from this many top results, at most MAX_FACET_VALUES per kind. */
   var FACET_SOURCE = 10;
-  var MAX_FACET_VALUES = 16;
+  var MAX_FACET_VALUES = 12;
+  var MAX_ENTITIES = 4;
+
+  /** Bit length of a count, as the dictionary stores a word's briefs. */
+  var BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
 
   /**
    * The search core. opts.base: URL of the index folder ending in "/" (e.g. "/search/");
-   * opts.fetchJson(url) -> Promise of parsed JSON. Files are fetched once and cached.
+   * opts.fetchJson(url, signal) -> Promise of parsed JSON. Files are fetched once and cached; a fetch aborted by
+   * its query is forgotten, so the next query fetches it again.
    */
   function createEngine(opts) {
     var cache = new Map();
-    var meta = function () {
-      if (!cache.has('meta.json')) cache.set('meta.json', Promise.resolve(opts.fetchJson(opts.base + 'meta.json')));
-      return cache.get('meta.json');
+    var remember = function (key, make) {
+      if (!cache.has(key)) {
+        var promise = make();
+        cache.set(key, promise);
+        promise.catch(function () { if (cache.get(key) === promise) cache.delete(key); });
+      }
+      return cache.get(key);
+    };
+    // Another query's abort must not fail this one: an aborted shared fetch is started again with this query's signal.
+    var retrying = async function (make, signal) {
+      for (;;) {
+        try { return await make(); } catch (err) {
+          if ((signal && signal.aborted) || !err || err.name !== 'AbortError') throw err;
+        }
+      }
+    };
+    var meta = function (signal) {
+      return retrying(function () { return remember('meta.json', function () { return Promise.resolve(opts.fetchJson(opts.base + 'meta.json', signal)); }); }, signal);
     };
     // Every other file lives under the root meta.json names, so all of one query's files come from one build.
-    var load = function (path) {
-      if (!cache.has(path)) cache.set(path, meta().then(function (m) { return opts.fetchJson(opts.base + (m.root || '') + path); }));
-      return cache.get(path);
+    var load = function (path, signal) {
+      return retrying(function () {
+        return remember(path, function () {
+          return meta(signal).then(function (m) { return opts.fetchJson(opts.base + (m.root || '') + path, signal); });
+        });
+      }, signal);
     };
     /**
      * After a failed load: reads meta.json again and, when a deploy has replaced the index since (another root),
@@ -185,59 +277,186 @@
       cache.set('meta.json', Promise.resolve(after));
       return true;
     }
-    var shard = function (i) { return load('shards/' + i + '.json').then(function (s) { return { index: i, data: s }; }); };
-    // A value no brief carries has no file: that is an empty list, not an error.
-    var facetIds = function (param, key) {
-      if (!key) return Promise.resolve([]);
-      return load('facets/' + param + '/' + encodeURIComponent(key) + '.json')
-        .then(function (text) { return riceIds(text, 0); }, function () { return []; });
+    var shard = function (i, signal) { return load('shards/' + i + '.json', signal).then(function (s) { return { index: i, data: s }; }); };
+    var bundle = function (signal) {
+      return meta(signal).then(function (m) { return m.facetBundle ? load('facets.json', signal) : {}; });
     };
 
-    function postingsOf(s, term) {
-      var t = s.data.t, lo = 0, hi = t.length - 1;
-      while (lo <= hi) { var mid = (lo + hi) >> 1; if (t[mid] === term) return s.data.p[mid]; if (t[mid] < term) lo = mid + 1; else hi = mid - 1; }
-      return null;
-    }
-
-    /** Query words: [{ term, prefix }] where prefix is the folded unstemmed last word while it is being typed. */
-    function parseQuery(q) {
-      var raw = words(q).filter(function (w) { return w !== null && !STOP.has(w); });
-      var typing = /[\p{L}\p{Nd}]$/u.test(String(q));
-      return raw.map(function (w, i) { return { term: stem(w), prefix: typing && i === raw.length - 1 && w.length >= 2 ? w : null }; });
-    }
-
-    async function matchWord(m, word, shards) {
-      var first = floorIndex(m.shards, word.term);
-      var wanted = [first];
-      if (word.prefix) {
-        var a = floorIndex(m.shards, word.prefix), b = floorIndex(m.shards, word.prefix + '\uffff');
-        if (b - a < MAX_PREFIX_SHARDS) {
-          for (var i = a; i <= b; i++) if (wanted.indexOf(i) < 0) wanted.push(i);
-        } else {
-          word.prefix = null; // too broad to expand yet: match the word as typed
-        }
+    /** Ids of the briefs carrying a facet value: from facets.json, a loaded brief's data, or the value's own file. */
+    async function facetIds(param, key, docs, signal) {
+      if (!key) return [];
+      var shared = await bundle(signal);
+      if (shared[param] && shared[param][key] !== undefined) return riceIds(shared[param][key], 0);
+      var field = FACETS.filter(function (f) { return f.param === param; })[0].field;
+      for (var id in docs || {}) {
+        var d = docs[id], names = d[field] || [], lists = d[field + 'f'] || [];
+        for (var i = 0; i < names.length; i++) if (lists[i] && facetKey(names[i]) === key) return riceIds(lists[i], 0);
       }
-      var loaded = await Promise.all(wanted.map(shard));
-      loaded.forEach(function (s) { shards.set(s.index, s); });
-      var hits = new Map();
-      var expansions = [];
-      var add = function (packed, factor, term) {
-        var impacts = [];
-        var ids = riceIds(packed, 0, IMPACT_BITS, impacts);
-        var df = ids.length;
-        var idf = Math.log(1 + (m.documents - df + 0.5) / (df + 0.5));
-        for (var k = 0; k < ids.length; k++) {
-          var score = factor * idf * (impacts[k] / m.maxImpact) * (m.k1 + 1);
-          if (!(hits.get(ids[k]) >= score)) hits.set(ids[k], score);
+      // A value no brief carries has no file: that is an empty list, not an error.
+      return load('facets/' + param + '/' + encodeURIComponent(key) + '.json', signal)
+        .then(function (text) { return riceIds(text, 0); }, function (err) { if (err && err.name === 'AbortError') throw err; return []; });
+    }
+
+    /** Index of term in a loaded shard, or -1. */
+    function indexOf(s, term) {
+      var t = s.data.t, lo = 0, hi = t.length - 1;
+      while (lo <= hi) { var mid = (lo + hi) >> 1; if (t[mid] === term) return mid; if (t[mid] < term) lo = mid + 1; else hi = mid - 1; }
+      return -1;
+    }
+
+    /** True when a term of a loaded shard is a word of some brief as it is (shard field v, six terms a character). */
+    function verbatim(s, index) {
+      var v = s.data.v || '';
+      return ((DIGITS[v.charCodeAt((index / 6) | 0)] >> (5 - index % 6)) & 1) === 1;
+    }
+
+    /** Entity entries of one term of a loaded shard: [[kind letter, name, path, briefs]]. */
+    function entitiesOf(s, index) {
+      return (s.data.e || []).filter(function (e) { return e[0] === index; }).map(function (e) { return e.slice(1); });
+    }
+
+    /**
+     * Query words: { term, surface, prefix, parts, stopLike }. A compound ("1.27.0") is one word with its parts as a
+     * fallback; while typing, the last word (not yet followed by a space) also matches as a prefix.
+     */
+    function parseQuery(q, typing) {
+      var list = words(q || ''), out = [], parts = [];
+      var single = function (w) { if (!STOP.has(w)) out.push({ term: stem(w), surface: w }); };
+      // Parts of a compound too long to keep whole are words of their own.
+      var flush = function (keep) { parts.splice(0, parts.length - keep).forEach(single); };
+      list.forEach(function (p) {
+        if (p[1] === PART) { parts.push(p[0]); return; }
+        if (p[1] === WHOLE) {
+          var own = p[0].split(/[._]/).length;
+          flush(own);
+          out.push({ term: p[0], surface: p[0], parts: parts.filter(function (w) { return !STOP.has(w); }).map(stem) });
+          parts = [];
+          return;
         }
-        expansions.push(term);
-      };
-      var exact = postingsOf(shards.get(first), word.term);
-      if (exact !== null) add(exact, 1, word.term);
-      if (word.prefix) loaded.forEach(function (s) {
-        s.data.t.forEach(function (t, i) { if (t !== word.term && t.startsWith(word.prefix)) add(s.data.p[i], PREFIX_FACTOR, t); });
+        flush(0);
+        single(p[0]);
       });
-      return { hits: hits, expansions: expansions };
+      flush(0);
+      if (typing && out.length && /[\p{L}\p{Nd}]$/u.test(String(q))) out[out.length - 1].prefix = out[out.length - 1].surface;
+      return out;
+    }
+
+    /** Every term of the loaded shards in [lo, hi]. */
+    function termsBetween(loaded, lo, hi, visit) {
+      loaded.forEach(function (s) {
+        s.data.t.forEach(function (t, i) { if (t >= lo && t <= hi) visit(s, i, t); });
+      });
+    }
+
+    function idf(m, df) { return Math.log(1 + (m.documents - df + 0.5) / (df + 0.5)); }
+
+    /** Postings of a shard entry as a Map id -> impact share (0..1]. */
+    function postings(m, packed) {
+      var impacts = [], ids = riceIds(packed, 0, IMPACT_BITS, impacts), out = new Map();
+      for (var k = 0; k < ids.length; k++) out.set(ids[k], impacts[k] / m.maxImpact);
+      return out;
+    }
+
+    /**
+     * Scores one query word: { hits: Map id -> score, terms (matched, for marks), entities, prefix }. A word being typed
+     * is completed unless it is complete (a word of the briefs as it is). The word and its completions (terms it
+     * begins; for a version: "5.1" for 5.1.0) are one term: one weight from
+     * all their briefs together, so a rare completion never outweighs the word meant, and in each brief the word
+     * itself counts fully, a completion COMPLETION_FACTOR of that.
+     */
+    async function matchWord(m, word, signal) {
+      var wanted = [floorIndex(m.shards, word.term)];
+      var version = /[._]/.test(word.term) || /^\d/.test(word.term);
+      if (version) pieceRange(m.shards, word.term + '.', word.term + '.\uffff').forEach(function (i) { if (wanted.indexOf(i) < 0) wanted.push(i); });
+      var loaded = await Promise.all(wanted.map(function (i) { return shard(i, signal); }));
+      var at = indexOf(loaded[0], word.term);
+      var prefix = word.prefix || null;
+      // A word being typed is complete, and not completed, when briefs have it as it is ("rust", not "weav"), or when
+      // stemming took an ending off it ("funding"), but for a lone final s: "pars" may be becoming "parser".
+      var complete = at >= 0 && prefix && prefix.length >= 3 &&
+        (word.term === prefix ? verbatim(loaded[0], at) : word.term !== prefix.slice(0, -1) || prefix.slice(-1) !== 's');
+      if (complete) prefix = null;
+      if (prefix) {
+        var range = pieceRange(m.shards, prefix, prefix + '\uffff');
+        var more = range.filter(function (i) { return wanted.indexOf(i) < 0; });
+        if (range.length <= MAX_PREFIX_SHARDS) loaded = loaded.concat(await Promise.all(more.map(function (i) { return shard(i, signal); })));
+        else prefix = null; // too broad to complete yet: match the word as typed
+      }
+      var result = { hits: new Map(), terms: [], entities: [], prefix: prefix };
+      var shares = new Map();
+      var add = function (s, i, t, factor) {
+        result.terms.push(t);
+        result.entities = result.entities.concat(entitiesOf(s, i));
+        postings(m, s.data.p[i]).forEach(function (share, id) {
+          var value = share * factor;
+          if (!(shares.get(id) >= value)) shares.set(id, value);
+        });
+      };
+      if (at >= 0) add(loaded[0], at, word.term, 1);
+      var completion = function (s, i, t) { if (t !== word.term && result.terms.indexOf(t) < 0) add(s, i, t, COMPLETION_FACTOR); };
+      if (version) termsBetween(loaded, word.term + '.', word.term + '.\uffff', completion);
+      if (prefix) termsBetween(loaded, prefix, prefix + '\uffff', completion);
+      var weight = idf(m, shares.size);
+      shares.forEach(function (share, id) { result.hits.set(id, weight * share); });
+      return result;
+    }
+
+    /** Parsed pieces of the typo dictionary: [[word, size class]]. */
+    function dictionaryPiece(folder, i, signal) {
+      return remember(folder + '#' + i, function () {
+        return load(folder + '/' + i + '.json', signal).then(function (text) {
+          var out = [], previous = '';
+          if (text) text.split(' ').forEach(function (entry) {
+            var shared = BASE36.indexOf(entry[0]);
+            previous = previous.slice(0, shared) + entry.slice(2);
+            out.push([previous, BASE36.indexOf(entry[1])]);
+          });
+          return out;
+        });
+      });
+    }
+
+    /** Pieces of a dictionary holding words that start like word: its first letter's, or its first two letters' when many. */
+    function piecesFor(keys, word) {
+      var range = pieceRange(keys, word[0], word[0] + '\uffff');
+      return range.length <= 2 ? range : pieceRange(keys, word.slice(0, 2), word.slice(0, 2) + '\uffff');
+    }
+
+    /**
+     * The indexed word closest to a word that matches nothing, within maxEdits (a swap counts as one): looked for
+     * among the words of its first letter, then, when none is close, among those of its last letter (read backwards),
+     * so a wrong first letter is found too. Ties go to the word in more briefs. Null when none is close enough.
+     */
+    async function correction(m, word, signal) {
+      var w = word.surface, max = maxEdits(w);
+      if (!max || /[\d._]/.test(w) || !m.dict) return null;
+      var best = null;
+      var consider = function (candidate, size, distance) {
+        if (distance > max || candidate === w) return;
+        if (!best || distance < best.distance || (distance === best.distance && size > best.size)) best = { word: candidate, size: size, distance: distance };
+      };
+      var look = async function (keys, folder, key, backwards) {
+        var pieces = await Promise.all(piecesFor(keys, key).map(function (i) { return dictionaryPiece(folder, i, signal); }));
+        pieces.forEach(function (piece) {
+          piece.forEach(function (entry) {
+            var candidate = backwards ? entry[0].split('').reverse().join('') : entry[0];
+            consider(candidate, entry[1], editDistance(w, candidate, best ? Math.min(best.distance, max) : max));
+          });
+        });
+      };
+      await look(m.dict, 'dict', w, false);
+      if (!best && m.rdict) await look(m.rdict, 'rdict', w.split('').reverse().join(''), true);
+      return best;
+    }
+
+    /**
+     * The stop word a short misspelt word is one edit from ("yuo": you), or null. Stop words are the most common
+     * words of all, so they win over an indexed word as far away: the word is then left out, as the stop word is.
+     */
+    function stopLike(word) {
+      var w = word.surface;
+      if (w.length > 4 || /[\d._]/.test(w)) return null;
+      return STOP_LIST.filter(function (s) { return s.length >= 2 && editDistance(w, s, 1) <= 1; })[0] || null;
     }
 
     function yearRuns(m, ids, out) {
@@ -254,102 +473,196 @@
       return m.years.some(function (run) { return String(run[0]) === String(year) && id >= run[1] && id <= run[2]; });
     }
 
-    /**
-     * Runs a query. filters: { company, person, topic (names or keys), year }, all optional.
-     * Returns { total, hits: [{ id, score }], matched: { terms, prefixes }, suggestion }.
-     */
-    async function search(q, filters) {
-      filters = filters || {};
-      var parsed = parseQuery(q || '');
-      var active = FACETS.filter(function (f) { return filters[f.param]; });
-      var matched = { terms: [], prefixes: [] };
-      if (!parsed.length && !active.length && !filters.year) return { total: 0, hits: [], matched: matched, suggestion: null };
-      var m = await meta();
-      var shards = new Map();
-      var scores = null;
-      var per = [];
-      var lists = Promise.all(active.map(function (f) { return facetIds(f.param, facetKey(filters[f.param])); }));
-      if (parsed.length) {
-        per = await Promise.all(parsed.map(function (w) { return matchWord(m, w, shards); }));
-        per.forEach(function (r, i) { matched.terms = matched.terms.concat(r.expansions); if (parsed[i].prefix) matched.prefixes.push(parsed[i].prefix); });
-        scores = combine(per, true);
-        if (scores.size === 0 && per.length > 1) scores = combine(per, false);
-      }
-      var required = (await lists).map(function (ids) { return new Set(ids); });
-      var candidates;
-      if (scores) candidates = Array.from(scores.keys());
-      else if (required.length) candidates = Array.from(required[0]);
-      else candidates = allIds(m);
-      var hits = [];
-      candidates.forEach(function (id) {
-        if (filters.year && !inYear(m, id, filters.year)) return;
-        if (required.every(function (set) { return set.has(id); })) hits.push({ id: id, score: scores ? scores.get(id) : 0 });
-      });
-      hits.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
-      // A word found nowhere (even when the others found something) gets a did-you-mean.
-      var suggestion = per.some(function (r) { return r.hits.size === 0; }) ? suggest(parsed, shards) : null;
-      return { total: hits.length, hits: hits, matched: matched, suggestion: suggestion };
-    }
-
     function allIds(m) {
       var all = [];
       m.years.forEach(function (run) { for (var id = run[1]; id <= run[2]; id++) all.push(id); });
       return all;
     }
 
-    /** AND: documents with every word, scores summed. OR: any word (fallback when AND finds nothing). */
-    function combine(per, all) {
-      var out = new Map();
-      per.forEach(function (r, i) {
-        r.hits.forEach(function (score, id) {
-          if (all && i > 0 && !out.has(id)) return;
-          out.set(id, (out.get(id) || 0) + score);
-        });
-        if (all && i > 0) out.forEach(function (_, id) { if (!r.hits.has(id)) out.delete(id); });
+    /** The terms of a name as the index has them: words stemmed, compounds whole, no stop words. */
+    function nameTerms(name) {
+      var out = [];
+      words(name).forEach(function (p) {
+        if (p[1] === WHOLE) out.push(p[0]);
+        else if (p[1] === SINGLE && !STOP.has(p[0])) out.push(stem(p[0]));
       });
       return out;
     }
 
-    /** Closest indexed term (edit distance, within the shards already loaded) for each word with no match. */
-    function suggest(parsed, shards) {
-      var changed = false;
-      var out = parsed.map(function (w) {
-        var best = null, bestDistance = w.term.length > 4 ? 2 : 1;
-        shards.forEach(function (s) {
-          if (s.data.t.indexOf(w.term) >= 0) { best = w.term; bestDistance = -1; }
-          if (bestDistance < 0) return;
-          s.data.t.forEach(function (t) {
-            var d = editDistance(w.term, t, bestDistance);
-            if (d <= bestDistance && (best === null || d < bestDistance || t < best)) { best = t; bestDistance = d; }
-          });
-        });
-        if (best !== null && best !== w.term) changed = true;
-        return best || w.term;
+    /**
+     * Entity pages the query names: every word of the query is in the name ("karpathy"), or every word of the name is
+     * in the query ("openai partnership"). Each is listed under its name's words in the shards the query loaded.
+     */
+    function matchEntities(per) {
+      var byPath = new Map();
+      per.forEach(function (r) { r.entities.forEach(function (e) { byPath.set(e[2], e); }); });
+      var out = [];
+      byPath.forEach(function (e) {
+        var terms = nameTerms(e[1]);
+        var inName = function (r) { return r.terms.some(function (t) { return terms.indexOf(t) >= 0; }); };
+        var inQuery = function (t) { return per.some(function (r) { return r.terms.indexOf(t) >= 0; }); };
+        if (terms.length && (per.every(inName) || terms.every(inQuery))) out.push({ kind: KIND_OF_LETTER[e[0]], name: e[1], path: e[2], briefs: e[3] });
       });
-      return changed ? out.join(' ') : null;
+      out.sort(function (a, b) { return b.briefs - a.briefs || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0); });
+      return out.slice(0, MAX_ENTITIES);
     }
 
-    /** Display data of documents by id: { id: { id, path, title, date, summary, excerpt, c, p, t } }. */
-    async function documents(ids) {
+    function throwIfAborted(signal) {
+      if (signal && signal.aborted) { var err = new Error('aborted'); err.name = 'AbortError'; throw err; }
+    }
+
+    /**
+     * Runs a query. options: { company, person, topic (names or keys), year, typing (the last word may be
+     * incomplete), signal (AbortSignal), docs (how many of the first results to load display data for, default 10) }.
+     * Returns { total, all, hits: [{ id, score, all }], docs, words, corrections: [{ from, to }] (a word taken for a stop
+     * word is left out), shown (the query as run, when corrected), entities, matched: { terms, prefixes } }.
+     * Briefs with every word come first (all = true); briefs with only some follow when there are few of the first.
+     */
+    async function search(q, options) {
+      options = options || {};
+      var signal = options.signal;
+      var parsed = parseQuery(q || '', !!options.typing);
+      var active = FACETS.filter(function (f) { return options[f.param]; });
+      var result = { total: 0, all: 0, hits: [], docs: {}, words: parsed.length, corrections: [], shown: null, entities: [], matched: { terms: [], prefixes: [] } };
+      if (!parsed.length && !active.length && !options.year) return result;
+      var m = await meta(signal);
+      var per = await Promise.all(parsed.map(function (w) { return matchWord(m, w, signal); }));
+      throwIfAborted(signal);
+      // A compound found nowhere whole falls back to its parts; a word found nowhere to its closest spelling.
+      for (var i = parsed.length - 1; i >= 0; i--) {
+        if (per[i].hits.size || !parsed[i].parts || parsed[i].parts.length < 2) continue;
+        var partWords = parsed[i].parts.map(function (t) { return { term: t, surface: t }; });
+        var partHits = await Promise.all(partWords.map(function (w) { return matchWord(m, w, signal); }));
+        parsed.splice.apply(parsed, [i, 1].concat(partWords));
+        per.splice.apply(per, [i, 1].concat(partHits));
+      }
+      for (i = parsed.length - 1; i >= 0; i--) {
+        if (per[i].hits.size) continue;
+        var fix = await correction(m, parsed[i], signal);
+        var stop = stopLike(parsed[i]);
+        if (stop && (!fix || fix.distance >= 1)) {
+          result.corrections.unshift({ from: parsed[i].surface, to: stop });
+          parsed.splice(i, 1);
+          per.splice(i, 1);
+          continue;
+        }
+        if (!fix) continue;
+        result.corrections.unshift({ from: parsed[i].surface, to: fix.word });
+        parsed[i] = { term: stem(fix.word), surface: fix.word };
+        per[i] = await matchWord(m, parsed[i], signal);
+      }
+      throwIfAborted(signal);
+      if (result.corrections.length) {
+        // The query as run, in the reader's words: each corrected word replaced, the others (stop words too) kept.
+        var fixes = new Map(result.corrections.map(function (c) { return [c.from, c.to]; }));
+        result.shown = words(q).filter(function (p) { return p[1] !== PART; }).map(function (p) { return fixes.get(p[0]) || p[0]; }).join(' ');
+      }
+      per.forEach(function (r) {
+        result.matched.terms = result.matched.terms.concat(r.terms);
+        if (r.prefix) result.matched.prefixes.push(r.prefix);
+      });
+      result.words = parsed.length;
+      var required = (await Promise.all(active.map(function (f) { return facetIds(f.param, facetKey(options[f.param]), null, signal); })))
+        .map(function (ids) { return new Set(ids); });
+      var keep = function (id) {
+        return (!options.year || inYear(m, id, options.year)) && required.every(function (set) { return set.has(id); });
+      };
+      var hits = [];
+      if (parsed.length) {
+        var counts = new Map(), scores = new Map();
+        per.forEach(function (r) {
+          r.hits.forEach(function (score, id) {
+            counts.set(id, (counts.get(id) || 0) + 1);
+            scores.set(id, (scores.get(id) || 0) + score);
+          });
+        });
+        counts.forEach(function (n, id) {
+          if (keep(id)) hits.push({ id: id, score: scores.get(id), n: n, all: n === parsed.length });
+        });
+        // Every word first (the promise of the status line), then briefs with some of the words, by score: rare words
+        // found count more than many common ones.
+        hits.sort(function (a, b) { return (b.all ? 1 : 0) - (a.all ? 1 : 0) || b.score - a.score || a.id - b.id; });
+        result.entities = active.length || options.year ? [] : matchEntities(per);
+      } else {
+        var candidates = required.length ? Array.from(required[0]) : allIds(m);
+        candidates.forEach(function (id) { if (keep(id)) hits.push({ id: id, score: 0, n: 0, all: true }); });
+        hits.sort(function (a, b) { return a.id - b.id; });
+      }
+      var all = 0;
+      while (all < hits.length && hits[all].all) all++;
+      result.all = all;
+      result.total = hits.length;
+      result.hits = hits.map(function (h) { return { id: h.id, score: h.score, all: h.all }; });
+      throwIfAborted(signal);
+      var want = options.docs === undefined ? 10 : options.docs;
+      result.docs = await documents(result.hits.slice(0, want).map(function (h) { return h.id; }), signal);
+      if (parsed.length) rescoreByTitle(result, parsed, per, Math.min(want, all));
+      return result;
+    }
+
+    /**
+     * Second look at the first results, whose display data is loaded anyway: a title holding the query's words is the
+     * best sign a reader wants that brief ("compiler performance survey results" is a title, not a topic), and
+     * BM25F's single saturation lets a few body mentions weigh as much as a title word. Only the briefs with every
+     * word are reordered, among themselves.
+     */
+    function rescoreByTitle(result, parsed, per, count) {
+      if (count < 2) return;
+      var head = result.hits.slice(0, count);
+      head.forEach(function (hit) {
+        var d = result.docs[hit.id];
+        if (!d) return;
+        // The title's words in order, a compound standing for its parts, as the query's words are.
+        var title = [], run = -1;
+        words(d.title).forEach(function (p) {
+          if (p[1] === WHOLE) { title.splice(run, Infinity, p[0]); run = -1; return; }
+          if (p[1] === PART && run < 0) run = title.length;
+          if (p[1] === SINGLE) run = -1;
+          if (!STOP.has(p[0])) title.push(stem(p[0]));
+        });
+        var at = parsed.map(function (w, i) {
+          var matches = function (t) { return t === w.term || per[i].terms.indexOf(t) >= 0; };
+          for (var k = 0; k < title.length; k++) if (matches(title[k])) return k;
+          return -1;
+        });
+        var found = at.filter(function (k) { return k >= 0; }).length;
+        var together = 0;
+        for (var i = 0; i + 1 < at.length; i++) if (at[i] >= 0 && at[i + 1] === at[i] + 1) together++;
+        var share = found / parsed.length;
+        var named = title.filter(function (t) {
+          return parsed.some(function (w, i) { return t === w.term || per[i].terms.indexOf(t) >= 0; });
+        }).length;
+        var cover = title.length ? named / title.length : 0;
+        hit.score *= 1 + TITLE_FACTOR * share * share + (at.length > 1 ? ORDER_FACTOR * together / (at.length - 1) : 0) +
+          COVER_FACTOR * cover;
+      });
+      head.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+      result.hits.splice.apply(result.hits, [0, count].concat(head));
+    }
+
+    /** Display data of documents by id: { id: { id, path, title, date, summary, excerpt, c, p, t, cf, pf, tf } }. */
+    async function documents(ids, signal) {
       if (!ids.length) return {};
-      var m = await meta();
+      var m = await meta(signal);
       var chunks = Array.from(new Set(ids.map(function (id) { return Math.floor(id / m.docChunk); })));
-      var files = await Promise.all(chunks.map(function (n) { return load('docs/' + n + '.json'); }));
+      var files = await Promise.all(chunks.map(function (n) { return load('docs/' + n + '.json', signal); }));
       var byId = {};
       files.forEach(function (f) { f.forEach(function (d) { byId[d.id] = d; }); });
       return byId;
     }
 
     /**
-     * Facet counts over the whole result set for the values of the top results (docs: their display
-     * data) and the selected ones: { companies: [[name, count, key]], people, topics, years: [[year, count]] },
-     * most briefs first, ties in the order of the results. Only those values' id lists are fetched, never a table of every value.
+     * Facet counts over the whole result set for the values of the top results and the selected ones:
+     * { companies: [[name, count, key]], people, topics, years: [[year, count]] }, most briefs first, ties in the
+     * order of the results. The lists come with the results' data or from facets.json: about one file for all.
      */
-    async function facets(result, docs, filters) {
+    async function facets(result, filters, signal) {
       filters = filters || {};
+      var docs = result.docs || {};
       if (!result.hits.length && !FACETS.some(function (f) { return filters[f.param]; })) return { companies: [], people: [], topics: [], years: [] };
-      var m = await meta();
-      var ids = result.hits.map(function (h) { return h.id; });
+      var m = await meta(signal);
+      // Counts follow what the list shows as matching: the briefs with every word when there are any.
+      var ids = result.hits.slice(0, result.all || result.hits.length).map(function (h) { return h.id; });
       var inResult = new Set(ids);
       var out = { years: yearRuns(m, ids, []) };
       await Promise.all(FACETS.map(async function (f) {
@@ -363,7 +676,7 @@
         var selected = facetKey(filters[f.param]);
         if (selected && !names.has(selected)) names.set(selected, String(filters[f.param]));
         var keys = Array.from(names.keys());
-        var lists = await Promise.all(keys.map(function (key) { return facetIds(f.param, key); }));
+        var lists = await Promise.all(keys.map(function (key) { return facetIds(f.param, key, docs, signal); }));
         var counts = keys.map(function (key, i) {
           var n = 0;
           lists[i].forEach(function (id) { if (inResult.has(id)) n++; });
@@ -378,7 +691,23 @@
     return { meta: meta, search: search, documents: documents, facets: facets, parseQuery: parseQuery, refresh: refresh };
   }
 
-  var api = { normalize: normalize, tokens: tokens, facetKey: facetKey, createEngine: createEngine, riceIds: riceIds };
+  var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+  /** "2024-07-16" as the site's pages write it: "16 July 2024". */
+  function formatDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(iso));
+    return m ? parseInt(m[3], 10) + ' ' + MONTHS[parseInt(m[2], 10) - 1] + ' ' + m[1] : String(iso);
+  }
+
+  /** 12345 as "12,345". */
+  function formatCount(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  }
+
+  var api = {
+    normalize: normalize, tokens: tokens, facetKey: facetKey, createEngine: createEngine, riceIds: riceIds,
+    editDistance: editDistance, formatDate: formatDate, formatCount: formatCount
+  };
   if (typeof module === 'object' && module.exports) module.exports = api;
   // search-ui.js drives the page with it; tests reach the same functions through this global.
   if (typeof window !== 'undefined') window.StaticBriefsSearch = api;

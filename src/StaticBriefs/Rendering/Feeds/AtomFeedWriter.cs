@@ -50,10 +50,12 @@ public static class AtomFeedWriter
             xml.WriteElementString("name", Ns, entry.Author);
             xml.WriteEndElement();
         }
-        foreach (var tag in entry.Tags)
+        foreach (var category in entry.Categories)
         {
             xml.WriteStartElement("category", Ns);
-            xml.WriteAttributeString("term", tag);
+            xml.WriteAttributeString("term", category.Term);
+            xml.WriteAttributeString("scheme", category.Scheme);
+            xml.WriteAttributeString("label", category.Label);
             xml.WriteEndElement();
         }
         if (entry.Summary.Length > 0) xml.WriteElementString("summary", Ns, entry.Summary);

@@ -8,10 +8,21 @@ namespace StaticBriefs.Rendering.Feeds;
 /// <param name="Summary">Summary (raw).</param>
 /// <param name="ContentHtml">Body HTML, or null to publish the summary only.</param>
 /// <param name="Author">Author name, may be empty.</param>
-/// <param name="Tags">Entity names.</param>
+/// <param name="Categories">The companies, people and topics it names, each labelled by kind.</param>
 public sealed record FeedEntry(
     string Title, string Permalink, DateTimeOffset Published, DateTimeOffset Updated,
-    string Summary, string? ContentHtml, string Author, IReadOnlyList<string> Tags);
+    string Summary, string? ContentHtml, string Author, IReadOnlyList<FeedCategory> Categories)
+{
+    /// <summary>Entity names, for JSON Feed's <c>tags</c>.</summary>
+    public IReadOnlyList<string> Tags => [.. Categories.Select(c => c.Label)];
+}
+
+/// <summary>An entity a brief names, as a feed category.</summary>
+/// <param name="Term">Its slug, e.g. <c>openai</c> (Atom's <c>term</c>).</param>
+/// <param name="Label">Its name, e.g. "OpenAI".</param>
+/// <param name="Kind">companies, people or topics.</param>
+/// <param name="Scheme">Absolute URL of the kind's index page, e.g. <c>https://example.org/companies/</c>: Atom's <c>scheme</c>.</param>
+public sealed record FeedCategory(string Term, string Label, string Kind, string Scheme);
 
 /// <summary>A feed: site-wide or one entity's.</summary>
 /// <param name="Title">Feed title.</param>

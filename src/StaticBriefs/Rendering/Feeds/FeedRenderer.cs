@@ -4,7 +4,10 @@ using StaticBriefs.Rendering.Views;
 
 namespace StaticBriefs.Rendering.Feeds;
 
-/// <summary>Writes the site feeds (Atom and JSON Feed, newest 20 with full content) and one pair per entity (summaries).</summary>
+/// <summary>
+/// Writes the site feeds (Atom and JSON Feed, newest 20) and one pair per entity (its newest 20), all with full
+/// content whose links and images are absolute (feed readers have no page to resolve a root-relative link against).
+/// </summary>
 public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink sink)
 {
     /// <summary>Entries per feed.</summary>
@@ -31,7 +34,7 @@ public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink 
 
         Parallel.ForEach(terms, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, term =>
         {
-            var entries = term.BriefIds.Take(Size).Select(id => Entry(site.Briefs[id], null)).ToList();
+            var entries = term.BriefIds.Take(Size).Select(id => Entry(site.Briefs[id], rendered[id].ContentHtml)).ToList();
             Write(term.Path, new FeedSpec($"{term.Name} - {settings.Title}",
                 term.Entity?.Description ?? $"Briefs naming the {term.Kind.Singular()} {term.Name}.",
                 views.Urls.Permalink(term.Path), views.Urls.Permalink(term.Path + "feed.xml"),
@@ -46,11 +49,31 @@ public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink 
         sink.WriteText(path.TrimStart('/') + "feed.json", JsonFeedWriter.Write(spec));
     }
 
+    /// <summary>The ids of the briefs some feed shows: the site's newest and each entity's newest (their HTML is kept).</summary>
+    public static HashSet<int> BriefsInFeeds(SiteModel site)
+    {
+        var ids = new HashSet<int>(Enumerable.Range(0, Math.Min(Size, site.Briefs.Length)));
+        foreach (var taxonomy in site.Taxonomies.Values)
+        {
+            foreach (var term in taxonomy.ByName) ids.UnionWith(term.BriefIds.Take(Size));
+        }
+        return ids;
+    }
+
     private FeedEntry Entry(Brief brief, string? contentHtml)
     {
         var card = views.Card(brief.Id);
-        var tags = card.Companies.Concat(card.People).Concat(card.Topics).Select(l => l.Name).ToList();
+        var categories = new List<FeedCategory>();
+        foreach (var kind in TaxonomyKinds.All)
+        {
+            var scheme = views.Urls.Permalink(site[kind].Path);
+            foreach (var key in brief.TermsOf(kind))
+            {
+                var term = site.TermOf(kind, key);
+                categories.Add(new FeedCategory(term.Slug, term.Name, kind.Key(), scheme));
+            }
+        }
         return new FeedEntry(card.Title, views.Urls.Permalink(brief.Path), brief.Date, brief.Source.Updated ?? brief.Date,
-            card.Summary, contentHtml, card.Author, tags);
+            card.Summary, contentHtml is null ? null : FeedHtml.Absolute(contentHtml, views.Urls.Permalink("/")), card.Author, categories);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using StaticBriefs.Rendering.Views;
 
@@ -6,7 +7,11 @@ namespace StaticBriefs.Rendering.Feeds;
 /// <summary>Writes JSON Feed 1.1 (https://jsonfeed.org/version/1.1).</summary>
 public static class JsonFeedWriter
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
+    /// <summary>
+    /// The relaxed encoder escapes only what JSON requires (quotes, backslashes, control characters): a feed is read
+    /// as JSON, never pasted into HTML, so escaping every apostrophe and '&lt;' (the default) only made it unreadable.
+    /// </summary>
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The feed as JSON text.</summary>
     public static string Write(FeedSpec feed)
@@ -39,7 +44,16 @@ public static class JsonFeedWriter
         item["date_published"] = Dates.Rfc3339(entry.Published);
         item["date_modified"] = Dates.Rfc3339(entry.Updated);
         if (entry.Author.Length > 0) item["authors"] = new[] { new Dictionary<string, string> { ["name"] = entry.Author } };
-        if (entry.Tags.Count > 0) item["tags"] = entry.Tags;
+        if (entry.Categories.Count > 0)
+        {
+            item["tags"] = entry.Tags;
+            // JSON Feed's tags are plain strings; the extension says which are companies, people and topics.
+            item["_staticbriefs"] = new Dictionary<string, object?>
+            {
+                ["about"] = "https://github.com/staticbriefs/staticbriefs#output",
+                ["entities"] = entry.Categories.Select(c => new Dictionary<string, string> { ["kind"] = c.Kind, ["name"] = c.Label, ["url"] = c.Scheme + c.Term + "/" }).ToArray(),
+            };
+        }
         return item;
     }
 }

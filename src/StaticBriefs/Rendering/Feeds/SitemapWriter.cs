@@ -42,7 +42,13 @@ public static class SitemapWriter
         var newest = site.Briefs.Length > 0 ? site.Briefs[0].Date : (DateTimeOffset?)null;
         entries.Add(new(urls.Permalink("/"), newest));
         entries.Add(new(urls.Permalink(ArchivePaths.Index), newest));
-        foreach (var (year, ids) in ArchivePaths.Years(site)) entries.Add(new(urls.Permalink(ArchivePaths.Year(year)), site.Briefs[ids[0]].Date));
+        foreach (var (year, ids) in ArchivePaths.Years(site))
+        {
+            entries.Add(new(urls.Permalink(ArchivePaths.Year(year)), site.Briefs[ids[0]].Date));
+            if (!ArchivePaths.IsSplit(ids.Count)) continue;
+            foreach (var month in ids.GroupBy(id => site.Briefs[id].Date.Month))
+                entries.Add(new(urls.Permalink(ArchivePaths.Month(year, month.Key)), site.Briefs[month.First()].Date));
+        }
         foreach (var brief in site.Briefs) entries.Add(new(urls.Permalink(brief.Path), brief.Source.Updated ?? brief.Date));
         foreach (var page in site.Pages) entries.Add(new(urls.Permalink(page.Path), null));
         foreach (var taxonomy in site.Taxonomies.Values.OrderBy(t => t.Kind))

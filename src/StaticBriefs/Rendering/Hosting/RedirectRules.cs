@@ -14,11 +14,18 @@ public sealed record Redirect(string From, string To, int Status = 301);
 
 /// <summary>
 /// The published <c>_redirects</c> (Netlify, Cloudflare Pages): the author's file from the root of <c>input/</c>,
-/// merged with the redirects the build generates. Hosts apply the first rule that matches, so the author's rules
-/// come first and win. Today the build generates none, and the author's file is copied byte for byte.
+/// merged with the redirects the build generates (documents' old URLs). Hosts apply the first rule that matches, so
+/// the author's rules come first and win. Without generated redirects the author's file is copied byte for byte.
 /// </summary>
 public static class RedirectRules
 {
+    /// <summary>The model's redirects as host rules, base path included, %-encoded where a path needs it.</summary>
+    public static IReadOnlyList<Redirect> Generated(SiteModel site, Views.UrlBuilder urls) =>
+        [.. site.Redirects.Select(r => new Redirect(Encode(urls.Link(r.From)), Encode(urls.Link(r.To))))];
+
+    private static string Encode(string path) =>
+        string.Join('/', path.Split('/').Select(segment => Uri.EscapeDataString(Uri.UnescapeDataString(segment))));
+
     /// <summary>The file's text: the author's rules as written, then one line per generated redirect.</summary>
     public static string Merge(string? authorRules, IReadOnlyList<Redirect> generated)
     {

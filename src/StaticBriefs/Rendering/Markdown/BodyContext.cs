@@ -53,9 +53,24 @@ public sealed class BodyContext(string relativePath, int bodyFirstLine, LinkCont
         list.Add((LineOf(node), ColumnOf(node), message, kind));
     }
 
+    private readonly List<(int Line, int Column)> _omittedHtml = [];
+
+    /// <summary>Raw HTML at <paramref name="node"/> was left out (allow_html off): the file gets one warning for all of it.</summary>
+    public void OmitRawHtml(MarkdownObject node) => _omittedHtml.Add((LineOf(node), ColumnOf(node)));
+
     /// <summary>Reports the notices gathered; called once the walk is over.</summary>
     public void Finish()
     {
+        if (_omittedHtml.Count > 0)
+        {
+            var lines = _omittedHtml.Select(p => p.Line).Distinct().ToList();
+            var listed = string.Join(", ", lines.Take(10).Select(l => l.ToString(CultureInfo.InvariantCulture))) + (lines.Count > 10 ? ", ..." : "");
+            var (line, column) = _omittedHtml[0];
+            diagnostics.Warning(relativePath, line, DiagnosticCodes.RawHtmlOmitted,
+                $"raw HTML is left out of this page (line{(lines.Count > 1 ? "s" : "")} {listed}); write it as markdown, or set 'allow_html: true' in _site.yml to publish it (HTML comments are never published)",
+                column);
+            _omittedHtml.Clear();
+        }
         foreach (var (code, list) in _notices.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
             list.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));

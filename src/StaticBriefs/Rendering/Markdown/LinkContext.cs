@@ -1,10 +1,13 @@
+using System.Collections.Immutable;
+using StaticBriefs.Diagnostics;
+
 namespace StaticBriefs.Rendering.Markdown;
 
 /// <summary>What the markdown renderer needs to know about the site to check and rewrite a body's links.</summary>
 /// <param name="BasePath">Base path of the site ('/' or '/briefs-site/').</param>
 /// <param name="KnownPaths">Every site-relative path a link may point at.</param>
 /// <param name="PathsBySource">Site path of each markdown file, by its path relative to the input folder.</param>
-/// <param name="StaticFiles">Files copied as they are (relative to the input folder).</param>
+/// <param name="StaticFiles">Files published as they are, by published path (no leading '/'), theme assets included.</param>
 public sealed record LinkContext(
     string BasePath,
     IReadOnlySet<string> KnownPaths,
@@ -13,4 +16,36 @@ public sealed record LinkContext(
 {
     /// <summary>Markdown files by name (<see cref="SourceNames"/>), for links that name a post rather than its path.</summary>
     public IReadOnlyDictionary<string, string> SourcesByName { get; init; } = SourceNames.Index(PathsBySource.Keys);
+
+    /// <summary>Page bundles' files that are published beside their page: input path to published path (no leading '/').</summary>
+    public IReadOnlyDictionary<string, string> Resources { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Old URLs of documents (<c>aliases</c>, <c>redirect_from</c>) to their site paths now: links to them lead there.</summary>
+    public IReadOnlyDictionary<string, string> Redirects { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Site paths of drafts and future briefs, with why they are not published, for the broken-link message.</summary>
+    public IReadOnlyDictionary<string, string> Unpublished { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Path prefixes a larger site serves (<c>/docs/</c>): links into them are left as written and not checked.</summary>
+    public ImmutableArray<string> ExternalPaths { get; init; } = [];
+
+    /// <summary>How a link to nothing is reported: an error (the default) or, for a site being migrated, a warning.</summary>
+    public Severity BrokenLinks { get; init; } = Severity.Error;
+
+    /// <summary>The links of a site model; <paramref name="assetFiles"/> are the theme's published files (output-relative).</summary>
+    public static LinkContext ForSite(Model.SiteModel site, string basePath, IEnumerable<string> assetFiles)
+    {
+        var files = site.StaticFiles.ToHashSet(StringComparer.Ordinal);
+        files.UnionWith(assetFiles.Select(a => a.TrimStart('/')));
+        var redirects = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var redirect in site.Redirects) redirects.TryAdd(redirect.From, redirect.To);
+        return new LinkContext(basePath, site.KnownPaths, site.PathsBySource, files)
+        {
+            Resources = site.Resources,
+            Redirects = redirects,
+            Unpublished = site.Unpublished,
+            ExternalPaths = site.Settings.ExternalPaths,
+            BrokenLinks = site.Settings.BrokenLinks,
+        };
+    }
 }

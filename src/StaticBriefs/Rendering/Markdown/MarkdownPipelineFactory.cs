@@ -42,8 +42,9 @@ public static class MarkdownPipelineFactory
             .UseShortcodes()
             .UseSyntaxHighlighting(highlighter ?? new SyntaxHighlighter());
         if (entities is not null) builder.Extensions.Add(new EntityLinkExtension(entities));
+        // Raw HTML is parsed either way, so that it can be left out (or checked) instead of printed as text.
         if (options.AllowHtml) builder.UseGenericAttributes();
-        else builder.DisableHtml();
+        builder.Extensions.Add(new RawHtmlExtension(options.AllowHtml));
         return builder.Build();
     }
 }

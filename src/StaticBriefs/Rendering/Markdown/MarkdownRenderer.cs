@@ -25,6 +25,9 @@ public sealed class MarkdownRenderer(
             : memo.Render(markdown, relativePath, bodyFirstLine, links, diagnostics,
                 (context, bag) => Render(markdown, relativePath, bodyFirstLine, context, bag));
 
+    /// <summary>Whether the pipeline publishes raw HTML (<c>allow_html</c>); without the extension it does not.</summary>
+    private readonly bool _allowHtml = pipeline.Extensions.Find<RawHtmlExtension>()?.AllowHtml ?? false;
+
     private RenderedMarkdown Render(
         string markdown, string relativePath, int bodyFirstLine, LinkContext linkContext, DiagnosticBag diagnostics)
     {
@@ -32,7 +35,7 @@ public sealed class MarkdownRenderer(
         var document = NestingGuard.Parse(markdown, pipeline, relativePath, bodyFirstLine, diagnostics);
         if (document is null) return new RenderedMarkdown("", [], 0, "");
         var context = new BodyContext(relativePath, bodyFirstLine, linkContext, diagnostics);
-        var walk = new Walk(context, markdown.Length);
+        var walk = new Walk(context, markdown.Length, _allowHtml);
         walk.Block(document);
         context.Finish();
         var html = document.ToHtml(pipeline);
@@ -43,15 +46,22 @@ public sealed class MarkdownRenderer(
             html = minifier.MinifyFragment(html);
             meter?.Stop(Diagnostics.WorkKind.Minify, started);
         }
-        return new RenderedMarkdown(html, walk.Toc.ToImmutable(), walk.Words, NormalizeSpace(walk.Text));
+        return new RenderedMarkdown(html, walk.Toc.ToImmutable(), walk.Words, NormalizeSpace(walk.Text))
+        {
+            Headings = walk.Headings.ToString(),
+            Lead = NormalizeSpace(walk.Lead),
+        };
     }
 
     /// <summary>
     /// One pass over the syntax tree. Written as explicit recursion over children rather than Markdig's
     /// <c>Descendants()</c>, whose nested iterators allocated more than the parse itself.
     /// </summary>
-    private sealed class Walk(BodyContext context, int length)
+    private sealed class Walk(BodyContext context, int length, bool allowHtml)
     {
+        /// <summary>Characters of opening prose kept; the search snippet uses about 300.</summary>
+        private const int LeadLength = 400;
+
         private readonly LinkContext links = context.Links;
         private readonly string relativePath = context.RelativePath;
         private readonly int bodyFirstLine = context.BodyFirstLine;
@@ -59,7 +69,10 @@ public sealed class MarkdownRenderer(
 
         public ImmutableArray<TocEntry>.Builder Toc { get; } = ImmutableArray.CreateBuilder<TocEntry>();
         public StringBuilder Text { get; } = new(length);
+        public StringBuilder Headings { get; } = new();
+        public StringBuilder Lead { get; } = new();
         public int Words { get; private set; }
+        private int _tables;
 
         public void Block(Block block)
         {
@@ -69,15 +82,29 @@ public sealed class MarkdownRenderer(
             switch (block)
             {
                 case HtmlBlock html:
-                    // Raw HTML (allow_html on): its URL attributes get the same policy as markdown links.
-                    FilterHtml(html);
+                    RawBlock(html);
                     break;
                 case HeadingBlock heading:
                     if (heading.Level is 2 or 3 && heading.GetAttributes().Id is { } id)
                         Toc.Add(new TocEntry(heading.Level, id, InlineText(heading.Inline)));
                     Text.Append(' ');
+                    var start = Text.Length;
                     Inlines(heading.Inline);
+                    if (Headings.Length > 0) Headings.Append('\n');
+                    Headings.Append(Text, start, Text.Length - start);
                     Text.Append(' ');
+                    break;
+                case ParagraphBlock paragraph when _tables == 0 && Lead.Length < LeadLength:
+                    // The opening prose, for result snippets: paragraphs only, never headings, tables or code.
+                    var from = Text.Length;
+                    Inlines(paragraph.Inline);
+                    Lead.Append(Text, from, Text.Length - from).Append(' ');
+                    Text.Append(' ');
+                    break;
+                case Markdig.Extensions.Tables.Table table:
+                    _tables++;
+                    foreach (var child in table) Block(child);
+                    _tables--;
                     break;
                 case CodeBlock code:
                     Text.Append(' ');
@@ -93,11 +120,25 @@ public sealed class MarkdownRenderer(
             }
         }
 
-        private void FilterHtml(HtmlBlock html)
+        /// <summary>
+        /// A raw HTML block: its comments go; with allow_html its URL attributes get the same policy, rewriting and
+        /// checks as markdown links, else it is left out (and counted for the file's one warning).
+        /// </summary>
+        private void RawBlock(HtmlBlock html)
         {
             var text = html.Lines.ToString();
-            var filtered = UrlGuard.FilterHtml(text, relativePath, bodyFirstLine + html.Line, html.Column + 1, diagnostics);
-            if (ReferenceEquals(filtered, text)) return;
+            var filtered = HtmlComments.Remove(text);
+            if (!allowHtml)
+            {
+                if (!string.IsNullOrWhiteSpace(filtered)) context.OmitRawHtml(html);
+                filtered = "";
+            }
+            else
+            {
+                filtered = UrlGuard.FilterHtml(filtered, relativePath, bodyFirstLine + html.Line, html.Column + 1, diagnostics,
+                    (url, line, column) => CheckLink(url, url, line, column, context));
+            }
+            if (filtered == text) return;
             var lines = filtered.Split('\n');
             var group = new Markdig.Helpers.StringLineGroup(lines.Length);
             foreach (var line in lines) group.Add(new Markdig.Helpers.StringSlice(line));
@@ -112,11 +153,26 @@ public sealed class MarkdownRenderer(
                 if (child is IBodyNode node && !node.Resolve(context)) continue;
                 switch (child)
                 {
+                    case HtmlInline raw when HtmlComments.IsOnlyComments(raw.Tag):
+                        raw.Tag = "";
+                        break;
+                    case HtmlInline raw when !allowHtml:
+                        // 'Vec<T>' in prose is text, not a tag; real tags are left out.
+                        if (!HtmlComments.IsElement(raw.Tag))
+                        {
+                            Words += AppendWords(Text, raw.Tag.AsSpan());
+                            child = raw.ReplaceBy(new LiteralInline(raw.Tag));
+                            break;
+                        }
+                        context.OmitRawHtml(raw);
+                        raw.Tag = "";
+                        break;
                     case HtmlInline raw:
-                        raw.Tag = UrlGuard.FilterHtml(raw.Tag, relativePath, bodyFirstLine + raw.Line, raw.Column + 1, diagnostics);
+                        raw.Tag = UrlGuard.FilterHtml(raw.Tag, relativePath, bodyFirstLine + raw.Line, raw.Column + 1, diagnostics,
+                            (url, line, column) => CheckLink(url, url, line, column, context));
                         break;
                     case LinkInline link:
-                        RewriteLink(link, relativePath, bodyFirstLine, links, context.Diagnostics);
+                        RewriteLink(link, relativePath, bodyFirstLine, links, context);
                         Inlines(link);
                         break;
                     case AutolinkInline autolink when !autolink.IsEmail && !UrlPolicy.IsAllowed(autolink.Url):
@@ -141,7 +197,7 @@ public sealed class MarkdownRenderer(
         }
     }
 
-    private static void RewriteLink(LinkInline link, string relativePath, int bodyFirstLine, LinkContext links, DiagnosticBag diagnostics)
+    private static void RewriteLink(LinkInline link, string relativePath, int bodyFirstLine, LinkContext links, BodyContext context)
     {
         var url = link.Url;
         // A link whose target was template syntax is named in messages as the author wrote it.
@@ -153,22 +209,41 @@ public sealed class MarkdownRenderer(
         if (!UrlPolicy.IsAllowed(url))
         {
             link.Url = "#";
-            UrlGuard.Dropped(diagnostics, relativePath, line, column, url);
+            UrlGuard.Dropped(context.Diagnostics, relativePath, line, column, url);
             return;
         }
-        var resolution = LinkTargets.Resolve(url, relativePath, links);
+        if (CheckLink(url, written ?? url, line, column, context) is { } rewritten) link.Url = rewritten;
+    }
+
+    /// <summary>
+    /// Resolves and checks one internal link (markdown or raw HTML): the URL to publish instead (base path in front,
+    /// a markdown file's or old URL's page, a bundle file beside its page), or null to leave it as written. A link to
+    /// nothing is reported with the site's severity for broken links, saying why when it is a draft or future brief.
+    /// </summary>
+    private static string? CheckLink(string url, string written, int line, int column, BodyContext context)
+    {
+        var links = context.Links;
+        if (url.Contains("{{", StringComparison.Ordinal) || url.Contains("{%", StringComparison.Ordinal))
+        {
+            // A target another generator would have filled in ({{% param url %}}): there is no address to check.
+            context.Diagnostics.Warning(context.RelativePath, line, DiagnosticCodes.TemplateSyntax,
+                $"link target '{written}' is template syntax that StaticBriefs does not run, so the link leads nowhere; write the address itself", column);
+            return null;
+        }
+        var resolution = LinkTargets.Resolve(url, context.RelativePath, links);
         switch (resolution.Kind)
         {
-            case LinkKind.External:
-                return;
             case LinkKind.Internal:
-                link.Url = links.BasePath + resolution.Path.TrimStart('/') + resolution.Suffix;
-                return;
+                return links.BasePath + resolution.Path.TrimStart('/') + resolution.Suffix;
             case LinkKind.Broken:
-                diagnostics.Error(relativePath, line, DiagnosticCodes.BrokenLink,
-                    $"link '{written}' points at {resolution.Path}, which does not exist; fix the slug or path (briefs live at /briefs/<slug>/)",
-                    column);
-                return;
+                var why = resolution.Note is { } note
+                    ? $"which is {note}"
+                    : "which does not exist; fix the path (or, when another site serves it, list its folder under external_paths in _site.yml)";
+                context.Diagnostics.Add(new Diagnostic(links.BrokenLinks, context.RelativePath, line, column, DiagnosticCodes.BrokenLink,
+                    $"link '{written}' points at {resolution.Path}, {why}"));
+                return null;
+            default:
+                return null;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Net;
 using System.Text;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -28,11 +29,17 @@ internal static class UrlGuard
         diagnostics.Warning(path, line, DiagnosticCodes.UnsafeUrl,
             $"link to '{url}' was removed: only http(s), mailto and relative URLs may be links", column);
 
+    /// <summary>Attributes whose links are resolved and checked like markdown links (<c>allow_html</c> on).</summary>
+    private static readonly FrozenSet<string> CheckedAttributes = new[] { "href", "src", "srcset", "poster" }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>
     /// <paramref name="html"/> without the URL attributes the policy refuses; each is reported at its line and column,
-    /// counted from <paramref name="line"/>:<paramref name="column"/> where the HTML starts.
+    /// counted from <paramref name="line"/>:<paramref name="column"/> where the HTML starts. When
+    /// <paramref name="rewrite"/> is given, every allowed URL of <c>href</c>, <c>src</c>, <c>srcset</c> and
+    /// <c>poster</c> (entities decoded) is passed to it with its line and column, and a non-null answer replaces it.
     /// </summary>
-    public static string FilterHtml(string html, string path, int line, int column, DiagnosticBag diagnostics)
+    public static string FilterHtml(
+        string html, string path, int line, int column, DiagnosticBag diagnostics, Func<string, int, int, string?>? rewrite = null)
     {
         StringBuilder? result = null;
         var copied = 0;
@@ -56,7 +63,17 @@ internal static class UrlGuard
                     continue;
                 }
                 var attribute = ReadAttribute(html, ref i);
-                if (Refused(tag, attribute) is not { } url) continue;
+                if (Refused(tag, attribute) is not { } url)
+                {
+                    if (rewrite is null || !CheckedAttributes.Contains(attribute.Name) || attribute.ValueStart < 0) continue;
+                    var quoted = html[attribute.ValueStart] is '"' or '\'';
+                    var (vl, vc) = Position(html, attribute.ValueStart + (quoted ? 1 : 0), line, column);
+                    if (Rewritten(attribute, vl, vc, rewrite) is not { } value) continue;
+                    result ??= new StringBuilder(html.Length);
+                    result.Append(html, copied, attribute.ValueStart - copied).Append('"').Append(value).Append('"');
+                    copied = attribute.End;
+                    continue;
+                }
                 var (l, c) = Position(html, attribute.Start, line, column);
                 Dropped(diagnostics, path, l, c, url);
                 result ??= new StringBuilder(html.Length);
@@ -82,7 +99,28 @@ internal static class UrlGuard
         }
     }
 
-    private readonly record struct Attribute(int Start, int End, string Name, string Value);
+    /// <summary>An attribute of a start tag; <paramref name="ValueStart"/> is where its value (or its quote) starts, -1 without one.</summary>
+    private readonly record struct Attribute(int Start, int End, string Name, string Value, int ValueStart = -1);
+
+    /// <summary>The attribute's new value, encoded for a double-quoted attribute, or null when nothing changes.</summary>
+    private static string? Rewritten(Attribute attribute, int line, int column, Func<string, int, int, string?> rewrite)
+    {
+        var value = WebUtility.HtmlDecode(attribute.Value);
+        if (attribute.Name != "srcset")
+            return rewrite(value.Trim(), line, column) is { } url ? Encode(url) : null;
+        // "a.png 1x, b.png 2x": each candidate's URL on its own.
+        var changed = false;
+        var candidates = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(candidate =>
+        {
+            var parts = candidate.Split(' ', 2, StringSplitOptions.TrimEntries);
+            if (rewrite(parts[0], line, column) is not { } url) return candidate;
+            changed = true;
+            return parts.Length > 1 ? url + " " + parts[1] : url;
+        }).ToList();
+        return changed ? Encode(string.Join(", ", candidates)) : null;
+    }
+
+    private static string Encode(string value) => value.Replace("&", "&amp;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
 
     private static Attribute ReadAttribute(string html, ref int i)
     {
@@ -96,6 +134,7 @@ internal static class UrlGuard
         if (j >= html.Length || html[j] != '=') return new Attribute(start, i, name, "");
         j++;
         while (j < html.Length && IsSpace(html[j])) j++;
+        var valueStart = j;
         string value;
         if (j < html.Length && html[j] is '"' or '\'')
         {
@@ -107,12 +146,11 @@ internal static class UrlGuard
         }
         else
         {
-            var valueStart = j;
             while (j < html.Length && !IsSpace(html[j]) && html[j] != '>') j++;
             value = html[valueStart..j];
             i = j;
         }
-        return new Attribute(start, i, name, value);
+        return new Attribute(start, i, name, value, valueStart);
     }
 
     private static string? Refused(string tag, Attribute attribute)

@@ -37,21 +37,25 @@ public sealed class TemplateRunner : IDisposable
     /// names, so listings would otherwise render the same card seven times over.
     /// </summary>
     public TrustedHtml CardHtml(object card, int level) =>
-        _cards.GetOrAdd((card, level), key =>
+        card is ITransientCard { Transient: true }
+            ? RenderCard(card, level)
+            : _cards.GetOrAdd((card, level), key => RenderCard(key.Card, key.Level));
+
+    private TrustedHtml RenderCard(object card, int level)
+    {
+        var context = _cardContexts.Value!;
+        var globals = new ScriptObject { ["card"] = card, ["card_level"] = level };
+        context.BeginPage();
+        context.PushGlobal(globals);
+        try
         {
-            var context = _cardContexts.Value!;
-            var globals = new ScriptObject { ["card"] = key.Card, ["card_level"] = key.Level };
-            context.BeginPage();
-            context.PushGlobal(globals);
-            try
-            {
-                return new TrustedHtml(_card.Value.Render(context));
-            }
-            finally
-            {
-                context.PopGlobal();
-            }
-        });
+            return new TrustedHtml(_card.Value.Render(context));
+        }
+        finally
+        {
+            context.PopGlobal();
+        }
+    }
 
     private Template ParseCard()
     {

@@ -14,6 +14,12 @@ public sealed record BriefView
     public required IReadOnlyList<TocEntry> Toc { get; init; }
     /// <summary>Source URLs (raw).</summary>
     public required IReadOnlyList<string> Sources { get; init; }
+    /// <summary>Sources as site name and title.</summary>
+    public IReadOnlyList<SourceView> SourceLinks { get; init; } = [];
+    /// <summary>True when the contents list is worth showing: several sections.</summary>
+    public bool ShowToc { get; init; }
+    /// <summary>True when the contents list also shows on phones (a longer read), where it sits above the text.</summary>
+    public bool TocOnPhones { get; init; }
     /// <summary>ISO date of the last update, or empty.</summary>
     public string UpdatedIso { get; init; } = "";
     /// <summary>Readable date of the last update, or empty.</summary>

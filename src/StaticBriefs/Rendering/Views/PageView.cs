@@ -21,6 +21,17 @@ public sealed record PageView
     public Theme.TrustedHtml JsonLd { get; init; } = Theme.TrustedHtml.Empty;
     /// <summary>True when search engines should not index the page (404, paginated pages are fine).</summary>
     public bool NoIndex { get; init; }
+    /// <summary>
+    /// Absolute URL of the page's social card image (<c>og:image</c>): the brief's own image when it has one, else
+    /// the one generated for it; empty for none.
+    /// </summary>
+    public string Image { get; init; } = "";
+    /// <summary>The image's alternative text (raw).</summary>
+    public string ImageAlt { get; init; } = "";
+    /// <summary>The image's width in pixels, when known (0 otherwise).</summary>
+    public int ImageWidth { get; init; }
+    /// <summary>The image's height in pixels, when known.</summary>
+    public int ImageHeight { get; init; }
 }
 
 /// <summary>A feed advertised by a page.</summary>

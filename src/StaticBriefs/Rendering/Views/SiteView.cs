@@ -17,10 +17,17 @@ public sealed record SiteView
     public required IReadOnlyList<LinkView> Nav { get; init; }
     /// <summary>The three entity index pages, with their term counts.</summary>
     public required IReadOnlyList<LinkView> Taxonomies { get; init; }
-    /// <summary>Stylesheet URLs (fingerprinted).</summary>
+    /// <summary>Stylesheet URLs (fingerprinted) every page loads: the theme's, but the search page's own.</summary>
     public required IReadOnlyList<string> Styles { get; init; }
-    /// <summary>Script URLs (fingerprinted, loaded with defer).</summary>
+    /// <summary>Script URLs (fingerprinted, loaded with defer) every page loads: the theme's, but the search page's own.</summary>
     public required IReadOnlyList<string> Scripts { get; init; }
+    /// <summary>
+    /// Stylesheets of the search UI (theme assets named <c>search*.css</c>): the search page links them; other pages
+    /// load them with the scripts when the header box is first used.
+    /// </summary>
+    public IReadOnlyList<string> SearchStyles { get; init; } = [];
+    /// <summary>Scripts of the search UI (<c>search*.js</c>), the core (<c>search.js</c>) first.</summary>
+    public IReadOnlyList<string> SearchScripts { get; init; } = [];
     /// <summary>Number of published briefs.</summary>
     public int BriefCount { get; init; }
     /// <summary>Year of the newest brief, for the footer (a build-time clock would make output irreproducible).</summary>

@@ -27,6 +27,16 @@ public sealed record TermView
     public required PagerView Pager { get; init; }
     /// <summary>Entities most often named alongside it, with counts.</summary>
     public IReadOnlyList<LinkView> CoMentions { get; init; } = [];
+    /// <summary>The same, grouped by kind (companies, people, topics), each group most named first.</summary>
+    public IReadOnlyList<LinkGroup> Related { get; init; } = [];
+    /// <summary>For companies: people who work there now (from <c>_data/people.yml</c>).</summary>
+    public IReadOnlyList<LinkView> PeopleNow { get; init; } = [];
+    /// <summary>For companies: people who worked there before.</summary>
+    public IReadOnlyList<LinkView> PeopleBefore { get; init; } = [];
+    /// <summary>For people: the companies in their briefs, with the years they appear together.</summary>
+    public IReadOnlyList<CompanySpan> CompaniesInBriefs { get; init; } = [];
+    /// <summary>Briefs over time (first page only; null with fewer than two briefs).</summary>
+    public ChartView? Chart { get; init; }
     /// <summary>For people: companies they are linked to now.</summary>
     public IReadOnlyList<LinkView> CurrentCompanies { get; init; } = [];
     /// <summary>For people: companies they were linked to before.</summary>
@@ -39,8 +49,14 @@ public sealed record TermView
     public required string JsonFeedUrl { get; init; }
 }
 
-/// <summary>Briefs of one month.</summary>
-/// <param name="Label">e.g. "May 2024".</param>
+/// <summary>A labelled list of links, such as related entities of one kind.</summary>
+/// <param name="Kind">companies, people or topics.</param>
+/// <param name="Title">Companies, People or Topics.</param>
+/// <param name="Links">The links.</param>
+public sealed record LinkGroup(string Kind, string Title, IReadOnlyList<LinkView> Links);
+
+/// <summary>Briefs of one month, or of a run of months (see <see cref="DateSections"/>).</summary>
+/// <param name="Label">e.g. "May 2024" or "June – September 2024"; empty for a lone brief that needs no heading.</param>
 /// <param name="Id">Anchor id, e.g. "2024-05".</param>
 /// <param name="Briefs">Briefs, newest first.</param>
 public sealed record MonthGroup(string Label, string Id, IReadOnlyList<BriefCard> Briefs);
@@ -48,8 +64,12 @@ public sealed record MonthGroup(string Label, string Id, IReadOnlyList<BriefCard
 /// <summary>Briefs of one year, by month.</summary>
 /// <param name="Year">The year.</param>
 /// <param name="Count">Number of briefs that year.</param>
-/// <param name="Months">Months, newest first.</param>
-public sealed record YearGroup(int Year, int Count, IReadOnlyList<MonthGroup> Months);
+/// <param name="Months">Months, newest first (empty when the year is split into month pages).</param>
+public sealed record YearGroup(int Year, int Count, IReadOnlyList<MonthGroup> Months)
+{
+    /// <summary>For a year split into month pages: each month's page with its count, newest first.</summary>
+    public IReadOnlyList<LinkView> MonthPages { get; init; } = [];
+}
 
 /// <summary>A year on the archive index: its page and its months.</summary>
 /// <param name="Year">The year.</param>
@@ -65,4 +85,12 @@ public sealed record ArchiveYearLink(int Year, int Count, string Url, IReadOnlyL
 /// </summary>
 /// <param name="Years">Every year, newest first.</param>
 /// <param name="Year">The year this page lists, or null on the index.</param>
-public sealed record ArchiveView(IReadOnlyList<ArchiveYearLink> Years, YearGroup? Year);
+public sealed record ArchiveView(IReadOnlyList<ArchiveYearLink> Years, YearGroup? Year)
+{
+    /// <summary>On a month's page (<c>/archive/2024/05/</c>): that month's briefs; null elsewhere.</summary>
+    public MonthGroup? Month { get; init; }
+    /// <summary>On a month's page: the newer and older months of the year, or null.</summary>
+    public LinkView? NewerMonth { get; init; }
+    /// <summary>See <see cref="NewerMonth"/>.</summary>
+    public LinkView? OlderMonth { get; init; }
+}

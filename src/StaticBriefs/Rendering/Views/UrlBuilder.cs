@@ -22,6 +22,5 @@ public sealed class UrlBuilder(Uri baseUrl)
         number <= 1 ? listingPath : listingPath + "page/" + number.ToString(CultureInfo.InvariantCulture) + "/";
 
     /// <summary>Output file for a site path: "/briefs/x/" -> "briefs/x/index.html".</summary>
-    public static string FileFor(string sitePath) =>
-        sitePath.EndsWith('/') ? sitePath.TrimStart('/') + "index.html" : sitePath.TrimStart('/');
+    public static string FileFor(string sitePath) => Model.SitePaths.FileFor(sitePath);
 }

@@ -104,19 +104,56 @@ public sealed class ViewFactory : IDisposable
             .GroupBy(i => Dates.MonthId(i.Brief.Date))
             .Select(g => new MonthGroup(Dates.Month(g.First().Brief.Date), g.Key, [.. g.Select(i => i.Card)]))];
 
-    /// <summary>The archive index (<paramref name="year"/> null) or one year's archive page.</summary>
-    public ArchiveView Archive(int? year)
+    /// <summary>
+    /// The archive index (<paramref name="year"/> null), one year's page, or (with <paramref name="month"/>) the page of
+    /// one month of a year that is split into months (see <see cref="ArchivePaths.IsSplit"/>).
+    /// </summary>
+    public ArchiveView Archive(int? year, int? month = null)
     {
         var all = ArchivePaths.Years(_site);
         var years = all
             .Select(y => new ArchiveYearLink(y.Year, y.Ids.Count, Urls.Link(ArchivePaths.Year(y.Year)),
-                [.. y.Ids.Select(id => _site.Briefs[id])
-                    .GroupBy(b => Dates.MonthId(b.Date))
-                    .Select(m => new LinkView(Dates.Month(m.First().Date), Urls.Link(ArchivePaths.Year(y.Year)) + "#m-" + m.Key, m.Count()))]))
+                [.. y.Ids.GroupBy(id => _site.Briefs[id].Date.Month)
+                    .Select(m => new LinkView(Dates.Month(_site.Briefs[m.First()].Date), MonthUrl(y.Year, m.Key, y.Ids.Count), m.Count()))]))
             .ToList();
         if (year is null) return new ArchiveView(years, null);
         var ids = all.Single(y => y.Year == year).Ids;
-        return new ArchiveView(years, new YearGroup(year.Value, ids.Count, ByMonth(ids.Select(id => (_site.Briefs[id], _cards[id])))));
+        var months = ids.GroupBy(id => _site.Briefs[id].Date.Month).ToList();
+        if (!ArchivePaths.IsSplit(ids.Count))
+            return new ArchiveView(years, new YearGroup(year.Value, ids.Count, ByMonth(ids.Select(id => (_site.Briefs[id], _cards[id])))));
+        var links = years.Single(y => y.Year == year).Months;
+        var group = new YearGroup(year.Value, ids.Count, []) { MonthPages = links };
+        if (month is null) return new ArchiveView(years, group);
+        var at = months.FindIndex(m => m.Key == month);
+        var monthIds = months[at].ToList();
+        return new ArchiveView(years, group)
+        {
+            Month = new MonthGroup(Dates.Month(_site.Briefs[monthIds[0]].Date), Dates.MonthId(_site.Briefs[monthIds[0]].Date), Cards(monthIds)),
+            NewerMonth = at > 0 ? links[at - 1] : null,
+            OlderMonth = at + 1 < links.Count ? links[at + 1] : null,
+        };
+    }
+
+    /// <summary>A month's link from the archive: its own page in a split year, else its heading on the year's page.</summary>
+    private string MonthUrl(int year, int month, int yearCount) =>
+        ArchivePaths.IsSplit(yearCount)
+            ? Urls.Link(ArchivePaths.Month(year, month))
+            : Urls.Link(ArchivePaths.Year(year)) + "#m-" + year.ToString("0000", System.Globalization.CultureInfo.InvariantCulture) + "-" + month.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A brief's card as an entity's page shows it: without that entity's own chip, which every card there would
+    /// repeat. A new object each time, so <c>card_html</c> renders it without keeping it (see TemplateRunner).
+    /// </summary>
+    public BriefCard CardWithout(int briefId, TaxonomyKind kind, TermKey key)
+    {
+        var card = _cards[briefId];
+        var own = _termLinks[(kind, key)];
+        return kind switch
+        {
+            TaxonomyKind.Companies => card with { Companies = [.. card.Companies.Where(l => !ReferenceEquals(l, own))], Transient = true },
+            TaxonomyKind.People => card with { People = [.. card.People.Where(l => !ReferenceEquals(l, own))], Transient = true },
+            _ => card with { Topics = [.. card.Topics.Where(l => !ReferenceEquals(l, own))], Transient = true },
+        };
     }
 
     /// <summary>Up to <paramref name="count"/> briefs sharing the most entities with a brief (people and companies weigh more than topics).</summary>
@@ -173,7 +210,18 @@ public sealed class ViewFactory : IDisposable
     }
 
     /// <summary>The entities most often named in the same briefs as a term, with how many briefs they share.</summary>
-    public IReadOnlyList<LinkView> CoMentions(Term term, int count = 12)
+    public IReadOnlyList<LinkView> CoMentions(Term term, int count = 12) => [.. Ranked(term).Take(count).Select(c => c.Link)];
+
+    /// <summary>The entities most often named with a term, grouped by kind: up to <paramref name="perKind"/> of each.</summary>
+    public IReadOnlyList<LinkGroup> RelatedByKind(Term term, int perKind = 6)
+    {
+        var ranked = Ranked(term);
+        return [.. TaxonomyKinds.All
+            .Select(kind => new LinkGroup(kind.Key(), kind.Title(), [.. ranked.Where(c => c.Kind == kind).Take(perKind).Select(c => c.Link)]))
+            .Where(g => g.Links.Count > 0)];
+    }
+
+    private List<(TaxonomyKind Kind, LinkView Link)> Ranked(Term term)
     {
         var counts = new Dictionary<(TaxonomyKind, TermKey), int>();
         foreach (var id in term.BriefIds)
@@ -191,8 +239,7 @@ public sealed class ViewFactory : IDisposable
         return [.. counts
             .OrderByDescending(c => c.Value)
             .ThenBy(c => _termLinks[c.Key].Name, StringComparer.OrdinalIgnoreCase)
-            .Take(count)
-            .Select(c => _termLinks[c.Key] with { Count = c.Value })];
+            .Select(c => (c.Key.Item1, _termLinks[c.Key] with { Count = c.Value }))];
     }
 
     /// <summary>Links to companies named in a person's affiliation list (pages when the company has briefs).</summary>
@@ -204,6 +251,18 @@ public sealed class ViewFactory : IDisposable
                 ? link
                 : new LinkView(catalog.Find(TaxonomyKind.Companies, name)?.Name ?? name, "");
         })];
+
+    /// <summary>A document's own image as a link: a site path under the base path, an absolute URL as it is; empty without one.</summary>
+    public string ImageLink(SourceDocument source) =>
+        _site.Images.TryGetValue(source.RelativePath, out var image) ? LinkTo(image) : "";
+
+    /// <summary>A document's own image as an absolute URL, for social cards and structured data; empty without one.</summary>
+    public string ImagePermalink(SourceDocument source) =>
+        !_site.Images.TryGetValue(source.RelativePath, out var image) ? ""
+        : image.StartsWith('/') ? Urls.Permalink(image) : image;
+
+    /// <summary>A site path under the base path; anything else (an absolute or relative URL) as it is.</summary>
+    private string LinkTo(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? Urls.Link(url) : url;
 
     /// <inheritdoc/>
     public void Dispose() => _relatedScores.Dispose();
@@ -218,7 +277,11 @@ public sealed class ViewFactory : IDisposable
             DateIso = Dates.Iso(brief.Date),
             DateText = Dates.Text(brief.Date),
             Summary = source.Summary ?? "",
+            SummaryDerived = source.SummaryDerived,
             Author = source.Author ?? _site.Settings.Author ?? "",
+            Authors = [.. source.Authors.Select(a => new LinkView(a.Name, a.Url is null ? "" : LinkTo(a.Url)))],
+            Image = ImageLink(source),
+            ImageAlt = source.Image?.Alt ?? "",
             // A card is repeated on every listing that shows the brief: its chips are capped (the brief's page has all).
             Companies = TermLinks(brief, TaxonomyKind.Companies, ContentCaps.ChipsPerCard),
             People = TermLinks(brief, TaxonomyKind.People, ContentCaps.ChipsPerCard),

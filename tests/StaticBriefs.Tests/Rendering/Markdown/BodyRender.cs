@@ -32,7 +32,10 @@ internal static class BodyRender
 
     public static readonly HashSet<string> StaticFiles = ["img/chart.png", "briefs/2025/photo.jpg", "files/report.pdf"];
 
-    public static LinkContext Links(string basePath = "/") => new(basePath, KnownPaths, PathsBySource, StaticFiles);
+    public static LinkContext Links(string basePath = "/") => new(basePath, KnownPaths, PathsBySource, StaticFiles)
+    {
+        Unpublished = new Dictionary<string, string> { ["/briefs/draft/"] = "the draft briefs/2024/draft.md (drafts are published only with --drafts, or once 'draft: false')" },
+    };
 
     public static (RenderedMarkdown Result, IReadOnlyList<Diagnostic> Diagnostics) Render(
         string markdown, string basePath = "/", string path = "briefs/2025/x.md", EntityMatcher? entities = null, bool allowHtml = false)

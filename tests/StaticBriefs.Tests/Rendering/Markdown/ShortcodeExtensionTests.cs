@@ -78,7 +78,7 @@ public sealed class ShortcodeExtensionTests
         var (_, diagnostics) = BodyRender.Render("{{< figure src=\"/img/missing.png\" alt=\"x\" >}}\n");
 
         var error = Assert.Single(diagnostics);
-        Assert.Equal(("10:1 error SB006", "link '/img/missing.png' points at /img/missing.png, which does not exist; fix the slug or path (briefs live at /briefs/<slug>/)"),
+        Assert.Equal(("10:1 error SB006", "link '/img/missing.png' points at /img/missing.png, which does not exist; fix the path (or, when another site serves it, list its folder under external_paths in _site.yml)"),
             (BodyRender.Where(error), error.Message));
     }
 

@@ -101,7 +101,7 @@ public sealed class TemplateLinkTests
     {
         var (_, diagnostics) = BodyRender.Render("[d]({% link briefs/2024/draft.md %})\n");
 
-        Assert.Equal("link '{% link briefs/2024/draft.md %}' points at /briefs/draft/, which does not exist; fix the slug or path (briefs live at /briefs/<slug>/)",
+        Assert.Equal("link '{% link briefs/2024/draft.md %}' points at /briefs/draft/, which is the draft briefs/2024/draft.md (drafts are published only with --drafts, or once 'draft: false')",
             Assert.Single(diagnostics).Message);
     }
 
@@ -110,7 +110,7 @@ public sealed class TemplateLinkTests
     {
         var (_, diagnostics) = BodyRender.Render("[x]({{ site.baseurl }}/nowhere/)\n");
 
-        Assert.Equal("link '{{ site.baseurl }}/nowhere/' points at /nowhere/, which does not exist; fix the slug or path (briefs live at /briefs/<slug>/)",
+        Assert.Equal("link '{{ site.baseurl }}/nowhere/' points at /nowhere/, which does not exist; fix the path (or, when another site serves it, list its folder under external_paths in _site.yml)",
             Assert.Single(diagnostics).Message);
     }
 

@@ -1,0 +1,147 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace StaticBriefs.Loading.Conventions;
+
+/// <summary>
+/// A summary for a document that has none, made as Jekyll makes its excerpt and Hugo its summary: the plain text of
+/// the first paragraph (more paragraphs when the first is short), without markdown, HTML, comments or template
+/// syntax, cut at a word near <see cref="Target"/> characters with an ellipsis. A <c>&lt;!-- more --&gt;</c> marker
+/// (Hugo's <c>&lt;!--more--&gt;</c>, Zola's and Jekyll's excerpt separator) is an explicit cut: the text before it.
+/// </summary>
+public static partial class SummaryDeriver
+{
+    /// <summary>About how long a derived summary is, in characters (a meta description's useful length).</summary>
+    public const int Target = 200;
+
+    /// <summary>A paragraph shorter than this is followed by the next one ("Hi all!" alone says nothing).</summary>
+    private const int Enough = Target / 2;
+
+    /// <summary>Only the start of a body is looked at: a summary never needs more, and long bodies cost nothing.</summary>
+    private const int Window = 8_000;
+
+    /// <summary>A marker further down than this is not looked for: the summary is capped long before.</summary>
+    private const int ExplicitWindow = 4 * Window;
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseGridTables().Build();
+
+    /// <summary>The summary, or null when the body has no text to make one from.</summary>
+    public static string? Derive(string body, int maxLength)
+    {
+        var more = MoreMarker().Match(body.Length > ExplicitWindow ? body[..ExplicitWindow] : body);
+        var text = more.Success ? body[..more.Index] : Prefix(body);
+        var paragraphs = Paragraphs(Clean(text));
+        if (paragraphs.Count == 0) return null;
+        if (more.Success) return Cut(string.Join(' ', paragraphs), maxLength);
+        var summary = new StringBuilder();
+        foreach (var paragraph in paragraphs)
+        {
+            if (summary.Length > 0) summary.Append(' ');
+            summary.Append(paragraph);
+            if (summary.Length >= Enough) break;
+        }
+        return Cut(summary.ToString(), Math.Min(Target, maxLength));
+    }
+
+    /// <summary>The text, or its first <paramref name="max"/> characters cut at a word with an ellipsis.</summary>
+    public static string Cut(string text, int max)
+    {
+        if (text.Length <= max) return text;
+        var space = text.LastIndexOf(' ', max - 1);
+        var end = space >= max * 3 / 5 ? space : max - 1;
+        if (char.IsHighSurrogate(text[end - 1])) end--;
+        return text[..end].TrimEnd(' ', ',', ';', ':', '-', '\u2013', '\u2014', '(') + "\u2026";
+    }
+
+    /// <summary>The start of the body up to a paragraph break near <see cref="Window"/> characters.</summary>
+    private static string Prefix(string body)
+    {
+        if (body.Length <= Window) return body;
+        var cut = body.LastIndexOf("\n\n", Window, StringComparison.Ordinal);
+        return body[..(cut > Window / 2 ? cut : Window)];
+    }
+
+    /// <summary>Comments and template syntax out, before markdown sees the text (so none of it becomes words).</summary>
+    private static string Clean(string text) => AttributeList().Replace(TemplateText.WithoutTemplates(text), " ");
+
+    /// <summary>Plain text of the paragraphs: the document's own first, else those in lists and quotes, else headings.</summary>
+    private static List<string> Paragraphs(string markdown)
+    {
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses markdown nested too deeply; rendering reports it (SB039), and there is no summary to make.
+            return [];
+        }
+        var found = Collect(document.OfType<ParagraphBlock>());
+        if (found.Count == 0) found = Collect(document.Descendants<ParagraphBlock>());
+        if (found.Count == 0) found = Collect(document.Descendants<HeadingBlock>());
+        return found;
+    }
+
+    private static List<string> Collect(IEnumerable<LeafBlock> blocks)
+    {
+        var found = new List<string>();
+        foreach (var block in blocks)
+        {
+            var text = new StringBuilder();
+            if (block.Inline is { } inline) Append(inline, text, 0);
+            var plain = Whitespace().Replace(text.ToString(), " ").Trim();
+            if (plain.Length > 0) found.Add(plain);
+            if (found.Sum(f => f.Length) >= Target) break;
+        }
+        return found;
+    }
+
+    /// <summary>Inlines nested deeper than this (thousands of emphasis delimiters) add no words: recursion stays bounded.</summary>
+    private const int MaxDepth = 100;
+
+    private static void Append(ContainerInline container, StringBuilder text, int depth)
+    {
+        if (depth > MaxDepth) return;
+        foreach (var inline in container)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case HtmlEntityInline entity:
+                    text.Append(entity.Transcoded.AsSpan());
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
+                    break;
+                case AutolinkInline autolink:
+                    text.Append(autolink.Url);
+                    break;
+                case LinkInline { IsImage: true }:
+                case HtmlInline:
+                    break;
+                case ContainerInline inner:
+                    Append(inner, text, depth + 1);
+                    break;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"<!--\s*more\s*-->", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MoreMarker();
+
+    /// <summary>kramdown's attribute lists (<c>{: .class}</c>, <c>{:toc}</c>) and heading ids (<c>{#id}</c>).</summary>
+    [GeneratedRegex(@"\{:[^}\n]*\}|\{#[\w-]+\}", RegexOptions.CultureInvariant)]
+    private static partial Regex AttributeList();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,53 @@
+#!/bin/bash
+# Builds each blog of tests/RealContent with StaticBriefs (its _site.yml) and with Hugo (a minimal site whose content/
+# is the same posts), alternately, on tmpfs; prints median wall time and peak RSS over RUNS runs after one warm-up.
+# usage: tests/RealContent/bench-vs-hugo.sh [RUNS]   (from the repository root, after dotnet build -c Release)
+set -eu
+RUNS=${1:-3}
+REPO=$(pwd)
+DLL=$REPO/src/StaticBriefs/bin/Release/net10.0/StaticBriefs.dll
+WORK=/dev/shm/sb-realblogs-$$
+mkdir -p "$WORK"
+trap 'rm -rf "$WORK"' EXIT
+
+hugo_site() { # $1 blog, $2 folder: config, baseof/single/list layouts, stub shortcodes for Docsy's own
+  local d=$2
+  mkdir -p "$d/layouts/_default" "$d/layouts/shortcodes/blog"
+  cp -r "$REPO/tests/RealContent/$1/posts" "$d/content"
+  printf 'baseURL = "https://example.org/"\ntitle = "%s"\npaginate = 20\n[markup.goldmark.renderer]\n  unsafe = true\n' "$1" > "$d/config.toml"
+  cat > "$d/layouts/_default/baseof.html" <<'H'
+<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title><meta name="description" content="{{ .Summary | plainify | truncate 200 }}"></head><body><main>{{ block "main" . }}{{ end }}</main></body></html>
+H
+  echo '{{ define "main" }}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format "2006-01-02" }}</time>{{ .Content }}</article>{{ end }}' > "$d/layouts/_default/single.html"
+  echo '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Summary | plainify | truncate 200 }}</li>{{ end }}</ul>{{ end }}' > "$d/layouts/_default/list.html"
+  echo '{{ if false }}{{ .Inner }}{{ end }}' > "$d/layouts/shortcodes/comment.html"
+  echo '{{ .Get 0 }}' > "$d/layouts/shortcodes/param.html"
+  : > "$d/layouts/shortcodes/blog/integration-badge.html"
+}
+
+timed() { # prints "wall_seconds peak_kib" of the command
+  /usr/bin/time -v -o "$WORK/time" "$@" > /dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
+  awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]} /Maximum resident/{m=$2} END{print s, m}' "$WORK/time"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END{print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+printf '| blog | briefs | diagnostics (all warnings) | StaticBriefs s | StaticBriefs MiB | Hugo s | Hugo MiB | Hugo post pages |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n'
+for blog in zola-rust-blog hugo-opentelemetry-blog jekyll-jekyllrb-news jekyll-homebrew-blog eleventy-11ty-blog; do
+  sb=$WORK/sb-$blog; hs=$WORK/hugo-$blog
+  mkdir -p "$sb"; cp -r "tests/RealContent/$blog/posts" "$sb/input"; cp "tests/RealContent/$blog/_site.yml" "$sb/input/"
+  hugo_site "$blog" "$hs"
+  : > "$WORK/sb.txt"; : > "$WORK/hugo.txt"
+  for i in $(seq 0 "$RUNS"); do # run 0 is a warm-up
+    rm -rf "$sb/out" "$hs/out"
+    r=$(timed dotnet "$DLL" build --input "$sb/input" --output "$sb/out" --no-cache --quiet); [ "$i" -gt 0 ] && echo "$r" >> "$WORK/sb.txt"
+    r=$(timed hugo --minify --buildFuture -s "$hs" -d "$hs/out" --quiet); [ "$i" -gt 0 ] && echo "$r" >> "$WORK/hugo.txt"
+  done
+  posts=$(grep -rl '<article>' "$hs/out" --include=*.html | wc -l)
+  rm -rf "$sb/out"; dotnet "$DLL" build --input "$sb/input" --output "$sb/out" --no-cache > "$WORK/log" 2>&1 || true
+  briefs=$(grep -oE 'Built [0-9]+ briefs' "$WORK/log" | grep -oE '[0-9]+' || echo failed)
+  codes=$(grep -oE '(error|warning) SB[0-9]+' "$WORK/log" | sort | uniq -c | awk '{printf "%s%s %s ×%s", (NR>1?", ":""), $2, $3, $1}')
+  printf '| %s | %s | %s | %s | %.0f | %s | %.0f | %s |\n' "$blog" "$briefs" "${codes:-none}" \
+    "$(cut -d' ' -f1 "$WORK/sb.txt" | median)" "$(cut -d' ' -f2 "$WORK/sb.txt" | median | awk '{print $1/1024}')" \
+    "$(cut -d' ' -f1 "$WORK/hugo.txt" | median)" "$(cut -d' ' -f2 "$WORK/hugo.txt" | median | awk '{print $1/1024}')" "$posts"
+done
