@@ -164,7 +164,8 @@ public sealed class ListingRenderer(
                 : [],
             Chart = number == 1 ? ActivityChart.For(term, site, "activity") : null,
             CurrentCompanies = entity is null ? [] : views.CompanyLinks(entity.Current, _catalog),
-            PastCompanies = entity is null ? [] : views.CompanyLinks(entity.Past, _catalog),
+            // A company left twice (two stints, or an alias and its name) is one company to the reader.
+            PastCompanies = entity is null ? [] : [.. views.CompanyLinks(entity.Past, _catalog).Distinct()],
             // Career lines and flows describe the entity, not the page of its timeline: page 1 only.
             Relations = number == 1 ? _relations.OfTerm(term) : null,
             FeedUrl = views.Urls.Link(term.Path + "feed.xml"),

@@ -96,6 +96,23 @@ public sealed class EntityPageTests : IDisposable
     }
 
     [Fact]
+    public void A_company_a_person_left_twice_is_named_once_under_previously()
+    {
+        using var site = new TestSite();
+        site.Write("_site.yml", "title: Desk\nbase_url: https://example.org/\n");
+        site.Write("_data/companies.yml", "- name: OpenAI\n  aliases: [Open AI]\n- name: Tesla\n- name: Anthropic\n");
+        // Two stints at OpenAI, the second written with its alias: one company, named once.
+        site.Write("_data/people.yml", "- name: Andrej Karpathy\n  current: [Anthropic]\n  past: [OpenAI, Tesla, Open AI]\n");
+        site.Write("briefs/a.md", TestSite.Brief("title: A\ndate: 2024-05-01\ncompanies: [Anthropic]\npeople: [Andrej Karpathy]"));
+        site.BuildOk();
+
+        var previously = site.Html("people/andrej-karpathy/index.html").QuerySelectorAll(".affiliations dt")
+            .Single(dt => dt.TextContent == "Previously").NextElementSibling!.TextContent;
+
+        Assert.Equal("OpenAI, Tesla", previously);
+    }
+
+    [Fact]
     public void A_lone_brief_under_no_date_heading_is_one_level_below_the_list_heading()
     {
         var page = _site.Html("companies/tesla/index.html");
