@@ -115,9 +115,6 @@ internal static class AuthorReader
         }
     }
 
-    /// <summary>Inlines nested deeper than this add no words: recursion stays bounded.</summary>
-    private const int MaxDepth = 100;
-
     /// <summary>Characters without which a text has no markdown to remove.</summary>
     private static readonly System.Buffers.SearchValues<char> MarkdownCharacters = System.Buffers.SearchValues.Create("[*_`<&\\");
 
@@ -127,35 +124,7 @@ internal static class AuthorReader
     private static string InlineText(ContainerInline container, int depth)
     {
         var text = new StringBuilder();
-        if (depth > MaxDepth) return "";
-        foreach (var inline in container)
-        {
-            switch (inline)
-            {
-                case LiteralInline literal:
-                    text.Append(literal.Content.AsSpan());
-                    break;
-                case CodeInline code:
-                    text.Append(code.Content);
-                    break;
-                case HtmlEntityInline entity:
-                    text.Append(entity.Transcoded.AsSpan());
-                    break;
-                case LineBreakInline:
-                    text.Append(' ');
-                    break;
-                case AutolinkInline autolink:
-                    text.Append(autolink.Url);
-                    break;
-                case HtmlInline html:
-                    // A name is text: HTML in it is shown as written (escaped by the theme), never dropped or run.
-                    text.Append(html.Tag);
-                    break;
-                case ContainerInline inner:
-                    text.Append(InlineText(inner, depth + 1));
-                    break;
-            }
-        }
+        InlineWords.Append(container, text, keepHtml: true, depth);
         return text.ToString();
     }
 

@@ -92,47 +92,12 @@ public static partial class SummaryDeriver
         foreach (var block in blocks)
         {
             var text = new StringBuilder();
-            if (block.Inline is { } inline) Append(inline, text, 0);
+            if (block.Inline is { } inline) InlineWords.Append(inline, text, keepHtml: false);
             var plain = Whitespace().Replace(text.ToString(), " ").Trim();
             if (plain.Length > 0) found.Add(plain);
             if (found.Sum(f => f.Length) >= Target) break;
         }
         return found;
-    }
-
-    /// <summary>Inlines nested deeper than this (thousands of emphasis delimiters) add no words: recursion stays bounded.</summary>
-    private const int MaxDepth = 100;
-
-    private static void Append(ContainerInline container, StringBuilder text, int depth)
-    {
-        if (depth > MaxDepth) return;
-        foreach (var inline in container)
-        {
-            switch (inline)
-            {
-                case LiteralInline literal:
-                    text.Append(literal.Content.AsSpan());
-                    break;
-                case CodeInline code:
-                    text.Append(code.Content);
-                    break;
-                case HtmlEntityInline entity:
-                    text.Append(entity.Transcoded.AsSpan());
-                    break;
-                case LineBreakInline:
-                    text.Append(' ');
-                    break;
-                case AutolinkInline autolink:
-                    text.Append(autolink.Url);
-                    break;
-                case LinkInline { IsImage: true }:
-                case HtmlInline:
-                    break;
-                case ContainerInline inner:
-                    Append(inner, text, depth + 1);
-                    break;
-            }
-        }
     }
 
     [GeneratedRegex(@"<!--\s*more\s*-->", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
