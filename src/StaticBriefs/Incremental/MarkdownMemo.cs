@@ -52,6 +52,12 @@ internal sealed class MarkdownMemo(
         return result;
     }
 
+    public bool IsCurrent(string markdown, string relativePath, int bodyFirstLine, LinkContext links)
+    {
+        var key = ContentHash.Of(contextKey, relativePath, bodyFirstLine.ToString(CultureInfo.InvariantCulture), markdown);
+        return cache.Markdown.TryGetValue(key, out var entry) && SameLinks(key, ref entry) && entry.StillValid(links);
+    }
+
     /// <summary>
     /// True when the entry's auto-links are what the current spellings give. The matcher only tries spellings
     /// whose first word is a word of the text, and every word it sees is in the body's plain text, so a body

@@ -29,12 +29,13 @@ internal static class OutputPatcher
 
     /// <summary>
     /// Commits a partial rebuild (a <see cref="Rendering.RenderScope"/>): files it did not look at are carried over
-    /// from the previous manifest untouched, so the output folder is never scanned. Only under
-    /// <paramref name="regeneratedFolders"/>, which the rebuild wrote out whole, do files it no longer makes go away.
+    /// from the previous manifest untouched, so the output folder is never scanned. Files go away when the rebuild
+    /// names them in <paramref name="removedFiles"/> (pages of a deleted brief, say), and under
+    /// <paramref name="regeneratedFolders"/>, which the rebuild wrote out whole, when it no longer makes them.
     /// </summary>
     public static OutputManifest? CommitPartial(
         PageMemoSink sink, BuildCache cache, OutputFolder output, string cacheKey, string context, IReadOnlyList<string> regeneratedFolders,
-        DiagnosticBag diagnostics)
+        IReadOnlyCollection<string> removedFiles, DiagnosticBag diagnostics)
     {
         var previous = sink.Previous ?? throw new InvalidOperationException("A partial rebuild needs the previous build's manifest.");
         cache.ForgetManifest(cacheKey);
@@ -42,7 +43,8 @@ internal static class OutputPatcher
         var removed = new List<string>();
         foreach (var file in previous.Files.Keys)
         {
-            if (!InAny(file, regeneratedFolders) || sink.Kept.ContainsKey(file) || sink.Written.ContainsKey(file)) continue;
+            if (sink.Kept.ContainsKey(file) || sink.Written.ContainsKey(file)) continue;
+            if (!InAny(file, regeneratedFolders) && !removedFiles.Contains(file)) continue;
             removed.Add(file);
             files.Remove(file);
         }

@@ -35,6 +35,9 @@ public sealed class ListingRenderer(
             jobs.Add(() => TermPages(term, numbers));
         }
         foreach (var year in scope.ArchiveYears) jobs.Add(() => ArchiveYear(year));
+        if (scope.ArchiveIndex) jobs.Add(ArchiveIndex);
+        foreach (var kind in scope.TermIndexes) jobs.Add(() => TermsIndex(site[kind]));
+        if (scope.DocPages) jobs.AddRange(site.Pages.Select(doc => (Action)(() => DocPage(doc))));
         Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, job => job());
         return jobs.Count;
     }
@@ -102,11 +105,11 @@ public sealed class ListingRenderer(
 
     private void TermsIndex(Taxonomy taxonomy)
     {
-        var byName = taxonomy.ByName.Select(t => views.TermLink(t.Kind, t.Key)).ToList();
+        var byName = taxonomy.ByName.Select(t => views.CountedTermLink(t.Kind, t.Key)).ToList();
         var view = new TermsView(taxonomy.Kind.Key(), taxonomy.Kind.Title(), byName,
-            [.. taxonomy.ByCount.Select(t => views.TermLink(t.Kind, t.Key))])
+            [.. taxonomy.ByCount.Select(t => views.CountedTermLink(t.Kind, t.Key))])
         {
-            Top = taxonomy.ByName.Length > (TopTerms * 2) ? [.. taxonomy.ByCount.Take(TopTerms).Select(t => views.TermLink(t.Kind, t.Key))] : [],
+            Top = taxonomy.ByName.Length > (TopTerms * 2) ? [.. taxonomy.ByCount.Take(TopTerms).Select(t => views.CountedTermLink(t.Kind, t.Key))] : [],
             Letters = [.. byName
                 .GroupBy(l => Initial(l.Name))
                 .OrderBy(g => g.Key == "#" ? "~" : g.Key, StringComparer.Ordinal)

@@ -18,8 +18,20 @@ public sealed record RenderScope
     public IReadOnlyDictionary<(TaxonomyKind Kind, TermKey Key), IReadOnlySet<int>> TermPages { get; init; } =
         new Dictionary<(TaxonomyKind, TermKey), IReadOnlySet<int>>();
 
-    /// <summary>Archive pages of these years.</summary>
+    /// <summary>Archive pages of these years (with their month pages).</summary>
     public IReadOnlySet<int> ArchiveYears { get; init; } = new HashSet<int>();
+
+    /// <summary>The archive's index page (years and months with their counts).</summary>
+    public bool ArchiveIndex { get; init; }
+
+    /// <summary>Index pages of these kinds of entity (every name with its count).</summary>
+    public IReadOnlySet<TaxonomyKind> TermIndexes { get; init; } = new HashSet<TaxonomyKind>();
+
+    /// <summary>Entities whose data file (<c>index.json</c>) is written again.</summary>
+    public IReadOnlySet<(TaxonomyKind Kind, TermKey Key)> TermData { get; init; } = new HashSet<(TaxonomyKind, TermKey)>();
+
+    /// <summary>The documentation pages (their bodies may link to briefs that moved).</summary>
+    public bool DocPages { get; init; }
 
     /// <summary>The sitemap (it carries each brief's last update).</summary>
     public bool Sitemap { get; init; }

@@ -21,13 +21,12 @@ public static class SiteViews
             .OrderBy(p => p.Source.Nav)
             .ThenBy(p => p.Path, StringComparer.Ordinal)
             .Select(p => new LinkView(p.Source.Title, urls.Link(p.Path)))],
-        Taxonomies = [.. TaxonomyKinds.All.Select(k => new LinkView(k.Title(), urls.Link(site[k].Path), site[k].ByName.Length))],
+        Taxonomies = [.. TaxonomyKinds.All.Select(k => new LinkView(k.Title(), urls.Link(site[k].Path)))],
         Styles = [.. assets.Styles.Where(p => !IsSearchAsset(p)).Select(urls.Link)],
         Scripts = [.. assets.Scripts.Where(p => !IsSearchAsset(p)).Select(urls.Link)],
         SearchStyles = [.. assets.Styles.Where(IsSearchAsset).Select(urls.Link)],
         SearchScripts = [.. assets.Scripts.Where(IsSearchAsset).OrderBy(p => Path.GetFileName(p).StartsWith("search.", StringComparison.Ordinal) ? 0 : 1)
             .ThenBy(p => p, StringComparer.Ordinal).Select(urls.Link)],
-        BriefCount = site.Briefs.Length,
         Year = site.Briefs.Length > 0 ? site.Briefs[0].Date.Year : 2026,
     };
 

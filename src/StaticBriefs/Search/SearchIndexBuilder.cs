@@ -51,6 +51,33 @@ public sealed class SearchIndexBuilder
         _previousTokens = previous._tokens ?? new();
     }
 
+    /// <summary>The same tables and remembered tokens, with <paramref name="documents"/> as its documents.</summary>
+    private SearchIndexBuilder(SearchIndexBuilder previous, Dictionary<int, IndexedDocument> documents) : this(previous)
+    {
+        _tokens = previous._tokens;
+        _previousTokens = previous._previousTokens;
+        _documents = documents;
+    }
+
+    /// <summary>
+    /// This builder's documents under their new ids, for preview's partial rebuild after briefs were added, removed or
+    /// dated anew (ids are positions by date, so the others shift): a document whose old id is not in
+    /// <paramref name="newIds"/> is left out. The briefs that changed are added again after this.
+    /// </summary>
+    public SearchIndexBuilder Renumbered(IReadOnlyDictionary<int, int> newIds)
+    {
+        ArgumentNullException.ThrowIfNull(newIds);
+        var documents = new Dictionary<int, IndexedDocument>();
+        lock (_gate)
+        {
+            foreach (var (id, document) in _documents)
+            {
+                if (newIds.TryGetValue(id, out var now)) documents[now] = document with { Id = now };
+            }
+        }
+        return new SearchIndexBuilder(this, documents);
+    }
+
     /// <summary>
     /// A builder for preview's next full rebuild: empty, but a document whose text is unchanged (whatever its id now)
     /// reuses the tokens it had, since tokenizing every body again is most of the index's cost.

@@ -18,8 +18,8 @@ public sealed class IncrementalBuildTests
         return data;
     }
 
-    /// <summary>Edits that change only a brief's content, which preview rebuilds from the model it keeps in memory.</summary>
-    private static readonly HashSet<string> ContentOnly = ["edit body", "edit summary", "edit title", "add updated date"];
+    /// <summary>Edits of the site's settings, theme or look, which preview hands to the full (cached) build.</summary>
+    private static readonly HashSet<string> FullBuildEdits = ["change layout", "change stylesheet", "change site settings", "add entity to data"];
 
     public static TheoryData<string> LiveEdits() => [.. Cases.Keys];
 
@@ -49,6 +49,13 @@ public sealed class IncrementalBuildTests
         ["change tag"] = s => Replace(s, Brief, "companies: [Amazon, Anthropic, Google]", "companies: [Amazon, Anthropic, Mistral AI]"),
         ["change relation"] = s => Replace(s, Brief, "{subject: Amazon, verb: invests in, object: Anthropic}", "{subject: Amazon, verb: partners with, object: Anthropic}"),
         ["change date"] = s => Replace(s, Brief, "date: 2024-11-22", "date: 2024-01-03"),
+        ["make newest"] = s => Replace(s, Brief, "date: 2024-11-22", "date: 2026-11-01"),
+        ["tag new entity"] = s => Replace(s, Brief, "topics: [Funding, Compute]", "topics: [Funding, Compute, Chip supply]"),
+        ["remove last mention"] = s => Replace(s, "briefs/2024/xai-raises-6-billion.md", "topics: [Funding, Compute]", "topics: [Funding]"),
+        ["change slug"] = s => Replace(s, Brief, "slug: amazon-anthropic-4-billion", "slug: amazon-anthropic-8-billion"),
+        ["make draft"] = s => Replace(s, Brief, "slug: amazon-anthropic-4-billion", "slug: amazon-anthropic-4-billion\ndraft: true"),
+        ["change affiliation"] = s => Replace(s, "_data/people.yml", "  current: [OpenAI]\n  past: []", "  current: [Anthropic]\n  past: [OpenAI]"),
+        ["add entity to data"] = s => Replace(s, "_data/topics.yml", "- name: Talent\n", "- name: Chip supply\n  description: Who makes the chips.\n- name: Talent\n"),
         ["change layout"] = s =>
         {
             var layout = File.ReadAllText(Path.Combine(RepoPaths.Theme, "layouts/brief.sbn"));
@@ -96,8 +103,8 @@ public sealed class IncrementalBuildTests
         site.Changed(Cases[edit](site));
         var result = site.BuildOk();
 
-        // Content edits take the partial path; edits that move briefs between pages take the full one.
-        Assert.Equal(ContentOnly.Contains(edit) ? 1 : 0, site.Live!.PartialBuilds);
+        // Edits of briefs and entity data take the partial path; settings, theme and entity names the full one.
+        Assert.Equal(FullBuildEdits.Contains(edit) ? 0 : 1, site.Live!.PartialBuilds);
         site.AssertSameAsClean();
         Assert.True(result.PagesRendered > 0 || edit == "rename brief file", $"{edit}: expected pages to be rendered again");
     }

@@ -12,4 +12,7 @@ public interface IMarkdownMemo
     RenderedMarkdown Render(
         string markdown, string relativePath, int bodyFirstLine, LinkContext links, DiagnosticBag diagnostics,
         Func<LinkContext, DiagnosticBag, RenderedMarkdown> render);
+
+    /// <summary>True when <see cref="Render"/> would return a remembered rendering (nothing is rendered or counted).</summary>
+    bool IsCurrent(string markdown, string relativePath, int bodyFirstLine, LinkContext links);
 }

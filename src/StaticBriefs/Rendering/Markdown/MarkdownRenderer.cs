@@ -18,6 +18,13 @@ public sealed class MarkdownRenderer(
     MarkdownPipeline pipeline, LinkContext links, IMarkdownMemo? memo = null, Html.Minifier? minifier = null,
     Diagnostics.WorkMeter? meter = null)
 {
+    /// <summary>
+    /// True when rendering the body again would give what a cache remembers (its links and entity names answer as
+    /// they did); false without a cache.
+    /// </summary>
+    public bool IsCurrent(string markdown, string relativePath, int bodyFirstLine) =>
+        memo is not null && memo.IsCurrent(markdown, relativePath, bodyFirstLine, links);
+
     /// <summary>Renders one body; broken links are reported against <paramref name="relativePath"/>.</summary>
     public RenderedMarkdown Render(string markdown, string relativePath, int bodyFirstLine, DiagnosticBag diagnostics) =>
         memo is null

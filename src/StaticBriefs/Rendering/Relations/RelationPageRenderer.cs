@@ -27,6 +27,23 @@ public sealed class RelationPageRenderer(
         return jobs.Count;
     }
 
+    /// <summary>
+    /// Writes <c>/moves/</c> and <c>/relations.json</c> (both draw on every brief) and the data files of the entities
+    /// <paramref name="scope"/> names (a partial rebuild in preview).
+    /// </summary>
+    public int RenderSome(RenderScope scope, int maxParallelism)
+    {
+        var json = new RelationJsonWriter(site, views);
+        var jobs = new List<Action> { () => sink.WriteBytes("relations.json", json.Relations()), Moves };
+        foreach (var (kind, key) in scope.TermData)
+        {
+            var term = site.TermOf(kind, key);
+            jobs.Add(() => sink.WriteBytes(term.Path.TrimStart('/') + "index.json", json.Entity(term)));
+        }
+        Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, job => job());
+        return jobs.Count;
+    }
+
     private void Moves()
     {
         var path = RelationViews.MovesPath;

@@ -28,8 +28,6 @@ public sealed record SiteView
     public IReadOnlyList<string> SearchStyles { get; init; } = [];
     /// <summary>Scripts of the search UI (<c>search*.js</c>), the core (<c>search.js</c>) first.</summary>
     public IReadOnlyList<string> SearchScripts { get; init; } = [];
-    /// <summary>Number of published briefs.</summary>
-    public int BriefCount { get; init; }
     /// <summary>Year of the newest brief, for the footer (a build-time clock would make output irreproducible).</summary>
     public int Year { get; init; }
 }

@@ -13,6 +13,7 @@ public sealed class ViewFactory : IDisposable
     private readonly SiteModel _site;
     private readonly ImmutableArray<BriefCard> _cards;
     private readonly FrozenDictionary<(TaxonomyKind, TermKey), LinkView> _termLinks;
+    private readonly FrozenDictionary<(TaxonomyKind, TermKey), LinkView> _countedLinks;
     private readonly ThreadLocal<int[]> _relatedScores;
     private readonly long[] _ticks;
     private readonly int[]?[] _related;
@@ -22,9 +23,12 @@ public sealed class ViewFactory : IDisposable
     {
         _site = site;
         Urls = new UrlBuilder(site.Settings.BaseUrl);
+        // Links name a term without its count, so a brief tagged elsewhere changes no page that only links to the term
+        // (cards, chips, career lines): only the index pages, which show counts, take the counted links.
         _termLinks = site.Taxonomies.Values
             .SelectMany(t => t.ByName)
-            .ToFrozenDictionary(t => (t.Kind, t.Key), t => new LinkView(t.Name, Urls.Link(t.Path), t.Count));
+            .ToFrozenDictionary(t => (t.Kind, t.Key), t => new LinkView(t.Name, Urls.Link(t.Path)));
+        _countedLinks = _termLinks.ToFrozenDictionary(p => p.Key, p => p.Value with { Count = site.TermOf(p.Key.Item1, p.Key.Item2).Count });
         _cards = [.. site.Briefs.Select(MakeCard)];
         _relatedScores = new ThreadLocal<int[]>(() => new int[site.Briefs.Length]);
         _ticks = [.. site.Briefs.Select(b => b.Date.UtcTicks)];
@@ -40,6 +44,7 @@ public sealed class ViewFactory : IDisposable
         _site = site;
         Urls = previous.Urls;
         _termLinks = previous._termLinks;
+        _countedLinks = previous._countedLinks;
         var cards = previous._cards.ToBuilder();
         foreach (var id in changed) cards[id] = MakeCard(site.Briefs[id]);
         _cards = cards.MoveToImmutable();
@@ -50,6 +55,13 @@ public sealed class ViewFactory : IDisposable
 
     /// <summary>See the private constructor: views for a site whose briefs <paramref name="changed"/> only in content.</summary>
     public ViewFactory WithChangedContent(SiteModel site, IReadOnlyCollection<int> changed) => new(this, site, changed);
+
+    /// <summary>The ids of a brief's related briefs (see <see cref="Related"/>), computed once and kept.</summary>
+    public IReadOnlyList<int> RelatedIds(int briefId)
+    {
+        if (_related[briefId] is null) Related(_site.Briefs[briefId]);
+        return _related[briefId]!;
+    }
 
     /// <summary>Ids of the briefs whose related lists name <paramref name="briefId"/>, computing the lists not yet made.</summary>
     public IReadOnlyList<int> RelatedTo(int briefId)
@@ -69,8 +81,11 @@ public sealed class ViewFactory : IDisposable
     /// <summary>The card of a brief.</summary>
     public BriefCard Card(int briefId) => _cards[briefId];
 
-    /// <summary>The link to a term.</summary>
+    /// <summary>The link to a term (name and URL; no count).</summary>
     public LinkView TermLink(TaxonomyKind kind, TermKey key) => _termLinks[(kind, key)];
+
+    /// <summary>The link to a term with how many briefs name it, for the pages that list terms with their counts.</summary>
+    public LinkView CountedTermLink(TaxonomyKind kind, TermKey key) => _countedLinks[(kind, key)];
 
     /// <summary>Links to the terms of one kind a brief names, in the order written (at most <paramref name="max"/>).</summary>
     public IReadOnlyList<LinkView> TermLinks(Brief brief, TaxonomyKind kind, int max = int.MaxValue) =>

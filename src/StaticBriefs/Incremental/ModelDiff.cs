@@ -1,0 +1,205 @@
+using StaticBriefs.Model;
+using StaticBriefs.Rendering.Views;
+
+namespace StaticBriefs.Incremental;
+
+/// <summary>
+/// Two site models, before and after an edit, compared by what stays stable across them: a brief's source path (its id
+/// is its place by date, which an added or moved brief shifts) and an entity's key. Every question is answered in one
+/// pass over the briefs or the entities, with no rendering.
+/// </summary>
+internal sealed class ModelDiff
+{
+    private readonly Dictionary<string, int> _oldIds;
+    private readonly Dictionary<string, int> _newIds;
+
+    public ModelDiff(SiteModel before, SiteModel after)
+    {
+        Before = before;
+        After = after;
+        _oldIds = Ids(before);
+        _newIds = Ids(after);
+        foreach (var taxonomy in after.Taxonomies.Values)
+        {
+            foreach (var term in taxonomy.ByName)
+            {
+                if (!before[term.Kind].ByKey.TryGetValue(term.Key, out var old)) continue;
+                TermRenamed |= old.Name != term.Name || old.Slug != term.Slug;
+            }
+        }
+        TermsAddedOrRemoved = TaxonomyKinds.All.Any(k =>
+            before[k].ByName.Length != after[k].ByName.Length || after[k].ByName.Any(t => !before[k].ByKey.ContainsKey(t.Key)));
+    }
+
+    public SiteModel Before { get; }
+
+    public SiteModel After { get; }
+
+    /// <summary>An entity kept its key but not its name or slug (its links on every page change).</summary>
+    public bool TermRenamed { get; }
+
+    /// <summary>An entity gained its first brief or lost its last (entity auto-links may change in any body).</summary>
+    public bool TermsAddedOrRemoved { get; }
+
+    public int? OldId(string sourcePath) => _oldIds.TryGetValue(sourcePath, out var id) ? id : null;
+
+    public int? NewId(string sourcePath) => _newIds.TryGetValue(sourcePath, out var id) ? id : null;
+
+    /// <summary>Old ids mapped to new ids; a brief no longer published maps to -1.</summary>
+    public IEnumerable<int> NewIds(IEnumerable<int> oldIds) => oldIds.Select(id => NewId(Before.Briefs[id].Source.RelativePath) ?? -1);
+
+    /// <summary>Each old id whose brief is still published, with its new id.</summary>
+    public Dictionary<int, int> IdMap()
+    {
+        var map = new Dictionary<int, int>(Before.Briefs.Length);
+        foreach (var brief in Before.Briefs)
+        {
+            if (NewId(brief.Source.RelativePath) is { } now) map[brief.Id] = now;
+        }
+        return map;
+    }
+
+    /// <summary>True when two id lists (both in new ids) differ, or the new one holds a changed brief.</summary>
+    public bool TopChanged(IEnumerable<int> thenAsNewIds, IEnumerable<int> now, IReadOnlySet<int> changed)
+    {
+        var list = now.ToList();
+        return !thenAsNewIds.SequenceEqual(list) || list.Any(changed.Contains);
+    }
+
+    /// <summary>Briefs whose previous or next brief is another one now, or one that <paramref name="moved"/>.</summary>
+    public IEnumerable<int> WithNewNeighbours(IReadOnlySet<int> moved)
+    {
+        var briefs = After.Briefs;
+        for (var id = 0; id < briefs.Length; id++)
+        {
+            if (OldId(briefs[id].Source.RelativePath) is not { } old) continue;
+            if (PathAt(Before, old - 1) != PathAt(After, id - 1) || PathAt(Before, old + 1) != PathAt(After, id + 1)
+                || moved.Contains(id - 1) || moved.Contains(id + 1))
+                yield return id;
+        }
+    }
+
+    private static string? PathAt(SiteModel site, int id) => id >= 0 && id < site.Briefs.Length ? site.Briefs[id].Source.RelativePath : null;
+
+    /// <summary>
+    /// Briefs whose related list changed, or names a brief that moved. Only briefs sharing an entity with a brief that
+    /// moved, was added or was removed (before or after) can score differently, so only those are compared.
+    /// </summary>
+    public IEnumerable<int> WithNewRelated(ViewFactory beforeViews, ViewFactory afterViews, IReadOnlySet<int> moved)
+    {
+        var candidates = new HashSet<int>();
+        foreach (var id in moved) AddMembers(candidates, After, After.Briefs[id], null);
+        foreach (var brief in Before.Briefs)
+        {
+            var now = NewId(brief.Source.RelativePath);
+            if (now is null || moved.Contains(now.Value)) AddMembers(candidates, Before, brief, this);
+        }
+        foreach (var id in candidates)
+        {
+            if (moved.Contains(id) || OldId(After.Briefs[id].Source.RelativePath) is not { } old) continue;
+            var related = afterViews.RelatedIds(id);
+            if (related.Any(moved.Contains) || !NewIds(beforeViews.RelatedIds(old)).SequenceEqual(related)) yield return id;
+        }
+    }
+
+    /// <summary>Adds the briefs sharing an entity with <paramref name="brief"/> (as new ids when <paramref name="map"/> is given).</summary>
+    private static void AddMembers(HashSet<int> into, SiteModel site, Brief brief, ModelDiff? map)
+    {
+        foreach (var kind in TaxonomyKinds.All)
+        {
+            foreach (var key in brief.TermsOf(kind))
+            {
+                var members = site.TermOf(kind, key).BriefIds;
+                foreach (var id in map is null ? members : map.NewIds(members)) if (id >= 0) into.Add(id);
+            }
+        }
+    }
+
+    /// <summary>Home pages whose slice of briefs changed (all of them when the number of pages did: each names the last).</summary>
+    public HashSet<int> ChangedSlices(IReadOnlySet<int> moved)
+    {
+        var pageSize = After.Settings.PageSize;
+        var pagesAfter = Math.Max(1, (After.Briefs.Length + pageSize - 1) / pageSize);
+        var pagesBefore = Math.Max(1, (Before.Briefs.Length + pageSize - 1) / pageSize);
+        if (pagesAfter != pagesBefore) return [.. Enumerable.Range(1, pagesAfter)];
+        var pages = new HashSet<int>();
+        for (var id = 0; id < After.Briefs.Length; id++)
+        {
+            if (moved.Contains(id) || PathAt(Before, id) != PathAt(After, id)) pages.Add((id / pageSize) + 1);
+        }
+        return pages;
+    }
+
+    /// <summary>Kinds of entity with an entity added, removed or named by another number of briefs.</summary>
+    public HashSet<TaxonomyKind> KindsWithNewCounts() =>
+        [.. TaxonomyKinds.All.Where(kind =>
+            Before[kind].ByName.Length != After[kind].ByName.Length
+            || After[kind].ByName.Any(t => !Before[kind].ByKey.TryGetValue(t.Key, out var old) || old.Count != t.Count))];
+
+    /// <summary>Archive years whose briefs changed, or hold a brief that moved.</summary>
+    public HashSet<int> ChangedYears(IReadOnlySet<int> moved)
+    {
+        var before = ArchivePaths.Years(Before).ToDictionary(y => y.Year, y => y.Ids);
+        var years = new HashSet<int>();
+        foreach (var (year, ids) in ArchivePaths.Years(After))
+        {
+            if (ids.Any(moved.Contains) || !before.TryGetValue(year, out var old) || !NewIds(old).SequenceEqual(ids)) years.Add(year);
+        }
+        return years;
+    }
+
+    /// <summary>Entities that are new, or whose briefs are not the same briefs in the same order.</summary>
+    public HashSet<(TaxonomyKind Kind, TermKey Key)> TermsWithNewMembers()
+    {
+        var terms = new HashSet<(TaxonomyKind, TermKey)>();
+        foreach (var taxonomy in After.Taxonomies.Values)
+        {
+            foreach (var term in taxonomy.ByName)
+            {
+                if (!Before[term.Kind].ByKey.TryGetValue(term.Key, out var old) || !SameMembers(old, term)) terms.Add((term.Kind, term.Key));
+            }
+        }
+        return terms;
+    }
+
+    private bool SameMembers(Term before, Term after)
+    {
+        if (before.Count != after.Count) return false;
+        for (var i = 0; i < after.Count; i++)
+        {
+            if (!ReferenceEquals(Before.Briefs[before.BriefIds[i]].Source.RelativePath, After.Briefs[after.BriefIds[i]].Source.RelativePath)
+                && Before.Briefs[before.BriefIds[i]].Source.RelativePath != After.Briefs[after.BriefIds[i]].Source.RelativePath)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Entities whose data (description, website, affiliations) changed, and the companies a changed person is or was
+    /// at: company pages list the people now and formerly there.
+    /// </summary>
+    public HashSet<(TaxonomyKind Kind, TermKey Key)> TermsWithNewData()
+    {
+        var hasher = new ViewHasher();
+        var terms = new HashSet<(TaxonomyKind, TermKey)>();
+        var catalogs = (Before: new EntityCatalog(Before.Entities), After: new EntityCatalog(After.Entities));
+        var oldDefinitions = Before.Entities.ToLookup(e => (e.Kind, e.Name));
+        foreach (var entity in After.Entities)
+        {
+            var old = oldDefinitions[(entity.Kind, entity.Name)].ToList();
+            if (old.Count == 1 && hasher.Hash(old[0]) == hasher.Hash(entity)) continue;
+            terms.Add((entity.Kind, catalogs.After.Resolve(entity.Kind, entity.Name)));
+            if (entity.Kind != TaxonomyKind.People) continue;
+            foreach (var company in entity.Current.Concat(entity.Past).Concat(old.SelectMany(o => o.Current.Concat(o.Past))))
+                terms.Add((TaxonomyKind.Companies, catalogs.After.Resolve(TaxonomyKind.Companies, company)));
+        }
+        return terms;
+    }
+
+    private static Dictionary<string, int> Ids(SiteModel site)
+    {
+        var ids = new Dictionary<string, int>(site.Briefs.Length, StringComparer.Ordinal);
+        foreach (var brief in site.Briefs) ids[brief.Source.RelativePath] = brief.Id;
+        return ids;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Collections.Frozen;
+using StaticBriefs.Building;
+using StaticBriefs.Diagnostics;
+using StaticBriefs.Model;
+using StaticBriefs.Output;
+using StaticBriefs.Rendering;
+using StaticBriefs.Rendering.Feeds;
+using StaticBriefs.Rendering.Markdown;
+using StaticBriefs.Rendering.Relations;
+using StaticBriefs.Rendering.Views;
+using StaticBriefs.Search;
+
+namespace StaticBriefs.Incremental;
+
+/// <summary>
+/// Renders an <see cref="EditPlan"/> into a staging folder and patches the output with it: the pages the plan names
+/// (each still kept when its fingerprint shows no change), the relation files, feeds, sitemap and search index, and the
+/// removal of files the site no longer makes. Nothing outside the plan is looked at.
+/// </summary>
+internal sealed class PartialRebuild(
+    BuildOptions options, string context, OutputFolder output, string outputDirectory, OutputManifest previous, StageClock clock)
+{
+    /// <summary>Folders a partial rebuild writes out whole, so files it no longer makes there are stale.</summary>
+    private static readonly string[] RegeneratedFolders = ["search/shards/"];
+
+    /// <summary>Runs the plan; <paramref name="next"/> is the state to keep, or null when the build failed.</summary>
+    public BuildResult Run(
+        LiveState state, SiteEdit edit, SiteModel site, ViewFactory views, SiteView siteView, MarkdownRenderer markdown,
+        EditPlan plan, IReadOnlyList<Diagnostic> modelDiagnostics, out LiveState? next)
+    {
+        next = null;
+        var cache = options.Cache!;
+        var scope = plan.Scope;
+        var diagnostics = new DiagnosticBag();
+        foreach (var entry in edit.Documents.Values)
+        {
+            foreach (var warning in entry?.Warnings ?? []) diagnostics.Add(warning);
+        }
+        foreach (var diagnostic in modelDiagnostics) diagnostics.Add(diagnostic);
+
+        using var staging = output.CreateStaging(diagnostics);
+        if (staging is null) return Failed(diagnostics, site, views);
+        var sink = new PageMemoSink(staging, output, previous, state.LayoutKeys);
+        var rendered = Remap(state.Rendered, plan.NewIds, site.Briefs.Length);
+        var search = plan.ContentOnly ? state.Search : state.Search.Renumbered(plan.NewIds);
+        clock.Time("render briefs", () =>
+            new BriefPageRenderer(site, views, siteView, state.Templates, markdown, sink, search, diagnostics) { Social = state.Social }
+                .RenderSome(scope.Briefs, rendered, options.MaxParallelism));
+        clock.Time("render listings", () =>
+            new ListingRenderer(site, views, siteView, state.Templates, markdown, sink, diagnostics).RenderSome(scope, options.MaxParallelism));
+        clock.Time("relations", () =>
+            new RelationPageRenderer(site, views, siteView, state.Templates, sink, diagnostics).RenderSome(scope, options.MaxParallelism));
+        clock.Time("feeds", () =>
+        {
+            new FeedRenderer(site, views, sink).RenderSome(rendered, scope, options.MaxParallelism);
+            if (scope.Sitemap) SitemapWriter.Write(site, views.Urls, sink);
+        });
+        var layout = new SearchIndexLayout(options.VersionSearchIndex, site.Settings.SearchDocsPerFile);
+        clock.Time("search index", () =>
+        {
+            if (!plan.ContentOnly)
+                search.SetEntities(TaxonomyKinds.All.SelectMany(k => site[k].ByName.Select(t => new SearchEntity(k.Singular(), t.Name, t.Path, t.Count))));
+            var stats = search.Write(sink, layout, plan.ContentOnly ? scope.Briefs : null);
+            // A versioned index moved to a new folder, which _headers names.
+            if (layout.Versioned) HostHeaders.Write(sink, state.Assets, stats.Root, site, diagnostics);
+        });
+
+        var sorted = Merged(state, edit, diagnostics);
+        if (diagnostics.HasErrors) return Failed(sorted, site, views);
+        var removed = plan.Removed.Where(f => previous.Files.ContainsKey(f) && !sink.Written.ContainsKey(f)).ToList();
+        var manifest = clock.Time("commit", () => OutputPatcher.CommitPartial(sink, cache, output, outputDirectory, context,
+            layout.Versioned ? VersionFolders(previous) : RegeneratedFolders, removed, diagnostics));
+        // Nothing changed in the output folder when the commit failed; the state no longer matches it either way.
+        if (manifest is null) return Failed(diagnostics.Sorted(), site, views);
+        cache.CommittedPartial(outputDirectory, manifest);
+        next = state with
+        {
+            Loaded = edit.Loaded, Site = site, Views = views, SiteView = siteView, Markdown = markdown, Search = search,
+            Rendered = rendered, Diagnostics = sorted, ModelDiagnostics = modelDiagnostics.ToFrozenSet(),
+            BriefIdsBySource = site.Briefs.ToFrozenDictionary(b => b.Source.RelativePath, b => b.Id, StringComparer.Ordinal),
+        };
+        return new BuildResult(sorted, true, site.Briefs.Length, sink.Written.Count, clock.Timings)
+        {
+            PagesRendered = sink.PagesRendered,
+            // Pages outside the plan were not even looked at: they count as unchanged, as the message says.
+            PagesReused = previous.Files.Keys.Count(f => f.EndsWith(".html", StringComparison.Ordinal)) - sink.PagesRendered,
+            DocumentsParsed = edit.Documents.Values.Count(d => d is not null),
+            DocumentsReused = edit.Loaded.Documents.Length - edit.Documents.Values.Count(d => d is not null),
+        };
+    }
+
+    private BuildResult Failed(IEnumerable<Diagnostic> diagnostics, SiteModel site, ViewFactory views)
+    {
+        views.Dispose();
+        var bag = new DiagnosticBag();
+        foreach (var diagnostic in diagnostics) bag.Add(diagnostic);
+        return new BuildResult(bag.Sorted(), false, site.Briefs.Length, 0, clock.Timings);
+    }
+
+    private BuildResult Failed(DiagnosticBag diagnostics, SiteModel site, ViewFactory views) => Failed(diagnostics.Sorted(), site, views);
+
+    /// <summary>
+    /// The build's diagnostics: the last build's, less those of the changed files and of the old model, plus this
+    /// rebuild's (the changed files' warnings, the new model's, and what rendering found).
+    /// </summary>
+    private static IReadOnlyList<Diagnostic> Merged(LiveState state, SiteEdit edit, DiagnosticBag diagnostics)
+    {
+        var merged = new DiagnosticBag();
+        foreach (var diagnostic in state.Diagnostics)
+        {
+            if (!edit.Documents.ContainsKey(diagnostic.File) && !state.ModelDiagnostics.Contains(diagnostic)) merged.Add(diagnostic);
+        }
+        foreach (var diagnostic in diagnostics.Sorted()) merged.Add(diagnostic);
+        return [.. merged.Sorted().Distinct()];
+    }
+
+    /// <summary>The rendered briefs under their new ids; a slot stays empty until its brief is rendered.</summary>
+    private static RenderedBrief[] Remap(RenderedBrief[] before, IReadOnlyDictionary<int, int> newIds, int count)
+    {
+        var after = new RenderedBrief[count];
+        foreach (var (old, now) in newIds) after[now] = before[old] with { Id = now };
+        return after;
+    }
+
+    /// <summary>
+    /// With a versioned index every file is written under the new version's folder, so the folders of earlier
+    /// versions (<c>search/&lt;hash&gt;/</c>) are stale as a whole; <c>search/index.html</c> and meta.json are not in them.
+    /// </summary>
+    private static string[] VersionFolders(OutputManifest previous) =>
+        [.. previous.Files.Keys
+            .Where(f => f.StartsWith("search/", StringComparison.Ordinal) && f.IndexOf('/', "search/".Length) > 0)
+            .Select(f => f[..(f.IndexOf('/', "search/".Length) + 1)])
+            .Distinct(StringComparer.Ordinal)];
+}
