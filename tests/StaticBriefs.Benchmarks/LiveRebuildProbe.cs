@@ -8,8 +8,8 @@ namespace StaticBriefs.Benchmarks;
 
 /// <summary>
 /// <c>live CORPUS [THEME]</c>: preview's rebuild from memory, in process and without the watcher, so its stages can
-/// be read: one full build with a <see cref="LiveSession"/>, then body, title and tag edits of one brief, each timed per
-/// stage (median of the stage totals over the edits).
+/// be read: one full build with a <see cref="LiveSession"/>, then ten edits of each kind issue 14 names (body, title,
+/// summary, tags, date, slug, add, delete, entity data), each timed per stage; prints a table of medians.
 /// </summary>
 internal static partial class LiveRebuildProbe
 {
@@ -38,12 +38,44 @@ internal static partial class LiveRebuildProbe
             var result = SiteBuild.Run(options, output);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first build: {first.Elapsed.TotalSeconds:F2} s, errors: {result.HasErrors}"));
 
-            var brief = Directory.EnumerateFiles(Path.Combine(input, "briefs"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
-            Measure("body edit", options, output, cache, brief, (text, i) => text + $"\nEdit number {i}.\n");
-            Measure("title edit", options, output, cache, brief, (text, i) => TitleLine().Replace(text, $"title: \"Retitled brief {i}\"", 1));
-            // A tag edit moves the brief between entity pages: the full (cached) path, for comparison.
-            Measure("tag edit", options, output, cache, brief, (text, i) => TopicsLine().Replace(text, $"topics: [Probe topic {i % 2}]", 1));
-            Console.WriteLine($"partial builds: {live.PartialBuilds} of {3 * Edits} (the tag edits take the full path)");
+            var briefs = Directory.EnumerateFiles(Path.Combine(input, "briefs"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+            // A brief from the middle of the site, so a date edit moves it across listings in both directions.
+            var brief = briefs[briefs.Count / 2];
+            var topic = FirstName(Path.Combine(input, "_data", "topics.yml"));
+            var rows = new List<string>();
+            var partialBefore = 0;
+            void Run(string what, Func<int, string[]> edit)
+            {
+                rows.Add(Measure(what, options, output, cache, edit) + $" | {live.PartialBuilds - partialBefore} of {Edits} partial");
+                partialBefore = live.PartialBuilds;
+            }
+            Run("body", i => Edit(brief, text => text + $"\nEdit number {i}.\n"));
+            Run("title", i => Edit(brief, text => TitleLine().Replace(text, $"title: \"Retitled brief {i}\"", 1)));
+            Run("summary", i => Edit(brief, text => SummaryLine().Replace(text, $"summary: \"A new summary, take {i}.\"", 1)));
+            Run("tag: existing entity", i => Edit(brief, text => TopicsLine().Replace(text, i % 2 == 0 ? $"topics: [{topic}]" : "topics: []", 1)));
+            Run("tag: new entity", i => Edit(brief, text => TopicsLine().Replace(text, $"topics: [Probe topic {i}]", 1)));
+            Run("date", i => Edit(brief, text => DateLine().Replace(text, $"date: 20{19 + (i % 6)}-0{1 + (i % 9)}-15T09:00:00Z", 1)));
+            Run("slug", i => Edit(brief, text => SlugLine().IsMatch(text)
+                ? SlugLine().Replace(text, $"slug: probe-slug-{i}", 1)
+                : TitleLine().Replace(text, m => m.Value + $"\nslug: probe-slug-{i}", 1)));
+            Run("add", i =>
+            {
+                var added = Path.Combine(input, "briefs", "2024", $"probe-added-{i}.md");
+                File.WriteAllText(added, $"---\ntitle: \"Probe brief {i}\"\ndate: 2024-06-{10 + i}T10:00:00Z\ncompanies: [Anan]\ntopics: [{topic}]\n---\n\nA new brief, number {i}.\n");
+                return [added];
+            });
+            Run("delete", i =>
+            {
+                var deleted = briefs[(briefs.Count / 3) + i];
+                File.Delete(deleted);
+                return [deleted];
+            });
+            var companies = Path.Combine(input, "_data", "companies.yml");
+            Run("_data entity edit", i => Edit(companies, text => DescriptionLine().Replace(text, $"  description: \"Described anew, take {i}.\"", 1)));
+            Console.WriteLine();
+            Console.WriteLine("| edit | median | min-max | pages rendered (median) | path |");
+            Console.WriteLine("|---|---|---|---|---|");
+            foreach (var row in rows) Console.WriteLine(row);
             return 0;
         }
         finally
@@ -52,17 +84,29 @@ internal static partial class LiveRebuildProbe
         }
     }
 
-    private static void Measure(string what, BuildOptions options, StaticBriefs.Output.OutputFolder output, BuildCache cache, string brief, Func<string, int, string> edit)
+    private static string[] Edit(string file, Func<string, string> change)
+    {
+        File.WriteAllText(file, change(File.ReadAllText(file)));
+        return [file];
+    }
+
+    private static string FirstName(string dataFile) =>
+        File.ReadLines(dataFile).First(l => l.StartsWith("- name: ", StringComparison.Ordinal))["- name: ".Length..].Trim();
+
+    /// <summary>Runs <see cref="Edits"/> edits of one kind, each followed by a rebuild; prints the stages, returns a table row.</summary>
+    private static string Measure(string what, BuildOptions options, StaticBriefs.Output.OutputFolder output, BuildCache cache, Func<int, string[]> edit)
     {
         var totals = new List<double>();
+        var pages = new List<double>();
         var stages = new Dictionary<string, List<double>>();
         for (var i = 0; i < Edits; i++)
         {
-            File.WriteAllText(brief, edit(File.ReadAllText(brief), i));
-            cache.MarkChanged([brief]);
+            cache.MarkChanged(edit(i));
             var watch = Stopwatch.StartNew();
             var result = SiteBuild.Run(options, output);
             totals.Add(watch.Elapsed.TotalMilliseconds);
+            if (result.HasErrors) throw new InvalidOperationException($"{what}: " + string.Join('\n', result.Diagnostics.Take(5)));
+            pages.Add(result.PagesRendered);
             foreach (var stage in result.Stages.Concat(result.Work.Select(w => w with { Name = "  (work) " + w.Name })))
             {
                 if (!stages.TryGetValue(stage.Name, out var list)) stages[stage.Name] = list = [];
@@ -72,6 +116,7 @@ internal static partial class LiveRebuildProbe
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: median {Median(totals):F1} ms (min {totals.Min():F1}, max {totals.Max():F1})"));
         foreach (var (name, list) in stages)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {name,-16} {Median(list),7:F1} ms"));
+        return string.Create(CultureInfo.InvariantCulture, $"| {what} | {Median(totals):F0} ms | {totals.Min():F0}-{totals.Max():F0} ms | {Median(pages):F0}");
     }
 
     private static double Median(List<double> values)
@@ -85,4 +130,16 @@ internal static partial class LiveRebuildProbe
 
     [GeneratedRegex(@"^topics:.*$", RegexOptions.Multiline)]
     private static partial Regex TopicsLine();
+
+    [GeneratedRegex(@"^summary:.*$", RegexOptions.Multiline)]
+    private static partial Regex SummaryLine();
+
+    [GeneratedRegex(@"^slug:.*$", RegexOptions.Multiline)]
+    private static partial Regex SlugLine();
+
+    [GeneratedRegex(@"^date:.*$", RegexOptions.Multiline)]
+    private static partial Regex DateLine();
+
+    [GeneratedRegex(@"^  description:.*$", RegexOptions.Multiline)]
+    private static partial Regex DescriptionLine();
 }
