@@ -65,12 +65,30 @@ public sealed class LiveSession : IDisposable
         if (clock.Time("load", () => SiteEdits.Find(state, options.InputDirectory, changedPaths)) is not { } edit) return null;
 
         var modelDiagnostics = new DiagnosticBag();
-        var site = clock.Time("model", () => SiteAssembler.Assemble(edit.Loaded,
-            new AssemblyOptions(options.IncludeDrafts, options.IncludeFuture, options.Now, options.Strict), modelDiagnostics));
-        // Errors are the full build's to report, with every other problem of the site.
-        if (modelDiagnostics.HasErrors) return null;
-        var views = new ViewFactory(site);
-        var plan = clock.Time("plan", () => PlanFor(state, site, views, edit, options, output));
+        var contentOnly = edit.ContentOnly(state);
+        SiteModel site;
+        ViewFactory views;
+        if (contentOnly is not null)
+        {
+            // Only content changed: the old model with the new sources is the new model, and views are shared.
+            site = clock.Time("model", () => Patch(state.Site, edit, contentOnly));
+            views = state.Views.WithChangedContent(site, contentOnly);
+            foreach (var diagnostic in state.ModelDiagnostics) modelDiagnostics.Add(diagnostic);
+        }
+        else
+        {
+            site = clock.Time("model", () => SiteAssembler.Assemble(edit.Loaded,
+                new AssemblyOptions(options.IncludeDrafts, options.IncludeFuture, options.Now, options.Strict), modelDiagnostics));
+            // Errors are the full build's to report, with every other problem of the site.
+            if (modelDiagnostics.HasErrors) return null;
+            views = new ViewFactory(site);
+        }
+        var plan = clock.Time("plan", () => contentOnly is null
+            ? PlanFor(state, site, views, edit, options, output)
+            // Links, entity names and every page's site view are as they were: the renderer and site view stand.
+            : EditPlanner.Plan(state.Site, state.Views, site, views, edit, state.Markdown, state.Rendered) is { } found
+                ? (state.SiteView, state.Markdown, found)
+                : ((SiteView SiteView, MarkdownRenderer Markdown, EditPlan Plan)?)null);
         if (plan is null)
         {
             views.Dispose();
@@ -107,6 +125,14 @@ public sealed class LiveSession : IDisposable
             Forget();
             throw;
         }
+    }
+
+    /// <summary>The old model with the edited briefs' sources swapped in; ids, slugs, dates and terms are as they were.</summary>
+    private static SiteModel Patch(SiteModel site, SiteEdit edit, IReadOnlyList<int> ids)
+    {
+        var briefs = site.Briefs.ToBuilder();
+        foreach (var id in ids) briefs[id] = briefs[id] with { Source = edit.Documents[briefs[id].Source.RelativePath]!.Document };
+        return site with { Briefs = briefs.MoveToImmutable() };
     }
 
     /// <summary>
