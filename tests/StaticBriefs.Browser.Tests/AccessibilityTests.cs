@@ -17,6 +17,7 @@ public sealed class AccessibilityTests(SiteFixture site)
     [InlineData("companies/")]
     [InlineData("archive/")]
     [InlineData("search/?q=anthropic")]
+    [InlineData("search/?q=anthropic&verb=joins")] // a relation verb filter pressed
     [InlineData("about/")]
     public async Task Page_has_no_axe_violations_in_light_and_dark_mode(string path)
     {
@@ -29,7 +30,8 @@ public sealed class AccessibilityTests(SiteFixture site)
             if (path.StartsWith("search/?q=", StringComparison.Ordinal))
             {
                 // Scan the page with its results and facets drawn, not the empty page before the index loads.
-                await SearchTests.SearchSettledAsync(page, Uri.UnescapeDataString(path["search/?q=".Length..]));
+                var q = System.Web.HttpUtility.ParseQueryString(path["search/".Length..]).Get("q") ?? "";
+                await SearchTests.SearchSettledAsync(page, q);
                 Assert.True(await page.Locator(".search-result").CountAsync() > 0, "no results to scan for " + path);
                 Assert.True(await page.Locator(".search-facet-button").CountAsync() > 0, "no facets to scan for " + path);
             }

@@ -58,6 +58,45 @@ public sealed partial class SearchTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task A_relation_verb_facet_keeps_only_briefs_reporting_that_verb_and_combines_with_the_year()
+    {
+        var page = await OpenSearchAsync("?q=anthropic");
+        var before = await TotalAsync(page);
+        Assert.Equal("Moves and deals", (await page.Locator("#search-facet-verbs").TextContentAsync())!.Trim());
+        var joins = page.Locator("button[data-facet=verb][data-value=joins]");
+        var expected = int.Parse((await joins.Locator(".search-facet-count").TextContentAsync())!, System.Globalization.CultureInfo.InvariantCulture);
+
+        await joins.ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"\?q=anthropic&verb=joins$"));
+        await SearchSettledAsync(page, "anthropic");
+
+        var after = await TotalAsync(page);
+        Assert.InRange(after, 1, before - 1);
+        Assert.Equal(expected, after);
+        Assert.Equal(after, await page.Locator(".search-result").CountAsync());
+        Assert.Equal("true", await page.Locator("button[data-facet=verb][data-value=joins]").GetAttributeAsync("aria-pressed"));
+        // Every result reports someone joining: its brief's "Moves and deals" says so.
+        var paths = await page.Locator("a.search-result-link").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        var brief = await site.NewPageAsync();
+        foreach (var path in paths)
+        {
+            await brief.GotoAsync(new Uri(new Uri(site.SiteUrl), path).ToString());
+            var lines = await brief.Locator(".relations-brief li").AllTextContentsAsync();
+            Assert.Contains(lines, line => line.Contains(" joins ", StringComparison.Ordinal));
+        }
+
+        // "All joins in 2024": the year facet narrows the verb's results further.
+        var year = page.Locator("button[data-facet=year][data-value='2024']");
+        var inYear = int.Parse((await year.Locator(".search-facet-count").TextContentAsync())!, System.Globalization.CultureInfo.InvariantCulture);
+        await year.ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"\?q=anthropic&verb=joins&year=2024$"));
+        await SearchSettledAsync(page, "anthropic");
+        Assert.Equal(inYear, await TotalAsync(page));
+        Assert.InRange(inYear, 1, after - 1);
+        Assert.All(await page.Locator(".search-result-date").AllTextContentsAsync(), date => Assert.EndsWith(" 2024", date, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_shared_url_with_query_and_facet_opens_filtered_results()
     {
         var page = await OpenSearchAsync("?q=anthropic&company=openai");

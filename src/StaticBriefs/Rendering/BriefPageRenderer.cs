@@ -1,5 +1,6 @@
 using StaticBriefs.Diagnostics;
 using StaticBriefs.Model;
+using StaticBriefs.Model.Relations;
 using StaticBriefs.Output;
 using StaticBriefs.Rendering.Markdown;
 using StaticBriefs.Rendering.Theme;
@@ -96,7 +97,11 @@ public sealed class BriefPageRenderer(
             brief.Id, brief.Path, source.Title, source.Summary ?? "", brief.Date,
             [.. view.Companies.Select(c => c.Name)], [.. view.People.Select(c => c.Name)], [.. view.Topics.Select(c => c.Name)],
             body.PlainText)
-        { Headings = body.Headings, Lead = body.Lead });
+        {
+            Headings = body.Headings,
+            Lead = body.Lead,
+            Verbs = [.. site.Relations.OfBrief(brief.Id).Select(r => r.Verb).Distinct().Order().Select(v => v.Text())],
+        });
         return new RenderedBrief(brief.Id, _inFeeds.Contains(brief.Id) ? body.Html : null, body.WordCount);
     }
 

@@ -6,8 +6,8 @@ namespace StaticBriefs.Search;
 
 /// <summary>
 /// Writes what a result needs to be displayed, <c>chunkSize</c> documents per file (file n holds ids n*chunkSize..):
-/// path, title, ISO date, summary, snippet, its companies, people and topics (<c>c</c>, <c>p</c>, <c>t</c>), and beside
-/// each the packed list of briefs carrying that value (<c>cf</c>, <c>pf</c>, <c>tf</c>; "" when it is in
+/// path, title, ISO date, summary, snippet, its companies, people, topics and relation verbs (<c>c</c>, <c>p</c>, <c>t</c>,
+/// <c>v</c>), and beside each the packed list of briefs carrying that value (<c>cf</c>, <c>pf</c>, <c>tf</c>, <c>vf</c>; "" when it is in
 /// <c>facets.json</c> or in an earlier brief of the same file), from which search.js counts the facets of a query.
 /// </summary>
 internal static class DocChunkWriter
@@ -51,6 +51,7 @@ internal static class DocChunkWriter
         WriteNames(writer, "c", d.Companies, 0, facets, written);
         WriteNames(writer, "p", d.People, 1, facets, written);
         WriteNames(writer, "t", d.Topics, 2, facets, written);
+        WriteNames(writer, "v", d.Verbs, FacetLists.VerbKind, facets, written);
         writer.WriteEndObject();
     }
 

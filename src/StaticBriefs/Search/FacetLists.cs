@@ -4,13 +4,15 @@ using System.Text;
 namespace StaticBriefs.Search;
 
 /// <summary>
-/// Which briefs carry each facet value (company, person, topic), Rice-coded, and where each list is stored so that a
+/// Which briefs carry each facet value (company, person, topic, relation verb), Rice-coded, and where each list is stored so that a
 /// query counts its facets without a file per value. Facet values shown come from the top results, so their lists
 /// travel with those results: a value's list rides in the display data of every brief carrying it. A value in more
 /// than a tenth of the briefs would then come several times in one page of results, so those (the most repeated
 /// first) go into one shared <c>facets.json</c> of at most <see cref="BundleBytes"/> instead, written only when
 /// some value needs it. Values not in it also get a file of their own, <c>facets/{kind}/{key}.json</c>, for a filter
-/// opened from a URL.
+/// opened from a URL. Relation verbs are few (seven at most) and each may be in many briefs: those in more than a
+/// tenth of the briefs are always in <c>facets.json</c>, outside the budget of the entities, so a verb's long list
+/// never rides in the display data and never pushes an entity's list out of the bundle.
 /// </summary>
 internal sealed class FacetLists
 {
@@ -23,7 +25,11 @@ internal sealed class FacetLists
         ("company", static d => d.Companies),
         ("person", static d => d.People),
         ("topic", static d => d.Topics),
+        ("verb", static d => d.Verbs),
     ];
+
+    /// <summary>The index of the relation verbs in <see cref="Kinds"/>.</summary>
+    internal const int VerbKind = 3;
 
     private readonly SortedDictionary<string, string>[] _lists;
     private readonly HashSet<(int Kind, string Key)> _bundled;
@@ -38,6 +44,7 @@ internal sealed class FacetLists
     {
         var lists = new SortedDictionary<string, string>[Kinds.Length];
         var costs = new List<(long Cost, int Kind, string Key, int Bytes)>();
+        var bundled = new HashSet<(int, string)>();
         var common = sortedDocuments.Length / 10;
         var builder = new StringBuilder();
         for (var k = 0; k < Kinds.Length; k++)
@@ -61,11 +68,12 @@ internal sealed class FacetLists
                 RiceCodec.Append(builder, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), 0);
                 var packed = builder.ToString();
                 lists[k][key] = packed;
-                if (list.Count > common) costs.Add(((long)list.Count * packed.Length, k, key, packed.Length + key.Length + 6));
+                if (list.Count <= common) continue;
+                if (k == VerbKind) bundled.Add((k, key));
+                else costs.Add(((long)list.Count * packed.Length, k, key, packed.Length + key.Length + 6));
             }
         }
         costs.Sort(static (a, b) => b.Cost != a.Cost ? b.Cost.CompareTo(a.Cost) : a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : string.CompareOrdinal(a.Key, b.Key));
-        var bundled = new HashSet<(int, string)>();
         var bytes = 0;
         foreach (var (_, kind, key, size) in costs)
         {
@@ -94,6 +102,8 @@ internal sealed class FacetLists
             writer.WriteStartObject();
             for (var k = 0; k < Kinds.Length; k++)
             {
+                // A site without common relation verbs keeps the bytes it had before verbs were a facet.
+                if (k == VerbKind && !_bundled.Any(b => b.Kind == VerbKind)) continue;
                 writer.WriteStartObject(Kinds[k].Kind);
                 foreach (var (key, packed) in _lists[k])
                 {

@@ -23,4 +23,7 @@ internal sealed record IndexedDocument(
 {
     /// <summary>Ids of the words it uses that the typo dictionary holds (the builder's word table).</summary>
     public int[] WordIds { get; init; } = [];
+
+    /// <summary>The verbs of its relations, a facet like its companies (see <see cref="SearchDocument.Verbs"/>).</summary>
+    public ImmutableArray<string> Verbs { get; init; } = [];
 }

@@ -28,4 +28,10 @@ public sealed record SearchDocument(
 
     /// <summary>The body's opening paragraphs (no headings, tables or code), for the result snippet; the body's start when empty.</summary>
     public string Lead { get; init; } = "";
+
+    /// <summary>
+    /// The verbs of the relations it reports ("joins", "invests in"), each once: a facet of their own, not searched as
+    /// words (the body already says them in its own words).
+    /// </summary>
+    public ImmutableArray<string> Verbs { get; init; } = [];
 }

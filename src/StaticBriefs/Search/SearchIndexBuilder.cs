@@ -107,6 +107,7 @@ public sealed class SearchIndexBuilder
                 Companies = OrEmpty(document.Companies),
                 People = OrEmpty(document.People),
                 Topics = OrEmpty(document.Topics),
+                Verbs = OrEmpty(document.Verbs),
             };
             _tokens![key] = reused;
             lock (_gate) _documents[reused.Id] = reused;
@@ -139,7 +140,7 @@ public sealed class SearchIndexBuilder
         var indexed = new IndexedDocument(document.Id, document.Path, document.Title, document.Summary, document.Date,
             OrEmpty(document.Companies), OrEmpty(document.People), OrEmpty(document.Topics),
             excerpt, termIds, frequencies, lengths)
-        { WordIds = [.. words] };
+        { WordIds = [.. words], Verbs = OrEmpty(document.Verbs) };
         if (_tokens is not null) _tokens[key] = indexed;
         lock (_gate) _documents[indexed.Id] = indexed;
     }

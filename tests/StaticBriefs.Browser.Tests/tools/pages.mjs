@@ -58,6 +58,7 @@ export function pagesOf(root) {
     { kind: "search", path: "search/?q=" + encodeURIComponent(query) },
     { kind: "archive", path: deepestLargest(root, "archive") },
     { kind: "topic", path: largest(root, "topics", 1) },
+    { kind: "moves", path: existsSync(join(root, "moves", "index.html")) ? "moves/" : null },
     { kind: "people index", path: "people/" },
     { kind: "page", path: existsSync(join(root, "about", "index.html")) ? "about/" : null },
     { kind: "404", path: "no-such-page/" },

@@ -1,6 +1,7 @@
 // Screenshots of each page kind of a built site at 390 and 1366 px wide, light and dark, for a person to look at
 // (they are not committed). The site is served locally under /briefs-site/ as a static host would.
-// Usage: node screenshots.mjs OUTPUT_DIR SHOTS_DIR [--name sample] [--height 2400] [--only kind,kind]
+// Usage: node screenshots.mjs OUTPUT_DIR SHOTS_DIR [--name sample] [--height 2400] [--only kind,kind] [--page kind=path]...
+// (--page adds a page of your choosing, e.g. --page karpathy=people/andrej-karpathy/; --only may name it.)
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -11,16 +12,21 @@ import { pagesOf } from "./pages.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 const [site, shots, ...rest] = process.argv.slice(2);
 if (!site || !shots) {
-  console.error("usage: node screenshots.mjs OUTPUT_DIR SHOTS_DIR [--name NAME] [--height PX] [--only kinds]");
+  console.error("usage: node screenshots.mjs OUTPUT_DIR SHOTS_DIR [--name NAME] [--height PX] [--only kinds] [--page kind=path]...");
   process.exit(2);
 }
 let name = "site";
 let height = 2400;
 let only = null;
+const extra = [];
 for (let i = 0; i < rest.length; i++) {
   if (rest[i] === "--name") name = rest[++i];
   else if (rest[i] === "--height") height = Number(rest[++i]);
   else if (rest[i] === "--only") only = new Set(rest[++i].split(","));
+  else if (rest[i] === "--page") {
+    const [kind, ...path] = rest[++i].split("=");
+    extra.push({ kind, path: path.join("=") });
+  }
 }
 mkdirSync(shots, { recursive: true });
 const port = 8900 + Math.floor(Math.random() * 90);
@@ -38,7 +44,7 @@ try {
         deviceScaleFactor: 1, isMobile: width === 390, hasTouch: width === 390,
       });
       const page = await context.newPage();
-      for (const p of pagesOf(site)) {
+      for (const p of [...pagesOf(site), ...extra]) {
         if (only && !only.has(p.kind)) continue;
         await page.goto(`http://127.0.0.1:${port}/briefs-site/${p.path}`, { waitUntil: "networkidle" });
         if (p.kind === "search") await page.waitForTimeout(800);

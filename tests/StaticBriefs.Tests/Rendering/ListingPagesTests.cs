@@ -61,4 +61,43 @@ public sealed class ListingPagesTests : IDisposable
         Assert.Equal(3, year.QuerySelectorAll(".archive-list li").Length);
         Assert.False(_site.OutputExists("archive/2024/01/index.html"));
     }
+
+    [Fact]
+    public void A_day_with_several_briefs_shows_its_date_once_and_keeps_it_in_the_markup()
+    {
+        using var site = new TestSite();
+        site.Write("_site.yml", "title: Desk\nbase_url: https://example.org/\nsocial_images: false\n");
+        foreach (var (name, date) in new[] { ("a", "2024-03-05T09:00:00Z"), ("b", "2024-03-05T08:00:00Z"), ("c", "2024-03-05"), ("d", "2024-03-04") })
+            site.Write($"briefs/{name}.md", TestSite.Brief($"title: Brief {name}\ndate: {date}"));
+        site.BuildOk();
+
+        var rows = site.Html("archive/2024/index.html").QuerySelectorAll(".archive-list li");
+
+        Assert.Equal(["", "same-day", "same-day", ""], rows.Select(li => li.ClassName ?? ""));
+        Assert.Equal(["5 March 2024", "5 March 2024", "5 March 2024", "4 March 2024"], rows.Select(li => li.QuerySelector("time")!.TextContent));
+    }
+
+    [Fact]
+    public void Counts_of_a_thousand_or_more_have_thousands_separators()
+    {
+        using var site = new TestSite();
+        site.Write("_site.yml", "title: Desk\nbase_url: https://example.org/\nsocial_images: false\n");
+        for (var i = 0; i < 1000; i++)
+        {
+            var date = new DateTime(2023, 1, 1).AddDays(i % 365).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            site.Write($"briefs/b{i}.md", TestSite.Brief($"title: Brief {i}\ndate: {date}\ntopics: [Alpha]"));
+        }
+        site.BuildOk();
+
+        // The footer is on every page, so it shows nothing that one added brief would change (preview would have to
+        // render every page again): the count is on the archive.
+        Assert.DoesNotContain("1,000", site.Html("index.html").QuerySelector(".site-footer")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("1,000 briefs", site.Html("archive/index.html").QuerySelector(".archive-year h2 .count")!.TextContent);
+        Assert.StartsWith("1,000 briefs from 2023", site.Html("archive/2023/index.html").QuerySelector(".lede")!.TextContent, StringComparison.Ordinal);
+        var topic = site.Html("topics/alpha/index.html");
+        Assert.StartsWith("1,000 briefs", topic.QuerySelector(".meta")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("1,000 briefs from January 2023", topic.QuerySelector("#activity-caption")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("1,000", topic.QuerySelector(".activity-table td:last-child")!.TextContent);
+        Assert.Equal("1,000", site.Html("topics/index.html").QuerySelector("#term-lists .count")!.TextContent);
+    }
 }

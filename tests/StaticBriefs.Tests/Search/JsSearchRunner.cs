@@ -6,7 +6,7 @@ namespace StaticBriefs.Tests.Search;
 internal static class JsSearchRunner
 {
     /// <summary>
-    /// Runs each query (<c>{ q, typing, company, person, topic, year }</c>; typing: the last word may be incomplete, as
+    /// Runs each query (<c>{ q, typing, company, person, topic, verb, year }</c>; typing: the last word may be incomplete, as
     /// while typing) in a fresh engine and returns, per query, <c>{ total, all, ids, titles, paths, facets, shown,
     /// corrections, entities, fetched: { path: bytes } }</c>.
     /// </summary>
@@ -40,7 +40,7 @@ internal static class JsSearchRunner
                 const first = r.hits.slice(0, 10);
                 out.push({ total: r.total, all: r.all, ids: r.hits.map(h => h.id), titles: first.map(h => r.docs[h.id].title),
                   paths: first.map(h => r.docs[h.id].path),
-                  facets: { companies: pairs(f.companies), people: pairs(f.people), topics: pairs(f.topics), years: f.years },
+                  facets: { companies: pairs(f.companies), people: pairs(f.people), topics: pairs(f.topics), verbs: pairs(f.verbs), years: f.years },
                   shown: r.shown, corrections: r.corrections, entities: r.entities, fetched });
               }
               console.log(JSON.stringify(out));

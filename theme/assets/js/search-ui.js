@@ -8,7 +8,8 @@
  *   <div id="search-facets"></div>  <div id="search-status" role="status"></div>  <div id="search-output"></div>
  * Each answer replaces what #search-output holds at once (a notice, matching entity pages, the list
  * <ol id="search-results" data-query data-total aria-busy>, "Show more"), so nothing above or beside it moves.
- * URL parameters: q, and company, person, topic (facet keys, e.g. company=openai), year.
+ * URL parameters: q, and company, person, topic, verb (facet keys, e.g. company=openai, verb=invests-in), year; filters
+ * combine (verb=joins&year=2026: every brief reporting someone joining, in 2026).
  * Every other page: the header box <input id="site-search-input"> in <form class="site-search"> gets a small list of
  * the best answers under it as you type; Enter opens the search page.
  */
@@ -16,8 +17,8 @@
   'use strict';
 
   // Everything here touches the DOM; text goes in only through textContent.
-  var PARAMS = { company: 'companies', person: 'people', topic: 'topics', year: 'years' };
-  var FACET_LABELS = { companies: 'Companies', people: 'People', topics: 'Topics', years: 'Year' };
+  var PARAMS = { company: 'companies', person: 'people', topic: 'topics', verb: 'verbs', year: 'years' };
+  var FACET_LABELS = { companies: 'Companies', people: 'People', topics: 'Topics', verbs: 'Moves and deals', years: 'Year' };
   var KIND_LABELS = { company: 'Company', person: 'Person', topic: 'Topic' };
   var PAGE = 10;
   var QUICK = 5;

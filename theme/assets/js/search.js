@@ -203,7 +203,8 @@
   var FACETS = [
     { param: 'company', field: 'c', kind: 'companies' },
     { param: 'person', field: 'p', kind: 'people' },
-    { param: 'topic', field: 't', kind: 'topics' }
+    { param: 'topic', field: 't', kind: 'topics' },
+    { param: 'verb', field: 'v', kind: 'verbs' }
   ];
   var KIND_OF_LETTER = { c: 'company', p: 'person', t: 'topic' };
   var IMPACT_BITS = 5;
@@ -512,7 +513,7 @@
     }
 
     /**
-     * Runs a query. options: { company, person, topic (names or keys), year, typing (the last word may be
+     * Runs a query. options: { company, person, topic, verb (names or keys: verb=joins), year, typing (the last word may be
      * incomplete), signal (AbortSignal), docs (how many of the first results to load display data for, default 10) }.
      * Returns { total, all, hits: [{ id, score, all }], docs, words, corrections: [{ from, to }] (a word taken for a stop
      * word is left out), shown (the query as run, when corrected), entities, matched: { terms, prefixes } }.
@@ -640,7 +641,7 @@
       result.hits.splice.apply(result.hits, [0, count].concat(head));
     }
 
-    /** Display data of documents by id: { id: { id, path, title, date, summary, excerpt, c, p, t, cf, pf, tf } }. */
+    /** Display data of documents by id: { id: { id, path, title, date, summary, excerpt, c, p, t, v, cf, pf, tf, vf } }. */
     async function documents(ids, signal) {
       if (!ids.length) return {};
       var m = await meta(signal);
@@ -653,13 +654,13 @@
 
     /**
      * Facet counts over the whole result set for the values of the top results and the selected ones:
-     * { companies: [[name, count, key]], people, topics, years: [[year, count]] }, most briefs first, ties in the
+     * { companies: [[name, count, key]], people, topics, verbs (of relations), years: [[year, count]] }, most briefs first, ties in the
      * order of the results. The lists come with the results' data or from facets.json: about one file for all.
      */
     async function facets(result, filters, signal) {
       filters = filters || {};
       var docs = result.docs || {};
-      if (!result.hits.length && !FACETS.some(function (f) { return filters[f.param]; })) return { companies: [], people: [], topics: [], years: [] };
+      if (!result.hits.length && !FACETS.some(function (f) { return filters[f.param]; })) return { companies: [], people: [], topics: [], verbs: [], years: [] };
       var m = await meta(signal);
       // Counts follow what the list shows as matching: the briefs with every word when there are any.
       var ids = result.hits.slice(0, result.all || result.hits.length).map(function (h) { return h.id; });

@@ -9,6 +9,9 @@ public static class AtomFeedWriter
 {
     private const string Ns = "http://www.w3.org/2005/Atom";
 
+    /// <summary>The scheme of relation categories: the documented verbs (README, Relations).</summary>
+    internal const string RelationScheme = "https://github.com/staticbriefs/staticbriefs#relations";
+
     /// <summary>The feed as a UTF-8 XML string.</summary>
     public static string Write(FeedSpec feed)
     {
@@ -56,6 +59,15 @@ public static class AtomFeedWriter
             xml.WriteAttributeString("term", category.Term);
             xml.WriteAttributeString("scheme", category.Scheme);
             xml.WriteAttributeString("label", category.Label);
+            xml.WriteEndElement();
+        }
+        // A relation as a category of the verb: readers that show categories show the sentence, tools can filter on the verb.
+        foreach (var relation in entry.Relations)
+        {
+            xml.WriteStartElement("category", Ns);
+            xml.WriteAttributeString("term", relation.Verb);
+            xml.WriteAttributeString("scheme", RelationScheme);
+            xml.WriteAttributeString("label", relation.Text);
             xml.WriteEndElement();
         }
         if (entry.Summary.Length > 0) xml.WriteElementString("summary", Ns, entry.Summary);

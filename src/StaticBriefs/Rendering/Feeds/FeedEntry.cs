@@ -13,6 +13,9 @@ public sealed record FeedEntry(
     string Title, string Permalink, DateTimeOffset Published, DateTimeOffset Updated,
     string Summary, string? ContentHtml, string Author, IReadOnlyList<FeedCategory> Categories)
 {
+    /// <summary>The relations it reports that involve the feed's entity (entity feeds only), oldest first.</summary>
+    public IReadOnlyList<FeedRelation> Relations { get; init; } = [];
+
     /// <summary>Entity names, for JSON Feed's <c>tags</c>.</summary>
     public IReadOnlyList<string> Tags => [.. Categories.Select(c => c.Label)];
 }

@@ -34,7 +34,7 @@ public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink 
 
         Parallel.ForEach(terms, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, term =>
         {
-            var entries = term.BriefIds.Take(Size).Select(id => Entry(site.Briefs[id], rendered[id].ContentHtml)).ToList();
+            var entries = term.BriefIds.Take(Size).Select(id => WithRelations(Entry(site.Briefs[id], rendered[id].ContentHtml), id, term)).ToList();
             Write(term.Path, new FeedSpec($"{term.Name} - {settings.Title}",
                 term.Entity?.Description ?? $"Briefs naming the {term.Kind.Singular()} {term.Name}.",
                 views.Urls.Permalink(term.Path), views.Urls.Permalink(term.Path + "feed.xml"),
@@ -58,6 +58,40 @@ public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink 
             foreach (var term in taxonomy.ByName) ids.UnionWith(term.BriefIds.Take(Size));
         }
         return ids;
+    }
+
+    /// <summary>
+    /// The entry as <paramref name="term"/>'s feed shows it: with the relations of the brief that involve the term,
+    /// listed above its content too, so a reader sees "Andrej Karpathy joins Anthropic" whatever the body says.
+    /// </summary>
+    private FeedEntry WithRelations(FeedEntry entry, int briefId, Term term)
+    {
+        var relations = site.Relations.OfBrief(briefId);
+        if (relations.IsEmpty) return entry;
+        var involved = relations.Where(r => Involves(r.Subject, term) || Involves(r.Object, term)).Select(Relation).ToList();
+        if (involved.Count == 0) return entry;
+        return entry with
+        {
+            Relations = involved,
+            ContentHtml = entry.ContentHtml is null ? null : RelationsHtml(involved) + entry.ContentHtml,
+        };
+    }
+
+    private static bool Involves(Model.Relations.RelationEnd end, Term term) => end.Kind == term.Kind && end.Key == term.Key;
+
+    private FeedRelation Relation(Model.Relations.Relation relation) =>
+        new(End(relation.Subject), Model.Relations.RelationVerbs.Text(relation.Verb), End(relation.Object), relation.Role, relation.Date);
+
+    private FeedRelationEnd End(Model.Relations.RelationEnd end) =>
+        end.Kind is { } kind && site.Taxonomies[kind].ByKey.TryGetValue(end.Key, out var term)
+            ? new FeedRelationEnd(kind.Singular(), end.Name, views.Urls.Permalink(term.Path))
+            : new FeedRelationEnd(end.Kind?.Singular() ?? "text", end.Name, null);
+
+    private static string RelationsHtml(List<FeedRelation> relations)
+    {
+        var html = new System.Text.StringBuilder("<ul class=\"relations\">");
+        foreach (var relation in relations) html.Append("<li>").Append(System.Net.WebUtility.HtmlEncode(relation.Text)).Append("</li>");
+        return html.Append("</ul>\n").ToString();
     }
 
     private FeedEntry Entry(Brief brief, string? contentHtml)

@@ -44,16 +44,35 @@ public static class JsonFeedWriter
         item["date_published"] = Dates.Rfc3339(entry.Published);
         item["date_modified"] = Dates.Rfc3339(entry.Updated);
         if (entry.Author.Length > 0) item["authors"] = new[] { new Dictionary<string, string> { ["name"] = entry.Author } };
-        if (entry.Categories.Count > 0)
+        if (entry.Categories.Count > 0) item["tags"] = entry.Tags;
+        if (entry.Categories.Count > 0 || entry.Relations.Count > 0)
         {
-            item["tags"] = entry.Tags;
-            // JSON Feed's tags are plain strings; the extension says which are companies, people and topics.
-            item["_staticbriefs"] = new Dictionary<string, object?>
+            // JSON Feed's tags are plain strings; the extension says which are companies, people and topics, and
+            // (in an entity's feed) the relations involving that entity, shaped as in /relations.json.
+            var extension = new Dictionary<string, object?>
             {
                 ["about"] = "https://github.com/staticbriefs/staticbriefs#output",
                 ["entities"] = entry.Categories.Select(c => new Dictionary<string, string> { ["kind"] = c.Kind, ["name"] = c.Label, ["url"] = c.Scheme + c.Term + "/" }).ToArray(),
             };
+            if (entry.Relations.Count > 0) extension["relations"] = entry.Relations.Select(Relation).ToArray();
+            item["_staticbriefs"] = extension;
         }
         return item;
     }
+
+    private static Dictionary<string, object?> Relation(FeedRelation relation) => new()
+    {
+        ["subject"] = End(relation.Subject),
+        ["verb"] = relation.Verb,
+        ["object"] = End(relation.Object),
+        ["role"] = relation.Role,
+        ["date"] = Dates.Iso(relation.Date),
+    };
+
+    private static Dictionary<string, string?> End(FeedRelationEnd end) => new()
+    {
+        ["kind"] = end.Kind,
+        ["name"] = end.Name,
+        ["url"] = end.Url,
+    };
 }

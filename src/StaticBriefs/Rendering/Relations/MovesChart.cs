@@ -15,11 +15,13 @@ public static class MovesChart
     /// <summary>At most this many flows are drawn (the table lists them all), so a large site keeps a readable chart.</summary>
     public const int MaxFlows = 40;
 
-    private const int Width = 640;
     private const int Row = 28;
     private const int Top = 24;
-    private const int LeftX = 230;
-    private const int RightX = 410;
+    /// <summary>Width of the bands between the two columns of names.</summary>
+    private const int Band = 150;
+    private const int Margin = 8;
+    /// <summary>Font size of the names, in the chart's units: drawn at its own size, the chart's text is 14 px.</summary>
+    private const int FontSize = 14;
 
     /// <summary>The chart, or nothing when there are no flows.</summary>
     public static TrustedHtml Render(IReadOnlyList<FlowView> flows)
@@ -29,32 +31,43 @@ public static class MovesChart
         var left = drawn.Select(f => f.From.Name).Distinct().Order(StringComparer.Ordinal).ToList();
         var right = drawn.Select(f => f.To.Name).Distinct().Order(StringComparer.Ordinal).ToList();
         var height = Top + (Math.Max(left.Count, right.Count) * Row) + 8;
+        // Columns as wide as their longest name: no empty margin, so a phone shrinks the chart (and its text) least.
+        var leftX = Margin + TextWidth(left.Prepend("Left"));
+        var rightX = leftX + Band;
+        var width = rightX + TextWidth(right.Prepend("Joined")) + Margin;
         var people = drawn.Sum(f => f.Count);
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
-            $"<svg class=\"moves-chart\" role=\"img\" aria-labelledby=\"moves-chart-title moves-chart-desc\" viewBox=\"0 0 {Width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">");
+            $"<svg class=\"moves-chart\" role=\"img\" aria-labelledby=\"moves-chart-title moves-chart-desc\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-size=\"{FontSize}\" font-family=\"system-ui, sans-serif\" xmlns=\"http://www.w3.org/2000/svg\">");
         svg.Append("<title id=\"moves-chart-title\">People moving between companies</title>");
         svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"moves-chart-desc\">{Escape(Describe(drawn, people, flows.Count))}</desc>");
-        svg.Append("<text x=\"").Append(LeftX).Append("\" y=\"14\" text-anchor=\"end\" class=\"moves-chart-head\" fill=\"currentColor\">Left</text>");
-        svg.Append("<text x=\"").Append(RightX).Append("\" y=\"14\" class=\"moves-chart-head\" fill=\"currentColor\">Joined</text>");
+        svg.Append("<text x=\"").Append(leftX).Append("\" y=\"14\" text-anchor=\"end\" class=\"moves-chart-head\" fill=\"currentColor\">Left</text>");
+        svg.Append("<text x=\"").Append(rightX).Append("\" y=\"14\" class=\"moves-chart-head\" fill=\"currentColor\">Joined</text>");
         foreach (var flow in drawn)
         {
             var y1 = Y(left.IndexOf(flow.From.Name));
             var y2 = Y(right.IndexOf(flow.To.Name));
             var stroke = Math.Min(16, 2 + (3 * (flow.Count - 1)));
-            var middle = (LeftX + RightX) / 2;
+            var middle = (leftX + rightX) / 2;
             svg.Append(CultureInfo.InvariantCulture,
-                $"<path d=\"M{LeftX + 6} {y1} C{middle} {y1} {middle} {y2} {RightX - 6} {y2}\" fill=\"none\" stroke=\"currentColor\" stroke-opacity=\"0.45\" stroke-width=\"{stroke}\"/>");
+                $"<path d=\"M{leftX + 6} {y1} C{middle} {y1} {middle} {y2} {rightX - 6} {y2}\" fill=\"none\" stroke=\"currentColor\" stroke-opacity=\"0.45\" stroke-width=\"{stroke}\"/>");
         }
         for (var i = 0; i < left.Count; i++)
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{LeftX}\" y=\"{Y(i) + 5}\" text-anchor=\"end\" fill=\"currentColor\">{Escape(left[i])}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{leftX}\" y=\"{Y(i) + 5}\" text-anchor=\"end\" fill=\"currentColor\">{Escape(left[i])}</text>");
         for (var i = 0; i < right.Count; i++)
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{RightX}\" y=\"{Y(i) + 5}\" fill=\"currentColor\">{Escape(right[i])}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{rightX}\" y=\"{Y(i) + 5}\" fill=\"currentColor\">{Escape(right[i])}</text>");
         svg.Append("</svg>");
         return new TrustedHtml(svg.ToString());
     }
 
     private static int Y(int index) => Top + 12 + (index * Row);
+
+    /// <summary>
+    /// A generous estimate of the widest name's width (0.6 em a character: wider than most sans-serif text), since the
+    /// build cannot measure the reader's font; a name a little narrower only leaves a little room.
+    /// </summary>
+    private static int TextWidth(IEnumerable<string> names) =>
+        (int)Math.Ceiling(names.Max(n => n.Length) * FontSize * 0.6);
 
     private static string Describe(List<FlowView> drawn, int people, int total)
     {

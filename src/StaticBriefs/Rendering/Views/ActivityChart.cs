@@ -34,7 +34,7 @@ public static class ActivityChart
         var busiest = Array.IndexOf(buckets, buckets.Max());
         var unit = step == 3 ? "quarter" : "month";
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{term.Count} briefs from {Dates.Month(first)} to {Dates.Month(last)}; the busiest {unit} was {Label(start, busiest, step)}, with {buckets[busiest]}.");
+            $"{term.Count:N0} briefs from {Dates.Month(first)} to {Dates.Month(last)}; the busiest {unit} was {Label(start, busiest, step)}, with {buckets[busiest]:N0}.");
         var title = $"Briefs naming {term.Name}, per {unit}";
         return new ChartView(new TrustedHtml(Svg(buckets, start, step, id, title, summary)), summary,
             [.. dates.GroupBy(d => d.Year).OrderByDescending(g => g.Key).Select(g => new YearCount(g.Key, g.Count()))]);
