@@ -75,8 +75,15 @@ internal sealed class PartialRebuild(
         cache.CommittedPartial(outputDirectory, manifest);
         next = state with
         {
-            Loaded = edit.Loaded, Site = site, Views = views, SiteView = siteView, Markdown = markdown, Search = search,
-            Rendered = rendered, Diagnostics = sorted, ModelDiagnostics = modelDiagnostics.ToFrozenSet(),
+            Loaded = edit.Loaded,
+            Site = site,
+            Views = views,
+            SiteView = siteView,
+            Markdown = markdown,
+            Search = search,
+            Rendered = rendered,
+            Diagnostics = sorted,
+            ModelDiagnostics = modelDiagnostics.ToFrozenSet(),
             BriefIdsBySource = site.Briefs.ToFrozenDictionary(b => b.Source.RelativePath, b => b.Id, StringComparer.Ordinal),
         };
         return new BuildResult(sorted, true, site.Briefs.Length, sink.Written.Count, clock.Timings)
