@@ -30,6 +30,8 @@ switch (args.FirstOrDefault())
         return await StaticBriefs.Benchmarks.Relevance.RelevanceCommand.RunAsync(args[1..]);
     case "highlight-corpus" when args.Length >= 2:
         return StaticBriefs.Benchmarks.Highlighting.HighlightCorpusCommand.Run(args[1..]);
+    case "social" when args.Length >= 2:
+        return SocialCardProbe.Run(args[1..]);
     case "highlight-compare":
         return StaticBriefs.Benchmarks.Highlighting.HighlighterComparison.Run(args[1..]);
     default:
@@ -47,6 +49,7 @@ switch (args.FirstOrDefault())
               search-index N OUT_DIR [--seed S]            the search index stage alone on N generated briefs
               relevance [--content DIR] [--queries FILE] [--work DIR] [--kind K] [--blog B] [--no-pagefind] [--build-only]
                   builds the real blogs, runs tests/RealContent/queries.tsv in Chromium, ours and Pagefind's
+              social INPUT [COUNT]                         one-thread time to draw and encode COUNT social cards
               highlight-compare [--rounds R]               TextMateSharp against ColorCode: coverage, bytes, time per block
               highlight-corpus DIR [--runs N]              fenced code in real posts under DIR: languages, time per block
             """);
