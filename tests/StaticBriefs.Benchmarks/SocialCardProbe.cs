@@ -60,9 +60,34 @@ internal static class SocialCardProbe
         return mismatches == 0 ? 0 : 1;
     }
 
+    /// <summary>Compares the decoded pixels of every PNG under two output folders' social/ (encoders may differ).</summary>
+    public static int Compare(string before, string after, int start, int count)
+    {
+        var all = Directory.GetFiles(Path.Combine(before, "social"), "*.png", SearchOption.AllDirectories);
+        Array.Sort(all, StringComparer.Ordinal);
+        var files = all.Skip(start).Take(count).ToArray();
+        var different = 0;
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = 2 }, file =>
+        {
+            var other = Path.Combine(after, Path.GetRelativePath(before, file));
+            using var a = Rgba(file);
+            using var b = File.Exists(other) ? Rgba(other) : null;
+            if (b is null || !a.GetPixelSpan().SequenceEqual(b.GetPixelSpan())) Interlocked.Increment(ref different);
+        });
+        Console.WriteLine($"{files.Length} cards compared, {different} with other pixels (or missing)");
+        return different == 0 ? 0 : 1;
+    }
+
+    private static SKBitmap Rgba(string file)
+    {
+        using var decoded = SKBitmap.Decode(file);
+        return decoded.Copy(SKColorType.Rgba8888);
+    }
+
     private static bool SamePixels(byte[] png, SKPixmap drawn)
     {
-        using var decoded = SKBitmap.Decode(png).Copy(SKColorType.Rgba8888);
+        using var original = SKBitmap.Decode(png);
+        using var decoded = original.Copy(SKColorType.Rgba8888);
         var a = decoded.GetPixelSpan();
         var b = drawn.GetPixelSpan();
         for (var i = 0; i < a.Length; i += 4)

@@ -101,7 +101,8 @@ public sealed class PngEncoderTests
         using var image = surface.Snapshot();
         using var drawn = image.PeekPixels();
 
-        using var decoded = SKBitmap.Decode(renderer.Render(card)).Copy(SKColorType.Rgba8888);
+        using var original = SKBitmap.Decode(renderer.Render(card));
+        using var decoded = original.Copy(SKColorType.Rgba8888);
 
         var (a, b) = (decoded.GetPixelSpan().ToArray(), drawn.GetPixelSpan().ToArray());
         Assert.Equal(b.Length, a.Length);
