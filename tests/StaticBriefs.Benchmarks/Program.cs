@@ -30,6 +30,10 @@ switch (args.FirstOrDefault())
         return await StaticBriefs.Benchmarks.Relevance.RelevanceCommand.RunAsync(args[1..]);
     case "highlight-corpus" when args.Length >= 2:
         return StaticBriefs.Benchmarks.Highlighting.HighlightCorpusCommand.Run(args[1..]);
+    case "social-compare" when args.Length >= 3:
+        return SocialCardProbe.Compare(args[1], args[2], BenchArgs.Int(args, "--start", 0), BenchArgs.Int(args, "--count", int.MaxValue));
+    case "social" when args.Length >= 2:
+        return SocialCardProbe.Run(args[1..]);
     case "highlight-compare":
         return StaticBriefs.Benchmarks.Highlighting.HighlighterComparison.Run(args[1..]);
     default:
@@ -47,6 +51,8 @@ switch (args.FirstOrDefault())
               search-index N OUT_DIR [--seed S]            the search index stage alone on N generated briefs
               relevance [--content DIR] [--queries FILE] [--work DIR] [--kind K] [--blog B] [--no-pagefind] [--build-only]
                   builds the real blogs, runs tests/RealContent/queries.tsv in Chromium, ours and Pagefind's
+              social INPUT [COUNT]                         one-thread time to draw and encode COUNT social cards
+              social-compare OUT_A OUT_B [--start I --count N]  decoded pixels of every social card of two builds are equal
               highlight-compare [--rounds R]               TextMateSharp against ColorCode: coverage, bytes, time per block
               highlight-corpus DIR [--runs N]              fenced code in real posts under DIR: languages, time per block
             """);

@@ -113,7 +113,8 @@ public static class SiteBuild
         // Pages, feeds and the search index go through the incremental sink; assets and static files are copied as is.
         var sink = incremental.Sink(output, p.Theme);
         var minifier = new Minifier(options.Minify);
-        var assets = clock.Time("assets", () => AssetPublisher.Publish(p.Theme, minifier, output, diagnostics));
+        var assetCache = options.UseCache ? new MinifiedAssetCache(Path.Combine(options.CacheDirectory ?? BuildCache.DefaultDirectory(options.InputDirectory), "assets")) : null;
+        var assets = clock.Time("assets", () => AssetPublisher.Publish(p.Theme, minifier, output, diagnostics, assetCache));
         OutputCollisions.ReportAssets(site, assets.Files, diagnostics);
         var siteView = SiteViews.Create(site, views.Urls, assets);
         var matcher = site.Settings.AutoLinkEntities ? EntityMatcher.ForSite(site) : null;

@@ -136,7 +136,7 @@ public sealed class TemplateRunner : IDisposable
         {
             // Card rendering uses a context of its own: a template cannot render another inside its own output.
             var functions = new ScriptObject();
-            functions.Import("card_html", new Func<object, int, TrustedHtml>(CardHtml));
+            functions["card_html"] = new CardHtmlFunction(CardHtml);
             context.PushGlobal(functions);
         }
         return context;
