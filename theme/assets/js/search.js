@@ -228,6 +228,11 @@
   var MAX_FACET_VALUES = 12;
   var MAX_ENTITIES = 4;
 
+  /**
+   * A misspelt word's first letter is looked up whole up to this many dictionary pieces (DictionaryWriter's 2 KB each:
+   * 16 KB), beyond that only its first two letters.
+   */
+  var MAX_LETTER_PIECES = 8;
   /** Bit length of a count, as the dictionary stores a word's briefs. */
   var BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -417,10 +422,13 @@
       });
     }
 
-    /** Pieces of a dictionary holding words that start like word: its first letter's, or its first two letters' when many. */
+    /**
+     * Pieces of a dictionary holding words that start like word: its first letter's, or its first two letters' when
+     * they are more than MAX_LETTER_PIECES.
+     */
     function piecesFor(keys, word) {
       var range = pieceRange(keys, word[0], word[0] + '\uffff');
-      return range.length <= 2 ? range : pieceRange(keys, word.slice(0, 2), word.slice(0, 2) + '\uffff');
+      return range.length <= MAX_LETTER_PIECES ? range : pieceRange(keys, word.slice(0, 2), word.slice(0, 2) + '\uffff');
     }
 
     /**
