@@ -208,8 +208,11 @@
   ];
   var KIND_OF_LETTER = { c: 'company', p: 'person', t: 'topic' };
   var IMPACT_BITS = 5;
-  /** A word being typed is completed from at most this many shards; beyond, it matches as typed. */
-  var MAX_PREFIX_SHARDS = 3;
+  /**
+   * A word being typed is completed from at most this many shards (SearchIndexWriter's 4 KB each: 24 KB, as three 8 KB
+   * shards before); beyond, it matches as typed.
+   */
+  var MAX_PREFIX_SHARDS = 6;
   /**
    * A word's completions (of a word being typed, or of a version: "5.1" for 5.1.0) and the word itself are scored as
    * one term, whose briefs are all of theirs; a completion counts this share of what the word itself would.
