@@ -11,14 +11,16 @@ internal sealed record DictionaryKeys(IReadOnlyList<string> Forward, IReadOnlyLi
 /// front-coded into pieces of about <see cref="PieceTargetBytes"/>: <c>dict/N.json</c>, and the same words spelt
 /// backwards in <c>rdict/N.json</c>. A misspelt word loads the pieces of its first letter and looks there for words
 /// within its edit distance; when none is close, the backwards pieces of its last letter, so a wrong first letter is
-/// found too. Only words are stored, no postings: the word found is then looked up like any other.
+/// found too. Pieces are small (a letter's words span several) so that a query fetches about its letter's words and
+/// not a neighbour's: the typo dictionary is fetched by the first query of a misspelt word, and counts against its
+/// bytes. Only words are stored, no postings: the word found is then looked up like any other.
 /// Each piece is one JSON string of entries separated by spaces: a character for how many leading characters the
 /// entry shares with the one before (base 36, at most 35), one for the size class of its brief count
 /// (bit length, base 36), then the rest of the word.
 /// </summary>
 internal static class DictionaryWriter
 {
-    internal const int PieceTargetBytes = 8 * 1024;
+    internal const int PieceTargetBytes = 2 * 1024;
     private const string Digits = "0123456789abcdefghijklmnopqrstuvwxyz";
 
     internal static DictionaryKeys Write(JsonFiles files, List<(string Word, int Briefs)> words)

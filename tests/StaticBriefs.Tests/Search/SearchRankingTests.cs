@@ -127,6 +127,48 @@ public sealed class SearchRankingTests
     public void Corrections_reach_the_whole_dictionary_within_the_bounded_distance(string q, string shown) =>
         Assert.Equal(shown, Query(new { q }).GetProperty("shown").GetString());
 
+    /// <summary>About 4,000 made-up words, each in one brief, every first letter alike: a typo dictionary of some 38 KB, and "chips".</summary>
+    private static readonly Lazy<InMemoryOutputSink> ManyRareWords = new(() =>
+    {
+        var random = new Random(7);
+        string Word(char first) => first + new string([.. Enumerable.Range(0, 6 + random.Next(4)).Select(_ => (char)('a' + random.Next(26)))]);
+        var bodies = Enumerable.Range(0, 20).Select(b => string.Join(' ', Enumerable.Range(0, 200).Select(w => Word((char)('a' + (b * 200 + w) % 26)))));
+        return IndexOf([("Chips", "chips are made"), .. bodies.Select(body => ("Other", body))]);
+    });
+
+    [Fact]
+    public void A_rare_word_fetches_one_small_shard()
+    {
+        var fetched = Query(ManyRareWords.Value, new { q = "chips" }).GetProperty("fetched").EnumerateObject()
+            .Where(p => p.Name.StartsWith("shards/", StringComparison.Ordinal)).ToList();
+
+        Assert.Single(fetched);
+        Assert.InRange(fetched[0].Value.GetInt32(), 1, 4 * 1024 + 512);
+    }
+
+    [Fact]
+    public void A_misspelt_word_fetches_the_dictionary_pieces_of_its_first_letter_not_the_whole_dictionary()
+    {
+        var index = ManyRareWords.Value;
+        using var meta = JsonDocument.Parse(index.Files["search/meta.json"]);
+        var keys = meta.RootElement.GetProperty("dict").EnumerateArray().Select(e => e.GetString()!).ToList();
+        var whole = index.Files.Where(f => f.Key.StartsWith("search/dict/", StringComparison.Ordinal)).Sum(f => f.Value.Length);
+
+        var result = Query(index, new { q = "chipz" });
+
+        Assert.Equal("chips", result.GetProperty("shown").GetString());
+        var pieces = result.GetProperty("fetched").EnumerateObject().Where(p => p.Name.StartsWith("dict/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(pieces);
+        foreach (var piece in pieces)
+        {
+            var i = int.Parse(piece.Name["dict/".Length..^".json".Length], System.Globalization.CultureInfo.InvariantCulture);
+            // The piece's words run from its key to the next piece's: that range meets the words that start with c.
+            Assert.True(string.CompareOrdinal(keys[i], "c\uffff") <= 0 && (i + 1 == keys.Count || string.CompareOrdinal(keys[i + 1], "c") > 0), piece.Name);
+        }
+        var fetched = pieces.Sum(p => p.Value.GetInt32());
+        Assert.True(fetched * 5 < whole, $"{fetched} of {whole} dictionary bytes");
+    }
+
     [Fact]
     public void A_word_too_far_from_every_indexed_word_is_not_corrected()
     {

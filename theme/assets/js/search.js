@@ -208,8 +208,11 @@
   ];
   var KIND_OF_LETTER = { c: 'company', p: 'person', t: 'topic' };
   var IMPACT_BITS = 5;
-  /** A word being typed is completed from at most this many shards; beyond, it matches as typed. */
-  var MAX_PREFIX_SHARDS = 3;
+  /**
+   * A word being typed is completed from at most this many shards (SearchIndexWriter's 4 KB each: 24 KB, as three 8 KB
+   * shards before); beyond, it matches as typed.
+   */
+  var MAX_PREFIX_SHARDS = 6;
   /**
    * A word's completions (of a word being typed, or of a version: "5.1" for 5.1.0) and the word itself are scored as
    * one term, whose briefs are all of theirs; a completion counts this share of what the word itself would.
@@ -228,6 +231,11 @@
   var MAX_FACET_VALUES = 12;
   var MAX_ENTITIES = 4;
 
+  /**
+   * A misspelt word's first letter is looked up whole up to this many dictionary pieces (DictionaryWriter's 2 KB each:
+   * 16 KB), beyond that only its first two letters.
+   */
+  var MAX_LETTER_PIECES = 8;
   /** Bit length of a count, as the dictionary stores a word's briefs. */
   var BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -417,10 +425,13 @@
       });
     }
 
-    /** Pieces of a dictionary holding words that start like word: its first letter's, or its first two letters' when many. */
+    /**
+     * Pieces of a dictionary holding words that start like word: its first letter's, or its first two letters' when
+     * they are more than MAX_LETTER_PIECES.
+     */
     function piecesFor(keys, word) {
       var range = pieceRange(keys, word[0], word[0] + '\uffff');
-      return range.length <= 2 ? range : pieceRange(keys, word.slice(0, 2), word.slice(0, 2) + '\uffff');
+      return range.length <= MAX_LETTER_PIECES ? range : pieceRange(keys, word.slice(0, 2), word.slice(0, 2) + '\uffff');
     }
 
     /**
