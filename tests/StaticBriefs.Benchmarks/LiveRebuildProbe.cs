@@ -29,6 +29,8 @@ internal static partial class LiveRebuildProbe
             {
                 InputDirectory = input, OutputDirectory = Path.Combine(root, "output"),
                 ThemeDirectory = Path.GetFullPath(args.Length > 1 ? args[1] : "theme"), Cache = cache, Live = live,
+                // As preview builds (PreviewCommand): a versioned index would write every index file anew on each edit.
+                VersionSearchIndex = false,
             };
             // Held for the whole session, as preview holds its folder (PreviewLoop): each rebuild then pays no open.
             var opening = new StaticBriefs.Diagnostics.DiagnosticBag();
@@ -39,8 +41,10 @@ internal static partial class LiveRebuildProbe
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first build: {first.Elapsed.TotalSeconds:F2} s, errors: {result.HasErrors}"));
 
             var briefs = Directory.EnumerateFiles(Path.Combine(input, "briefs"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-            // A brief from the middle of the site, so a date edit moves it across listings in both directions.
-            var brief = briefs[briefs.Count / 2];
+            // A brief from the middle of the site, so a date edit moves it across listings in both directions, and one
+            // no other brief links to, so a new slug breaks no link.
+            var texts = string.Join('\n', briefs.Select(File.ReadAllText));
+            var brief = briefs.Skip(briefs.Count / 2).First(b => !texts.Contains("/briefs/" + Path.GetFileNameWithoutExtension(b) + "/", StringComparison.Ordinal));
             var topic = FirstName(Path.Combine(input, "_data", "topics.yml"));
             var rows = new List<string>();
             var partialBefore = 0;
@@ -64,9 +68,12 @@ internal static partial class LiveRebuildProbe
                 File.WriteAllText(added, $"---\ntitle: \"Probe brief {i}\"\ndate: 2024-06-{10 + i}T10:00:00Z\ncompanies: [Anan]\ntopics: [{topic}]\n---\n\nA new brief, number {i}.\n");
                 return [added];
             });
+            // Briefs no other brief links to: deleting a linked one is a broken link, an error the full build reports.
+            var unlinked = briefs.Skip(briefs.Count / 3).Where(b => b != brief
+                && !texts.Contains("/briefs/" + Path.GetFileNameWithoutExtension(b) + "/", StringComparison.Ordinal)).Take(Edits).ToList();
             Run("delete", i =>
             {
-                var deleted = briefs[(briefs.Count / 3) + i];
+                var deleted = unlinked[i];
                 File.Delete(deleted);
                 return [deleted];
             });
