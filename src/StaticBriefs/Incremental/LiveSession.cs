@@ -127,6 +127,35 @@ public sealed class LiveSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// True when bodies link exactly as before: the same entities (so the same names to auto-link; a renamed one takes
+    /// the full build anyway) and the same paths, sources, resources and redirects to resolve links against. The old
+    /// body renderer and its memo then stand, and rebuilding the entity matcher is skipped.
+    /// </summary>
+    private static bool SameLinkTargets(SiteModel before, SiteModel after) =>
+        TaxonomyKinds.All.All(kind => before[kind].ByName.Length == after[kind].ByName.Length
+            && after[kind].ByName.All(t => before[kind].ByKey.ContainsKey(t.Key)))
+        && before.KnownPaths.SetEquals(after.KnownPaths)
+        && SameMap(before.PathsBySource, after.PathsBySource)
+        && SameMap(before.Unpublished, after.Unpublished)
+        && SameMap(before.Resources, after.Resources)
+        && before.Redirects.SequenceEqual(after.Redirects)
+        && before.StaticFiles.SequenceEqual(after.StaticFiles);
+
+    private static bool SameMap(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var value) && value == pair.Value);
+
+    /// <summary>A body renderer for the new site's links and entity names, as a full build makes one.</summary>
+    private static MarkdownRenderer NewMarkdown(SiteModel site, ViewFactory views, LiveState state, BuildOptions options, OutputFolder output)
+    {
+        var matcher = site.Settings.AutoLinkEntities ? EntityMatcher.ForSite(site) : null;
+        return new MarkdownRenderer(
+            MarkdownPipelineFactory.Create(new MarkdownOptions(site.Settings.AllowHtml), matcher),
+            LinkContext.ForSite(site, views.Urls.BasePath, state.Assets.Files),
+            new IncrementalSession(options, output).Markdown(site, matcher, views.Urls.BasePath),
+            new Minifier(options.Minify));
+    }
+
     /// <summary>The old model with the edited briefs' sources swapped in; ids, slugs, dates and terms are as they were.</summary>
     private static SiteModel Patch(SiteModel site, SiteEdit edit, IReadOnlyList<int> ids)
     {
@@ -145,12 +174,7 @@ public sealed class LiveSession : IDisposable
         var siteView = SiteViews.Create(site, views.Urls, state.Assets);
         var hasher = new ViewHasher();
         if (hasher.Hash(siteView) != hasher.Hash(state.SiteView)) return null;
-        var matcher = site.Settings.AutoLinkEntities ? EntityMatcher.ForSite(site) : null;
-        var markdown = new MarkdownRenderer(
-            MarkdownPipelineFactory.Create(new MarkdownOptions(site.Settings.AllowHtml), matcher),
-            LinkContext.ForSite(site, views.Urls.BasePath, state.Assets.Files),
-            new IncrementalSession(options, output).Markdown(site, matcher, views.Urls.BasePath),
-            new Minifier(options.Minify));
+        var markdown = SameLinkTargets(state.Site, site) ? state.Markdown : NewMarkdown(site, views, state, options, output);
         return EditPlanner.Plan(state.Site, state.Views, site, views, edit, markdown, state.Rendered) is { } plan ? (siteView, markdown, plan) : null;
     }
 }
