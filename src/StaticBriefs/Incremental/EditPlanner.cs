@@ -152,8 +152,8 @@ internal static class EditPlanner
         if (edit.EntitiesChanged)
         {
             // Relations the data files give (dated affiliations) that differ, and entities whose data differ.
-            var then = before.Relations.All.Where(r => r.BriefId is null).ToHashSet();
-            var now = after.Relations.All.Where(r => r.BriefId is null).ToHashSet();
+            var then = before.Relations.All.Where(r => r.BriefId is null).Select(ModelDiff.Shown).ToHashSet();
+            var now = after.Relations.All.Where(r => r.BriefId is null).Select(ModelDiff.Shown).ToHashSet();
             then.SymmetricExceptWith(now);
             relations.AddRange(then);
             terms.UnionWith(model.TermsWithNewData());

@@ -167,9 +167,7 @@ internal sealed class ModelDiff
         if (before.Count != after.Count) return false;
         for (var i = 0; i < after.Count; i++)
         {
-            if (!ReferenceEquals(Before.Briefs[before.BriefIds[i]].Source.RelativePath, After.Briefs[after.BriefIds[i]].Source.RelativePath)
-                && Before.Briefs[before.BriefIds[i]].Source.RelativePath != After.Briefs[after.BriefIds[i]].Source.RelativePath)
-                return false;
+            if (Before.Briefs[before.BriefIds[i]].Source.RelativePath != After.Briefs[after.BriefIds[i]].Source.RelativePath) return false;
         }
         return true;
     }
@@ -187,7 +185,7 @@ internal sealed class ModelDiff
         foreach (var entity in After.Entities)
         {
             var old = oldDefinitions[(entity.Kind, entity.Name)].ToList();
-            if (old.Count == 1 && hasher.Hash(old[0]) == hasher.Hash(entity)) continue;
+            if (old.Count == 1 && hasher.Hash(Shown(old[0])) == hasher.Hash(Shown(entity))) continue;
             terms.Add((entity.Kind, catalogs.After.Resolve(entity.Kind, entity.Name)));
             if (entity.Kind != TaxonomyKind.People) continue;
             foreach (var company in entity.Current.Concat(entity.Past).Concat(old.SelectMany(o => o.Current.Concat(o.Past))))
@@ -195,6 +193,21 @@ internal sealed class ModelDiff
         }
         return terms;
     }
+
+    /// <summary>
+    /// An entity as pages show it: where it is written in its data file only serves messages, and an entry added above
+    /// it moves every later one without changing what they say.
+    /// </summary>
+    private static EntityDefinition Shown(EntityDefinition entity) => entity with
+    {
+        Line = 0,
+        Column = 0,
+        AliasPositions = [],
+        Affiliations = [.. entity.Affiliations.Select(a => a with { At = default })],
+    };
+
+    /// <summary>A relation as pages show it (see <see cref="Shown(EntityDefinition)"/>).</summary>
+    public static Model.Relations.Relation Shown(Model.Relations.Relation relation) => relation with { At = default };
 
     private static Dictionary<string, int> Ids(SiteModel site)
     {
