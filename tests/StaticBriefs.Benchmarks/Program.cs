@@ -18,6 +18,8 @@ switch (args.FirstOrDefault())
         var written = CorpusGenerator.Write(Path.GetFullPath(args[2]), count, seed, args.Contains("--relations"));
         Console.WriteLine($"wrote {written.Count} briefs (seed {seed}) to {Path.GetFullPath(args[2])}");
         return 0;
+    case "assemble" when args.Length >= 2:
+        return AssembleProbe.Run(args[1..]);
     case "stages-bdn":
         return StageBenchmarks.Run(args[1..]);
     case "whole":

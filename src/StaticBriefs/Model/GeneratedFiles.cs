@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace StaticBriefs.Model;
@@ -17,6 +18,8 @@ internal sealed class GeneratedFiles(SiteModel site)
     /// <summary>How <paramref name="file"/>, or a folder on its way, collides with the build's output; null when it does not.</summary>
     public string? Collision(string file, Func<string, string?>? documents = null)
     {
+        // Every generated file lies under one of a few first segments: a brief's page elsewhere cannot collide.
+        if (documents is null && !GeneratedRoots.Contains(FirstSegment(file))) return null;
         if ((Claim(file) ?? documents?.Invoke(file)) is { } exact) return "which is " + exact;
         foreach (var folder in Ancestors(file))
         {
@@ -26,6 +29,12 @@ internal sealed class GeneratedFiles(SiteModel site)
             ? $"where the build needs a folder for {inside}"
             : null;
     }
+
+    /// <summary>The first segments of every path <see cref="Claim"/> or <see cref="FolderClaim"/> can answer for.</summary>
+    private static readonly FrozenSet<string> GeneratedRoots =
+        new[] { "page", "archive", "companies", "people", "topics", "search", "moves" }.Concat(Fixed).ToFrozenSet(StringComparer.Ordinal);
+
+    private static string FirstSegment(string path) => path.IndexOf('/') is var slash and >= 0 ? path[..slash] : path;
 
     /// <summary>"a/b/c.txt" -> "a", "a/b".</summary>
     public static IEnumerable<string> Ancestors(string path)

@@ -18,7 +18,10 @@ public static class ReadingNotes
     /// <summary>Reports the site-wide notes of <paramref name="documents"/>.</summary>
     public static void Report(IEnumerable<SourceDocument> documents, DiagnosticBag diagnostics)
     {
-        var all = documents.OrderBy(d => d.RelativePath, StringComparer.Ordinal).ToList();
+        // Only the documents a note is about are sorted (by path, so each note names the same first files).
+        var all = documents.Where(d => d.Kind is DocumentKind.Stub or DocumentKind.Listing || !d.UnusedLists.IsEmpty
+                || d.Layout is { } layout && !PostLayouts.Contains(layout.Text, StringComparer.Ordinal))
+            .OrderBy(d => d.RelativePath, StringComparer.Ordinal).ToList();
         var stubs = all.Where(d => d.Kind == DocumentKind.Stub).Select(d => d.RelativePath).ToList();
         if (stubs.Count > 0)
         {

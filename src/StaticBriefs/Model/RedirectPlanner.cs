@@ -16,11 +16,13 @@ public static partial class RedirectPlanner
     /// <summary>The redirects of <paramref name="site"/>'s published documents, in file order.</summary>
     public static ImmutableArray<PageRedirect> Plan(SiteModel site, DiagnosticBag diagnostics)
     {
+        static bool HasOldUrls(SourceDocument source) => !source.Urls.Aliases.IsEmpty || !source.Urls.RedirectFrom.IsEmpty;
+        // Most sites have no old URLs: then nothing is sorted or indexed.
+        if (!site.Briefs.Any(b => HasOldUrls(b.Source)) && !site.Pages.Any(p => HasOldUrls(p.Source))) return [];
         var documents = site.Briefs.Select(b => (b.Source, b.Path, Kind: "brief"))
             .Concat(site.Pages.Select(p => (p.Source, p.Path, Kind: "page")))
             .OrderBy(d => d.Source.RelativePath, StringComparer.Ordinal)
             .ToList();
-        if (documents.All(d => d.Source.Urls.Aliases.IsEmpty && d.Source.Urls.RedirectFrom.IsEmpty)) return [];
 
         var pages = new Dictionary<string, (string Kind, string Source)>(StringComparer.Ordinal);
         foreach (var (source, path, kind) in documents) pages.TryAdd(SitePaths.FileFor(path), (kind, source.RelativePath));

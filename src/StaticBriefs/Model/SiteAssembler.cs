@@ -1,5 +1,7 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using StaticBriefs.Diagnostics;
 using StaticBriefs.Model.Relations;
 
@@ -27,9 +29,7 @@ public static class SiteAssembler
         var catalog = new EntityCatalog(loaded.Entities);
         // Every document's place is decided once, published or not, loaded or failed: links to any of them resolve,
         // and clashes show up in the same run as front matter errors.
-        var places = new Dictionary<string, DocumentPlace>(StringComparer.Ordinal);
-        foreach (var document in loaded.Documents.Concat(loaded.Failed))
-            places[document.RelativePath] = DocumentPaths.Of(document, loaded.Settings, diagnostics);
+        var places = Places(loaded, diagnostics);
         ReportFutureBriefs(loaded, options, diagnostics);
 
         var published = loaded.Documents
@@ -46,22 +46,31 @@ public static class SiteAssembler
         });
 
         // A brief names every entity its relations name, so each relation links to pages that exist.
-        var relations = published.Select((p, index) => RelationResolver.ForBrief(p.Source, index, catalog, diagnostics)).ToList();
-        var briefs = published.Select((p, index) => new Brief
+        var relations = new ImmutableArray<Relation>[published.Count];
+        var made = new Brief[published.Count];
+        // Each brief is resolved on its own (the catalog is read-only, the bag takes reports from any thread), so
+        // preview's model after an edit is made on every core.
+        Parallel.For(0, published.Count, index =>
         {
-            Id = index,
-            Source = p.Source,
-            Slug = p.Place.Slug,
-            // A loaded brief has a date, and a bad permalink of its own fell back to the pattern: the path is there.
-            Path = p.Place.Path!,
-            Date = p.Source.Date!.Value,
-            Companies = RelationResolver.WithEnds(Resolve(p.Source.Companies, TaxonomyKind.Companies, catalog), relations[index], TaxonomyKind.Companies),
-            People = RelationResolver.WithEnds(Resolve(p.Source.People, TaxonomyKind.People, catalog), relations[index], TaxonomyKind.People),
-            Topics = RelationResolver.WithEnds(Resolve(p.Source.Topics, TaxonomyKind.Topics, catalog), relations[index], TaxonomyKind.Topics),
-        }).ToImmutableArray();
+            var (source, place) = published[index];
+            var own = relations[index] = RelationResolver.ForBrief(source, index, catalog, diagnostics);
+            made[index] = new Brief
+            {
+                Id = index,
+                Source = source,
+                Slug = place.Slug,
+                // A loaded brief has a date, and a bad permalink of its own fell back to the pattern: the path is there.
+                Path = place.Path!,
+                Date = source.Date!.Value,
+                Companies = RelationResolver.WithEnds(Resolve(source.Companies, TaxonomyKind.Companies, catalog), own, TaxonomyKind.Companies),
+                People = RelationResolver.WithEnds(Resolve(source.People, TaxonomyKind.People, catalog), own, TaxonomyKind.People),
+                Topics = RelationResolver.WithEnds(Resolve(source.Topics, TaxonomyKind.Topics, catalog), own, TaxonomyKind.Topics),
+            };
+        });
+        var briefs = ImmutableCollectionsMarshal.AsImmutableArray(made);
 
         var taxonomies = TaxonomyBuilder.Build(briefs, catalog);
-        EntityChecks.Report(briefs, taxonomies, catalog, options.Strict, diagnostics);
+        var entityChecks = Task.Run(() => EntityChecks.Report(briefs, taxonomies, catalog, options.Strict, diagnostics));
 
         var pages = loaded.Documents
             .Where(d => d.Kind == DocumentKind.Page && IsPublished(d, options) && places[d.RelativePath].Path is not null)
@@ -87,13 +96,26 @@ public static class SiteAssembler
             KnownPaths = KnownPaths(briefs, pages, taxonomies, loaded, places),
             // A document whose URL could not be made (a failed brief without a date) is found by a placeholder
             // that is known, so links to it add nothing to the errors its own file already has.
-            PathsBySource = places.ToImmutableDictionary(p => p.Key, p => p.Value.Path ?? Pending(p.Key), StringComparer.Ordinal),
+            PathsBySource = places.ToFrozenDictionary(p => p.Key, p => p.Value.Path ?? Pending(p.Key), StringComparer.Ordinal),
             Unpublished = Unpublished(loaded, places, options),
             Images = ImageResolver.Resolve(briefs.Select(b => b.Source).Concat(pages.Select(p => p.Source)), loaded.StaticFiles, diagnostics, files.Resources),
         };
+        var collisions = Task.Run(() => OutputCollisions.Report(model, diagnostics));
         model = model with { Redirects = RedirectPlanner.Plan(model, diagnostics) };
-        OutputCollisions.Report(model, diagnostics);
+        Task.WaitAll(entityChecks, collisions);
         return model;
+    }
+
+    /// <summary>Every document's place, published or not, loaded or failed, each decided on its own.</summary>
+    private static Dictionary<string, DocumentPlace> Places(LoadedSite loaded, DiagnosticBag diagnostics)
+    {
+        SourceDocument[] documents = [.. loaded.Documents, .. loaded.Failed];
+        var found = new DocumentPlace[documents.Length];
+        Parallel.For(0, documents.Length, i => found[i] = DocumentPaths.Of(documents[i], loaded.Settings, diagnostics));
+        var places = new Dictionary<string, DocumentPlace>(documents.Length, StringComparer.Ordinal);
+        // In load order, so a path named twice keeps the later place, as it always has.
+        for (var i = 0; i < documents.Length; i++) places[documents[i].RelativePath] = found[i];
+        return places;
     }
 
     /// <summary>
@@ -127,11 +149,13 @@ public static class SiteAssembler
     private static Dictionary<string, string?> Bundles(
         LoadedSite loaded, Dictionary<string, DocumentPlace> places, ImmutableArray<Brief> briefs, ImmutableArray<DocPage> pages)
     {
-        var live = briefs.Select(b => b.Source.RelativePath).Concat(pages.Select(p => p.Source.RelativePath)).ToHashSet(StringComparer.Ordinal);
         var bundles = new Dictionary<string, string?>(StringComparer.Ordinal);
+        HashSet<string>? live = null;
         foreach (var document in loaded.Documents.Concat(loaded.Failed))
         {
             if (!DocumentPaths.IsBundle(document.RelativePath)) continue;
+            // Made for the first bundle: most sites of briefs have none.
+            live ??= briefs.Select(b => b.Source.RelativePath).Concat(pages.Select(p => p.Source.RelativePath)).ToHashSet(StringComparer.Ordinal);
             var path = places[document.RelativePath].Path;
             var shown = live.Contains(document.RelativePath) || loaded.Failed.Contains(document);
             bundles[DocumentPaths.BundleFolder(document.RelativePath)] = shown ? path : null;
@@ -139,11 +163,11 @@ public static class SiteAssembler
         return bundles;
     }
 
-    private static ImmutableHashSet<string> KnownPaths(
+    private static FrozenSet<string> KnownPaths(
         ImmutableArray<Brief> briefs, ImmutableArray<DocPage> pages, ImmutableDictionary<TaxonomyKind, Taxonomy> taxonomies,
         LoadedSite loaded, Dictionary<string, DocumentPlace> places)
     {
-        var known = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var known = new HashSet<string>(briefs.Length * 2 + pages.Length, StringComparer.Ordinal);
         known.UnionWith(ReservedPaths);
         known.UnionWith(briefs.Select(b => b.Path));
         known.UnionWith(briefs.Select(b => ArchivePaths.Year(b.Date.Year)));
@@ -152,7 +176,7 @@ public static class SiteAssembler
         foreach (var taxonomy in taxonomies.Values) known.UnionWith(taxonomy.ByName.Select(t => t.Path));
         // Documents that failed to load are reported at their own errors; links to them are not reported again.
         foreach (var document in loaded.Failed) known.Add(places[document.RelativePath].Path ?? Pending(document.RelativePath));
-        return known.ToImmutable();
+        return known.ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>The paths of drafts and future briefs, with why they are not published, for link messages.</summary>
@@ -172,6 +196,17 @@ public static class SiteAssembler
         return unpublished.ToImmutable();
     }
 
-    private static ImmutableArray<TermKey> Resolve(ImmutableArray<TagMention> mentions, TaxonomyKind kind, EntityCatalog catalog) =>
-        [.. mentions.Select(m => catalog.Resolve(kind, m.Name)).Distinct()];
+    /// <summary>The keys of a brief's tags of one kind, first mention first, each once.</summary>
+    private static ImmutableArray<TermKey> Resolve(ImmutableArray<TagMention> mentions, TaxonomyKind kind, EntityCatalog catalog)
+    {
+        if (mentions.IsDefaultOrEmpty) return [];
+        var keys = ImmutableArray.CreateBuilder<TermKey>(mentions.Length);
+        foreach (var mention in mentions)
+        {
+            // A brief has a handful of tags: a scan beats a hash set made for each brief.
+            var key = catalog.Resolve(kind, mention.Name);
+            if (!keys.Contains(key)) keys.Add(key);
+        }
+        return keys.Count == keys.Capacity ? keys.MoveToImmutable() : keys.ToImmutable();
+    }
 }

@@ -8,8 +8,13 @@ namespace StaticBriefs.Model;
 public static class TaxonomyBuilder
 {
     /// <summary>Builds the three taxonomies.</summary>
-    public static ImmutableDictionary<TaxonomyKind, Taxonomy> Build(ImmutableArray<Brief> briefs, EntityCatalog catalog) =>
-        TaxonomyKinds.All.ToImmutableDictionary(kind => kind, kind => BuildOne(kind, briefs, catalog));
+    public static ImmutableDictionary<TaxonomyKind, Taxonomy> Build(ImmutableArray<Brief> briefs, EntityCatalog catalog)
+    {
+        // The kinds share nothing: each is built on its own core.
+        var built = new Taxonomy[TaxonomyKinds.All.Length];
+        Parallel.For(0, built.Length, i => built[i] = BuildOne(TaxonomyKinds.All[i], briefs, catalog));
+        return TaxonomyKinds.All.Select((kind, i) => (kind, i)).ToImmutableDictionary(k => k.kind, k => built[k.i]);
+    }
 
     private static Taxonomy BuildOne(TaxonomyKind kind, ImmutableArray<Brief> briefs, EntityCatalog catalog)
     {
