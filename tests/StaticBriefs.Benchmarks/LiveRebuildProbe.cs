@@ -17,7 +17,7 @@ internal static partial class LiveRebuildProbe
 
     public static int Run(string[] args)
     {
-        if (args.Length < 1) { Console.Error.WriteLine("usage: live CORPUS_INPUT_DIR [THEME_DIR]"); return 2; }
+        if (args.Length < 1) { Console.Error.WriteLine("usage: live CORPUS_INPUT_DIR [THEME_DIR] [--only KIND,KIND]"); return 2; }
         var root = Path.Combine(Path.GetTempPath(), "sb-live-" + Guid.NewGuid().ToString("N")[..8]);
         var input = Path.Combine(root, "input");
         IncrementalBenchmark.Copy(args[0], input);
@@ -28,7 +28,7 @@ internal static partial class LiveRebuildProbe
             var options = new BuildOptions
             {
                 InputDirectory = input, OutputDirectory = Path.Combine(root, "output"),
-                ThemeDirectory = Path.GetFullPath(args.Length > 1 ? args[1] : "theme"), Cache = cache, Live = live,
+                ThemeDirectory = Path.GetFullPath(args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : "theme"), Cache = cache, Live = live,
                 // As preview builds (PreviewCommand): a versioned index would write every index file anew on each edit.
                 VersionSearchIndex = false,
             };
@@ -48,8 +48,11 @@ internal static partial class LiveRebuildProbe
             var topic = FirstName(Path.Combine(input, "_data", "topics.yml"));
             var rows = new List<string>();
             var partialBefore = 0;
+            // --only body,date: just those kinds (to profile one).
+            var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1].Split(',') : null;
             void Run(string what, Func<int, string[]> edit)
             {
+                if (only is not null && !only.Any(o => what.StartsWith(o, StringComparison.Ordinal))) return;
                 rows.Add(Measure(what, options, output, cache, edit) + $" | {live.PartialBuilds - partialBefore} of {Edits} partial");
                 partialBefore = live.PartialBuilds;
             }

@@ -13,7 +13,11 @@ namespace StaticBriefs.Incremental;
 /// <param name="ContentOnly">
 /// True when every changed brief kept its place, terms and card: the search index's facets and ids stand.
 /// </param>
-internal sealed record EditPlan(RenderScope Scope, IReadOnlyDictionary<int, int> NewIds, IReadOnlySet<string> Removed, bool ContentOnly);
+/// <param name="BriefIds">The new site's brief ids by source path.</param>
+/// <param name="PageFiles">The new site's <see cref="Incremental.PageFiles"/>, when the plan listed them.</param>
+internal sealed record EditPlan(
+    RenderScope Scope, IReadOnlyDictionary<int, int> NewIds, IReadOnlySet<string> Removed, bool ContentOnly,
+    IReadOnlyDictionary<string, int> BriefIds, HashSet<string>? PageFiles);
 
 /// <summary>
 /// The dependency map of a briefing site, read off the site model before and after an edit rather than stored:
@@ -27,10 +31,10 @@ internal static class EditPlanner
     /// <summary>The plan, or null when the edit changes something every page shows (the full build handles it).</summary>
     public static EditPlan? Plan(
         SiteModel before, ViewFactory beforeViews, SiteModel after, ViewFactory afterViews, SiteEdit edit, MarkdownRenderer markdown,
-        IReadOnlyList<RenderedBrief> renderedBefore)
+        IReadOnlyList<RenderedBrief> renderedBefore, IReadOnlyDictionary<string, int>? idsBefore = null, HashSet<string>? filesBefore = null)
     {
         if (!SameEntityNames(before, after) || !before.Redirects.SequenceEqual(after.Redirects)) return null;
-        var model = new ModelDiff(before, after);
+        var model = new ModelDiff(before, after, idsBefore);
         if (model.TermRenamed) return null;
 
         // The briefs that changed, split by what they can change: their own page and feeds only, or their place too.
@@ -48,7 +52,7 @@ internal static class EditPlanner
                 content.Add(id);
             else moved.Add(id);
         }
-        var removedBriefs = before.Briefs.Count(b => model.NewId(b.Source.RelativePath) is null);
+        var removedBriefs = before.Briefs.Length - model.IdMap().Count;
         var contentOnly = moved.Count == 0 && removedBriefs == 0 && !edit.EntitiesChanged;
 
         var terms = TermsToRender(model, moved, edit);
@@ -94,9 +98,11 @@ internal static class EditPlanner
                 && before.Briefs[o].Source.Updated != after.Briefs[n].Source.Updated),
             DocPages = linksChanged && after.Pages.Length > 0,
         };
-        var removed = contentOnly ? [] : PageFiles.Of(before);
-        if (!contentOnly) removed.ExceptWith(PageFiles.Of(after));
-        return new EditPlan(scope, model.IdMap(), removed, contentOnly);
+        // The old site's files are the last plan's new ones, when preview kept them.
+        var filesAfter = contentOnly ? filesBefore : PageFiles.Of(after);
+        var removed = contentOnly ? [] : new HashSet<string>(filesBefore ?? PageFiles.Of(before), StringComparer.Ordinal);
+        if (!contentOnly) removed.ExceptWith(filesAfter!);
+        return new EditPlan(scope, model.IdMap(), removed, contentOnly, model.AfterIds, filesAfter);
     }
 
     /// <summary>Pages 1..n of a listing of <paramref name="count"/> briefs.</summary>

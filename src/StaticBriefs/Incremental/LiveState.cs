@@ -45,7 +45,13 @@ internal sealed record LiveState : IDisposable
     public required FrozenSet<Diagnostic> ModelDiagnostics { get; init; }
 
     /// <summary>Published briefs by source file.</summary>
-    public required FrozenDictionary<string, int> BriefIdsBySource { get; init; }
+    public required IReadOnlyDictionary<string, int> BriefIdsBySource { get; init; }
+
+    /// <summary>
+    /// The files the site's briefs, entities and archive make (<see cref="Incremental.PageFiles"/>), once a plan has
+    /// needed them; the next plan starts from them instead of listing the old site again.
+    /// </summary>
+    public HashSet<string>? PageFiles { get; init; }
     /// <summary>The social card drawer of the build, or null when cards are off.</summary>
     public Rendering.Social.SocialImages? Social { get; init; }
 

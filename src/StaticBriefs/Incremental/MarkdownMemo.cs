@@ -29,7 +29,7 @@ internal sealed class MarkdownMemo(
         string markdown, string relativePath, int bodyFirstLine, LinkContext links, DiagnosticBag diagnostics,
         Func<LinkContext, DiagnosticBag, RenderedMarkdown> render)
     {
-        var key = ContentHash.Of(contextKey, relativePath, bodyFirstLine.ToString(CultureInfo.InvariantCulture), markdown);
+        var key = Key(markdown, relativePath, bodyFirstLine);
         if (cache.Markdown.TryGetValue(key, out var entry) && SameLinks(key, ref entry) && entry.StillValid(links))
         {
             Interlocked.Increment(ref _reused);
@@ -54,8 +54,19 @@ internal sealed class MarkdownMemo(
 
     public bool IsCurrent(string markdown, string relativePath, int bodyFirstLine, LinkContext links)
     {
-        var key = ContentHash.Of(contextKey, relativePath, bodyFirstLine.ToString(CultureInfo.InvariantCulture), markdown);
+        var key = Key(markdown, relativePath, bodyFirstLine);
         return cache.Markdown.TryGetValue(key, out var entry) && SameLinks(key, ref entry) && entry.StillValid(links);
+    }
+
+    /// <summary>The body's memo key: its hash, or the one last made for this very string of this file.</summary>
+    private string Key(string markdown, string relativePath, int bodyFirstLine)
+    {
+        if (cache.MarkdownKeys.TryGetValue(relativePath, out var known) && ReferenceEquals(known.Markdown, markdown)
+            && known.FirstLine == bodyFirstLine && known.Context == contextKey)
+            return known.Key;
+        var key = ContentHash.Of(contextKey, relativePath, bodyFirstLine.ToString(CultureInfo.InvariantCulture), markdown);
+        cache.MarkdownKeys[relativePath] = (markdown, bodyFirstLine, contextKey, key);
+        return key;
     }
 
     /// <summary>

@@ -10,14 +10,17 @@ namespace StaticBriefs.Incremental;
 /// </summary>
 internal sealed class ModelDiff
 {
-    private readonly Dictionary<string, int> _oldIds;
+    private readonly IReadOnlyDictionary<string, int> _oldIds;
     private readonly Dictionary<string, int> _newIds;
 
-    public ModelDiff(SiteModel before, SiteModel after)
+    /// <param name="before">The site before the edit.</param>
+    /// <param name="after">The site after it.</param>
+    /// <param name="oldIds">The old site's brief ids by source path, when known (preview keeps them).</param>
+    public ModelDiff(SiteModel before, SiteModel after, IReadOnlyDictionary<string, int>? oldIds = null)
     {
         Before = before;
         After = after;
-        _oldIds = Ids(before);
+        _oldIds = oldIds ?? Ids(before);
         _newIds = Ids(after);
         foreach (var taxonomy in after.Taxonomies.Values)
         {
@@ -41,6 +44,9 @@ internal sealed class ModelDiff
     /// <summary>An entity gained its first brief or lost its last (entity auto-links may change in any body).</summary>
     public bool TermsAddedOrRemoved { get; }
 
+    /// <summary>The new site's brief ids by source path.</summary>
+    public IReadOnlyDictionary<string, int> AfterIds => _newIds;
+
     public int? OldId(string sourcePath) => _oldIds.TryGetValue(sourcePath, out var id) ? id : null;
 
     public int? NewId(string sourcePath) => _newIds.TryGetValue(sourcePath, out var id) ? id : null;
@@ -49,7 +55,11 @@ internal sealed class ModelDiff
     public IEnumerable<int> NewIds(IEnumerable<int> oldIds) => oldIds.Select(id => NewId(Before.Briefs[id].Source.RelativePath) ?? -1);
 
     /// <summary>Each old id whose brief is still published, with its new id.</summary>
-    public Dictionary<int, int> IdMap()
+    public Dictionary<int, int> IdMap() => _idMap ??= MakeIdMap();
+
+    private Dictionary<int, int>? _idMap;
+
+    private Dictionary<int, int> MakeIdMap()
     {
         var map = new Dictionary<int, int>(Before.Briefs.Length);
         foreach (var brief in Before.Briefs)

@@ -84,7 +84,8 @@ internal sealed class PartialRebuild(
             Rendered = rendered,
             Diagnostics = sorted,
             ModelDiagnostics = modelDiagnostics.ToFrozenSet(),
-            BriefIdsBySource = site.Briefs.ToFrozenDictionary(b => b.Source.RelativePath, b => b.Id, StringComparer.Ordinal),
+            BriefIdsBySource = plan.BriefIds,
+            PageFiles = plan.PageFiles,
         };
         return new BuildResult(sorted, true, site.Briefs.Length, sink.Written.Count, clock.Timings)
         {

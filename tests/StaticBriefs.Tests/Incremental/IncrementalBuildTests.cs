@@ -128,6 +128,31 @@ public sealed class IncrementalBuildTests
         site.AssertSameAsClean();
     }
 
+    [Fact]
+    public void Preview_keeps_removing_the_right_files_across_edits_that_add_and_remove_pages()
+    {
+        // Each plan starts from the files the last one listed: after an add, a new entity and its removal, a delete and a move
+        // in a row, every file the site no longer makes must be gone, as a clean build of each state has it.
+        using var site = new IncrementalSite(inMemory: true, live: true);
+        site.BuildOk();
+        Func<IncrementalSite, string[]>[] sequence =
+        [
+            Cases["add brief"],
+            Cases["tag new entity"],
+            // The new entity's pages, made two plans after the full build, go again.
+            s => Replace(s, Brief, "topics: [Funding, Compute, Chip supply]", "topics: [Funding, Compute]"),
+            Cases["delete brief"],
+            Cases["change date"],
+        ];
+        foreach (var edit in sequence)
+        {
+            site.Changed(edit(site));
+            site.BuildOk();
+            site.AssertSameAsClean();
+        }
+        Assert.Equal(sequence.Length, site.Live!.PartialBuilds);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
