@@ -36,6 +36,14 @@ public sealed class EntityCatalog
     public EntityDefinition? Find(TaxonomyKind kind, string name) =>
         _byName.TryGetValue((kind, TermKey.From(name)), out var found) ? found.Entity : null;
 
+    /// <summary>The key a name resolves to, and whether the name is a known entity's (else the key is the name's own).</summary>
+    public TermKey Resolve(TaxonomyKind kind, string name, out bool known)
+    {
+        var key = TermKey.From(name);
+        known = _byName.TryGetValue((kind, key), out var found);
+        return known ? found.Key : key;
+    }
+
     /// <summary>The key a name resolves to: the entity's canonical key when the name is a known name or alias.</summary>
     public TermKey Resolve(TaxonomyKind kind, string name)
     {

@@ -23,9 +23,9 @@ public sealed record SiteModel
     /// <summary>Relations between entities, sorted and indexed.</summary>
     public Relations.RelationSet Relations { get; init; } = Model.Relations.RelationSet.Empty;
     /// <summary>Every site-relative path a link may point at (briefs, pages, terms, listings).</summary>
-    public required FrozenSet<string> KnownPaths { get; init; }
+    public required IReadOnlySet<string> KnownPaths { get; init; }
     /// <summary>Brief paths by source file (relative path), so <c>[x](../2024/other.md)</c> links resolve.</summary>
-    public required FrozenDictionary<string, string> PathsBySource { get; init; }
+    public required IReadOnlyDictionary<string, string> PathsBySource { get; init; }
     /// <summary>
     /// Page bundles' files, by input path, with the path each is published at (beside its page: <c>posts/x/a.png</c>
     /// of <c>posts/x/index.md</c> published at <c>/briefs/x/</c> is <c>briefs/x/a.png</c>). Other static files keep their path.

@@ -29,7 +29,9 @@ public static class TaxonomyBuilder
             }
             foreach (var mention in brief.Source.TagsOf(kind))
             {
-                var key = catalog.Resolve(kind, mention.Name);
+                // A known entity is named by its data; only the spellings of other names are counted.
+                var key = catalog.Resolve(kind, mention.Name, out var known);
+                if (known) continue;
                 if (!spellings.TryGetValue(key, out var counts)) spellings[key] = counts = new(StringComparer.Ordinal);
                 counts[mention.Name] = counts.GetValueOrDefault(mention.Name) + 1;
             }

@@ -36,7 +36,7 @@ public sealed class DocumentPathsTests : IDisposable
         Assert.Equal("/2016/09/21/homebrew-1.0.0/", brief.Path);
         Assert.Equal("2016-09-21-homebrew-1-0-0", brief.Slug);
         Assert.Equal("/info/about/", Assert.Single(model.Pages).Path);
-        Assert.Contains("/2016/09/21/homebrew-1.0.0/", (IReadOnlySet<string>)model.KnownPaths);
+        Assert.Contains("/2016/09/21/homebrew-1.0.0/", model.KnownPaths);
         Assert.Equal("/2016/09/21/homebrew-1.0.0/", model.PathsBySource["posts/2016-09-21-homebrew-1.0.0.md"]);
     }
 

@@ -195,10 +195,10 @@ public sealed class SiteAssemblerTests : IDisposable
 
         Assert.Empty(diagnostics);
         Assert.Equal(["/about/", "/docs/style-guide/"], model.Pages.Select(p => p.Path));
-        Assert.Contains("/briefs/a/", (IReadOnlySet<string>)model.KnownPaths);
-        Assert.Contains("/people/ada-lovelace/", (IReadOnlySet<string>)model.KnownPaths);
-        Assert.Contains("/about/", (IReadOnlySet<string>)model.KnownPaths);
-        Assert.Contains("/archive/", (IReadOnlySet<string>)model.KnownPaths);
+        Assert.Contains("/briefs/a/", model.KnownPaths);
+        Assert.Contains("/people/ada-lovelace/", model.KnownPaths);
+        Assert.Contains("/about/", model.KnownPaths);
+        Assert.Contains("/archive/", model.KnownPaths);
     }
 
     [Fact]
