@@ -11,7 +11,12 @@ namespace StaticBriefs.Rendering.Views;
 public sealed class ViewFactory : IDisposable
 {
     private readonly SiteModel _site;
-    private readonly ImmutableArray<BriefCard> _cards;
+    /// <summary>
+    /// Each brief's card, made the first time it is asked for: preview makes a factory after every edit and renders a
+    /// few pages, which need a few hundred of 10,000 cards. A card is a value of its brief, so two threads making the
+    /// same one at once make equal cards, and the first stored is kept.
+    /// </summary>
+    private readonly BriefCard?[] _cards;
     private readonly FrozenDictionary<(TaxonomyKind, TermKey), LinkView> _termLinks;
     private readonly FrozenDictionary<(TaxonomyKind, TermKey), LinkView> _countedLinks;
     private readonly ThreadLocal<int[]> _relatedScores;
@@ -29,7 +34,7 @@ public sealed class ViewFactory : IDisposable
             .SelectMany(t => t.ByName)
             .ToFrozenDictionary(t => (t.Kind, t.Key), t => new LinkView(t.Name, Urls.Link(t.Path)));
         _countedLinks = _termLinks.ToFrozenDictionary(p => p.Key, p => p.Value with { Count = site.TermOf(p.Key.Item1, p.Key.Item2).Count });
-        _cards = [.. site.Briefs.Select(MakeCard)];
+        _cards = new BriefCard?[site.Briefs.Length];
         _relatedScores = new ThreadLocal<int[]>(() => new int[site.Briefs.Length]);
         _ticks = [.. site.Briefs.Select(b => b.Date.UtcTicks)];
         _related = new int[]?[site.Briefs.Length];
@@ -45,9 +50,8 @@ public sealed class ViewFactory : IDisposable
         Urls = previous.Urls;
         _termLinks = previous._termLinks;
         _countedLinks = previous._countedLinks;
-        var cards = previous._cards.ToBuilder();
-        foreach (var id in changed) cards[id] = MakeCard(site.Briefs[id]);
-        _cards = cards.MoveToImmutable();
+        _cards = (BriefCard?[])previous._cards.Clone();
+        foreach (var id in changed) _cards[id] = null;
         _relatedScores = new ThreadLocal<int[]>(() => new int[site.Briefs.Length]);
         _ticks = previous._ticks;
         _related = (int[]?[])previous._related.Clone();
@@ -79,7 +83,12 @@ public sealed class ViewFactory : IDisposable
     public UrlBuilder Urls { get; }
 
     /// <summary>The card of a brief.</summary>
-    public BriefCard Card(int briefId) => _cards[briefId];
+    public BriefCard Card(int briefId)
+    {
+        if (Volatile.Read(ref _cards[briefId]) is { } card) return card;
+        var made = MakeCard(_site.Briefs[briefId]);
+        return Interlocked.CompareExchange(ref _cards[briefId], made, null) ?? made;
+    }
 
     /// <summary>The link to a term (name and URL; no count).</summary>
     public LinkView TermLink(TaxonomyKind kind, TermKey key) => _termLinks[(kind, key)];
@@ -92,7 +101,7 @@ public sealed class ViewFactory : IDisposable
         [.. brief.TermsOf(kind).Take(max).Select(k => _termLinks[(kind, k)])];
 
     /// <summary>Cards of a slice of brief ids.</summary>
-    public IReadOnlyList<BriefCard> Cards(IEnumerable<int> briefIds) => [.. briefIds.Select(id => _cards[id])];
+    public IReadOnlyList<BriefCard> Cards(IEnumerable<int> briefIds) => [.. briefIds.Select(Card)];
 
     /// <summary>
     /// Pager for page <paramref name="number"/> of <paramref name="total"/> of a listing. Only the first, last and
@@ -135,7 +144,7 @@ public sealed class ViewFactory : IDisposable
         var ids = all.Single(y => y.Year == year).Ids;
         var months = ids.GroupBy(id => _site.Briefs[id].Date.Month).ToList();
         if (!ArchivePaths.IsSplit(ids.Count))
-            return new ArchiveView(years, new YearGroup(year.Value, ids.Count, ByMonth(ids.Select(id => (_site.Briefs[id], _cards[id])))));
+            return new ArchiveView(years, new YearGroup(year.Value, ids.Count, ByMonth(ids.Select(id => (_site.Briefs[id], Card(id))))));
         var links = years.Single(y => y.Year == year).Months;
         var group = new YearGroup(year.Value, ids.Count, []) { MonthPages = links };
         if (month is null) return new ArchiveView(years, group);
@@ -161,7 +170,7 @@ public sealed class ViewFactory : IDisposable
     /// </summary>
     public BriefCard CardWithout(int briefId, TaxonomyKind kind, TermKey key)
     {
-        var card = _cards[briefId];
+        var card = Card(briefId);
         var own = _termLinks[(kind, key)];
         return kind switch
         {
@@ -175,7 +184,7 @@ public sealed class ViewFactory : IDisposable
     public IReadOnlyList<BriefCard> Related(Brief brief, int count = 5)
     {
         // Kept per brief: preview asks which pages show a brief that changed (see RelatedTo).
-        if (count == 5 && _related[brief.Id] is { } known) return [.. known.Select(id => _cards[id])];
+        if (count == 5 && _related[brief.Id] is { } known) return [.. known.Select(Card)];
         // Scores live in one reused array per thread; only the touched entries are read back and reset.
         var scores = _relatedScores.Value!;
         var touched = new List<int>();
@@ -213,7 +222,7 @@ public sealed class ViewFactory : IDisposable
             if (best.Count > count) best.RemoveAt(count);
         }
         if (count == 5) _related[brief.Id] = [.. best.Select(b => b.Id)];
-        return [.. best.Select(b => _cards[b.Id])];
+        return [.. best.Select(b => Card(b.Id))];
     }
 
     /// <summary>Higher score first, then the brief closest in time, then the lower id, so the choice is reproducible.</summary>
