@@ -34,13 +34,18 @@ internal sealed class FacetLists
     private readonly SortedDictionary<string, string>[] _lists;
     private readonly HashSet<(int Kind, string Key)> _bundled;
 
-    private FacetLists(SortedDictionary<string, string>[] lists, HashSet<(int, string)> bundled)
+    private readonly Dictionary<string, string>? _keys;
+
+    private FacetLists(SortedDictionary<string, string>[] lists, HashSet<(int, string)> bundled, Dictionary<string, string>? keys)
     {
         _lists = lists;
         _bundled = bundled;
+        _keys = keys;
     }
 
-    internal static FacetLists Build(IndexedDocument[] sortedDocuments)
+    /// <param name="sortedDocuments">The documents by id.</param>
+    /// <param name="keys">Facet keys by name, filled as names are met; a builder keeps one between writes.</param>
+    internal static FacetLists Build(IndexedDocument[] sortedDocuments, Dictionary<string, string>? keys = null)
     {
         var lists = new SortedDictionary<string, string>[Kinds.Length];
         var costs = new List<(long Cost, int Kind, string Key, int Bytes)>();
@@ -55,7 +60,7 @@ internal sealed class FacetLists
             {
                 foreach (var name in Kinds[k].Names(document))
                 {
-                    var key = SearchNormalizer.FacetKey(name);
+                    var key = KeyOf(name, keys);
                     if (key.Length == 0) continue;
                     if (!ids.TryGetValue(key, out var list)) ids[key] = list = [];
                     if (list.Count == 0 || list[^1] != document.Id) list.Add(document.Id);
@@ -81,21 +86,60 @@ internal sealed class FacetLists
             bundled.Add((kind, key));
             bytes += size;
         }
-        return new FacetLists(lists, bundled);
+        return new FacetLists(lists, bundled, keys);
+    }
+
+    /// <summary>The facet key of <paramref name="name"/> (<see cref="SearchNormalizer.FacetKey"/>), remembered when the lists were built with a table of keys.</summary>
+    internal string KeyOf(string name) => KeyOf(name, _keys);
+
+    private static string KeyOf(string name, Dictionary<string, string>? keys)
+    {
+        if (keys is null) return SearchNormalizer.FacetKey(name);
+        ref var key = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(keys, name, out var known);
+        if (!known) key = SearchNormalizer.FacetKey(name);
+        return key!;
     }
 
     /// <summary>The packed list of <paramref name="name"/> of kind <paramref name="kind"/>, or "" when it is in <c>facets.json</c>.</summary>
     internal string EmbeddedList(int kind, string name)
     {
-        var key = SearchNormalizer.FacetKey(name);
-        return key.Length == 0 || _bundled.Contains((kind, key)) || !_lists[kind].TryGetValue(key, out var packed) ? "" : packed;
+        return EmbeddedListOfKey(kind, KeyOf(name));
     }
 
     /// <summary>True when some values are in <c>facets.json</c>.</summary>
     internal bool Bundled => _bundled.Count > 0;
 
-    /// <summary>Writes <c>facets.json</c> (when some value is in it) and a file per value not in it.</summary>
-    internal void Write(JsonFiles files)
+    /// <summary>The packed list of key <paramref name="key"/>, or "" when it is in <c>facets.json</c> or there is none.</summary>
+    private string EmbeddedListOfKey(int kind, string key) =>
+        key.Length == 0 || _bundled.Contains((kind, key)) || !_lists[kind].TryGetValue(key, out var packed) ? "" : packed;
+
+    /// <summary>
+    /// The keys (by kind) whose list in the display data differs from <paramref name="previous"/>'s: a brief carrying
+    /// none of them shows the same lists as before.
+    /// </summary>
+    internal HashSet<string>[] ChangedEmbedded(FacetLists previous)
+    {
+        var changed = new HashSet<string>[Kinds.Length];
+        for (var k = 0; k < Kinds.Length; k++)
+        {
+            changed[k] = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var key in _lists[k].Keys)
+            {
+                if (EmbeddedListOfKey(k, key) != previous.EmbeddedListOfKey(k, key)) changed[k].Add(key);
+            }
+            foreach (var key in previous._lists[k].Keys)
+            {
+                if (!_lists[k].ContainsKey(key) && previous.EmbeddedListOfKey(k, key).Length > 0) changed[k].Add(key);
+            }
+        }
+        return changed;
+    }
+
+    /// <summary>
+    /// Writes <c>facets.json</c> (when some value is in it) and a file per value not in it. With <paramref name="previous"/>
+    /// (the lists whose files are in place), a value's file is kept when its list is the same.
+    /// </summary>
+    internal void Write(JsonFiles files, FacetLists? previous = null)
     {
         if (Bundled) files.Write("facets.json", writer =>
         {
@@ -117,7 +161,10 @@ internal sealed class FacetLists
         {
             foreach (var (key, packed) in _lists[k])
             {
-                if (!_bundled.Contains((k, key))) files.Write($"facets/{Kinds[k].Kind}/{key}.json", writer => writer.WriteStringValue(packed));
+                if (_bundled.Contains((k, key))) continue;
+                var name = $"facets/{Kinds[k].Kind}/{key}.json";
+                if (previous is not null && previous.EmbeddedListOfKey(k, key) == packed && files.Keep(name)) continue;
+                files.Write(name, writer => writer.WriteStringValue(packed));
             }
         }
     }

@@ -53,6 +53,23 @@ internal static class RiceCodec
         if (used > 0) builder.Append(PostingCodec.Alphabet[bits << (6 - used)]);
     }
 
+    /// <summary>The number of characters <see cref="Append(StringBuilder, ReadOnlySpan{int}, int, ReadOnlySpan{byte}, int)"/> writes for <paramref name="ids"/>: a fixed-width payload does not change it.</summary>
+    internal static int Length(ReadOnlySpan<int> ids, int start, int payloadBits)
+    {
+        if (ids.IsEmpty) return 0;
+        var range = ids[^1] - start + 1;
+        var k = 0;
+        while ((2 << k) <= range / ids.Length) k++;
+        long bits = (long)ids.Length * (1 + k + payloadBits);
+        var previous = start - 1;
+        foreach (var id in ids)
+        {
+            bits += (id - previous - 1) >> k;
+            previous = id;
+        }
+        return 1 + PostingCodec.Length(ids.Length) + (int)((bits + 5) / 6);
+    }
+
     /// <summary>Reads a list back (tests check the writer with it; search.js has its own decoder).</summary>
     internal static List<int> Decode(string text, int start) => Decode(text, start, 0, null);
 
