@@ -89,6 +89,23 @@ internal sealed class FacetLists
         return new FacetLists(lists, bundled, keys);
     }
 
+    /// <summary>True when both lists (by id) have the same ids carrying the same values of every kind: their lists are the same.</summary>
+    internal static bool SameValues(IndexedDocument[] before, IndexedDocument[] after)
+    {
+        if (before.Length != after.Length) return false;
+        for (var i = 0; i < after.Length; i++)
+        {
+            var (a, b) = (before[i], after[i]);
+            if (ReferenceEquals(a, b)) continue;
+            if (a.Id != b.Id) return false;
+            foreach (var (_, names) in Kinds)
+            {
+                if (!names(a).AsSpan().SequenceEqual(names(b).AsSpan())) return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>The facet key of <paramref name="name"/> (<see cref="SearchNormalizer.FacetKey"/>), remembered when the lists were built with a table of keys.</summary>
     internal string KeyOf(string name) => KeyOf(name, _keys);
 

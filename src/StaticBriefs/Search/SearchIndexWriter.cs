@@ -56,7 +56,9 @@ internal sealed class SearchIndexWriter
         var previous = versioned is null && memo?.Layout == layout ? memo : null;
         var files = versioned is null ? new JsonFiles(sink, Folder, previous?.Files) : new JsonFiles(versioned, "");
         var chunkSize = Math.Max(1, layout.DocsPerFile);
-        var postings = BuildPostings(out var order);
+        int[] order = [];
+        var postings = (previous is { Shards: { } lastShards } ? PostingLists.Patch(_documents, previous.Documents, lastShards, _tables.TermOrder, _terms.Length, out order) : null)
+            ?? PostingLists.Build(_documents, _tables.TermOrder, _terms.Length, memo is not null, out order);
         var shardKeys = ShardWriter.Write(files, _terms, order, postings, _tables.Named, previous?.Shards, out var shardState);
         var shardCount = shardKeys.Count;
         var dictionary = DictionaryWriter.Write(files, _tables.Words, _tables.WordOrder, _tables.ReversedWords, _tables.ReversedOrder,
@@ -64,9 +66,11 @@ internal sealed class SearchIndexWriter
         FacetLists facets;
         if (previous is not null)
         {
-            // Unchanged briefs and values keep their files; with only content changed (ids and values as they were) the
-            // lists are the ones already written.
-            facets = changedDocuments is not null && previous.Facets is { } known ? known : FacetLists.Build(_documents, _tables.FacetKeys);
+            // Unchanged briefs and values keep their files; with the same ids carrying the same values (only content
+            // changed) the lists are the ones already written.
+            facets = previous.Facets is { } known && (changedDocuments is not null || FacetLists.SameValues(previous.Documents, _documents))
+                ? known
+                : FacetLists.Build(_documents, _tables.FacetKeys);
             if (!ReferenceEquals(facets, previous.Facets)) facets.Write(files, previous.Facets);
             else KeepFacetFiles(files, previous.Files);
             DocChunkWriter.Write(files, _documents, chunkSize, facets, previous.Facets is { } before ? (previous.Documents, before) : null);
@@ -121,87 +125,21 @@ internal sealed class SearchIndexWriter
     }
 
     /// <summary>
-    /// Per term (by sorted rank): doc ids ascending with their impacts, in one flat layout. <paramref name="order"/>
-    /// lists the term ids in use by rank; a term no document has any more (preview replaced the only one) is left out.
-    /// </summary>
-    private Postings BuildPostings(out int[] order)
-    {
-        var used = new int[_terms.Length];
-        var averages = new double[SearchFields.Count];
-        foreach (var document in _documents)
-        {
-            foreach (var termId in document.TermIds) used[termId]++;
-            for (var f = 0; f < SearchFields.Count; f++) averages[f] += document.FieldLengths[f];
-        }
-        for (var f = 0; f < SearchFields.Count; f++) averages[f] = _documents.Length == 0 ? 1.0 : Math.Max(1.0, averages[f] / _documents.Length);
-        var sorted = _tables.TermOrder;
-        var inUse = 0;
-        foreach (var termId in sorted)
-        {
-            if (used[termId] > 0) inUse++;
-        }
-        order = new int[inUse];
-        var rank = new int[_terms.Length];
-        var starts = new int[inUse + 1];
-        var r = 0;
-        foreach (var termId in sorted)
-        {
-            if (used[termId] == 0) continue;
-            order[r] = termId;
-            rank[termId] = r;
-            starts[r + 1] = starts[r] + used[termId];
-            r++;
-        }
-        var fill = (int[])starts.Clone();
-        var ids = new int[starts[^1]];
-        var impacts = new byte[starts[^1]];
-        var verbatim = new bool[order.Length];
-        var norms = new double[SearchFields.Count];
-        // Most postings are a few occurrences in the body alone: their impact depends on the count only, per document.
-        Span<byte> bodyOnly = stackalloc byte[BodyOnlyCounts];
-        foreach (var document in _documents)
-        {
-            for (var f = 0; f < SearchFields.Count; f++)
-            {
-                var b = SearchFields.LengthNormalisation[f];
-                norms[f] = SearchFields.Weights[f] / (1 - b + b * document.FieldLengths[f] / averages[f]);
-            }
-            bodyOnly.Clear();
-            var termIds = document.TermIds;
-            var frequencies = document.Frequencies;
-            for (var i = 0; i < termIds.Length; i++)
-            {
-                var termRank = rank[termIds[i]];
-                var slot = fill[termRank]++;
-                ids[slot] = document.Id;
-                var packed = frequencies[i];
-                var body = SearchFields.BodyOnly(packed);
-                if (body > 0 && body < BodyOnlyCounts)
-                {
-                    ref var known = ref bodyOnly[body];
-                    if (known == 0) known = Impact(packed & ~SearchFields.Verbatim, norms);
-                    impacts[slot] = known;
-                }
-                else impacts[slot] = Impact(packed, norms);
-                if ((packed & SearchFields.Verbatim) != 0) verbatim[termRank] = true;
-            }
-        }
-        return new Postings(starts, ids, impacts, verbatim);
-    }
-
-    private const int BodyOnlyCounts = 16;
-
-    /// <summary>
     /// BM25F: the field frequencies, each weighted and normalised by its field's length, summed, then saturated once
     /// (tf / (k1 + tf)) and scaled to 1..31.
     /// </summary>
-    internal static byte Impact(uint frequencies, double[] norms)
+    internal static byte Impact(uint frequencies, ReadOnlySpan<double> norms) => Quantised(Scaled(frequencies, norms));
+
+    /// <summary>The impact before rounding: the saturated, weighted term frequency times <see cref="MaxImpact"/>.</summary>
+    internal static double Scaled(uint frequencies, ReadOnlySpan<double> norms)
     {
         var tf = 0.0;
         for (var f = 0; f < SearchFields.Count; f++) tf += SearchFields.Frequency(frequencies, f) * norms[f];
-        var scaled = (int)Math.Round(tf / (K1 + tf) * MaxImpact, MidpointRounding.AwayFromZero);
-        return (byte)Math.Clamp(scaled, 1, MaxImpact);
+        return tf / (K1 + tf) * MaxImpact;
     }
+
+    /// <summary>A scaled impact rounded (half away from zero) into 1..<see cref="MaxImpact"/>.</summary>
+    internal static byte Quantised(double scaled) => (byte)Math.Clamp((int)Math.Round(scaled, MidpointRounding.AwayFromZero), 1, MaxImpact);
 
     /// <summary>
     /// Entity pages by the terms of their names (those in most briefs first, at most
@@ -289,7 +227,27 @@ internal sealed class SearchIndexWriter
 /// Postings of all terms by sorted rank: <c>Ids[Starts[r]..Starts[r+1]]</c> with matching impacts, and per term whether
 /// some brief has it as a word as it is.
 /// </summary>
-internal sealed record Postings(int[] Starts, int[] Ids, byte[] Impacts, bool[] Verbatim);
+internal sealed record Postings(int[] Starts, int[] Ids, byte[] Impacts, bool[] Verbatim)
+{
+    /// <summary>Each posting's packed frequencies, kept by a remembering builder's write so the next can patch the postings.</summary>
+    public uint[]? Frequencies { get; init; }
+
+    /// <summary>With <see cref="Frequencies"/>: what each document's impacts were computed from (see <see cref="PostingLists"/>).</summary>
+    public ImpactBasis? Basis { get; init; }
+
+    /// <summary>
+    /// When patched from the last write's postings: by term id, whether its postings may differ from those (a term not
+    /// marked has the same ids, impacts and flag).
+    /// </summary>
+    public bool[]? ChangedTerms { get; init; }
+}
+
+/// <summary>
+/// Per document (by id, ids 0..n-1): the field norms its impacts were last computed with, and how far the nearest of
+/// them was from a rounding step (in scaled units), so a later write can tell the documents whose impacts cannot have
+/// changed.
+/// </summary>
+internal sealed record ImpactBasis(double[] Norms, double[] Margins);
 
 /// <summary>
 /// The builder's tables as a write sees them: terms with their ordinal order and entity pages (by term id), the typo

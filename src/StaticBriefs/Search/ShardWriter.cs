@@ -41,6 +41,8 @@ internal static class ShardWriter
         // (an unchanged id list keeps its length: impacts have a fixed width) and encodes the shards it writes.
         var encoded = previous is null ? new string[count] : null;
         var encodedLength = new int[terms.Length];
+        // Terms whose postings, impacts, flag or entity pages differ from the last write's (or that it did not have).
+        var changed = previous is null ? null : new bool[count];
         var ranges = new List<(int Start, int End)>();
         var builder = new StringBuilder();
         var size = 0;
@@ -61,9 +63,22 @@ internal static class ShardWriter
             else
             {
                 var before = termId < previous!.RankOf.Length ? previous.RankOf[termId] : -1;
-                length = before >= 0 && SameIds(previous.Postings, before, postings, r)
-                    ? previous.EncodedLength[termId]
-                    : RiceCodec.Length(postings.Ids.AsSpan(from, to - from), 0, RiceCodec.ImpactBits);
+                if (before >= 0 && postings.ChangedTerms is { } patched && !patched[termId])
+                {
+                    // Patched postings say which terms changed; the others only need their entity pages compared.
+                    length = previous.EncodedLength[termId];
+                    changed![r] = !SameNamed(previous, termId, named);
+                }
+                else if (before >= 0 && SameIds(previous.Postings, before, postings, r))
+                {
+                    length = previous.EncodedLength[termId];
+                    changed![r] = !SameRest(previous, before, postings, r, named);
+                }
+                else
+                {
+                    length = RiceCodec.Length(postings.Ids.AsSpan(from, to - from), 0, RiceCodec.ImpactBits);
+                    changed![r] = true;
+                }
             }
             encodedLength[termId] = length;
             var entry = terms[termId].Length + length + 6;
@@ -85,7 +100,7 @@ internal static class ShardWriter
             var (first, end) = ranges[s];
             keys.Add(s == 0 || end == first ? string.Empty : Separator(terms[order[ranges[s - 1].End - 1]], terms[order[first]]));
             var name = $"shards/{s.ToString(CultureInfo.InvariantCulture)}.json";
-            if (previous is not null && Unchanged(previous, s, order, first, end, postings, named) && files.Keep(name)) continue;
+            if (previous is not null && Unchanged(previous, s, order, first, end, changed!) && files.Keep(name)) continue;
             files.Write(name, writer => WriteShard(writer, terms, order, first, end, postings, named, encoded, builder));
         }
         var rankOf = new int[terms.Length];
@@ -143,25 +158,32 @@ internal static class ShardWriter
         writer.WriteEndObject();
     }
 
-    /// <summary>True when shard <paramref name="shard"/> of the last write had the same terms, each with the same postings, flag and entity pages.</summary>
-    private static bool Unchanged(ShardState previous, int shard, int[] order, int first, int end, Postings postings, List<SearchEntity>?[] named)
+    /// <summary>True when shard <paramref name="shard"/> of the last write had the same terms, none of them <paramref name="changed"/>.</summary>
+    private static bool Unchanged(ShardState previous, int shard, int[] order, int first, int end, bool[] changed)
     {
         if (shard >= previous.Ranges.Length) return false;
         var (before, beforeEnd) = previous.Ranges[shard];
-        if (beforeEnd - before != end - first || !order.AsSpan(first, end - first).SequenceEqual(previous.Order.AsSpan(before, end - first))) return false;
-        for (var r = first; r < end; r++)
-        {
-            var old = before + (r - first);
-            if (!SameIds(previous.Postings, old, postings, r) || previous.Postings.Verbatim[old] != postings.Verbatim[r]) return false;
-            var o = previous.Postings;
-            if (!o.Impacts.AsSpan(o.Starts[old], o.Starts[old + 1] - o.Starts[old]).SequenceEqual(postings.Impacts.AsSpan(postings.Starts[r], postings.Starts[r + 1] - postings.Starts[r])))
-                return false;
-            var termId = order[r];
-            var then = termId < previous.Named.Length ? previous.Named[termId] : null;
-            var now = named[termId];
-            if (!ReferenceEquals(then, now) && (then is null || now is null || !then.SequenceEqual(now))) return false;
-        }
-        return true;
+        return beforeEnd - before == end - first
+            && !changed.AsSpan(first, end - first).Contains(true)
+            && order.AsSpan(first, end - first).SequenceEqual(previous.Order.AsSpan(before, end - first));
+    }
+
+    /// <summary>With the same ids: whether the impacts, the verbatim flag and the entity pages are the same too.</summary>
+    private static bool SameRest(ShardState previous, int oldRank, Postings postings, int rank, List<SearchEntity>?[] named)
+    {
+        var old = previous.Postings;
+        if (old.Verbatim[oldRank] != postings.Verbatim[rank]) return false;
+        if (!old.Impacts.AsSpan(old.Starts[oldRank], old.Starts[oldRank + 1] - old.Starts[oldRank])
+            .SequenceEqual(postings.Impacts.AsSpan(postings.Starts[rank], postings.Starts[rank + 1] - postings.Starts[rank])))
+            return false;
+        return SameNamed(previous, previous.Order[oldRank], named);
+    }
+
+    private static bool SameNamed(ShardState previous, int termId, List<SearchEntity>?[] named)
+    {
+        var then = termId < previous.Named.Length ? previous.Named[termId] : null;
+        var now = named[termId];
+        return ReferenceEquals(then, now) || (then is not null && now is not null && then.SequenceEqual(now));
     }
 
     private static bool SameIds(Postings before, int oldRank, Postings after, int rank) =>
