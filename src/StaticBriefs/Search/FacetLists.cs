@@ -31,12 +31,13 @@ internal sealed class FacetLists
     /// <summary>The index of the relation verbs in <see cref="Kinds"/>.</summary>
     internal const int VerbKind = 3;
 
-    private readonly SortedDictionary<string, string>[] _lists;
+    /// <summary>Per kind: the keys in ordinal order, and each key's packed list.</summary>
+    private readonly (string[] Keys, Dictionary<string, string> Packed)[] _lists;
     private readonly HashSet<(int Kind, string Key)> _bundled;
 
     private readonly Dictionary<string, string>? _keys;
 
-    private FacetLists(SortedDictionary<string, string>[] lists, HashSet<(int, string)> bundled, Dictionary<string, string>? keys)
+    private FacetLists((string[] Keys, Dictionary<string, string> Packed)[] lists, HashSet<(int, string)> bundled, Dictionary<string, string>? keys)
     {
         _lists = lists;
         _bundled = bundled;
@@ -47,7 +48,7 @@ internal sealed class FacetLists
     /// <param name="keys">Facet keys by name, filled as names are met; a builder keeps one between writes.</param>
     internal static FacetLists Build(IndexedDocument[] sortedDocuments, Dictionary<string, string>? keys = null)
     {
-        var lists = new SortedDictionary<string, string>[Kinds.Length];
+        var lists = new (string[] Keys, Dictionary<string, string> Packed)[Kinds.Length];
         var costs = new List<(long Cost, int Kind, string Key, int Bytes)>();
         var bundled = new HashSet<(int, string)>();
         var common = sortedDocuments.Length / 10;
@@ -55,7 +56,7 @@ internal sealed class FacetLists
         for (var k = 0; k < Kinds.Length; k++)
         {
             // Names that fold to one key ("Open AI", "OpenAI") share a list: the key is what the URL carries.
-            var ids = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+            var ids = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             foreach (var document in sortedDocuments)
             {
                 foreach (var name in Kinds[k].Names(document))
@@ -66,13 +67,16 @@ internal sealed class FacetLists
                     if (list.Count == 0 || list[^1] != document.Id) list.Add(document.Id);
                 }
             }
-            lists[k] = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (key, list) in ids)
+            var sorted = ids.Keys.ToArray();
+            Array.Sort(sorted, StringComparer.Ordinal);
+            lists[k] = (sorted, new Dictionary<string, string>(sorted.Length, StringComparer.Ordinal));
+            foreach (var key in sorted)
             {
+                var list = ids[key];
                 builder.Clear();
                 RiceCodec.Append(builder, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), 0);
                 var packed = builder.ToString();
-                lists[k][key] = packed;
+                lists[k].Packed[key] = packed;
                 if (list.Count <= common) continue;
                 if (k == VerbKind) bundled.Add((k, key));
                 else costs.Add(((long)list.Count * packed.Length, k, key, packed.Length + key.Length + 6));
@@ -128,7 +132,7 @@ internal sealed class FacetLists
 
     /// <summary>The packed list of key <paramref name="key"/>, or "" when it is in <c>facets.json</c> or there is none.</summary>
     private string EmbeddedListOfKey(int kind, string key) =>
-        key.Length == 0 || _bundled.Contains((kind, key)) || !_lists[kind].TryGetValue(key, out var packed) ? "" : packed;
+        key.Length == 0 || _bundled.Contains((kind, key)) || !_lists[kind].Packed.TryGetValue(key, out var packed) ? "" : packed;
 
     /// <summary>
     /// The keys (by kind) whose list in the display data differs from <paramref name="previous"/>'s: a brief carrying
@@ -146,7 +150,7 @@ internal sealed class FacetLists
             }
             foreach (var key in previous._lists[k].Keys)
             {
-                if (!_lists[k].ContainsKey(key) && previous.EmbeddedListOfKey(k, key).Length > 0) changed[k].Add(key);
+                if (!_lists[k].Packed.ContainsKey(key) && previous.EmbeddedListOfKey(k, key).Length > 0) changed[k].Add(key);
             }
         }
         return changed;
@@ -166,8 +170,9 @@ internal sealed class FacetLists
                 // A site without common relation verbs keeps the bytes it had before verbs were a facet.
                 if (k == VerbKind && !_bundled.Any(b => b.Kind == VerbKind)) continue;
                 writer.WriteStartObject(Kinds[k].Kind);
-                foreach (var (key, packed) in _lists[k])
+                foreach (var key in _lists[k].Keys)
                 {
+                    var packed = _lists[k].Packed[key];
                     if (_bundled.Contains((k, key))) writer.WriteString(key, packed);
                 }
                 writer.WriteEndObject();
@@ -176,8 +181,9 @@ internal sealed class FacetLists
         });
         for (var k = 0; k < Kinds.Length; k++)
         {
-            foreach (var (key, packed) in _lists[k])
+            foreach (var key in _lists[k].Keys)
             {
+                var packed = _lists[k].Packed[key];
                 if (_bundled.Contains((k, key))) continue;
                 var name = $"facets/{Kinds[k].Kind}/{key}.json";
                 if (previous is not null && previous.EmbeddedListOfKey(k, key) == packed && files.Keep(name)) continue;

@@ -21,14 +21,6 @@ internal static class PostingCodec
         builder.Append(Alphabet[value & 31]);
     }
 
-    /// <summary>The number of characters <see cref="Append"/> writes for <paramref name="value"/>.</summary>
-    internal static int Length(int value)
-    {
-        var length = 1;
-        while (length < 7 && value >> (5 * length) > 0) length++;
-        return length;
-    }
-
     /// <summary>Reads the integers back (tests use it to check the writer; search.js has its own decoder).</summary>
     internal static List<int> Decode(string text)
     {

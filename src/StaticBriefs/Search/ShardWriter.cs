@@ -37,9 +37,9 @@ internal static class ShardWriter
         JsonFiles files, string[] terms, int[] order, Postings postings, List<SearchEntity>?[] named, ShardState? previous, out ShardState state)
     {
         var count = order.Length;
-        // A clean write encodes every term once and cuts by those lengths; an incremental one only needs the lengths
-        // (an unchanged id list keeps its length: impacts have a fixed width) and encodes the shards it writes.
-        var encoded = previous is null ? new string[count] : null;
+        // A clean write encodes every term once and cuts by those lengths; an incremental one encodes the terms whose ids
+        // changed, keeps the length of the others (impacts have a fixed width) and encodes those of the shards it writes.
+        var encoded = new string?[count];
         var encodedLength = new int[terms.Length];
         // Terms whose postings, impacts, flag or entity pages differ from the last write's (or that it did not have).
         var changed = previous is null ? null : new bool[count];
@@ -50,16 +50,8 @@ internal static class ShardWriter
         for (var r = 0; r < count; r++)
         {
             var termId = order[r];
-            var from = postings.Starts[r];
-            var to = postings.Starts[r + 1];
             int length;
-            if (encoded is not null)
-            {
-                builder.Clear();
-                RiceCodec.Append(builder, postings.Ids.AsSpan(from, to - from), 0, postings.Impacts.AsSpan(from, to - from), RiceCodec.ImpactBits);
-                encoded[r] = builder.ToString();
-                length = builder.Length;
-            }
+            if (previous is null) length = (encoded[r] = Encode(builder, postings, r)).Length;
             else
             {
                 var before = termId < previous!.RankOf.Length ? previous.RankOf[termId] : -1;
@@ -76,7 +68,7 @@ internal static class ShardWriter
                 }
                 else
                 {
-                    length = RiceCodec.Length(postings.Ids.AsSpan(from, to - from), 0, RiceCodec.ImpactBits);
+                    length = (encoded[r] = Encode(builder, postings, r)).Length;
                     changed![r] = true;
                 }
             }
@@ -110,28 +102,26 @@ internal static class ShardWriter
         return keys;
     }
 
+    /// <summary>The postings of the term of rank <paramref name="rank"/>, Rice-coded with their impacts.</summary>
+    private static string Encode(StringBuilder builder, Postings postings, int rank)
+    {
+        builder.Clear();
+        var from = postings.Starts[rank];
+        var to = postings.Starts[rank + 1];
+        RiceCodec.Append(builder, postings.Ids.AsSpan(from, to - from), 0, postings.Impacts.AsSpan(from, to - from), RiceCodec.ImpactBits);
+        return builder.ToString();
+    }
+
     private static void WriteShard(
         Utf8JsonWriter writer, string[] terms, int[] order, int first, int end, Postings postings, List<SearchEntity>?[] named,
-        string[]? encoded, StringBuilder builder)
+        string?[] encoded, StringBuilder builder)
     {
         writer.WriteStartObject();
         writer.WriteStartArray("t");
         for (var r = first; r < end; r++) writer.WriteStringValue(terms[order[r]]);
         writer.WriteEndArray();
         writer.WriteStartArray("p");
-        for (var r = first; r < end; r++)
-        {
-            if (encoded is not null)
-            {
-                writer.WriteStringValue(encoded[r]);
-                continue;
-            }
-            builder.Clear();
-            var from = postings.Starts[r];
-            var to = postings.Starts[r + 1];
-            RiceCodec.Append(builder, postings.Ids.AsSpan(from, to - from), 0, postings.Impacts.AsSpan(from, to - from), RiceCodec.ImpactBits);
-            writer.WriteStringValue(builder.ToString());
-        }
+        for (var r = first; r < end; r++) writer.WriteStringValue(encoded[r] ?? Encode(builder, postings, r));
         writer.WriteEndArray();
         writer.WriteString("v", Bitmap(postings.Verbatim.AsSpan(first, end - first)));
         var any = false;
