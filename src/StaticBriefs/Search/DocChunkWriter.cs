@@ -32,6 +32,8 @@ internal static class DocChunkWriter
         }
         // Thousands of small files: creating them is most of the index stage's time. Writing them in parallel
         // was measured slower here (one directory, so creations serialise), hence a plain loop.
+        // A value's list once per file: briefs of one file that share a value find it in the first one's data.
+        var written = new HashSet<(int, string)>();
         for (var c = 0; c < starts.Count - 1; c++)
         {
             var from = starts[c];
@@ -44,8 +46,7 @@ internal static class DocChunkWriter
                 continue;
             files.Write(name, writer =>
             {
-                // A value's list once per file: briefs of one file that share a value find it in the first one's data.
-                var written = new HashSet<(int, string)>();
+                written.Clear();
                 writer.WriteStartArray();
                 for (var k = from; k < to; k++) WriteDocument(writer, sortedDocuments[k], facets, written);
                 writer.WriteEndArray();
@@ -77,7 +78,7 @@ internal static class DocChunkWriter
             var a = now[i];
             var b = then[i];
             if (ReferenceEquals(a, b)) continue;
-            if (a.Id != b.Id || a.Date != b.Date || a.Path != b.Path || a.Title != b.Title || a.Summary != b.Summary || a.Excerpt != b.Excerpt)
+            if (a.Id != b.Id || !a.Date.EqualsExact(b.Date) || a.Path != b.Path || a.Title != b.Title || a.Summary != b.Summary || a.Excerpt != b.Excerpt)
                 return false;
             for (var k = 0; k < FacetLists.Kinds.Length; k++)
             {
@@ -110,22 +111,30 @@ internal static class DocChunkWriter
         writer.WriteString("summary", d.Summary);
         writer.WriteString("excerpt", d.Excerpt);
         // Display names of the facet values: search.js shows the values of the top results.
-        WriteNames(writer, "c", d.Companies, 0, facets, written);
-        WriteNames(writer, "p", d.People, 1, facets, written);
-        WriteNames(writer, "t", d.Topics, 2, facets, written);
-        WriteNames(writer, "v", d.Verbs, FacetLists.VerbKind, facets, written);
+        WriteNames(writer, "c", "cf", d.Companies, 0, facets, written);
+        WriteNames(writer, "p", "pf", d.People, 1, facets, written);
+        WriteNames(writer, "t", "tf", d.Topics, 2, facets, written);
+        WriteNames(writer, "v", "vf", d.Verbs, FacetLists.VerbKind, facets, written);
         writer.WriteEndObject();
     }
 
-    private static void WriteNames(Utf8JsonWriter writer, string property, ImmutableArray<string> names, int kind, FacetLists facets, HashSet<(int, string)> written)
+    private static void WriteNames(
+        Utf8JsonWriter writer, string property, string listsProperty, ImmutableArray<string> names, int kind, FacetLists facets, HashSet<(int, string)> written)
     {
         if (names.IsEmpty) return;
         writer.WriteStartArray(property);
         foreach (var name in names) writer.WriteStringValue(name);
         writer.WriteEndArray();
-        var lists = names.Select(name => written.Add((kind, facets.KeyOf(name))) ? facets.EmbeddedList(kind, name) : "").ToArray();
-        if (lists.All(l => l.Length == 0)) return;
-        writer.WriteStartArray(property + "f");
+        var lists = new string[names.Length];
+        var any = false;
+        for (var i = 0; i < names.Length; i++)
+        {
+            var key = facets.KeyOf(names[i]);
+            lists[i] = written.Add((kind, key)) ? facets.EmbeddedListOfKey(kind, key) : "";
+            any |= lists[i].Length > 0;
+        }
+        if (!any) return;
+        writer.WriteStartArray(listsProperty);
         foreach (var list in lists) writer.WriteStringValue(list);
         writer.WriteEndArray();
     }

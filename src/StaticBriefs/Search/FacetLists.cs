@@ -121,17 +121,11 @@ internal sealed class FacetLists
         return key!;
     }
 
-    /// <summary>The packed list of <paramref name="name"/> of kind <paramref name="kind"/>, or "" when it is in <c>facets.json</c>.</summary>
-    internal string EmbeddedList(int kind, string name)
-    {
-        return EmbeddedListOfKey(kind, KeyOf(name));
-    }
-
     /// <summary>True when some values are in <c>facets.json</c>.</summary>
     internal bool Bundled => _bundled.Count > 0;
 
-    /// <summary>The packed list of key <paramref name="key"/>, or "" when it is in <c>facets.json</c> or there is none.</summary>
-    private string EmbeddedListOfKey(int kind, string key) =>
+    /// <summary>The packed list of the value with key <paramref name="key"/> of kind <paramref name="kind"/>, or "" when it is in <c>facets.json</c> or there is none.</summary>
+    internal string EmbeddedListOfKey(int kind, string key) =>
         key.Length == 0 || _bundled.Contains((kind, key)) || !_lists[kind].Packed.TryGetValue(key, out var packed) ? "" : packed;
 
     /// <summary>

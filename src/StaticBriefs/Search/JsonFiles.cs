@@ -10,13 +10,14 @@ namespace StaticBriefs.Search;
 /// is kept rather than written (<see cref="Keep"/>), and <see cref="Stale"/> names those the earlier write made and this
 /// one did not.
 /// </summary>
-internal sealed class JsonFiles(Output.IOutputSink sink, string folder, IReadOnlyDictionary<string, int>? previous = null)
+internal sealed class JsonFiles(Output.IOutputSink sink, string folder, IReadOnlyDictionary<string, int>? previous = null) : IDisposable
 {
     // The files are fetched as JSON, never inlined into HTML, so only what JSON itself needs is escaped.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
 
     private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
     private readonly Dictionary<string, int> _made = new(StringComparer.Ordinal);
+    private Utf8JsonWriter? _writer;
 
     internal long Bytes { get; private set; }
 
@@ -32,7 +33,11 @@ internal sealed class JsonFiles(Output.IOutputSink sink, string folder, IReadOnl
     internal void Write(string relativePath, Action<Utf8JsonWriter> body)
     {
         _buffer.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(_buffer, Options)) body(writer);
+        // One writer for all the files, reset for each: thousands of small files.
+        if (_writer is null) _writer = new Utf8JsonWriter(_buffer, Options);
+        else _writer.Reset(_buffer);
+        body(_writer);
+        _writer.Flush();
         sink.WriteBytes(folder + relativePath, _buffer.WrittenSpan);
         Bytes += _buffer.WrittenCount;
         Files++;
@@ -64,4 +69,6 @@ internal sealed class JsonFiles(Output.IOutputSink sink, string folder, IReadOnl
         stale.Sort(StringComparer.Ordinal);
         return stale;
     }
+
+    public void Dispose() => _writer?.Dispose();
 }

@@ -54,7 +54,7 @@ internal sealed class SearchIndexWriter
         // Versioned, every file is made in memory first: its folder is named by their hash, so all must be rewritten.
         var versioned = layout.Versioned ? new VersionedFiles() : null;
         var previous = versioned is null && memo?.Layout == layout ? memo : null;
-        var files = versioned is null ? new JsonFiles(sink, Folder, previous?.Files) : new JsonFiles(versioned, "");
+        using var files = versioned is null ? new JsonFiles(sink, Folder, previous?.Files) : new JsonFiles(versioned, "");
         var chunkSize = Math.Max(1, layout.DocsPerFile);
         int[] order = [];
         var postings = (previous is { Shards: { } lastShards } ? PostingLists.Patch(_documents, previous.Documents, lastShards, _tables.TermOrder, _terms.Length, out order) : null)
@@ -95,7 +95,7 @@ internal sealed class SearchIndexWriter
             root = versioned.Version() + "/";
             versioned.CopyTo(sink, Folder + root);
         }
-        var meta = new JsonFiles(sink, Folder);
+        using var meta = new JsonFiles(sink, Folder);
         meta.Write("meta.json", writer => WriteMeta(writer, shardKeys, dictionary, facets.Bundled, order.Length, chunkSize, root));
         var stale = previous is null ? null : files.Stale();
         if (memo is not null)
