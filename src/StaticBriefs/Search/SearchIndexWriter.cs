@@ -58,7 +58,7 @@ internal sealed class SearchIndexWriter
         var chunkSize = Math.Max(1, layout.DocsPerFile);
         int[] order = [];
         var postings = (previous is { Shards: { } lastShards } ? PostingLists.Patch(_documents, previous.Documents, lastShards, _tables.TermOrder, _terms.Length, out order) : null)
-            ?? PostingLists.Build(_documents, _tables.TermOrder, _terms.Length, memo is not null, out order);
+            ?? PostingLists.Build(_documents, _tables.TermOrder, _terms.Length, memo is not null && versioned is null, out order);
         var shardKeys = ShardWriter.Write(files, _terms, order, postings, _tables.Named, previous?.Shards, out var shardState);
         var shardCount = shardKeys.Count;
         var dictionary = DictionaryWriter.Write(files, _tables.Words, _tables.WordOrder, _tables.ReversedWords, _tables.ReversedOrder,
