@@ -28,6 +28,8 @@ switch (args.FirstOrDefault())
         return await SearchBytesCommand.RunAsync(args[1..]);
     case "search-index":
         return SearchIndexCommand.Run(args[1..]);
+    case "search-edits" when args.Length >= 2:
+        return SearchEditsCommand.Run(args[1..]);
     case "relevance":
         return await StaticBriefs.Benchmarks.Relevance.RelevanceCommand.RunAsync(args[1..]);
     case "highlight-corpus" when args.Length >= 2:
@@ -51,6 +53,7 @@ switch (args.FirstOrDefault())
               search-bytes SITE_DIR [--runs N] [--pagefind] [--queries "first|later;..."]
                   bytes fetched and time to first results for first and later queries, in Chromium
               search-index N OUT_DIR [--seed S]            the search index stage alone on N generated briefs
+              search-edits CORPUS [EDITS]                  preview's partial search index writes alone, per edit kind
               relevance [--content DIR] [--queries FILE] [--work DIR] [--kind K] [--blog B] [--no-pagefind] [--build-only]
                   builds the real blogs, runs tests/RealContent/queries.tsv in Chromium, ours and Pagefind's
               social INPUT [COUNT]                         one-thread time to draw and encode COUNT social cards

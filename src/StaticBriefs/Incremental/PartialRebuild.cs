@@ -20,7 +20,10 @@ namespace StaticBriefs.Incremental;
 internal sealed class PartialRebuild(
     BuildOptions options, string context, OutputFolder output, string outputDirectory, OutputManifest previous, StageClock clock)
 {
-    /// <summary>Folders a partial rebuild writes out whole, so files it no longer makes there are stale.</summary>
+    /// <summary>
+    /// Folders a partial rebuild writes out whole, so files it no longer makes there are stale (when the index was not
+    /// compared with its last write, which names its stale files itself).
+    /// </summary>
     private static readonly string[] RegeneratedFolders = ["search/shards/"];
 
     /// <summary>Runs the plan; <paramref name="next"/> is the state to keep, or null when the build failed.</summary>
@@ -56,20 +59,22 @@ internal sealed class PartialRebuild(
             if (scope.Sitemap) SitemapWriter.Write(site, views.Urls, sink);
         });
         var layout = new SearchIndexLayout(options.VersionSearchIndex, site.Settings.SearchDocsPerFile);
+        IReadOnlyList<string>? staleIndexFiles = null;
         clock.Time("search index", () =>
         {
             if (!plan.ContentOnly)
                 search.SetEntities(TaxonomyKinds.All.SelectMany(k => site[k].ByName.Select(t => new SearchEntity(k.Singular(), t.Name, t.Path, t.Count))));
             var stats = search.Write(sink, layout, plan.ContentOnly ? scope.Briefs : null);
+            staleIndexFiles = stats.Stale;
             // A versioned index moved to a new folder, which _headers names.
             if (layout.Versioned) HostHeaders.Write(sink, state.Assets, stats.Root, site, diagnostics);
         });
 
         var sorted = Merged(state, edit, diagnostics);
         if (diagnostics.HasErrors) return Failed(sorted, site, views);
-        var removed = plan.Removed.Where(f => previous.Files.ContainsKey(f) && !sink.Written.ContainsKey(f)).ToList();
+        var removed = plan.Removed.Concat(staleIndexFiles ?? []).Where(f => previous.Files.ContainsKey(f) && !sink.Written.ContainsKey(f)).ToList();
         var manifest = clock.Time("commit", () => OutputPatcher.CommitPartial(sink, cache, output, outputDirectory, context,
-            layout.Versioned ? VersionFolders(previous) : RegeneratedFolders, removed, diagnostics));
+            layout.Versioned ? VersionFolders(previous) : staleIndexFiles is null ? RegeneratedFolders : [], removed, diagnostics));
         // Nothing changed in the output folder when the commit failed; the state no longer matches it either way.
         if (manifest is null) return Failed(diagnostics.Sorted(), site, views);
         cache.CommittedPartial(outputDirectory, manifest);

@@ -23,13 +23,17 @@ internal static class DictionaryWriter
     internal const int PieceTargetBytes = 2 * 1024;
     private const string Digits = "0123456789abcdefghijklmnopqrstuvwxyz";
 
-    internal static DictionaryKeys Write(JsonFiles files, List<(string Word, int Briefs)> words)
+    /// <summary>
+    /// Writes the pieces of the words with <paramref name="briefs"/> above zero (by word id), in the given orders of
+    /// <paramref name="words"/> and of the same words spelt backwards. A piece whose text is one of
+    /// <paramref name="previousForward"/> or <paramref name="previousReversed"/> at the same place is kept, not written.
+    /// </summary>
+    internal static DictionaryKeys Write(
+        JsonFiles files, IReadOnlyList<string> words, int[] forwardOrder, IReadOnlyList<string> reversedWords, int[] reversedOrder, int[] briefs,
+        IReadOnlyList<string> previousForward, IReadOnlyList<string> previousReversed, out List<string> forwardPieces, out List<string> reversedPieces)
     {
-        words.Sort(static (a, b) => string.CompareOrdinal(a.Word, b.Word));
-        var forward = WritePieces(files, "dict", words);
-        var reversed = words.Select(w => (Reverse(w.Word), w.Briefs)).ToList();
-        reversed.Sort(static (a, b) => string.CompareOrdinal(a.Item1, b.Item1));
-        return new DictionaryKeys(forward, WritePieces(files, "rdict", reversed));
+        var forward = WritePieces(files, "dict", words, forwardOrder, briefs, previousForward, out forwardPieces);
+        return new DictionaryKeys(forward, WritePieces(files, "rdict", reversedWords, reversedOrder, briefs, previousReversed, out reversedPieces));
     }
 
     internal static string Reverse(string word)
@@ -39,40 +43,54 @@ internal static class DictionaryWriter
         return new string(chars);
     }
 
-    private static List<string> WritePieces(JsonFiles files, string folder, List<(string Word, int Briefs)> words)
+    private static List<string> WritePieces(
+        JsonFiles files, string folder, IReadOnlyList<string> words, int[] order, int[] briefs, IReadOnlyList<string> previous, out List<string> pieces)
     {
         var keys = new List<string>();
+        var texts = new List<string>();
         var piece = new StringBuilder();
-        string? first = null, previous = null, previousLast = null;
+        string? first = null, last = null, previousLast = null;
+        void Write(string text)
+        {
+            var index = keys.Count - 1;
+            texts.Add(text);
+            var name = $"{folder}/{index.ToString(CultureInfo.InvariantCulture)}.json";
+            if (index < previous.Count && previous[index] == text && files.Keep(name)) return;
+            files.Write(name, writer => writer.WriteStringValue(text));
+        }
         void Flush()
         {
             if (first is null) return;
             keys.Add(previousLast is null ? string.Empty : ShardWriter.Separator(previousLast, first));
-            previousLast = previous;
-            var text = piece.ToString();
-            files.Write($"{folder}/{(keys.Count - 1).ToString(CultureInfo.InvariantCulture)}.json", writer => writer.WriteStringValue(text));
+            previousLast = last;
+            Write(piece.ToString());
             piece.Clear();
             first = null;
-            previous = null;
+            last = null;
         }
-        foreach (var (word, briefs) in words)
+        foreach (var id in order)
         {
+            var count = briefs[id];
+            if (count <= 0) continue;
+            var word = words[id];
             if (piece.Length >= PieceTargetBytes) Flush();
             var shared = 0;
-            if (previous is not null)
+            if (last is not null)
             {
-                while (shared < 35 && shared < previous.Length && shared < word.Length && previous[shared] == word[shared]) shared++;
+                while (shared < 35 && shared < last.Length && shared < word.Length && last[shared] == word[shared]) shared++;
                 piece.Append(' ');
             }
             first ??= word;
-            piece.Append(Digits[shared]).Append(Digits[Math.Min(35, BitLength(briefs))]).Append(word, shared, word.Length - shared);
-            previous = word;
+            piece.Append(Digits[shared]).Append(Digits[Math.Min(35, BitLength(count))]).Append(word, shared, word.Length - shared);
+            last = word;
         }
-        if (first is not null || keys.Count == 0)
+        if (first is not null) Flush();
+        else if (keys.Count == 0)
         {
-            if (first is null) { files.Write($"{folder}/0.json", writer => writer.WriteStringValue("")); keys.Add(""); }
-            else Flush();
+            keys.Add("");
+            Write("");
         }
+        pieces = texts;
         return keys;
     }
 

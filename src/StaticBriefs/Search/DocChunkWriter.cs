@@ -12,7 +12,50 @@ namespace StaticBriefs.Search;
 /// </summary>
 internal static class DocChunkWriter
 {
-    internal static void Write(JsonFiles files, IndexedDocument[] sortedDocuments, int chunkSize, FacetLists facets)
+    /// <summary>
+    /// Writes the display files of <paramref name="sortedDocuments"/>. With <paramref name="previous"/> (the documents
+    /// and facet lists of the write whose files are in place), a file whose briefs show the same fields and the same
+    /// facet lists as then is kept rather than written.
+    /// </summary>
+    internal static void Write(
+        JsonFiles files, IndexedDocument[] sortedDocuments, int chunkSize, FacetLists facets, (IndexedDocument[] Documents, FacetLists Facets)? previous = null)
+    {
+        var starts = Starts(sortedDocuments, chunkSize);
+        Dictionary<int, (int From, int To)>? before = null;
+        HashSet<string>[]? changedLists = null;
+        if (previous is { } then)
+        {
+            var old = Starts(then.Documents, chunkSize);
+            before = new Dictionary<int, (int, int)>(old.Count);
+            for (var c = 0; c < old.Count - 1; c++) before[then.Documents[old[c]].Id / chunkSize] = (old[c], old[c + 1]);
+            changedLists = ReferenceEquals(facets, then.Facets) ? null : facets.ChangedEmbedded(then.Facets);
+        }
+        // Thousands of small files: creating them is most of the index stage's time. Writing them in parallel
+        // was measured slower here (one directory, so creations serialise), hence a plain loop.
+        // A value's list once per file: briefs of one file that share a value find it in the first one's data.
+        var written = new HashSet<(int, string)>();
+        for (var c = 0; c < starts.Count - 1; c++)
+        {
+            var from = starts[c];
+            var to = starts[c + 1];
+            var chunk = sortedDocuments[from].Id / chunkSize;
+            var name = $"docs/{chunk.ToString(CultureInfo.InvariantCulture)}.json";
+            if (before is not null && before.TryGetValue(chunk, out var range)
+                && SameChunk(sortedDocuments.AsSpan(from, to - from), previous!.Value.Documents.AsSpan(range.From, range.To - range.From), facets, changedLists)
+                && files.Keep(name))
+                continue;
+            files.Write(name, writer =>
+            {
+                written.Clear();
+                writer.WriteStartArray();
+                for (var k = from; k < to; k++) WriteDocument(writer, sortedDocuments[k], facets, written);
+                writer.WriteEndArray();
+            });
+        }
+    }
+
+    /// <summary>The index of each file's first document, and the count at the end.</summary>
+    private static List<int> Starts(IndexedDocument[] sortedDocuments, int chunkSize)
     {
         var starts = new List<int>();
         for (var i = 0; i < sortedDocuments.Length; i++)
@@ -20,22 +63,42 @@ internal static class DocChunkWriter
             if (i == 0 || sortedDocuments[i].Id / chunkSize != sortedDocuments[i - 1].Id / chunkSize) starts.Add(i);
         }
         starts.Add(sortedDocuments.Length);
-        // Thousands of small files: creating them is most of the index stage's time. Writing them in parallel
-        // was measured slower here (one directory, so creations serialise), hence a plain loop.
-        for (var c = 0; c < starts.Count - 1; c++)
+        return starts;
+    }
+
+    /// <summary>
+    /// True when a file of <paramref name="now"/> has the bytes it had with <paramref name="then"/>: the same briefs with
+    /// the same fields, none of whose values has a list that changed (<paramref name="changedLists"/>, by kind; null for none).
+    /// </summary>
+    private static bool SameChunk(ReadOnlySpan<IndexedDocument> now, ReadOnlySpan<IndexedDocument> then, FacetLists facets, HashSet<string>[]? changedLists)
+    {
+        if (now.Length != then.Length) return false;
+        for (var i = 0; i < now.Length; i++)
         {
-            var from = starts[c];
-            var to = starts[c + 1];
-            var chunk = sortedDocuments[from].Id / chunkSize;
-            files.Write($"docs/{chunk.ToString(CultureInfo.InvariantCulture)}.json", writer =>
+            var a = now[i];
+            var b = then[i];
+            if (ReferenceEquals(a, b)) continue;
+            if (a.Id != b.Id || !a.Date.EqualsExact(b.Date) || a.Path != b.Path || a.Title != b.Title || a.Summary != b.Summary || a.Excerpt != b.Excerpt)
+                return false;
+            for (var k = 0; k < FacetLists.Kinds.Length; k++)
             {
-                // A value's list once per file: briefs of one file that share a value find it in the first one's data.
-                var written = new HashSet<(int, string)>();
-                writer.WriteStartArray();
-                for (var k = from; k < to; k++) WriteDocument(writer, sortedDocuments[k], facets, written);
-                writer.WriteEndArray();
-            });
+                var names = FacetLists.Kinds[k].Names(a);
+                if (!names.AsSpan().SequenceEqual(FacetLists.Kinds[k].Names(b).AsSpan())) return false;
+            }
         }
+        if (changedLists is null) return true;
+        foreach (var document in now)
+        {
+            for (var k = 0; k < FacetLists.Kinds.Length; k++)
+            {
+                if (changedLists[k].Count == 0) continue;
+                foreach (var name in FacetLists.Kinds[k].Names(document))
+                {
+                    if (changedLists[k].Contains(facets.KeyOf(name))) return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static void WriteDocument(Utf8JsonWriter writer, IndexedDocument d, FacetLists facets, HashSet<(int, string)> written)
@@ -48,22 +111,30 @@ internal static class DocChunkWriter
         writer.WriteString("summary", d.Summary);
         writer.WriteString("excerpt", d.Excerpt);
         // Display names of the facet values: search.js shows the values of the top results.
-        WriteNames(writer, "c", d.Companies, 0, facets, written);
-        WriteNames(writer, "p", d.People, 1, facets, written);
-        WriteNames(writer, "t", d.Topics, 2, facets, written);
-        WriteNames(writer, "v", d.Verbs, FacetLists.VerbKind, facets, written);
+        WriteNames(writer, "c", "cf", d.Companies, 0, facets, written);
+        WriteNames(writer, "p", "pf", d.People, 1, facets, written);
+        WriteNames(writer, "t", "tf", d.Topics, 2, facets, written);
+        WriteNames(writer, "v", "vf", d.Verbs, FacetLists.VerbKind, facets, written);
         writer.WriteEndObject();
     }
 
-    private static void WriteNames(Utf8JsonWriter writer, string property, ImmutableArray<string> names, int kind, FacetLists facets, HashSet<(int, string)> written)
+    private static void WriteNames(
+        Utf8JsonWriter writer, string property, string listsProperty, ImmutableArray<string> names, int kind, FacetLists facets, HashSet<(int, string)> written)
     {
         if (names.IsEmpty) return;
         writer.WriteStartArray(property);
         foreach (var name in names) writer.WriteStringValue(name);
         writer.WriteEndArray();
-        var lists = names.Select(name => written.Add((kind, SearchNormalizer.FacetKey(name))) ? facets.EmbeddedList(kind, name) : "").ToArray();
-        if (lists.All(l => l.Length == 0)) return;
-        writer.WriteStartArray(property + "f");
+        var lists = new string[names.Length];
+        var any = false;
+        for (var i = 0; i < names.Length; i++)
+        {
+            var key = facets.KeyOf(names[i]);
+            lists[i] = written.Add((kind, key)) ? facets.EmbeddedListOfKey(kind, key) : "";
+            any |= lists[i].Length > 0;
+        }
+        if (!any) return;
+        writer.WriteStartArray(listsProperty);
         foreach (var list in lists) writer.WriteStringValue(list);
         writer.WriteEndArray();
     }

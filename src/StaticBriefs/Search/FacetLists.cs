@@ -31,18 +31,24 @@ internal sealed class FacetLists
     /// <summary>The index of the relation verbs in <see cref="Kinds"/>.</summary>
     internal const int VerbKind = 3;
 
-    private readonly SortedDictionary<string, string>[] _lists;
+    /// <summary>Per kind: the keys in ordinal order, and each key's packed list.</summary>
+    private readonly (string[] Keys, Dictionary<string, string> Packed)[] _lists;
     private readonly HashSet<(int Kind, string Key)> _bundled;
 
-    private FacetLists(SortedDictionary<string, string>[] lists, HashSet<(int, string)> bundled)
+    private readonly Dictionary<string, string>? _keys;
+
+    private FacetLists((string[] Keys, Dictionary<string, string> Packed)[] lists, HashSet<(int, string)> bundled, Dictionary<string, string>? keys)
     {
         _lists = lists;
         _bundled = bundled;
+        _keys = keys;
     }
 
-    internal static FacetLists Build(IndexedDocument[] sortedDocuments)
+    /// <param name="sortedDocuments">The documents by id.</param>
+    /// <param name="keys">Facet keys by name, filled as names are met; a builder keeps one between writes.</param>
+    internal static FacetLists Build(IndexedDocument[] sortedDocuments, Dictionary<string, string>? keys = null)
     {
-        var lists = new SortedDictionary<string, string>[Kinds.Length];
+        var lists = new (string[] Keys, Dictionary<string, string> Packed)[Kinds.Length];
         var costs = new List<(long Cost, int Kind, string Key, int Bytes)>();
         var bundled = new HashSet<(int, string)>();
         var common = sortedDocuments.Length / 10;
@@ -50,24 +56,27 @@ internal sealed class FacetLists
         for (var k = 0; k < Kinds.Length; k++)
         {
             // Names that fold to one key ("Open AI", "OpenAI") share a list: the key is what the URL carries.
-            var ids = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+            var ids = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             foreach (var document in sortedDocuments)
             {
                 foreach (var name in Kinds[k].Names(document))
                 {
-                    var key = SearchNormalizer.FacetKey(name);
+                    var key = KeyOf(name, keys);
                     if (key.Length == 0) continue;
                     if (!ids.TryGetValue(key, out var list)) ids[key] = list = [];
                     if (list.Count == 0 || list[^1] != document.Id) list.Add(document.Id);
                 }
             }
-            lists[k] = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (key, list) in ids)
+            var sorted = ids.Keys.ToArray();
+            Array.Sort(sorted, StringComparer.Ordinal);
+            lists[k] = (sorted, new Dictionary<string, string>(sorted.Length, StringComparer.Ordinal));
+            foreach (var key in sorted)
             {
+                var list = ids[key];
                 builder.Clear();
                 RiceCodec.Append(builder, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), 0);
                 var packed = builder.ToString();
-                lists[k][key] = packed;
+                lists[k].Packed[key] = packed;
                 if (list.Count <= common) continue;
                 if (k == VerbKind) bundled.Add((k, key));
                 else costs.Add(((long)list.Count * packed.Length, k, key, packed.Length + key.Length + 6));
@@ -81,21 +90,71 @@ internal sealed class FacetLists
             bundled.Add((kind, key));
             bytes += size;
         }
-        return new FacetLists(lists, bundled);
+        return new FacetLists(lists, bundled, keys);
     }
 
-    /// <summary>The packed list of <paramref name="name"/> of kind <paramref name="kind"/>, or "" when it is in <c>facets.json</c>.</summary>
-    internal string EmbeddedList(int kind, string name)
+    /// <summary>True when both lists (by id) have the same ids carrying the same values of every kind: their lists are the same.</summary>
+    internal static bool SameValues(IndexedDocument[] before, IndexedDocument[] after)
     {
-        var key = SearchNormalizer.FacetKey(name);
-        return key.Length == 0 || _bundled.Contains((kind, key)) || !_lists[kind].TryGetValue(key, out var packed) ? "" : packed;
+        if (before.Length != after.Length) return false;
+        for (var i = 0; i < after.Length; i++)
+        {
+            var (a, b) = (before[i], after[i]);
+            if (ReferenceEquals(a, b)) continue;
+            if (a.Id != b.Id) return false;
+            foreach (var (_, names) in Kinds)
+            {
+                if (!names(a).AsSpan().SequenceEqual(names(b).AsSpan())) return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The facet key of <paramref name="name"/> (<see cref="SearchNormalizer.FacetKey"/>), remembered when the lists were built with a table of keys.</summary>
+    internal string KeyOf(string name) => KeyOf(name, _keys);
+
+    private static string KeyOf(string name, Dictionary<string, string>? keys)
+    {
+        if (keys is null) return SearchNormalizer.FacetKey(name);
+        ref var key = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(keys, name, out var known);
+        if (!known) key = SearchNormalizer.FacetKey(name);
+        return key!;
     }
 
     /// <summary>True when some values are in <c>facets.json</c>.</summary>
     internal bool Bundled => _bundled.Count > 0;
 
-    /// <summary>Writes <c>facets.json</c> (when some value is in it) and a file per value not in it.</summary>
-    internal void Write(JsonFiles files)
+    /// <summary>The packed list of the value with key <paramref name="key"/> of kind <paramref name="kind"/>, or "" when it is in <c>facets.json</c> or there is none.</summary>
+    internal string EmbeddedListOfKey(int kind, string key) =>
+        key.Length == 0 || _bundled.Contains((kind, key)) || !_lists[kind].Packed.TryGetValue(key, out var packed) ? "" : packed;
+
+    /// <summary>
+    /// The keys (by kind) whose list in the display data differs from <paramref name="previous"/>'s: a brief carrying
+    /// none of them shows the same lists as before.
+    /// </summary>
+    internal HashSet<string>[] ChangedEmbedded(FacetLists previous)
+    {
+        var changed = new HashSet<string>[Kinds.Length];
+        for (var k = 0; k < Kinds.Length; k++)
+        {
+            changed[k] = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var key in _lists[k].Keys)
+            {
+                if (EmbeddedListOfKey(k, key) != previous.EmbeddedListOfKey(k, key)) changed[k].Add(key);
+            }
+            foreach (var key in previous._lists[k].Keys)
+            {
+                if (!_lists[k].Packed.ContainsKey(key) && previous.EmbeddedListOfKey(k, key).Length > 0) changed[k].Add(key);
+            }
+        }
+        return changed;
+    }
+
+    /// <summary>
+    /// Writes <c>facets.json</c> (when some value is in it) and a file per value not in it. With <paramref name="previous"/>
+    /// (the lists whose files are in place), a value's file is kept when its list is the same.
+    /// </summary>
+    internal void Write(JsonFiles files, FacetLists? previous = null)
     {
         if (Bundled) files.Write("facets.json", writer =>
         {
@@ -105,8 +164,9 @@ internal sealed class FacetLists
                 // A site without common relation verbs keeps the bytes it had before verbs were a facet.
                 if (k == VerbKind && !_bundled.Any(b => b.Kind == VerbKind)) continue;
                 writer.WriteStartObject(Kinds[k].Kind);
-                foreach (var (key, packed) in _lists[k])
+                foreach (var key in _lists[k].Keys)
                 {
+                    var packed = _lists[k].Packed[key];
                     if (_bundled.Contains((k, key))) writer.WriteString(key, packed);
                 }
                 writer.WriteEndObject();
@@ -115,9 +175,13 @@ internal sealed class FacetLists
         });
         for (var k = 0; k < Kinds.Length; k++)
         {
-            foreach (var (key, packed) in _lists[k])
+            foreach (var key in _lists[k].Keys)
             {
-                if (!_bundled.Contains((k, key))) files.Write($"facets/{Kinds[k].Kind}/{key}.json", writer => writer.WriteStringValue(packed));
+                var packed = _lists[k].Packed[key];
+                if (_bundled.Contains((k, key))) continue;
+                var name = $"facets/{Kinds[k].Kind}/{key}.json";
+                if (previous is not null && previous.EmbeddedListOfKey(k, key) == packed && files.Keep(name)) continue;
+                files.Write(name, writer => writer.WriteStringValue(packed));
             }
         }
     }

@@ -25,32 +25,37 @@ internal static class RiceCodec
         while ((2 << k) <= range / ids.Length) k++; // k = floor(log2(mean gap)), mean gap >= 1
         builder.Append(PostingCodec.Alphabet[k]);
         PostingCodec.Append(builder, ids.Length);
-        var bits = 0;
+        // Bits go into an accumulator, most significant first, and leave it six at a time: the newest `used` bits of
+        // `bits` are those not written yet (at most 5 between groups, so a group of up to 58 more always fits).
+        var alphabet = PostingCodec.Alphabet;
+        var bits = 0UL;
         var used = 0;
-        void Bits(int value, int count)
-        {
-            for (var b = count - 1; b >= 0; b--)
-            {
-                bits = (bits << 1) | ((value >> b) & 1);
-                if (++used == 6)
-                {
-                    builder.Append(PostingCodec.Alphabet[bits]);
-                    bits = 0;
-                    used = 0;
-                }
-            }
-        }
+        var lowMask = (1UL << k) - 1;
+        var payloadMask = (1UL << payloadBits) - 1;
         var previous = start - 1;
         for (var i = 0; i < ids.Length; i++)
         {
             var gap = ids[i] - previous - 1;
             previous = ids[i];
-            for (var q = gap >> k; q > 0; q--) Bits(1, 1);
-            Bits(0, 1);
-            Bits(gap, k);
-            if (payloadBits > 0) Bits(payloads[i], payloadBits);
+            // The quotient in unary: ones, then a zero.
+            for (var q = gap >> k; q > 0;)
+            {
+                var ones = Math.Min(q, 32);
+                bits = (bits << ones) | ((1UL << ones) - 1);
+                used += ones;
+                q -= ones;
+                while (used >= 6) builder.Append(alphabet[(int)((bits >> (used -= 6)) & 63)]);
+            }
+            bits = (bits << (1 + k)) | ((ulong)gap & lowMask);
+            used += 1 + k;
+            if (payloadBits > 0)
+            {
+                bits = (bits << payloadBits) | (payloads[i] & payloadMask);
+                used += payloadBits;
+            }
+            while (used >= 6) builder.Append(alphabet[(int)((bits >> (used -= 6)) & 63)]);
         }
-        if (used > 0) builder.Append(PostingCodec.Alphabet[bits << (6 - used)]);
+        if (used > 0) builder.Append(alphabet[(int)((bits << (6 - used)) & 63)]);
     }
 
     /// <summary>Reads a list back (tests check the writer with it; search.js has its own decoder).</summary>

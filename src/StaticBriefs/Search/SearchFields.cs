@@ -30,6 +30,11 @@ internal static class SearchFields
         if (((packed >> Shifts[field]) & max) < max) packed += 1u << Shifts[field];
     }
 
+    /// <summary>The body frequency of a packed set with no occurrence in another field, else 0.</summary>
+    internal static int BodyOnly(uint packed) => (packed & OtherFields) == 0 ? Frequency(packed, Body) : 0;
+
+    private static readonly uint OtherFields = ~Verbatim & ~(((1u << Bits[Body]) - 1) << Shifts[Body]);
+
     /// <summary>The frequency in <paramref name="field"/> of a packed set.</summary>
     internal static int Frequency(uint packed, int field) => (int)((packed >> Shifts[field]) & ((1u << Bits[field]) - 1));
 }

@@ -23,7 +23,18 @@ public sealed class SearchIndexBuilder
     private readonly Lock _gate;
     private readonly ConcurrentDictionary<UInt128, IndexedDocument>? _tokens;
     private readonly ConcurrentDictionary<UInt128, IndexedDocument>? _previousTokens;
+    // Terms and dictionary words only ever grow, so their sorted orders are kept with them, and so are the words spelt
+    // backwards, each dictionary word's term and the facet keys of names.
+    private readonly OrdinalOrder _termOrder;
+    private readonly OrdinalOrder _wordOrder;
+    private readonly OrdinalOrder _reversedOrder;
+    private readonly List<string> _reversedWords;
+    private readonly List<int> _dictionaryTerms;
+    private readonly Dictionary<string, string> _facetKeys;
+    // What the last write made, for the next to compare against: only a remembering builder (preview's) has it.
+    private readonly WrittenIndex? _written;
     private IReadOnlyList<SearchEntity> _entities = [];
+    private Dictionary<string, List<SearchEntity>>? _entitiesByTerm;
     private int _tokenized;
 
     /// <summary>Creates an empty builder; use one per build.</summary>
@@ -35,6 +46,12 @@ public sealed class SearchIndexBuilder
         _terms = [];
         _gate = new();
         _wordLookup = _wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        _termOrder = new();
+        _wordOrder = new();
+        _reversedOrder = new();
+        _reversedWords = [];
+        _dictionaryTerms = [];
+        _facetKeys = new(StringComparer.Ordinal);
     }
 
     private SearchIndexBuilder(SearchIndexBuilder previous)
@@ -46,9 +63,18 @@ public sealed class SearchIndexBuilder
         _terms = previous._terms;
         _gate = previous._gate;
         _entities = previous._entities;
+        _entitiesByTerm = previous._entitiesByTerm;
         _wordLookup = _wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        _termOrder = previous._termOrder;
+        _wordOrder = previous._wordOrder;
+        _reversedOrder = previous._reversedOrder;
+        _reversedWords = previous._reversedWords;
+        _dictionaryTerms = previous._dictionaryTerms;
+        _facetKeys = previous._facetKeys;
         _tokens = new();
         _previousTokens = previous._tokens ?? new();
+        // A full build writes every file: it starts a fresh record of what it made.
+        _written = new();
     }
 
     /// <summary>The same tables and remembered tokens, with <paramref name="documents"/> as its documents.</summary>
@@ -57,6 +83,8 @@ public sealed class SearchIndexBuilder
         _tokens = previous._tokens;
         _previousTokens = previous._previousTokens;
         _documents = documents;
+        // Preview's partial rebuild writes over the files the last write made.
+        _written = previous._written;
     }
 
     /// <summary>
@@ -152,7 +180,10 @@ public sealed class SearchIndexBuilder
     public void SetEntities(IEnumerable<SearchEntity> entities)
     {
         ArgumentNullException.ThrowIfNull(entities);
-        _entities = [.. entities];
+        List<SearchEntity> list = [.. entities];
+        if (list.SequenceEqual(_entities)) return;
+        _entities = list;
+        _entitiesByTerm = null;
     }
 
     /// <summary>A 128-bit hash of everything tokenized: same key, same tokens and excerpt.</summary>
@@ -194,13 +225,26 @@ public sealed class SearchIndexBuilder
         ArgumentNullException.ThrowIfNull(sink);
         IndexedDocument[] documents;
         string[] terms;
+        string[] words;
+        string[] reversed;
+        int[] wordTerms;
+        List<SearchEntity>?[] named;
+        var byTerm = _entitiesByTerm ??= SearchIndexWriter.EntitiesByTerm(_entities);
         lock (_gate)
         {
             documents = [.. _documents.Values];
             terms = [.. _terms];
+            words = [.. _dictionaryWords];
+            reversed = [.. _reversedWords];
+            wordTerms = [.. _dictionaryTerms];
+            named = new List<SearchEntity>?[terms.Length];
+            foreach (var (term, entities) in byTerm)
+            {
+                if (_termIds.TryGetValue(term, out var id) && id < named.Length) named[id] = entities;
+            }
         }
-        var words = SurfaceWords(documents);
-        return new SearchIndexWriter(documents, terms, words, _entities).Write(sink, layout, changedDocuments);
+        var tables = new IndexTables(terms, _termOrder.Of(terms), named, words, reversed, wordTerms, _wordOrder.Of(words), _reversedOrder.Of(reversed), _facetKeys);
+        return new SearchIndexWriter(documents, tables).Write(sink, layout, changedDocuments, _written);
     }
 
     /// <summary>
@@ -246,28 +290,13 @@ public sealed class SearchIndexBuilder
                 if (_wordIds.TryGetValue(key, out var known)) return known;
                 var entry = (termId, _dictionaryWords.Count, verbatim);
                 _dictionaryWords.Add(key);
+                _reversedWords.Add(DictionaryWriter.Reverse(key));
+                _dictionaryTerms.Add(termId);
                 _wordIds[key] = entry;
                 return entry;
             }
         }
         return _wordIds.GetOrAdd(key, (termId, -1, verbatim));
-    }
-
-    /// <summary>The typo dictionary's words some document uses, with their term.</summary>
-    private Dictionary<string, int> SurfaceWords(IndexedDocument[] documents)
-    {
-        var used = new HashSet<int>();
-        foreach (var document in documents) used.UnionWith(document.WordIds);
-        var words = new Dictionary<string, int>(StringComparer.Ordinal);
-        lock (_gate)
-        {
-            foreach (var id in used)
-            {
-                var word = _dictionaryWords[id];
-                words[word] = _wordIds[word].Term;
-            }
-        }
-        return words;
     }
 
     private static readonly System.Buffers.SearchValues<char> NotDictionaryChars = System.Buffers.SearchValues.Create("0123456789._");

@@ -5,4 +5,11 @@ public sealed record SearchIndexStats(int Documents, int Terms, int Shards, long
 {
     /// <summary>The folder of the index's files below <c>search/</c>, e.g. <c>3f2a1b9c0d4e/</c>; empty when unversioned.</summary>
     public string Root { get; init; } = "";
+
+    /// <summary>
+    /// When the write was compared with the builder's last one (preview's unversioned rebuilds) and wrote only the files
+    /// that changed: the site-relative paths of files that write made and this one does not, for the caller to remove.
+    /// Null when the write was not compared with an earlier one.
+    /// </summary>
+    public IReadOnlyList<string>? Stale { get; init; }
 }

@@ -29,40 +29,65 @@ internal sealed class SearchIndexWriter
     internal const int MaxImpact = 31;
 
     private readonly IndexedDocument[] _documents;
+    private readonly IndexTables _tables;
     private readonly string[] _terms;
-    private readonly Dictionary<string, int> _words;
-    private readonly IReadOnlyList<SearchEntity> _entities;
 
-    internal SearchIndexWriter(IndexedDocument[] documents, string[] terms, Dictionary<string, int> words, IReadOnlyList<SearchEntity> entities)
+    internal SearchIndexWriter(IndexedDocument[] documents, IndexTables tables)
     {
         _documents = documents;
-        _terms = terms;
-        _words = words;
-        _entities = entities;
+        _tables = tables;
+        _terms = tables.Terms;
         Array.Sort(_documents, static (a, b) => a.Id.CompareTo(b.Id));
         if (_documents.Length > 0 && _documents[0].Id < 0) throw new InvalidOperationException("Search document ids must not be negative.");
     }
 
-    internal SearchIndexStats Write(Output.IOutputSink sink, SearchIndexLayout layout, IReadOnlySet<int>? changedDocuments = null)
+    /// <param name="sink">Where the files go.</param>
+    /// <param name="layout">Versioned or not, documents per display file.</param>
+    /// <param name="changedDocuments">See <see cref="SearchIndexBuilder.Write(Output.IOutputSink, IReadOnlySet{int}?)"/>.</param>
+    /// <param name="memo">
+    /// A remembering builder's record of its last write: when that write was unversioned in the same layout, its files
+    /// are in place, so only files whose bytes change are written (and <see cref="SearchIndexStats.Stale"/> names those
+    /// no longer made). Updated to this write.
+    /// </param>
+    internal SearchIndexStats Write(Output.IOutputSink sink, SearchIndexLayout layout, IReadOnlySet<int>? changedDocuments = null, WrittenIndex? memo = null)
     {
         // Versioned, every file is made in memory first: its folder is named by their hash, so all must be rewritten.
         var versioned = layout.Versioned ? new VersionedFiles() : null;
-        var files = versioned is null ? new JsonFiles(sink, Folder) : new JsonFiles(versioned, "");
+        var previous = versioned is null && memo?.Layout == layout ? memo : null;
+        using var files = versioned is null ? new JsonFiles(sink, Folder, previous?.Files) : new JsonFiles(versioned, "");
         var chunkSize = Math.Max(1, layout.DocsPerFile);
-        var postings = BuildPostings(out var order);
-        var shardKeys = ShardWriter.Write(files, _terms, order, postings, EntitiesByTerm());
+        int[] order = [];
+        var postings = (previous is { Shards: { } lastShards } ? PostingLists.Patch(_documents, previous.Documents, lastShards, _tables.TermOrder, _terms.Length, out order) : null)
+            ?? PostingLists.Build(_documents, _tables.TermOrder, _terms.Length, memo is not null && versioned is null, out order);
+        var shardKeys = ShardWriter.Write(files, _terms, order, postings, _tables.Named, previous?.Shards, out var shardState);
         var shardCount = shardKeys.Count;
-        var dictionary = DictionaryWriter.Write(files, DictionaryWords(order, postings));
-        var facets = FacetLists.Build(_documents);
-        if (changedDocuments is null || versioned is not null)
+        var dictionary = DictionaryWriter.Write(files, _tables.Words, _tables.WordOrder, _tables.ReversedWords, _tables.ReversedOrder,
+            WordBriefs(order, postings), previous?.ForwardPieces ?? [], previous?.ReversedPieces ?? [], out var forwardPieces, out var reversedPieces);
+        FacetLists facets;
+        if (previous is not null)
         {
-            facets.Write(files);
-            DocChunkWriter.Write(files, _documents, chunkSize, facets);
+            // Unchanged briefs and values keep their files; with the same ids carrying the same values (only content
+            // changed) the lists are the ones already written.
+            facets = previous.Facets is { } known && (changedDocuments is not null || FacetLists.SameValues(previous.Documents, _documents))
+                ? known
+                : FacetLists.Build(_documents, _tables.FacetKeys);
+            if (!ReferenceEquals(facets, previous.Facets)) facets.Write(files, previous.Facets);
+            else KeepFacetFiles(files, previous.Files);
+            DocChunkWriter.Write(files, _documents, chunkSize, facets, previous.Facets is { } before ? (previous.Documents, before) : null);
         }
         else
         {
-            var chunks = changedDocuments.Select(id => id / chunkSize).ToHashSet();
-            DocChunkWriter.Write(files, [.. _documents.Where(d => chunks.Contains(d.Id / chunkSize))], chunkSize, facets);
+            facets = FacetLists.Build(_documents, _tables.FacetKeys);
+            if (changedDocuments is null || versioned is not null)
+            {
+                facets.Write(files);
+                DocChunkWriter.Write(files, _documents, chunkSize, facets);
+            }
+            else
+            {
+                var chunks = changedDocuments.Select(id => id / chunkSize).ToHashSet();
+                DocChunkWriter.Write(files, [.. _documents.Where(d => chunks.Contains(d.Id / chunkSize))], chunkSize, facets);
+            }
         }
         var root = "";
         if (versioned is not null)
@@ -70,83 +95,60 @@ internal sealed class SearchIndexWriter
             root = versioned.Version() + "/";
             versioned.CopyTo(sink, Folder + root);
         }
-        var meta = new JsonFiles(sink, Folder);
+        using var meta = new JsonFiles(sink, Folder);
         meta.Write("meta.json", writer => WriteMeta(writer, shardKeys, dictionary, facets.Bundled, order.Length, chunkSize, root));
-        return new SearchIndexStats(_documents.Length, order.Length, shardCount, files.Bytes + meta.Bytes) { Root = root };
+        var stale = previous is null ? null : files.Stale();
+        if (memo is not null)
+        {
+            if (versioned is not null || (previous is null && changedDocuments is not null)) memo.Clear();
+            else
+            {
+                memo.Layout = layout;
+                memo.Files = files.Made;
+                memo.Shards = shardState;
+                memo.ForwardPieces = forwardPieces;
+                memo.ReversedPieces = reversedPieces;
+                memo.Facets = facets;
+                memo.Documents = _documents;
+            }
+        }
+        return new SearchIndexStats(_documents.Length, order.Length, shardCount, files.Bytes + meta.Bytes) { Root = root, Stale = stale };
     }
 
-    /// <summary>
-    /// Per term (by sorted rank): doc ids ascending with their impacts, in one flat layout. <paramref name="order"/>
-    /// lists the term ids in use by rank; a term no document has any more (preview replaced the only one) is left out.
-    /// </summary>
-    private Postings BuildPostings(out int[] order)
+    /// <summary>Keeps the facet files of the last write: its lists are this write's.</summary>
+    private static void KeepFacetFiles(JsonFiles files, IReadOnlyDictionary<string, int> previous)
     {
-        var used = new int[_terms.Length];
-        foreach (var document in _documents)
+        foreach (var file in previous.Keys)
         {
-            foreach (var termId in document.TermIds) used[termId]++;
+            if (file == "facets.json" || file.StartsWith("facets/", StringComparison.Ordinal)) files.Keep(file);
         }
-        var inUse = new List<int>(_terms.Length);
-        for (var i = 0; i < used.Length; i++)
-        {
-            if (used[i] > 0) inUse.Add(i);
-        }
-        order = [.. inUse];
-        var terms = _terms;
-        Array.Sort(order, (a, b) => string.CompareOrdinal(terms[a], terms[b]));
-        var rank = new int[_terms.Length];
-        for (var r = 0; r < order.Length; r++) rank[order[r]] = r;
-
-        var starts = new int[order.Length + 1];
-        var averages = new double[SearchFields.Count];
-        foreach (var document in _documents)
-        {
-            foreach (var termId in document.TermIds) starts[rank[termId] + 1]++;
-            for (var f = 0; f < SearchFields.Count; f++) averages[f] += document.FieldLengths[f];
-        }
-        for (var f = 0; f < SearchFields.Count; f++) averages[f] = _documents.Length == 0 ? 1.0 : Math.Max(1.0, averages[f] / _documents.Length);
-        for (var r = 0; r < order.Length; r++) starts[r + 1] += starts[r];
-        var fill = (int[])starts.Clone();
-        var ids = new int[starts[^1]];
-        var impacts = new byte[starts[^1]];
-        var verbatim = new bool[order.Length];
-        var norms = new double[SearchFields.Count];
-        foreach (var document in _documents)
-        {
-            for (var f = 0; f < SearchFields.Count; f++)
-            {
-                var b = SearchFields.LengthNormalisation[f];
-                norms[f] = SearchFields.Weights[f] / (1 - b + b * document.FieldLengths[f] / averages[f]);
-            }
-            for (var i = 0; i < document.TermIds.Length; i++)
-            {
-                var termRank = rank[document.TermIds[i]];
-                var slot = fill[termRank]++;
-                ids[slot] = document.Id;
-                impacts[slot] = Impact(document.Frequencies[i], norms);
-                if ((document.Frequencies[i] & SearchFields.Verbatim) != 0) verbatim[termRank] = true;
-            }
-        }
-        return new Postings(starts, ids, impacts, verbatim);
     }
 
     /// <summary>
     /// BM25F: the field frequencies, each weighted and normalised by its field's length, summed, then saturated once
     /// (tf / (k1 + tf)) and scaled to 1..31.
     /// </summary>
-    internal static byte Impact(uint frequencies, double[] norms)
+    internal static byte Impact(uint frequencies, ReadOnlySpan<double> norms) => Quantised(Scaled(frequencies, norms));
+
+    /// <summary>The impact before rounding: the saturated, weighted term frequency times <see cref="MaxImpact"/>.</summary>
+    internal static double Scaled(uint frequencies, ReadOnlySpan<double> norms)
     {
         var tf = 0.0;
         for (var f = 0; f < SearchFields.Count; f++) tf += SearchFields.Frequency(frequencies, f) * norms[f];
-        var scaled = (int)Math.Round(tf / (K1 + tf) * MaxImpact, MidpointRounding.AwayFromZero);
-        return (byte)Math.Clamp(scaled, 1, MaxImpact);
+        return tf / (K1 + tf) * MaxImpact;
     }
 
-    /// <summary>Entity pages by the terms of their names (those in most briefs first, a few a term), for the shard of each term.</summary>
-    private Dictionary<string, List<SearchEntity>> EntitiesByTerm()
+    /// <summary>A scaled impact rounded (half away from zero) into 1..<see cref="MaxImpact"/>.</summary>
+    internal static byte Quantised(double scaled) => (byte)Math.Clamp((int)Math.Round(scaled, MidpointRounding.AwayFromZero), 1, MaxImpact);
+
+    /// <summary>
+    /// Entity pages by the terms of their names (those in most briefs first, at most
+    /// <see cref="ShardWriter.MaxEntitiesPerTerm"/> a term), for the shard of each term.
+    /// </summary>
+    internal static Dictionary<string, List<SearchEntity>> EntitiesByTerm(IReadOnlyList<SearchEntity> entities)
     {
         var byTerm = new Dictionary<string, List<SearchEntity>>(StringComparer.Ordinal);
-        var ordered = _entities.OrderByDescending(e => e.Briefs).ThenBy(e => e.Kind, StringComparer.Ordinal)
+        var ordered = entities.OrderByDescending(e => e.Briefs).ThenBy(e => e.Kind, StringComparer.Ordinal)
             .ThenBy(e => e.Name, StringComparer.Ordinal).ThenBy(e => e.Path, StringComparer.Ordinal);
         foreach (var entity in ordered)
         {
@@ -159,17 +161,25 @@ internal sealed class SearchIndexWriter
         return byTerm;
     }
 
-    /// <summary>The typo dictionary's words with the number of briefs their term is in; words of terms no brief has are left out.</summary>
-    private List<(string Word, int Briefs)> DictionaryWords(int[] order, Postings postings)
+    /// <summary>
+    /// Per typo-dictionary word (by id), the number of briefs its term is in, or 0 when no brief uses the word: those
+    /// are left out.
+    /// </summary>
+    private int[] WordBriefs(int[] order, Postings postings)
     {
-        var briefs = new int[_terms.Length];
-        for (var r = 0; r < order.Length; r++) briefs[order[r]] = postings.Starts[r + 1] - postings.Starts[r];
-        var words = new List<(string, int)>(_words.Count);
-        foreach (var (word, termId) in _words)
+        var briefs = new int[_tables.Words.Count];
+        foreach (var document in _documents)
         {
-            if (termId < briefs.Length && briefs[termId] > 0) words.Add((word, briefs[termId]));
+            foreach (var word in document.WordIds) briefs[word] = 1;
         }
-        return words;
+        var termBriefs = new int[_terms.Length];
+        for (var r = 0; r < order.Length; r++) termBriefs[order[r]] = postings.Starts[r + 1] - postings.Starts[r];
+        var wordTerms = _tables.WordTerms;
+        for (var w = 0; w < briefs.Length; w++)
+        {
+            if (briefs[w] > 0) briefs[w] = termBriefs[wordTerms[w]];
+        }
+        return briefs;
     }
 
     private void WriteMeta(Utf8JsonWriter writer, IReadOnlyList<string> shardKeys, DictionaryKeys dictionary, bool facetBundle, int termCount, int chunkSize, string root)
@@ -217,4 +227,33 @@ internal sealed class SearchIndexWriter
 /// Postings of all terms by sorted rank: <c>Ids[Starts[r]..Starts[r+1]]</c> with matching impacts, and per term whether
 /// some brief has it as a word as it is.
 /// </summary>
-internal sealed record Postings(int[] Starts, int[] Ids, byte[] Impacts, bool[] Verbatim);
+internal sealed record Postings(int[] Starts, int[] Ids, byte[] Impacts, bool[] Verbatim)
+{
+    /// <summary>Each posting's packed frequencies, kept by a remembering builder's write so the next can patch the postings.</summary>
+    public uint[]? Frequencies { get; init; }
+
+    /// <summary>With <see cref="Frequencies"/>: what each document's impacts were computed from (see <see cref="PostingLists"/>).</summary>
+    public ImpactBasis? Basis { get; init; }
+
+    /// <summary>
+    /// When patched from the last write's postings: by term id, whether its postings may differ from those (a term not
+    /// marked has the same ids, impacts and flag).
+    /// </summary>
+    public bool[]? ChangedTerms { get; init; }
+}
+
+/// <summary>
+/// Per document (by id, ids 0..n-1): the field norms its impacts were last computed with, and how far the nearest of
+/// them was from a rounding step (in scaled units), so a later write can tell the documents whose impacts cannot have
+/// changed.
+/// </summary>
+internal sealed record ImpactBasis(double[] Norms, double[] Margins);
+
+/// <summary>
+/// The builder's tables as a write sees them: terms with their ordinal order and entity pages (by term id), the typo
+/// dictionary's words (and spelt backwards) with their orders and terms, and the facet keys of names met so far.
+/// </summary>
+internal sealed record IndexTables(
+    string[] Terms, int[] TermOrder, List<SearchEntity>?[] Named,
+    IReadOnlyList<string> Words, IReadOnlyList<string> ReversedWords, int[] WordTerms, int[] WordOrder, int[] ReversedOrder,
+    Dictionary<string, string>? FacetKeys);

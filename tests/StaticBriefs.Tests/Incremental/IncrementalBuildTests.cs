@@ -110,6 +110,36 @@ public sealed class IncrementalBuildTests
         Assert.True(result.PagesRendered > 0 || edit is "rename brief file" or "add entity to data", $"{edit}: expected pages to be rendered again");
     }
 
+    [Theory]
+    [MemberData(nameof(LiveEdits))]
+    public void Preview_with_its_unversioned_search_index_equals_a_clean_build_byte_for_byte(string edit)
+    {
+        // Preview writes only the index files whose bytes change and removes those no longer made (a deleted brief's
+        // display file, a value's facet file, shards after the last): what is left must be a clean build's index.
+        using var site = new IncrementalSite(inMemory: true, live: true, unversionedIndex: true);
+        site.BuildOk();
+
+        site.Changed(Cases[edit](site));
+        site.BuildOk();
+
+        Assert.Equal(FullBuildEdits.Contains(edit) ? 0 : 1, site.Live!.PartialBuilds);
+        site.AssertSameAsClean();
+    }
+
+    [Fact]
+    public void Preview_with_its_unversioned_search_index_stays_clean_across_a_run_of_edits()
+    {
+        using var site = new IncrementalSite(inMemory: true, live: true, unversionedIndex: true);
+        site.BuildOk();
+        foreach (var edit in (string[])["edit body", "remove last mention", "add brief", "change date", "tag new entity", "edit title", "delete brief", "change layout", "edit summary"])
+        {
+            site.Changed(Cases[edit](site));
+            site.BuildOk();
+            site.AssertSameAsClean();
+        }
+        Assert.Equal(8, site.Live!.PartialBuilds);
+    }
+
     [Fact]
     public void Preview_keeps_rebuilding_from_memory_across_edits_of_several_briefs()
     {

@@ -11,11 +11,14 @@ namespace StaticBriefs.Tests.Incremental;
 internal sealed class IncrementalSite : IDisposable
 {
     private readonly TestSite _site = TestSite.CopyOf(RepoPaths.SampleInput);
+    private readonly bool _unversionedIndex;
 
     /// <param name="inMemory">Keep one trusted in-memory cache across builds, told what changed (as preview does).</param>
     /// <param name="live">Also keep the last build's model in memory, as preview does (needs <paramref name="inMemory"/>).</param>
-    public IncrementalSite(bool inMemory, bool live = false)
+    /// <param name="unversionedIndex">Write the search index unversioned, as preview does (the clean build too).</param>
+    public IncrementalSite(bool inMemory, bool live = false, bool unversionedIndex = false)
     {
+        _unversionedIndex = unversionedIndex;
         CacheDirectory = Path.Combine(_site.Root, "cache");
         Memory = inMemory ? new BuildCache(null) { TrustUnchangedFiles = true } : null;
         Live = live ? new LiveSession() : null;
@@ -28,7 +31,7 @@ internal sealed class IncrementalSite : IDisposable
     public BuildCache? Memory { get; }
     public string CleanDirectory => Path.Combine(_site.Root, "clean");
 
-    public BuildOptions Options => _site.Options with { Minify = true, UseCache = true, CacheDirectory = CacheDirectory, Cache = Memory, Live = Live };
+    public BuildOptions Options => _site.Options with { Minify = true, UseCache = true, CacheDirectory = CacheDirectory, Cache = Memory, Live = Live, VersionSearchIndex = !_unversionedIndex };
 
     /// <summary>Tells an in-memory cache which input files changed (a disk cache finds out by hashing).</summary>
     public void Changed(params string[] relativePaths) =>
@@ -46,7 +49,7 @@ internal sealed class IncrementalSite : IDisposable
     /// <summary>Builds the same input from scratch, without any cache, into <see cref="CleanDirectory"/>.</summary>
     public void BuildClean()
     {
-        var result = SiteBuild.Run(_site.Options with { Minify = true, OutputDirectory = CleanDirectory });
+        var result = SiteBuild.Run(_site.Options with { Minify = true, OutputDirectory = CleanDirectory, VersionSearchIndex = !_unversionedIndex });
         Assert.False(result.HasErrors, "clean build failed:\n" + string.Join('\n', result.Diagnostics));
     }
 
