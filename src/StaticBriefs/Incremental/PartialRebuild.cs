@@ -68,6 +68,8 @@ internal sealed class PartialRebuild(
         var sorted = Merged(state, edit, diagnostics);
         if (diagnostics.HasErrors) return Failed(sorted, site, views);
         var removed = plan.Removed.Where(f => previous.Files.ContainsKey(f) && !sink.Written.ContainsKey(f)).ToList();
+        // Counted before the commit, which turns the previous manifest into the new one.
+        var pagesBefore = previous.Files.Keys.Count(f => f.EndsWith(".html", StringComparison.Ordinal));
         var manifest = clock.Time("commit", () => OutputPatcher.CommitPartial(sink, cache, output, outputDirectory, context,
             layout.Versioned ? VersionFolders(previous) : RegeneratedFolders, removed, diagnostics));
         // Nothing changed in the output folder when the commit failed; the state no longer matches it either way.
@@ -90,7 +92,7 @@ internal sealed class PartialRebuild(
         {
             PagesRendered = sink.PagesRendered,
             // Pages outside the plan were not even looked at: they count as unchanged, as the message says.
-            PagesReused = previous.Files.Keys.Count(f => f.EndsWith(".html", StringComparison.Ordinal)) - sink.PagesRendered,
+            PagesReused = pagesBefore - sink.PagesRendered,
             DocumentsParsed = edit.Documents.Values.Count(d => d is not null),
             DocumentsReused = edit.Loaded.Documents.Length - edit.Documents.Values.Count(d => d is not null),
         };
