@@ -41,6 +41,8 @@ internal sealed class PartialRebuild(
         using var staging = output.CreateStaging(diagnostics);
         if (staging is null) return Failed(diagnostics, site, views);
         var sink = new PageMemoSink(staging, output, previous, state.LayoutKeys);
+        // Counted before the commit, which turns the previous manifest into the new one.
+        var pagesBefore = previous.Files.Keys.Count(f => f.EndsWith(".html", StringComparison.Ordinal));
         var rendered = Remap(state.Rendered, plan.NewIds, site.Briefs.Length);
         var search = plan.ContentOnly ? state.Search : state.Search.Renumbered(plan.NewIds);
         clock.Time("render briefs", () =>
@@ -68,8 +70,6 @@ internal sealed class PartialRebuild(
         var sorted = Merged(state, edit, diagnostics);
         if (diagnostics.HasErrors) return Failed(sorted, site, views);
         var removed = plan.Removed.Where(f => previous.Files.ContainsKey(f) && !sink.Written.ContainsKey(f)).ToList();
-        // Counted before the commit, which turns the previous manifest into the new one.
-        var pagesBefore = previous.Files.Keys.Count(f => f.EndsWith(".html", StringComparison.Ordinal));
         var manifest = clock.Time("commit", () => OutputPatcher.CommitPartial(sink, cache, output, outputDirectory, context,
             layout.Versioned ? VersionFolders(previous) : RegeneratedFolders, removed, diagnostics));
         // Nothing changed in the output folder when the commit failed; the state no longer matches it either way.
