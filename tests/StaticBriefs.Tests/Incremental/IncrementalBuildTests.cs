@@ -163,6 +163,9 @@ public sealed class IncrementalBuildTests
             Assert.Equal(edit, File.ReadAllText(Path.Combine(output, ".notes", "kept.txt")));
             Directory.Delete(Path.Combine(output, ".notes"), recursive: true);
             site.AssertSameAsClean();
+            // The cache's records, turned into the new ones in place, name exactly the files the output's manifest lists.
+            var records = site.Memory!.Manifest(Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar))!.Files.Keys;
+            Assert.Equal(StaticBriefs.Output.OwnedFiles.Read(output)!.Files.Order(StringComparer.Ordinal), records.Order(StringComparer.Ordinal));
         }
         Assert.Equal(edits.Length, site.Live!.PartialBuilds);
     }
