@@ -9,7 +9,8 @@ namespace StaticBriefs.Benchmarks;
 /// <summary>
 /// <c>live CORPUS [THEME]</c>: preview's rebuild from memory, in process and without the watcher, so its stages can
 /// be read: one full build with a <see cref="LiveSession"/>, then ten edits of each kind issue 14 names (body, title,
-/// summary, tags, date, slug, add, delete, entity data), each timed per stage; prints a table of medians.
+/// summary, tags, date, slug, add, delete, entity data), each timed per stage; prints a table of medians. With
+/// <c>--clean-output</c> it builds as <c>preview</c> does into its default folder, which it cleans of foreign files.
 /// </summary>
 internal static partial class LiveRebuildProbe
 {
@@ -17,7 +18,9 @@ internal static partial class LiveRebuildProbe
 
     public static int Run(string[] args)
     {
-        if (args.Length < 1) { Console.Error.WriteLine("usage: live CORPUS_INPUT_DIR [THEME_DIR] [--only KIND,KIND]"); return 2; }
+        var clean = args.Contains("--clean-output");
+        args = [.. args.Where(a => a != "--clean-output")];
+        if (args.Length < 1) { Console.Error.WriteLine("usage: live CORPUS_INPUT_DIR [THEME_DIR] [--clean-output] [--only KIND,KIND]"); return 2; }
         var root = Path.Combine(Path.GetTempPath(), "sb-live-" + Guid.NewGuid().ToString("N")[..8]);
         var input = Path.Combine(root, "input");
         IncrementalBenchmark.Copy(args[0], input);
@@ -31,6 +34,7 @@ internal static partial class LiveRebuildProbe
                 ThemeDirectory = Path.GetFullPath(args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : "theme"), Cache = cache, Live = live,
                 // As preview builds (PreviewCommand): a versioned index would write every index file anew on each edit.
                 VersionSearchIndex = false,
+                CleanOutput = clean,
             };
             // Held for the whole session, as preview holds its folder (PreviewLoop): each rebuild then pays no open.
             var opening = new StaticBriefs.Diagnostics.DiagnosticBag();

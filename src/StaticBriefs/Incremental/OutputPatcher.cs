@@ -31,7 +31,9 @@ internal static class OutputPatcher
     /// Commits a partial rebuild (a <see cref="Rendering.RenderScope"/>): files it did not look at are carried over
     /// from the previous manifest untouched, so the output folder is never scanned. Files go away when the rebuild
     /// names them in <paramref name="removedFiles"/> (pages of a deleted brief, say), and under
-    /// <paramref name="regeneratedFolders"/>, which the rebuild wrote out whole, when it no longer makes them.
+    /// <paramref name="regeneratedFolders"/>, which the rebuild wrote out whole, when it no longer makes them. Once the
+    /// commit succeeded, the previous manifest's records become the new manifest in place: copying tens of thousands
+    /// of them cost more than the rest of a one-page commit.
     /// </summary>
     public static OutputManifest? CommitPartial(
         PageMemoSink sink, BuildCache cache, OutputFolder output, string cacheKey, string context, IReadOnlyList<string> regeneratedFolders,
@@ -39,18 +41,26 @@ internal static class OutputPatcher
     {
         var previous = sink.Previous ?? throw new InvalidOperationException("A partial rebuild needs the previous build's manifest.");
         cache.ForgetManifest(cacheKey);
-        var files = new Dictionary<string, OutputRecord>(previous.Files, StringComparer.Ordinal);
-        var removed = new List<string>();
-        foreach (var file in previous.Files.Keys)
+        var removed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in removedFiles)
         {
-            if (sink.Kept.ContainsKey(file) || sink.Written.ContainsKey(file)) continue;
-            if (!InAny(file, regeneratedFolders) && !removedFiles.Contains(file)) continue;
-            removed.Add(file);
-            files.Remove(file);
+            if (previous.Files.ContainsKey(file) && !StillMade(sink, file)) removed.Add(file);
+        }
+        if (regeneratedFolders.Count > 0)
+        {
+            foreach (var file in previous.Files.Keys)
+            {
+                if (InAny(file, regeneratedFolders) && !StillMade(sink, file)) removed.Add(file);
+            }
         }
         if (!output.CommitChanges(sink.Staging, removed, diagnostics)) return Restore(sink, cache, cacheKey);
+        var files = previous.Files;
+        foreach (var file in removed) files.Remove(file);
         return Manifest(sink, output, context, files);
     }
+
+    /// <summary>True when this build keeps or writes <paramref name="file"/>.</summary>
+    private static bool StillMade(PageMemoSink sink, string file) => sink.Kept.ContainsKey(file) || sink.Written.ContainsKey(file);
 
     private static bool InAny(string file, IReadOnlyList<string> folders)
     {

@@ -44,6 +44,8 @@ internal sealed class PartialRebuild(
         using var staging = output.CreateStaging(diagnostics);
         if (staging is null) return Failed(diagnostics, site, views);
         var sink = new PageMemoSink(staging, output, previous, state.LayoutKeys);
+        // Counted before the commit, which turns the previous manifest into the new one.
+        var pagesBefore = previous.Files.Keys.Count(f => f.EndsWith(".html", StringComparison.Ordinal));
         var rendered = Remap(state.Rendered, plan.NewIds, site.Briefs.Length);
         var search = plan.ContentOnly ? state.Search : state.Search.Renumbered(plan.NewIds);
         clock.Time("render briefs", () =>
@@ -96,7 +98,7 @@ internal sealed class PartialRebuild(
         {
             PagesRendered = sink.PagesRendered,
             // Pages outside the plan were not even looked at: they count as unchanged, as the message says.
-            PagesReused = previous.Files.Keys.Count(f => f.EndsWith(".html", StringComparison.Ordinal)) - sink.PagesRendered,
+            PagesReused = pagesBefore - sink.PagesRendered,
             DocumentsParsed = edit.Documents.Values.Count(d => d is not null),
             DocumentsReused = edit.Loaded.Documents.Length - edit.Documents.Values.Count(d => d is not null),
         };

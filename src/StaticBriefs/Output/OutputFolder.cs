@@ -145,35 +145,59 @@ internal sealed class OutputFolder : IDisposable
     {
         ArgumentNullException.ThrowIfNull(staging);
         var staged = staging.Files;
-        if (kept is null || kept.Count == 0) return Apply(staging, staged.ToArray(), whole: true, sameFiles: false, diagnostics);
+        if (kept is null || kept.Count == 0) return Apply(staging, new OwnedFiles(staged), whole: true, sameFiles: false, diagnostics);
         // A cached build that changed only pages keeps the same files: the manifest stays as it is, nothing is removed.
         var sameFiles = Owned is not null && staged.Count + kept.Count == Owned.Count && staged.All(Owned.Contains) && kept.All(Owned.Contains);
-        return Apply(staging, sameFiles ? Owned!.Files : [.. staged.Union(kept, StringComparer.Ordinal)], whole: false, sameFiles, diagnostics);
+        return Apply(staging, sameFiles ? Owned! : new OwnedFiles(staged.Union(kept, StringComparer.Ordinal)), whole: false, sameFiles, diagnostics);
     }
 
     /// <summary>
     /// Commits a partial rebuild: the staged files replace theirs, <paramref name="removed"/> go, and every other file
-    /// the folder holds stays as it is, without a look at the 27,000 of them (preview's one-page rebuilds).
+    /// the folder holds stays as it is, without a look at the 27,000 of them (preview's one-page rebuilds). The list
+    /// of owned files changes in place by the few that come and go, and its manifest is written from the sorted
+    /// list and that change, so the commit's cost follows the size of the edit, not of the site.
     /// </summary>
     public bool CommitChanges(StagingOutput staging, IReadOnlyCollection<string> removed, DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(staging);
         ArgumentNullException.ThrowIfNull(removed);
-        var staged = staging.Files;
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        // An early scan a failed build left running reads the owned files, which are about to change in place.
+        DiscardScan();
         var owned = Owned ?? new OwnedFiles([]);
-        var sameFiles = removed.Count == 0 && staged.All(owned.Contains);
-        var newSite = sameFiles ? owned.Files : (IReadOnlyCollection<string>)[.. owned.Files.Except(removed, StringComparer.Ordinal).Union(staged, StringComparer.Ordinal)];
-        return Apply(staging, newSite, whole: false, sameFiles, diagnostics);
+        var change = owned.Change(gone: removed.Where(f => !staging.Holds(f)), added: staging.Files);
+        var replaced = new ReplacedFiles(DisplayPath);
+        var work = staging.Work;
+        try
+        {
+            if (!change.IsEmpty) OwnedFiles.WriteSorted(Path.Combine(work.Site, OwnedFiles.FileName), change.After());
+            var removals = change.IsEmpty && !_request.CleanOutput ? [] : Removals(change);
+            PatchCommit.Run(this, work, Owned, removals, _request.CleanOutput, replaced);
+        }
+        catch (Exception ex) when (IoFailure.IsIo(ex))
+        {
+            diagnostics.Add(IoFailure.Error(Where(ex, work), "cannot replace the output folder's files; the previous output is untouched", ex));
+            return false;
+        }
+        staging.Committed = true;
+        if (!change.IsEmpty)
+        {
+            owned.Apply(change);
+            Owned = owned;
+        }
+        _committed = true;
+        replaced.Report(diagnostics);
+        return true;
     }
 
-    private bool Apply(StagingOutput staging, IReadOnlyCollection<string> newSite, bool whole, bool sameFiles, DiagnosticBag diagnostics)
+    private bool Apply(StagingOutput staging, OwnedFiles next, bool whole, bool sameFiles, DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         var replaced = new ReplacedFiles(DisplayPath);
         var work = staging.Work;
         try
         {
-            if (!sameFiles) OwnedFiles.Write(Path.Combine(work.Site, OwnedFiles.FileName), newSite);
+            if (!sameFiles) next.Write(Path.Combine(work.Site, OwnedFiles.FileName));
             var swapped = false;
             if (whole && !work.Inside)
             {
@@ -183,7 +207,7 @@ internal sealed class OutputFolder : IDisposable
             }
             if (!swapped)
             {
-                var removals = sameFiles && !_request.CleanOutput ? [] : Removals(newSite);
+                var removals = sameFiles && !_request.CleanOutput ? [] : Removals(next);
                 PatchCommit.Run(this, work, Owned, removals, _request.CleanOutput, replaced);
             }
         }
@@ -194,7 +218,7 @@ internal sealed class OutputFolder : IDisposable
             return false;
         }
         staging.Committed = true;
-        if (!sameFiles) Owned = new OwnedFiles(newSite);
+        Owned = next;
         _committed = true;
         replaced.Report(diagnostics);
         return true;
@@ -251,16 +275,41 @@ internal sealed class OutputFolder : IDisposable
     /// What a patch removes: files StaticBriefs wrote that the new site lacks, and with --clean-output foreign entries;
     /// never a path the new site uses, as a file or as a folder on the way to one (the patch moves files in first).
     /// </summary>
-    private List<string> Removals(IReadOnlyCollection<string> newSite)
+    private List<string> Removals(OwnedFiles next)
     {
-        var next = new OwnedFiles(newSite);
         var removals = Owned is null ? [] : Owned.Files.Where(f => !next.Contains(f) && !next.HasFolder(f)).ToList();
-        if (_request.CleanOutput)
-        {
-            var either = Owned is null ? next : new OwnedFiles(Owned.Files.Concat(newSite));
-            removals.AddRange(TreeScan.Of(Root, either).Entries.Where(e => !e.Own && !ForeignEntries.KeptByClean((e.Path, e.Kind))).Select(e => e.Path));
-        }
+        if (_request.CleanOutput) removals.AddRange(ForeignToClean(Owned is null ? next : new OwnershipUnion(Owned, next)));
         return removals;
+    }
+
+    /// <summary>The same for a partial commit, from the files it removes rather than from every owned file.</summary>
+    private List<string> Removals(OwnedFilesChange change)
+    {
+        var removals = change.Gone.Where(f => !change.HasFolderAfter(f)).ToList();
+        if (_request.CleanOutput) removals.AddRange(ForeignToClean(change.Either));
+        return removals;
+    }
+
+    /// <summary>
+    /// With --clean-output, the foreign entries to remove: everything neither the old nor the new site owns but folders
+    /// starting with '.'. A walk of the whole folder, since anyone may have put a file anywhere since the last commit.
+    /// </summary>
+    private IEnumerable<string> ForeignToClean(IOwnership either) =>
+        TreeScan.Of(Root, either).Entries.Where(e => !e.Own && !ForeignEntries.KeptByClean((e.Path, e.Kind))).Select(e => e.Path);
+
+    /// <summary>Waits for an early scan nobody took and drops it.</summary>
+    private void DiscardScan()
+    {
+        var scan = _scan;
+        _scan = null;
+        try
+        {
+            scan?.Wait();
+        }
+        catch (AggregateException)
+        {
+            // A scan that failed was never going to be used.
+        }
     }
 
     /// <summary>The swap was impossible after all (an unnoticed mount point): the staged files are copied into a work folder inside.</summary>

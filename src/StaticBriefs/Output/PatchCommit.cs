@@ -82,8 +82,10 @@ internal sealed class PatchCommit
     {
         try
         {
-            // Before the journal goes: a resumed patch tidies the same folders.
-            RemoveEmptyFolders(remove.Concat(_backedUp));
+            // Before the journal goes: a resumed patch tidies the same folders. An entry moved aside to make way for a
+            // placed file or a created folder leaves its folders holding that one: only the others can empty a folder.
+            var standing = new HashSet<string>(_placed.Concat(_created), StringComparer.Ordinal);
+            RemoveEmptyFolders(remove.Concat(_backedUp.Where(b => !standing.Contains(b))));
         }
         catch (Exception ex) when (IoFailure.IsIo(ex))
         {

@@ -50,6 +50,9 @@ public sealed class StagingOutput : IOutputSink, IDisposable
     /// <summary>Every file written, relative with '/'.</summary>
     internal ICollection<string> Files => _files.Keys;
 
+    /// <summary>True when <paramref name="relative"/> was written here.</summary>
+    internal bool Holds(string relative) => _files.ContainsKey(relative);
+
     /// <summary>Set by the committer once the tree belongs to the output folder (or was consumed by it).</summary>
     internal bool Committed { get; set; }
 

@@ -21,7 +21,7 @@ internal sealed class TreeScan
     public List<ScannedEntry> Entries { get; }
 
     /// <summary>Walks <paramref name="root"/> (its own reserved names left out); with no manifest every entry is foreign.</summary>
-    public static TreeScan Of(string root, OwnedFiles? owned)
+    public static TreeScan Of(string root, IOwnership? owned)
     {
         var entries = new List<ScannedEntry>();
         Walk(root, "", owned, entries);
@@ -32,7 +32,7 @@ internal sealed class TreeScan
     public List<string> Foreign(bool keptOnly) =>
         [.. Entries.Where(e => !e.Own && (!keptOnly || ForeignEntries.KeptByClean((e.Path, e.Kind)))).Select(e => e.Path)];
 
-    private static void Walk(string root, string folder, OwnedFiles? owned, List<ScannedEntry> entries)
+    private static void Walk(string root, string folder, IOwnership? owned, List<ScannedEntry> entries)
     {
         var path = folder.Length == 0 ? root : Path.Combine(root, folder);
         foreach (var (name, kind) in OutputTree.Entries(path))

@@ -183,6 +183,48 @@ public sealed class IncrementalBuildTests
         Assert.Equal(sequence.Length, site.Live!.PartialBuilds);
     }
 
+    [Fact]
+    public void Preview_holding_its_folder_keeps_the_output_and_manifest_a_clean_build_s_across_edits_that_add_and_remove_files()
+    {
+        // One output folder held across every rebuild, cleaned of foreign files, as preview holds its default folder:
+        // the owned files change in place commit after commit, and after each the tree must still be a clean build's.
+        using var site = new IncrementalSite(inMemory: true, live: true, preview: true);
+        site.BuildOk();
+        var output = site.Site.OutputDirectory;
+        var cases = new Dictionary<string, Func<IncrementalSite, string[]>>(Cases)
+        {
+            // "add brief" links to the brief whose slug changes first here.
+            ["add unlinked brief"] = s =>
+            {
+                s.Write("briefs/2025/unlinked.md", TestSite.Brief("title: \"An unlinked brief\"\ndate: 2025-03-01\ntopics: [Funding, Wafer supply]", "Nothing links here."));
+                return ["briefs/2025/unlinked.md"];
+            },
+        };
+        string[] edits = ["change slug", "add unlinked brief", "tag new entity", "change date", "remove last mention", "delete brief", "rename brief file", "edit body"];
+        foreach (var edit in edits)
+        {
+            // Dropped in since the last commit: the next one removes them, as a clean build with --clean-output would,
+            // but keeps a folder starting with '.'.
+            File.WriteAllText(Path.Combine(output, "stray.txt"), edit);
+            File.WriteAllText(Path.Combine(output, "briefs", "stray.txt"), edit);
+            Directory.CreateDirectory(Path.Combine(output, ".notes"));
+            File.WriteAllText(Path.Combine(output, ".notes", "kept.txt"), edit);
+
+            site.Changed(cases[edit](site));
+            site.BuildOk();
+
+            Assert.False(File.Exists(Path.Combine(output, "stray.txt")), edit);
+            Assert.False(File.Exists(Path.Combine(output, "briefs", "stray.txt")), edit);
+            Assert.Equal(edit, File.ReadAllText(Path.Combine(output, ".notes", "kept.txt")));
+            Directory.Delete(Path.Combine(output, ".notes"), recursive: true);
+            site.AssertSameAsClean();
+            // The cache's records, turned into the new ones in place, name exactly the files the output's manifest lists.
+            var records = site.Memory!.Manifest(Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar))!.Files.Keys;
+            Assert.Equal(StaticBriefs.Output.OwnedFiles.Read(output)!.Files.Order(StringComparer.Ordinal), records.Order(StringComparer.Ordinal));
+        }
+        Assert.Equal(edits.Length, site.Live!.PartialBuilds);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -16,13 +16,20 @@ internal sealed class IncrementalSite : IDisposable
     /// <param name="inMemory">Keep one trusted in-memory cache across builds, told what changed (as preview does).</param>
     /// <param name="live">Also keep the last build's model in memory, as preview does (needs <paramref name="inMemory"/>).</param>
     /// <param name="unversionedIndex">Write the search index unversioned, as preview does (the clean build too).</param>
-    public IncrementalSite(bool inMemory, bool live = false, bool unversionedIndex = false)
+    /// <param name="preview">
+    /// Hold the output folder open across builds and clean it of foreign files, as preview does with its default folder.
+    /// </param>
+    public IncrementalSite(bool inMemory, bool live = false, bool unversionedIndex = false, bool preview = false)
     {
         _unversionedIndex = unversionedIndex;
         CacheDirectory = Path.Combine(_site.Root, "cache");
         Memory = inMemory ? new BuildCache(null) { TrustUnchangedFiles = true } : null;
         Live = live ? new LiveSession() : null;
+        _preview = preview;
     }
+
+    private readonly bool _preview;
+    private StaticBriefs.Output.OutputFolder? _held;
 
     public LiveSession? Live { get; }
 
@@ -31,13 +38,32 @@ internal sealed class IncrementalSite : IDisposable
     public BuildCache? Memory { get; }
     public string CleanDirectory => Path.Combine(_site.Root, "clean");
 
-    public BuildOptions Options => _site.Options with { Minify = true, UseCache = true, CacheDirectory = CacheDirectory, Cache = Memory, Live = Live, VersionSearchIndex = !_unversionedIndex };
+    public BuildOptions Options => _site.Options with
+    {
+        Minify = true,
+        UseCache = true,
+        CacheDirectory = CacheDirectory,
+        Cache = Memory,
+        Live = Live,
+        VersionSearchIndex = !_unversionedIndex,
+        CleanOutput = _preview,
+    };
 
     /// <summary>Tells an in-memory cache which input files changed (a disk cache finds out by hashing).</summary>
     public void Changed(params string[] relativePaths) =>
         Memory?.MarkChanged(relativePaths.Select(p => Path.Combine(_site.InputDirectory, p)));
 
-    public BuildResult Build() => SiteBuild.Run(Options);
+    public BuildResult Build()
+    {
+        if (!_preview) return SiteBuild.Run(Options);
+        if (_held is null)
+        {
+            var opening = new StaticBriefs.Diagnostics.DiagnosticBag();
+            _held = OutputAccess.Open(Options, null, opening, out _, withGate: true)
+                ?? throw new Xunit.Sdk.XunitException("the output folder did not open:\n" + string.Join('\n', opening.Sorted()));
+        }
+        return SiteBuild.Run(Options, _held);
+    }
 
     public BuildResult BuildOk()
     {
@@ -81,6 +107,7 @@ internal sealed class IncrementalSite : IDisposable
 
     public void Dispose()
     {
+        _held?.Dispose();
         Live?.Dispose();
         _site.Dispose();
     }
