@@ -34,10 +34,11 @@ internal static class OutputPatcher
     /// <paramref name="regeneratedFolders"/>, which the rebuild wrote out whole, when it no longer makes them. Once the
     /// commit succeeded, the previous manifest's records become the new manifest in place: copying tens of thousands
     /// of them cost more than the rest of a one-page commit.
+    /// With <paramref name="cleanForeign"/> false, foreign entries are left to the next whole commit even with --clean-output.
     /// </summary>
     public static OutputManifest? CommitPartial(
         PageMemoSink sink, BuildCache cache, OutputFolder output, string cacheKey, string context, IReadOnlyList<string> regeneratedFolders,
-        IReadOnlyCollection<string> removedFiles, DiagnosticBag diagnostics)
+        IReadOnlyCollection<string> removedFiles, DiagnosticBag diagnostics, bool cleanForeign = true)
     {
         var previous = sink.Previous ?? throw new InvalidOperationException("A partial rebuild needs the previous build's manifest.");
         cache.ForgetManifest(cacheKey);
@@ -53,7 +54,7 @@ internal static class OutputPatcher
                 if (InAny(file, regeneratedFolders) && !StillMade(sink, file)) removed.Add(file);
             }
         }
-        if (!output.CommitChanges(sink.Staging, removed, diagnostics)) return Restore(sink, cache, cacheKey);
+        if (!output.CommitChanges(sink.Staging, removed, diagnostics, cleanForeign)) return Restore(sink, cache, cacheKey);
         var files = previous.Files;
         foreach (var file in removed) files.Remove(file);
         return Manifest(sink, output, context, files);

@@ -157,7 +157,14 @@ internal sealed class OutputFolder : IDisposable
     /// of owned files changes in place by the few that come and go, and its manifest is written from the sorted
     /// list and that change, so the commit's cost follows the size of the edit, not of the site.
     /// </summary>
-    public bool CommitChanges(StagingOutput staging, IReadOnlyCollection<string> removed, DiagnosticBag diagnostics)
+    /// <param name="staging">The staged files.</param>
+    /// <param name="removed">Owned files the new site no longer makes.</param>
+    /// <param name="diagnostics">Where a refused commit is reported.</param>
+    /// <param name="cleanForeign">
+    /// With --clean-output, also remove foreign entries (a walk of the whole folder); false leaves them to the next
+    /// whole commit.
+    /// </param>
+    public bool CommitChanges(StagingOutput staging, IReadOnlyCollection<string> removed, DiagnosticBag diagnostics, bool cleanForeign = true)
     {
         ArgumentNullException.ThrowIfNull(staging);
         ArgumentNullException.ThrowIfNull(removed);
@@ -171,8 +178,9 @@ internal sealed class OutputFolder : IDisposable
         try
         {
             if (!change.IsEmpty) OwnedFiles.WriteSorted(Path.Combine(work.Site, OwnedFiles.FileName), change.After());
-            var removals = change.IsEmpty && !_request.CleanOutput ? [] : Removals(change);
-            PatchCommit.Run(this, work, Owned, removals, _request.CleanOutput, replaced);
+            var clean = cleanForeign && _request.CleanOutput;
+            var removals = change.IsEmpty && !clean ? [] : Removals(change, clean);
+            PatchCommit.Run(this, work, Owned, removals, clean, replaced);
         }
         catch (Exception ex) when (IoFailure.IsIo(ex))
         {
@@ -283,10 +291,10 @@ internal sealed class OutputFolder : IDisposable
     }
 
     /// <summary>The same for a partial commit, from the files it removes rather than from every owned file.</summary>
-    private List<string> Removals(OwnedFilesChange change)
+    private List<string> Removals(OwnedFilesChange change, bool clean)
     {
         var removals = change.Gone.Where(f => !change.HasFolderAfter(f)).ToList();
-        if (_request.CleanOutput) removals.AddRange(ForeignToClean(change.Either));
+        if (clean) removals.AddRange(ForeignToClean(change.Either));
         return removals;
     }
 

@@ -186,8 +186,10 @@ public sealed class IncrementalBuildTests
     [Fact]
     public void Preview_holding_its_folder_keeps_the_output_and_manifest_a_clean_build_s_across_edits_that_add_and_remove_files()
     {
-        // One output folder held across every rebuild, cleaned of foreign files, as preview holds its default folder:
-        // the owned files change in place commit after commit, and after each the tree must still be a clean build's.
+        // One output folder held across every rebuild, with --clean-output, as preview holds its default folder: the
+        // owned files change in place commit after commit, and after each the tree must still be a clean build's.
+        // Foreign files dropped in meanwhile are left alone by rebuilds from memory (finding them means walking every
+        // folder) and go at the next whole build.
         using var site = new IncrementalSite(inMemory: true, live: true, preview: true);
         site.BuildOk();
         var output = site.Site.OutputDirectory;
@@ -203,26 +205,34 @@ public sealed class IncrementalBuildTests
         string[] edits = ["change slug", "add unlinked brief", "tag new entity", "change date", "remove last mention", "delete brief", "rename brief file", "edit body"];
         foreach (var edit in edits)
         {
-            // Dropped in since the last commit: the next one removes them, as a clean build with --clean-output would,
-            // but keeps a folder starting with '.'.
             File.WriteAllText(Path.Combine(output, "stray.txt"), edit);
             File.WriteAllText(Path.Combine(output, "briefs", "stray.txt"), edit);
-            Directory.CreateDirectory(Path.Combine(output, ".notes"));
-            File.WriteAllText(Path.Combine(output, ".notes", "kept.txt"), edit);
 
             site.Changed(cases[edit](site));
             site.BuildOk();
 
-            Assert.False(File.Exists(Path.Combine(output, "stray.txt")), edit);
-            Assert.False(File.Exists(Path.Combine(output, "briefs", "stray.txt")), edit);
-            Assert.Equal(edit, File.ReadAllText(Path.Combine(output, ".notes", "kept.txt")));
-            Directory.Delete(Path.Combine(output, ".notes"), recursive: true);
+            Assert.Equal(edit, File.ReadAllText(Path.Combine(output, "stray.txt")));
+            Assert.Equal(edit, File.ReadAllText(Path.Combine(output, "briefs", "stray.txt")));
+            File.Delete(Path.Combine(output, "stray.txt"));
+            File.Delete(Path.Combine(output, "briefs", "stray.txt"));
             site.AssertSameAsClean();
             // The cache's records, turned into the new ones in place, name exactly the files the output's manifest lists.
             var records = site.Memory!.Manifest(Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar))!.Files.Keys;
             Assert.Equal(StaticBriefs.Output.OwnedFiles.Read(output)!.Files.Order(StringComparer.Ordinal), records.Order(StringComparer.Ordinal));
         }
         Assert.Equal(edits.Length, site.Live!.PartialBuilds);
+
+        // A whole build (the stylesheet changed) cleans what rebuilds from memory left, but keeps folders starting with '.'.
+        File.WriteAllText(Path.Combine(output, "briefs", "stray.txt"), "left");
+        Directory.CreateDirectory(Path.Combine(output, ".notes"));
+        File.WriteAllText(Path.Combine(output, ".notes", "kept.txt"), "kept");
+        site.Changed(Cases["change stylesheet"](site));
+        site.BuildOk();
+        Assert.Equal(edits.Length, site.Live!.PartialBuilds);
+        Assert.False(File.Exists(Path.Combine(output, "briefs", "stray.txt")));
+        Assert.Equal("kept", File.ReadAllText(Path.Combine(output, ".notes", "kept.txt")));
+        Directory.Delete(Path.Combine(output, ".notes"), recursive: true);
+        site.AssertSameAsClean();
     }
 
     [Theory]
