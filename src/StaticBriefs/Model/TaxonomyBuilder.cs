@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using StaticBriefs.Text;
 
 namespace StaticBriefs.Model;
@@ -18,14 +19,25 @@ public static class TaxonomyBuilder
 
     private static Taxonomy BuildOne(TaxonomyKind kind, ImmutableArray<Brief> briefs, EntityCatalog catalog)
     {
-        var ids = new Dictionary<TermKey, List<int>>();
+        // Counted first, so each term's ids go straight into an array of its size (growing lists cost copies and
+        // collections at 10,000 briefs, after every preview edit).
+        var slots = new Dictionary<TermKey, Members>();
+        foreach (var brief in briefs)
+        {
+            foreach (var key in brief.TermsOf(kind))
+            {
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(slots, key, out _);
+                (slot ??= new Members()).Count++;
+            }
+        }
+        foreach (var slot in slots.Values) slot.Ids = new int[slot.Count];
         var spellings = new Dictionary<TermKey, Dictionary<string, int>>();
         foreach (var brief in briefs)
         {
             foreach (var key in brief.TermsOf(kind))
             {
-                if (!ids.TryGetValue(key, out var list)) ids[key] = list = [];
-                list.Add(brief.Id);
+                var slot = slots[key];
+                slot.Ids[slot.Filled++] = brief.Id;
             }
             foreach (var mention in brief.Source.TagsOf(kind))
             {
@@ -38,9 +50,9 @@ public static class TaxonomyBuilder
         }
 
         var usedSlugs = new HashSet<string>(StringComparer.Ordinal);
-        var terms = new List<Term>(ids.Count);
+        var terms = new List<Term>(slots.Count);
         // Slugs are handed out in key order so a collision always resolves the same way.
-        foreach (var key in ids.Keys.OrderBy(k => k.Value, StringComparer.Ordinal))
+        foreach (var key in slots.Keys.OrderBy(k => k.Value, StringComparer.Ordinal))
         {
             var entity = catalog.Find(kind, key.Value) ?? FindByKey(catalog, kind, key);
             var name = entity?.Name ?? MostUsed(spellings[key]);
@@ -51,7 +63,7 @@ public static class TaxonomyBuilder
                 usedSlugs.Add(slug);
             }
             // Brief ids are assigned newest first, so ascending ids are newest-first order.
-            terms.Add(new Term { Kind = kind, Key = key, Name = name, Slug = slug, BriefIds = [.. ids[key]], Entity = entity });
+            terms.Add(new Term { Kind = kind, Key = key, Name = name, Slug = slug, BriefIds = ImmutableCollectionsMarshal.AsImmutableArray(slots[key].Ids), Entity = entity });
         }
 
         var byName = terms
@@ -64,6 +76,14 @@ public static class TaxonomyBuilder
             .ThenBy(t => t.Key.Value, StringComparer.Ordinal)
             .ToImmutableArray();
         return new Taxonomy { Kind = kind, ByName = byName, ByCount = byCount, ByKey = terms.ToFrozenDictionary(t => t.Key) };
+    }
+
+    /// <summary>One term's brief ids while they are gathered.</summary>
+    private sealed class Members
+    {
+        public int Count;
+        public int Filled;
+        public int[] Ids = [];
     }
 
     private static EntityDefinition? FindByKey(EntityCatalog catalog, TaxonomyKind kind, TermKey key) =>
