@@ -42,23 +42,7 @@ internal static class PostingLists
             foreach (var termId in document.TermIds) used[termId]++;
         }
         var averages = Averages(documents);
-        var inUse = 0;
-        foreach (var termId in sortedTerms)
-        {
-            if (used[termId] > 0) inUse++;
-        }
-        order = new int[inUse];
-        var rank = new int[termCount];
-        var starts = new int[inUse + 1];
-        var r = 0;
-        foreach (var termId in sortedTerms)
-        {
-            if (used[termId] == 0) continue;
-            order[r] = termId;
-            rank[termId] = r;
-            starts[r + 1] = starts[r] + used[termId];
-            r++;
-        }
+        var starts = Layout(sortedTerms, used, termCount, out order, out var rank);
         var fill = (int[])starts.Clone();
         var ids = new int[starts[^1]];
         var impacts = new byte[starts[^1]];
@@ -165,23 +149,8 @@ internal static class PostingLists
                 list.Add((document.Id, document.Frequencies[k]));
             }
         }
-        var inUse = 0;
-        foreach (var termId in sortedTerms)
-        {
-            if (used[termId] > 0) inUse++;
-        }
-        order = new int[inUse];
-        var rank = new int[termCount];
-        var starts = new int[inUse + 1];
-        var next = 0;
-        foreach (var termId in sortedTerms)
-        {
-            if (used[termId] == 0) continue;
-            order[next] = termId;
-            rank[termId] = next;
-            starts[next + 1] = starts[next] + used[termId];
-            next++;
-        }
+        var starts = Layout(sortedTerms, used, termCount, out order, out var rank);
+        var inUse = order.Length;
 
         var ids = new int[starts[^1]];
         var frequencies = new uint[starts[^1]];
@@ -253,6 +222,32 @@ internal static class PostingLists
     }
 
     /// <summary>True when the documents' ids are 0..n-1 (a site's always are; tests may leave gaps).</summary>
+    /// <summary>
+    /// The flat layout of postings: the terms in use (<paramref name="used"/> counts their documents) by rank in
+    /// <paramref name="order"/>, each term's rank, and where each rank's postings start (one more entry, the total).
+    /// </summary>
+    private static int[] Layout(int[] sortedTerms, int[] used, int termCount, out int[] order, out int[] rank)
+    {
+        var inUse = 0;
+        foreach (var termId in sortedTerms)
+        {
+            if (used[termId] > 0) inUse++;
+        }
+        order = new int[inUse];
+        rank = new int[termCount];
+        var starts = new int[inUse + 1];
+        var next = 0;
+        foreach (var termId in sortedTerms)
+        {
+            if (used[termId] == 0) continue;
+            order[next] = termId;
+            rank[termId] = next;
+            starts[next + 1] = starts[next] + used[termId];
+            next++;
+        }
+        return starts;
+    }
+
     private static bool Dense(IndexedDocument[] documents) => documents.Length == 0 || documents[^1].Id == documents.Length - 1;
 
     /// <summary>Each field's average length over the documents (at least 1).</summary>
