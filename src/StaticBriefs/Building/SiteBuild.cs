@@ -61,8 +61,11 @@ public static class SiteBuild
                 "no base_url: the sitemap, feeds and social cards point to http://localhost/; set 'base_url: https://your.site/' in _site.yml or pass --base-url");
         // The model's own diagnostics are kept apart too: preview keeps them while it keeps the model.
         var modelDiagnostics = new DiagnosticBag();
+        // Preview remembers what the model stage decided per document, for the assembly after its next edit.
+        AssemblyMemo? assemblyMemo = null;
         var site = clock.Time("model", () => SiteAssembler.Assemble(loaded,
-            new AssemblyOptions(options.IncludeDrafts, options.IncludeFuture, options.Now, options.Strict), modelDiagnostics));
+            new AssemblyOptions(options.IncludeDrafts, options.IncludeFuture, options.Now, options.Strict), modelDiagnostics,
+            options.Live is null ? null : AssemblyMemo.Empty, out assemblyMemo));
         var modelFound = modelDiagnostics.Sorted();
         foreach (var diagnostic in modelFound) diagnostics.Add(diagnostic);
         var layouts = clock.Time("theme", () => LayoutSet.Load(theme, diagnostics));
@@ -83,7 +86,7 @@ public static class SiteBuild
         LiveState? live = null;
         try
         {
-            var prepared = new Prepared(options, theme, incremental, loaded, site, modelFound, templates, views, search, meter);
+            var prepared = new Prepared(options, theme, incremental, loaded, site, modelFound, templates, views, search, meter, assemblyMemo);
             var result = RenderAndCommit(prepared, staging, clock, diagnostics, out live);
             if (live is not null) options.Live!.Capture(live);
             return result;
@@ -102,7 +105,7 @@ public static class SiteBuild
     private sealed record Prepared(
         BuildOptions Options, ThemeFiles Theme, IncrementalSession Incremental, LoadedSite Loaded, SiteModel Site,
         IReadOnlyList<Diagnostic> ModelDiagnostics, TemplateRunner Templates, ViewFactory Views, SearchIndexBuilder Search,
-        WorkMeter Meter);
+        WorkMeter Meter, AssemblyMemo? Assembly);
 
     /// <summary>Render, index and write; <paramref name="live"/> is what preview keeps when it asked to.</summary>
     private static BuildResult RenderAndCommit(
@@ -179,7 +182,7 @@ public static class SiteBuild
             {
                 Loaded = p.Loaded, Site = site, Views = views, SiteView = siteView, Templates = templates, Markdown = markdown,
                 Search = search, Rendered = rendered, Social = social, LayoutKeys = layoutKeys, Diagnostics = sorted, Assets = assets,
-                ModelDiagnostics = p.ModelDiagnostics.ToFrozenSet(),
+                ModelDiagnostics = p.ModelDiagnostics.ToFrozenSet(), Assembly = p.Assembly,
                 BriefIdsBySource = site.Briefs.ToFrozenDictionary(b => b.Source.RelativePath, b => b.Id, StringComparer.Ordinal),
             };
         }

@@ -68,6 +68,7 @@ public sealed class LiveSession : IDisposable
         var contentOnly = edit.ContentOnly(state);
         SiteModel site;
         ViewFactory views;
+        var assembly = state.Assembly;
         if (contentOnly is not null)
         {
             // Only content changed: the old model with the new sources is the new model, and views are shared.
@@ -78,7 +79,8 @@ public sealed class LiveSession : IDisposable
         else
         {
             site = clock.Time("model", () => SiteAssembler.Assemble(edit.Loaded,
-                new AssemblyOptions(options.IncludeDrafts, options.IncludeFuture, options.Now, options.Strict), modelDiagnostics));
+                new AssemblyOptions(options.IncludeDrafts, options.IncludeFuture, options.Now, options.Strict), modelDiagnostics,
+                state.Assembly ?? AssemblyMemo.Empty, out assembly));
             // Errors are the full build's to report, with every other problem of the site.
             if (modelDiagnostics.HasErrors) return null;
             views = new ViewFactory(site);
@@ -113,7 +115,7 @@ public sealed class LiveSession : IDisposable
                 return result;
             }
             state.Views.Dispose();
-            _state = next;
+            _state = next with { Assembly = assembly };
             PartialBuilds++;
             return result;
         }

@@ -52,6 +52,10 @@ internal sealed record LiveState : IDisposable
     /// needed them; the next plan starts from them instead of listing the old site again.
     /// </summary>
     public HashSet<string>? PageFiles { get; init; }
+
+    /// <summary>What the model stage decided per document, so the next assembly decides only for changed ones.</summary>
+    public AssemblyMemo? Assembly { get; init; }
+
     /// <summary>The social card drawer of the build, or null when cards are off.</summary>
     public Rendering.Social.SocialImages? Social { get; init; }
 

@@ -6,26 +6,26 @@ namespace StaticBriefs.Model;
 /// <summary>Reports tags that match no known entity and terms used as two kinds of entity.</summary>
 public static class EntityChecks
 {
-    /// <summary>Adds the warnings (errors when strict) for the whole brief set.</summary>
-    public static void Report(ImmutableArray<Brief> briefs, ImmutableDictionary<TaxonomyKind, Taxonomy> taxonomies,
-        EntityCatalog catalog, bool strict, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Adds the warnings (errors when strict) for the whole brief set; <paramref name="unknown"/> holds each brief's tags
+    /// no entity has, by brief id.
+    /// </summary>
+    public static void Report(ImmutableArray<Brief> briefs, IReadOnlyList<ImmutableArray<UnknownTag>> unknown,
+        ImmutableDictionary<TaxonomyKind, Taxonomy> taxonomies, EntityCatalog catalog, bool strict, DiagnosticBag diagnostics)
     {
+        ArgumentNullException.ThrowIfNull(unknown);
         var severity = strict ? Severity.Error : Severity.Warning;
         foreach (var brief in briefs)
         {
-            foreach (var kind in TaxonomyKinds.All)
+            foreach (var (kind, _, mention) in unknown[brief.Id])
             {
                 if (!catalog.HasAny(kind)) continue;
-                foreach (var mention in brief.Source.TagsOf(kind))
-                {
-                    if (catalog.Find(kind, mention.Name) is not null) continue;
-                    var hint = catalog.Suggest(kind, mention.Name);
-                    var advice = hint is null
-                        ? $"add it to _data/{kind.Key()}.yml if it is right"
-                        : $"did you mean '{hint}'? (or add it to _data/{kind.Key()}.yml)";
-                    diagnostics.Add(new Diagnostic(severity, brief.Source.RelativePath, mention.Line, mention.Column, DiagnosticCodes.UnknownEntity,
-                        $"{kind.Singular()} '{mention.Name}' is not in _data/{kind.Key()}.yml; {advice}"));
-                }
+                var hint = catalog.Suggest(kind, mention.Name);
+                var advice = hint is null
+                    ? $"add it to _data/{kind.Key()}.yml if it is right"
+                    : $"did you mean '{hint}'? (or add it to _data/{kind.Key()}.yml)";
+                diagnostics.Add(new Diagnostic(severity, brief.Source.RelativePath, mention.Line, mention.Column, DiagnosticCodes.UnknownEntity,
+                    $"{kind.Singular()} '{mention.Name}' is not in _data/{kind.Key()}.yml; {advice}"));
             }
         }
 

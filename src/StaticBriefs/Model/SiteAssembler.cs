@@ -22,14 +22,27 @@ public static class SiteAssembler
         ReservedPaths.Contains(path) || path.StartsWith("/page/", StringComparison.Ordinal);
 
     /// <summary>Builds the frozen site model, reporting URL clashes, bad permalinks and redirects, unknown tags and term kind clashes.</summary>
-    public static SiteModel Assemble(LoadedSite loaded, AssemblyOptions options, DiagnosticBag diagnostics)
+    public static SiteModel Assemble(LoadedSite loaded, AssemblyOptions options, DiagnosticBag diagnostics) =>
+        Assemble(loaded, options, diagnostics, null, out _);
+
+    /// <summary>
+    /// Builds the site model, deciding again only what <paramref name="memory"/> does not already know (see
+    /// <see cref="AssemblyMemo"/>; <see cref="AssemblyMemo.Empty"/> to start remembering). <paramref name="next"/> is
+    /// what this assembly decided, for the next one; null when no memory was given. The model and every diagnostic are
+    /// the same with or without memory.
+    /// </summary>
+    internal static SiteModel Assemble(LoadedSite loaded, AssemblyOptions options, DiagnosticBag diagnostics, AssemblyMemo? memory, out AssemblyMemo? next)
     {
         EntityClashes.Report(loaded.Entities, diagnostics);
         ReadingNotes.Report(loaded.Documents, diagnostics);
-        var catalog = new EntityCatalog(loaded.Entities);
+        var catalog = memory?.CatalogFor(loaded.Entities) ?? new EntityCatalog(loaded.Entities);
         // Every document's place is decided once, published or not, loaded or failed: links to any of them resolve,
         // and clashes show up in the same run as front matter errors.
-        var places = Places(loaded, diagnostics);
+        SourceDocument[] documents = [.. loaded.Documents, .. loaded.Failed];
+        var found = FindPlaces(documents, loaded.Settings, memory, diagnostics);
+        var places = new Dictionary<string, DocumentPlace>(documents.Length, StringComparer.Ordinal);
+        // In load order, so a path named twice keeps the later place, as it always has.
+        for (var i = 0; i < documents.Length; i++) places[documents[i].RelativePath] = found[i].Place;
         ReportFutureBriefs(loaded, options, diagnostics);
 
         var published = loaded.Documents
@@ -45,32 +58,26 @@ public static class SiteAssembler
             return bySlug != 0 ? bySlug : string.CompareOrdinal(a.Place.Path, b.Place.Path);
         });
 
-        // A brief names every entity its relations name, so each relation links to pages that exist.
-        var relations = new ImmutableArray<Relation>[published.Count];
-        var made = new Brief[published.Count];
-        // Each brief is resolved on its own (the catalog is read-only, the bag takes reports from any thread), so
-        // preview's model after an edit is made on every core.
+        // A brief names every entity its relations name, so each relation links to pages that exist. Each brief is
+        // resolved on its own (the catalog is read-only, the bag takes reports from any thread), so preview's model
+        // after an edit is made on every core.
+        var resolved = new BriefResolution[published.Count];
         Parallel.For(0, published.Count, index =>
         {
             var (source, place) = published[index];
-            var own = relations[index] = RelationResolver.ForBrief(source, index, catalog, diagnostics);
-            made[index] = new Brief
+            if (memory?.Brief(source, catalog, index, place) is { } known)
             {
-                Id = index,
-                Source = source,
-                Slug = place.Slug,
-                // A loaded brief has a date, and a bad permalink of its own fell back to the pattern: the path is there.
-                Path = place.Path!,
-                Date = source.Date!.Value,
-                Companies = RelationResolver.WithEnds(Resolve(source.Companies, TaxonomyKind.Companies, catalog), own, TaxonomyKind.Companies),
-                People = RelationResolver.WithEnds(Resolve(source.People, TaxonomyKind.People, catalog), own, TaxonomyKind.People),
-                Topics = RelationResolver.WithEnds(Resolve(source.Topics, TaxonomyKind.Topics, catalog), own, TaxonomyKind.Topics),
-            };
+                foreach (var diagnostic in known.Diagnostics) diagnostics.Add(diagnostic);
+                resolved[index] = known;
+            }
+            else resolved[index] = BriefResolution.Resolve(source, place, index, catalog, keepDiagnostics: memory is not null, diagnostics);
         });
-        var briefs = ImmutableCollectionsMarshal.AsImmutableArray(made);
+        var briefs = ImmutableCollectionsMarshal.AsImmutableArray(Array.ConvertAll(resolved, r => r.Brief));
+        var unknown = Array.ConvertAll(resolved, r => r.Unknown);
+        next = memory is null ? null : AssemblyMemo.Of(loaded.Settings, documents, found, catalog, resolved);
 
-        var taxonomies = TaxonomyBuilder.Build(briefs, catalog);
-        var entityChecks = Task.Run(() => EntityChecks.Report(briefs, taxonomies, catalog, options.Strict, diagnostics));
+        var taxonomies = TaxonomyBuilder.Build(briefs, unknown, catalog);
+        var entityChecks = Task.Run(() => EntityChecks.Report(briefs, unknown, taxonomies, catalog, options.Strict, diagnostics));
 
         var pages = loaded.Documents
             .Where(d => d.Kind == DocumentKind.Page && IsPublished(d, options) && places[d.RelativePath].Path is not null)
@@ -92,7 +99,7 @@ public static class SiteAssembler
             StaticSources = files.Sources,
             Resources = files.Resources,
             Entities = loaded.Entities,
-            Relations = new RelationSet(relations.SelectMany(r => r).Concat(RelationResolver.FromAffiliations(catalog, diagnostics))),
+            Relations = new RelationSet(resolved.SelectMany(r => r.Relations).Concat(RelationResolver.FromAffiliations(catalog, diagnostics))),
             KnownPaths = KnownPaths(briefs, pages, taxonomies, loaded, places),
             // A document whose URL could not be made (a failed brief without a date) is found by a placeholder
             // that is known, so links to it add nothing to the errors its own file already has.
@@ -107,16 +114,31 @@ public static class SiteAssembler
         return model;
     }
 
-    /// <summary>Every document's place, published or not, loaded or failed, each decided on its own.</summary>
-    private static Dictionary<string, DocumentPlace> Places(LoadedSite loaded, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Every document's place (and what deciding it reported), each decided on its own; with memory, only documents it
+    /// has not seen are decided again.
+    /// </summary>
+    private static (DocumentPlace Place, IReadOnlyList<Diagnostic> Diagnostics)[] FindPlaces(
+        SourceDocument[] documents, SiteSettings settings, AssemblyMemo? memory, DiagnosticBag diagnostics)
     {
-        SourceDocument[] documents = [.. loaded.Documents, .. loaded.Failed];
-        var found = new DocumentPlace[documents.Length];
-        Parallel.For(0, documents.Length, i => found[i] = DocumentPaths.Of(documents[i], loaded.Settings, diagnostics));
-        var places = new Dictionary<string, DocumentPlace>(documents.Length, StringComparer.Ordinal);
-        // In load order, so a path named twice keeps the later place, as it always has.
-        for (var i = 0; i < documents.Length; i++) places[documents[i].RelativePath] = found[i];
-        return places;
+        var found = new (DocumentPlace, IReadOnlyList<Diagnostic>)[documents.Length];
+        Parallel.For(0, documents.Length, i =>
+        {
+            if (memory is null)
+            {
+                found[i] = (DocumentPaths.Of(documents[i], settings, diagnostics), []);
+                return;
+            }
+            if (!memory.TryPlace(documents[i], settings, out var place, out var reported))
+            {
+                var own = new DiagnosticBag();
+                place = DocumentPaths.Of(documents[i], settings, own);
+                reported = own.Sorted();
+            }
+            foreach (var diagnostic in reported) diagnostics.Add(diagnostic);
+            found[i] = (place, reported);
+        });
+        return found;
     }
 
     /// <summary>
@@ -195,19 +217,5 @@ public static class SiteAssembler
             unpublished.TryAdd(path, why);
         }
         return unpublished.ToImmutable();
-    }
-
-    /// <summary>The keys of a brief's tags of one kind, first mention first, each once.</summary>
-    private static ImmutableArray<TermKey> Resolve(ImmutableArray<TagMention> mentions, TaxonomyKind kind, EntityCatalog catalog)
-    {
-        if (mentions.IsDefaultOrEmpty) return [];
-        var keys = ImmutableArray.CreateBuilder<TermKey>(mentions.Length);
-        foreach (var mention in mentions)
-        {
-            // A brief has a handful of tags: a scan beats a hash set made for each brief.
-            var key = catalog.Resolve(kind, mention.Name);
-            if (!keys.Contains(key)) keys.Add(key);
-        }
-        return keys.Count == keys.Capacity ? keys.MoveToImmutable() : keys.ToImmutable();
     }
 }

@@ -8,16 +8,18 @@ namespace StaticBriefs.Model;
 /// <summary>Computes every taxonomy once from the whole brief set: term -> briefs (newest first), names, slugs, sort orders.</summary>
 public static class TaxonomyBuilder
 {
-    /// <summary>Builds the three taxonomies.</summary>
-    public static ImmutableDictionary<TaxonomyKind, Taxonomy> Build(ImmutableArray<Brief> briefs, EntityCatalog catalog)
+    /// <summary>Builds the three taxonomies; <paramref name="unknown"/> holds each brief's tags no entity has, by brief id.</summary>
+    public static ImmutableDictionary<TaxonomyKind, Taxonomy> Build(
+        ImmutableArray<Brief> briefs, IReadOnlyList<ImmutableArray<UnknownTag>> unknown, EntityCatalog catalog)
     {
+        ArgumentNullException.ThrowIfNull(unknown);
         // The kinds share nothing: each is built on its own core.
         var built = new Taxonomy[TaxonomyKinds.All.Length];
-        Parallel.For(0, built.Length, i => built[i] = BuildOne(TaxonomyKinds.All[i], briefs, catalog));
+        Parallel.For(0, built.Length, i => built[i] = BuildOne(TaxonomyKinds.All[i], briefs, unknown, catalog));
         return TaxonomyKinds.All.Select((kind, i) => (kind, i)).ToImmutableDictionary(k => k.kind, k => built[k.i]);
     }
 
-    private static Taxonomy BuildOne(TaxonomyKind kind, ImmutableArray<Brief> briefs, EntityCatalog catalog)
+    private static Taxonomy BuildOne(TaxonomyKind kind, ImmutableArray<Brief> briefs, IReadOnlyList<ImmutableArray<UnknownTag>> unknown, EntityCatalog catalog)
     {
         // Counted first, so each term's ids go straight into an array of its size (growing lists cost copies and
         // collections at 10,000 briefs, after every preview edit).
@@ -39,13 +41,12 @@ public static class TaxonomyBuilder
                 var slot = slots[key];
                 slot.Ids[slot.Filled++] = brief.Id;
             }
-            foreach (var mention in brief.Source.TagsOf(kind))
+            // A known entity is named by its data; only the spellings of other names are counted.
+            foreach (var tag in unknown[brief.Id])
             {
-                // A known entity is named by its data; only the spellings of other names are counted.
-                var key = catalog.Resolve(kind, mention.Name, out var known);
-                if (known) continue;
-                if (!spellings.TryGetValue(key, out var counts)) spellings[key] = counts = new(StringComparer.Ordinal);
-                counts[mention.Name] = counts.GetValueOrDefault(mention.Name) + 1;
+                if (tag.Kind != kind) continue;
+                if (!spellings.TryGetValue(tag.Key, out var counts)) spellings[tag.Key] = counts = new(StringComparer.Ordinal);
+                counts[tag.Mention.Name] = counts.GetValueOrDefault(tag.Mention.Name) + 1;
             }
         }
 
