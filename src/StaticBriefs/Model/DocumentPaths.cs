@@ -73,8 +73,12 @@ public static partial class DocumentPaths
     /// <summary>True for a page bundle: an <c>index.md</c> in a folder of its own (not the input root).</summary>
     public static bool IsBundle(string relativePath)
     {
+        // Asked of every document by every assembly: read in place, as GetFileNameWithoutExtension would ("index.md",
+        // "index"; not "index.en.md").
         var slash = relativePath.LastIndexOf('/');
-        return slash > 0 && System.IO.Path.GetFileNameWithoutExtension(relativePath[(slash + 1)..]) == "index";
+        if (slash <= 0) return false;
+        var name = relativePath.AsSpan(slash + 1);
+        return name.StartsWith("index", StringComparison.Ordinal) && (name.Length == 5 || name.LastIndexOf('.') == 5);
     }
 
     /// <summary>The folder of a page bundle (<c>posts/my-post</c> for <c>posts/my-post/index.md</c>).</summary>

@@ -21,10 +21,10 @@ public static class UrlClashes
                 $"{kind} path '{path}' is used by the generator itself; move the file or give it another 'slug:' or 'permalink:'", column);
         }
         // '/x/' and '/x/index.html' are one file. Files named once are the rule: only the others are grouped.
-        var seen = new Dictionary<string, int>(documents.Count, StringComparer.Ordinal);
-        foreach (var document in documents) CollectionsMarshal.GetValueRefOrAddDefault(seen, SitePaths.FileFor(document.Path), out _)++;
+        var seen = new Dictionary<string, int>(documents.Count, SitePaths.SameFile);
+        foreach (var document in documents) CollectionsMarshal.GetValueRefOrAddDefault(seen, document.Path, out _)++;
         if (seen.Count == documents.Count) return;
-        foreach (var group in documents.Where(d => seen[SitePaths.FileFor(d.Path)] > 1).GroupBy(d => SitePaths.FileFor(d.Path), StringComparer.Ordinal))
+        foreach (var group in documents.Where(d => seen[d.Path] > 1).GroupBy(d => SitePaths.FileFor(d.Path), StringComparer.Ordinal))
         {
             var files = group.Select(d => d.Source.RelativePath).Order(StringComparer.Ordinal).ToList();
             foreach (var (source, path, kind) in group)

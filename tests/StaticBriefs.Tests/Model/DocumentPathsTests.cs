@@ -170,4 +170,15 @@ public sealed class DocumentPathsTests : IDisposable
         Assert.Equal((DiagnosticCodes.OutputCollision, 4), (collision.Code, collision.Line));
         Assert.Contains("the page of the company 'Acme'", collision.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("posts/my-post/index.md", true)]
+    [InlineData("posts/my-post/index", true)]
+    [InlineData("a/index.markdown", true)]
+    [InlineData("posts/my-post/index.en.md", false)]
+    [InlineData("posts/my-post/indexes.md", false)]
+    [InlineData("posts/my-post/an-index.md", false)]
+    [InlineData("index.md", false)]
+    public void A_bundle_is_an_index_file_in_a_folder(string path, bool bundle) =>
+        Assert.Equal(bundle, DocumentPaths.IsBundle(path));
 }
