@@ -68,13 +68,19 @@ internal static class EditPlanner
         changedForFeeds.UnionWith(moved);
         if (linksChanged)
         {
-            // A brief added, moved or deleted, or an entity name added or gone, can change how other bodies link.
-            foreach (var brief in after.Briefs)
+            // A brief added, moved or deleted, or an entity name added or gone, can change how other bodies link: each
+            // body's recorded link look-ups are asked again (on every core: there are as many as briefs).
+            var stale = new bool[after.Briefs.Length];
+            Parallel.For(0, stale.Length, id =>
             {
-                if (briefs.Contains(brief.Id) || markdown.IsCurrent(brief.Source.Body, brief.Source.RelativePath, brief.Source.BodyFirstLine))
-                    continue;
-                briefs.Add(brief.Id);
-                changedForFeeds.Add(brief.Id);
+                var source = after.Briefs[id].Source;
+                stale[id] = !briefs.Contains(id) && !markdown.IsCurrent(source.Body, source.RelativePath, source.BodyFirstLine);
+            });
+            for (var id = 0; id < stale.Length; id++)
+            {
+                if (!stale[id]) continue;
+                briefs.Add(id);
+                changedForFeeds.Add(id);
             }
         }
         // A brief a feed shows now keeps its HTML for it; one that was in no feed before has none yet.

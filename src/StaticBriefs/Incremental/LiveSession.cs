@@ -153,7 +153,7 @@ public sealed class LiveSession : IDisposable
         var matcher = site.Settings.AutoLinkEntities ? EntityMatcher.ForSite(site) : null;
         return new MarkdownRenderer(
             MarkdownPipelineFactory.Create(new MarkdownOptions(site.Settings.AllowHtml), matcher),
-            LinkContext.ForSite(site, views.Urls.BasePath, state.Assets.Files),
+            LinkContext.ForSite(site, views.Urls.BasePath, state.Assets.Files, state.Markdown.Links),
             new IncrementalSession(options, output).Markdown(site, matcher, views.Urls.BasePath),
             new Minifier(options.Minify));
     }

@@ -52,21 +52,42 @@ internal sealed class ModelDiff
     public int? NewId(string sourcePath) => _newIds.TryGetValue(sourcePath, out var id) ? id : null;
 
     /// <summary>Old ids mapped to new ids; a brief no longer published maps to -1.</summary>
-    public IEnumerable<int> NewIds(IEnumerable<int> oldIds) => oldIds.Select(id => NewId(Before.Briefs[id].Source.RelativePath) ?? -1);
+    public IEnumerable<int> NewIds(IEnumerable<int> oldIds)
+    {
+        var newOf = NewOf;
+        return oldIds.Select(id => newOf[id]);
+    }
 
     /// <summary>Each old id whose brief is still published, with its new id.</summary>
     public Dictionary<int, int> IdMap() => _idMap ??= MakeIdMap();
 
     private Dictionary<int, int>? _idMap;
+    private int[]? _newOf;
+    private int[]? _oldOf;
+
+    /// <summary>The new id of each old id (-1: no longer published); made once, looked up by path once per brief.</summary>
+    private int[] NewOf => _newOf ??= [.. Before.Briefs.Select(b => NewId(b.Source.RelativePath) ?? -1)];
+
+    /// <summary>The old id of each new id (-1: newly published).</summary>
+    private int[] OldOf => _oldOf ??= [.. After.Briefs.Select(b => OldId(b.Source.RelativePath) ?? -1)];
 
     private Dictionary<int, int> MakeIdMap()
     {
-        var map = new Dictionary<int, int>(Before.Briefs.Length);
-        foreach (var brief in Before.Briefs)
+        var newOf = NewOf;
+        var map = new Dictionary<int, int>(newOf.Length);
+        for (var old = 0; old < newOf.Length; old++)
         {
-            if (NewId(brief.Source.RelativePath) is { } now) map[brief.Id] = now;
+            if (newOf[old] >= 0) map[old] = newOf[old];
         }
         return map;
+    }
+
+    /// <summary>True when the new site's brief at <paramref name="id"/> is the old site's at <paramref name="old"/> (both may be past the end).</summary>
+    private bool SameBriefAt(int id, int old)
+    {
+        var newIn = id >= 0 && id < After.Briefs.Length;
+        var oldIn = old >= 0 && old < Before.Briefs.Length;
+        return newIn && oldIn ? OldOf[id] == old : newIn == oldIn;
     }
 
     /// <summary>True when two id lists (both in new ids) differ, or the new one holds a changed brief.</summary>
@@ -79,17 +100,14 @@ internal sealed class ModelDiff
     /// <summary>Briefs whose previous or next brief is another one now, or one that <paramref name="moved"/>.</summary>
     public IEnumerable<int> WithNewNeighbours(IReadOnlySet<int> moved)
     {
-        var briefs = After.Briefs;
-        for (var id = 0; id < briefs.Length; id++)
+        var oldOf = OldOf;
+        for (var id = 0; id < oldOf.Length; id++)
         {
-            if (OldId(briefs[id].Source.RelativePath) is not { } old) continue;
-            if (PathAt(Before, old - 1) != PathAt(After, id - 1) || PathAt(Before, old + 1) != PathAt(After, id + 1)
-                || moved.Contains(id - 1) || moved.Contains(id + 1))
+            if (oldOf[id] is var old && old < 0) continue;
+            if (!SameBriefAt(id - 1, old - 1) || !SameBriefAt(id + 1, old + 1) || moved.Contains(id - 1) || moved.Contains(id + 1))
                 yield return id;
         }
     }
-
-    private static string? PathAt(SiteModel site, int id) => id >= 0 && id < site.Briefs.Length ? site.Briefs[id].Source.RelativePath : null;
 
     /// <summary>
     /// Briefs whose related list changed, or names a brief that moved. Only briefs sharing an entity with a brief that
@@ -99,14 +117,15 @@ internal sealed class ModelDiff
     {
         var candidates = new HashSet<int>();
         foreach (var id in moved) AddMembers(candidates, After, After.Briefs[id], null);
-        foreach (var brief in Before.Briefs)
+        var newOf = NewOf;
+        for (var then = 0; then < newOf.Length; then++)
         {
-            var now = NewId(brief.Source.RelativePath);
-            if (now is null || moved.Contains(now.Value)) AddMembers(candidates, Before, brief, this);
+            if (newOf[then] < 0 || moved.Contains(newOf[then])) AddMembers(candidates, Before, Before.Briefs[then], this);
         }
+        var oldOf = OldOf;
         foreach (var id in candidates)
         {
-            if (moved.Contains(id) || OldId(After.Briefs[id].Source.RelativePath) is not { } old) continue;
+            if (moved.Contains(id) || oldOf[id] is var old && old < 0) continue;
             var related = afterViews.RelatedIds(id);
             if (related.Any(moved.Contains) || !NewIds(beforeViews.RelatedIds(old)).SequenceEqual(related)) yield return id;
         }
@@ -135,7 +154,7 @@ internal sealed class ModelDiff
         var pages = new HashSet<int>();
         for (var id = 0; id < After.Briefs.Length; id++)
         {
-            if (moved.Contains(id) || PathAt(Before, id) != PathAt(After, id)) pages.Add((id / pageSize) + 1);
+            if (moved.Contains(id) || !SameBriefAt(id, id)) pages.Add((id / pageSize) + 1);
         }
         return pages;
     }

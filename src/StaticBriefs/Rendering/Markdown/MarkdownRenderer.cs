@@ -18,6 +18,9 @@ public sealed class MarkdownRenderer(
     MarkdownPipeline pipeline, LinkContext links, IMarkdownMemo? memo = null, Html.Minifier? minifier = null,
     Diagnostics.WorkMeter? meter = null)
 {
+    /// <summary>What bodies' links are checked and rewritten against.</summary>
+    public LinkContext Links => links;
+
     /// <summary>
     /// True when rendering the body again would give what a cache remembers (its links and entity names answer as
     /// they did); false without a cache.
