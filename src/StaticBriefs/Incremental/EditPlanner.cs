@@ -105,9 +105,15 @@ internal static class EditPlanner
             DocPages = linksChanged && after.Pages.Length > 0,
         };
         // The old site's files are the last plan's new ones, when preview kept them.
-        var filesAfter = contentOnly ? filesBefore : PageFiles.Of(after);
-        var removed = contentOnly ? [] : new HashSet<string>(filesBefore ?? PageFiles.Of(before), StringComparer.Ordinal);
-        if (!contentOnly) removed.ExceptWith(filesAfter!);
+        HashSet<string>? filesAfter = filesBefore;
+        HashSet<string> removed = [];
+        if (!contentOnly && filesBefore is not null) filesAfter = PageFiles.After(filesBefore, model, out removed);
+        else if (!contentOnly)
+        {
+            filesAfter = PageFiles.Of(after);
+            removed = PageFiles.Of(before);
+            removed.ExceptWith(filesAfter);
+        }
         return new EditPlan(scope, model.IdMap(), removed, contentOnly, model.AfterIds, filesAfter);
     }
 

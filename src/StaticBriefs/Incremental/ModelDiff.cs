@@ -66,10 +66,10 @@ internal sealed class ModelDiff
     private int[]? _oldOf;
 
     /// <summary>The new id of each old id (-1: no longer published); made once, looked up by path once per brief.</summary>
-    private int[] NewOf => _newOf ??= [.. Before.Briefs.Select(b => NewId(b.Source.RelativePath) ?? -1)];
+    public int[] NewOf => _newOf ??= [.. Before.Briefs.Select(b => NewId(b.Source.RelativePath) ?? -1)];
 
     /// <summary>The old id of each new id (-1: newly published).</summary>
-    private int[] OldOf => _oldOf ??= [.. After.Briefs.Select(b => OldId(b.Source.RelativePath) ?? -1)];
+    public int[] OldOf => _oldOf ??= [.. After.Briefs.Select(b => OldId(b.Source.RelativePath) ?? -1)];
 
     private Dictionary<int, int> MakeIdMap()
     {
