@@ -138,6 +138,7 @@ public static class SiteBuild
             new ListingRenderer(site, views, siteView, templates, markdown, sink, diagnostics).RenderAll(options.MaxParallelism));
         clock.Time("relations", () =>
             new RelationPageRenderer(site, views, siteView, templates, sink, diagnostics).RenderAll(options.MaxParallelism));
+        IReadOnlyList<SitemapSource>? sitemap = null;
         // The index and the feeds need nothing from each other. The index is one thread creating thousands of small
         // files, so it runs beside the feed workers rather than after them.
         clock.Time("feeds + search index", () =>
@@ -148,7 +149,7 @@ public static class SiteBuild
             try
             {
                 new FeedRenderer(site, views, sink).RenderAll(rendered, options.MaxParallelism);
-                SitemapWriter.Write(site, views.Urls, sink);
+                sitemap = SitemapWriter.Write(site, views.Urls, sink);
                 RedirectPages.Write(site, views.Urls, assets.Styles, sink);
                 sink.WriteText("robots.txt", SitemapWriter.Robots(views.Urls));
             }
@@ -182,7 +183,7 @@ public static class SiteBuild
             {
                 Loaded = p.Loaded, Site = site, Views = views, SiteView = siteView, Templates = templates, Markdown = markdown,
                 Search = search, Rendered = rendered, Social = social, LayoutKeys = layoutKeys, Diagnostics = sorted, Assets = assets,
-                ModelDiagnostics = p.ModelDiagnostics.ToFrozenSet(), Assembly = p.Assembly,
+                ModelDiagnostics = p.ModelDiagnostics.ToFrozenSet(), Assembly = p.Assembly, Sitemap = sitemap,
                 BriefIdsBySource = site.Briefs.ToFrozenDictionary(b => b.Source.RelativePath, b => b.Id, StringComparer.Ordinal),
             };
         }

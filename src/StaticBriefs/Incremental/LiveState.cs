@@ -53,6 +53,9 @@ internal sealed record LiveState : IDisposable
     /// </summary>
     public HashSet<string>? PageFiles { get; init; }
 
+    /// <summary>What the sitemap on disk was made from, so an edit that leaves it as it was does not make it again.</summary>
+    public IReadOnlyList<Rendering.Feeds.SitemapSource>? Sitemap { get; init; }
+
     /// <summary>What the model stage decided per document, so the next assembly decides only for changed ones.</summary>
     public AssemblyMemo? Assembly { get; init; }
 

@@ -55,10 +55,11 @@ internal sealed class PartialRebuild(
             new ListingRenderer(site, views, siteView, state.Templates, markdown, sink, diagnostics).RenderSome(scope, options.MaxParallelism));
         clock.Time("relations", () =>
             new RelationPageRenderer(site, views, siteView, state.Templates, sink, diagnostics).RenderSome(scope, options.MaxParallelism));
+        var sitemap = state.Sitemap;
         clock.Time("feeds", () =>
         {
             new FeedRenderer(site, views, sink).RenderSome(rendered, scope, options.MaxParallelism);
-            if (scope.Sitemap) SitemapWriter.Write(site, views.Urls, sink);
+            if (scope.Sitemap) sitemap = SitemapWriter.Write(site, views.Urls, sink, state.Sitemap);
         });
         var layout = new SearchIndexLayout(options.VersionSearchIndex, site.Settings.SearchDocsPerFile);
         IReadOnlyList<string>? staleIndexFiles = null;
@@ -95,6 +96,7 @@ internal sealed class PartialRebuild(
             ModelDiagnostics = modelDiagnostics.ToFrozenSet(),
             BriefIdsBySource = plan.BriefIds,
             PageFiles = plan.PageFiles,
+            Sitemap = sitemap,
         };
         return new BuildResult(sorted, true, site.Briefs.Length, sink.Written.Count, clock.Timings)
         {

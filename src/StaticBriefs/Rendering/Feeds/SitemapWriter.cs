@@ -6,6 +6,16 @@ using StaticBriefs.Rendering.Views;
 
 namespace StaticBriefs.Rendering.Feeds;
 
+/// <summary>
+/// One URL of the sitemap before it is made absolute: the site path, and the day (UTC) it last changed, which is all of
+/// the date the file shows.
+/// </summary>
+public readonly record struct SitemapSource(string Path, DateTime? Day)
+{
+    /// <summary>A URL last changed at <paramref name="modified"/>.</summary>
+    public SitemapSource(string path, DateTimeOffset? modified) : this(path, modified?.UtcDateTime.Date) { }
+}
+
 /// <summary>One URL of the sitemap.</summary>
 /// <param name="Location">Absolute URL.</param>
 /// <param name="Modified">Last change, when known.</param>
@@ -26,37 +36,52 @@ public static class SitemapWriter
 
     private const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    /// <summary>Writes the site's sitemap file(s) to <paramref name="sink"/>.</summary>
-    public static void Write(SiteModel site, UrlBuilder urls, IOutputSink sink)
+    /// <summary>
+    /// Writes the site's sitemap file(s) to <paramref name="sink"/>, unless they would say what <paramref name="previous"/>
+    /// (what the last write was made from) says; returns what they are made from.
+    /// </summary>
+    public static IReadOnlyList<SitemapSource> Write(SiteModel site, UrlBuilder urls, IOutputSink sink, IReadOnlyList<SitemapSource>? previous = null)
     {
-        foreach (var (name, content) in Files(Entries(site, urls), urls.Permalink, MaxUrls, MaxBytes)) sink.WriteText(name, content);
+        ArgumentNullException.ThrowIfNull(sink);
+        var sources = Sources(site);
+        // Most edits in preview leave every URL and day as it was: making 14,000 absolute URLs and the XML is skipped.
+        if (previous is not null && sources.SequenceEqual(previous)) return previous;
+        foreach (var (name, content) in Files(Entries(sources, urls), urls.Permalink, MaxUrls, MaxBytes)) sink.WriteText(name, content);
+        return sources;
     }
 
     /// <summary>The sitemap for a site as one file (sites within the limits).</summary>
-    public static string Sitemap(SiteModel site, UrlBuilder urls) => UrlSet(Entries(site, urls));
+    public static string Sitemap(SiteModel site, UrlBuilder urls) => UrlSet(Entries(Sources(site), urls));
 
     /// <summary>Every URL of the site in sitemap order.</summary>
-    public static List<SitemapEntry> Entries(SiteModel site, UrlBuilder urls)
+    public static List<SitemapEntry> Entries(SiteModel site, UrlBuilder urls) => Entries(Sources(site), urls);
+
+    private static List<SitemapEntry> Entries(IReadOnlyList<SitemapSource> sources, UrlBuilder urls) =>
+        [.. sources.Select(s => new SitemapEntry(urls.Permalink(s.Path), s.Day is { } day ? new DateTimeOffset(day, TimeSpan.Zero) : null))];
+
+    /// <summary>Every URL of the site in sitemap order, as site paths and the day each last changed.</summary>
+    public static IReadOnlyList<SitemapSource> Sources(SiteModel site)
     {
-        var entries = new List<SitemapEntry>();
+        ArgumentNullException.ThrowIfNull(site);
+        var sources = new List<SitemapSource>(site.Briefs.Length + site.Pages.Length + 64);
         var newest = site.Briefs.Length > 0 ? site.Briefs[0].Date : (DateTimeOffset?)null;
-        entries.Add(new(urls.Permalink("/"), newest));
-        entries.Add(new(urls.Permalink(ArchivePaths.Index), newest));
+        sources.Add(new("/", newest));
+        sources.Add(new(ArchivePaths.Index, newest));
         foreach (var (year, ids) in ArchivePaths.Years(site))
         {
-            entries.Add(new(urls.Permalink(ArchivePaths.Year(year)), site.Briefs[ids[0]].Date));
+            sources.Add(new(ArchivePaths.Year(year), site.Briefs[ids[0]].Date));
             if (!ArchivePaths.IsSplit(ids.Count)) continue;
             foreach (var month in ids.GroupBy(id => site.Briefs[id].Date.Month))
-                entries.Add(new(urls.Permalink(ArchivePaths.Month(year, month.Key)), site.Briefs[month.First()].Date));
+                sources.Add(new(ArchivePaths.Month(year, month.Key), site.Briefs[month.First()].Date));
         }
-        foreach (var brief in site.Briefs) entries.Add(new(urls.Permalink(brief.Path), brief.Source.Updated ?? brief.Date));
-        foreach (var page in site.Pages) entries.Add(new(urls.Permalink(page.Path), null));
+        foreach (var brief in site.Briefs) sources.Add(new(brief.Path, brief.Source.Updated ?? brief.Date));
+        foreach (var page in site.Pages) sources.Add(new(page.Path, (DateTime?)null));
         foreach (var taxonomy in site.Taxonomies.Values.OrderBy(t => t.Kind))
         {
-            entries.Add(new(urls.Permalink(taxonomy.Path), null));
-            foreach (var term in taxonomy.ByName) entries.Add(new(urls.Permalink(term.Path), site.Briefs[term.BriefIds[0]].Date));
+            sources.Add(new(taxonomy.Path, (DateTime?)null));
+            foreach (var term in taxonomy.ByName) sources.Add(new(term.Path, site.Briefs[term.BriefIds[0]].Date));
         }
-        return entries;
+        return sources;
     }
 
     /// <summary>

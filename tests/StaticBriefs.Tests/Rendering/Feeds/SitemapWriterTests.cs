@@ -66,4 +66,37 @@ public sealed class SitemapWriterTests
         Assert.Equal(Ns + "urlset", XDocument.Parse(site.ReadOutput("sitemap.xml")).Root!.Name);
         Assert.DoesNotContain(site.OutputFiles(), f => f.StartsWith("sitemap-", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_sitemap_that_would_say_what_the_last_one_said_is_not_written_again()
+    {
+        using var site = new TestSite();
+        site.Write("briefs/a.md", TestSite.Brief("title: A\ndate: 2024-01-01T09:00:00Z\ntopics: [AI]"));
+        site.Write("briefs/b.md", TestSite.Brief("title: B\ndate: 2024-02-01T09:00:00Z"));
+        StaticBriefs.Model.SiteModel Model()
+        {
+            var bag = new StaticBriefs.Diagnostics.DiagnosticBag();
+            return StaticBriefs.Model.SiteAssembler.Assemble(
+                StaticBriefs.Loading.SiteLoader.Load(site.InputDirectory, bag), new StaticBriefs.Model.AssemblyOptions(false, false, TestSite.Now), bag);
+        }
+        var urls = new StaticBriefs.Rendering.Views.UrlBuilder(new Uri("https://example.org/"));
+        var first = new StaticBriefs.Tests.Search.InMemoryOutputSink();
+        var written = SitemapWriter.Write(Model(), urls, first);
+        Assert.Contains("https://example.org/topics/ai/", first.Text("sitemap.xml"), StringComparison.Ordinal);
+
+        // Another hour of the same day: the file would be the same, so nothing is written.
+        site.Write("briefs/a.md", TestSite.Brief("title: A\ndate: 2024-01-01T17:00:00Z\ntopics: [AI]"));
+        var same = new StaticBriefs.Tests.Search.InMemoryOutputSink();
+        Assert.Same(written, SitemapWriter.Write(Model(), urls, same, written));
+        Assert.Empty(same.Files);
+
+        // Another day: written, as a first write would make it.
+        site.Write("briefs/a.md", TestSite.Brief("title: A\ndate: 2024-01-02T09:00:00Z\ntopics: [AI]"));
+        var changed = new StaticBriefs.Tests.Search.InMemoryOutputSink();
+        SitemapWriter.Write(Model(), urls, changed, written);
+        var fresh = new StaticBriefs.Tests.Search.InMemoryOutputSink();
+        SitemapWriter.Write(Model(), urls, fresh);
+        Assert.Equal(fresh.Text("sitemap.xml"), changed.Text("sitemap.xml"));
+        Assert.Contains("<lastmod>2024-01-02</lastmod>", changed.Text("sitemap.xml"), StringComparison.Ordinal);
+    }
 }
