@@ -53,6 +53,12 @@ internal sealed record LiveState : IDisposable
     /// </summary>
     public HashSet<string>? PageFiles { get; init; }
 
+    /// <summary>
+    /// The HTML files the output holds, once a rebuild from memory counted them (a full build leaves it to the first):
+    /// counting 40,000 manifest entries on every edit cost more than keeping the number.
+    /// </summary>
+    public int? HtmlFiles { get; init; }
+
     /// <summary>What the sitemap on disk was made from, so an edit that leaves it as it was does not make it again.</summary>
     public IReadOnlyList<Rendering.Feeds.SitemapSource>? Sitemap { get; init; }
 

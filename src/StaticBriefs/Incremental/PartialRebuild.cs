@@ -45,7 +45,7 @@ internal sealed class PartialRebuild(
         if (staging is null) return Failed(diagnostics, site, views);
         var sink = new PageMemoSink(staging, output, previous, state.LayoutKeys);
         // Counted before the commit, which turns the previous manifest into the new one.
-        var pagesBefore = previous.Files.Keys.Count(f => f.EndsWith(".html", StringComparison.Ordinal));
+        var pagesBefore = state.HtmlFiles ?? previous.Files.Keys.Count(IsHtml);
         var rendered = Remap(state.Rendered, plan.NewIds, site.Briefs.Length);
         var search = plan.ContentOnly ? state.Search : state.Search.Renumbered(plan.NewIds);
         clock.Time("render briefs", () =>
@@ -76,6 +76,8 @@ internal sealed class PartialRebuild(
         var sorted = Merged(state, edit, diagnostics);
         if (diagnostics.HasErrors) return Failed(sorted, site, views);
         var removed = plan.Removed.Concat(staleIndexFiles ?? []).Where(f => previous.Files.ContainsKey(f) && !sink.Written.ContainsKey(f)).ToList();
+        // Before the commit turns the previous manifest into the new one: pages made that were not there, and pages gone.
+        var pagesAfter = pagesBefore + sink.Written.Keys.Count(f => IsHtml(f) && !previous.Files.ContainsKey(f)) - removed.Count(IsHtml);
         // Foreign entries (--clean-output, preview's own folder) are cleaned by whole builds: finding them means walking
         // every folder of the output, 250 ms at 10,000 briefs, on every edit, for files nobody should put there.
         var manifest = clock.Time("commit", () => OutputPatcher.CommitPartial(sink, cache, output, outputDirectory, context,
@@ -97,6 +99,7 @@ internal sealed class PartialRebuild(
             BriefIdsBySource = plan.BriefIds,
             PageFiles = plan.PageFiles,
             Sitemap = sitemap,
+            HtmlFiles = pagesAfter,
         };
         return new BuildResult(sorted, true, site.Briefs.Length, sink.Written.Count, clock.Timings)
         {
@@ -107,6 +110,8 @@ internal sealed class PartialRebuild(
             DocumentsReused = edit.Loaded.Documents.Length - edit.Documents.Values.Count(d => d is not null),
         };
     }
+
+    private static bool IsHtml(string file) => file.EndsWith(".html", StringComparison.Ordinal);
 
     private BuildResult Failed(IEnumerable<Diagnostic> diagnostics, SiteModel site, ViewFactory views)
     {
