@@ -52,7 +52,7 @@ internal sealed class PatchCommit
                 throw;
             }
         }
-        patch.Finish(remove);
+        patch.Finish(remove, output);
     }
 
     /// <summary>Finishes a patch a crash interrupted: the files still staged move in, the listed files go.</summary>
@@ -84,7 +84,11 @@ internal sealed class PatchCommit
         CommitSteps.Reached("patch:manifest-placed");
     }
 
-    private void Finish(IReadOnlyList<string> remove)
+    /// <summary>
+    /// Tidies up after the moves. The work folder (the replaced files moved aside, as many as the files placed) is handed
+    /// to <paramref name="output"/> to remove after the build has returned, when there is one; else removed here.
+    /// </summary>
+    private void Finish(IReadOnlyList<string> remove, OutputFolder? output = null)
     {
         try
         {
@@ -100,6 +104,11 @@ internal sealed class PatchCommit
         CommitSteps.Reached("patch:folders-tidied");
         File.Delete(_work.Journal);
         CommitSteps.Reached("patch:journal-removed");
+        if (output is not null)
+        {
+            output.Retire(_work);
+            return;
+        }
         try
         {
             _work.Delete();
