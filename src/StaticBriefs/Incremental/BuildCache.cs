@@ -68,6 +68,15 @@ public sealed class BuildCache
         }
     }
 
+    /// <summary>The spelling sets remembered, oldest first (the disk cache keeps them for the next build).</summary>
+    internal IReadOnlyList<(string Key, IReadOnlyList<(string Spelling, string Path)> Spellings)> RememberedSpellings()
+    {
+        lock (_gate) return [.. _spellingSets];
+    }
+
+    /// <summary>The pack the entries were read from and are saved to (<see cref="CacheStore"/>); null until one is.</summary>
+    internal CachePack? Pack { get; set; }
+
     /// <summary>A set of spellings remembered by <see cref="RememberSpellings"/>, or null.</summary>
     internal IReadOnlyList<(string Spelling, string Path)>? SpellingsFor(string key)
     {
