@@ -163,6 +163,19 @@ internal static class CacheCodec
             Lead = r.ReadString(),
         };
 
+    public static void WriteTokens(BinaryWriter w, Search.TokenizedText t)
+    {
+        WriteArray(w, [.. t.Terms], (w, s) => w.Write(s));
+        WriteArray(w, [.. t.Frequencies], (w, n) => w.Write(n));
+        WriteArray(w, [.. t.Words], (w, s) => w.Write(s));
+        WriteArray(w, [.. t.FieldLengths], (w, n) => w.Write(n));
+        w.Write(t.Excerpt);
+    }
+
+    public static Search.TokenizedText ReadTokens(BinaryReader r) => new(
+        [.. ReadArray(r, r => r.ReadString())], [.. ReadArray(r, r => r.ReadUInt32())], [.. ReadArray(r, r => r.ReadString())],
+        [.. ReadArray(r, r => r.ReadInt32())], r.ReadString());
+
     public static void WriteLookups(BinaryWriter w, ImmutableArray<LinkLookup> lookups) => WriteArray(w, lookups, (w, l) =>
     {
         w.Write(l.Set);

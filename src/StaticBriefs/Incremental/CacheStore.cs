@@ -15,7 +15,7 @@ internal static class CacheStore
 {
     private const string IndexFile = "sources.bin";
     private const string PackPattern = "bodies-*.pack";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private static readonly byte[] IndexMagic = "SBCACHE1"u8.ToArray();
     private static readonly byte[] ManifestMagic = "SBOUTPT1"u8.ToArray();
 
@@ -51,6 +51,8 @@ internal static class CacheStore
         var bodies = new (string Key, string? Spellings, PackSpan Span)[ReadCount(reader)];
         for (var i = 0; i < bodies.Length; i++)
             bodies[i] = (reader.ReadString(), CacheCodec.ReadNullable(reader), ReadSpan(reader));
+        var tokens = new (UInt128 Key, PackSpan Span)[ReadCount(reader)];
+        for (var i = 0; i < tokens.Length; i++) tokens[i] = (ReadKey(reader), ReadSpan(reader));
         var spellings = new List<(string Key, IReadOnlyList<(string Spelling, string Path)> Pairs)>();
         for (var sets = ReadCount(reader); sets > 0; sets--)
         {
@@ -84,6 +86,14 @@ internal static class CacheStore
             cache.Markdown[key] = entry;
             pack.Remember(entry.Result, span);
         });
+        Parallel.For(0, tokens.Length, i =>
+        {
+            var (key, span) = tokens[i];
+            var entry = pack.Read(span, 't', TokenKey(key), CacheCodec.ReadTokens);
+            if (entry is null) return;
+            cache.Tokens[key] = entry;
+            pack.Remember(entry, span);
+        });
     }
 
     public static void Save(BuildCache cache, string directory)
@@ -91,8 +101,9 @@ internal static class CacheStore
         System.IO.Directory.CreateDirectory(directory);
         var documents = cache.Documents.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
         var bodies = cache.Markdown.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
+        var tokens = cache.Tokens.OrderBy(p => p.Key).ToArray();
         var previous = cache.Pack;
-        var items = new PackItem[documents.Length + bodies.Length];
+        var items = new PackItem[documents.Length + bodies.Length + tokens.Length];
         for (var i = 0; i < documents.Length; i++)
         {
             var (path, entry) = documents[i];
@@ -111,6 +122,11 @@ internal static class CacheStore
                 CacheCodec.WriteLookups(w, entry.Lookups);
                 CacheCodec.WriteDiagnostics(w, entry.Warnings);
             });
+        }
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var (key, entry) = tokens[i];
+            items[documents.Length + bodies.Length + i] = new PackItem('t', TokenKey(key), entry, w => CacheCodec.WriteTokens(w, entry));
         }
         var pack = CachePack.Write(directory, previous, items, PackPattern.Replace("*", Guid.NewGuid().ToString("N")[..12], StringComparison.Ordinal));
         if (!ReferenceEquals(pack, previous)) previous?.Dispose();
@@ -136,6 +152,14 @@ internal static class CacheStore
                 writer.Write(key);
                 CacheCodec.WriteNullable(writer, entry.SpellingsKey);
                 WriteSpan(writer, pack.SpanOf(entry.Result)!.Value);
+            }
+            var storedTokens = tokens.Where((_, i) => items[documents.Length + bodies.Length + i].Span is not null).ToArray();
+            writer.Write(storedTokens.Length);
+            foreach (var (key, entry) in storedTokens)
+            {
+                writer.Write((ulong)(key >> 64));
+                writer.Write((ulong)key);
+                WriteSpan(writer, pack.SpanOf(entry)!.Value);
             }
             var spellings = cache.RememberedSpellings();
             writer.Write(spellings.Count);
@@ -248,6 +272,14 @@ internal static class CacheStore
         writer.Write(span.Offset);
         writer.Write(span.Length);
     }
+
+    private static UInt128 ReadKey(BinaryReader reader)
+    {
+        var upper = reader.ReadUInt64();
+        return new UInt128(upper, reader.ReadUInt64());
+    }
+
+    private static string TokenKey(UInt128 key) => key.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
 
     private static PackSpan ReadSpan(BinaryReader reader) => new(reader.ReadInt64(), reader.ReadInt32());
 

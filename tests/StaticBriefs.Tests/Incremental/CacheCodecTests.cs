@@ -87,6 +87,14 @@ public sealed class CacheCodecTests
         Assert.Equal(diagnostics.AsEnumerable(), back.Item2.AsEnumerable());
     }
 
+    [Fact]
+    public void Search_tokens_come_back_equal()
+    {
+        var tokens = new StaticBriefs.Search.TokenizedText(["alpha", "béta"], [3, 0x8000_0001], ["alphas"], [1, 2, 3, 4, 5], "An excerpt.");
+        var back = RoundTrip(w => CacheCodec.WriteTokens(w, tokens), CacheCodec.ReadTokens);
+        AssertDeepEqual(tokens, back, nameof(StaticBriefs.Search.TokenizedText));
+    }
+
     private static T RoundTrip<T>(Action<BinaryWriter> write, Func<BinaryReader, T> read)
     {
         var stream = new MemoryStream();
@@ -148,7 +156,7 @@ public sealed class CacheCodecTests
         Assert.Equal(expected.GetType(), actual.GetType());
         switch (expected)
         {
-            case string or int or bool or char or DateTimeOffset or Enum or long:
+            case string or int or uint or bool or char or DateTimeOffset or Enum or long:
                 Assert.True(expected.Equals(actual), $"{path}: {expected} vs {actual}");
                 if (expected is DateTimeOffset date) Assert.Equal(date.Offset, ((DateTimeOffset)actual).Offset);
                 return;
