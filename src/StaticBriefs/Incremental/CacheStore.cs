@@ -68,32 +68,49 @@ internal static class CacheStore
         var pack = CachePack.Open(packPath);
         cache.Pack = pack;
         foreach (var (key, pairs) in spellings) cache.RememberSpellings(key, pairs);
-        // Entries are independent: decode them on every core. One that does not read back exactly is left out.
-        Parallel.For(0, documents.Length, i =>
+        // Entries are independent: decode them on every core, then enter them from one thread (parallel inserts into
+        // the cache's dictionaries, growing as they go, cost as much as the decoding).
+        var loadedDocuments = new DocumentEntry?[documents.Length];
+        var loadedBodies = new MarkdownEntry?[bodies.Length];
+        var loadedTokens = new Search.TokenizedText?[tokens.Length];
+        Parallel.For(0, documents.Length + bodies.Length + tokens.Length, i =>
         {
-            var (path, hash, reading, span) = documents[i];
-            var entry = pack.Read(span, 'd', path, r => new DocumentEntry(hash, CacheCodec.ReadDocument(r), CacheCodec.ReadDiagnostics(r)) { Reading = reading });
-            if (entry is null || entry.Document.RelativePath != path) return;
-            cache.Documents[path] = entry;
-            pack.Remember(entry.Document, span);
+            if (i < documents.Length)
+            {
+                var (path, hash, reading, span) = documents[i];
+                var entry = pack.Read(span, 'd', path, r => new DocumentEntry(hash, CacheCodec.ReadDocument(r), CacheCodec.ReadDiagnostics(r)) { Reading = reading });
+                if (entry is not null && entry.Document.RelativePath == path) loadedDocuments[i] = entry;
+            }
+            else if (i < documents.Length + bodies.Length)
+            {
+                var (key, spellingsKey, span) = bodies[i - documents.Length];
+                loadedBodies[i - documents.Length] = pack.Read(span, 'm', key, r => new MarkdownEntry(
+                    CacheCodec.ReadRendered(r), CacheCodec.ReadLookups(r), CacheCodec.ReadDiagnostics(r), spellingsKey));
+            }
+            else
+            {
+                var (key, span) = tokens[i - documents.Length - bodies.Length];
+                loadedTokens[i - documents.Length - bodies.Length] = pack.Read(span, 't', TokenKey(key), CacheCodec.ReadTokens);
+            }
         });
-        Parallel.For(0, bodies.Length, i =>
+        for (var i = 0; i < documents.Length; i++)
         {
-            var (key, spellingsKey, span) = bodies[i];
-            var entry = pack.Read(span, 'm', key, r => new MarkdownEntry(
-                CacheCodec.ReadRendered(r), CacheCodec.ReadLookups(r), CacheCodec.ReadDiagnostics(r), spellingsKey));
-            if (entry is null) return;
-            cache.Markdown[key] = entry;
-            pack.Remember(entry.Result, span);
-        });
-        Parallel.For(0, tokens.Length, i =>
+            if (loadedDocuments[i] is not { } entry) continue;
+            cache.Documents[documents[i].Path] = entry;
+            pack.Remember(entry.Document, documents[i].Span);
+        }
+        for (var i = 0; i < bodies.Length; i++)
         {
-            var (key, span) = tokens[i];
-            var entry = pack.Read(span, 't', TokenKey(key), CacheCodec.ReadTokens);
-            if (entry is null) return;
-            cache.Tokens[key] = entry;
-            pack.Remember(entry, span);
-        });
+            if (loadedBodies[i] is not { } entry) continue;
+            cache.Markdown[bodies[i].Key] = entry;
+            pack.Remember(entry.Result, bodies[i].Span);
+        }
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (loadedTokens[i] is not { } entry) continue;
+            cache.Tokens[tokens[i].Key] = entry;
+            pack.Remember(entry, tokens[i].Span);
+        }
     }
 
     public static void Save(BuildCache cache, string directory)
