@@ -11,7 +11,7 @@ namespace StaticBriefs.Incremental;
 /// a killed build leaves either the old cache or the new one. Every entry carries its key and a checksum: anything that
 /// cannot be read, or reads wrong, is ignored and the build simply does more work.
 /// </summary>
-internal static class CacheStore
+internal static partial class CacheStore
 {
     private const string IndexFile = "sources.bin";
     private const string PackPattern = "bodies-*.pack";
@@ -195,19 +195,18 @@ internal static class CacheStore
         RemoveStale(directory, pack.Path);
     }
 
-    /// <summary>Packs no index names any more, and the JSON cache of earlier versions (240 MB at 10,000 briefs).</summary>
+    /// <summary>
+    /// Packs no index names any more, and the JSON cache of earlier versions (240 MB at 10,000 briefs). Only names this
+    /// tool makes are removed (<c>--cache DIR</c> may name a folder holding other files).
+    /// </summary>
     private static void RemoveStale(string directory, string current)
     {
         try
         {
-            foreach (var file in System.IO.Directory.EnumerateFiles(directory, PackPattern))
-            {
-                if (file != current) File.Delete(file);
-            }
-            foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.json"))
+            foreach (var file in System.IO.Directory.EnumerateFiles(directory))
             {
                 var name = Path.GetFileName(file);
-                if (name == "sources.json" || name.StartsWith("output-", StringComparison.Ordinal)) File.Delete(file);
+                if (file != current && (OwnPack().IsMatch(name) || name == "sources.json" || OldManifest().IsMatch(name))) File.Delete(file);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -215,6 +214,12 @@ internal static class CacheStore
             // Another build may be using them; the next save tries again.
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^bodies-[0-9a-f]{12}\\.pack$")]
+    private static partial System.Text.RegularExpressions.Regex OwnPack();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^output-[0-9a-f]{16}\\.json$")]
+    private static partial System.Text.RegularExpressions.Regex OldManifest();
 
     public static OutputManifest? LoadManifest(string directory, string outputDirectory)
     {

@@ -180,6 +180,21 @@ public sealed class CacheStoreTests
         site.AssertSameAsClean();
     }
 
+    [Fact]
+    public void Files_the_tool_did_not_make_in_the_cache_folder_are_left_alone()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        Directory.CreateDirectory(site.CacheDirectory);
+        string[] foreign = ["output-notes.json", "bodies-mine.pack", "sources.json.bak", "notes.txt"];
+        foreach (var name in foreign) File.WriteAllText(Path.Combine(site.CacheDirectory, name), "mine");
+
+        site.BuildOk();
+        EditBody(site, "Amazon remains a minority shareholder.", "Amazon is still a minority shareholder.");
+        site.BuildOk();
+
+        foreach (var name in foreign) Assert.Equal("mine", File.ReadAllText(Path.Combine(site.CacheDirectory, name)));
+    }
+
     private static void EditBody(IncrementalSite site, string from, string to)
     {
         var path = Path.Combine(site.Site.InputDirectory, Brief);
