@@ -9,7 +9,7 @@ set -euo pipefail
 
 A_DLL="$1"; B_DLL="$2"; CORPUS="$3"; THEME="$4"; RUNS="${5:-5}"; WORK="${6:-/dev/shm/sb-cached-edits}"
 for t in A B; do rm -rf "$WORK/$t"; mkdir -p "$WORK/$t"; cp -r "$CORPUS" "$WORK/$t/in"; done
-BRIEF="$(cd "$WORK/A/in" && find briefs -name '*.md' | LC_ALL=C sort | head -1)"
+BRIEF="$(cd "$WORK/A/in" && find briefs -name '*.md' | LC_ALL=C sort | sed -n 1p)"
 dll() { if [ "$1" = A ]; then echo "$A_DLL"; else echo "$B_DLL"; fi; }
 build() { (cd "$WORK/$1" && /usr/bin/time -f "$2 $1 %e s %M KB" dotnet "$(dll "$1")" build --theme "$THEME" --input in --output out --timings > "$WORK/$1.log" 2>&1; tail -1 "$WORK/$1.log"); }
 edit() {
