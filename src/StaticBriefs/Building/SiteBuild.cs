@@ -51,7 +51,7 @@ public static class SiteBuild
         var theme = ThemeFiles.ForSite(options.ThemeDirectory, Path.Combine(options.InputDirectory, "_theme"), diagnostics, options.InputDirectory);
         var incremental = new IncrementalSession(options, output);
         if (options.Live?.TryRebuild(options, incremental.Context, output) is { } partial) return partial;
-        var search = options.Live?.ReleaseForFullBuild() ?? new SearchIndexBuilder();
+        var search = options.Live?.ReleaseForFullBuild() ?? new SearchIndexBuilder { Memo = incremental.Tokens() };
 
         var loaded = clock.Time("load", () => incremental.Load(diagnostics));
         if (options.BaseUrl is { } baseUrl && SiteSettingsLoader.ParseBaseUrl(baseUrl, 0, diagnostics, "--base-url") is { } url)

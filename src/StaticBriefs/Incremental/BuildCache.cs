@@ -47,6 +47,12 @@ public sealed class BuildCache
 
     internal ConcurrentDictionary<string, byte> MarkdownUsed { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Search tokens by a hash of the text they were made from (<see cref="TokenMemo"/>).</summary>
+    internal ConcurrentDictionary<UInt128, Search.TokenizedText> Tokens { get; } = new();
+
+    /// <summary>The tokens the current build asked for or made; empty when its search stage kept none.</summary>
+    internal ConcurrentDictionary<UInt128, byte> TokensUsed { get; } = new();
+
     /// <summary>
     /// The memo key each body was last looked up with, by file: a body string that is the very same object (preview
     /// keeps unchanged documents in memory) with the same line and context has the same key, without hashing it again.
@@ -67,6 +73,15 @@ public sealed class BuildCache
             if (_spellingSets.Count > 4) _spellingSets.RemoveAt(0);
         }
     }
+
+    /// <summary>The spelling sets remembered, oldest first (the disk cache keeps them for the next build).</summary>
+    internal IReadOnlyList<(string Key, IReadOnlyList<(string Spelling, string Path)> Spellings)> RememberedSpellings()
+    {
+        lock (_gate) return [.. _spellingSets];
+    }
+
+    /// <summary>The pack the entries were read from and are saved to (<see cref="CacheStore"/>); null until one is.</summary>
+    internal CachePack? Pack { get; set; }
 
     /// <summary>A set of spellings remembered by <see cref="RememberSpellings"/>, or null.</summary>
     internal IReadOnlyList<(string Spelling, string Path)>? SpellingsFor(string key)
@@ -158,6 +173,13 @@ public sealed class BuildCache
         foreach (var key in Markdown.Keys)
         {
             if (!MarkdownUsed.ContainsKey(key)) Markdown.TryRemove(key, out _);
+        }
+        if (!TokensUsed.IsEmpty)
+        {
+            foreach (var key in Tokens.Keys)
+            {
+                if (!TokensUsed.ContainsKey(key)) Tokens.TryRemove(key, out _);
+            }
         }
         if (SaveOnCommit) Save();
     }

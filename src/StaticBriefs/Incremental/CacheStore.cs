@@ -1,49 +1,264 @@
-using System.Collections.Immutable;
-using System.Text.Json;
-using StaticBriefs.Loading;
+using System.IO.Hashing;
+using System.Text;
 
 namespace StaticBriefs.Incremental;
 
 /// <summary>
-/// Reads and writes a <see cref="BuildCache"/> as JSON files. Files are replaced by rename, so a killed build leaves
-/// either the old cache or the new one; any file that cannot be read is ignored and the build simply does more work.
+/// Reads and writes a <see cref="BuildCache"/> on disk, in binary. The entries themselves (documents, rendered bodies)
+/// live in an append-only pack (<see cref="CachePack"/>): a build appends only what it made anew, and the pack is
+/// rewritten (compacted, under a new name) only when most of it is no longer used. A small index file,
+/// <c>sources.bin</c>, names the pack and where each entry is; it is replaced by rename after the pack is written, so
+/// a killed build leaves either the old cache or the new one. Every entry carries its key and a checksum: anything that
+/// cannot be read, or reads wrong, is ignored and the build simply does more work.
 /// </summary>
-internal static class CacheStore
+internal static partial class CacheStore
 {
-    private const string SourcesFile = "sources.json";
-    // HTML is most of the cache: without relaxed escaping every '<' would take six bytes. The file is never served.
-    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private sealed record SourcesData(
-        string Generator, Dictionary<string, DocumentEntry> Documents, Dictionary<string, MarkdownEntry> Markdown);
-
-    private sealed record ManifestData(string Generator, string OutputDirectory, OutputManifest Manifest);
+    private const string IndexFile = "sources.bin";
+    private const string PackPattern = "bodies-*.pack";
+    private const int FormatVersion = 2;
+    private static readonly byte[] IndexMagic = "SBCACHE1"u8.ToArray();
+    private static readonly byte[] ManifestMagic = "SBOUTPT1"u8.ToArray();
 
     public static void Load(BuildCache cache, string directory)
     {
-        var data = Read<SourcesData>(Path.Combine(directory, SourcesFile));
-        if (data is null || data.Generator != GeneratorKey.Value) return;
-        foreach (var (path, entry) in data.Documents)
+        try
         {
-            var document = entry.Document with { Extra = entry.Document.Extra.ToImmutableDictionary(p => p.Key, p => Plain(p.Value), StringComparer.Ordinal) };
-            cache.Documents[path] = entry with { Document = document };
+            LoadIndex(cache, directory);
         }
-        foreach (var (key, entry) in data.Markdown) cache.Markdown[key] = entry;
+        catch (Exception ex) when (ex is IOException or InvalidDataException or EndOfStreamException or UnauthorizedAccessException
+            or ArgumentException or DecoderFallbackException or FormatException or OverflowException)
+        {
+            // An index from another version or a damaged file: start over rather than fail the build.
+            cache.Documents.Clear();
+            cache.Markdown.Clear();
+            cache.Pack?.Dispose();
+            cache.Pack = null;
+        }
     }
 
-    public static void Save(BuildCache cache, string directory) =>
-        Write(Path.Combine(directory, SourcesFile), new SourcesData(GeneratorKey.Value,
-            new Dictionary<string, DocumentEntry>(cache.Documents, StringComparer.Ordinal),
-            new Dictionary<string, MarkdownEntry>(cache.Markdown, StringComparer.Ordinal)));
+    private static void LoadIndex(BuildCache cache, string directory)
+    {
+        var indexPath = Path.Combine(directory, IndexFile);
+        if (!File.Exists(indexPath)) return;
+        var bytes = File.ReadAllBytes(indexPath);
+        using var reader = BufferReader.Over(bytes, 0, bytes.Length);
+        if (!ReadHeader(reader, IndexMagic)) return;
+        var packName = reader.ReadString();
+        if (packName.Contains('/', StringComparison.Ordinal) || packName.Contains('\\', StringComparison.Ordinal)) return;
+        var documents = new (string Path, string Hash, string Reading, PackSpan Span)[ReadCount(reader)];
+        for (var i = 0; i < documents.Length; i++)
+            documents[i] = (reader.ReadString(), reader.ReadString(), reader.ReadString(), ReadSpan(reader));
+        var bodies = new (string Key, string? Spellings, PackSpan Span)[ReadCount(reader)];
+        for (var i = 0; i < bodies.Length; i++)
+            bodies[i] = (reader.ReadString(), CacheCodec.ReadNullable(reader), ReadSpan(reader));
+        var tokens = new (UInt128 Key, PackSpan Span)[ReadCount(reader)];
+        for (var i = 0; i < tokens.Length; i++) tokens[i] = (ReadKey(reader), ReadSpan(reader));
+        var spellings = new List<(string Key, IReadOnlyList<(string Spelling, string Path)> Pairs)>();
+        for (var sets = ReadCount(reader); sets > 0; sets--)
+        {
+            var key = reader.ReadString();
+            var pairs = new (string, string)[ReadCount(reader)];
+            for (var i = 0; i < pairs.Length; i++) pairs[i] = (reader.ReadString(), reader.ReadString());
+            spellings.Add((key, pairs));
+        }
+        if (!reader.ReadBytes(IndexMagic.Length).AsSpan().SequenceEqual(IndexMagic)) return;
+
+        var packPath = Path.Combine(directory, packName);
+        if (!File.Exists(packPath)) return;
+        var pack = CachePack.Open(packPath);
+        cache.Pack = pack;
+        foreach (var (key, pairs) in spellings) cache.RememberSpellings(key, pairs);
+        // Entries are independent: decode them on every core, then enter them from one thread (parallel inserts into
+        // the cache's dictionaries, growing as they go, cost as much as the decoding).
+        var loadedDocuments = new DocumentEntry?[documents.Length];
+        var loadedBodies = new MarkdownEntry?[bodies.Length];
+        var loadedTokens = new Search.TokenizedText?[tokens.Length];
+        Parallel.For(0, documents.Length + bodies.Length + tokens.Length, i =>
+        {
+            if (i < documents.Length)
+            {
+                var (path, hash, reading, span) = documents[i];
+                var entry = pack.Read(span, 'd', path, r => new DocumentEntry(hash, CacheCodec.ReadDocument(r), CacheCodec.ReadDiagnostics(r)) { Reading = reading });
+                if (entry is not null && entry.Document.RelativePath == path) loadedDocuments[i] = entry;
+            }
+            else if (i < documents.Length + bodies.Length)
+            {
+                var (key, spellingsKey, span) = bodies[i - documents.Length];
+                loadedBodies[i - documents.Length] = pack.Read(span, 'm', key, r => new MarkdownEntry(
+                    CacheCodec.ReadRendered(r), CacheCodec.ReadLookups(r), CacheCodec.ReadDiagnostics(r), spellingsKey));
+            }
+            else
+            {
+                var (key, span) = tokens[i - documents.Length - bodies.Length];
+                loadedTokens[i - documents.Length - bodies.Length] = pack.Read(span, 't', TokenKey(key), CacheCodec.ReadTokens);
+            }
+        });
+        for (var i = 0; i < documents.Length; i++)
+        {
+            if (loadedDocuments[i] is not { } entry) continue;
+            cache.Documents[documents[i].Path] = entry;
+            pack.Remember(entry.Document, documents[i].Span);
+        }
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            if (loadedBodies[i] is not { } entry) continue;
+            cache.Markdown[bodies[i].Key] = entry;
+            pack.Remember(entry.Result, bodies[i].Span);
+        }
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (loadedTokens[i] is not { } entry) continue;
+            cache.Tokens[tokens[i].Key] = entry;
+            pack.Remember(entry, tokens[i].Span);
+        }
+    }
+
+    public static void Save(BuildCache cache, string directory)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        var documents = cache.Documents.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
+        var bodies = cache.Markdown.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
+        var tokens = cache.Tokens.OrderBy(p => p.Key).ToArray();
+        var previous = cache.Pack;
+        var items = new PackItem[documents.Length + bodies.Length + tokens.Length];
+        for (var i = 0; i < documents.Length; i++)
+        {
+            var (path, entry) = documents[i];
+            items[i] = new PackItem('d', path, entry.Document, w =>
+            {
+                CacheCodec.WriteDocument(w, entry.Document);
+                CacheCodec.WriteDiagnostics(w, entry.Warnings);
+            });
+        }
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            var (key, entry) = bodies[i];
+            items[documents.Length + i] = new PackItem('m', key, entry.Result, w =>
+            {
+                CacheCodec.WriteRendered(w, entry.Result);
+                CacheCodec.WriteLookups(w, entry.Lookups);
+                CacheCodec.WriteDiagnostics(w, entry.Warnings);
+            });
+        }
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var (key, entry) = tokens[i];
+            items[documents.Length + bodies.Length + i] = new PackItem('t', TokenKey(key), entry, w => CacheCodec.WriteTokens(w, entry));
+        }
+        var pack = CachePack.Write(directory, previous, items, PackPattern.Replace("*", Guid.NewGuid().ToString("N")[..12], StringComparison.Ordinal));
+        if (!ReferenceEquals(pack, previous)) previous?.Dispose();
+        cache.Pack = pack;
+
+        WriteAtomically(Path.Combine(directory, IndexFile), writer =>
+        {
+            WriteHeader(writer, IndexMagic);
+            writer.Write(Path.GetFileName(pack.Path));
+            var stored = documents.Where((_, i) => items[i].Span is not null).ToArray();
+            writer.Write(stored.Length);
+            foreach (var (path, entry) in stored)
+            {
+                writer.Write(path);
+                writer.Write(entry.Hash);
+                writer.Write(entry.Reading);
+                WriteSpan(writer, pack.SpanOf(entry.Document)!.Value);
+            }
+            var storedBodies = bodies.Where((_, i) => items[documents.Length + i].Span is not null).ToArray();
+            writer.Write(storedBodies.Length);
+            foreach (var (key, entry) in storedBodies)
+            {
+                writer.Write(key);
+                CacheCodec.WriteNullable(writer, entry.SpellingsKey);
+                WriteSpan(writer, pack.SpanOf(entry.Result)!.Value);
+            }
+            var storedTokens = tokens.Where((_, i) => items[documents.Length + bodies.Length + i].Span is not null).ToArray();
+            writer.Write(storedTokens.Length);
+            foreach (var (key, entry) in storedTokens)
+            {
+                writer.Write((ulong)(key >> 64));
+                writer.Write((ulong)key);
+                WriteSpan(writer, pack.SpanOf(entry)!.Value);
+            }
+            var spellings = cache.RememberedSpellings();
+            writer.Write(spellings.Count);
+            foreach (var (key, pairs) in spellings)
+            {
+                writer.Write(key);
+                writer.Write(pairs.Count);
+                foreach (var (spelling, path) in pairs)
+                {
+                    writer.Write(spelling);
+                    writer.Write(path);
+                }
+            }
+            writer.Write(IndexMagic);
+        });
+        RemoveStale(directory, pack.Path);
+    }
+
+    /// <summary>
+    /// Packs no index names any more, and the JSON cache of earlier versions (240 MB at 10,000 briefs). Only names this
+    /// tool makes are removed (<c>--cache DIR</c> may name a folder holding other files).
+    /// </summary>
+    private static void RemoveStale(string directory, string current)
+    {
+        try
+        {
+            foreach (var file in System.IO.Directory.EnumerateFiles(directory))
+            {
+                var name = Path.GetFileName(file);
+                if (file != current && (OwnPack().IsMatch(name) || name == "sources.json" || OldManifest().IsMatch(name))) File.Delete(file);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Another build may be using them; the next save tries again.
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^bodies-[0-9a-f]{12}\\.pack$")]
+    private static partial System.Text.RegularExpressions.Regex OwnPack();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^output-[0-9a-f]{16}\\.json$")]
+    private static partial System.Text.RegularExpressions.Regex OldManifest();
 
     public static OutputManifest? LoadManifest(string directory, string outputDirectory)
     {
-        var data = Read<ManifestData>(ManifestPath(directory, outputDirectory));
-        return data is not null && data.Generator == GeneratorKey.Value && data.OutputDirectory == outputDirectory ? data.Manifest : null;
+        var path = ManifestPath(directory, outputDirectory);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            var bytes = File.ReadAllBytes(path);
+            using var reader = BufferReader.Over(bytes, 0, bytes.Length);
+            if (!ReadHeader(reader, ManifestMagic) || reader.ReadString() != outputDirectory) return null;
+            var context = reader.ReadString();
+            var count = ReadCount(reader);
+            var files = new Dictionary<string, OutputRecord>(count, StringComparer.Ordinal);
+            for (var i = 0; i < count; i++) files[reader.ReadString()] = new OutputRecord(reader.ReadString(), reader.ReadInt64(), reader.ReadInt64());
+            return reader.ReadBytes(ManifestMagic.Length).AsSpan().SequenceEqual(ManifestMagic) ? new OutputManifest(context, files) : null;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or EndOfStreamException or UnauthorizedAccessException
+            or ArgumentException or DecoderFallbackException or FormatException)
+        {
+            return null;
+        }
     }
 
     public static void SaveManifest(string directory, string outputDirectory, OutputManifest manifest) =>
-        Write(ManifestPath(directory, outputDirectory), new ManifestData(GeneratorKey.Value, outputDirectory, manifest));
+        WriteAtomically(ManifestPath(directory, outputDirectory), writer =>
+        {
+            WriteHeader(writer, ManifestMagic);
+            writer.Write(outputDirectory);
+            writer.Write(manifest.Context);
+            writer.Write(manifest.Files.Count);
+            foreach (var (file, record) in manifest.Files)
+            {
+                writer.Write(file);
+                writer.Write(record.Key);
+                writer.Write(record.Length);
+                writer.Write(record.WriteTicks);
+            }
+            writer.Write(ManifestMagic);
+        });
 
     public static void DeleteManifest(string directory, string outputDirectory)
     {
@@ -52,42 +267,61 @@ internal static class CacheStore
     }
 
     private static string ManifestPath(string directory, string outputDirectory) =>
-        Path.Combine(directory, "output-" + ContentHash.Of(outputDirectory)[..16] + ".json");
+        Path.Combine(directory, "output-" + ContentHash.Of(outputDirectory)[..16] + ".bin");
 
-    private static T? Read<T>(string path) where T : class
+    private static void WriteHeader(BinaryWriter writer, byte[] magic)
     {
-        if (!File.Exists(path)) return null;
-        try
-        {
-            using var stream = File.OpenRead(path);
-            return JsonSerializer.Deserialize<T>(stream, Json);
-        }
-        catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException or InvalidOperationException)
-        {
-            // A cache from another version or a half-written file: start over rather than fail the build.
-            return null;
-        }
+        writer.Write(magic);
+        writer.Write(FormatVersion);
+        writer.Write(GeneratorKey.Value);
     }
 
-    private static void Write<T>(string path, T value)
+    private static bool ReadHeader(BinaryReader reader, byte[] magic) =>
+        reader.ReadBytes(magic.Length).AsSpan().SequenceEqual(magic)
+        && reader.ReadInt32() == FormatVersion
+        && reader.ReadString() == GeneratorKey.Value;
+
+    private static int ReadCount(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        // Every entry takes at least a byte: a larger count is a damaged file, not a reason to allocate.
+        if (count < 0 || count > reader.BaseStream.Length) throw new InvalidDataException("bad count");
+        return count;
+    }
+
+    private static void WriteSpan(BinaryWriter writer, PackSpan span)
+    {
+        writer.Write(span.Offset);
+        writer.Write(span.Length);
+    }
+
+    private static UInt128 ReadKey(BinaryReader reader)
+    {
+        var upper = reader.ReadUInt64();
+        return new UInt128(upper, reader.ReadUInt64());
+    }
+
+    private static string TokenKey(UInt128 key) => key.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static PackSpan ReadSpan(BinaryReader reader) => new(reader.ReadInt64(), reader.ReadInt32());
+
+    /// <summary>Writes a file beside its final name and renames it into place.</summary>
+    private static void WriteAtomically(string path, Action<BinaryWriter> write)
     {
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
-        using (var stream = File.Create(temp)) JsonSerializer.Serialize(stream, value, Json);
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var writer = new BinaryWriter(stream, Encoding.UTF8)) write(writer);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
     }
 
-    /// <summary>Front matter extras come back as JSON elements; turn them into the same plain values the YAML loader makes.</summary>
-    private static object? Plain(object? value) => value is JsonElement element ? Plain(element) : value;
-
-    private static object? Plain(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        JsonValueKind.Array => element.EnumerateArray().Select(Plain).ToList(),
-        JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value), StringComparer.Ordinal),
-        JsonValueKind.Number => element.GetRawText(),
-        _ => null,
-    };
+    /// <summary>A checksum of an entry's bytes, to tell a damaged or torn entry from a good one.</summary>
+    internal static ulong Checksum(ReadOnlySpan<byte> bytes) => XxHash3.HashToUInt64(bytes);
 }

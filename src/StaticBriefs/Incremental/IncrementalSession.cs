@@ -73,6 +73,9 @@ internal sealed class IncrementalSession
         return _markdown = new MarkdownMemo(_cache, contextKey, spellingsKey, spellings);
     }
 
+    /// <summary>The search tokens kept in the cache, or null without one.</summary>
+    public Search.ITokenMemo? Tokens() => _cache is null ? null : new TokenMemo(_cache);
+
     /// <summary>The sink pages and generated files go through.</summary>
     public PageMemoSink Sink(StagingOutput staging, ThemeFiles theme)
     {

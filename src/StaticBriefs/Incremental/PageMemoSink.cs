@@ -57,6 +57,9 @@ internal sealed class PageMemoSink(
         _written[file] = fingerprint ?? "";
     }
 
+    public string? KeyOf(object view) =>
+        layoutKeys is null || _hasher.Hash(view) is not { } hash ? null : ContentHash.Of("view", view.GetType().FullName, hash);
+
     public bool TryKeepFile(string file, string key) => Keep(file, "made:" + key);
 
     public void WriteFile(string file, ReadOnlySpan<byte> content, string key)

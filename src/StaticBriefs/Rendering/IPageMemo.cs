@@ -23,6 +23,12 @@ public interface IPageMemo
     /// </summary>
     bool TryKeepFile(string file, string key);
 
+    /// <summary>
+    /// A key covering everything <paramref name="view"/> shows (every public property, recursively), for a file made
+    /// from it alone (a feed from its spec); null when there is no cache to keep files by key, or it cannot be hashed.
+    /// </summary>
+    string? KeyOf(object view);
+
     /// <summary>Writes a generated file made from inputs with <paramref name="key"/>, remembering the key.</summary>
     void WriteFile(string file, ReadOnlySpan<byte> content, string key);
 }

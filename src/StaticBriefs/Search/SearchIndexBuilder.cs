@@ -112,6 +112,9 @@ public sealed class SearchIndexBuilder
     /// </summary>
     public static SearchIndexBuilder ContinueFrom(SearchIndexBuilder previous) => new(previous);
 
+    /// <summary>Tokens kept across builds (a cached build's); null when none are.</summary>
+    internal ITokenMemo? Memo { get; init; }
+
     /// <summary>Documents this builder tokenized (rather than took from the builder it continues).</summary>
     internal int Tokenized => _tokenized;
 
@@ -122,7 +125,7 @@ public sealed class SearchIndexBuilder
     public void Add(SearchDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var key = _tokens is null ? default : TextKey(document);
+        var key = _tokens is null && Memo is null ? default : TextKey(document);
         if (_previousTokens is not null && (_previousTokens.TryGetValue(key, out var known) || _tokens!.TryGetValue(key, out known)))
         {
             var reused = known with
@@ -139,6 +142,11 @@ public sealed class SearchIndexBuilder
             };
             _tokens![key] = reused;
             lock (_gate) _documents[reused.Id] = reused;
+            return;
+        }
+        if (Memo?.Find(key) is { } stored)
+        {
+            Keep(key, Restore(document, stored));
             return;
         }
         Interlocked.Increment(ref _tokenized);
@@ -169,8 +177,66 @@ public sealed class SearchIndexBuilder
             OrEmpty(document.Companies), OrEmpty(document.People), OrEmpty(document.Topics),
             excerpt, termIds, frequencies, lengths)
         { WordIds = [.. words], Verbs = OrEmpty(document.Verbs) };
+        Memo?.Store(key, new TokenizedText([.. termIds.Select(t => Term(t))], frequencies, [.. indexed.WordIds.Select(Word)], lengths, excerpt));
+        Keep(key, indexed);
+    }
+
+    private void Keep(UInt128 key, IndexedDocument indexed)
+    {
         if (_tokens is not null) _tokens[key] = indexed;
         lock (_gate) _documents[indexed.Id] = indexed;
+    }
+
+    private string Term(int id)
+    {
+        lock (_gate) return _terms[id];
+    }
+
+    private string Word(int id)
+    {
+        lock (_gate) return _dictionaryWords[id];
+    }
+
+    /// <summary>
+    /// A document from stored tokens, its terms and words entered into this builder's tables as tokenizing its text
+    /// would have (the same calls, so the tables hold what a build without the memo makes).
+    /// </summary>
+    private IndexedDocument Restore(SearchDocument document, TokenizedText stored)
+    {
+        var termIds = new int[stored.Terms.Length];
+        // One lock per document rather than per term: the terms of a cached build are nearly all known already.
+        lock (_gate)
+        {
+            for (var i = 0; i < termIds.Length; i++)
+            {
+                var term = stored.Terms[i];
+                if (!_termIds.TryGetValue(term, out var id))
+                {
+                    id = _terms.Count;
+                    _terms.Add(term);
+                    _termIds[term] = id;
+                }
+                termIds[i] = id;
+            }
+        }
+        var wordIds = new int[stored.Words.Length];
+        var count = 0;
+        Span<char> buffer = stackalloc char[SearchTokenizer.BufferLength];
+        foreach (var word in stored.Words)
+        {
+            if (!_wordLookup.TryGetValue(word, out var ids))
+            {
+                if (word.Length > buffer.Length) continue;
+                word.AsSpan().CopyTo(buffer);
+                ids = AddWord(buffer[..word.Length], whole: false);
+            }
+            if (ids.Word >= 0) wordIds[count++] = ids.Word;
+        }
+        // The stored arrays are never written to (documents are replaced, not changed), so they are shared, not copied.
+        return new IndexedDocument(document.Id, document.Path, document.Title, document.Summary, document.Date,
+            OrEmpty(document.Companies), OrEmpty(document.People), OrEmpty(document.Topics),
+            stored.Excerpt, termIds, stored.Frequencies, stored.FieldLengths)
+        { WordIds = count == wordIds.Length ? wordIds : wordIds[..count], Verbs = OrEmpty(document.Verbs) };
     }
 
     /// <summary>

@@ -10,6 +10,12 @@ namespace StaticBriefs.Rendering.Feeds;
 /// </summary>
 public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink sink)
 {
+    /// <summary>
+    /// Each brief's entry, made once: a brief shows in the site feed and in each of its entities' feeds, and making
+    /// its HTML absolute every time was a fifth of the feeds' cost. Keyed by id, with the HTML it was made from.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (string? Html, FeedEntry Entry)> _entries = new();
+
     /// <summary>Entries per feed.</summary>
     public const int Size = 20;
 
@@ -43,10 +49,22 @@ public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink 
         return 2 * (terms.Count + (siteFeed ? 1 : 0));
     }
 
+    /// <summary>
+    /// Writes a feed's two files. With a memo (a cached build) a file made from an equal spec by the last build is kept
+    /// as it is: the spec is what both writers read, so hashing it costs far less than writing XML and JSON again.
+    /// </summary>
     private void Write(string path, FeedSpec spec)
     {
-        sink.WriteText(path.TrimStart('/') + "feed.xml", AtomFeedWriter.Write(spec));
-        sink.WriteText(path.TrimStart('/') + "feed.json", JsonFeedWriter.Write(spec));
+        var atom = path.TrimStart('/') + "feed.xml";
+        var json = path.TrimStart('/') + "feed.json";
+        if (sink is IPageMemo memo && memo.KeyOf(spec) is { } key)
+        {
+            if (!memo.TryKeepFile(atom, key)) memo.WriteFile(atom, System.Text.Encoding.UTF8.GetBytes(AtomFeedWriter.Write(spec)), key);
+            if (!memo.TryKeepFile(json, key)) memo.WriteFile(json, System.Text.Encoding.UTF8.GetBytes(JsonFeedWriter.Write(spec)), key);
+            return;
+        }
+        sink.WriteText(atom, AtomFeedWriter.Write(spec));
+        sink.WriteText(json, JsonFeedWriter.Write(spec));
     }
 
     /// <summary>The ids of the briefs some feed shows: the site's newest and each entity's newest (their HTML is kept).</summary>
@@ -95,6 +113,14 @@ public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink 
     }
 
     private FeedEntry Entry(Brief brief, string? contentHtml)
+    {
+        if (_entries.TryGetValue(brief.Id, out var made) && ReferenceEquals(made.Html, contentHtml)) return made.Entry;
+        var entry = MakeEntry(brief, contentHtml);
+        _entries[brief.Id] = (contentHtml, entry);
+        return entry;
+    }
+
+    private FeedEntry MakeEntry(Brief brief, string? contentHtml)
     {
         var card = views.Card(brief.Id);
         var categories = new List<FeedCategory>();

@@ -1,0 +1,25 @@
+namespace StaticBriefs.Search;
+
+/// <summary>
+/// One document's tokens in a form that outlives a build: terms and dictionary words by their text (ids are a
+/// builder's own), with what <see cref="SearchIndexBuilder"/> makes of them.
+/// </summary>
+/// <param name="Terms">Each term the document uses.</param>
+/// <param name="Frequencies">Per term, its packed field frequencies (<see cref="SearchFields"/>).</param>
+/// <param name="Words">The typo dictionary's words it uses.</param>
+/// <param name="FieldLengths">Each field's length in words.</param>
+/// <param name="Excerpt">The snippet shown under a result.</param>
+internal sealed record TokenizedText(string[] Terms, uint[] Frequencies, string[] Words, int[] FieldLengths, string Excerpt);
+
+/// <summary>
+/// Tokens kept across builds (by the build cache), by a hash of everything tokenized: the same text always gives the
+/// same tokens, so a cached build tokenizes only the documents whose text changed. Thread-safe.
+/// </summary>
+internal interface ITokenMemo
+{
+    /// <summary>The tokens stored for <paramref name="key"/>, or null.</summary>
+    TokenizedText? Find(UInt128 key);
+
+    /// <summary>Stores the tokens of the text hashing to <paramref name="key"/>.</summary>
+    void Store(UInt128 key, TokenizedText tokens);
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Cached CLI `build` after one edit, two published builds side by side (A, B: e.g. main and a branch), interleaved
+# run by run so a busy machine slows both alike. Each run applies one edit (toggled, so every run is a real change)
+# to the same brief in both copies, then builds each with --timings. Prints wall seconds and peak RSS per run, and
+# checks after each edit kind that both outputs are byte-identical.
+# usage: tests/StaticBriefs.Benchmarks/run-cached-edits.sh A_DLL B_DLL CORPUS_INPUT THEME [RUNS=5] [WORK=/dev/shm/sb-cached-edits]
+# The corpus is a generated input folder (e.g. the 10,000-brief one); its first brief under briefs/ is edited.
+set -euo pipefail
+
+A_DLL="$1"; B_DLL="$2"; CORPUS="$3"; THEME="$4"; RUNS="${5:-5}"; WORK="${6:-/dev/shm/sb-cached-edits}"
+for t in A B; do rm -rf "$WORK/$t"; mkdir -p "$WORK/$t"; cp -r "$CORPUS" "$WORK/$t/in"; done
+BRIEF="$(cd "$WORK/A/in" && find briefs -name '*.md' | LC_ALL=C sort | sed -n 1p)"
+dll() { if [ "$1" = A ]; then echo "$A_DLL"; else echo "$B_DLL"; fi; }
+build() { (cd "$WORK/$1" && /usr/bin/time -f "$2 $1 %e s %M KB" dotnet "$(dll "$1")" build --theme "$THEME" --input in --output out --timings > "$WORK/$1.log" 2>&1; tail -1 "$WORK/$1.log"); }
+edit() {
+  python3 - "$1" "$WORK/$2/in/$BRIEF" <<'PY'
+import re, sys
+kind, path = sys.argv[1], sys.argv[2]
+s = open(path).read()
+if kind == 'body':
+    m = "\nOne more line for the cached build.\n"
+    s = s[:-len(m)] if s.endswith(m) else s + m
+elif kind == 'tag':
+    m = ", Cached build topic]"
+    s = s.replace(m, "]", 1) if m in s else re.sub(r"^(topics: \[.*)\]$", lambda g: g.group(1) + m, s, count=1, flags=re.M)
+elif kind == 'date':
+    s = re.sub(r"^date: (\d{4})-(\d\d)-(\d\d)$", lambda g: f"date: {g.group(1)}-{g.group(2)}-{'15' if g.group(3) != '15' else '16'}", s, count=1, flags=re.M)
+open(path, 'w').write(s)
+PY
+}
+for t in A B; do build "$t" clean; done
+for kind in none body tag date; do
+  for _ in $(seq 1 "$RUNS"); do
+    for t in A B; do
+      [ "$kind" != none ] && edit "$kind" "$t"
+      build "$t" "$kind"
+      grep -E '^  (load|model|render|feeds|commit)' "$WORK/$t.log" | grep -v cpu | tr -s ' ' | paste -sd' '
+    done
+    echo "load average $(cut -d' ' -f1 /proc/loadavg)"
+  done
+  if diff -r "$WORK/A/out" "$WORK/B/out" > /dev/null; then echo "$kind: outputs identical"; else echo "$kind: OUTPUTS DIFFER"; fi
+done

@@ -1,0 +1,207 @@
+using StaticBriefs.Tests.Support;
+
+namespace StaticBriefs.Tests.Incremental;
+
+/// <summary>
+/// The on-disk cache (<c>sources.bin</c> naming an append-only pack of entries): what a build rewrites, how it is
+/// compacted, and that a damaged, truncated, old or foreign cache only costs work, never a different output.
+/// </summary>
+public sealed class CacheStoreTests
+{
+    private const string Brief = "briefs/2024/amazon-anthropic-4-billion.md";
+
+    [Fact]
+    public void A_build_after_one_edit_appends_to_the_pack_and_leaves_its_earlier_bytes_alone()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        var pack = Pack(site);
+        var before = File.ReadAllBytes(pack);
+
+        EditBody(site, "Amazon remains a minority shareholder.", "Amazon is still a minority shareholder.");
+        var result = site.BuildOk();
+
+        Assert.Equal(1, result.DocumentsParsed);
+        Assert.Equal(1, result.BodiesRendered);
+        Assert.Equal(pack, Pack(site));
+        var after = File.ReadAllBytes(pack);
+        Assert.True(after.Length > before.Length, "the edited document and body should be appended");
+        Assert.True(after.AsSpan(0, before.Length).SequenceEqual(before), "entries already stored must not be rewritten");
+        site.AssertSameAsClean();
+    }
+
+    [Fact]
+    public void A_build_with_nothing_changed_leaves_the_pack_as_it_was()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        var pack = Pack(site);
+        var before = File.ReadAllBytes(pack);
+
+        var result = site.BuildOk();
+
+        Assert.Equal(0, result.DocumentsParsed);
+        Assert.Equal(0, result.BodiesRendered);
+        Assert.Equal(before, File.ReadAllBytes(Pack(site)));
+    }
+
+    [Fact]
+    public void A_pack_mostly_of_entries_no_longer_used_is_compacted_into_a_new_one()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        var first = Pack(site);
+        var firstLength = new FileInfo(first).Length;
+
+        // Every brief's body changes: the old entries are all garbage after this build.
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(site.Site.InputDirectory, "briefs"), "*.md", SearchOption.AllDirectories))
+            File.AppendAllText(file, "\nOne more line.\n");
+        site.BuildOk();
+
+        var second = Pack(site);
+        Assert.NotEqual(first, second);
+        Assert.False(File.Exists(first), "the old pack should be removed once the index names the new one");
+        Assert.True(new FileInfo(second).Length < 2 * firstLength, "the new pack should hold only the entries in use");
+        var again = site.BuildOk();
+        Assert.Equal(0, again.DocumentsParsed);
+        Assert.Equal(0, again.BodiesRendered);
+        site.AssertSameAsClean();
+    }
+
+    [Fact]
+    public void A_damaged_entry_is_rendered_again_and_the_build_equals_a_clean_one()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        var pack = Pack(site);
+        var bytes = File.ReadAllBytes(pack);
+        // Flip bytes across the whole file: every entry they land in fails its checksum.
+        for (var i = bytes.Length / 7; i < bytes.Length; i += bytes.Length / 7) bytes[i] ^= 0x5A;
+        File.WriteAllBytes(pack, bytes);
+
+        var result = site.BuildOk();
+
+        Assert.True(result.DocumentsParsed + result.BodiesRendered > 0, "damaged entries should be made again");
+        site.AssertSameAsClean();
+        var again = site.BuildOk();
+        Assert.Equal(0, again.DocumentsParsed + again.BodiesRendered);
+    }
+
+    [Theory]
+    [InlineData("truncated index")]
+    [InlineData("garbage index")]
+    [InlineData("empty index")]
+    [InlineData("missing pack")]
+    [InlineData("truncated pack")]
+    [InlineData("old json cache only")]
+    public void An_unreadable_cache_is_ignored_and_the_build_equals_a_clean_one(string damage)
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        var documents = site.BuildOk().DocumentsParsed;
+        var index = Path.Combine(site.CacheDirectory, "sources.bin");
+        switch (damage)
+        {
+            case "truncated index":
+                File.WriteAllBytes(index, File.ReadAllBytes(index)[..^9]);
+                break;
+            case "garbage index":
+                File.WriteAllBytes(index, [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 31))]);
+                break;
+            case "empty index":
+                File.WriteAllBytes(index, []);
+                break;
+            case "missing pack":
+                File.Delete(Pack(site));
+                break;
+            case "truncated pack":
+                File.WriteAllBytes(Pack(site), File.ReadAllBytes(Pack(site))[..100]);
+                break;
+            case "old json cache only":
+                foreach (var file in Directory.EnumerateFiles(site.CacheDirectory)) File.Delete(file);
+                File.WriteAllText(Path.Combine(site.CacheDirectory, "sources.json"), """{"Generator":"old","Documents":{},"Markdown":{}}""");
+                break;
+        }
+
+        var result = site.BuildOk();
+
+        Assert.True(result.DocumentsParsed > 0, "documents should be read again");
+        if (damage != "truncated pack") Assert.True(result.DocumentsParsed >= documents, "an unreadable index should be ignored as a whole");
+        site.AssertSameAsClean();
+        Assert.False(File.Exists(Path.Combine(site.CacheDirectory, "sources.json")), "the old JSON cache should be removed");
+        Assert.Equal(0, site.BuildOk().DocumentsParsed);
+    }
+
+    [Fact]
+    public void An_index_written_by_another_version_is_ignored()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        var index = Path.Combine(site.CacheDirectory, "sources.bin");
+        var bytes = File.ReadAllBytes(index);
+        // The format version follows the 8-byte magic.
+        bytes[8]++;
+        File.WriteAllBytes(index, bytes);
+
+        var result = site.BuildOk();
+
+        Assert.True(result.DocumentsParsed > 0);
+        Assert.Equal(0, result.DocumentsReused);
+        site.AssertSameAsClean();
+    }
+
+    [Fact]
+    public void Bytes_a_killed_build_appended_without_an_index_are_ignored()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        using (var stream = new FileStream(Pack(site), FileMode.Append)) stream.Write(new byte[5000].Select((_, i) => (byte)i).ToArray());
+
+        EditBody(site, "Amazon remains a minority shareholder.", "Amazon is still a minority shareholder.");
+        var edited = site.BuildOk();
+        var again = site.BuildOk();
+
+        Assert.Equal(1, edited.BodiesRendered);
+        Assert.Equal(0, again.BodiesRendered + again.DocumentsParsed);
+        site.AssertSameAsClean();
+    }
+
+    [Fact]
+    public void A_new_entity_renders_again_only_the_bodies_that_name_it_across_separate_builds()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        var first = site.BuildOk();
+
+        // The spellings bodies were auto-linked with are kept in the cache, so a body without the new name stays valid.
+        var path = Path.Combine(site.Site.InputDirectory, Brief);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("topics: [Funding, Compute]", "topics: [Funding, Compute, Chip supply]", StringComparison.Ordinal));
+        var result = site.BuildOk();
+
+        Assert.True(result.BodiesRendered < first.BodiesRendered / 2, $"{result.BodiesRendered} of {first.BodiesRendered} bodies rendered again");
+        site.AssertSameAsClean();
+    }
+
+    [Fact]
+    public void Files_the_tool_did_not_make_in_the_cache_folder_are_left_alone()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        Directory.CreateDirectory(site.CacheDirectory);
+        string[] foreign = ["output-notes.json", "bodies-mine.pack", "sources.json.bak", "notes.txt"];
+        foreach (var name in foreign) File.WriteAllText(Path.Combine(site.CacheDirectory, name), "mine");
+
+        site.BuildOk();
+        EditBody(site, "Amazon remains a minority shareholder.", "Amazon is still a minority shareholder.");
+        site.BuildOk();
+
+        foreach (var name in foreign) Assert.Equal("mine", File.ReadAllText(Path.Combine(site.CacheDirectory, name)));
+    }
+
+    private static void EditBody(IncrementalSite site, string from, string to)
+    {
+        var path = Path.Combine(site.Site.InputDirectory, Brief);
+        var text = File.ReadAllText(path);
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    private static string Pack(IncrementalSite site) => Assert.Single(Directory.GetFiles(site.CacheDirectory, "bodies-*.pack"));
+}
