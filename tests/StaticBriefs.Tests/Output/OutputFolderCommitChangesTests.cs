@@ -143,4 +143,26 @@ public sealed class OutputFolderCommitChangesTests : IDisposable
         Assert.Equal("kept", _site.ReadOutput(".git/config"));
         AssertSameAsCleanCommit(files, ".git/config");
     }
+
+    [Fact]
+    public void A_patch_s_work_folder_with_the_replaced_files_is_gone_by_the_next_commit_and_when_the_folder_closes()
+    {
+        static string[] WorkFolders(string root) =>
+            [.. Directory.EnumerateDirectories(Path.GetDirectoryName(root)!, "*", SearchOption.TopDirectoryOnly)
+                .Concat(Directory.Exists(root) ? Directory.EnumerateDirectories(root) : [])
+                .Where(d => File.Exists(Path.Combine(d, WorkFolder.MarkerName)))];
+        var files = Enumerable.Range(0, 200).ToDictionary(i => $"search/docs/{i}.json", i => $"[{i}]");
+        using (var folder = Open())
+        {
+            CommitAll(folder, files);
+            // Every file replaced: the work folder holds the 200 old ones when the commit returns.
+            CommitChanges(folder, files.ToDictionary(f => f.Key, f => f.Value + " "), []);
+            CommitChanges(folder, new Dictionary<string, string> { ["search/docs/0.json"] = "[]" }, []);
+            // One work folder at most stands (the last commit's, being removed); none of the earlier one's files.
+            Assert.True(WorkFolders(_site.OutputDirectory).Length <= 1);
+        }
+        Assert.Empty(WorkFolders(_site.OutputDirectory));
+        Assert.Equal("[]", File.ReadAllText(_site.OutputPath("search/docs/0.json")));
+        Assert.Equal("[1] ", File.ReadAllText(_site.OutputPath("search/docs/1.json")));
+    }
 }
