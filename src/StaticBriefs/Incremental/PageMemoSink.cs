@@ -60,6 +60,8 @@ internal sealed class PageMemoSink(
     public string? KeyOf(object view) =>
         layoutKeys is null || _hasher.Hash(view) is not { } hash ? null : ContentHash.Of("view", view.GetType().FullName, hash);
 
+    public bool KeepsFilesByKey => layoutKeys is not null;
+
     public bool TryKeepFile(string file, string key) => Keep(file, "made:" + key);
 
     public void WriteFile(string file, ReadOnlySpan<byte> content, string key)

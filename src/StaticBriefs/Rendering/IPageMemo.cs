@@ -29,6 +29,9 @@ public interface IPageMemo
     /// </summary>
     string? KeyOf(object view);
 
+    /// <summary>True when files can be kept by key (<see cref="KeyOf"/> gives keys: there is a cache).</summary>
+    bool KeepsFilesByKey { get; }
+
     /// <summary>Writes a generated file made from inputs with <paramref name="key"/>, remembering the key.</summary>
     void WriteFile(string file, ReadOnlySpan<byte> content, string key);
 }

@@ -10,6 +10,16 @@ namespace StaticBriefs.Rendering.Feeds;
 /// </summary>
 public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink sink)
 {
+    /// <summary>
+    /// Each brief's entry, made once, when feed files are kept by key (a cached build): a brief shows in the site feed
+    /// and in each of its entities' feeds, and the key hashes each entry object once however many feeds share it
+    /// (entries made again for every feed held 300 MiB more in the hasher's memory). Without a cache nothing is hashed,
+    /// and keeping every entry for the whole build would only hold 120-200 MiB more: they are made for each feed then.
+    /// Keyed by id, with the HTML each was made from.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (string? Html, FeedEntry Entry)>? _entries =
+        sink is IPageMemo { KeepsFilesByKey: true } ? new() : null;
+
     /// <summary>Entries per feed.</summary>
     public const int Size = 20;
 
@@ -106,9 +116,16 @@ public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink 
         return html.Append("</ul>\n").ToString();
     }
 
-    // Made for each feed a brief shows in, not kept for the build: keeping every entry (its HTML made absolute) for
-    // the next feed held 120-200 MiB more at the peak of a 10,000-brief build for a few percent of the feeds' time.
     private FeedEntry Entry(Brief brief, string? contentHtml)
+    {
+        if (_entries is null) return MakeEntry(brief, contentHtml);
+        if (_entries.TryGetValue(brief.Id, out var made) && ReferenceEquals(made.Html, contentHtml)) return made.Entry;
+        var entry = MakeEntry(brief, contentHtml);
+        _entries[brief.Id] = (contentHtml, entry);
+        return entry;
+    }
+
+    private FeedEntry MakeEntry(Brief brief, string? contentHtml)
     {
         var card = views.Card(brief.Id);
         var categories = new List<FeedCategory>();
