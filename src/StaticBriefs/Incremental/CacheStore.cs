@@ -44,7 +44,8 @@ internal static partial class CacheStore
         using var reader = BufferReader.Over(bytes, 0, bytes.Length);
         if (!ReadHeader(reader, IndexMagic)) return;
         var packName = reader.ReadString();
-        if (packName.Contains('/', StringComparison.Ordinal) || packName.Contains('\\', StringComparison.Ordinal)) return;
+        // Only a pack of the name this tool makes: a damaged or planted index must not have a build append to another file.
+        if (!OwnPack().IsMatch(packName)) return;
         var documents = new (string Path, string Hash, string Reading, PackSpan Span)[ReadCount(reader)];
         for (var i = 0; i < documents.Length; i++)
             documents[i] = (reader.ReadString(), reader.ReadString(), reader.ReadString(), ReadSpan(reader));

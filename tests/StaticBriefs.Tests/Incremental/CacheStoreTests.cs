@@ -195,6 +195,31 @@ public sealed class CacheStoreTests
         foreach (var name in foreign) Assert.Equal("mine", File.ReadAllText(Path.Combine(site.CacheDirectory, name)));
     }
 
+    [Fact]
+    public void An_index_naming_a_file_the_tool_did_not_make_is_ignored_and_the_file_left_alone()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        var index = Path.Combine(site.CacheDirectory, "sources.bin");
+        var pack = Path.GetFileName(Pack(site));
+        // A file of someone else's with a name of the pack's length (not one this tool makes) and the pack's very bytes.
+        const string Foreign = "bodies-ZZZZZZZZZZZZ.pack";
+        File.Copy(Pack(site), Path.Combine(site.CacheDirectory, Foreign));
+        var before = File.ReadAllBytes(Path.Combine(site.CacheDirectory, Foreign));
+        var bytes = File.ReadAllBytes(index);
+        var at = bytes.AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes(pack));
+        Assert.True(at > 0);
+        System.Text.Encoding.ASCII.GetBytes(Foreign).CopyTo(bytes, at);
+        File.WriteAllBytes(index, bytes);
+
+        EditBody(site, "Amazon remains a minority shareholder.", "Amazon is still a minority shareholder.");
+        var result = site.BuildOk();
+
+        Assert.True(result.DocumentsParsed > 1, "an index naming another file should be ignored as a whole");
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(site.CacheDirectory, Foreign)));
+        site.AssertSameAsClean();
+    }
+
     private static void EditBody(IncrementalSite site, string from, string to)
     {
         var path = Path.Combine(site.Site.InputDirectory, Brief);
