@@ -2,10 +2,16 @@
 # Builds each blog of tests/RealContent with StaticBriefs (its _site.yml) and with Hugo (a minimal site whose content/
 # is the same posts), alternately, on tmpfs; prints median wall time and peak RSS over RUNS runs after one warm-up.
 # usage: tests/RealContent/bench-vs-hugo.sh [RUNS]   (from the repository root, after dotnet build -c Release)
+# SB: the StaticBriefs command (default: the JIT build through dotnet; e.g. SB=/path/to/native/StaticBriefs for the
+# Native AOT publish). BLOGS: the folder holding <blog>/posts (default tests/RealContent; the full copies of README
+# "Larger copies" are under /work/realblogs on the project's machine); each blog's _site.yml is taken from here.
+# ONLY: the blogs to run (default all five), e.g. ONLY=zola-rust-blog.
 set -eu
 RUNS=${1:-3}
 REPO=$(pwd)
 DLL=$REPO/src/StaticBriefs/bin/Release/net10.0/StaticBriefs.dll
+read -r -a SB_CMD <<< "${SB:-dotnet $DLL}"
+BLOGS=${BLOGS:-$REPO/tests/RealContent}
 WORK=/dev/shm/sb-realblogs-$$
 mkdir -p "$WORK"
 trap 'rm -rf "$WORK"' EXIT
@@ -13,7 +19,7 @@ trap 'rm -rf "$WORK"' EXIT
 hugo_site() { # $1 blog, $2 folder: config, baseof/single/list layouts, stub shortcodes for Docsy's own
   local d=$2
   mkdir -p "$d/layouts/_default" "$d/layouts/shortcodes/blog"
-  cp -r "$REPO/tests/RealContent/$1/posts" "$d/content"
+  cp -r "$BLOGS/$1/posts" "$d/content"
   printf 'baseURL = "https://example.org/"\ntitle = "%s"\npaginate = 20\n[markup.goldmark.renderer]\n  unsafe = true\n' "$1" > "$d/config.toml"
   cat > "$d/layouts/_default/baseof.html" <<'H'
 <!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title><meta name="description" content="{{ .Summary | plainify | truncate 200 }}"></head><body><main>{{ block "main" . }}{{ end }}</main></body></html>
@@ -33,18 +39,18 @@ timed() { # prints "wall_seconds peak_kib" of the command
 median() { sort -n | awk '{a[NR]=$1} END{print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 printf '| blog | briefs | diagnostics (all warnings) | StaticBriefs s | StaticBriefs MiB | Hugo s | Hugo MiB | Hugo post pages |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n'
-for blog in zola-rust-blog hugo-opentelemetry-blog jekyll-jekyllrb-news jekyll-homebrew-blog eleventy-11ty-blog; do
+for blog in ${ONLY:-zola-rust-blog hugo-opentelemetry-blog jekyll-jekyllrb-news jekyll-homebrew-blog eleventy-11ty-blog}; do
   sb=$WORK/sb-$blog; hs=$WORK/hugo-$blog
-  mkdir -p "$sb"; cp -r "tests/RealContent/$blog/posts" "$sb/input"; cp "tests/RealContent/$blog/_site.yml" "$sb/input/"
+  mkdir -p "$sb"; cp -r "$BLOGS/$blog/posts" "$sb/input"; cp "tests/RealContent/$blog/_site.yml" "$sb/input/"
   hugo_site "$blog" "$hs"
   : > "$WORK/sb.txt"; : > "$WORK/hugo.txt"
   for i in $(seq 0 "$RUNS"); do # run 0 is a warm-up
     rm -rf "$sb/out" "$hs/out"
-    r=$(timed dotnet "$DLL" build --input "$sb/input" --output "$sb/out" --no-cache --quiet); [ "$i" -gt 0 ] && echo "$r" >> "$WORK/sb.txt"
+    r=$(timed "${SB_CMD[@]}" build --input "$sb/input" --output "$sb/out" --no-cache --quiet); [ "$i" -gt 0 ] && echo "$r" >> "$WORK/sb.txt"
     r=$(timed hugo --minify --buildFuture -s "$hs" -d "$hs/out" --quiet); [ "$i" -gt 0 ] && echo "$r" >> "$WORK/hugo.txt"
   done
   posts=$(grep -rl '<article>' "$hs/out" --include=*.html | wc -l)
-  rm -rf "$sb/out"; dotnet "$DLL" build --input "$sb/input" --output "$sb/out" --no-cache > "$WORK/log" 2>&1 || true
+  rm -rf "$sb/out"; "${SB_CMD[@]}" build --input "$sb/input" --output "$sb/out" --no-cache > "$WORK/log" 2>&1 || true
   briefs=$(grep -oE 'Built [0-9]+ briefs' "$WORK/log" | grep -oE '[0-9]+' || echo failed)
   codes=$(grep -oE '(error|warning) SB[0-9]+' "$WORK/log" | sort | uniq -c | awk '{printf "%s%s %s ×%s", (NR>1?", ":""), $2, $3, $1}')
   printf '| %s | %s | %s | %s | %.0f | %s | %.0f | %s |\n' "$blog" "$briefs" "${codes:-none}" \

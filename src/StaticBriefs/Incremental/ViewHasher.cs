@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.IO.Hashing;
 using System.Reflection;
@@ -100,6 +101,8 @@ internal sealed class ViewHasher
     private static void Tag(XxHash128 hash, string tag) => ContentHash.Append(hash, tag);
 
     /// <summary>Public instance properties and fields, ordered by name: what Scriban exposes to templates.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification =
+        "Views are types of this assembly, which the ahead-of-time build keeps whole (TrimmerRootAssembly), as Scriban needs too.")]
     private static Func<object, object?>[] Accessors(Type type)
     {
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace StaticBriefs.Output;
 
@@ -27,7 +28,7 @@ internal sealed record CommitJournal(string Mode, string Work, bool Clean, IRead
     public void Write(string path)
     {
         var temp = path + ".tmp";
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(this));
+        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(this, OutputJsonContext.Default.CommitJournal));
         File.Move(temp, path, overwrite: true);
     }
 
@@ -37,7 +38,7 @@ internal sealed record CommitJournal(string Mode, string Work, bool Clean, IRead
         if (OutputTree.KindOf(path) != EntryKind.File) return null;
         try
         {
-            var journal = JsonSerializer.Deserialize<CommitJournal>(File.ReadAllBytes(path));
+            var journal = JsonSerializer.Deserialize(File.ReadAllBytes(path), OutputJsonContext.Default.CommitJournal);
             return journal is { Mode: Swap or Patch or Stranded, Work.Length: > 0, Stale: not null, Carried: not null }
                 && journal.Stale.All(OwnedFiles.IsSafeRelative) && journal.Carried.All(OwnedFiles.IsSafeRelative) ? journal : null;
         }
@@ -47,3 +48,7 @@ internal sealed record CommitJournal(string Mode, string Work, bool Clean, IRead
         }
     }
 }
+
+/// <summary>Source-generated JSON for the commit journal (no serializer built by reflection at run time).</summary>
+[JsonSerializable(typeof(CommitJournal))]
+internal sealed partial class OutputJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using StaticBriefs.Rendering.Views;
 
 namespace StaticBriefs.Rendering.Feeds;
@@ -11,7 +12,10 @@ public static class JsonFeedWriter
     /// The relaxed encoder escapes only what JSON requires (quotes, backslashes, control characters): a feed is read
     /// as JSON, never pasted into HTML, so escaping every apostrophe and '&lt;' (the default) only made it unreadable.
     /// </summary>
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, TypeInfoResolver = SiteJsonContext.Default,
+    };
 
     /// <summary>The feed as JSON text.</summary>
     public static string Write(FeedSpec feed)
@@ -27,7 +31,7 @@ public static class JsonFeedWriter
             ["authors"] = new[] { new Dictionary<string, string> { ["name"] = feed.Author } },
             ["items"] = feed.Entries.Select(Item).ToArray(),
         };
-        return JsonSerializer.Serialize(document, Options);
+        return JsonSerializer.Serialize(document, (JsonTypeInfo<Dictionary<string, object?>>)Options.GetTypeInfo(typeof(Dictionary<string, object?>)));
     }
 
     private static Dictionary<string, object?> Item(FeedEntry entry)
@@ -44,7 +48,7 @@ public static class JsonFeedWriter
         item["date_published"] = Dates.Rfc3339(entry.Published);
         item["date_modified"] = Dates.Rfc3339(entry.Updated);
         if (entry.Author.Length > 0) item["authors"] = new[] { new Dictionary<string, string> { ["name"] = entry.Author } };
-        if (entry.Categories.Count > 0) item["tags"] = entry.Tags;
+        if (entry.Categories.Count > 0) item["tags"] = entry.Tags.ToArray();
         if (entry.Categories.Count > 0 || entry.Relations.Count > 0)
         {
             // JSON Feed's tags are plain strings; the extension says which are companies, people and topics, and

@@ -28,7 +28,7 @@ public static class JsonLd
             ["keywords"] = string.Join(", ", card.Topics.Select(t => t.Name)),
         };
         if (image.Length > 0) article["image"] = image;
-        return JsonSerializer.Serialize(article);
+        return JsonSerializer.Serialize(article, SiteJsonContext.Default.DictionaryStringObject);
     }
 
     /// <summary>One Person, or a list when the brief names several authors; each with its link as an absolute <c>url</c>.</summary>
@@ -65,7 +65,7 @@ public static class JsonLd
         };
         if (description.Length > 0) data["description"] = description;
         if (website.Length > 0) data["sameAs"] = website;
-        return JsonSerializer.Serialize(data);
+        return JsonSerializer.Serialize(data, SiteJsonContext.Default.DictionaryStringObject);
     }
 
     /// <summary>A <c>WebSite</c> for the home page, with its search action.</summary>
@@ -83,5 +83,5 @@ public static class JsonLd
                 ["target"] = permalink + "search/?q={query}",
                 ["query-input"] = "required name=query",
             },
-        });
+        }, SiteJsonContext.Default.DictionaryStringObject);
 }
