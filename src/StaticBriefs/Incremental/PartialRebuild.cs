@@ -26,11 +26,17 @@ internal sealed class PartialRebuild(
     /// </summary>
     private static readonly string[] RegeneratedFolders = ["search/shards/"];
 
+    /// <summary>
+    /// Files to stage besides the plan's, made from the new site and its views: a cached build copies the theme's
+    /// assets and the static files again, as a full build does, since the manifest cannot tell a hand edit of them.
+    /// </summary>
+    public Action<StagingOutput, SiteModel, ViewFactory, DiagnosticBag>? Restage { get; init; }
+
     /// <summary>Runs the plan; <paramref name="next"/> is the state to keep, or null when the build failed.</summary>
-    public BuildResult Run(
-        LiveState state, SiteEdit edit, SiteModel site, ViewFactory views, SiteView siteView, MarkdownRenderer markdown,
-        EditPlan plan, IReadOnlyList<Diagnostic> modelDiagnostics, out LiveState? next)
+    public BuildResult Run(LiveState state, SiteEdit edit, PlannedEdit planned, out LiveState? next)
     {
+        var (site, views, siteView, markdown, plan, modelDiagnostics) =
+            (planned.Site, planned.Views, planned.SiteView, planned.Markdown, planned.Plan, planned.ModelDiagnostics);
         next = null;
         var cache = options.Cache!;
         var scope = plan.Scope;
@@ -44,6 +50,7 @@ internal sealed class PartialRebuild(
         using var staging = output.CreateStaging(diagnostics);
         if (staging is null) return Failed(diagnostics, site, views);
         var sink = new PageMemoSink(staging, output, previous, state.LayoutKeys);
+        Restage?.Invoke(staging, site, views, diagnostics);
         // Counted before the commit, which turns the previous manifest into the new one.
         var pagesBefore = state.HtmlFiles ?? previous.Files.Keys.Count(IsHtml);
         var rendered = Remap(state.Rendered, plan.NewIds, site.Briefs.Length);

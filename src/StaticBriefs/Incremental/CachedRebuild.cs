@@ -1,0 +1,345 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using StaticBriefs.Building;
+using StaticBriefs.Diagnostics;
+using StaticBriefs.Loading;
+using StaticBriefs.Model;
+using StaticBriefs.Output;
+using StaticBriefs.Rendering;
+using StaticBriefs.Rendering.Feeds;
+using StaticBriefs.Rendering.Hosting;
+using StaticBriefs.Rendering.Html;
+using StaticBriefs.Rendering.Markdown;
+using StaticBriefs.Rendering.Markdown.EntityLinks;
+using StaticBriefs.Rendering.Theme;
+using StaticBriefs.Rendering.Views;
+using StaticBriefs.Search;
+
+namespace StaticBriefs.Incremental;
+
+/// <summary>
+/// A cached <c>build</c> that plans like preview. The last build left a <see cref="BuildSnapshot"/>; this build puts
+/// that build's <see cref="LiveState"/> back together from it and the cache (its documents assembled into its model,
+/// its search index from the kept tokens, its feed bodies from the kept bodies), loads the input, and hands the
+/// difference to preview's planner and partial rebuild, so only the pages the edit changes are rendered and nothing
+/// else is fingerprinted. Whenever the snapshot cannot stand for the output folder as it is (none, damaged, another
+/// theme, settings, options or static files, a page edited by hand, a plan that needs everything) it returns no result
+/// and the build takes the ordinary cached path, with the site it already loaded.
+/// </summary>
+internal static class CachedRebuild
+{
+    /// <summary>Input files merged into generated output files rather than copied (compared whole by the snapshot).</summary>
+    private static readonly string[] HostFiles = [Loading.HostFiles.Headers, Loading.HostFiles.Redirects];
+
+    /// <summary>The build's result, or null with the site loaded so far (null when nothing was loaded) for the ordinary path.</summary>
+    public static BuildResult? TryRun(
+        BuildOptions options, IncrementalSession incremental, OutputFolder output, ThemeFiles theme, StageClock clock,
+        DiagnosticBag diagnostics, out LoadedSite? loaded)
+    {
+        loaded = null;
+        if (options.Live is not null || incremental.Cache is not { } cache) return null;
+        // The partial rebuild and the body renderer it may make work on this very cache.
+        options = options with { Cache = cache };
+        // Read before the load, so a file edited while the build runs shows as changed to the next one.
+        incremental.Inputs = new InputKeys(ThemeKey(theme), HostFilesKey(options.InputDirectory));
+        var outputDirectory = incremental.OutputDirectory;
+        if (cache.Snapshot(outputDirectory) is not { } snapshot) return null;
+        var manifest = cache.Manifest(outputDirectory);
+        if (manifest is null || manifest.Context != incremental.Context || snapshot.Context != incremental.Context
+            || snapshot.OptionsKey != OptionsKey(options) || snapshot.ThemeKey != incremental.Inputs.Theme
+            || snapshot.HostFilesKey != incremental.Inputs.HostFiles || !Directory.Exists(outputDirectory)
+            || snapshot.ManifestKey != BuildSnapshot.KeyOf(manifest))
+            return null;
+        var layoutKeys = LayoutKeys.Compute(theme);
+        if (!layoutKeys.OrderBy(k => k.Key, StringComparer.Ordinal).SequenceEqual(snapshot.LayoutKeys)) return null;
+        // The previous documents, before the load replaces the edited ones in the cache.
+        var before = new List<SourceDocument>(snapshot.Documents.Length);
+        foreach (var (path, hash) in snapshot.Documents)
+        {
+            if (!cache.Documents.TryGetValue(path, out var entry) || entry.Hash != hash) return null;
+            before.Add(entry.Document);
+        }
+        var outputMatches = Task.Run(() => OutputMatches(manifest, output, snapshot));
+
+        var current = clock.Time("load", () => incremental.Load(diagnostics));
+        loaded = current;
+        var counts = incremental.Loads;
+        if (diagnostics.HasErrors || current.Failed.Length > 0 || Key(counts.SettingsText) != snapshot.SettingsKey
+            || !current.StaticFiles.SequenceEqual(snapshot.StaticFiles, StringComparer.Ordinal))
+            return Abandon(outputMatches);
+        var entitiesChanged = !counts.EntityTexts.SequenceEqual(snapshot.EntityTexts);
+        var settings = current.Settings;
+        if (options.BaseUrl is { } baseUrl && SiteSettingsLoader.ParseBaseUrl(baseUrl, 0, new DiagnosticBag(), "--base-url") is { } url)
+            settings = settings with { BaseUrl = url };
+        var previous = current with
+        {
+            Settings = settings,
+            Documents = [.. before],
+            Entities = entitiesChanged ? EntityDataLoader.FromTexts(snapshot.EntityTexts, new DiagnosticBag()) : current.Entities,
+        };
+        var changed = ChangedFiles(options.InputDirectory, previous, current, counts, snapshot);
+
+        if (clock.Time("restore", () => Restore(options, incremental, theme, previous, snapshot, layoutKeys, diagnostics)) is not { } state)
+            return Abandon(outputMatches);
+        try
+        {
+            if (!outputMatches.GetAwaiter().GetResult()) return null;
+            if (clock.Time("plan", () => SiteEdits.Find(state, options.InputDirectory, changed) is { } edit
+                && LiveSession.PlanEdit(state, edit, options, output, clock) is { } planned ? (edit, planned) : ((SiteEdit, PlannedEdit)?)null)
+                is not var (edit, planned))
+                return null;
+            LiveSession.Record(cache, edit);
+            var assetCache = new MinifiedAssetCache(Path.Combine(options.CacheDirectory ?? BuildCache.DefaultDirectory(options.InputDirectory), "assets"));
+            var rebuild = new PartialRebuild(options, incremental.Context, output, outputDirectory, manifest, clock)
+            {
+                Restage = (staging, site, views, found) =>
+                {
+                    // As the full build's asset and static file stages do (the theme is the snapshot's, so the assets are too).
+                    var assets = AssetPublisher.Publish(theme, new Minifier(options.Minify), staging, found, assetCache);
+                    OutputCollisions.ReportAssets(site, assets.Files, found);
+                    foreach (var file in site.StaticFiles.Where(f => f is not (Loading.HostFiles.Redirects or Loading.HostFiles.Headers)))
+                        staging.CopyFile(site.StaticSources[file], file);
+                    RedirectRules.Publish(site, RedirectRules.Generated(site, views.Urls), staging);
+                },
+            };
+            var result = rebuild.Run(state, edit, planned, out var next);
+            if (next is null)
+            {
+                planned.Views.Dispose();
+                return result;
+            }
+            try
+            {
+                if (Capture(incremental, options, next.Loaded, next.Site, next.Search, next.Rendered, state.Assets, layoutKeys, result.Diagnostics) is { } saved)
+                    cache.RememberSnapshot(outputDirectory, saved);
+            }
+            finally
+            {
+                next.Views.Dispose();
+            }
+            return result with { Planned = true };
+        }
+        finally
+        {
+            state.Dispose();
+        }
+    }
+
+    /// <summary>Gives up before the state was made: the output check is no longer needed.</summary>
+    private static BuildResult? Abandon(Task<bool> outputMatches)
+    {
+        outputMatches.Wait();
+        return null;
+    }
+
+    /// <summary>
+    /// The snapshot of a build just committed, or null when one cannot be made (a brief whose search tokens were not
+    /// kept, a document the cache no longer holds as loaded).
+    /// </summary>
+    public static BuildSnapshot? Capture(
+        IncrementalSession incremental, BuildOptions options, LoadedSite loaded, SiteModel site, SearchIndexBuilder search,
+        IReadOnlyList<RenderedBrief> rendered, PublishedAssets assets, IReadOnlyDictionary<string, string> layoutKeys,
+        IReadOnlyList<Diagnostic> diagnostics)
+    {
+        if (incremental.Cache is not { } cache || incremental.Inputs is not { } inputs
+            || cache.Manifest(incremental.OutputDirectory) is not { } manifest)
+            return null;
+        var documents = ImmutableArray.CreateBuilder<(string, string)>(loaded.Documents.Length);
+        foreach (var document in loaded.Documents)
+        {
+            if (!cache.Documents.TryGetValue(document.RelativePath, out var entry) || !ReferenceEquals(entry.Document, document)) return null;
+            documents.Add((document.RelativePath, entry.Hash));
+        }
+        var keys = new UInt128[site.Briefs.Length];
+        var seen = 0;
+        foreach (var (id, key) in search.TextKeys())
+        {
+            if (id < 0 || id >= keys.Length || key == UInt128.Zero) return null;
+            keys[id] = key;
+            seen++;
+        }
+        if (seen != keys.Length) return null;
+        var counts = incremental.Loads;
+        return new BuildSnapshot
+        {
+            Context = incremental.Context,
+            OptionsKey = OptionsKey(options),
+            ThemeKey = inputs.Theme,
+            SettingsKey = Key(counts.SettingsText),
+            StaticFiles = loaded.StaticFiles,
+            HostFilesKey = inputs.HostFiles,
+            ManifestKey = BuildSnapshot.KeyOf(manifest),
+            Documents = documents.MoveToImmutable(),
+            EntityTexts = [.. counts.EntityTexts],
+            Briefs = [.. site.Briefs.Select(b => new SnapshotBrief(b.Source.RelativePath, keys[b.Id], rendered[b.Id]?.WordCount ?? 0))],
+            Assets = assets,
+            LayoutKeys = layoutKeys.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            Diagnostics = [.. diagnostics],
+        };
+    }
+
+    /// <summary>The previous build's state, made from the snapshot and the cache; null when the cache lacks part of it.</summary>
+    private static LiveState? Restore(
+        BuildOptions options, IncrementalSession incremental, ThemeFiles theme, LoadedSite loaded, BuildSnapshot snapshot,
+        IReadOnlyDictionary<string, string> layoutKeys, DiagnosticBag diagnostics)
+    {
+        var modelDiagnostics = new DiagnosticBag();
+        var site = SiteAssembler.Assemble(loaded,
+            new AssemblyOptions(options.IncludeDrafts, options.IncludeFuture, options.Now, options.Strict), modelDiagnostics,
+            AssemblyMemo.Empty, out var assembly);
+        // The same briefs in the same order: nothing but the edit (not the clock, say) moved them.
+        if (modelDiagnostics.HasErrors || site.Briefs.Length != snapshot.Briefs.Length
+            || !site.Briefs.Select(b => b.Source.RelativePath).SequenceEqual(snapshot.Briefs.Select(b => b.Source), StringComparer.Ordinal))
+            return null;
+        if (LayoutSet.Load(theme, new DiagnosticBag()) is not { } layouts) return null;
+        var views = new ViewFactory(site);
+        var templates = new TemplateRunner(layouts);
+        var state = Assemble(options, incremental, theme, loaded, snapshot, layoutKeys, site, views, templates, modelDiagnostics, assembly, diagnostics);
+        if (state is null)
+        {
+            views.Dispose();
+            templates.Dispose();
+        }
+        return state;
+    }
+
+    private static LiveState? Assemble(
+        BuildOptions options, IncrementalSession incremental, ThemeFiles theme, LoadedSite loaded, BuildSnapshot snapshot,
+        IReadOnlyDictionary<string, string> layoutKeys, SiteModel site, ViewFactory views, TemplateRunner templates,
+        DiagnosticBag modelDiagnostics, AssemblyMemo? assembly, DiagnosticBag diagnostics)
+    {
+        var assets = snapshot.Assets;
+        var matcher = site.Settings.AutoLinkEntities ? EntityMatcher.ForSite(site) : null;
+        var markdown = new MarkdownRenderer(
+            MarkdownPipelineFactory.Create(new MarkdownOptions(site.Settings.AllowHtml), matcher),
+            LinkContext.ForSite(site, views.Urls.BasePath, assets.Files),
+            incremental.Markdown(site, matcher, views.Urls.BasePath),
+            new Minifier(options.Minify));
+        var search = new SearchIndexBuilder { Memo = incremental.Tokens() };
+        var restored = 0;
+        Parallel.For(0, site.Briefs.Length, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism }, id =>
+        {
+            var brief = site.Briefs[id];
+            var document = BriefPageRenderer.SearchDocumentOf(site, brief, views.TermLinks(brief, TaxonomyKind.Companies),
+                views.TermLinks(brief, TaxonomyKind.People), views.TermLinks(brief, TaxonomyKind.Topics), "");
+            if (search.TryRestore(document, snapshot.Briefs[id].TextKey)) Interlocked.Increment(ref restored);
+        });
+        if (restored != site.Briefs.Length) return null;
+        search.SetEntities(TaxonomyKinds.All.SelectMany(k => site[k].ByName.Select(t => new SearchEntity(k.Singular(), t.Name, t.Path, t.Count))));
+        var rendered = new RenderedBrief[site.Briefs.Length];
+        for (var id = 0; id < rendered.Length; id++) rendered[id] = new RenderedBrief(id, null, snapshot.Briefs[id].WordCount);
+        // Feeds carry the bodies of the briefs they show: those come from the kept bodies (rendered only if one is missing).
+        foreach (var id in FeedRenderer.BriefsInFeeds(site))
+        {
+            var source = site.Briefs[id].Source;
+            var body = markdown.Render(source.Body, source.RelativePath, source.BodyFirstLine, new DiagnosticBag());
+            rendered[id] = new RenderedBrief(id, body.Html, body.WordCount);
+        }
+        return new LiveState
+        {
+            Loaded = loaded, Site = site, Views = views, SiteView = SiteViews.Create(site, views.Urls, assets), Templates = templates,
+            Markdown = markdown, Search = search, Rendered = rendered, Assets = assets, LayoutKeys = layoutKeys,
+            Diagnostics = snapshot.Diagnostics, ModelDiagnostics = modelDiagnostics.Sorted().ToFrozenSet(), Assembly = assembly,
+            BriefIdsBySource = site.Briefs.ToFrozenDictionary(b => b.Source.RelativePath, b => b.Id, StringComparer.Ordinal),
+            Social = SiteBuild.SocialImagesFor(site, theme, new DiagnosticBag()),
+        };
+    }
+
+    /// <summary>The input files (full paths) whose content differs from the previous build's: documents and entity data.</summary>
+    private static List<string> ChangedFiles(string inputDirectory, LoadedSite previous, LoadedSite current, LoadCounts counts, BuildSnapshot snapshot)
+    {
+        var root = Path.GetFullPath(inputDirectory);
+        var changed = new List<string>();
+        var before = previous.Documents.ToDictionary(d => d.RelativePath, StringComparer.Ordinal);
+        foreach (var document in current.Documents)
+        {
+            // An unchanged file's document is the very one the cache held.
+            if (!before.Remove(document.RelativePath, out var old) || !ReferenceEquals(old, document))
+                changed.Add(Path.Combine(root, document.RelativePath));
+        }
+        changed.AddRange(before.Keys.Select(path => Path.Combine(root, path)));
+        var texts = snapshot.EntityTexts.ToDictionary(t => t.Path, t => t.Text, StringComparer.Ordinal);
+        foreach (var (path, text) in counts.EntityTexts)
+        {
+            if (!texts.Remove(path, out var old) || old != text) changed.Add(Path.Combine(root, path));
+        }
+        changed.AddRange(texts.Keys.Select(path => Path.Combine(root, path)));
+        return changed;
+    }
+
+    /// <summary>
+    /// True when every file the manifest names is as the last build left it (size and time, no link on the way), and
+    /// those it cannot check (assets, static files, _redirects) are ones this build copies again.
+    /// </summary>
+    private static bool OutputMatches(OutputManifest manifest, OutputFolder output, BuildSnapshot snapshot)
+    {
+        var restaged = new HashSet<string>(snapshot.Assets.Files, StringComparer.Ordinal);
+        restaged.UnionWith(snapshot.StaticFiles);
+        restaged.Add(Loading.HostFiles.Redirects);
+        var matches = true;
+        Parallel.ForEach(manifest.Files, (pair, loop) =>
+        {
+            var (file, record) = (pair.Key, pair.Value);
+            bool ok;
+            if (record.Key.Length == 0) ok = restaged.Contains(file);
+            else
+            {
+                var info = new FileInfo(Path.Combine(output.Root, file));
+                ok = output.IsLinkFree(file) && info.Exists && (info.Attributes & FileAttributes.ReparsePoint) == 0
+                    && info.Length == record.Length && info.LastWriteTimeUtc.Ticks == record.WriteTicks;
+            }
+            if (ok) return;
+            matches = false;
+            loop.Stop();
+        });
+        return matches;
+    }
+
+    /// <summary>The options that shape the output besides the manifest's context (which covers the generator and minifying).</summary>
+    internal static string OptionsKey(BuildOptions options) => ContentHash.Of(
+        "options", Path.GetFullPath(options.InputDirectory), Path.GetFullPath(options.ThemeDirectory),
+        options.SettingsFile is null ? null : Path.GetFullPath(options.SettingsFile), options.BaseUrl,
+        options.IncludeDrafts.ToString(CultureInfo.InvariantCulture), options.IncludeFuture.ToString(CultureInfo.InvariantCulture),
+        options.Strict.ToString(CultureInfo.InvariantCulture), options.VersionSearchIndex.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Every file of the theme (overrides included) by where it comes from and what it holds.</summary>
+    private static string ThemeKey(ThemeFiles theme)
+    {
+        var parts = new List<string?>();
+        foreach (var folder in (string[])["layouts", "assets", "fonts"])
+        {
+            foreach (var relative in theme.List(folder))
+            {
+                var file = theme.Resolve(relative);
+                parts.Add(file?.Display);
+                parts.Add(file?.ReadBytes(new DiagnosticBag()) is { } bytes ? ContentHash.Of(bytes) : null);
+            }
+        }
+        return ContentHash.Of([.. parts]);
+    }
+
+    private static string HostFilesKey(string inputDirectory)
+    {
+        var parts = new List<string?>();
+        foreach (var name in HostFiles)
+        {
+            var path = Path.Combine(inputDirectory, name);
+            parts.Add(name);
+            try
+            {
+                parts.Add(File.Exists(path) ? ContentHash.Of(File.ReadAllBytes(path)) : null);
+            }
+            catch (Exception ex) when (IoFailure.IsIo(ex))
+            {
+                parts.Add("unreadable");
+            }
+        }
+        return ContentHash.Of([.. parts]);
+    }
+
+    private static string Key(string? text) => text is null ? "" : ContentHash.Of("settings", text);
+}
+
+/// <summary>What a build read of the theme and the host files before loading, for its snapshot.</summary>
+internal sealed record InputKeys(string Theme, string HostFiles);
