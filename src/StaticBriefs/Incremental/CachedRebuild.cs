@@ -103,7 +103,10 @@ internal static class CachedRebuild
                     RedirectRules.Publish(site, RedirectRules.Generated(site, views.Urls), staging);
                 },
             };
+            var bodiesBefore = (planned.Markdown.Memo as MarkdownMemo)?.Rendered ?? 0;
             var result = rebuild.Run(state, edit, planned, out var next);
+            var bodies = ((planned.Markdown.Memo as MarkdownMemo)?.Rendered ?? 0) - bodiesBefore;
+            result = result with { BodiesRendered = bodies, BodiesReused = planned.Site.Briefs.Length - bodies };
             if (next is null)
             {
                 planned.Views.Dispose();
