@@ -44,6 +44,7 @@ internal static class CachedRebuild
         // Read before the load, so a file edited while the build runs shows as changed to the next one.
         incremental.Inputs = new InputKeys(ThemeKey(theme), HostFilesKey(options.InputDirectory));
         var outputDirectory = incremental.OutputDirectory;
+        clock.Time("cache", cache.EnsureLoaded);
         if (cache.Snapshot(outputDirectory) is not { } snapshot) return null;
         var manifest = cache.Manifest(outputDirectory);
         if (manifest is null || manifest.Context != incremental.Context || snapshot.Context != incremental.Context
@@ -80,19 +81,19 @@ internal static class CachedRebuild
         };
         var changed = ChangedFiles(options.InputDirectory, previous, current, counts, snapshot);
 
-        if (clock.Time("restore", () => Restore(options, incremental, theme, previous, snapshot, layoutKeys, diagnostics)) is not { } state)
+        if (clock.Time("restore", () => Restore(options, incremental, theme, previous, snapshot, layoutKeys)) is not { } state)
             return Abandon(outputMatches);
         try
         {
             if (!outputMatches.GetAwaiter().GetResult()) return null;
-            if (clock.Time("plan", () => SiteEdits.Find(state, options.InputDirectory, changed) is { } edit
-                && LiveSession.PlanEdit(state, edit, options, output, clock) is { } planned ? (edit, planned) : ((SiteEdit, PlannedEdit)?)null)
-                is not var (edit, planned))
+            if (clock.Time("changes", () => SiteEdits.Find(state, options.InputDirectory, changed)) is not { } edit
+                || LiveSession.PlanEdit(state, edit, options, output, clock) is not { } planned)
                 return null;
             LiveSession.Record(cache, edit);
             var assetCache = new MinifiedAssetCache(Path.Combine(options.CacheDirectory ?? BuildCache.DefaultDirectory(options.InputDirectory), "assets"));
             var rebuild = new PartialRebuild(options, incremental.Context, output, outputDirectory, manifest, clock)
             {
+                CleanForeign = true,
                 Restage = (staging, site, views, found) =>
                 {
                     // As the full build's asset and static file stages do (the theme is the snapshot's, so the assets are too).
@@ -185,7 +186,7 @@ internal static class CachedRebuild
     /// <summary>The previous build's state, made from the snapshot and the cache; null when the cache lacks part of it.</summary>
     private static LiveState? Restore(
         BuildOptions options, IncrementalSession incremental, ThemeFiles theme, LoadedSite loaded, BuildSnapshot snapshot,
-        IReadOnlyDictionary<string, string> layoutKeys, DiagnosticBag diagnostics)
+        IReadOnlyDictionary<string, string> layoutKeys)
     {
         var modelDiagnostics = new DiagnosticBag();
         var site = SiteAssembler.Assemble(loaded,
@@ -198,7 +199,7 @@ internal static class CachedRebuild
         if (LayoutSet.Load(theme, new DiagnosticBag()) is not { } layouts) return null;
         var views = new ViewFactory(site);
         var templates = new TemplateRunner(layouts);
-        var state = Assemble(options, incremental, theme, loaded, snapshot, layoutKeys, site, views, templates, modelDiagnostics, assembly, diagnostics);
+        var state = Assemble(options, incremental, theme, loaded, snapshot, layoutKeys, site, views, templates, modelDiagnostics, assembly);
         if (state is null)
         {
             views.Dispose();
@@ -210,7 +211,7 @@ internal static class CachedRebuild
     private static LiveState? Assemble(
         BuildOptions options, IncrementalSession incremental, ThemeFiles theme, LoadedSite loaded, BuildSnapshot snapshot,
         IReadOnlyDictionary<string, string> layoutKeys, SiteModel site, ViewFactory views, TemplateRunner templates,
-        DiagnosticBag modelDiagnostics, AssemblyMemo? assembly, DiagnosticBag diagnostics)
+        DiagnosticBag modelDiagnostics, AssemblyMemo? assembly)
     {
         var assets = snapshot.Assets;
         var matcher = site.Settings.AutoLinkEntities ? EntityMatcher.ForSite(site) : null;

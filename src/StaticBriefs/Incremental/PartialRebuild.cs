@@ -32,6 +32,12 @@ internal sealed class PartialRebuild(
     /// </summary>
     public Action<StagingOutput, SiteModel, ViewFactory, DiagnosticBag>? Restage { get; init; }
 
+    /// <summary>
+    /// With --clean-output, remove foreign entries too (a walk of the whole folder): a cached build does, as the full
+    /// build it stands for would; preview leaves them to its next whole build.
+    /// </summary>
+    public bool CleanForeign { get; init; }
+
     /// <summary>Runs the plan; <paramref name="next"/> is the state to keep, or null when the build failed.</summary>
     public BuildResult Run(LiveState state, SiteEdit edit, PlannedEdit planned, out LiveState? next)
     {
@@ -88,10 +94,10 @@ internal sealed class PartialRebuild(
         // Foreign entries (--clean-output, preview's own folder) are cleaned by whole builds: finding them means walking
         // every folder of the output, 250 ms at 10,000 briefs, on every edit, for files nobody should put there.
         var manifest = clock.Time("commit", () => OutputPatcher.CommitPartial(sink, cache, output, outputDirectory, context,
-            layout.Versioned ? VersionFolders(previous) : staleIndexFiles is null ? RegeneratedFolders : [], removed, diagnostics, cleanForeign: false));
+            layout.Versioned ? VersionFolders(previous) : staleIndexFiles is null ? RegeneratedFolders : [], removed, diagnostics, CleanForeign));
         // Nothing changed in the output folder when the commit failed; the state no longer matches it either way.
         if (manifest is null) return Failed(diagnostics.Sorted(), site, views);
-        cache.CommittedPartial(outputDirectory, manifest);
+        clock.Time("save cache", () => cache.CommittedPartial(outputDirectory, manifest));
         next = state with
         {
             Loaded = edit.Loaded,

@@ -32,6 +32,29 @@ public sealed class CachedRebuildTests
     }
 
     [Fact]
+    public void A_planned_build_reports_what_a_full_build_reports()
+    {
+        // The last build's diagnostics, less those of the edited file and of the old model, plus the edit's own: a
+        // new warning (an entity the data files lack) and the ones every build repeats.
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        site.Write(Brief, site.Read(Brief).Replace("topics: [Funding, Compute]", "topics: [Funding, Compute, Chip supply]", StringComparison.Ordinal));
+
+        var planned = site.BuildOk();
+        var full = StaticBriefs.Building.SiteBuild.Run(site.Site.Options with
+        {
+            Minify = true,
+            OutputDirectory = site.CleanDirectory,
+            UseCache = true,
+            CacheDirectory = Path.Combine(site.Site.Root, "other-cache"),
+        });
+
+        Assert.True(planned.Planned);
+        Assert.Contains(planned.Diagnostics, d => d.Message.Contains("Chip supply", StringComparison.Ordinal));
+        Assert.Equal(full.Diagnostics.Select(d => d.ToString()), planned.Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
     public void A_damaged_snapshot_costs_a_full_cached_build_and_the_output_is_a_clean_build_s()
     {
         using var site = new IncrementalSite(inMemory: false);
