@@ -81,15 +81,16 @@ internal static class CachedRebuild
         };
         var changed = ChangedFiles(options.InputDirectory, previous, current, counts, snapshot);
 
-        if (clock.Time("restore", () => Restore(options, incremental, theme, previous, snapshot, layoutKeys)) is not { } state)
+        if (Quietly(() => clock.Time("restore", () => Restore(options, incremental, theme, previous, snapshot, layoutKeys))) is not { } state)
             return Abandon(outputMatches);
         try
         {
             if (!outputMatches.GetAwaiter().GetResult()) return null;
-            if (clock.Time("changes", () => SiteEdits.Find(state, options.InputDirectory, changed)) is not { } edit
-                || LiveSession.PlanEdit(state, edit, options, output, clock) is not { } planned)
+            if (Quietly(() => clock.Time("changes", () => SiteEdits.Find(state, options.InputDirectory, changed))) is not { } edit
+                || Quietly(() => LiveSession.PlanEdit(state, edit, options, output, clock)) is not { } planned)
                 return null;
             LiveSession.Record(cache, edit);
+            Forget(cache, state, edit);
             var assetCache = new MinifiedAssetCache(Path.Combine(options.CacheDirectory ?? BuildCache.DefaultDirectory(options.InputDirectory), "assets"));
             var rebuild = new PartialRebuild(options, incremental.Context, output, outputDirectory, manifest, clock)
             {
@@ -98,6 +99,8 @@ internal static class CachedRebuild
                 {
                     // As the full build's asset and static file stages do (the theme is the snapshot's, so the assets are too).
                     var assets = AssetPublisher.Publish(theme, new Minifier(options.Minify), staging, found, assetCache);
+                    // Published under other names (an entry of the minified-asset cache changed), every page would change.
+                    if (!SameAssets(assets, snapshot.Assets)) throw new AssetsMovedException();
                     OutputCollisions.ReportAssets(site, assets.Files, found);
                     foreach (var file in site.StaticFiles.Where(f => f is not (Loading.HostFiles.Redirects or Loading.HostFiles.Headers)))
                         staging.CopyFile(site.StaticSources[file], file);
@@ -105,7 +108,18 @@ internal static class CachedRebuild
                 },
             };
             var bodiesBefore = (planned.Markdown.Memo as MarkdownMemo)?.Rendered ?? 0;
-            var result = rebuild.Run(state, edit, planned, out var next);
+            BuildResult result;
+            LiveState? next;
+            try
+            {
+                result = rebuild.Run(state, edit, planned, out next);
+            }
+            catch (AssetsMovedException)
+            {
+                // Nothing was committed: the staged files went with the staging folder.
+                planned.Views.Dispose();
+                return null;
+            }
             var bodies = ((planned.Markdown.Memo as MarkdownMemo)?.Rendered ?? 0) - bodiesBefore;
             result = result with { BodiesRendered = bodies, BodiesReused = planned.Site.Briefs.Length - bodies };
             if (next is null)
@@ -128,6 +142,56 @@ internal static class CachedRebuild
         {
             state.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Runs a step before anything is staged; a file that cannot be read there (a theme file or brief vanishing
+    /// mid-build) only sends the build down the ordinary path, which reports it.
+    /// </summary>
+    private static T? Quietly<T>(Func<T?> step) where T : class
+    {
+        try
+        {
+            return step();
+        }
+        catch (Exception ex) when (IoFailure.IsIo(ex))
+        {
+            return null;
+        }
+    }
+
+    private static bool SameAssets(PublishedAssets a, PublishedAssets b) =>
+        a.Styles.SequenceEqual(b.Styles, StringComparer.Ordinal) && a.Scripts.SequenceEqual(b.Scripts, StringComparer.Ordinal)
+        && a.Others.SequenceEqual(b.Others, StringComparer.Ordinal) && a.Files.SequenceEqual(b.Files, StringComparer.Ordinal);
+
+    /// <summary>Stops a planned build whose assets did not publish as the snapshot's: the ordinary path takes over.</summary>
+    private sealed class AssetsMovedException : Exception;
+
+    /// <summary>
+    /// Drops the cache entries the edit left unused, as a full build's commit drops those it did not use, so the pack
+    /// is compacted as usual: the bodies of the changed files as they were (a body's key covers its file) and the search
+    /// tokens of the changed briefs as they were (the partial rebuild adds the new ones, or makes them again when the
+    /// text the index sees did not change).
+    /// </summary>
+    private static void Forget(BuildCache cache, LiveState state, SiteEdit edit)
+    {
+        if (state.Markdown.Memo is not MarkdownMemo memo) return;
+        var before = state.Loaded.Documents.ToDictionary(d => d.RelativePath, StringComparer.Ordinal);
+        foreach (var (path, entry) in edit.Documents)
+        {
+            if (!before.TryGetValue(path, out var old)) continue;
+            var key = memo.KeyOf(old.Body, path, old.BodyFirstLine);
+            if (entry is null || memo.KeyOf(entry.Document.Body, path, entry.Document.BodyFirstLine) != key) cache.Markdown.TryRemove(key, out _);
+        }
+        var changed = new HashSet<UInt128>();
+        var kept = new HashSet<UInt128>();
+        foreach (var (id, key) in state.Search.TextKeys())
+        {
+            if (edit.Documents.ContainsKey(state.Site.Briefs[id].Source.RelativePath)) changed.Add(key);
+            else kept.Add(key);
+        }
+        // Two briefs of the same text share their tokens: those stay while an unchanged brief uses them.
+        foreach (var key in changed.Where(k => !kept.Contains(k))) cache.Tokens.TryRemove(key, out _);
     }
 
     /// <summary>Gives up before the state was made: the output check is no longer needed.</summary>

@@ -184,6 +184,32 @@ public sealed class CachedRebuildTests
         site.AssertSameAsClean();
     }
 
+    [Fact]
+    public void A_brief_whose_date_came_since_the_last_build_makes_the_build_full()
+    {
+        // No file changed, yet the clock moved past a scheduled brief: the previous model rebuilt with today's clock
+        // no longer is the last build's, so the snapshot cannot stand for the output.
+        using var site = new IncrementalSite(inMemory: false);
+        site.Write("briefs/2025/scheduled.md", TestSite.Brief("title: \"Scheduled\"\ndate: 2025-07-01\ntopics: [Funding]", "Out in July."));
+        site.BuildOk();
+        var later = TestSite.Now.AddDays(60);
+
+        var result = StaticBriefs.Building.SiteBuild.Run(site.Options with { Now = later });
+        var clean = StaticBriefs.Building.SiteBuild.Run(site.Site.Options with { Minify = true, OutputDirectory = site.CleanDirectory, Now = later });
+
+        Assert.False(result.HasErrors);
+        Assert.False(clean.HasErrors);
+        Assert.False(result.Planned);
+        var expected = TestSite.FilesUnder(site.CleanDirectory);
+        Assert.Contains(expected, f => f.Contains("scheduled", StringComparison.Ordinal));
+        Assert.Equal(expected, site.Site.OutputFiles());
+        foreach (var file in expected)
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(site.CleanDirectory, file)).AsSpan()
+                .SequenceEqual(File.ReadAllBytes(site.Site.OutputPath(file))), $"{file} differs from a clean build");
+        }
+    }
+
     private static void EditBody(IncrementalSite site, string marker)
     {
         site.Write(Brief, site.Read(Brief) + $"\nOne more line ({marker}).\n");
