@@ -27,10 +27,10 @@ internal sealed record BuildSnapshot
     /// <summary>What every output file depends on besides its inputs (the manifest's context).</summary>
     public required string Context { get; init; }
 
-    /// <summary>The build options that shape the output (<see cref="CachedRebuild.OptionsKey"/>).</summary>
+    /// <summary>The build options that shape the output (<see cref="SnapshotChecks.OptionsKey"/>).</summary>
     public required string OptionsKey { get; init; }
 
-    /// <summary>Every theme file (<see cref="CachedRebuild.ThemeKey"/>).</summary>
+    /// <summary>Every theme file (<see cref="SnapshotChecks.ThemeKey"/>).</summary>
     public required string ThemeKey { get; init; }
 
     /// <summary>The settings file's text as the load read it, hashed (empty without one).</summary>

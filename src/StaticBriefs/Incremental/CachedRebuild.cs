@@ -29,9 +29,6 @@ namespace StaticBriefs.Incremental;
 /// </summary>
 internal static class CachedRebuild
 {
-    /// <summary>Input files merged into generated output files rather than copied (compared whole by the snapshot).</summary>
-    private static readonly string[] HostFiles = [Loading.HostFiles.Headers, Loading.HostFiles.Redirects];
-
     /// <summary>The build's result, or null with the site loaded so far (null when nothing was loaded) for the ordinary path.</summary>
     public static BuildResult? TryRun(
         BuildOptions options, IncrementalSession incremental, OutputFolder output, ThemeFiles theme, StageClock clock,
@@ -42,13 +39,13 @@ internal static class CachedRebuild
         // The partial rebuild and the body renderer it may make work on this very cache.
         options = options with { Cache = cache };
         // Read before the load, so a file edited while the build runs shows as changed to the next one.
-        incremental.Inputs = new InputKeys(ThemeKey(theme), HostFilesKey(options.InputDirectory));
+        incremental.Inputs = new InputKeys(SnapshotChecks.ThemeKey(theme), SnapshotChecks.HostFilesKey(options.InputDirectory));
         var outputDirectory = incremental.OutputDirectory;
         clock.Time("cache", cache.EnsureLoaded);
         if (cache.Snapshot(outputDirectory) is not { } snapshot) return null;
         var manifest = cache.Manifest(outputDirectory);
         if (manifest is null || manifest.Context != incremental.Context || snapshot.Context != incremental.Context
-            || snapshot.OptionsKey != OptionsKey(options) || snapshot.ThemeKey != incremental.Inputs.Theme
+            || snapshot.OptionsKey != SnapshotChecks.OptionsKey(options) || snapshot.ThemeKey != incremental.Inputs.Theme
             || snapshot.HostFilesKey != incremental.Inputs.HostFiles || !Directory.Exists(outputDirectory)
             || snapshot.ManifestKey != BuildSnapshot.KeyOf(manifest))
             return null;
@@ -61,12 +58,12 @@ internal static class CachedRebuild
             if (!cache.Documents.TryGetValue(path, out var entry) || entry.Hash != hash) return null;
             before.Add(entry.Document);
         }
-        var outputMatches = Task.Run(() => OutputMatches(manifest, output, snapshot));
+        var outputMatches = Task.Run(() => SnapshotChecks.OutputMatches(manifest, output, snapshot));
 
         var current = clock.Time("load", () => incremental.Load(diagnostics));
         loaded = current;
         var counts = incremental.Loads;
-        if (diagnostics.HasErrors || current.Failed.Length > 0 || Key(counts.SettingsText) != snapshot.SettingsKey
+        if (diagnostics.HasErrors || current.Failed.Length > 0 || SnapshotChecks.SettingsKey(counts.SettingsText) != snapshot.SettingsKey
             || !current.StaticFiles.SequenceEqual(snapshot.StaticFiles, StringComparer.Ordinal))
             return Abandon(outputMatches);
         var entitiesChanged = !counts.EntityTexts.SequenceEqual(snapshot.EntityTexts);
@@ -79,7 +76,7 @@ internal static class CachedRebuild
             Documents = [.. before],
             Entities = entitiesChanged ? EntityDataLoader.FromTexts(snapshot.EntityTexts, new DiagnosticBag()) : current.Entities,
         };
-        var changed = ChangedFiles(options.InputDirectory, previous, current, counts, snapshot);
+        var changed = SnapshotChecks.ChangedFiles(options.InputDirectory, previous, current, counts, snapshot);
 
         if (Quietly(() => clock.Time("restore", () => Restore(options, incremental, theme, previous, snapshot, layoutKeys))) is not { } state)
             return Abandon(outputMatches);
@@ -100,7 +97,7 @@ internal static class CachedRebuild
                     // As the full build's asset and static file stages do (the theme is the snapshot's, so the assets are too).
                     var assets = AssetPublisher.Publish(theme, new Minifier(options.Minify), staging, found, assetCache);
                     // Published under other names (an entry of the minified-asset cache changed), every page would change.
-                    if (!SameAssets(assets, snapshot.Assets)) throw new AssetsMovedException();
+                    if (!SnapshotChecks.SameAssets(assets, snapshot.Assets)) throw new AssetsMovedException();
                     OutputCollisions.ReportAssets(site, assets.Files, found);
                     foreach (var file in site.StaticFiles.Where(f => f is not (Loading.HostFiles.Redirects or Loading.HostFiles.Headers)))
                         staging.CopyFile(site.StaticSources[file], file);
@@ -159,10 +156,6 @@ internal static class CachedRebuild
             return null;
         }
     }
-
-    private static bool SameAssets(PublishedAssets a, PublishedAssets b) =>
-        a.Styles.SequenceEqual(b.Styles, StringComparer.Ordinal) && a.Scripts.SequenceEqual(b.Scripts, StringComparer.Ordinal)
-        && a.Others.SequenceEqual(b.Others, StringComparer.Ordinal) && a.Files.SequenceEqual(b.Files, StringComparer.Ordinal);
 
     /// <summary>Stops a planned build whose assets did not publish as the snapshot's: the ordinary path takes over.</summary>
     private sealed class AssetsMovedException : Exception;
@@ -232,9 +225,9 @@ internal static class CachedRebuild
         return new BuildSnapshot
         {
             Context = incremental.Context,
-            OptionsKey = OptionsKey(options),
+            OptionsKey = SnapshotChecks.OptionsKey(options),
             ThemeKey = inputs.Theme,
-            SettingsKey = Key(counts.SettingsText),
+            SettingsKey = SnapshotChecks.SettingsKey(counts.SettingsText),
             StaticFiles = loaded.StaticFiles,
             HostFilesKey = inputs.HostFiles,
             ManifestKey = BuildSnapshot.KeyOf(manifest),
@@ -314,99 +307,6 @@ internal static class CachedRebuild
         };
     }
 
-    /// <summary>The input files (full paths) whose content differs from the previous build's: documents and entity data.</summary>
-    private static List<string> ChangedFiles(string inputDirectory, LoadedSite previous, LoadedSite current, LoadCounts counts, BuildSnapshot snapshot)
-    {
-        var root = Path.GetFullPath(inputDirectory);
-        var changed = new List<string>();
-        var before = previous.Documents.ToDictionary(d => d.RelativePath, StringComparer.Ordinal);
-        foreach (var document in current.Documents)
-        {
-            // An unchanged file's document is the very one the cache held.
-            if (!before.Remove(document.RelativePath, out var old) || !ReferenceEquals(old, document))
-                changed.Add(Path.Combine(root, document.RelativePath));
-        }
-        changed.AddRange(before.Keys.Select(path => Path.Combine(root, path)));
-        var texts = snapshot.EntityTexts.ToDictionary(t => t.Path, t => t.Text, StringComparer.Ordinal);
-        foreach (var (path, text) in counts.EntityTexts)
-        {
-            if (!texts.Remove(path, out var old) || old != text) changed.Add(Path.Combine(root, path));
-        }
-        changed.AddRange(texts.Keys.Select(path => Path.Combine(root, path)));
-        return changed;
-    }
-
-    /// <summary>
-    /// True when every file the manifest names is as the last build left it (size and time, no link on the way), and
-    /// those it cannot check (assets, static files, _redirects) are ones this build copies again.
-    /// </summary>
-    private static bool OutputMatches(OutputManifest manifest, OutputFolder output, BuildSnapshot snapshot)
-    {
-        var restaged = new HashSet<string>(snapshot.Assets.Files, StringComparer.Ordinal);
-        restaged.UnionWith(snapshot.StaticFiles);
-        restaged.Add(Loading.HostFiles.Redirects);
-        var matches = true;
-        Parallel.ForEach(manifest.Files, (pair, loop) =>
-        {
-            var (file, record) = (pair.Key, pair.Value);
-            bool ok;
-            if (record.Key.Length == 0) ok = restaged.Contains(file);
-            else
-            {
-                var info = new FileInfo(Path.Combine(output.Root, file));
-                ok = output.IsLinkFree(file) && info.Exists && (info.Attributes & FileAttributes.ReparsePoint) == 0
-                    && info.Length == record.Length && info.LastWriteTimeUtc.Ticks == record.WriteTicks;
-            }
-            if (ok) return;
-            matches = false;
-            loop.Stop();
-        });
-        return matches;
-    }
-
-    /// <summary>The options that shape the output besides the manifest's context (which covers the generator and minifying).</summary>
-    internal static string OptionsKey(BuildOptions options) => ContentHash.Of(
-        "options", Path.GetFullPath(options.InputDirectory), Path.GetFullPath(options.ThemeDirectory),
-        options.SettingsFile is null ? null : Path.GetFullPath(options.SettingsFile), options.BaseUrl,
-        options.IncludeDrafts.ToString(CultureInfo.InvariantCulture), options.IncludeFuture.ToString(CultureInfo.InvariantCulture),
-        options.Strict.ToString(CultureInfo.InvariantCulture), options.VersionSearchIndex.ToString(CultureInfo.InvariantCulture));
-
-    /// <summary>Every file of the theme (overrides included) by where it comes from and what it holds.</summary>
-    private static string ThemeKey(ThemeFiles theme)
-    {
-        var parts = new List<string?>();
-        foreach (var folder in (string[])["layouts", "assets", "fonts"])
-        {
-            foreach (var relative in theme.List(folder))
-            {
-                var file = theme.Resolve(relative);
-                parts.Add(file?.Display);
-                parts.Add(file?.ReadBytes(new DiagnosticBag()) is { } bytes ? ContentHash.Of(bytes) : null);
-            }
-        }
-        return ContentHash.Of([.. parts]);
-    }
-
-    private static string HostFilesKey(string inputDirectory)
-    {
-        var parts = new List<string?>();
-        foreach (var name in HostFiles)
-        {
-            var path = Path.Combine(inputDirectory, name);
-            parts.Add(name);
-            try
-            {
-                parts.Add(File.Exists(path) ? ContentHash.Of(File.ReadAllBytes(path)) : null);
-            }
-            catch (Exception ex) when (IoFailure.IsIo(ex))
-            {
-                parts.Add("unreadable");
-            }
-        }
-        return ContentHash.Of([.. parts]);
-    }
-
-    private static string Key(string? text) => text is null ? "" : ContentHash.Of("settings", text);
 }
 
 /// <summary>What a build read of the theme and the host files before loading, for its snapshot.</summary>
