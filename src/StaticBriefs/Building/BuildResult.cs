@@ -38,6 +38,9 @@ public sealed record BuildResult(
     /// <summary>HTML pages of the site (rendered or kept from the previous build).</summary>
     public int Pages { get; init; }
 
+    /// <summary>True when a cached build planned from the last build's model what to render (no page was fingerprinted).</summary>
+    public bool Planned { get; init; }
+
     /// <summary>Companies, people and topics with a page, by kind (<c>companies</c>, <c>people</c>, <c>topics</c>).</summary>
     public IReadOnlyList<KeyValuePair<string, int>> Entities { get; init; } = [];
 

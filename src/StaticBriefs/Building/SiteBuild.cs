@@ -51,9 +51,11 @@ public static class SiteBuild
         var theme = ThemeFiles.ForSite(options.ThemeDirectory, Path.Combine(options.InputDirectory, "_theme"), diagnostics, options.InputDirectory);
         var incremental = new IncrementalSession(options, output);
         if (options.Live?.TryRebuild(options, incremental.Context, output) is { } partial) return partial;
+        // A cached build plans from the last build's snapshot when it can; else it goes on with what it loaded.
+        if (CachedRebuild.TryRun(options, incremental, output, theme, clock, diagnostics, out var loadedAlready) is { } planned) return planned;
         var search = options.Live?.ReleaseForFullBuild() ?? new SearchIndexBuilder { Memo = incremental.Tokens() };
 
-        var loaded = clock.Time("load", () => incremental.Load(diagnostics));
+        var loaded = loadedAlready ?? clock.Time("load", () => incremental.Load(diagnostics));
         if (options.BaseUrl is { } baseUrl && SiteSettingsLoader.ParseBaseUrl(baseUrl, 0, diagnostics, "--base-url") is { } url)
             loaded = loaded with { Settings = loaded.Settings with { BaseUrl = url } };
         else if (loaded.Settings.BaseUrl == SiteSettings.DefaultBaseUrl)
@@ -177,6 +179,7 @@ public static class SiteBuild
         var committed = clock.Time("commit", () => incremental.Commit(output, diagnostics));
         var sorted = diagnostics.Sorted();
         if (!committed) return incremental.Annotate(new BuildResult(sorted, false, site.Briefs.Length, 0, clock.Timings));
+        incremental.RememberBuild(options, p.Loaded, site, search, rendered, assets, sorted);
         if (options.Live is not null && incremental.LayoutKeys is { } layoutKeys)
         {
             live = new LiveState
@@ -196,7 +199,7 @@ public static class SiteBuild
     }
 
     /// <summary>The social card drawer, unless the site turned cards off (<c>social_images: false</c>).</summary>
-    private static Rendering.Social.SocialImages? SocialImagesFor(SiteModel site, ThemeFiles theme, DiagnosticBag diagnostics) =>
+    internal static Rendering.Social.SocialImages? SocialImagesFor(SiteModel site, ThemeFiles theme, DiagnosticBag diagnostics) =>
         site.Settings.SocialImages && site.Briefs.Length > 0 && Rendering.Social.SocialCardRenderer.Create(theme, diagnostics) is { } renderer
             ? new Rendering.Social.SocialImages(renderer, site.Settings.Title)
             : null;

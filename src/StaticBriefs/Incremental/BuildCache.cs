@@ -11,6 +11,7 @@ namespace StaticBriefs.Incremental;
 public sealed class BuildCache
 {
     private readonly Dictionary<string, OutputManifest> _manifests = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BuildSnapshot?> _snapshots = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private bool _loaded;
@@ -159,11 +160,40 @@ public sealed class BuildCache
         }
     }
 
-    /// <summary>Forgets an output folder's manifest (before its files are changed in place, so a crash cannot leave a wrong one).</summary>
+    /// <summary>
+    /// Forgets an output folder's manifest and snapshot (before its files are changed in place, so a crash cannot leave
+    /// a wrong one).
+    /// </summary>
     internal void ForgetManifest(string outputDirectory)
     {
-        lock (_gate) _manifests.Remove(outputDirectory);
-        if (Directory is not null) CacheStore.DeleteManifest(Directory, outputDirectory);
+        lock (_gate)
+        {
+            _manifests.Remove(outputDirectory);
+            _snapshots[outputDirectory] = null;
+        }
+        if (Directory is null) return;
+        CacheStore.DeleteManifest(Directory, outputDirectory);
+        SnapshotStore.Delete(Directory, outputDirectory);
+    }
+
+    /// <summary>The snapshot the last build of an output folder left (<see cref="BuildSnapshot"/>), or null.</summary>
+    internal BuildSnapshot? Snapshot(string outputDirectory)
+    {
+        EnsureLoaded();
+        lock (_gate)
+        {
+            if (_snapshots.TryGetValue(outputDirectory, out var snapshot)) return snapshot;
+            snapshot = Directory is null ? null : SnapshotStore.Load(Directory, outputDirectory);
+            _snapshots[outputDirectory] = snapshot;
+            return snapshot;
+        }
+    }
+
+    /// <summary>Keeps the snapshot of a build just committed (after its manifest, which it names).</summary>
+    internal void RememberSnapshot(string outputDirectory, BuildSnapshot snapshot)
+    {
+        lock (_gate) _snapshots[outputDirectory] = snapshot;
+        if (Directory is not null) SnapshotStore.Save(Directory, outputDirectory, snapshot);
     }
 
     /// <summary>Stores the manifest of a committed output folder and drops bodies this build did not use.</summary>

@@ -270,14 +270,14 @@ internal static partial class CacheStore
     private static string ManifestPath(string directory, string outputDirectory) =>
         Path.Combine(directory, "output-" + ContentHash.Of(outputDirectory)[..16] + ".bin");
 
-    private static void WriteHeader(BinaryWriter writer, byte[] magic)
+    internal static void WriteHeader(BinaryWriter writer, byte[] magic)
     {
         writer.Write(magic);
         writer.Write(FormatVersion);
         writer.Write(GeneratorKey.Value);
     }
 
-    private static bool ReadHeader(BinaryReader reader, byte[] magic) =>
+    internal static bool ReadHeader(BinaryReader reader, byte[] magic) =>
         reader.ReadBytes(magic.Length).AsSpan().SequenceEqual(magic)
         && reader.ReadInt32() == FormatVersion
         && reader.ReadString() == GeneratorKey.Value;
@@ -307,7 +307,7 @@ internal static partial class CacheStore
     private static PackSpan ReadSpan(BinaryReader reader) => new(reader.ReadInt64(), reader.ReadInt32());
 
     /// <summary>Writes a file beside its final name and renames it into place.</summary>
-    private static void WriteAtomically(string path, Action<BinaryWriter> write)
+    internal static void WriteAtomically(string path, Action<BinaryWriter> write)
     {
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";

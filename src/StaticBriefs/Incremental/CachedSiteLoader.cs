@@ -14,8 +14,8 @@ internal static class CachedSiteLoader
     public static LoadedSite Load(string inputDirectory, BuildCache cache, DiagnosticBag diagnostics, LoadCounts counts, string? settingsFile = null)
     {
         cache.EnsureLoaded();
-        var settings = SiteSettingsLoader.Load(inputDirectory, diagnostics, settingsFile);
-        var entities = EntityDataLoader.Load(inputDirectory, diagnostics);
+        var settings = SiteSettingsLoader.Load(inputDirectory, diagnostics, settingsFile, text => counts.SettingsText = text);
+        var entities = EntityDataLoader.Load(inputDirectory, diagnostics, counts.EntityTexts);
         var files = InputScanner.Scan(inputDirectory, diagnostics);
         var markdown = files.Markdown;
         var root = Path.GetFullPath(inputDirectory);
@@ -92,9 +92,15 @@ internal static class CachedSiteLoader
     }
 }
 
-/// <summary>How many documents a load parsed and how many it took from the cache.</summary>
+/// <summary>How many documents a load parsed and how many it took from the cache, and the small files it read whole.</summary>
 internal sealed class LoadCounts
 {
     public int Parsed;
     public int Reused;
+
+    /// <summary>The settings file's text as read, or null without one.</summary>
+    public string? SettingsText { get; set; }
+
+    /// <summary>The entity data files' texts as read.</summary>
+    public List<(string Path, string Text)> EntityTexts { get; } = [];
 }

@@ -38,6 +38,31 @@ internal sealed class IncrementalSession
     /// <summary>What every output file of this build depends on besides its own inputs (generator, minify).</summary>
     public string Context => _context;
 
+    /// <summary>The build's cache, or null without one.</summary>
+    public BuildCache? Cache => _cache;
+
+    /// <summary>The output folder as the cache names it.</summary>
+    public string OutputDirectory => _outputDirectory;
+
+    /// <summary>What the load read (counts, settings and entity texts).</summary>
+    public LoadCounts Loads => _loads;
+
+    /// <summary>The theme and host files as read before the load, when a snapshot may be kept (<see cref="CachedRebuild"/>).</summary>
+    public InputKeys? Inputs { get; set; }
+
+    /// <summary>
+    /// Keeps the snapshot of a committed build without preview, so the next cached build can plan from it
+    /// (<see cref="CachedRebuild"/>).
+    /// </summary>
+    public void RememberBuild(
+        BuildOptions options, LoadedSite loaded, SiteModel site, Search.SearchIndexBuilder search, IReadOnlyList<Rendering.RenderedBrief> rendered,
+        Rendering.Theme.PublishedAssets assets, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        if (_cache is null || _layoutKeys is null || options.Live is not null) return;
+        if (CachedRebuild.Capture(this, options, loaded, site, search, rendered, assets, _layoutKeys, diagnostics) is { } snapshot)
+            _cache.RememberSnapshot(_outputDirectory, snapshot);
+    }
+
     /// <summary>The layout fingerprints pages are made with (null without a cache).</summary>
     public IReadOnlyDictionary<string, string>? LayoutKeys => _layoutKeys;
 

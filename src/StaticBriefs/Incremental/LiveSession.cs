@@ -64,6 +64,53 @@ public sealed class LiveSession : IDisposable
         var clock = new StageClock();
         if (clock.Time("load", () => SiteEdits.Find(state, options.InputDirectory, changedPaths)) is not { } edit) return null;
 
+        if (PlanEdit(state, edit, options, output, clock) is not { } planned) return null;
+
+        // From here the changes are this build's: record the documents as a full load would have.
+        Record(cache, edit);
+        cache.ChangesConsumed();
+        try
+        {
+            var rebuild = new PartialRebuild(options, context, output, outputDirectory, previous, clock);
+            var result = rebuild.Run(state, edit, planned, out var next);
+            if (next is null)
+            {
+                // The state no longer matches the output; the next build starts again from the files.
+                Forget();
+                return result;
+            }
+            state.Views.Dispose();
+            _state = next with { Assembly = planned.Assembly };
+            PartialBuilds++;
+            return result;
+        }
+        catch
+        {
+            // A file vanished mid-save or the disk failed: the state may not match the output any more, so the
+            // next build starts again from the files (the cache already holds the edited documents).
+            planned.Views.Dispose();
+            Forget();
+            throw;
+        }
+    }
+
+    /// <summary>Records the edited documents in the cache, as a full load would have.</summary>
+    internal static void Record(BuildCache cache, SiteEdit edit)
+    {
+        foreach (var (path, entry) in edit.Documents)
+        {
+            if (entry is null) cache.Documents.TryRemove(path, out _);
+            else cache.Documents[path] = entry;
+        }
+    }
+
+    /// <summary>
+    /// The new model, its views, <c>site</c> view and body renderer, and the plan of what to render, for
+    /// <paramref name="edit"/> of <paramref name="state"/>; null when the edit needs a full build. Preview and a cached
+    /// build (<see cref="CachedRebuild"/>) both start their partial rebuild from it.
+    /// </summary>
+    internal static PlannedEdit? PlanEdit(LiveState state, SiteEdit edit, BuildOptions options, OutputFolder output, StageClock clock)
+    {
         var modelDiagnostics = new DiagnosticBag();
         var contentOnly = edit.ContentOnly(state);
         SiteModel site;
@@ -97,36 +144,7 @@ public sealed class LiveSession : IDisposable
             return null;
         }
 
-        // From here the changes are this build's: record the documents as a full load would have.
-        foreach (var (path, entry) in edit.Documents)
-        {
-            if (entry is null) cache.Documents.TryRemove(path, out _);
-            else cache.Documents[path] = entry;
-        }
-        cache.ChangesConsumed();
-        try
-        {
-            var rebuild = new PartialRebuild(options, context, output, outputDirectory, previous, clock);
-            var result = rebuild.Run(state, edit, site, views, plan.Value.SiteView, plan.Value.Markdown, plan.Value.Plan, modelDiagnostics.Sorted(), out var next);
-            if (next is null)
-            {
-                // The state no longer matches the output; the next build starts again from the files.
-                Forget();
-                return result;
-            }
-            state.Views.Dispose();
-            _state = next with { Assembly = assembly };
-            PartialBuilds++;
-            return result;
-        }
-        catch
-        {
-            // A file vanished mid-save or the disk failed: the state may not match the output any more, so the
-            // next build starts again from the files (the cache already holds the edited documents).
-            views.Dispose();
-            Forget();
-            throw;
-        }
+        return new PlannedEdit(site, views, plan.Value.SiteView, plan.Value.Markdown, plan.Value.Plan, modelDiagnostics.Sorted(), assembly);
     }
 
     /// <summary>
@@ -180,3 +198,8 @@ public sealed class LiveSession : IDisposable
         return EditPlanner.Plan(state.Site, state.Views, site, views, edit, markdown, state.Rendered, state.BriefIdsBySource, state.PageFiles) is { } plan ? (siteView, markdown, plan) : null;
     }
 }
+
+/// <summary>What <see cref="LiveSession.PlanEdit"/> found: the new model and what to render of it.</summary>
+internal sealed record PlannedEdit(
+    SiteModel Site, ViewFactory Views, SiteView SiteView, MarkdownRenderer Markdown, EditPlan Plan,
+    IReadOnlyList<Diagnostic> ModelDiagnostics, AssemblyMemo? Assembly);

@@ -58,6 +58,9 @@ internal sealed class MarkdownMemo(
         return cache.Markdown.TryGetValue(key, out var entry) && SameLinks(key, ref entry) && entry.StillValid(links);
     }
 
+    /// <summary>The memo key of a body (a cached build drops the entry of a body an edit replaced).</summary>
+    internal string KeyOf(string markdown, string relativePath, int bodyFirstLine) => Key(markdown, relativePath, bodyFirstLine);
+
     /// <summary>The body's memo key: its hash, or the one last made for this very string of this file.</summary>
     private string Key(string markdown, string relativePath, int bodyFirstLine)
     {

@@ -26,11 +26,23 @@ internal sealed class PartialRebuild(
     /// </summary>
     private static readonly string[] RegeneratedFolders = ["search/shards/"];
 
+    /// <summary>
+    /// Files to stage besides the plan's, made from the new site and its views: a cached build copies the theme's
+    /// assets and the static files again, as a full build does, since the manifest cannot tell a hand edit of them.
+    /// </summary>
+    public Action<StagingOutput, SiteModel, ViewFactory, DiagnosticBag>? Restage { get; init; }
+
+    /// <summary>
+    /// With --clean-output, remove foreign entries too (a walk of the whole folder): a cached build does, as the full
+    /// build it stands for would; preview leaves them to its next whole build.
+    /// </summary>
+    public bool CleanForeign { get; init; }
+
     /// <summary>Runs the plan; <paramref name="next"/> is the state to keep, or null when the build failed.</summary>
-    public BuildResult Run(
-        LiveState state, SiteEdit edit, SiteModel site, ViewFactory views, SiteView siteView, MarkdownRenderer markdown,
-        EditPlan plan, IReadOnlyList<Diagnostic> modelDiagnostics, out LiveState? next)
+    public BuildResult Run(LiveState state, SiteEdit edit, PlannedEdit planned, out LiveState? next)
     {
+        var (site, views, siteView, markdown, plan, modelDiagnostics) =
+            (planned.Site, planned.Views, planned.SiteView, planned.Markdown, planned.Plan, planned.ModelDiagnostics);
         next = null;
         var cache = options.Cache!;
         var scope = plan.Scope;
@@ -44,6 +56,7 @@ internal sealed class PartialRebuild(
         using var staging = output.CreateStaging(diagnostics);
         if (staging is null) return Failed(diagnostics, site, views);
         var sink = new PageMemoSink(staging, output, previous, state.LayoutKeys);
+        Restage?.Invoke(staging, site, views, diagnostics);
         // Counted before the commit, which turns the previous manifest into the new one.
         var pagesBefore = state.HtmlFiles ?? previous.Files.Keys.Count(IsHtml);
         var rendered = Remap(state.Rendered, plan.NewIds, site.Briefs.Length);
@@ -81,10 +94,10 @@ internal sealed class PartialRebuild(
         // Foreign entries (--clean-output, preview's own folder) are cleaned by whole builds: finding them means walking
         // every folder of the output, 250 ms at 10,000 briefs, on every edit, for files nobody should put there.
         var manifest = clock.Time("commit", () => OutputPatcher.CommitPartial(sink, cache, output, outputDirectory, context,
-            layout.Versioned ? VersionFolders(previous) : staleIndexFiles is null ? RegeneratedFolders : [], removed, diagnostics, cleanForeign: false));
+            layout.Versioned ? VersionFolders(previous) : staleIndexFiles is null ? RegeneratedFolders : [], removed, diagnostics, CleanForeign));
         // Nothing changed in the output folder when the commit failed; the state no longer matches it either way.
         if (manifest is null) return Failed(diagnostics.Sorted(), site, views);
-        cache.CommittedPartial(outputDirectory, manifest);
+        clock.Time("save cache", () => cache.CommittedPartial(outputDirectory, manifest));
         next = state with
         {
             Loaded = edit.Loaded,

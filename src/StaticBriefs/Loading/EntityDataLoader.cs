@@ -13,14 +13,31 @@ public static class EntityDataLoader
     private static readonly string[] KnownKeys = ["name", "aliases", "description", "website", "current", "past"];
 
     /// <summary>Loads every entity definition, reporting malformed entries with their line.</summary>
-    public static ImmutableArray<EntityDefinition> Load(string inputDirectory, DiagnosticBag diagnostics)
+    /// <param name="inputDirectory">The input folder.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="texts">Gets each file's text as read (a cached build keeps them to rebuild this load later).</param>
+    public static ImmutableArray<EntityDefinition> Load(string inputDirectory, DiagnosticBag diagnostics, ICollection<(string Path, string Text)>? texts = null)
     {
         var result = ImmutableArray.CreateBuilder<EntityDefinition>();
         foreach (var kind in TaxonomyKinds.All)
         {
             var relative = $"_data/{kind.Key()}.yml";
             if (InputFile.ReadText(inputDirectory, relative, diagnostics) is not { } text) continue;
+            texts?.Add((relative, text));
             result.AddRange(LoadFile(text, relative, kind, diagnostics));
+        }
+        return result.ToImmutable();
+    }
+
+    /// <summary>The definitions <see cref="Load"/> gives for files read as <paramref name="texts"/>.</summary>
+    public static ImmutableArray<EntityDefinition> FromTexts(IEnumerable<(string Path, string Text)> texts, DiagnosticBag diagnostics)
+    {
+        var byPath = texts.ToDictionary(t => t.Path, t => t.Text, StringComparer.Ordinal);
+        var result = ImmutableArray.CreateBuilder<EntityDefinition>();
+        foreach (var kind in TaxonomyKinds.All)
+        {
+            var relative = $"_data/{kind.Key()}.yml";
+            if (byPath.TryGetValue(relative, out var text)) result.AddRange(LoadFile(text, relative, kind, diagnostics));
         }
         return result.ToImmutable();
     }

@@ -26,21 +26,31 @@ public static class SiteSettingsLoader
     internal const int MaxDocsPerFile = 100;
 
     /// <summary>Loads settings from <paramref name="settingsFile"/> when given, else from the input folder, reporting bad values.</summary>
-    public static SiteSettings Load(string inputDirectory, DiagnosticBag diagnostics, string? settingsFile = null)
+    /// <param name="inputDirectory">The input folder.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="settingsFile">The file named by --config, if any.</param>
+    /// <param name="read">Hears the text read, so a cached build can tell whether the next one sees the same.</param>
+    public static SiteSettings Load(string inputDirectory, DiagnosticBag diagnostics, string? settingsFile = null, Action<string>? read = null)
     {
-        if (settingsFile is not null) return LoadFile(settingsFile, diagnostics);
-        return InputFile.ReadText(inputDirectory, FileName, diagnostics) is { } text ? Parse(text, diagnostics) : new SiteSettings();
+        if (settingsFile is not null) return LoadFile(settingsFile, diagnostics, read);
+        var text = InputFile.ReadText(inputDirectory, FileName, diagnostics);
+        if (text is not null) read?.Invoke(text);
+        return text is not null ? Parse(text, diagnostics) : new SiteSettings();
     }
 
     /// <summary>Loads settings from a file named on the command line, which must exist.</summary>
-    public static SiteSettings LoadFile(string path, DiagnosticBag diagnostics)
+    public static SiteSettings LoadFile(string path, DiagnosticBag diagnostics, Action<string>? read = null)
     {
         if (!File.Exists(path) && !Directory.Exists(path) && new FileInfo(path).LinkTarget is null)
         {
             diagnostics.Error(path, 0, DiagnosticCodes.BadSettings, "settings file not found; check the path given to --config");
             return new SiteSettings();
         }
-        if (InputFile.ReadGiven(path, diagnostics) is { } text) return Parse(text, diagnostics, path);
+        if (InputFile.ReadGiven(path, diagnostics) is { } text)
+        {
+            read?.Invoke(text);
+            return Parse(text, diagnostics, path);
+        }
         // A file named on the command line that cannot be read (a pipe, a dangling link) is the user's mistake, not
         // an optional file: the build must not go on with defaults.
         diagnostics.Error(path, 0, DiagnosticCodes.BadSettings, "cannot be read as a settings file; give --config a regular YAML file");

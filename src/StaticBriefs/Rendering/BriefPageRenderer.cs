@@ -93,17 +93,25 @@ public sealed class BriefPageRenderer(
         PageWriter.Write(templates, sink, UrlBuilder.FileFor(brief.Path), "brief",
             PageGlobals.Create(siteView, page, "brief", view), brief.Path, diagnostics);
 
-        search.Add(new SearchDocument(
-            brief.Id, brief.Path, source.Title, source.Summary ?? "", brief.Date,
-            [.. view.Companies.Select(c => c.Name)], [.. view.People.Select(c => c.Name)], [.. view.Topics.Select(c => c.Name)],
-            body.PlainText)
+        search.Add(SearchDocumentOf(site, brief, view.Companies, view.People, view.Topics, body.PlainText) with
         {
             Headings = body.Headings,
             Lead = body.Lead,
-            Verbs = [.. site.Relations.OfBrief(brief.Id).Select(r => r.Verb).Distinct().Order().Select(v => v.Text())],
         });
         return new RenderedBrief(brief.Id, _inFeeds.Contains(brief.Id) ? body.Html : null, body.WordCount);
     }
+
+    /// <summary>
+    /// A brief's search document without its body's headings and lead; a cached build restores the index of briefs it
+    /// does not render from this and the key of the text they were tokenized from.
+    /// </summary>
+    internal static SearchDocument SearchDocumentOf(
+        SiteModel site, Brief brief, IEnumerable<LinkView> companies, IEnumerable<LinkView> people, IEnumerable<LinkView> topics, string bodyText) =>
+        new(brief.Id, brief.Path, brief.Source.Title, brief.Source.Summary ?? "", brief.Date,
+            [.. companies.Select(c => c.Name)], [.. people.Select(c => c.Name)], [.. topics.Select(c => c.Name)], bodyText)
+        {
+            Verbs = [.. site.Relations.OfBrief(brief.Id).Select(r => r.Verb).Distinct().Order().Select(v => v.Text())],
+        };
 
     /// <summary>
     /// The page's <c>og:image</c>: the brief's own image when its front matter names one (resolved in the model, see

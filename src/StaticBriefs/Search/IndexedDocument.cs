@@ -26,4 +26,7 @@ internal sealed record IndexedDocument(
 
     /// <summary>The verbs of its relations, a facet like its companies (see <see cref="SearchDocument.Verbs"/>).</summary>
     public ImmutableArray<string> Verbs { get; init; } = [];
+
+    /// <summary>The hash of the text it was tokenized from (zero when the builder kept no tokens), for a later build to find them.</summary>
+    public UInt128 TextKey { get; init; }
 }

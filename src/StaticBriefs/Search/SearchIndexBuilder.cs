@@ -85,6 +85,8 @@ public sealed class SearchIndexBuilder
         _documents = documents;
         // Preview's partial rebuild writes over the files the last write made.
         _written = previous._written;
+        // A cached build's partial rebuild keeps the tokens of the briefs it adds for the build after it.
+        Memo = previous.Memo;
     }
 
     /// <summary>
@@ -139,6 +141,7 @@ public sealed class SearchIndexBuilder
                 People = OrEmpty(document.People),
                 Topics = OrEmpty(document.Topics),
                 Verbs = OrEmpty(document.Verbs),
+                TextKey = key,
             };
             _tokens![key] = reused;
             lock (_gate) _documents[reused.Id] = reused;
@@ -183,8 +186,26 @@ public sealed class SearchIndexBuilder
 
     private void Keep(UInt128 key, IndexedDocument indexed)
     {
+        indexed = indexed with { TextKey = key };
         if (_tokens is not null) _tokens[key] = indexed;
         lock (_gate) _documents[indexed.Id] = indexed;
+    }
+
+    /// <summary>
+    /// Adds a document whose text a previous build tokenized under <paramref name="key"/> (<see cref="TextKeys"/>), from
+    /// the tokens the memo keeps: <paramref name="document"/> needs only its display fields. False when the memo has none.
+    /// </summary>
+    internal bool TryRestore(SearchDocument document, UInt128 key)
+    {
+        if (Memo?.Find(key) is not { } stored) return false;
+        Keep(key, Restore(document, stored));
+        return true;
+    }
+
+    /// <summary>Each document's id and the key of the text it was tokenized from (<see cref="TryRestore"/>).</summary>
+    internal IReadOnlyList<(int Id, UInt128 Key)> TextKeys()
+    {
+        lock (_gate) return [.. _documents.Values.Select(d => (d.Id, d.TextKey))];
     }
 
     private string Term(int id)

@@ -91,6 +91,8 @@ public sealed class IncrementalBuildTests
         // so no page may change; every other edit shows.
         if (edit is "rename brief file" or "add entity to data") Assert.Equal(0, result.PagesRendered);
         else Assert.True(result.PagesRendered > 0, $"{edit}: expected pages to be rendered again");
+        // Edits of briefs and entity data are planned from the last build's snapshot, as preview plans them from memory.
+        Assert.Equal(!FullBuildEdits.Contains(edit), result.Planned);
         site.AssertSameAsClean();
     }
 

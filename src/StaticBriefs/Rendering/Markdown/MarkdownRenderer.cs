@@ -18,6 +18,9 @@ public sealed class MarkdownRenderer(
     MarkdownPipeline pipeline, LinkContext links, IMarkdownMemo? memo = null, Html.Minifier? minifier = null,
     Diagnostics.WorkMeter? meter = null)
 {
+    /// <summary>The memo of rendered bodies, or null without a cache.</summary>
+    public IMarkdownMemo? Memo => memo;
+
     /// <summary>What bodies' links are checked and rewritten against.</summary>
     public LinkContext Links => links;
 

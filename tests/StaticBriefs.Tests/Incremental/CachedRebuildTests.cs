@@ -1,0 +1,221 @@
+using StaticBriefs.Tests.Support;
+
+namespace StaticBriefs.Tests.Incremental;
+
+/// <summary>
+/// A cached build plans from the last build's snapshot (<c>state-*.bin</c> in the cache folder) only when it stands
+/// for the output folder as it is; anything else takes the ordinary cached path, and either way the output is a
+/// clean build's.
+/// </summary>
+public sealed class CachedRebuildTests
+{
+    private const string Brief = "briefs/2024/amazon-anthropic-4-billion.md";
+
+    [Fact]
+    public void A_cached_build_keeps_a_snapshot_and_the_next_edit_is_planned_from_it()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        var first = site.BuildOk();
+        Assert.False(first.Planned);
+        Assert.Single(Snapshots(site));
+
+        EditBody(site, "first");
+        var second = site.BuildOk();
+        EditBody(site, "second");
+        var third = site.BuildOk();
+
+        // A planned build leaves a snapshot for the next one, so edit after edit is planned.
+        Assert.True(second.Planned);
+        Assert.True(third.Planned);
+        Assert.Equal(1, third.PagesRendered);
+        site.AssertSameAsClean();
+    }
+
+    [Fact]
+    public void A_planned_build_reports_what_a_full_build_reports()
+    {
+        // The last build's diagnostics, less those of the edited file and of the old model, plus the edit's own: a
+        // new warning (an entity the data files lack) and the ones every build repeats.
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        site.Write(Brief, site.Read(Brief).Replace("topics: [Funding, Compute]", "topics: [Funding, Compute, Chip supply]", StringComparison.Ordinal));
+
+        var planned = site.BuildOk();
+        var full = StaticBriefs.Building.SiteBuild.Run(site.Site.Options with
+        {
+            Minify = true,
+            OutputDirectory = site.CleanDirectory,
+            UseCache = true,
+            CacheDirectory = Path.Combine(site.Site.Root, "other-cache"),
+        });
+
+        Assert.True(planned.Planned);
+        Assert.Contains(planned.Diagnostics, d => d.Message.Contains("Chip supply", StringComparison.Ordinal));
+        Assert.Equal(full.Diagnostics.Select(d => d.ToString()), planned.Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void A_damaged_snapshot_costs_a_full_cached_build_and_the_output_is_a_clean_build_s()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        var snapshot = Assert.Single(Snapshots(site));
+        var bytes = File.ReadAllBytes(snapshot);
+        bytes[bytes.Length / 2] ^= 0x5a;
+        File.WriteAllBytes(snapshot, bytes);
+
+        EditBody(site, "damaged");
+        var result = site.BuildOk();
+
+        Assert.False(result.Planned);
+        site.AssertSameAsClean();
+        // The full build wrote a good snapshot again.
+        EditBody(site, "after");
+        Assert.True(site.BuildOk().Planned);
+        site.AssertSameAsClean();
+    }
+
+    [Fact]
+    public void A_missing_snapshot_costs_a_full_cached_build_and_the_output_is_a_clean_build_s()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        File.Delete(Assert.Single(Snapshots(site)));
+
+        EditBody(site, "missing");
+        var result = site.BuildOk();
+
+        Assert.False(result.Planned);
+        site.AssertSameAsClean();
+    }
+
+    [Fact]
+    public void A_snapshot_of_another_output_state_is_not_used()
+    {
+        // A snapshot is bound to the manifest it was made with: one left from an earlier build must not stand for
+        // the output a later build made.
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        var snapshot = Assert.Single(Snapshots(site));
+        var old = File.ReadAllBytes(snapshot);
+        EditBody(site, "later");
+        Assert.True(site.BuildOk().Planned);
+        File.WriteAllBytes(snapshot, old);
+
+        EditBody(site, "again");
+        var result = site.BuildOk();
+
+        Assert.False(result.Planned);
+        site.AssertSameAsClean();
+    }
+
+    [Fact]
+    public void A_page_edited_by_hand_makes_the_build_full_and_the_page_is_rebuilt()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        File.AppendAllText(site.Site.OutputPath("briefs/meta-llama-3/index.html"), "<!-- edited -->");
+
+        EditBody(site, "hand");
+        var result = site.BuildOk();
+
+        Assert.False(result.Planned);
+        site.AssertSameAsClean();
+    }
+
+    [Fact]
+    public void A_page_deleted_by_hand_makes_the_build_full_and_the_page_comes_back()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        File.Delete(site.Site.OutputPath("briefs/meta-llama-3/index.html"));
+
+        EditBody(site, "deleted");
+        var result = site.BuildOk();
+
+        Assert.False(result.Planned);
+        site.AssertSameAsClean();
+    }
+
+    [Fact]
+    public void Copied_files_edited_by_hand_are_copied_again_by_a_planned_build()
+    {
+        // Assets and static files have no fingerprint in the manifest: a planned build copies them again, as a full
+        // build does, so a hand edit of one never survives.
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        var asset = Directory.EnumerateFiles(site.Site.OutputPath("assets"), "*.css", SearchOption.AllDirectories).First();
+        File.AppendAllText(asset, "/* edited */");
+
+        EditBody(site, "assets");
+        var result = site.BuildOk();
+
+        Assert.True(result.Planned);
+        site.AssertSameAsClean();
+    }
+
+    [Fact]
+    public void A_theme_edit_makes_the_build_full_and_the_next_edit_is_planned_again()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        var layout = File.ReadAllText(Path.Combine(RepoPaths.Theme, "layouts/term.sbn"));
+        site.Write("_theme/layouts/term.sbn", "<!-- overridden -->\n" + layout);
+
+        var themed = site.BuildOk();
+        EditBody(site, "after theme");
+        var next = site.BuildOk();
+
+        Assert.False(themed.Planned);
+        Assert.True(next.Planned);
+        site.AssertSameAsClean();
+    }
+
+    [Fact]
+    public void An_unchanged_site_is_planned_and_renders_nothing()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+
+        var result = site.BuildOk();
+
+        Assert.True(result.Planned);
+        Assert.Equal(0, result.PagesRendered);
+        site.AssertSameAsClean();
+    }
+
+    [Fact]
+    public void A_brief_whose_date_came_since_the_last_build_makes_the_build_full()
+    {
+        // No file changed, yet the clock moved past a scheduled brief: the previous model rebuilt with today's clock
+        // no longer is the last build's, so the snapshot cannot stand for the output.
+        using var site = new IncrementalSite(inMemory: false);
+        site.Write("briefs/2025/scheduled.md", TestSite.Brief("title: \"Scheduled\"\ndate: 2025-07-01\ntopics: [Funding]", "Out in July."));
+        site.BuildOk();
+        var later = TestSite.Now.AddDays(60);
+
+        var result = StaticBriefs.Building.SiteBuild.Run(site.Options with { Now = later });
+        var clean = StaticBriefs.Building.SiteBuild.Run(site.Site.Options with { Minify = true, OutputDirectory = site.CleanDirectory, Now = later });
+
+        Assert.False(result.HasErrors);
+        Assert.False(clean.HasErrors);
+        Assert.False(result.Planned);
+        var expected = TestSite.FilesUnder(site.CleanDirectory);
+        Assert.Contains(expected, f => f.Contains("scheduled", StringComparison.Ordinal));
+        Assert.Equal(expected, site.Site.OutputFiles());
+        foreach (var file in expected)
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(site.CleanDirectory, file)).AsSpan()
+                .SequenceEqual(File.ReadAllBytes(site.Site.OutputPath(file))), $"{file} differs from a clean build");
+        }
+    }
+
+    private static void EditBody(IncrementalSite site, string marker)
+    {
+        site.Write(Brief, site.Read(Brief) + $"\nOne more line ({marker}).\n");
+        site.Changed(Brief);
+    }
+
+    private static string[] Snapshots(IncrementalSite site) =>
+        Directory.Exists(site.CacheDirectory) ? Directory.GetFiles(site.CacheDirectory, "state-*.bin") : [];
+}
