@@ -118,7 +118,18 @@ internal static class CachedRebuild
                 return null;
             }
             var bodies = ((planned.Markdown.Memo as MarkdownMemo)?.Rendered ?? 0) - bodiesBefore;
-            result = result with { BodiesRendered = bodies, BodiesReused = planned.Site.Briefs.Length - bodies };
+            // Preview's rebuild counts what it touched against the pages there were; the CLI's summary speaks of the
+            // site as it is now, as a full build's does.
+            var pages = next?.HtmlFiles ?? result.PagesRendered + result.PagesReused;
+            result = result with
+            {
+                BodiesRendered = bodies,
+                BodiesReused = planned.Site.Briefs.Length - bodies,
+                Pages = pages,
+                PagesReused = pages - result.PagesRendered,
+                Files = result.Written ? cache.Manifest(outputDirectory)?.Files.Count ?? result.Files : result.Files,
+                Entities = [.. TaxonomyKinds.All.Select(kind => KeyValuePair.Create(kind.Key(), planned.Site[kind].ByName.Length))],
+            };
             if (next is null)
             {
                 planned.Views.Dispose();

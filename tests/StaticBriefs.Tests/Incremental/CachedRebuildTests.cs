@@ -52,6 +52,11 @@ public sealed class CachedRebuildTests
         Assert.True(planned.Planned);
         Assert.Contains(planned.Diagnostics, d => d.Message.Contains("Chip supply", StringComparison.Ordinal));
         Assert.Equal(full.Diagnostics.Select(d => d.ToString()), planned.Diagnostics.Select(d => d.ToString()));
+        // The summary line too: the site's files, pages and entities, not only what this build touched.
+        Assert.Equal(full.Files, planned.Files);
+        Assert.Equal(full.Pages, planned.Pages);
+        Assert.Equal(full.PagesRendered, planned.PagesRendered + planned.PagesReused);
+        Assert.Equal(full.Entities, planned.Entities);
     }
 
     [Fact]
