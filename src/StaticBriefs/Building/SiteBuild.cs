@@ -122,13 +122,7 @@ public static class SiteBuild
         var assets = clock.Time("assets", () => AssetPublisher.Publish(p.Theme, minifier, output, diagnostics, assetCache));
         OutputCollisions.ReportAssets(site, assets.Files, diagnostics);
         var siteView = SiteViews.Create(site, views.Urls, assets);
-        var matcher = site.Settings.AutoLinkEntities ? EntityMatcher.ForSite(site) : null;
-        var markdown = new MarkdownRenderer(
-            MarkdownPipelineFactory.Create(new MarkdownOptions(site.Settings.AllowHtml), matcher),
-            LinkContext.ForSite(site, views.Urls.BasePath, assets.Files),
-            incremental.Markdown(site, matcher, views.Urls.BasePath),
-            minifier,
-            p.Meter);
+        var markdown = incremental.BodyRenderer(site, views.Urls.BasePath, assets.Files, minifier, p.Meter);
         var search = p.Search;
         var social = SocialImagesFor(site, p.Theme, diagnostics);
 

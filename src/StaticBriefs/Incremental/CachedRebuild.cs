@@ -282,12 +282,7 @@ internal static class CachedRebuild
         DiagnosticBag modelDiagnostics, AssemblyMemo? assembly)
     {
         var assets = snapshot.Assets;
-        var matcher = site.Settings.AutoLinkEntities ? EntityMatcher.ForSite(site) : null;
-        var markdown = new MarkdownRenderer(
-            MarkdownPipelineFactory.Create(new MarkdownOptions(site.Settings.AllowHtml), matcher),
-            LinkContext.ForSite(site, views.Urls.BasePath, assets.Files),
-            incremental.Markdown(site, matcher, views.Urls.BasePath),
-            new Minifier(options.Minify));
+        var markdown = incremental.BodyRenderer(site, views.Urls.BasePath, assets.Files, new Minifier(options.Minify));
         var search = new SearchIndexBuilder { Memo = incremental.Tokens() };
         var restored = 0;
         Parallel.For(0, site.Briefs.Length, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism }, id =>

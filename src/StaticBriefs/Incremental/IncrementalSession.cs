@@ -4,6 +4,7 @@ using StaticBriefs.Diagnostics;
 using StaticBriefs.Loading;
 using StaticBriefs.Model;
 using StaticBriefs.Output;
+using StaticBriefs.Rendering.Html;
 using StaticBriefs.Rendering.Markdown;
 using StaticBriefs.Rendering.Markdown.EntityLinks;
 using StaticBriefs.Rendering.Theme;
@@ -72,6 +73,22 @@ internal sealed class IncrementalSession
         var loaded = SiteLoader.Load(_options.InputDirectory, diagnostics, _options.SettingsFile);
         _loads.Parsed = loaded.Documents.Length;
         return loaded;
+    }
+
+    /// <summary>
+    /// The body renderer for <paramref name="site"/>: its links, its entity names when it links them, and this
+    /// session's memo of rendered bodies. A full build, preview's rebuild and a cached build's restore all make it here.
+    /// </summary>
+    public MarkdownRenderer BodyRenderer(
+        SiteModel site, string basePath, IEnumerable<string> assetFiles, Minifier minifier, WorkMeter? meter = null, LinkContext? previousLinks = null)
+    {
+        var matcher = site.Settings.AutoLinkEntities ? EntityMatcher.ForSite(site) : null;
+        return new MarkdownRenderer(
+            MarkdownPipelineFactory.Create(new MarkdownOptions(site.Settings.AllowHtml), matcher),
+            LinkContext.ForSite(site, basePath, assetFiles, previousLinks),
+            Markdown(site, matcher, basePath),
+            minifier,
+            meter);
     }
 
     /// <summary>The markdown memo for this site, or null without a cache.</summary>

@@ -166,15 +166,9 @@ public sealed class LiveSession : IDisposable
         a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var value) && value == pair.Value);
 
     /// <summary>A body renderer for the new site's links and entity names, as a full build makes one.</summary>
-    private static MarkdownRenderer NewMarkdown(SiteModel site, ViewFactory views, LiveState state, BuildOptions options, OutputFolder output)
-    {
-        var matcher = site.Settings.AutoLinkEntities ? EntityMatcher.ForSite(site) : null;
-        return new MarkdownRenderer(
-            MarkdownPipelineFactory.Create(new MarkdownOptions(site.Settings.AllowHtml), matcher),
-            LinkContext.ForSite(site, views.Urls.BasePath, state.Assets.Files, state.Markdown.Links),
-            new IncrementalSession(options, output).Markdown(site, matcher, views.Urls.BasePath),
-            new Minifier(options.Minify));
-    }
+    private static MarkdownRenderer NewMarkdown(SiteModel site, ViewFactory views, LiveState state, BuildOptions options, OutputFolder output) =>
+        new IncrementalSession(options, output).BodyRenderer(site, views.Urls.BasePath, state.Assets.Files, new Minifier(options.Minify),
+            previousLinks: state.Markdown.Links);
 
     /// <summary>The old model with the edited briefs' sources swapped in; ids, slugs, dates and terms are as they were.</summary>
     private static SiteModel Patch(SiteModel site, SiteEdit edit, IReadOnlyList<int> ids)
