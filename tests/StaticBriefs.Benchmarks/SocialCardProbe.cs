@@ -53,10 +53,23 @@ internal static class SocialCardProbe
                 }
             }
             Console.WriteLine($"round {round}: {cards.Count} cards; draw {draw.TotalMilliseconds / cards.Count:F2} ms a card");
+            var whole = Stopwatch.StartNew();
+            long indexedBytes = 0;
+            foreach (var card in cards) indexedBytes += renderer.Render(card).Length;
+            Console.WriteLine($"  {"Render (coverage + palette)",-30} {whole.Elapsed.TotalMilliseconds / cards.Count:F2} ms a card (draw included), {indexedBytes / cards.Count / 1024} KiB a card");
+            foreach (var level in new[] { 1, 3, 6 })
+            {
+                whole.Restart();
+                indexedBytes = 0;
+                foreach (var card in cards) indexedBytes += renderer.RenderIndexed(card, level)!.Length;
+                Console.WriteLine($"  {"  the same at zlib level " + level,-30} {whole.Elapsed.TotalMilliseconds / cards.Count:F2} ms a card, {indexedBytes / cards.Count / 1024} KiB a card");
+            }
             for (var e = 0; e < encoders.Length; e++)
                 Console.WriteLine($"  {encoders[e].Name,-30} {encode[e].TotalMilliseconds / cards.Count:F2} ms a card, {bytes[e] / cards.Count / 1024} KiB a card");
         }
         Console.WriteLine($"cards whose decoded pixels differ from the drawn ones: {mismatches}");
+        var worst = cards.Max(card => LargestDifference(renderer, card));
+        Console.WriteLine($"largest channel difference between a palette card and the same card drawn in RGB: {worst}");
         return mismatches == 0 ? 0 : 1;
     }
 
@@ -82,6 +95,20 @@ internal static class SocialCardProbe
     {
         using var decoded = SKBitmap.Decode(file);
         return decoded.Copy(SKColorType.Rgba8888);
+    }
+
+    private static int LargestDifference(SocialCardRenderer renderer, SocialCard card)
+    {
+        using var surface = renderer.Draw(card);
+        using var drawn = surface.PeekPixels();
+        using var original = SKBitmap.Decode(renderer.Render(card));
+        using var decoded = original.Copy(SKColorType.Rgba8888);
+        var a = decoded.GetPixelSpan();
+        var b = drawn.GetPixelSpan();
+        var worst = 0;
+        for (var i = 0; i < a.Length; i++)
+            if (i % 4 != 3) worst = Math.Max(worst, Math.Abs(a[i] - b[i]));
+        return worst;
     }
 
     private static bool SamePixels(byte[] png, SKPixmap drawn)

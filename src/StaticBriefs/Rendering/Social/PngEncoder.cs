@@ -8,7 +8,8 @@ using System.Runtime.InteropServices;
 namespace StaticBriefs.Rendering.Social;
 
 /// <summary>
-/// Encodes an opaque RGBA pixel buffer as an 8-bit RGB PNG. A card is mostly rows of flat colour: a row equal to the
+/// Encodes an opaque RGBA pixel buffer as an 8-bit RGB PNG, or palette indices as an 8-bit palette PNG (what cards use,
+/// see <see cref="CardInks"/>). A card is mostly rows of flat colour: a row equal to the
 /// one above is written with the Up filter (all zeros, which deflate passes over almost for free), any other row with
 /// Sub. The filter choice depends on the pixels only, so the same card gives the same bytes. Measured on 10,000-brief
 /// corpus cards (SocialCardProbe): libpng through SkiaSharp (Sub, zlib level 1) took 6.6 ms and 53 KiB a card; this
@@ -35,29 +36,74 @@ internal static class PngEncoder
         try
         {
             Filter(rgba, width, height, rowBytes, raw.AsSpan(0, stride * height));
-            using var idat = new MemoryStream(64 * 1024);
-            using (var zlib = new ZLibStream(idat, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen: true))
-                zlib.Write(raw, 0, stride * height);
-            var compressed = idat.GetBuffer().AsSpan(0, (int)idat.Length);
-
-            var png = new byte[Signature.Length + (12 + 13) + (12 + compressed.Length) + 12];
-            var at = 0;
-            Signature.CopyTo(png);
-            at += Signature.Length;
-            Span<byte> header = stackalloc byte[13];
-            BinaryPrimitives.WriteInt32BigEndian(header, width);
-            BinaryPrimitives.WriteInt32BigEndian(header[4..], height);
-            header[8] = 8; // bit depth
-            header[9] = 2; // truecolour (RGB)
-            at = Chunk(png, at, "IHDR"u8, header);
-            at = Chunk(png, at, "IDAT"u8, compressed);
-            Chunk(png, at, "IEND"u8, []);
-            return png;
+            return Assemble(width, height, Truecolour, [], raw.AsSpan(0, stride * height), level);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(raw);
         }
+    }
+
+    /// <summary>
+    /// The PNG of palette indices (one byte a pixel, rows of <paramref name="width"/> with no gap) with their
+    /// <paramref name="palette"/> (R, G, B per entry, at most 256). A row equal to the one above is written with the Up
+    /// filter, any other unfiltered: indices are not quantities, so Sub would only scatter them.
+    /// </summary>
+    public static byte[] EncodeIndexed(ReadOnlySpan<byte> indices, int width, int height, ReadOnlySpan<byte> palette, int level = DefaultLevel)
+    {
+        if (palette.Length == 0 || palette.Length % 3 != 0 || palette.Length > 3 * 256) throw new ArgumentException("A palette is 1 to 256 RGB entries.", nameof(palette));
+        var stride = 1 + width;
+        var raw = ArrayPool<byte>.Shared.Rent(stride * height);
+        try
+        {
+            for (var y = 0; y < height; y++)
+            {
+                var row = indices.Slice(y * width, width);
+                var target = raw.AsSpan(y * stride, stride);
+                if (y > 0 && row.SequenceEqual(indices.Slice((y - 1) * width, width)))
+                {
+                    target[0] = 2; // Up
+                    target[1..].Clear();
+                }
+                else
+                {
+                    target[0] = 0; // None
+                    row.CopyTo(target[1..]);
+                }
+            }
+            return Assemble(width, height, Indexed, palette, raw.AsSpan(0, stride * height), level);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(raw);
+        }
+    }
+
+    private const byte Truecolour = 2, Indexed = 3;
+
+    /// <summary>Signature, IHDR, PLTE (for palette images), one IDAT of the filtered rows compressed, IEND.</summary>
+    private static byte[] Assemble(int width, int height, byte colourType, ReadOnlySpan<byte> palette, ReadOnlySpan<byte> filtered, int level)
+    {
+        using var idat = new MemoryStream(64 * 1024);
+        using (var zlib = new ZLibStream(idat, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen: true))
+            zlib.Write(filtered);
+        var compressed = idat.GetBuffer().AsSpan(0, (int)idat.Length);
+
+        var plte = palette.Length == 0 ? 0 : 12 + palette.Length;
+        var png = new byte[Signature.Length + (12 + 13) + plte + (12 + compressed.Length) + 12];
+        var at = 0;
+        Signature.CopyTo(png);
+        at += Signature.Length;
+        Span<byte> header = stackalloc byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header[4..], height);
+        header[8] = 8; // bit depth
+        header[9] = colourType;
+        at = Chunk(png, at, "IHDR"u8, header);
+        if (plte > 0) at = Chunk(png, at, "PLTE"u8, palette);
+        at = Chunk(png, at, "IDAT"u8, compressed);
+        Chunk(png, at, "IEND"u8, []);
+        return png;
     }
 
     private static void Filter(ReadOnlySpan<byte> rgba, int width, int height, int rowBytes, Span<byte> raw)

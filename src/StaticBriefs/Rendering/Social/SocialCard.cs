@@ -20,6 +20,6 @@ public sealed record SocialCard(string SiteTitle, string Title, string DateText,
     public static string PathFor(string pagePath) => "/social/" + pagePath.Trim('/') + ".png";
 
     /// <summary>The cache key of the card: every input, so an unchanged card is kept from the last build.</summary>
-    // v2: cards are encoded by PngEncoder, so a cached build must not keep the v1 (libpng) bytes a clean build no longer makes.
-    public string Key(string fontKey) => SocialHash.Of("social-card-v2", fontKey, SiteTitle, Title, DateText, string.Join('\n', Entities));
+    // v3: cards are palette PNGs (CardInks), so a cached build must not keep the RGB bytes of v2 (PngEncoder) or v1 (libpng).
+    public string Key(string fontKey) => SocialHash.Of("social-card-v3", fontKey, SiteTitle, Title, DateText, string.Join('\n', Entities));
 }

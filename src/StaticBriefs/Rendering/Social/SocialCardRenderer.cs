@@ -16,6 +16,10 @@ public sealed class SocialCardRenderer : IDisposable
     private static readonly SKColor Muted = new(0x9d, 0xa7, 0xb3);
     private static readonly SKColor Accent = new(0x6c, 0xb6, 0xff);
     private const int Margin = 72;
+    private const int BarWidth = 16;
+    private const int AccentInk = 0, TitleInk = 1, MutedInk = 2;
+    private static readonly SKColor[] InkColours = [Accent, Foreground, Muted];
+    private static readonly CardInks Inks = new(Background, Accent, InkColours);
 
     private readonly SKTypeface _bold;
     private readonly SKTypeface _medium;
@@ -63,52 +67,101 @@ public sealed class SocialCardRenderer : IDisposable
         }
     }
 
-    /// <summary>The card as PNG bytes.</summary>
+    /// <summary>
+    /// The card as PNG bytes: drawn as coverage and written with a palette (<see cref="CardInks"/>), or, should the
+    /// texts ever share rows, drawn and written in RGB.
+    /// </summary>
     public byte[] Render(SocialCard card)
     {
-        using var surface = Draw(card);
-        using var image = surface.Snapshot();
-        using var pixels = image.PeekPixels();
+        using var layout = Lay(card);
+        if (RenderIndexed(layout) is { } png) return png;
+        using var surface = Draw(layout);
+        using var pixels = surface.PeekPixels();
         return Encode(pixels);
     }
 
-    /// <summary>The card's pixels as a PNG.</summary>
+    /// <summary>The card's pixels as an RGB PNG.</summary>
     internal static byte[] Encode(SKPixmap pixels) =>
         PngEncoder.Encode(pixels.GetPixelSpan(), pixels.Width, pixels.Height, pixels.RowBytes);
 
-    /// <summary>The card drawn on a new raster surface.</summary>
+    /// <summary>The card drawn in RGB on a new raster surface (the fallback, and what tests compare with).</summary>
     internal SKSurface Draw(SocialCard card)
+    {
+        using var layout = Lay(card);
+        return Draw(layout);
+    }
+
+    /// <summary>The palette PNG of the card, or null when its texts share rows (then only RGB can show it).</summary>
+    internal byte[]? RenderIndexed(SocialCard card, int level = PngEncoder.DefaultLevel)
+    {
+        using var layout = Lay(card);
+        return RenderIndexed(layout, level);
+    }
+
+    private static byte[]? RenderIndexed(CardLayout layout, int level = PngEncoder.DefaultLevel)
+    {
+        var info = new SKImageInfo(SocialCard.Width, SocialCard.Height, SKColorType.Alpha8, SKAlphaType.Premul);
+        using var surface = SKSurface.Create(info);
+        var canvas = surface.Canvas;
+        canvas.Clear(SKColors.Transparent);
+        using var paint = new SKPaint { IsAntialias = true };
+        foreach (var run in layout.Runs)
+        {
+            // The mask keeps only coverage, but Skia shapes a glyph's edges by the brightness of its colour: drawn in
+            // its ink, a text covers the pixels it covers on the RGB card.
+            paint.Color = InkColours[run.Ink];
+            canvas.DrawText(run.Text, run.X, run.Y, SKTextAlign.Left, run.Font, paint);
+        }
+        using var mask = surface.PeekPixels();
+        return CardMask.Encode(mask.GetPixelSpan(), mask.RowBytes, layout.Runs, Inks, BarWidth, level);
+    }
+
+    private static SKSurface Draw(CardLayout layout)
     {
         var info = new SKImageInfo(SocialCard.Width, SocialCard.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
         var surface = SKSurface.Create(info);
         var canvas = surface.Canvas;
         canvas.Clear(Background);
         using var paint = new SKPaint { IsAntialias = true, Color = Accent };
-        canvas.DrawRect(0, 0, 16, SocialCard.Height, paint);
+        canvas.DrawRect(0, 0, BarWidth, SocialCard.Height, paint);
+        foreach (var run in layout.Runs)
+        {
+            paint.Color = InkColours[run.Ink];
+            canvas.DrawText(run.Text, run.X, run.Y, SKTextAlign.Left, run.Font, paint);
+        }
+        return surface;
+    }
 
-        using var site = new SKFont(_bold, 30) { Edging = SKFontEdging.Antialias, Subpixel = false, Hinting = SKFontHinting.None };
-        canvas.DrawText(Fit(card.SiteTitle.ToUpperInvariant(), site, SocialCard.Width - 2 * Margin), Margin, Margin + 24, SKTextAlign.Left, site, paint);
+    /// <summary>Where each text of the card goes, in which font and ink.</summary>
+    private CardLayout Lay(SocialCard card)
+    {
+        var fonts = new List<SKFont>();
+        var runs = new List<TextRun>();
+        var site = Font(_bold, 30, fonts);
+        runs.Add(new TextRun(Fit(card.SiteTitle.ToUpperInvariant(), site, SocialCard.Width - 2 * Margin), Margin, Margin + 24, site, AccentInk));
 
         // The title: the largest size (from 68 px down to 44) at which it fits in four lines.
-        paint.Color = Foreground;
         var (titleFont, lines) = TitleLines(card.Title, SocialCard.Width - 2 * Margin);
-        using (titleFont)
+        fonts.Add(titleFont);
+        var lineHeight = titleFont.Size * 1.18f;
+        var y = Margin + 110 + titleFont.Size;
+        foreach (var line in lines)
         {
-            var lineHeight = titleFont.Size * 1.18f;
-            var y = Margin + 110 + titleFont.Size;
-            foreach (var line in lines)
-            {
-                canvas.DrawText(line, Margin, y, SKTextAlign.Left, titleFont, paint);
-                y += lineHeight;
-            }
+            runs.Add(new TextRun(line, Margin, y, titleFont, TitleInk));
+            y += lineHeight;
         }
 
-        using var meta = new SKFont(_medium, 28) { Edging = SKFontEdging.Antialias, Subpixel = false, Hinting = SKFontHinting.None };
-        paint.Color = Muted;
+        var meta = Font(_medium, 28, fonts);
         var footer = card.Entities.Count > 0 ? card.DateText + "  ·  " + string.Join(", ", card.Entities) : card.DateText;
-        canvas.DrawText(Fit(footer, meta, SocialCard.Width - 2 * Margin), Margin, SocialCard.Height - Margin + 10, SKTextAlign.Left, meta, paint);
+        runs.Add(new TextRun(Fit(footer, meta, SocialCard.Width - 2 * Margin), Margin, SocialCard.Height - Margin + 10, meta, MutedInk));
+        return new CardLayout(runs, fonts);
+    }
 
-        return surface;
+    private static SKFont Font(SKTypeface face, float size, List<SKFont> fonts)
+    {
+        var font = new SKFont(face, size) { Edging = SKFontEdging.Antialias, Subpixel = false, Hinting = SKFontHinting.None };
+        fonts.Add(font);
+        return font;
     }
 
     /// <summary>SkiaSharp's own PNG encoder (libpng), kept for the benchmark's comparison.</summary>

@@ -1,0 +1,55 @@
+using System.Buffers;
+
+namespace StaticBriefs.Rendering.Social;
+
+/// <summary>
+/// Turns a card's coverage mask (one byte a pixel, the texts drawn in white on nothing) into palette indices and a PNG:
+/// each row takes the ink of the text that owns it, the first columns are the accent bar.
+/// </summary>
+internal static class CardMask
+{
+    /// <summary>
+    /// The palette PNG, or null when two inks claim the same row or coverage lies where no text or the bar may be
+    /// (then the card must be drawn in RGB).
+    /// </summary>
+    public static byte[]? Encode(ReadOnlySpan<byte> mask, int rowBytes, IReadOnlyList<TextRun> runs, CardInks inks, int barWidth, int level = PngEncoder.DefaultLevel)
+    {
+        const int width = SocialCard.Width, height = SocialCard.Height;
+        var rowInks = new sbyte[height];
+        Array.Fill(rowInks, (sbyte)-1);
+        foreach (var run in runs)
+        {
+            var (top, bottom) = run.Rows();
+            for (var y = Math.Max(0, top); y < Math.Min(height, bottom + 1); y++)
+            {
+                if (rowInks[y] >= 0 && rowInks[y] != run.Ink) return null;
+                rowInks[y] = (sbyte)run.Ink;
+            }
+        }
+        var indices = ArrayPool<byte>.Shared.Rent(width * height);
+        try
+        {
+            for (var y = 0; y < height; y++)
+            {
+                var coverage = mask.Slice(y * rowBytes, width);
+                var target = indices.AsSpan(y * width, width);
+                target.Clear();
+                var first = coverage.IndexOfAnyExcept((byte)0);
+                if (first >= 0)
+                {
+                    // Text under the bar, or on rows no text owns, would be lost: only RGB can show that.
+                    if (first < barWidth || rowInks[y] < 0) return null;
+                    var lookup = inks.Lookup(rowInks[y]);
+                    var last = coverage.LastIndexOfAnyExcept((byte)0);
+                    for (var x = first; x <= last; x++) target[x] = lookup[coverage[x]];
+                }
+                target[..barWidth].Fill(CardInks.BarIndex);
+            }
+            return PngEncoder.EncodeIndexed(indices.AsSpan(0, width * height), width, height, inks.Palette, level);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(indices);
+        }
+    }
+}
