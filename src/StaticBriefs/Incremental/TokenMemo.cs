@@ -14,7 +14,7 @@ internal sealed class TokenMemo : ITokenMemo
     public TokenMemo(BuildCache cache)
     {
         _cache = cache;
-        cache.TokensUsed.Clear();
+        cache.StartTokenUse();
     }
 
     public TokenizedText? Find(UInt128 key)
