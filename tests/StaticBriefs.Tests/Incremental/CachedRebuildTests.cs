@@ -189,6 +189,28 @@ public sealed class CachedRebuildTests
         site.AssertSameAsClean();
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_unchanged_site_keeps_its_search_index_as_it_stands_without_making_it_again(bool unversionedIndex)
+    {
+        // Nothing the index is made from changed: its files stay, the versioned folder and the flat one alike (a flat
+        // index's shards are otherwise written out whole and those not made again are removed).
+        using var site = new IncrementalSite(inMemory: false, unversionedIndex: unversionedIndex);
+        site.BuildOk();
+
+        var unchanged = site.BuildOk();
+
+        Assert.True(unchanged.Planned);
+        Assert.DoesNotContain(unchanged.Stages, stage => stage.Name == "search index");
+        site.AssertSameAsClean();
+        EditBody(site, "indexed");
+        var edited = site.BuildOk();
+        Assert.True(edited.Planned);
+        Assert.Contains(edited.Stages, stage => stage.Name == "search index");
+        site.AssertSameAsClean();
+    }
+
     [Fact]
     public void A_brief_whose_date_came_since_the_last_build_makes_the_build_full()
     {
