@@ -283,7 +283,8 @@ internal static class CachedRebuild
     {
         var assets = snapshot.Assets;
         var markdown = incremental.BodyRenderer(site, views.Urls.BasePath, assets.Files, new Minifier(options.Minify));
-        var search = new SearchIndexBuilder { Memo = incremental.Tokens() };
+        var memo = incremental.Tokens();
+        var search = new SearchIndexBuilder { Memo = memo };
         var restored = 0;
         Parallel.For(0, site.Briefs.Length, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism }, id =>
         {
@@ -293,6 +294,8 @@ internal static class CachedRebuild
             if (search.TryRestore(document, snapshot.Briefs[id].TextKey)) Interlocked.Increment(ref restored);
         });
         if (restored != site.Briefs.Length) return null;
+        // Noted from one thread once all are restored: noting each from every core had them wait on the record's locks.
+        if (memo is TokenMemo tokens) tokens.MarkUsed(snapshot.Briefs.Select(b => b.TextKey));
         search.SetEntities(TaxonomyKinds.All.SelectMany(k => site[k].ByName.Select(t => new SearchEntity(k.Singular(), t.Name, t.Path, t.Count))));
         var rendered = new RenderedBrief[site.Briefs.Length];
         for (var id = 0; id < rendered.Length; id++) rendered[id] = new RenderedBrief(id, null, snapshot.Briefs[id].WordCount);

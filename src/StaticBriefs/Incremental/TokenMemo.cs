@@ -24,6 +24,14 @@ internal sealed class TokenMemo : ITokenMemo
         return tokens;
     }
 
+    public TokenizedText? Peek(UInt128 key) => _cache.Tokens.TryGetValue(key, out var tokens) ? tokens : null;
+
+    /// <summary>Notes the use of the tokens of <paramref name="keys"/> (restored with <see cref="Peek"/>), from one thread.</summary>
+    public void MarkUsed(IEnumerable<UInt128> keys)
+    {
+        foreach (var key in keys) _cache.TokensUsed.TryAdd(key, 0);
+    }
+
     public void Store(UInt128 key, TokenizedText tokens)
     {
         _cache.Tokens[key] = tokens;
