@@ -44,7 +44,37 @@ public sealed class BuildCache
 
     internal ConcurrentDictionary<string, DocumentEntry> Documents { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Rendered bodies read or made by this process, by memo key (<see cref="TryGetMarkdown"/> also finds unread ones).</summary>
     internal ConcurrentDictionary<string, MarkdownEntry> Markdown { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Rendered bodies the disk cache holds that nothing has asked for yet, by memo key (<see cref="UnreadBody"/>).</summary>
+    internal ConcurrentDictionary<string, UnreadBody> UnreadMarkdown { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The rendered body kept under <paramref name="key"/>, reading it from the pack the first time. A record that cannot
+    /// be read or fails its checksum is forgotten, and the body is rendered again as if it had never been cached.
+    /// </summary>
+    internal bool TryGetMarkdown(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out MarkdownEntry entry)
+    {
+        if (Markdown.TryGetValue(key, out entry)) return true;
+        if (!UnreadMarkdown.TryGetValue(key, out var unread)) return false;
+        var pack = Pack;
+        var span = pack?.SpanOf(unread);
+        var read = pack is not null && span is { } at ? CacheStore.ReadBody(pack, at, key, unread.SpellingsKey) : null;
+        UnreadMarkdown.TryRemove(KeyValuePair.Create(key, unread));
+        // Another thread may have read it meanwhile: both hold the same entry from here on.
+        if (read is null) return Markdown.TryGetValue(key, out entry);
+        entry = Markdown.GetOrAdd(key, read);
+        if (ReferenceEquals(entry, read)) pack!.Remember(read.Result, span!.Value);
+        return true;
+    }
+
+    /// <summary>Forgets the body kept under <paramref name="key"/>, read or not.</summary>
+    internal void ForgetMarkdown(string key)
+    {
+        Markdown.TryRemove(key, out _);
+        UnreadMarkdown.TryRemove(key, out _);
+    }
 
     internal ConcurrentDictionary<string, byte> MarkdownUsed { get; } = new(StringComparer.Ordinal);
 
@@ -52,7 +82,13 @@ public sealed class BuildCache
     internal ConcurrentDictionary<UInt128, Search.TokenizedText> Tokens { get; } = new();
 
     /// <summary>The tokens the current build asked for or made; empty when its search stage kept none.</summary>
-    internal ConcurrentDictionary<UInt128, byte> TokensUsed { get; } = new();
+    internal ConcurrentDictionary<UInt128, byte> TokensUsed { get; private set; } = new();
+
+    /// <summary>
+    /// Starts a build's record of the tokens it uses, sized for all the cache holds: a cached build marks nearly every
+    /// one from all cores at once, and a record growing meanwhile locked them out of each other most of the time.
+    /// </summary>
+    internal void StartTokenUse() => TokensUsed = new(4 * Environment.ProcessorCount, Math.Max(31, Tokens.Count + Tokens.Count / 4));
 
     /// <summary>
     /// The memo key each body was last looked up with, by file: a body string that is the very same object (preview
@@ -203,6 +239,10 @@ public sealed class BuildCache
         foreach (var key in Markdown.Keys)
         {
             if (!MarkdownUsed.ContainsKey(key)) Markdown.TryRemove(key, out _);
+        }
+        foreach (var key in UnreadMarkdown.Keys)
+        {
+            if (!MarkdownUsed.ContainsKey(key)) UnreadMarkdown.TryRemove(key, out _);
         }
         if (!TokensUsed.IsEmpty)
         {

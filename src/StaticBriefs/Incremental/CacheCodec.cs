@@ -172,9 +172,22 @@ internal static class CacheCodec
         w.Write(t.Excerpt);
     }
 
-    public static Search.TokenizedText ReadTokens(BinaryReader r) => new(
-        [.. ReadArray(r, r => r.ReadString())], [.. ReadArray(r, r => r.ReadUInt32())], [.. ReadArray(r, r => r.ReadString())],
-        [.. ReadArray(r, r => r.ReadInt32())], r.ReadString());
+    /// <summary>
+    /// Reads what <see cref="WriteTokens"/> wrote, straight into the arrays the tokens keep: a cached build reads every
+    /// brief's, and going through immutable arrays copied them all once more (a third of the cache stage).
+    /// </summary>
+    public static Search.TokenizedText ReadTokens(BinaryReader r)
+    {
+        var terms = new string[ReadLength(r)];
+        for (var i = 0; i < terms.Length; i++) terms[i] = r.ReadString();
+        var frequencies = new uint[ReadLength(r)];
+        for (var i = 0; i < frequencies.Length; i++) frequencies[i] = r.ReadUInt32();
+        var words = new string[ReadLength(r)];
+        for (var i = 0; i < words.Length; i++) words[i] = r.ReadString();
+        var lengths = new int[ReadLength(r)];
+        for (var i = 0; i < lengths.Length; i++) lengths[i] = r.ReadInt32();
+        return new(terms, frequencies, words, lengths, r.ReadString());
+    }
 
     public static void WriteLookups(BinaryWriter w, ImmutableArray<LinkLookup> lookups) => WriteArray(w, lookups, (w, l) =>
     {
@@ -281,10 +294,17 @@ internal static class CacheCodec
         foreach (var item in list) write(w, item);
     }
 
-    private static ImmutableArray<T> ReadArray<T>(BinaryReader r, Func<BinaryReader, T> read)
+    /// <summary>An array's length as <see cref="WriteArray"/> wrote it; a damaged one throws rather than allocates.</summary>
+    private static int ReadLength(BinaryReader r)
     {
         var count = r.ReadInt32();
         if (count < 0 || count > r.BaseStream.Length) throw new InvalidDataException("bad count");
+        return count;
+    }
+
+    private static ImmutableArray<T> ReadArray<T>(BinaryReader r, Func<BinaryReader, T> read)
+    {
+        var count = ReadLength(r);
         if (count == 0) return [];
         var items = new T[count];
         for (var i = 0; i < count; i++) items[i] = read(r);

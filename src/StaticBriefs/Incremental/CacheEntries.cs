@@ -57,6 +57,18 @@ internal sealed record MarkdownEntry(
     }
 }
 
+/// <summary>
+/// A rendered body the disk cache holds and this process has not read yet. Most builds that plan from a snapshot need
+/// a handful of the 10,000 bodies, so the load only names them and each is read, checked and decoded when first asked
+/// for (<see cref="BuildCache.TryGetMarkdown"/>). The object itself is the pack's handle on the record
+/// (<see cref="CachePack.SpanOf"/>), so an unread body is kept across saves without being read at all.
+/// </summary>
+/// <param name="SpellingsKey">Hash of the entity spellings it was auto-linked with, as its index entry says.</param>
+internal sealed class UnreadBody(string? SpellingsKey)
+{
+    public string? SpellingsKey { get; } = SpellingsKey;
+}
+
 /// <summary>A file of the last committed output: the key it was made from, and its size and time to notice hand edits.</summary>
 /// <param name="Key">Page fingerprint or content hash; empty for files that are always rewritten.</param>
 /// <param name="Length">Size in bytes after commit.</param>

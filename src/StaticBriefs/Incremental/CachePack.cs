@@ -76,8 +76,9 @@ internal sealed class CachePack : IDisposable
             return reader.BaseStream.Position == payload.Length ? value : null;
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or EndOfStreamException or ArgumentException
-            or DecoderFallbackException or FormatException or OverflowException)
+            or DecoderFallbackException or FormatException or OverflowException or ObjectDisposedException)
         {
+            // ObjectDisposedException: a body read late, from a pack a save has since replaced.
             return null;
         }
         finally

@@ -31,6 +31,7 @@ internal static partial class CacheStore
             // An index from another version or a damaged file: start over rather than fail the build.
             cache.Documents.Clear();
             cache.Markdown.Clear();
+            cache.UnreadMarkdown.Clear();
             cache.Pack?.Dispose();
             cache.Pack = null;
         }
@@ -69,12 +70,19 @@ internal static partial class CacheStore
         var pack = CachePack.Open(packPath);
         cache.Pack = pack;
         foreach (var (key, pairs) in spellings) cache.RememberSpellings(key, pairs);
-        // Entries are independent: decode them on every core, then enter them from one thread (parallel inserts into
-        // the cache's dictionaries, growing as they go, cost as much as the decoding).
+        // Rendered bodies are most of the pack and a build that plans from a snapshot needs a few: they are read when
+        // asked for (BuildCache.TryGetMarkdown). Documents and tokens are all needed. Entries are independent: decode them
+        // on every core, then enter them from one thread (parallel inserts into the cache's dictionaries, growing as they
+        // go, cost as much as the decoding).
+        foreach (var (key, spellingsKey, span) in bodies)
+        {
+            var unread = new UnreadBody(spellingsKey);
+            cache.UnreadMarkdown[key] = unread;
+            pack.Remember(unread, span);
+        }
         var loadedDocuments = new DocumentEntry?[documents.Length];
-        var loadedBodies = new MarkdownEntry?[bodies.Length];
         var loadedTokens = new Search.TokenizedText?[tokens.Length];
-        Parallel.For(0, documents.Length + bodies.Length + tokens.Length, i =>
+        Parallel.For(0, documents.Length + tokens.Length, i =>
         {
             if (i < documents.Length)
             {
@@ -82,16 +90,10 @@ internal static partial class CacheStore
                 var entry = pack.Read(span, 'd', path, r => new DocumentEntry(hash, CacheCodec.ReadDocument(r), CacheCodec.ReadDiagnostics(r)) { Reading = reading });
                 if (entry is not null && entry.Document.RelativePath == path) loadedDocuments[i] = entry;
             }
-            else if (i < documents.Length + bodies.Length)
-            {
-                var (key, spellingsKey, span) = bodies[i - documents.Length];
-                loadedBodies[i - documents.Length] = pack.Read(span, 'm', key, r => new MarkdownEntry(
-                    CacheCodec.ReadRendered(r), CacheCodec.ReadLookups(r), CacheCodec.ReadDiagnostics(r), spellingsKey));
-            }
             else
             {
-                var (key, span) = tokens[i - documents.Length - bodies.Length];
-                loadedTokens[i - documents.Length - bodies.Length] = pack.Read(span, 't', TokenKey(key), CacheCodec.ReadTokens);
+                var (key, span) = tokens[i - documents.Length];
+                loadedTokens[i - documents.Length] = pack.Read(span, 't', TokenKey(key), CacheCodec.ReadTokens);
             }
         });
         for (var i = 0; i < documents.Length; i++)
@@ -99,12 +101,6 @@ internal static partial class CacheStore
             if (loadedDocuments[i] is not { } entry) continue;
             cache.Documents[documents[i].Path] = entry;
             pack.Remember(entry.Document, documents[i].Span);
-        }
-        for (var i = 0; i < bodies.Length; i++)
-        {
-            if (loadedBodies[i] is not { } entry) continue;
-            cache.Markdown[bodies[i].Key] = entry;
-            pack.Remember(entry.Result, bodies[i].Span);
         }
         for (var i = 0; i < tokens.Length; i++)
         {
@@ -114,11 +110,16 @@ internal static partial class CacheStore
         }
     }
 
+    /// <summary>Reads one rendered body from <paramref name="pack"/>; null when its record is damaged or not that body.</summary>
+    internal static MarkdownEntry? ReadBody(CachePack pack, PackSpan span, string key, string? spellingsKey) =>
+        pack.Read(span, 'm', key, r => new MarkdownEntry(
+            CacheCodec.ReadRendered(r), CacheCodec.ReadLookups(r), CacheCodec.ReadDiagnostics(r), spellingsKey));
+
     public static void Save(BuildCache cache, string directory)
     {
         System.IO.Directory.CreateDirectory(directory);
         var documents = cache.Documents.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
-        var bodies = cache.Markdown.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
+        var bodies = StoredBodies(cache);
         var tokens = cache.Tokens.OrderBy(p => p.Key).ToArray();
         var previous = cache.Pack;
         var items = new PackItem[documents.Length + bodies.Length + tokens.Length];
@@ -133,12 +134,15 @@ internal static partial class CacheStore
         }
         for (var i = 0; i < bodies.Length; i++)
         {
-            var (key, entry) = bodies[i];
-            items[documents.Length + i] = new PackItem('m', key, entry.Result, w =>
+            var (key, spellingsKey, identity, entry) = bodies[i];
+            items[documents.Length + i] = new PackItem('m', key, identity, w =>
             {
-                CacheCodec.WriteRendered(w, entry.Result);
-                CacheCodec.WriteLookups(w, entry.Lookups);
-                CacheCodec.WriteDiagnostics(w, entry.Warnings);
+                // An unread body whose record could not be copied: it is read now, or left out when it cannot be.
+                var body = entry ?? (previous?.SpanOf(identity) is { } span ? ReadBody(previous, span, key, spellingsKey) : null)
+                    ?? throw new CacheCodec.UnsupportedValueException("a cached body that cannot be read");
+                CacheCodec.WriteRendered(w, body.Result);
+                CacheCodec.WriteLookups(w, body.Lookups);
+                CacheCodec.WriteDiagnostics(w, body.Warnings);
             });
         }
         for (var i = 0; i < tokens.Length; i++)
@@ -165,11 +169,11 @@ internal static partial class CacheStore
             }
             var storedBodies = bodies.Where((_, i) => items[documents.Length + i].Span is not null).ToArray();
             writer.Write(storedBodies.Length);
-            foreach (var (key, entry) in storedBodies)
+            foreach (var (key, spellingsKey, identity, _) in storedBodies)
             {
                 writer.Write(key);
-                CacheCodec.WriteNullable(writer, entry.SpellingsKey);
-                WriteSpan(writer, pack.SpanOf(entry.Result)!.Value);
+                CacheCodec.WriteNullable(writer, spellingsKey);
+                WriteSpan(writer, pack.SpanOf(identity)!.Value);
             }
             var storedTokens = tokens.Where((_, i) => items[documents.Length + bodies.Length + i].Span is not null).ToArray();
             writer.Write(storedTokens.Length);
@@ -194,6 +198,21 @@ internal static partial class CacheStore
             writer.Write(IndexMagic);
         });
         RemoveStale(directory, pack.Path);
+    }
+
+    /// <summary>
+    /// Every body to store, read or not, in key order: its spellings key, the object the pack knows it by (the rendered
+    /// result, or the <see cref="UnreadBody"/>) and the entry when it was read.
+    /// </summary>
+    private static (string Key, string? SpellingsKey, object Identity, MarkdownEntry? Entry)[] StoredBodies(BuildCache cache)
+    {
+        var bodies = new List<(string, string?, object, MarkdownEntry?)>(cache.Markdown.Count + cache.UnreadMarkdown.Count);
+        foreach (var (key, entry) in cache.Markdown) bodies.Add((key, entry.SpellingsKey, entry.Result, entry));
+        foreach (var (key, unread) in cache.UnreadMarkdown)
+        {
+            if (!cache.Markdown.ContainsKey(key)) bodies.Add((key, unread.SpellingsKey, unread, null));
+        }
+        return [.. bodies.OrderBy(b => b.Item1, StringComparer.Ordinal)];
     }
 
     /// <summary>

@@ -185,7 +185,7 @@ internal static class CachedRebuild
         {
             if (!before.TryGetValue(path, out var old)) continue;
             var key = memo.KeyOf(old.Body, path, old.BodyFirstLine);
-            if (entry is null || memo.KeyOf(entry.Document.Body, path, entry.Document.BodyFirstLine) != key) cache.Markdown.TryRemove(key, out _);
+            if (entry is null || memo.KeyOf(entry.Document.Body, path, entry.Document.BodyFirstLine) != key) cache.ForgetMarkdown(key);
         }
         var changed = new HashSet<UInt128>();
         var kept = new HashSet<UInt128>();
@@ -283,7 +283,8 @@ internal static class CachedRebuild
     {
         var assets = snapshot.Assets;
         var markdown = incremental.BodyRenderer(site, views.Urls.BasePath, assets.Files, new Minifier(options.Minify));
-        var search = new SearchIndexBuilder { Memo = incremental.Tokens() };
+        var memo = incremental.Tokens();
+        var search = new SearchIndexBuilder { Memo = memo };
         var restored = 0;
         Parallel.For(0, site.Briefs.Length, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism }, id =>
         {
@@ -293,15 +294,19 @@ internal static class CachedRebuild
             if (search.TryRestore(document, snapshot.Briefs[id].TextKey)) Interlocked.Increment(ref restored);
         });
         if (restored != site.Briefs.Length) return null;
+        // Noted from one thread once all are restored: noting each from every core had them wait on the record's locks.
+        if (memo is TokenMemo tokens) tokens.MarkUsed(snapshot.Briefs.Select(b => b.TextKey));
         search.SetEntities(TaxonomyKinds.All.SelectMany(k => site[k].ByName.Select(t => new SearchEntity(k.Singular(), t.Name, t.Path, t.Count))));
         var rendered = new RenderedBrief[site.Briefs.Length];
         for (var id = 0; id < rendered.Length; id++) rendered[id] = new RenderedBrief(id, null, snapshot.Briefs[id].WordCount);
-        // Feeds carry the bodies of the briefs they show: those come from the kept bodies (rendered only if one is missing).
+        // Feeds carry the bodies of the briefs they show: those come from the kept bodies (rendered only if one is missing),
+        // when a feed the edit rewrites first reads one: the entities' feeds show most briefs, an edit rewrites a few feeds.
         foreach (var id in FeedRenderer.BriefsInFeeds(site))
         {
             var source = site.Briefs[id].Source;
-            var body = markdown.Render(source.Body, source.RelativePath, source.BodyFirstLine, new DiagnosticBag());
-            rendered[id] = new RenderedBrief(id, body.Html, body.WordCount);
+            rendered[id] = RenderedBrief.Later(id,
+                () => markdown.Render(source.Body, source.RelativePath, source.BodyFirstLine, new DiagnosticBag()).Html,
+                snapshot.Briefs[id].WordCount);
         }
         return new LiveState
         {

@@ -86,7 +86,7 @@ internal static class EditPlanner
         // A brief a feed shows now keeps its HTML for it; one that was in no feed before has none yet.
         foreach (var id in FeedRenderer.BriefsInFeeds(after))
         {
-            if (model.OldId(after.Briefs[id].Source.RelativePath) is { } old && renderedBefore[old].ContentHtml is null) briefs.Add(id);
+            if (model.OldId(after.Briefs[id].Source.RelativePath) is { } old && !renderedBefore[old].HasContent) briefs.Add(id);
         }
         var scope = new RenderScope
         {

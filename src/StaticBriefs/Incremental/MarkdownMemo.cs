@@ -30,7 +30,7 @@ internal sealed class MarkdownMemo(
         Func<LinkContext, DiagnosticBag, RenderedMarkdown> render)
     {
         var key = Key(markdown, relativePath, bodyFirstLine);
-        if (cache.Markdown.TryGetValue(key, out var entry) && SameLinks(key, ref entry) && entry.StillValid(links))
+        if (cache.TryGetMarkdown(key, out var entry) && SameLinks(key, ref entry) && entry.StillValid(links))
         {
             Interlocked.Increment(ref _reused);
             cache.MarkdownUsed.TryAdd(key, 0);
@@ -55,7 +55,7 @@ internal sealed class MarkdownMemo(
     public bool IsCurrent(string markdown, string relativePath, int bodyFirstLine, LinkContext links)
     {
         var key = Key(markdown, relativePath, bodyFirstLine);
-        return cache.Markdown.TryGetValue(key, out var entry) && SameLinks(key, ref entry) && entry.StillValid(links);
+        return cache.TryGetMarkdown(key, out var entry) && SameLinks(key, ref entry) && entry.StillValid(links);
     }
 
     /// <summary>The memo key of a body (a cached build drops the entry of a body an edit replaced).</summary>

@@ -76,7 +76,11 @@ internal sealed class PartialRebuild(
         });
         var layout = new SearchIndexLayout(options.VersionSearchIndex, site.Settings.SearchDocsPerFile);
         IReadOnlyList<string>? staleIndexFiles = null;
-        clock.Time("search index", () =>
+        // Nothing the index is made from changed (no brief, no entity data: the model is the last one with no source
+        // swapped): its files, checked unchanged with the rest of the output, stand as they are. Making it again to find
+        // that out was a cached build's largest stage when nothing changed (a versioned index is made whole in memory).
+        var indexStands = plan.ContentOnly && edit.Documents.Count == 0 && !edit.EntitiesChanged;
+        if (!indexStands) clock.Time("search index", () =>
         {
             if (!plan.ContentOnly)
                 search.SetEntities(TaxonomyKinds.All.SelectMany(k => site[k].ByName.Select(t => new SearchEntity(k.Singular(), t.Name, t.Path, t.Count))));
@@ -94,7 +98,7 @@ internal sealed class PartialRebuild(
         // Foreign entries (--clean-output, preview's own folder) are cleaned by whole builds: finding them means walking
         // every folder of the output, 250 ms at 10,000 briefs, on every edit, for files nobody should put there.
         var manifest = clock.Time("commit", () => OutputPatcher.CommitPartial(sink, cache, output, outputDirectory, context,
-            layout.Versioned ? VersionFolders(previous) : staleIndexFiles is null ? RegeneratedFolders : [], removed, diagnostics, CleanForeign));
+            indexStands ? [] : layout.Versioned ? VersionFolders(previous) : staleIndexFiles is null ? RegeneratedFolders : [], removed, diagnostics, CleanForeign));
         // Nothing changed in the output folder when the commit failed; the state no longer matches it either way.
         if (manifest is null) return Failed(diagnostics.Sorted(), site, views);
         clock.Time("save cache", () => cache.CommittedPartial(outputDirectory, manifest));

@@ -14,7 +14,7 @@ internal sealed class TokenMemo : ITokenMemo
     public TokenMemo(BuildCache cache)
     {
         _cache = cache;
-        cache.TokensUsed.Clear();
+        cache.StartTokenUse();
     }
 
     public TokenizedText? Find(UInt128 key)
@@ -22,6 +22,14 @@ internal sealed class TokenMemo : ITokenMemo
         if (!_cache.Tokens.TryGetValue(key, out var tokens)) return null;
         _cache.TokensUsed.TryAdd(key, 0);
         return tokens;
+    }
+
+    public TokenizedText? Peek(UInt128 key) => _cache.Tokens.TryGetValue(key, out var tokens) ? tokens : null;
+
+    /// <summary>Notes the use of the tokens of <paramref name="keys"/> (restored with <see cref="Peek"/>), from one thread.</summary>
+    public void MarkUsed(IEnumerable<UInt128> keys)
+    {
+        foreach (var key in keys) _cache.TokensUsed.TryAdd(key, 0);
     }
 
     public void Store(UInt128 key, TokenizedText tokens)

@@ -4,4 +4,27 @@ namespace StaticBriefs.Rendering;
 /// <param name="Id">The brief's id.</param>
 /// <param name="ContentHtml">Body HTML for feed entries, or null when no feed shows the brief.</param>
 /// <param name="WordCount">Words in the body.</param>
-public sealed record RenderedBrief(int Id, string? ContentHtml, int WordCount);
+public sealed record RenderedBrief(int Id, string? ContentHtml, int WordCount)
+{
+    private readonly Lazy<string>? _later;
+    private readonly string? _html = ContentHtml;
+
+    private RenderedBrief(int id, Lazy<string> later, int wordCount) : this(id, (string?)null, wordCount) => _later = later;
+
+    /// <summary>
+    /// A brief whose HTML is made when a feed first reads it: a cached build puts back the HTML of every brief some feed
+    /// shows (thousands, for the entities' feeds), and the feeds an edit rewrites read a few of them.
+    /// </summary>
+    public static RenderedBrief Later(int id, Func<string> contentHtml, int wordCount) =>
+        new(id, new Lazy<string>(contentHtml, LazyThreadSafetyMode.ExecutionAndPublication), wordCount);
+
+    /// <summary>Body HTML for feed entries, or null when no feed shows the brief.</summary>
+    public string? ContentHtml
+    {
+        get => _later is { } later ? later.Value : _html;
+        init => _html = value;
+    }
+
+    /// <summary>True when the brief has HTML for feeds, without making HTML that is made when first read.</summary>
+    public bool HasContent => _later is not null || _html is not null;
+}

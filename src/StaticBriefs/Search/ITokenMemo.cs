@@ -20,6 +20,12 @@ internal interface ITokenMemo
     /// <summary>The tokens stored for <paramref name="key"/>, or null.</summary>
     TokenizedText? Find(UInt128 key);
 
+    /// <summary>
+    /// The tokens stored for <paramref name="key"/>, or null, without noting their use (the caller notes the uses of a
+    /// whole restore at once).
+    /// </summary>
+    TokenizedText? Peek(UInt128 key) => Find(key);
+
     /// <summary>Stores the tokens of the text hashing to <paramref name="key"/>.</summary>
     void Store(UInt128 key, TokenizedText tokens);
 }

@@ -194,10 +194,11 @@ public sealed class SearchIndexBuilder
     /// <summary>
     /// Adds a document whose text a previous build tokenized under <paramref name="key"/> (<see cref="TextKeys"/>), from
     /// the tokens the memo keeps: <paramref name="document"/> needs only its display fields. False when the memo has none.
+    /// Their use is not noted in the memo (<see cref="ITokenMemo.Peek"/>): the caller notes a whole restore's.
     /// </summary>
     internal bool TryRestore(SearchDocument document, UInt128 key)
     {
-        if (Memo?.Find(key) is not { } stored) return false;
+        if (Memo?.Peek(key) is not { } stored) return false;
         Keep(key, Restore(document, stored));
         return true;
     }

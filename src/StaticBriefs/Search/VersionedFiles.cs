@@ -33,9 +33,8 @@ internal sealed class VersionedFiles : Output.IOutputSink
         return Convert.ToHexStringLower(hash.GetCurrentHash())[..12];
     }
 
-    /// <summary>Writes every file under <paramref name="folder"/> of <paramref name="sink"/>.</summary>
-    public void CopyTo(Output.IOutputSink sink, string folder)
-    {
-        foreach (var (path, bytes) in _files) sink.WriteBytes(folder + path, bytes);
-    }
+    /// <summary>Writes every file under <paramref name="folder"/> of <paramref name="sink"/> (thread-safe, as every sink is), on every core.</summary>
+    public void CopyTo(Output.IOutputSink sink, string folder) =>
+        // Thousands of small files, each an open and a write: one core spent most of the stage waiting on them.
+        Parallel.ForEach(_files, file => sink.WriteBytes(folder + file.Path, file.Bytes));
 }

@@ -189,6 +189,28 @@ public sealed class CachedRebuildTests
         site.AssertSameAsClean();
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_unchanged_site_keeps_its_search_index_as_it_stands_without_making_it_again(bool unversionedIndex)
+    {
+        // Nothing the index is made from changed: its files stay, the versioned folder and the flat one alike (a flat
+        // index's shards are otherwise written out whole and those not made again are removed).
+        using var site = new IncrementalSite(inMemory: false, unversionedIndex: unversionedIndex);
+        site.BuildOk();
+
+        var unchanged = site.BuildOk();
+
+        Assert.True(unchanged.Planned);
+        Assert.DoesNotContain(unchanged.Stages, stage => stage.Name == "search index");
+        site.AssertSameAsClean();
+        EditBody(site, "indexed");
+        var edited = site.BuildOk();
+        Assert.True(edited.Planned);
+        Assert.Contains(edited.Stages, stage => stage.Name == "search index");
+        site.AssertSameAsClean();
+    }
+
     [Fact]
     public void A_brief_whose_date_came_since_the_last_build_makes_the_build_full()
     {
@@ -215,10 +237,71 @@ public sealed class CachedRebuildTests
         }
     }
 
+    [Fact]
+    public void A_planned_build_renders_again_the_bodies_whose_kept_record_is_damaged()
+    {
+        // A planned build reads a kept body only when a page or feed it rewrites asks for it: a damaged record found then
+        // is rendered again from its source, as if it had never been kept.
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        Assert.True(DamageBodies(site) > 1);
+
+        EditBody(site, "damaged bodies");
+        var result = site.BuildOk();
+
+        Assert.True(result.Planned);
+        // The edited body, and the others its entities' feeds show, whose records no longer read.
+        Assert.True(result.BodiesRendered > 1, $"{result.BodiesRendered} bodies rendered");
+        site.AssertSameAsClean();
+        EditBody(site, "after");
+        Assert.True(site.BuildOk().Planned);
+        site.AssertSameAsClean();
+    }
+
+    [Fact]
+    public void Bodies_a_planned_build_did_not_read_are_kept_for_the_next_full_build()
+    {
+        // The bodies nothing asked for stay in the cache unread, through the save, and a full build reuses them.
+        using var site = new IncrementalSite(inMemory: false);
+        var first = site.BuildOk();
+        EditBody(site, "planned");
+        Assert.True(site.BuildOk().Planned);
+        File.Delete(Assert.Single(Snapshots(site)));
+
+        EditBody(site, "full");
+        var full = site.BuildOk();
+
+        Assert.False(full.Planned);
+        Assert.Equal(1, full.BodiesRendered);
+        Assert.Equal(first.BodiesRendered - 1, full.BodiesReused);
+        site.AssertSameAsClean();
+    }
+
     private static void EditBody(IncrementalSite site, string marker)
     {
         site.Write(Brief, site.Read(Brief) + $"\nOne more line ({marker}).\n");
         site.Changed(Brief);
+    }
+
+    /// <summary>Flips a byte in the middle of every rendered body the cache keeps; returns how many.</summary>
+    private static int DamageBodies(IncrementalSite site)
+    {
+        var cache = new StaticBriefs.Incremental.BuildCache(site.CacheDirectory);
+        cache.EnsureLoaded();
+        var pack = cache.Pack!;
+        var spans = cache.UnreadMarkdown.Values.Select(body => pack.SpanOf(body)!.Value).ToList();
+        var path = pack.Path;
+        pack.Dispose();
+        using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
+        foreach (var span in spans)
+        {
+            // Inside the HTML or its text: still valid UTF-8, so only the checksum tells.
+            file.Position = span.Offset + (span.Length / 2);
+            var value = file.ReadByte();
+            file.Position--;
+            file.WriteByte((byte)(value ^ 0x01));
+        }
+        return spans.Count;
     }
 
     private static string[] Snapshots(IncrementalSite site) =>
