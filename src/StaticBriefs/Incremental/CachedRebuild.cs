@@ -295,7 +295,7 @@ internal static class CachedRebuild
         });
         if (restored != site.Briefs.Length) return null;
         // Noted from one thread once all are restored: noting each from every core had them wait on the record's locks.
-        if (memo is TokenMemo tokens) tokens.MarkUsed(snapshot.Briefs.Select(b => b.TextKey));
+        memo?.MarkUsed(snapshot.Briefs.Select(b => b.TextKey));
         search.SetEntities(TaxonomyKinds.All.SelectMany(k => site[k].ByName.Select(t => new SearchEntity(k.Singular(), t.Name, t.Path, t.Count))));
         var rendered = new RenderedBrief[site.Briefs.Length];
         for (var id = 0; id < rendered.Length; id++) rendered[id] = new RenderedBrief(id, null, snapshot.Briefs[id].WordCount);

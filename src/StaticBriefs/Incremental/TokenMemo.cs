@@ -26,7 +26,7 @@ internal sealed class TokenMemo : ITokenMemo
 
     public TokenizedText? Peek(UInt128 key) => _cache.Tokens.TryGetValue(key, out var tokens) ? tokens : null;
 
-    /// <summary>Notes the use of the tokens of <paramref name="keys"/> (restored with <see cref="Peek"/>), from one thread.</summary>
+    /// <inheritdoc/>
     public void MarkUsed(IEnumerable<UInt128> keys)
     {
         foreach (var key in keys) _cache.TokensUsed.TryAdd(key, 0);

@@ -26,6 +26,14 @@ internal interface ITokenMemo
     /// </summary>
     TokenizedText? Peek(UInt128 key) => Find(key);
 
+    /// <summary>
+    /// Notes the use of the tokens of <paramref name="keys"/>, looked up with <see cref="Peek"/>, from one thread; a memo
+    /// whose <see cref="Peek"/> already notes them has nothing to do.
+    /// </summary>
+    void MarkUsed(IEnumerable<UInt128> keys)
+    {
+    }
+
     /// <summary>Stores the tokens of the text hashing to <paramref name="key"/>.</summary>
     void Store(UInt128 key, TokenizedText tokens);
 }
