@@ -139,7 +139,7 @@ public static class SiteBuild
         // files, so it runs beside the feed workers rather than after them.
         clock.Time("feeds + search index", () =>
         {
-            var layout = new SearchIndexLayout(options.VersionSearchIndex, site.Settings.SearchDocsPerFile);
+            var layout = SearchIndexLayout.ForSite(options.VersionSearchIndex, site.Settings.SearchDocsPerFile);
             search.SetEntities(TaxonomyKinds.All.SelectMany(k => site[k].ByName.Select(t => new SearchEntity(k.Singular(), t.Name, t.Path, t.Count))));
             var index = Task.Run(() => search.Write(sink, layout));
             try

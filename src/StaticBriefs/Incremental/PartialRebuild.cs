@@ -74,7 +74,7 @@ internal sealed class PartialRebuild(
             new FeedRenderer(site, views, sink).RenderSome(rendered, scope, options.MaxParallelism);
             if (scope.Sitemap) sitemap = SitemapWriter.Write(site, views.Urls, sink, state.Sitemap);
         });
-        var layout = new SearchIndexLayout(options.VersionSearchIndex, site.Settings.SearchDocsPerFile);
+        var layout = SearchIndexLayout.ForSite(options.VersionSearchIndex, site.Settings.SearchDocsPerFile);
         IReadOnlyList<string>? staleIndexFiles = null;
         // Nothing the index is made from changed (no brief, no entity data: the model is the last one with no source
         // swapped): its files, checked unchanged with the rest of the output, stand as they are. Making it again to find

@@ -48,8 +48,7 @@ internal static class PostingLists
         var impacts = new byte[starts[^1]];
         var verbatim = new bool[order.Length];
         var frequencies = remember ? new uint[starts[^1]] : null;
-        // The basis needs ids that are positions, as a site's are.
-        var basis = remember && Dense(documents) ? new ImpactBasis(new double[documents.Length * SearchFields.Count], new double[documents.Length]) : null;
+        var basis = remember ? new ImpactBasis(new double[documents.Length * SearchFields.Count], new double[documents.Length]) : null;
         var norms = new double[SearchFields.Count];
         Span<double> bodyOnly = stackalloc double[BodyOnlyCounts];
         for (var d = 0; d < documents.Length; d++)
@@ -97,7 +96,7 @@ internal static class PostingLists
         order = [];
         var old = state.Postings;
         var count = documents.Length;
-        if (old.Frequencies is not { } oldFrequencies || old.Basis is not { } basis || before.Length != count || !Dense(documents)) return null;
+        if (old.Frequencies is not { } oldFrequencies || old.Basis is not { } basis || before.Length != count) return null;
         var changed = new List<int>();
         for (var d = 0; d < count; d++)
         {
@@ -112,8 +111,13 @@ internal static class PostingLists
         // for the margin of their impacts.
         var averages = Averages(documents);
         var recompute = new bool[count];
-        var replaced = new bool[count];
-        foreach (var d in changed) recompute[d] = replaced[d] = true;
+        // By id (ids may have gaps: stable ids are slots of a table), the documents whose postings are taken out.
+        var replaced = new bool[count == 0 ? 0 : documents[^1].Id + 1];
+        foreach (var d in changed)
+        {
+            recompute[d] = true;
+            replaced[documents[d].Id] = true;
+        }
         var norms = new double[SearchFields.Count];
         var recomputed = changed.Count;
         for (var d = 0; d < count; d++)
@@ -221,7 +225,6 @@ internal static class PostingLists
         return new Postings(starts, ids, impacts, verbatim) { Frequencies = frequencies, Basis = new ImpactBasis(basisNorms, margins), ChangedTerms = changedTerms };
     }
 
-    /// <summary>True when the documents' ids are 0..n-1 (a site's always are; tests may leave gaps).</summary>
     /// <summary>
     /// The flat layout of postings: the terms in use (<paramref name="used"/> counts their documents) by rank in
     /// <paramref name="order"/>, each term's rank, and where each rank's postings start (one more entry, the total).
@@ -247,8 +250,6 @@ internal static class PostingLists
         }
         return starts;
     }
-
-    private static bool Dense(IndexedDocument[] documents) => documents.Length == 0 || documents[^1].Id == documents.Length - 1;
 
     /// <summary>Each field's average length over the documents (at least 1).</summary>
     private static double[] Averages(IndexedDocument[] documents)

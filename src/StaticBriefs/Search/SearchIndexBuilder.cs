@@ -332,7 +332,7 @@ public sealed class SearchIndexBuilder
             }
         }
         var tables = new IndexTables(terms, _termOrder.Of(terms), named, words, reversed, wordTerms, _wordOrder.Of(words), _reversedOrder.Of(reversed), _facetKeys);
-        return new SearchIndexWriter(documents, tables).Write(sink, layout, changedDocuments, _written);
+        return new SearchIndexWriter(documents, tables, layout.StableIds).Write(sink, layout, changedDocuments, _written);
     }
 
     /// <summary>

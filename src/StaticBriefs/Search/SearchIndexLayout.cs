@@ -12,6 +12,16 @@ namespace StaticBriefs.Search;
 /// </param>
 public sealed record SearchIndexLayout(bool Versioned, int DocsPerFile)
 {
+    /// <summary>
+    /// Ids that stay with a brief from edit to edit (<see cref="Search.StableIds"/>), for an unversioned site index, where a
+    /// write keeps the files that did not change; a versioned one is written whole each time and keeps the smaller ids by
+    /// date. Off, ids are places by date (0 = newest).
+    /// </summary>
+    public bool StableIds { get; init; }
+
+    /// <summary>A site's layout: stable ids exactly when unversioned.</summary>
+    public static SearchIndexLayout ForSite(bool versioned, int docsPerFile) => new(versioned, docsPerFile) { StableIds = !versioned };
+
     /// <summary>The unversioned layout with one document per file (preview's, and the one before versions).</summary>
     public static readonly SearchIndexLayout Flat = new(false, 1);
 }

@@ -14,7 +14,7 @@ namespace StaticBriefs.Search;
 /// </summary>
 internal sealed class SearchIndexWriter
 {
-    internal const int FormatVersion = 4;
+    internal const int FormatVersion = 5;
     /// <summary>The folder of the index in the site.</summary>
     internal const string Folder = "search/";
     /// <summary>
@@ -31,14 +31,31 @@ internal sealed class SearchIndexWriter
     private readonly IndexedDocument[] _documents;
     private readonly IndexTables _tables;
     private readonly string[] _terms;
+    // With stable ids: the documents' ids newest first (the ids they came with are their places by date), and each
+    // id the documents came with to the one written.
+    private readonly int[]? _byDate;
+    private readonly Dictionary<int, int>? _stableIdOf;
 
-    internal SearchIndexWriter(IndexedDocument[] documents, IndexTables tables)
+    /// <param name="documents">The documents, their ids places by date (0 = newest).</param>
+    /// <param name="tables">The builder's tables.</param>
+    /// <param name="stableIds">Write <see cref="StableIds"/> (and the date order beside them) instead of places by date.</param>
+    internal SearchIndexWriter(IndexedDocument[] documents, IndexTables tables, bool stableIds = false)
     {
         _documents = documents;
         _tables = tables;
         _terms = tables.Terms;
         Array.Sort(_documents, static (a, b) => a.Id.CompareTo(b.Id));
         if (_documents.Length > 0 && _documents[0].Id < 0) throw new InvalidOperationException("Search document ids must not be negative.");
+        if (!stableIds) return;
+        var ids = StableIds.Assign([.. _documents.Select(d => d.Path)]);
+        _byDate = ids;
+        _stableIdOf = new Dictionary<int, int>(_documents.Length);
+        for (var i = 0; i < _documents.Length; i++)
+        {
+            _stableIdOf[_documents[i].Id] = ids[i];
+            _documents[i] = _documents[i] with { Id = ids[i] };
+        }
+        Array.Sort(_documents, static (a, b) => a.Id.CompareTo(b.Id));
     }
 
     /// <param name="sink">Where the files go.</param>
@@ -53,6 +70,8 @@ internal sealed class SearchIndexWriter
     {
         // Versioned, every file is made in memory first: its folder is named by their hash, so all must be rewritten.
         var versioned = layout.Versioned ? new VersionedFiles() : null;
+        if (_stableIdOf is not null && changedDocuments is not null)
+            changedDocuments = changedDocuments.Select(id => _stableIdOf.GetValueOrDefault(id, -1)).Where(id => id >= 0).ToHashSet();
         var previous = versioned is null && memo?.Layout == layout ? memo : null;
         using var files = versioned is null ? new JsonFiles(sink, Folder, previous?.Files) : new JsonFiles(versioned, "");
         var chunkSize = Math.Max(1, layout.DocsPerFile);
@@ -204,17 +223,27 @@ internal sealed class SearchIndexWriter
         writer.WriteStartArray("rdict");
         foreach (var key in dictionary.Reversed) writer.WriteStringValue(key);
         writer.WriteEndArray();
-        // Years as runs over ids: briefs are numbered newest first, so this is a handful of entries.
-        writer.WriteStartArray("years");
-        for (var i = 0; i < _documents.Length;)
+        // Ranks newest first: the ids themselves when they are places by date; else the ids in that order, packed.
+        IReadOnlyList<IndexedDocument> byDate = _documents;
+        if (_byDate is not null)
         {
-            var year = _documents[i].Date.Year;
+            var bits = StableIds.Bits(StableIds.Capacity(_documents.Length));
+            writer.WriteNumber("orderBits", bits);
+            writer.WriteString("order", StableIds.Pack(_byDate, bits));
+            var at = _documents.ToDictionary(d => d.Id);
+            byDate = [.. _byDate.Select(id => at[id])];
+        }
+        // Years as runs over ranks: a handful of entries.
+        writer.WriteStartArray("years");
+        for (var i = 0; i < byDate.Count;)
+        {
+            var year = byDate[i].Date.Year;
             var j = i;
-            while (j + 1 < _documents.Length && _documents[j + 1].Date.Year == year) j++;
+            while (j + 1 < byDate.Count && byDate[j + 1].Date.Year == year) j++;
             writer.WriteStartArray();
             writer.WriteNumberValue(year);
-            writer.WriteNumberValue(_documents[i].Id);
-            writer.WriteNumberValue(_documents[j].Id);
+            writer.WriteNumberValue(_byDate is null ? byDate[i].Id : i);
+            writer.WriteNumberValue(_byDate is null ? byDate[j].Id : j);
             writer.WriteEndArray();
             i = j + 1;
         }

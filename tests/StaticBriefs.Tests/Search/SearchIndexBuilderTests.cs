@@ -29,7 +29,7 @@ public sealed class SearchIndexBuilderTests
         Assert.Equal([0, 6], RiceCodec.Decode(facets.RootElement.GetProperty("company").GetProperty("openai").GetString()!, 0));
         Assert.Equal([3], RiceCodec.Decode(facets.RootElement.GetProperty("person").GetProperty("zoe-muller").GetString()!, 0));
         Assert.Equal([3], RiceCodec.Decode(facets.RootElement.GetProperty("topic").GetProperty("people-moves").GetString()!, 0));
-        Assert.Equal(4, meta.RootElement.GetProperty("version").GetInt32());
+        Assert.Equal(5, meta.RootElement.GetProperty("version").GetInt32());
         Assert.Equal("[[2026,0,1],[2025,2,4],[2024,5,7]]", meta.RootElement.GetProperty("years").GetRawText());
     }
 

@@ -4,7 +4,8 @@
  * score), exposed as window.StaticBriefsSearch; search-ui.js is the page and the header box. The core also runs
  * under node with an injected fetch: require('search.js').createEngine({ base, fetchJson }).
  *
- * Index files (SearchIndexWriter, format 4): meta.json (shard and dictionary keys, year runs, and root: the folder
+ * Index files (SearchIndexWriter, format 5): meta.json (shard and dictionary keys, year runs over ranks by date, the
+ * ids in date order when they are not ranks themselves (order, orderBits bits each), and root: the folder
  * of the rest, named by their hash, so one deploy's files are never mixed with another's), then under root
  * shards/N.json (sorted terms with Rice-coded postings carrying a BM25F impact, and the entity pages each term
  * names), docs/N.json (display data of docChunk briefs from N*docChunk, with the facet lists of their values),
@@ -157,6 +158,32 @@
     return ids;
   }
 
+  /**
+   * meta.json with byRank (ids newest first) and rankOf (id -> rank): the ids are ranks themselves unless meta.json
+   * sends their order (an unversioned index keeps each brief's id from edit to edit, so its ids are not by date).
+   */
+  function ranked(m) {
+    if (!m || m.byRank) return m;
+    var n = m.documents, byRank = new Int32Array(n), i, j;
+    if (m.order) {
+      var bits = m.orderBits, bit = 0;
+      for (i = 0; i < n; i++) {
+        var v = 0;
+        for (j = 0; j < bits; j++, bit++) v = v * 2 + ((DIGITS[m.order.charCodeAt((bit / 6) | 0)] >> (5 - bit % 6)) & 1);
+        byRank[i] = v;
+      }
+    } else {
+      for (i = 0; i < n; i++) byRank[i] = i;
+    }
+    var max = -1;
+    byRank.forEach(function (id) { if (id > max) max = id; });
+    var rankOf = new Int32Array(max + 1).fill(-1);
+    byRank.forEach(function (id, r) { rankOf[id] = r; });
+    m.byRank = byRank;
+    m.rankOf = rankOf;
+    return m;
+  }
+
   /** Last index whose key is <= s (keys sorted, keys[0] === ''). */
   function floorIndex(keys, s) {
     var lo = 0, hi = keys.length - 1;
@@ -263,7 +290,7 @@
       }
     };
     var meta = function (signal) {
-      return retrying(function () { return remember('meta.json', function () { return Promise.resolve(opts.fetchJson(opts.base + 'meta.json', signal)); }); }, signal);
+      return retrying(function () { return remember('meta.json', function () { return Promise.resolve(opts.fetchJson(opts.base + 'meta.json', signal)).then(ranked); }); }, signal);
     };
     // Every other file lives under the root meta.json names, so all of one query's files come from one build.
     var load = function (path, signal) {
@@ -474,7 +501,7 @@
     function yearRuns(m, ids, out) {
       m.years.forEach(function (run) {
         var n = 0;
-        ids.forEach(function (id) { if (id >= run[1] && id <= run[2]) n++; });
+        ids.forEach(function (id) { var r = m.rankOf[id]; if (r >= run[1] && r <= run[2]) n++; });
         var last = out[out.length - 1];
         if (last && last[0] === run[0]) last[1] += n; else if (n) out.push([run[0], n]);
       });
@@ -482,12 +509,13 @@
     }
 
     function inYear(m, id, year) {
-      return m.years.some(function (run) { return String(run[0]) === String(year) && id >= run[1] && id <= run[2]; });
+      var r = m.rankOf[id];
+      return m.years.some(function (run) { return String(run[0]) === String(year) && r >= run[1] && r <= run[2]; });
     }
 
     function allIds(m) {
       var all = [];
-      m.years.forEach(function (run) { for (var id = run[1]; id <= run[2]; id++) all.push(id); });
+      m.years.forEach(function (run) { for (var r = run[1]; r <= run[2]; r++) all.push(m.byRank[r]); });
       return all;
     }
 
@@ -526,8 +554,9 @@
     /**
      * Runs a query. options: { company, person, topic, verb (names or keys: verb=joins), year, typing (the last word may be
      * incomplete), signal (AbortSignal), docs (how many of the first results to load display data for, default 10) }.
-     * Returns { total, all, hits: [{ id, score, all }], docs, words, corrections: [{ from, to }] (a word taken for a stop
-     * word is left out), shown (the query as run, when corrected), entities, matched: { terms, prefixes } }.
+     * Returns { total, all, hits: [{ id, score, all, rank (by date, 0 = newest) }], docs, words, corrections:
+     * [{ from, to }] (a word taken for a stop word is left out), shown (the query as run, when corrected), entities,
+     * matched: { terms, prefixes } }.
      * Briefs with every word come first (all = true); briefs with only some follow when there are few of the first.
      */
     async function search(q, options) {
@@ -589,22 +618,23 @@
           });
         });
         counts.forEach(function (n, id) {
-          if (keep(id)) hits.push({ id: id, score: scores.get(id), n: n, all: n === parsed.length });
+          if (keep(id)) hits.push({ id: id, score: scores.get(id), n: n, all: n === parsed.length, rank: m.rankOf[id] });
         });
         // Every word first (the promise of the status line), then briefs with some of the words, by score: rare words
         // found count more than many common ones.
-        hits.sort(function (a, b) { return (b.all ? 1 : 0) - (a.all ? 1 : 0) || b.score - a.score || a.id - b.id; });
+        hits.sort(function (a, b) { return (b.all ? 1 : 0) - (a.all ? 1 : 0) || b.score - a.score || a.rank - b.rank; });
         result.entities = active.length || options.year ? [] : matchEntities(per);
       } else {
         var candidates = required.length ? Array.from(required[0]) : allIds(m);
-        candidates.forEach(function (id) { if (keep(id)) hits.push({ id: id, score: 0, n: 0, all: true }); });
-        hits.sort(function (a, b) { return a.id - b.id; });
+        candidates.forEach(function (id) { if (keep(id)) hits.push({ id: id, score: 0, n: 0, all: true, rank: m.rankOf[id] }); });
+        // Newest first.
+        hits.sort(function (a, b) { return a.rank - b.rank; });
       }
       var all = 0;
       while (all < hits.length && hits[all].all) all++;
       result.all = all;
       result.total = hits.length;
-      result.hits = hits.map(function (h) { return { id: h.id, score: h.score, all: h.all }; });
+      result.hits = hits.map(function (h) { return { id: h.id, score: h.score, all: h.all, rank: h.rank }; });
       throwIfAborted(signal);
       var want = options.docs === undefined ? 10 : options.docs;
       result.docs = await documents(result.hits.slice(0, want).map(function (h) { return h.id; }), signal);
@@ -648,7 +678,7 @@
         hit.score *= 1 + TITLE_FACTOR * share * share + (at.length > 1 ? ORDER_FACTOR * together / (at.length - 1) : 0) +
           COVER_FACTOR * cover;
       });
-      head.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+      head.sort(function (a, b) { return b.score - a.score || a.rank - b.rank; });
       result.hits.splice.apply(result.hits, [0, count].concat(head));
     }
 
