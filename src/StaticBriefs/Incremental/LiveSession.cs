@@ -130,7 +130,7 @@ public sealed class LiveSession : IDisposable
                 state.Assembly ?? AssemblyMemo.Empty, out assembly));
             // Errors are the full build's to report, with every other problem of the site.
             if (modelDiagnostics.HasErrors) return null;
-            views = new ViewFactory(site);
+            views = new ViewFactory(site, state.Views, state.BriefIdsBySource);
         }
         var plan = clock.Time("plan", () => contentOnly is null
             ? PlanFor(state, site, views, edit, options, output)

@@ -88,36 +88,50 @@ internal static class PostingLists
 
     /// <summary>
     /// The postings <see cref="Build"/> makes for <paramref name="documents"/>, from those of the last write (of
-    /// <paramref name="before"/>) when the documents have the same ids and only a few were tokenized anew; null when that
-    /// does not apply.
+    /// <paramref name="before"/>) when only a few documents were tokenized anew, added or removed (matched by id: stable
+    /// ids stay with their briefs); null when that does not apply.
     /// </summary>
     internal static Postings? Patch(IndexedDocument[] documents, IndexedDocument[] before, ShardState state, int[] sortedTerms, int termCount, out int[] order)
     {
         order = [];
         var old = state.Postings;
         var count = documents.Length;
-        if (old.Frequencies is not { } oldFrequencies || old.Basis is not { } basis || before.Length != count) return null;
+        if (old.Frequencies is not { } oldFrequencies || old.Basis is not { } basis) return null;
+        // Each document's place in the last write (-1: added), and the places of those removed since; both sorted by id.
+        var then = new int[count];
+        var removed = new List<int>();
         var changed = new List<int>();
-        for (var d = 0; d < count; d++)
+        for (int d = 0, p = 0; d < count || p < before.Length;)
         {
-            var (a, b) = (before[d], documents[d]);
-            if (a.Id != b.Id) return null;
-            if (ReferenceEquals(a.TermIds, b.TermIds) && ReferenceEquals(a.Frequencies, b.Frequencies) && ReferenceEquals(a.FieldLengths, b.FieldLengths)) continue;
-            changed.Add(d);
-            if (changed.Count > MaxPatchedDocuments) return null;
+            if (d == count || (p < before.Length && before[p].Id < documents[d].Id)) removed.Add(p++);
+            else if (p == before.Length || documents[d].Id < before[p].Id)
+            {
+                then[d] = -1;
+                changed.Add(d++);
+            }
+            else
+            {
+                var (a, b) = (before[p], documents[d]);
+                then[d] = p++;
+                if (!(ReferenceEquals(a.TermIds, b.TermIds) && ReferenceEquals(a.Frequencies, b.Frequencies) && ReferenceEquals(a.FieldLengths, b.FieldLengths)))
+                    changed.Add(d);
+                d++;
+            }
+            if (changed.Count + removed.Count > MaxPatchedDocuments) return null;
         }
 
         // The documents whose impacts must be computed again: those tokenized anew, and those whose norms moved too far
         // for the margin of their impacts.
         var averages = Averages(documents);
         var recompute = new bool[count];
-        // By id (ids may have gaps: stable ids are slots of a table), the documents whose postings are taken out.
-        var replaced = new bool[count == 0 ? 0 : documents[^1].Id + 1];
+        // By id (ids may have gaps: stable ids are slots of a table), the documents whose old postings are taken out.
+        var replaced = new bool[Math.Max(count == 0 ? 0 : documents[^1].Id + 1, before.Length == 0 ? 0 : before[^1].Id + 1)];
         foreach (var d in changed)
         {
             recompute[d] = true;
             replaced[documents[d].Id] = true;
         }
+        foreach (var p in removed) replaced[before[p].Id] = true;
         var norms = new double[SearchFields.Count];
         var recomputed = changed.Count;
         for (var d = 0; d < count; d++)
@@ -125,8 +139,9 @@ internal static class PostingLists
             if (recompute[d]) continue;
             Norms(documents[d], averages, norms);
             var drift = 0.0;
-            for (var f = 0; f < SearchFields.Count; f++) drift = Math.Max(drift, Math.Abs((norms[f] / basis.Norms[(d * SearchFields.Count) + f]) - 1));
-            if (drift < MaxDrift && (DriftFactor * drift) + FloatSlack < basis.Margins[d]) continue;
+            var p = then[d];
+            for (var f = 0; f < SearchFields.Count; f++) drift = Math.Max(drift, Math.Abs((norms[f] / basis.Norms[(p * SearchFields.Count) + f]) - 1));
+            if (drift < MaxDrift && (DriftFactor * drift) + FloatSlack < basis.Margins[p]) continue;
             recompute[d] = true;
             if (++recomputed > count / 4) return null;
         }
@@ -136,12 +151,23 @@ internal static class PostingLists
         for (var r = 0; r < state.Order.Length; r++) used[state.Order[r]] = old.Starts[r + 1] - old.Starts[r];
         var touched = new bool[termCount];
         var added = new Dictionary<int, List<(int Id, uint Frequencies)>>();
-        foreach (var d in changed)
+        foreach (var p in removed)
         {
-            foreach (var termId in before[d].TermIds)
+            foreach (var termId in before[p].TermIds)
             {
                 used[termId]--;
                 touched[termId] = true;
+            }
+        }
+        foreach (var d in changed)
+        {
+            if (then[d] >= 0)
+            {
+                foreach (var termId in before[then[d]].TermIds)
+                {
+                    used[termId]--;
+                    touched[termId] = true;
+                }
             }
             var document = documents[d];
             for (var k = 0; k < document.TermIds.Length; k++)
@@ -201,8 +227,15 @@ internal static class PostingLists
             r++;
         }
 
-        var basisNorms = (double[])basis.Norms.Clone();
-        var margins = (double[])basis.Margins.Clone();
+        // The basis by the new places: the kept documents' as it was.
+        var basisNorms = new double[count * SearchFields.Count];
+        var margins = new double[count];
+        for (var d = 0; d < count; d++)
+        {
+            if (recompute[d]) continue;
+            Array.Copy(basis.Norms, then[d] * SearchFields.Count, basisNorms, d * SearchFields.Count, SearchFields.Count);
+            margins[d] = basis.Margins[then[d]];
+        }
         for (var d = 0; d < count; d++)
         {
             if (!recompute[d]) continue;

@@ -12,4 +12,7 @@ public sealed record SearchIndexStats(int Documents, int Terms, int Shards, long
     /// Null when the write was not compared with an earlier one.
     /// </summary>
     public IReadOnlyList<string>? Stale { get; init; }
+
+    /// <summary>True when the postings were patched from the last write's rather than built whole.</summary>
+    public bool PostingsPatched { get; init; }
 }

@@ -131,7 +131,12 @@ internal sealed class SearchIndexWriter
                 memo.Documents = _documents;
             }
         }
-        return new SearchIndexStats(_documents.Length, order.Length, shardCount, files.Bytes + meta.Bytes) { Root = root, Stale = stale };
+        return new SearchIndexStats(_documents.Length, order.Length, shardCount, files.Bytes + meta.Bytes)
+        {
+            Root = root,
+            Stale = stale,
+            PostingsPatched = postings.ChangedTerms is not null,
+        };
     }
 
     /// <summary>Keeps the facet files of the last write: its lists are this write's.</summary>

@@ -9,7 +9,7 @@ namespace StaticBriefs.Tests.Search;
 /// writes only the files whose bytes change, names the files no longer made, and the folder then holds exactly what a
 /// fresh builder writes for the same documents.
 /// </summary>
-public sealed class WrittenIndexTests
+public sealed partial class WrittenIndexTests
 {
     /// <summary>A sink that keeps every file like an output folder and records what each write touched.</summary>
     private sealed class Folder : IOutputSink

@@ -22,10 +22,26 @@ public sealed class ViewFactory : IDisposable
     private readonly ThreadLocal<int[]> _relatedScores;
     private readonly long[] _ticks;
     private readonly int[]?[] _related;
+    // The cards of the site before an edit that moved briefs (preview's), and its briefs' ids by source file: a card
+    // made again that equals the one made then is that object, so the card HTML the template runner keeps by object is
+    // found rather than rendered again (a brief added or dated anew moves hundreds of listing pages' cards). Only the
+    // array is kept, not the factory, so no chain of earlier sites is held.
+    private readonly BriefCard?[]? _cardsBefore;
+    private readonly IReadOnlyDictionary<string, int>? _idsBefore;
 
     /// <summary>Prepares the shared views of a site.</summary>
-    public ViewFactory(SiteModel site)
+    public ViewFactory(SiteModel site) : this(site, null, null)
     {
+    }
+
+    /// <summary>
+    /// Prepares the shared views of a site after an edit of the site <paramref name="before"/> shows, whose briefs had the
+    /// ids <paramref name="idsBefore"/> (by source file): cards that come out the same are its card objects.
+    /// </summary>
+    public ViewFactory(SiteModel site, ViewFactory? before, IReadOnlyDictionary<string, int>? idsBefore)
+    {
+        _cardsBefore = before?._cards;
+        _idsBefore = before is null ? null : idsBefore;
         _site = site;
         Urls = new UrlBuilder(site.Settings.BaseUrl);
         // Links name a term without its count, so a brief tagged elsewhere changes no page that only links to the term
@@ -86,7 +102,11 @@ public sealed class ViewFactory : IDisposable
     public BriefCard Card(int briefId)
     {
         if (Volatile.Read(ref _cards[briefId]) is { } card) return card;
-        var made = MakeCard(_site.Briefs[briefId]);
+        var brief = _site.Briefs[briefId];
+        var made = MakeCard(brief);
+        if (_idsBefore is not null && _idsBefore.TryGetValue(brief.Source.RelativePath, out var old)
+            && old < _cardsBefore!.Length && Volatile.Read(ref _cardsBefore[old]) is { } was && SameCard(was, made))
+            made = was;
         return Interlocked.CompareExchange(ref _cards[briefId], made, null) ?? made;
     }
 
@@ -290,6 +310,12 @@ public sealed class ViewFactory : IDisposable
 
     /// <inheritdoc/>
     public void Dispose() => _relatedScores.Dispose();
+
+    /// <summary>Equal cards, their link lists compared item by item (a record compares lists by reference).</summary>
+    private static bool SameCard(BriefCard a, BriefCard b) =>
+        a with { Authors = b.Authors, Companies = b.Companies, People = b.People, Topics = b.Topics } == b
+        && a.Authors.SequenceEqual(b.Authors) && a.Companies.SequenceEqual(b.Companies)
+        && a.People.SequenceEqual(b.People) && a.Topics.SequenceEqual(b.Topics);
 
     private BriefCard MakeCard(Brief brief)
     {
