@@ -194,9 +194,9 @@ public sealed class ViewFactory : IDisposable
         var own = _termLinks[(kind, key)];
         return kind switch
         {
-            TaxonomyKind.Companies => card with { Companies = [.. card.Companies.Where(l => !ReferenceEquals(l, own))], Transient = true },
-            TaxonomyKind.People => card with { People = [.. card.People.Where(l => !ReferenceEquals(l, own))], Transient = true },
-            _ => card with { Topics = [.. card.Topics.Where(l => !ReferenceEquals(l, own))], Transient = true },
+            TaxonomyKind.Companies => card with { Companies = [.. card.Companies.Where(l => l != own)], Transient = true },
+            TaxonomyKind.People => card with { People = [.. card.People.Where(l => l != own)], Transient = true },
+            _ => card with { Topics = [.. card.Topics.Where(l => l != own)], Transient = true },
         };
     }
 

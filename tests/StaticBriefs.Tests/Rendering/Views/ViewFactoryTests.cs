@@ -45,5 +45,9 @@ public sealed class ViewFactoryTests : IDisposable
         Assert.NotSame(cards["briefs/b.md"], CardOf(carried, "briefs/b.md"));
         Assert.Equal("2023-02-01", CardOf(carried, "briefs/b.md").DateIso[..10]);
         Assert.NotSame(cards["briefs/a.md"], CardOf(fresh, "briefs/a.md"));
+        // An entity's page leaves its own chip off a carried card too (its links are the earlier site's objects).
+        var openAi = after[TaxonomyKind.Companies].ByName.Single(t => t.Name == "OpenAI").Key;
+        var alpha = after.Briefs.Single(b => b.Source.RelativePath == "briefs/a.md").Id;
+        Assert.Empty(carried.CardWithout(alpha, TaxonomyKind.Companies, openAi).Companies);
     }
 }
