@@ -111,6 +111,7 @@ public sealed class BriefPageRenderer(
             [.. companies.Select(c => c.Name)], [.. people.Select(c => c.Name)], [.. topics.Select(c => c.Name)], bodyText)
         {
             Verbs = [.. site.Relations.OfBrief(brief.Id).Select(r => r.Verb).Distinct().Order().Select(v => v.Text())],
+            Source = brief.Source.RelativePath,
         };
 
     /// <summary>

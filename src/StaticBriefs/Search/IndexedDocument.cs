@@ -29,4 +29,7 @@ internal sealed record IndexedDocument(
 
     /// <summary>The hash of the text it was tokenized from (zero when the builder kept no tokens), for a later build to find them.</summary>
     public UInt128 TextKey { get; init; }
+
+    /// <summary>What its stable id is found from (<see cref="SearchDocument.Source"/>, else its path).</summary>
+    public string IdKey { get; init; } = "";
 }

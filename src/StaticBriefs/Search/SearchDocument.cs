@@ -34,4 +34,10 @@ public sealed record SearchDocument(
     /// words (the body already says them in its own words).
     /// </summary>
     public ImmutableArray<string> Verbs { get; init; } = [];
+
+    /// <summary>
+    /// The brief's source file, from which an unversioned index finds its stable id (<see cref="StableIds"/>), so a new
+    /// slug keeps it; empty to use <see cref="Path"/>.
+    /// </summary>
+    public string Source { get; init; } = "";
 }

@@ -142,6 +142,7 @@ public sealed class SearchIndexBuilder
                 Topics = OrEmpty(document.Topics),
                 Verbs = OrEmpty(document.Verbs),
                 TextKey = key,
+                IdKey = IdKeyOf(document),
             };
             _tokens![key] = reused;
             lock (_gate) _documents[reused.Id] = reused;
@@ -179,7 +180,7 @@ public sealed class SearchIndexBuilder
         var indexed = new IndexedDocument(document.Id, document.Path, document.Title, document.Summary, document.Date,
             OrEmpty(document.Companies), OrEmpty(document.People), OrEmpty(document.Topics),
             excerpt, termIds, frequencies, lengths)
-        { WordIds = [.. words], Verbs = OrEmpty(document.Verbs) };
+        { WordIds = [.. words], Verbs = OrEmpty(document.Verbs), IdKey = IdKeyOf(document) };
         Memo?.Store(key, new TokenizedText([.. termIds.Select(t => Term(t))], frequencies, [.. indexed.WordIds.Select(Word)], lengths, excerpt));
         Keep(key, indexed);
     }
@@ -258,7 +259,7 @@ public sealed class SearchIndexBuilder
         return new IndexedDocument(document.Id, document.Path, document.Title, document.Summary, document.Date,
             OrEmpty(document.Companies), OrEmpty(document.People), OrEmpty(document.Topics),
             stored.Excerpt, termIds, stored.Frequencies, stored.FieldLengths)
-        { WordIds = count == wordIds.Length ? wordIds : wordIds[..count], Verbs = OrEmpty(document.Verbs) };
+        { WordIds = count == wordIds.Length ? wordIds : wordIds[..count], Verbs = OrEmpty(document.Verbs), IdKey = IdKeyOf(document) };
     }
 
     /// <summary>
@@ -401,6 +402,8 @@ public sealed class SearchIndexBuilder
             return id;
         }
     }
+
+    private static string IdKeyOf(SearchDocument document) => document.Source.Length > 0 ? document.Source : document.Path;
 
     private static System.Collections.Immutable.ImmutableArray<string> OrEmpty(System.Collections.Immutable.ImmutableArray<string> names) =>
         names.IsDefault ? [] : names;

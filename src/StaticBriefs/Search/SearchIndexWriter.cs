@@ -47,7 +47,7 @@ internal sealed class SearchIndexWriter
         Array.Sort(_documents, static (a, b) => a.Id.CompareTo(b.Id));
         if (_documents.Length > 0 && _documents[0].Id < 0) throw new InvalidOperationException("Search document ids must not be negative.");
         if (!stableIds) return;
-        var ids = StableIds.Assign([.. _documents.Select(d => d.Path)]);
+        var ids = StableIds.Assign([.. _documents.Select(d => d.IdKey.Length > 0 ? d.IdKey : d.Path)]);
         _byDate = ids;
         _stableIdOf = new Dictionary<int, int>(_documents.Length);
         for (var i = 0; i < _documents.Length; i++)

@@ -5,7 +5,8 @@ namespace StaticBriefs.Search;
 
 /// <summary>
 /// Ids for an index rewritten edit by edit (the unversioned layout, preview's): each brief's id is a slot of a table
-/// about one and a half times the site's size, found from a hash of its path. Ids by date shift every brief between a
+/// about one and a half times the site's size, found from a hash of its source file's path (so a new slug keeps it;
+/// <see cref="SearchDocument.Source"/>). Ids by date shift every brief between a
 /// dated brief's old and new place, and every brief after an added or deleted one, and with them postings, facet lists
 /// and display files, thousands of files for one edit; slots move no brief on a date edit, and on an add or delete only
 /// the few whose probe ran through the slot. The table grows in steps, so only a site that crosses a step is numbered

@@ -78,6 +78,22 @@ public sealed class StableIdsTests
     }
 
     [Fact]
+    public void A_new_slug_keeps_the_briefs_id_when_its_source_file_is_known()
+    {
+        var documents = SearchFixtures.Synthetic(40).Select(d => d with { Source = "briefs" + d.Path.TrimEnd('/') + ".md" }).ToList();
+        var reslugged = documents.Select((d, i) => i == 20 ? d with { Path = "/briefs/a-new-slug/" } : d).ToList();
+
+        var changed = Changed(Write(documents, Stable), Write(reslugged, Stable));
+        var withoutSource = Changed(Write(documents.Select(d => d with { Source = "" }), Stable), Write(reslugged.Select(d => d with { Source = "" }), Stable));
+
+        // Its display file shows the new path; no id moved, so no posting, facet list or other brief's file changed.
+        Assert.Equal(["search/docs/"], changed.Select(f => f[..12]).Distinct());
+        Assert.Single(changed);
+        // Found from the path, the id moves: its postings and lists change with it.
+        Assert.Contains(withoutSource, f => f.StartsWith("search/shards/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Search_js_finds_the_same_briefs_in_the_same_order_with_stable_ids_as_with_ids_by_date()
     {
         // Ten days apart, so the briefs span three years.
