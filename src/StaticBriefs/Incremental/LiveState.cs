@@ -47,6 +47,9 @@ internal sealed record LiveState : IDisposable
     /// <summary>Published briefs by source file.</summary>
     public required IReadOnlyDictionary<string, int> BriefIdsBySource { get; init; }
 
+    /// <summary>The last build's page view hasher: the next finds the hashes of views carried over in it.</summary>
+    internal ViewHasher? Hasher { get; init; }
+
     /// <summary>
     /// The files the site's briefs, entities and archive make (<see cref="Incremental.PageFiles"/>), once a plan has
     /// needed them; the next plan starts from them instead of listing the old site again.

@@ -12,10 +12,14 @@ namespace StaticBriefs.Incremental;
 /// Without a cache (no layout keys, no previous manifest) it only counts pages.
 /// </summary>
 internal sealed class PageMemoSink(
-    StagingOutput staging, OutputFolder output, OutputManifest? previous, IReadOnlyDictionary<string, string>? layoutKeys)
+    StagingOutput staging, OutputFolder output, OutputManifest? previous, IReadOnlyDictionary<string, string>? layoutKeys,
+    ViewHasher? earlierHasher = null)
     : IOutputSink, IPageMemo
 {
-    private readonly ViewHasher _hasher = new();
+    private readonly ViewHasher _hasher = new(earlierHasher);
+
+    /// <summary>The hasher of this build's page views, for the next build from memory to start from (preview).</summary>
+    internal ViewHasher Hasher => _hasher;
     private readonly ConcurrentDictionary<string, OutputRecord> _kept = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _written = new(StringComparer.Ordinal);
     private int _pagesRendered;

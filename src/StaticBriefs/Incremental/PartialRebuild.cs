@@ -55,7 +55,7 @@ internal sealed class PartialRebuild(
 
         using var staging = output.CreateStaging(diagnostics);
         if (staging is null) return Failed(diagnostics, site, views);
-        var sink = new PageMemoSink(staging, output, previous, state.LayoutKeys);
+        var sink = new PageMemoSink(staging, output, previous, state.LayoutKeys, state.Hasher);
         Restage?.Invoke(staging, site, views, diagnostics);
         // Counted before the commit, which turns the previous manifest into the new one.
         var pagesBefore = state.HtmlFiles ?? previous.Files.Keys.Count(IsHtml);
@@ -117,6 +117,7 @@ internal sealed class PartialRebuild(
             PageFiles = plan.PageFiles,
             Sitemap = sitemap,
             HtmlFiles = pagesAfter,
+            Hasher = sink.Hasher,
         };
         return new BuildResult(sorted, true, site.Briefs.Length, sink.Written.Count, clock.Timings)
         {

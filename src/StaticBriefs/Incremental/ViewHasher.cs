@@ -18,6 +18,18 @@ internal sealed class ViewHasher
     private const int MaxDepth = 32;
     private readonly ConcurrentDictionary<Type, Func<object, object?>[]> _members = new();
     private readonly ConcurrentDictionary<object, byte[]> _shared = new(ReferenceEqualityComparer.Instance);
+    // The hashes the last build's hasher remembered (preview's): views are immutable, and an edit that moves briefs
+    // carries unchanged cards over as the same objects, so their hashes are taken from there rather than made again.
+    // Only that build's table is held, never a chain of earlier ones: what this build uses is copied into its own.
+    private readonly ConcurrentDictionary<object, byte[]>? _earlier;
+
+    /// <summary>A hasher for one build.</summary>
+    public ViewHasher()
+    {
+    }
+
+    /// <summary>A hasher for one build that also finds the hashes <paramref name="earlier"/> (the last build's) remembered.</summary>
+    public ViewHasher(ViewHasher? earlier) => _earlier = earlier?._shared;
 
     /// <summary>The hash of a value's visible content, or null when the graph is too deep to be a view (never cache it).</summary>
     public string? Hash(object? value)
@@ -83,7 +95,8 @@ internal sealed class ViewHasher
 
     private bool AppendObject(XxHash128 hash, object value, int depth)
     {
-        if (!_shared.TryGetValue(value, out var own))
+        if (!_shared.TryGetValue(value, out var own) && _earlier?.TryGetValue(value, out own) == true) _shared.TryAdd(value, own!);
+        else if (own is null)
         {
             var inner = new XxHash128();
             Tag(inner, value.GetType().FullName!);

@@ -1,0 +1,40 @@
+using StaticBriefs.Incremental;
+
+namespace StaticBriefs.Tests.Incremental;
+
+public sealed class ViewHasherTests
+{
+    /// <summary>A view-like object; mutable only so the test can tell a remembered hash from one made again.</summary>
+    public sealed class Card
+    {
+        public string Title { get; set; } = "";
+
+        public IReadOnlyList<string> Tags { get; set; } = [];
+    }
+
+    [Fact]
+    public void Equal_views_hash_equal_and_a_different_field_hashes_differently()
+    {
+        var hasher = new ViewHasher();
+
+        Assert.Equal(hasher.Hash(new Card { Title = "A", Tags = ["x"] }), hasher.Hash(new Card { Title = "A", Tags = ["x"] }));
+        Assert.NotEqual(hasher.Hash(new Card { Title = "A", Tags = ["x"] }), hasher.Hash(new Card { Title = "A", Tags = ["y"] }));
+    }
+
+    [Fact]
+    public void A_hasher_started_from_the_last_builds_takes_the_hashes_it_remembered_for_the_same_objects()
+    {
+        var card = new Card { Title = "Carried over" };
+        var last = new ViewHasher();
+        var before = last.Hash(new[] { card });
+        // Views never change once made; changing this one shows whether the next build hashed it again.
+        card.Title = "Changed";
+
+        var next = new ViewHasher(last);
+
+        Assert.Equal(before, next.Hash(new[] { card }));
+        Assert.NotEqual(before, new ViewHasher().Hash(new[] { card }));
+        // The build after that starts from this one's table: the hash it took over is there.
+        Assert.Equal(before, new ViewHasher(next).Hash(new[] { card }));
+    }
+}
