@@ -15,10 +15,12 @@ internal static class DocChunkWriter
     /// <summary>
     /// Writes the display files of <paramref name="sortedDocuments"/>. With <paramref name="previous"/> (the documents
     /// and facet lists of the write whose files are in place), a file whose briefs show the same fields and the same
-    /// facet lists as then is kept rather than written.
+    /// facet lists as then is kept rather than written. With <paramref name="embedLists"/> false the lists are left out
+    /// (each value's own file has it).
     /// </summary>
     internal static void Write(
-        JsonFiles files, IndexedDocument[] sortedDocuments, int chunkSize, FacetLists facets, (IndexedDocument[] Documents, FacetLists Facets)? previous = null)
+        JsonFiles files, IndexedDocument[] sortedDocuments, int chunkSize, FacetLists facets, (IndexedDocument[] Documents, FacetLists Facets)? previous = null,
+        bool embedLists = true)
     {
         var starts = Starts(sortedDocuments, chunkSize);
         Dictionary<int, (int From, int To)>? before = null;
@@ -28,7 +30,7 @@ internal static class DocChunkWriter
             var old = Starts(then.Documents, chunkSize);
             before = new Dictionary<int, (int, int)>(old.Count);
             for (var c = 0; c < old.Count - 1; c++) before[then.Documents[old[c]].Id / chunkSize] = (old[c], old[c + 1]);
-            changedLists = ReferenceEquals(facets, then.Facets) ? null : facets.ChangedEmbedded(then.Facets);
+            changedLists = ReferenceEquals(facets, then.Facets) || !embedLists ? null : facets.ChangedEmbedded(then.Facets);
         }
         // Thousands of small files: creating them is most of the index stage's time. Writing them in parallel
         // was measured slower here (one directory, so creations serialise), hence a plain loop.
@@ -48,7 +50,7 @@ internal static class DocChunkWriter
             {
                 written.Clear();
                 writer.WriteStartArray();
-                for (var k = from; k < to; k++) WriteDocument(writer, sortedDocuments[k], facets, written);
+                for (var k = from; k < to; k++) WriteDocument(writer, sortedDocuments[k], embedLists ? facets : null, written);
                 writer.WriteEndArray();
             });
         }
@@ -101,7 +103,7 @@ internal static class DocChunkWriter
         return true;
     }
 
-    private static void WriteDocument(Utf8JsonWriter writer, IndexedDocument d, FacetLists facets, HashSet<(int, string)> written)
+    private static void WriteDocument(Utf8JsonWriter writer, IndexedDocument d, FacetLists? facets, HashSet<(int, string)> written)
     {
         writer.WriteStartObject();
         writer.WriteNumber("id", d.Id);
@@ -119,12 +121,13 @@ internal static class DocChunkWriter
     }
 
     private static void WriteNames(
-        Utf8JsonWriter writer, string property, string listsProperty, ImmutableArray<string> names, int kind, FacetLists facets, HashSet<(int, string)> written)
+        Utf8JsonWriter writer, string property, string listsProperty, ImmutableArray<string> names, int kind, FacetLists? facets, HashSet<(int, string)> written)
     {
         if (names.IsEmpty) return;
         writer.WriteStartArray(property);
         foreach (var name in names) writer.WriteStringValue(name);
         writer.WriteEndArray();
+        if (facets is null) return;
         var lists = new string[names.Length];
         var any = false;
         for (var i = 0; i < names.Length; i++)

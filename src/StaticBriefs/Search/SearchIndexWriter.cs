@@ -75,6 +75,10 @@ internal sealed class SearchIndexWriter
         var previous = versioned is null && memo?.Layout == layout ? memo : null;
         using var files = versioned is null ? new JsonFiles(sink, Folder, previous?.Files) : new JsonFiles(versioned, "");
         var chunkSize = Math.Max(1, layout.DocsPerFile);
+        // Lists ride in the display data of the briefs carrying their value (a query's facet counts then cost no more
+        // requests), except with stable ids: an edit there rewrites a handful of files, where a brief added to or removed
+        // from a value in hundreds of briefs would rewrite all of theirs. search.js then reads the value's own file.
+        var embedLists = !layout.StableIds;
         int[] order = [];
         var postings = (previous is { Shards: { } lastShards } ? PostingLists.Patch(_documents, previous.Documents, lastShards, _tables.TermOrder, _terms.Length, out order) : null)
             ?? PostingLists.Build(_documents, _tables.TermOrder, _terms.Length, memo is not null && versioned is null, out order);
@@ -92,7 +96,7 @@ internal sealed class SearchIndexWriter
                 : FacetLists.Build(_documents, _tables.FacetKeys);
             if (!ReferenceEquals(facets, previous.Facets)) facets.Write(files, previous.Facets);
             else KeepFacetFiles(files, previous.Files);
-            DocChunkWriter.Write(files, _documents, chunkSize, facets, previous.Facets is { } before ? (previous.Documents, before) : null);
+            DocChunkWriter.Write(files, _documents, chunkSize, facets, previous.Facets is { } before ? (previous.Documents, before) : null, embedLists);
         }
         else
         {
@@ -100,12 +104,12 @@ internal sealed class SearchIndexWriter
             if (changedDocuments is null || versioned is not null)
             {
                 facets.Write(files);
-                DocChunkWriter.Write(files, _documents, chunkSize, facets);
+                DocChunkWriter.Write(files, _documents, chunkSize, facets, embedLists: embedLists);
             }
             else
             {
                 var chunks = changedDocuments.Select(id => id / chunkSize).ToHashSet();
-                DocChunkWriter.Write(files, [.. _documents.Where(d => chunks.Contains(d.Id / chunkSize))], chunkSize, facets);
+                DocChunkWriter.Write(files, [.. _documents.Where(d => chunks.Contains(d.Id / chunkSize))], chunkSize, facets, embedLists: embedLists);
             }
         }
         var root = "";

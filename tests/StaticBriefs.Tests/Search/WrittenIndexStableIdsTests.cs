@@ -47,6 +47,13 @@ public sealed partial class WrittenIndexTests
         Assert.InRange(stable.WrittenIn("docs/"), 1, 4);
         Assert.True(byDate.WrittenIn("docs/") > 100);
 
+        // A brief naming values other briefs carry: their lists are in the values' own files, not in those briefs' data.
+        stable.StartRecording();
+        stable.Replace(stable.Documents.Append(stable.Documents[60] with { Path = "/briefs/b60-copy/", Date = top.Date.AddDays(2) }));
+        Assert.InRange(stable.WrittenIn("docs/"), 1, 4);
+        Assert.True(stable.WrittenIn("facets/") + (stable.Output.Written.Contains("search/facets.json") ? 1 : 0) > 0);
+        stable.AssertSameAsFresh();
+
         stable.StartRecording();
         stable.Replace(stable.Documents.Select(d => d.Path == "/briefs/b90/" ? d with { Date = top.Date.AddHours(3) } : d));
         Assert.Equal(["search/docs/"], stable.Output.Written.Where(f => f != "search/meta.json").Select(f => f[..12]).Distinct());
