@@ -49,6 +49,11 @@ internal sealed class EscapingTemplateContext : TemplateContext
         PushGlobal(functions);
     }
 
+    /// <inheritdoc/>
+    /// <remarks>View records are read through their listed getters (<see cref="ViewAccessors"/>), not reflection.</remarks>
+    protected override IObjectAccessor? GetMemberAccessorImpl(object target) =>
+        ViewAccessors.Find(target.GetType()) ?? base.GetMemberAccessorImpl(target);
+
     /// <summary>Starts the budget of a new page (loop steps).</summary>
     public void BeginPage() => _steps = 0;
 
