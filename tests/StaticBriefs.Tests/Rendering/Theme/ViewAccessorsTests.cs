@@ -87,6 +87,16 @@ public sealed class ViewAccessorsTests
     }
 
     [Fact]
+    public void A_context_naming_members_otherwise_reads_views_by_reflection_as_before()
+    {
+        var context = new EscapingTemplateContext { MemberRenamer = member => member.Name };
+        context.PushGlobal(new ScriptObject { ["link"] = new LinkView("Anthropic", "/companies/anthropic/") });
+
+        Assert.IsNotType<ViewAccessor<LinkView>>(context.GetMemberAccessor(new LinkView("a", "b")));
+        Assert.Equal("Anthropic /companies/anthropic/", Template.Parse("{{ link.Name }} {{ link.Url }}").Render(context));
+    }
+
+    [Fact]
     public void Setting_a_member_of_a_view_fails_as_it_did_with_reflection()
     {
         var messages = new List<string>();
