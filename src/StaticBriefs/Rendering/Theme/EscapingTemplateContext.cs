@@ -49,6 +49,15 @@ internal sealed class EscapingTemplateContext : TemplateContext
         PushGlobal(functions);
     }
 
+    /// <inheritdoc/>
+    /// <remarks>
+    /// View records are read through their listed getters (<see cref="ViewAccessors"/>), not reflection. Those are
+    /// named as Scriban's standard renamer names them, so a context renaming or filtering otherwise reflects as before.
+    /// </remarks>
+    protected override IObjectAccessor? GetMemberAccessorImpl(object target) =>
+        (MemberRenamer == StandardMemberRenamer.Default && MemberFilter is null ? ViewAccessors.Find(target.GetType()) : null)
+            ?? base.GetMemberAccessorImpl(target);
+
     /// <summary>Starts the budget of a new page (loop steps).</summary>
     public void BeginPage() => _steps = 0;
 
