@@ -43,6 +43,7 @@ internal static partial class LiveRebuildProbe
             var first = Stopwatch.StartNew();
             var result = SiteBuild.Run(options, output);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first build: {first.Elapsed.TotalSeconds:F2} s, errors: {result.HasErrors}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"after it: {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024)} MiB of heap"));
 
             var briefs = Directory.EnumerateFiles(Path.Combine(input, "briefs"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
             // A brief from the middle of the site, so a date edit moves it across listings in both directions, and one
@@ -86,6 +87,9 @@ internal static partial class LiveRebuildProbe
             });
             var companies = Path.Combine(input, "_data", "companies.yml");
             Run("_data entity edit", i => Edit(companies, text => DescriptionLine().Replace(text, $"  description: \"Described anew, take {i}.\"", 1)));
+            // What preview holds after the session's edits (a full collection first): a leak across edits shows here.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"after {rows.Count * Edits} edits: {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024)} MiB of heap, {Environment.WorkingSet / (1024 * 1024)} MiB working set"));
             Console.WriteLine();
             Console.WriteLine("| edit | median | min-max | pages rendered (median) | path |");
             Console.WriteLine("|---|---|---|---|---|");
