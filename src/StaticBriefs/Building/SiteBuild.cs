@@ -182,7 +182,7 @@ public static class SiteBuild
                 Search = search, Rendered = rendered, Social = social, LayoutKeys = layoutKeys, Diagnostics = sorted, Assets = assets,
                 ModelDiagnostics = p.ModelDiagnostics.ToFrozenSet(), Assembly = p.Assembly, Sitemap = sitemap,
                 BriefIdsBySource = site.Briefs.ToFrozenDictionary(b => b.Source.RelativePath, b => b.Id, StringComparer.Ordinal),
-                Hasher = (sink as PageMemoSink)?.Hasher,
+                Hasher = (sink as PageMemoSink)?.Carried(),
             };
         }
         var built = incremental.Annotate(new BuildResult(sorted, true, site.Briefs.Length, output.FileCount + sink.Kept.Count, clock.Timings)

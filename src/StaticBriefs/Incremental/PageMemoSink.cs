@@ -18,8 +18,11 @@ internal sealed class PageMemoSink(
 {
     private readonly ViewHasher _hasher = new(earlierHasher);
 
-    /// <summary>The hasher of this build's page views, for the next build from memory to start from (preview).</summary>
-    internal ViewHasher Hasher => _hasher;
+    /// <summary>
+    /// The hashes of this build's views that the next build from memory (preview) can be handed again: cards and term
+    /// links, which an edit carries over as the same objects (see ViewFactory).
+    /// </summary>
+    internal ViewHasher Carried() => _hasher.Narrowed(static view => view is Rendering.Views.BriefCard or Rendering.Views.LinkView);
     private readonly ConcurrentDictionary<string, OutputRecord> _kept = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _written = new(StringComparer.Ordinal);
     private int _pagesRendered;

@@ -117,7 +117,7 @@ internal sealed class PartialRebuild(
             PageFiles = plan.PageFiles,
             Sitemap = sitemap,
             HtmlFiles = pagesAfter,
-            Hasher = sink.Hasher,
+            Hasher = sink.Carried(),
         };
         return new BuildResult(sorted, true, site.Briefs.Length, sink.Written.Count, clock.Timings)
         {

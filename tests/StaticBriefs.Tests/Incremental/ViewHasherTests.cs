@@ -37,4 +37,20 @@ public sealed class ViewHasherTests
         // The build after that starts from this one's table: the hash it took over is there.
         Assert.Equal(before, new ViewHasher(next).Hash(new[] { card }));
     }
+
+    [Fact]
+    public void A_narrowed_hasher_hands_on_only_the_hashes_of_the_objects_it_keeps()
+    {
+        var kept = new Card { Title = "Kept" };
+        var dropped = new Card { Title = "Dropped" };
+        var last = new ViewHasher();
+        var keptBefore = last.Hash(new[] { kept });
+        var droppedBefore = last.Hash(new[] { dropped });
+        kept.Title = dropped.Title = "Changed";
+
+        var next = new ViewHasher(last.Narrowed(view => ReferenceEquals(view, kept)));
+
+        Assert.Equal(keptBefore, next.Hash(new[] { kept }));
+        Assert.NotEqual(droppedBefore, next.Hash(new[] { dropped }));
+    }
 }
