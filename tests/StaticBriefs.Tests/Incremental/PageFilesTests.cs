@@ -14,13 +14,7 @@ public sealed class PageFilesTests : IDisposable
 
     public void Dispose() => _site.Dispose();
 
-    private SiteModel Assemble()
-    {
-        var bag = new DiagnosticBag();
-        var site = SiteAssembler.Assemble(SiteLoader.Load(_site.InputDirectory, bag), new AssemblyOptions(false, false, TestSite.Now), bag);
-        Assert.DoesNotContain(bag.Sorted(), d => d.Severity == Severity.Error);
-        return site;
-    }
+    private SiteModel Assemble() => _site.Model();
 
     private void Brief(int n, int year, int month, string tags, string? slug = null) =>
         _site.Write($"briefs/b{n}.md", TestSite.Brief(string.Create(CultureInfo.InvariantCulture,

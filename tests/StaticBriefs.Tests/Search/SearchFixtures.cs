@@ -26,6 +26,16 @@ internal static class SearchFixtures
         }
     }
 
+    /// <summary>The index a fresh builder writes for <paramref name="documents"/> in <paramref name="layout"/>.</summary>
+    public static InMemoryOutputSink WriteIndex(IEnumerable<SearchDocument> documents, SearchIndexLayout layout)
+    {
+        var builder = new SearchIndexBuilder();
+        foreach (var document in documents) builder.Add(document);
+        var sink = new InMemoryOutputSink();
+        builder.Write(sink, layout);
+        return sink;
+    }
+
     public static ImmutableArray<SearchDocument> Small() =>
     [
         Doc(0, "OpenAI releases GPT-5 model", "2026-03-02", ["OpenAI"], ["Sam Altman"], ["Models"],

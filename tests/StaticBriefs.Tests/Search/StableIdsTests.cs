@@ -130,14 +130,7 @@ public sealed class StableIdsTests
         return [.. changed.OrderByDescending(d => d.Date).ThenBy(d => d.Path, StringComparer.Ordinal).Select((d, i) => d with { Id = i })];
     }
 
-    private static InMemoryOutputSink Write(IEnumerable<SearchDocument> documents, SearchIndexLayout layout)
-    {
-        var builder = new SearchIndexBuilder();
-        foreach (var document in documents) builder.Add(document);
-        var sink = new InMemoryOutputSink();
-        builder.Write(sink, layout);
-        return sink;
-    }
+    private static InMemoryOutputSink Write(IEnumerable<SearchDocument> documents, SearchIndexLayout layout) => SearchFixtures.WriteIndex(documents, layout);
 
     private static List<string> Changed(InMemoryOutputSink a, InMemoryOutputSink b) =>
         [.. a.Files.Keys.Union(b.Files.Keys).Where(f => !a.Files.TryGetValue(f, out var x) || !b.Files.TryGetValue(f, out var y) || !x.AsSpan().SequenceEqual(y))];

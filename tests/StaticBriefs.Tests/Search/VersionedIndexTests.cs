@@ -6,14 +6,7 @@ namespace StaticBriefs.Tests.Search;
 
 public sealed class VersionedIndexTests
 {
-    private static InMemoryOutputSink Write(IEnumerable<SearchDocument> documents, SearchIndexLayout layout)
-    {
-        var builder = new SearchIndexBuilder();
-        foreach (var document in documents) builder.Add(document);
-        var sink = new InMemoryOutputSink();
-        builder.Write(sink, layout);
-        return sink;
-    }
+    private static InMemoryOutputSink Write(IEnumerable<SearchDocument> documents, SearchIndexLayout layout) => SearchFixtures.WriteIndex(documents, layout);
 
     private static string Root(InMemoryOutputSink sink)
     {

@@ -71,6 +71,15 @@ internal sealed class TestSite : IDisposable
     };
 
     /// <summary>Builds the site through <see cref="SiteBuild.Run(BuildOptions, TextWriter?)"/>.</summary>
+    /// <summary>The site's model as a build assembles it (test clock, no drafts or future briefs), asserting no errors.</summary>
+    public StaticBriefs.Model.SiteModel Model()
+    {
+        var bag = new StaticBriefs.Diagnostics.DiagnosticBag();
+        var site = StaticBriefs.Model.SiteAssembler.Assemble(StaticBriefs.Loading.SiteLoader.Load(InputDirectory, bag), new StaticBriefs.Model.AssemblyOptions(false, false, Now), bag);
+        Assert.DoesNotContain(bag.Sorted(), d => d.Severity == StaticBriefs.Diagnostics.Severity.Error);
+        return site;
+    }
+
     public BuildResult Build(Func<BuildOptions, BuildOptions>? configure = null) =>
         SiteBuild.Run(configure is null ? Options : configure(Options));
 

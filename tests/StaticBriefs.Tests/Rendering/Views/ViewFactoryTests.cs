@@ -1,5 +1,3 @@
-using StaticBriefs.Diagnostics;
-using StaticBriefs.Loading;
 using StaticBriefs.Model;
 using StaticBriefs.Rendering.Views;
 using StaticBriefs.Tests.Support;
@@ -12,14 +10,6 @@ public sealed class ViewFactoryTests : IDisposable
 
     public void Dispose() => _site.Dispose();
 
-    private SiteModel Assemble()
-    {
-        var bag = new DiagnosticBag();
-        var site = SiteAssembler.Assemble(SiteLoader.Load(_site.InputDirectory, bag), new AssemblyOptions(false, false, TestSite.Now), bag);
-        Assert.DoesNotContain(bag.Sorted(), d => d.Severity == Severity.Error);
-        return site;
-    }
-
     [Fact]
     public void After_an_edit_that_moves_briefs_a_card_that_comes_out_the_same_is_the_earlier_card_object()
     {
@@ -27,7 +17,7 @@ public sealed class ViewFactoryTests : IDisposable
         _site.Write("briefs/a.md", TestSite.Brief("title: Alpha\ndate: 2024-01-01\ncompanies: [OpenAI]"));
         _site.Write("briefs/b.md", TestSite.Brief("title: Beta\ndate: 2024-02-01\ncompanies: [Anthropic]"));
         _site.Write("briefs/c.md", TestSite.Brief("title: Gamma\ndate: 2024-03-01"));
-        var before = Assemble();
+        var before = _site.Model();
         var beforeViews = new ViewFactory(before);
         var cards = before.Briefs.ToDictionary(b => b.Source.RelativePath, b => beforeViews.Card(b.Id));
         var ids = before.Briefs.ToDictionary(b => b.Source.RelativePath, b => b.Id);
@@ -35,7 +25,7 @@ public sealed class ViewFactoryTests : IDisposable
         // A new newest brief moves every id; Beta is dated anew (its card shows the date), Alpha and Gamma stay as they were.
         _site.Write("briefs/d.md", TestSite.Brief("title: Delta\ndate: 2024-04-01"));
         _site.Write("briefs/b.md", TestSite.Brief("title: Beta\ndate: 2023-02-01\ncompanies: [Anthropic]"));
-        var after = Assemble();
+        var after = _site.Model();
         var carried = new ViewFactory(after, beforeViews, ids);
         var fresh = new ViewFactory(after);
         BriefCard CardOf(ViewFactory views, string file) => views.Card(after.Briefs.Single(b => b.Source.RelativePath == file).Id);
