@@ -31,6 +31,8 @@ public sealed class SearchIndexBuilder
     private readonly List<string> _reversedWords;
     private readonly List<int> _dictionaryTerms;
     private readonly Dictionary<string, string> _facetKeys;
+    // Stable ids of the last write, by path: kept from builder to builder like the tables (one write at a time).
+    private readonly StableIds.Memo _slots;
     // What the last write made, for the next to compare against: only a remembering builder (preview's) has it.
     private readonly WrittenIndex? _written;
     private IReadOnlyList<SearchEntity> _entities = [];
@@ -52,6 +54,7 @@ public sealed class SearchIndexBuilder
         _reversedWords = [];
         _dictionaryTerms = [];
         _facetKeys = new(StringComparer.Ordinal);
+        _slots = new();
     }
 
     private SearchIndexBuilder(SearchIndexBuilder previous)
@@ -71,6 +74,7 @@ public sealed class SearchIndexBuilder
         _reversedWords = previous._reversedWords;
         _dictionaryTerms = previous._dictionaryTerms;
         _facetKeys = previous._facetKeys;
+        _slots = previous._slots;
         _tokens = new();
         _previousTokens = previous._tokens ?? new();
         // A full build writes every file: it starts a fresh record of what it made.
@@ -333,7 +337,7 @@ public sealed class SearchIndexBuilder
             }
         }
         var tables = new IndexTables(terms, _termOrder.Of(terms), named, words, reversed, wordTerms, _wordOrder.Of(words), _reversedOrder.Of(reversed), _facetKeys);
-        return new SearchIndexWriter(documents, tables, layout.StableIds).Write(sink, layout, changedDocuments, _written);
+        return new SearchIndexWriter(documents, tables, layout.StableIds, _slots).Write(sink, layout, changedDocuments, _written);
     }
 
     /// <summary>

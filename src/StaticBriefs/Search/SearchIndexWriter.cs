@@ -39,7 +39,8 @@ internal sealed class SearchIndexWriter
     /// <param name="documents">The documents, their ids places by date (0 = newest).</param>
     /// <param name="tables">The builder's tables.</param>
     /// <param name="stableIds">Write <see cref="StableIds"/> (and the date order beside them) instead of places by date.</param>
-    internal SearchIndexWriter(IndexedDocument[] documents, IndexTables tables, bool stableIds = false)
+    /// <param name="slots">Where stable ids are worked out (a builder keeps one between writes); null for a fresh one.</param>
+    internal SearchIndexWriter(IndexedDocument[] documents, IndexTables tables, bool stableIds = false, StableIds.Memo? slots = null)
     {
         _documents = documents;
         _tables = tables;
@@ -47,7 +48,8 @@ internal sealed class SearchIndexWriter
         Array.Sort(_documents, static (a, b) => a.Id.CompareTo(b.Id));
         if (_documents.Length > 0 && _documents[0].Id < 0) throw new InvalidOperationException("Search document ids must not be negative.");
         if (!stableIds) return;
-        var ids = StableIds.Assign([.. _documents.Select(d => d.IdKey.Length > 0 ? d.IdKey : d.Path)]);
+        string[] keys = [.. _documents.Select(d => d.IdKey.Length > 0 ? d.IdKey : d.Path)];
+        var ids = slots is null ? StableIds.Assign(keys) : slots.Assign(keys);
         _byDate = ids;
         _stableIdOf = new Dictionary<int, int>(_documents.Length);
         for (var i = 0; i < _documents.Length; i++)

@@ -49,6 +49,37 @@ internal static class StableIds
     }
 
     /// <summary>
+    /// <see cref="Assign"/> with the last call's answer kept: while the set of paths is the same (a content or date edit
+    /// in preview), each path's id is looked up rather than 10,000 paths hashed and sorted again. Not thread-safe: one
+    /// index write at a time, as a builder makes them.
+    /// </summary>
+    internal sealed class Memo
+    {
+        private Dictionary<string, int> _last = new(StringComparer.Ordinal);
+
+        /// <summary>The ids of <paramref name="paths"/>, as <see cref="Assign"/> gives them.</summary>
+        public int[] Assign(IReadOnlyList<string> paths)
+        {
+            ArgumentNullException.ThrowIfNull(paths);
+            if (paths.Count == _last.Count)
+            {
+                var ids = new int[paths.Count];
+                var i = 0;
+                for (; i < ids.Length && _last.TryGetValue(paths[i], out ids[i]); i++)
+                {
+                }
+                // Every path known and as many as before: the same set (paths are distinct), so the same ids.
+                if (i == ids.Length) return ids;
+            }
+            var assigned = StableIds.Assign(paths);
+            var last = new Dictionary<string, int>(paths.Count, StringComparer.Ordinal);
+            for (var k = 0; k < assigned.Length; k++) last[paths[k]] = assigned[k];
+            _last = last;
+            return assigned;
+        }
+    }
+
+    /// <summary>
     /// <paramref name="ids"/> as <paramref name="bits"/>-bit numbers in a base64url bit stream, most significant bit
     /// first (the alphabet of <see cref="PostingCodec"/>): about two bytes a brief at 10,000.
     /// </summary>

@@ -47,6 +47,19 @@ public sealed class StableIdsTests
     }
 
     [Fact]
+    public void Kept_ids_are_what_a_fresh_assignment_gives_for_the_same_set_in_another_order_and_for_a_new_set()
+    {
+        var memo = new StableIds.Memo();
+        var paths = Paths(300);
+        var reordered = paths.AsEnumerable().Reverse().ToList();
+        var added = paths.Append("/briefs/new/").ToList();
+        var swapped = paths.Take(299).Append("/briefs/other/").ToList();
+
+        foreach (var set in (List<string>[])[paths, reordered, added, swapped, paths])
+            Assert.Equal(StableIds.Assign(set), memo.Assign(set));
+    }
+
+    [Fact]
     public void Packed_ids_read_back()
     {
         int[] ids = [0, 16_383, 5, 9_999, 1, 8_192];
