@@ -20,7 +20,7 @@ internal static partial class LiveRebuildProbe
     {
         var clean = args.Contains("--clean-output");
         args = [.. args.Where(a => a != "--clean-output")];
-        if (args.Length < 1) { Console.Error.WriteLine("usage: live CORPUS_INPUT_DIR [THEME_DIR] [--clean-output] [--only KIND,KIND]"); return 2; }
+        if (args.Length < 1) { Console.Error.WriteLine("usage: live CORPUS_INPUT_DIR [THEME_DIR] [--clean-output] [--only KIND,KIND] [--pause MS]"); return 2; }
         var root = Path.Combine(Path.GetTempPath(), "sb-live-" + Guid.NewGuid().ToString("N")[..8]);
         var input = Path.Combine(root, "input");
         IncrementalBenchmark.Copy(args[0], input);
@@ -55,10 +55,13 @@ internal static partial class LiveRebuildProbe
             var partialBefore = 0;
             // --only body,date: just those kinds (to profile one).
             var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1].Split(',') : null;
+            // --pause 1000: an author's saves are seconds apart, and preview finishes its background work (removing
+            // the replaced files of the last commit) between them; without it each edit also waits for the last one's.
+            var pause = BenchArgs.Int(args, "--pause", 0);
             void Run(string what, Func<int, string[]> edit)
             {
                 if (only is not null && !only.Any(o => what.StartsWith(o, StringComparison.Ordinal))) return;
-                rows.Add(Measure(what, options, output, cache, edit) + $" | {live.PartialBuilds - partialBefore} of {Edits} partial");
+                rows.Add(Measure(what, options, output, cache, edit, pause) + $" | {live.PartialBuilds - partialBefore} of {Edits} partial");
                 partialBefore = live.PartialBuilds;
             }
             Run("body", i => Edit(brief, text => text + $"\nEdit number {i}.\n"));
@@ -112,28 +115,48 @@ internal static partial class LiveRebuildProbe
         File.ReadLines(dataFile).First(l => l.StartsWith("- name: ", StringComparison.Ordinal))["- name: ".Length..].Trim();
 
     /// <summary>Runs <see cref="Edits"/> edits of one kind, each followed by a rebuild; prints the stages, returns a table row.</summary>
-    private static string Measure(string what, BuildOptions options, StaticBriefs.Output.OutputFolder output, BuildCache cache, Func<int, string[]> edit)
+    private static string Measure(string what, BuildOptions options, StaticBriefs.Output.OutputFolder output, BuildCache cache, Func<int, string[]> edit, int pause)
     {
         var totals = new List<double>();
         var pages = new List<double>();
         var stages = new Dictionary<string, List<double>>();
+        // Processor time (both cores) and allocation per stage: steadier than wall time on a shared machine.
+        var stageCpu = new Dictionary<string, List<double>>();
+        var stageAllocated = new Dictionary<string, List<double>>();
+        var pauses = new List<double>();
+        var collections = new List<double>();
+        var allocated = new List<double>();
         for (var i = 0; i < Edits; i++)
         {
+            if (pause > 0) Thread.Sleep(pause);
             cache.MarkChanged(edit(i));
+            var pausedBefore = GC.GetTotalPauseDuration();
+            var collectedBefore = GC.CollectionCount(0);
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();
             var result = SiteBuild.Run(options, output);
             totals.Add(watch.Elapsed.TotalMilliseconds);
+            // Collections are part of an edit's cost: a large heap makes each one slow, which the stages do not show.
+            pauses.Add((GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds);
+            collections.Add(GC.CollectionCount(0) - collectedBefore);
+            allocated.Add((GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (1024.0 * 1024));
             if (result.HasErrors) throw new InvalidOperationException($"{what}: " + string.Join('\n', result.Diagnostics.Take(5)));
             pages.Add(result.PagesRendered);
             foreach (var stage in result.Stages.Concat(result.Work.Select(w => w with { Name = "  (work) " + w.Name })))
             {
                 if (!stages.TryGetValue(stage.Name, out var list)) stages[stage.Name] = list = [];
                 list.Add(stage.Elapsed.TotalMilliseconds);
+                if (!stageCpu.TryGetValue(stage.Name, out var cpu)) stageCpu[stage.Name] = cpu = [];
+                cpu.Add(stage.Cpu.TotalMilliseconds);
+                if (!stageAllocated.TryGetValue(stage.Name, out var bytes)) stageAllocated[stage.Name] = bytes = [];
+                bytes.Add(stage.Allocated / (1024.0 * 1024));
             }
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: median {Median(totals):F1} ms (min {totals.Min():F1}, max {totals.Max():F1})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {"(gc pauses)",-16} {Median(pauses),7:F1} ms in {Median(collections):F0} collections, {Median(allocated):F0} MiB allocated"));
         foreach (var (name, list) in stages)
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {name,-16} {Median(list),7:F1} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    {name,-16} {Median(list),7:F1} ms, cpu {Median(stageCpu[name]),6:F1} ms, {Median(stageAllocated[name]),5:F1} MiB"));
         return string.Create(CultureInfo.InvariantCulture, $"| {what} | {Median(totals):F0} ms | {totals.Min():F0}-{totals.Max():F0} ms | {Median(pages):F0}");
     }
 

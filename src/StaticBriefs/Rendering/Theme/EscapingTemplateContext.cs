@@ -88,7 +88,8 @@ internal sealed class EscapingTemplateContext : TemplateContext
 
     private void CheckSize(SourceSpan span, int adding)
     {
-        if (Output is StringBuilderOutput { Builder.Length: var length } && length + (long)adding > MaxPageChars)
+        var output = Output is PassThroughOutput through ? through.Target : Output;
+        if (output is StringBuilderOutput { Builder.Length: var length } && length + (long)adding > MaxPageChars)
             throw new ScriptRuntimeException(span, $"the page grew past {MaxPageChars:N0} characters; is a loop endless?");
     }
 
@@ -155,7 +156,9 @@ internal sealed class EscapingTemplateContext : TemplateContext
         public int GetParameterIndexByName(string name) => _include.GetParameterIndexByName(name);
 
         public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            _include.Invoke(context, callerContext, arguments, blockStatement) is string html ? new TrustedHtml(html) : null;
+            InPlace.Applies(context, callerContext, arguments)
+                ? InPlace.Render(context, (ScriptFunctionCall)callerContext!, arguments)
+                : _include.Invoke(context, callerContext, arguments, blockStatement) is string html ? new TrustedHtml(html) : null;
 
         public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
             ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
