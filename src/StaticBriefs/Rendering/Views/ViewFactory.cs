@@ -22,12 +22,7 @@ public sealed class ViewFactory : IDisposable
     private readonly ThreadLocal<int[]> _relatedScores;
     private readonly long[] _ticks;
     private readonly int[]?[] _related;
-    // The cards of the site before an edit that moved briefs (preview's), and its briefs' ids by source file: a card
-    // made again that equals the one made then is that object, so the card HTML the template runner keeps by object is
-    // found rather than rendered again (a brief added or dated anew moves hundreds of listing pages' cards). Only the
-    // array is kept, not the factory, so no chain of earlier sites is held.
-    private readonly BriefCard?[]? _cardsBefore;
-    private readonly IReadOnlyDictionary<string, int>? _idsBefore;
+    private readonly CardCarry? _carry;
 
     /// <summary>Prepares the shared views of a site.</summary>
     public ViewFactory(SiteModel site) : this(site, null, null)
@@ -40,10 +35,9 @@ public sealed class ViewFactory : IDisposable
     /// </summary>
     public ViewFactory(SiteModel site, ViewFactory? before, IReadOnlyDictionary<string, int>? idsBefore)
     {
-        _cardsBefore = before?._cards;
-        _idsBefore = before is null ? null : idsBefore;
         _site = site;
         Urls = new UrlBuilder(site.Settings.BaseUrl);
+        _carry = before is null || idsBefore is null ? null : new CardCarry(before._cards, before._site.Briefs, before.Urls.BasePath, idsBefore);
         // Links name a term without its count, so a brief tagged elsewhere changes no page that only links to the term
         // (cards, chips, career lines): only the index pages, which show counts, take the counted links.
         _termLinks = site.Taxonomies.Values
@@ -103,10 +97,14 @@ public sealed class ViewFactory : IDisposable
     {
         if (Volatile.Read(ref _cards[briefId]) is { } card) return card;
         var brief = _site.Briefs[briefId];
-        var made = MakeCard(brief);
-        if (_idsBefore is not null && _idsBefore.TryGetValue(brief.Source.RelativePath, out var old)
-            && old < _cardsBefore!.Length && Volatile.Read(ref _cardsBefore[old]) is { } was && SameCard(was, made))
-            made = was;
+        BriefCard made;
+        if (_carry?.Earlier(brief) is not var (before, was)) made = MakeCard(brief);
+        else if (Shows(was, before, brief)) made = was;
+        else
+        {
+            made = MakeCard(brief);
+            if (SameCard(was, made)) made = was;
+        }
         return Interlocked.CompareExchange(ref _cards[briefId], made, null) ?? made;
     }
 
@@ -310,6 +308,34 @@ public sealed class ViewFactory : IDisposable
 
     /// <inheritdoc/>
     public void Dispose() => _relatedScores.Dispose();
+
+    /// <summary>
+    /// True when <paramref name="card"/>, made for <paramref name="before"/>, is the card <paramref name="brief"/> would
+    /// make now, checked without making it: the same document object (title, summary, authors, image text), path and
+    /// date, the same base path for links, the same author fallback and image link, and term links equal to the ones
+    /// its chips show. Making and comparing cost about a quarter of the listing pages an add dated mid-site shifts.
+    /// </summary>
+    private bool Shows(BriefCard card, Brief before, Brief brief) =>
+        ReferenceEquals(brief.Source, before.Source) && brief.Path == before.Path && brief.Date == before.Date
+        && Urls.BasePath == _carry!.BasePath
+        && card.Author == (brief.Source.Author ?? _site.Settings.Author ?? "")
+        && card.Image == ImageLink(brief.Source)
+        && ShowsLinks(card.Companies, brief, TaxonomyKind.Companies)
+        && ShowsLinks(card.People, brief, TaxonomyKind.People)
+        && ShowsLinks(card.Topics, brief, TaxonomyKind.Topics);
+
+    /// <summary>The chips a card shows for one kind are the term links of the brief's first terms of that kind.</summary>
+    private bool ShowsLinks(IReadOnlyList<LinkView> chips, Brief brief, TaxonomyKind kind)
+    {
+        var shown = 0;
+        foreach (var key in brief.TermsOf(kind))
+        {
+            if (shown == ContentCaps.ChipsPerCard) break;
+            if (shown >= chips.Count || chips[shown] != _termLinks[(kind, key)]) return false;
+            shown++;
+        }
+        return shown == chips.Count;
+    }
 
     /// <summary>Equal cards, their link lists compared item by item (a record compares lists by reference).</summary>
     private static bool SameCard(BriefCard a, BriefCard b) =>

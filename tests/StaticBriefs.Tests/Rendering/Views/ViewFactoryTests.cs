@@ -40,4 +40,71 @@ public sealed class ViewFactoryTests : IDisposable
         var alpha = after.Briefs.Single(b => b.Source.RelativePath == "briefs/a.md").Id;
         Assert.Empty(carried.CardWithout(alpha, TaxonomyKind.Companies, openAi).Companies);
     }
+
+    /// <summary>A site assembled from loaded documents (the same objects each time, as preview keeps them).</summary>
+    private SiteModel Assemble(LoadedSite loaded)
+    {
+        var bag = new StaticBriefs.Diagnostics.DiagnosticBag();
+        var site = SiteAssembler.Assemble(loaded, new AssemblyOptions(false, false, TestSite.Now), bag);
+        Assert.False(bag.HasErrors);
+        return site;
+    }
+
+    private (LoadedSite Loaded, ViewFactory Views, Dictionary<string, BriefCard> Cards, Dictionary<string, int> Ids) Earlier()
+    {
+        _site.Write("_data/companies.yml", "- name: Anthropic\n- name: OpenAI\n");
+        _site.Write("briefs/a.md", TestSite.Brief("title: Alpha\ndate: 2024-01-01\ncompanies: [OpenAI, Anthropic]"));
+        _site.Write("briefs/b.md", TestSite.Brief("title: Beta\ndate: 2024-02-01\nauthor: Ann"));
+        var loaded = StaticBriefs.Loading.SiteLoader.Load(_site.InputDirectory, new StaticBriefs.Diagnostics.DiagnosticBag());
+        var site = Assemble(loaded);
+        var views = new ViewFactory(site);
+        return (loaded, views, site.Briefs.ToDictionary(b => b.Source.RelativePath, b => views.Card(b.Id)),
+            site.Briefs.ToDictionary(b => b.Source.RelativePath, b => b.Id));
+    }
+
+    private static BriefCard CardOf(SiteModel site, ViewFactory views, string file) =>
+        views.Card(site.Briefs.Single(b => b.Source.RelativePath == file).Id);
+
+    [Fact]
+    public void A_document_kept_as_it_was_keeps_its_card_when_a_new_brief_moves_the_ids()
+    {
+        var (loaded, views, cards, ids) = Earlier();
+        _site.Write("briefs/c.md", TestSite.Brief("title: Gamma\ndate: 2024-03-01"));
+        var added = StaticBriefs.Loading.SiteLoader.Load(_site.InputDirectory, new StaticBriefs.Diagnostics.DiagnosticBag())
+            .Documents.Single(d => d.RelativePath == "briefs/c.md");
+        var after = Assemble(loaded with { Documents = loaded.Documents.Add(added) });
+        var carried = new ViewFactory(after, views, ids);
+        Assert.Same(cards["briefs/a.md"], CardOf(after, carried, "briefs/a.md"));
+        Assert.Same(cards["briefs/b.md"], CardOf(after, carried, "briefs/b.md"));
+        Assert.Equal("Gamma", CardOf(after, carried, "briefs/c.md").Title);
+    }
+
+    [Fact]
+    public void A_kept_document_s_card_is_made_again_when_the_site_author_or_base_path_it_shows_changed()
+    {
+        var (loaded, views, cards, ids) = Earlier();
+        // Alpha has no author of its own: the site's shows on its card. Beta names Ann, whom the site's does not change.
+        var byAuthor = Assemble(loaded with { Settings = loaded.Settings with { Author = "The desk" } });
+        var carried = new ViewFactory(byAuthor, views, ids);
+        Assert.Equal("The desk", CardOf(byAuthor, carried, "briefs/a.md").Author);
+        Assert.Same(cards["briefs/b.md"], CardOf(byAuthor, carried, "briefs/b.md"));
+
+        var moved = Assemble(loaded with { Settings = loaded.Settings with { BaseUrl = new Uri("https://example.org/briefs-site/") } });
+        var underPath = new ViewFactory(moved, views, ids);
+        Assert.StartsWith("/briefs-site/", CardOf(moved, underPath, "briefs/b.md").Url, StringComparison.Ordinal);
+        Assert.All(CardOf(moved, underPath, "briefs/a.md").Companies, chip => Assert.StartsWith("/briefs-site/", chip.Url, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_kept_document_s_card_is_made_again_when_an_entity_it_shows_is_renamed()
+    {
+        var (loaded, views, cards, ids) = Earlier();
+        // The chip's link text comes from the entity data: a new display name is a new card.
+        _site.Write("_data/companies.yml", "- name: Anthropic PBC\n  aliases: [Anthropic]\n- name: OpenAI\n");
+        var entities = StaticBriefs.Loading.SiteLoader.Load(_site.InputDirectory, new StaticBriefs.Diagnostics.DiagnosticBag()).Entities;
+        var after = Assemble(loaded with { Entities = entities });
+        var card = CardOf(after, new ViewFactory(after, views, ids), "briefs/a.md");
+        Assert.NotSame(cards["briefs/a.md"], card);
+        Assert.Contains(card.Companies, chip => chip.Name == "Anthropic PBC");
+    }
 }
