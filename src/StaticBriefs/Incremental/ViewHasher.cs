@@ -131,19 +131,36 @@ internal sealed class ViewHasher
 
     private static void Tag(XxHash128 hash, string tag) => ContentHash.Append(hash, tag);
 
-    /// <summary>Public instance properties and fields, ordered by name: what Scriban exposes to templates.</summary>
+    /// <summary>
+    /// Public instance properties and fields, ordered by name: what Scriban exposes to templates. View records listed
+    /// for templates are read through those getters (the same properties: ViewAccessorsTests holds the lists to the
+    /// records), which cost a fraction of reflection's on the thousands of views a partial rebuild hashes.
+    /// </summary>
+    internal static Func<object, object?>[] Accessors(Type type) =>
+        [.. Members(type).Select(m => m.Get)];
+
+    /// <summary>The members <see cref="Accessors"/> reads, with their names, in the order it reads them.</summary>
+    internal static IEnumerable<(string Name, Func<object, object?> Get)> Members(Type type) =>
+        Rendering.Theme.ViewAccessors.MembersOf(type) is { } listed && !HasPublicFields(type)
+            ? listed.OrderBy(m => m.Name, StringComparer.Ordinal)
+            : Reflected(type);
+
     [UnconditionalSuppressMessage("Trimming", "IL2070", Justification =
         "Views are types of this assembly, which the ahead-of-time build keeps whole (TrimmerRootAssembly), as Scriban needs too.")]
-    private static Func<object, object?>[] Accessors(Type type)
+    private static bool HasPublicFields(Type type) => type.GetFields(BindingFlags.Public | BindingFlags.Instance).Length > 0;
+
+    /// <summary>The members by reflection, for types templates read by reflection too.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification =
+        "Views are types of this assembly, which the ahead-of-time build keeps whole (TrimmerRootAssembly), as Scriban needs too.")]
+    internal static IEnumerable<(string Name, Func<object, object?> Get)> Reflected(Type type)
     {
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.GetMethod!.IsPublic)
             .Select(p => (p.Name, Get: (Func<object, object?>)p.GetValue));
         var fields = type.GetFields(BindingFlags.Public | BindingFlags.Instance)
             .Select(f => (f.Name, Get: (Func<object, object?>)f.GetValue));
-        return [.. properties.Concat(fields)
+        return properties.Concat(fields)
             .Where(m => m.Name != "EqualityContract")
-            .OrderBy(m => m.Name, StringComparer.Ordinal)
-            .Select(m => m.Get)];
+            .OrderBy(m => m.Name, StringComparer.Ordinal);
     }
 }

@@ -53,4 +53,22 @@ public sealed class ViewHasherTests
         Assert.Equal(keptBefore, next.Hash(new[] { kept }));
         Assert.NotEqual(droppedBefore, next.Hash(new[] { dropped }));
     }
+
+    public static TheoryData<string> ListedViewTypes() =>
+        [.. StaticBriefs.Rendering.Theme.ViewAccessors.Types.Select(t => t.FullName!)];
+
+    /// <summary>
+    /// View records templates read through listed getters are hashed through them too: the same members in the same
+    /// order as reflection reads, so a page's hash (kept in the build cache) is the same either way.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ListedViewTypes))]
+    public void A_listed_view_type_is_hashed_through_its_getters_reading_what_reflection_reads(string typeName)
+    {
+        var type = StaticBriefs.Rendering.Theme.ViewAccessors.Types.Single(t => t.FullName == typeName);
+        var read = ViewHasher.Members(type).ToList();
+        Assert.Equal(ViewHasher.Reflected(type).Select(m => m.Name), read.Select(m => m.Name));
+        // The getters are the listed ones, not reflection's (whose delegates are PropertyInfo.GetValue).
+        Assert.All(read, m => Assert.False(m.Get.Target is System.Reflection.PropertyInfo, m.Name));
+    }
 }

@@ -13,17 +13,23 @@ namespace StaticBriefs.Rendering.Theme;
 /// access), and nothing can be set (view records are immutable).
 /// </summary>
 /// <typeparam name="T">The view type.</typeparam>
-internal sealed class ViewAccessor<T> : IObjectAccessor where T : class
+internal sealed class ViewAccessor<T> : IObjectAccessor, IViewMembers where T : class
 {
+    private readonly (string Name, Func<T, object?> Get)[] _members;
     private readonly string[] _names;
     private readonly FrozenDictionary<string, Func<T, object?>> _getters;
 
     /// <summary>Creates the accessor from the members' C# names and getters, in declaration order.</summary>
     public ViewAccessor(params (string Name, Func<T, object?> Get)[] members)
     {
+        _members = members;
         _names = [.. members.Select(m => StandardMemberRenamer.Rename(m.Name))];
         _getters = members.ToFrozenDictionary(m => StandardMemberRenamer.Rename(m.Name), m => m.Get, StringComparer.Ordinal);
     }
+
+    /// <inheritdoc/>
+    public IEnumerable<(string Name, Func<object, object?> Get)> Members =>
+        _members.Select(m => (m.Name, (Func<object, object?>)(target => m.Get((T)target))));
 
     /// <inheritdoc/>
     public bool HasIndexer => false;
@@ -64,4 +70,11 @@ internal sealed class ViewAccessor<T> : IObjectAccessor where T : class
 
     /// <inheritdoc/>
     public bool TrySetItem(TemplateContext context, SourceSpan span, object target, object index, object? value) => false;
+}
+
+/// <summary>A view type's public properties as C# names and getters, for readers other than templates (page hashes).</summary>
+internal interface IViewMembers
+{
+    /// <summary>Every public property, by C# name, in declaration order.</summary>
+    IEnumerable<(string Name, Func<object, object?> Get)> Members { get; }
 }

@@ -109,6 +109,10 @@ internal static class ViewAccessors
     /// <summary>The accessor of <paramref name="type"/>, or null when it is not a view record listed here.</summary>
     public static IObjectAccessor? Find(Type type) => ByType.GetValueOrDefault(type);
 
+    /// <summary>The listed properties of a view type as C# names and getters; null for a type not listed.</summary>
+    public static IEnumerable<(string Name, Func<object, object?> Get)>? MembersOf(Type type) =>
+        (ByType.GetValueOrDefault(type) as IViewMembers)?.Members;
+
     /// <summary>One shared box per value: flags are read on every page.</summary>
     private static object Box(bool value) => value ? True : False;
 }
