@@ -94,8 +94,8 @@ internal static partial class LiveRebuildProbe
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"after {rows.Count * Edits} edits: {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024)} MiB of heap, {Environment.WorkingSet / (1024 * 1024)} MiB working set"));
             Console.WriteLine();
-            Console.WriteLine("| edit | median | min-max | pages rendered (median) | path |");
-            Console.WriteLine("|---|---|---|---|---|");
+            Console.WriteLine("| edit | median | min-max | pages rendered (median) | processor (median) | allocated (median) | path |");
+            Console.WriteLine("|---|---|---|---|---|---|---|");
             foreach (var row in rows) Console.WriteLine(row);
             return 0;
         }
@@ -126,6 +126,7 @@ internal static partial class LiveRebuildProbe
         var pauses = new List<double>();
         var collections = new List<double>();
         var allocated = new List<double>();
+        var processor = new List<double>();
         for (var i = 0; i < Edits; i++)
         {
             if (pause > 0) Thread.Sleep(pause);
@@ -133,6 +134,7 @@ internal static partial class LiveRebuildProbe
             var pausedBefore = GC.GetTotalPauseDuration();
             var collectedBefore = GC.CollectionCount(0);
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var processorBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var result = SiteBuild.Run(options, output);
             totals.Add(watch.Elapsed.TotalMilliseconds);
@@ -140,6 +142,8 @@ internal static partial class LiveRebuildProbe
             pauses.Add((GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds);
             collections.Add(GC.CollectionCount(0) - collectedBefore);
             allocated.Add((GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (1024.0 * 1024));
+            // Processor time of the whole edit, both cores: steadier than wall time when the machine's speed drifts.
+            processor.Add((Process.GetCurrentProcess().TotalProcessorTime - processorBefore).TotalMilliseconds);
             if (result.HasErrors) throw new InvalidOperationException($"{what}: " + string.Join('\n', result.Diagnostics.Take(5)));
             pages.Add(result.PagesRendered);
             foreach (var stage in result.Stages.Concat(result.Work.Select(w => w with { Name = "  (work) " + w.Name })))
@@ -153,11 +157,11 @@ internal static partial class LiveRebuildProbe
             }
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: median {Median(totals):F1} ms (min {totals.Min():F1}, max {totals.Max():F1})"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {"(gc pauses)",-16} {Median(pauses),7:F1} ms in {Median(collections):F0} collections, {Median(allocated):F0} MiB allocated"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {"(gc pauses)",-16} {Median(pauses),7:F1} ms in {Median(collections):F0} collections, {Median(allocated):F0} MiB allocated, {Median(processor):F0} ms of processor time"));
         foreach (var (name, list) in stages)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"    {name,-16} {Median(list),7:F1} ms, cpu {Median(stageCpu[name]),6:F1} ms, {Median(stageAllocated[name]),5:F1} MiB"));
-        return string.Create(CultureInfo.InvariantCulture, $"| {what} | {Median(totals):F0} ms | {totals.Min():F0}-{totals.Max():F0} ms | {Median(pages):F0}");
+        return string.Create(CultureInfo.InvariantCulture, $"| {what} | {Median(totals):F0} ms | {totals.Min():F0}-{totals.Max():F0} ms | {Median(pages):F0} | {Median(processor):F0} ms | {Median(allocated):F0} MiB");
     }
 
     private static double Median(List<double> values)
