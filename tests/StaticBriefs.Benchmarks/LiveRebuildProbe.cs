@@ -119,10 +119,8 @@ internal static partial class LiveRebuildProbe
     {
         var totals = new List<double>();
         var pages = new List<double>();
-        var stages = new Dictionary<string, List<double>>();
-        // Processor time (both cores) and allocation per stage: steadier than wall time on a shared machine.
-        var stageCpu = new Dictionary<string, List<double>>();
-        var stageAllocated = new Dictionary<string, List<double>>();
+        // Each stage's timings (wall, and processor time and allocation, steadier than wall time on a shared machine).
+        var stages = new Dictionary<string, List<StaticBriefs.Diagnostics.StageTiming>>();
         var pauses = new List<double>();
         var collections = new List<double>();
         var allocated = new List<double>();
@@ -149,18 +147,14 @@ internal static partial class LiveRebuildProbe
             foreach (var stage in result.Stages.Concat(result.Work.Select(w => w with { Name = "  (work) " + w.Name })))
             {
                 if (!stages.TryGetValue(stage.Name, out var list)) stages[stage.Name] = list = [];
-                list.Add(stage.Elapsed.TotalMilliseconds);
-                if (!stageCpu.TryGetValue(stage.Name, out var cpu)) stageCpu[stage.Name] = cpu = [];
-                cpu.Add(stage.Cpu.TotalMilliseconds);
-                if (!stageAllocated.TryGetValue(stage.Name, out var bytes)) stageAllocated[stage.Name] = bytes = [];
-                bytes.Add(stage.Allocated / (1024.0 * 1024));
+                list.Add(stage);
             }
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: median {Median(totals):F1} ms (min {totals.Min():F1}, max {totals.Max():F1})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {"(gc pauses)",-16} {Median(pauses),7:F1} ms in {Median(collections):F0} collections, {Median(allocated):F0} MiB allocated, {Median(processor):F0} ms of processor time"));
         foreach (var (name, list) in stages)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"    {name,-16} {Median(list),7:F1} ms, cpu {Median(stageCpu[name]),6:F1} ms, {Median(stageAllocated[name]),5:F1} MiB"));
+                $"    {name,-16} {Median([.. list.Select(t => t.Elapsed.TotalMilliseconds)]),7:F1} ms, cpu {Median([.. list.Select(t => t.Cpu.TotalMilliseconds)]),6:F1} ms, {Median([.. list.Select(t => t.Allocated / (1024.0 * 1024))]),5:F1} MiB"));
         return string.Create(CultureInfo.InvariantCulture, $"| {what} | {Median(totals):F0} ms | {totals.Min():F0}-{totals.Max():F0} ms | {Median(pages):F0} | {Median(processor):F0} ms | {Median(allocated):F0} MiB");
     }
 

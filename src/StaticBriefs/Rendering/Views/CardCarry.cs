@@ -9,11 +9,8 @@ namespace StaticBriefs.Rendering.Views;
 /// the template runner keeps by object is found rather than rendered again (a brief added or dated anew moves hundreds
 /// of listing pages' cards). Only the arrays are kept, not the earlier factory, so no chain of earlier sites is held.
 /// </summary>
-internal sealed class CardCarry(BriefCard?[] cards, ImmutableArray<Brief> briefs, string basePath, IReadOnlyDictionary<string, int> ids)
+internal sealed class CardCarry(BriefCard?[] cards, ImmutableArray<Brief> briefs, IReadOnlyDictionary<string, int> ids)
 {
-    /// <summary>The base path the earlier cards' links were made under.</summary>
-    public string BasePath => basePath;
-
     /// <summary>The card made before the edit for the document of <paramref name="brief"/>, and the brief it was made for.</summary>
     public (Brief Brief, BriefCard Card)? Earlier(Brief brief) =>
         ids.TryGetValue(brief.Source.RelativePath, out var old) && old < cards.Length && Volatile.Read(ref cards[old]) is { } card

@@ -37,7 +37,8 @@ public sealed class ViewFactory : IDisposable
     {
         _site = site;
         Urls = new UrlBuilder(site.Settings.BaseUrl);
-        _carry = before is null || idsBefore is null ? null : new CardCarry(before._cards, before._site.Briefs, before.Urls.BasePath, idsBefore);
+        // Under another base path every link differs, so no earlier card can be the same.
+        _carry = before is null || idsBefore is null || before.Urls.BasePath != Urls.BasePath ? null : new CardCarry(before._cards, before._site.Briefs, idsBefore);
         // Links name a term without its count, so a brief tagged elsewhere changes no page that only links to the term
         // (cards, chips, career lines): only the index pages, which show counts, take the counted links.
         _termLinks = site.Taxonomies.Values
@@ -312,12 +313,11 @@ public sealed class ViewFactory : IDisposable
     /// <summary>
     /// True when <paramref name="card"/>, made for <paramref name="before"/>, is the card <paramref name="brief"/> would
     /// make now, checked without making it: the same document object (title, summary, authors, image text), path and
-    /// date, the same base path for links, the same author fallback and image link, and term links equal to the ones
+    /// date (under the same base path: see the constructor), the same author fallback and image link, and term links equal to the ones
     /// its chips show. Making and comparing cost about a quarter of the listing pages an add dated mid-site shifts.
     /// </summary>
     private bool Shows(BriefCard card, Brief before, Brief brief) =>
         ReferenceEquals(brief.Source, before.Source) && brief.Path == before.Path && brief.Date == before.Date
-        && Urls.BasePath == _carry!.BasePath
         && card.Author == (brief.Source.Author ?? _site.Settings.Author ?? "")
         && card.Image == ImageLink(brief.Source)
         && ShowsLinks(card.Companies, brief, TaxonomyKind.Companies)
