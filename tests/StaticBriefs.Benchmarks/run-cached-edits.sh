@@ -3,7 +3,8 @@
 # run by run so a busy machine slows both alike. Each run applies one edit (toggled, so every run is a real change)
 # to the same brief in both copies, then builds each with --timings. Prints wall seconds and peak RSS per run, and
 # checks after each edit kind that both outputs are byte-identical.
-# usage: tests/StaticBriefs.Benchmarks/run-cached-edits.sh A_DLL B_DLL CORPUS_INPUT THEME [RUNS=5] [WORK=/dev/shm/sb-cached-edits]
+# usage: tests/StaticBriefs.Benchmarks/run-cached-edits.sh A B CORPUS_INPUT THEME [RUNS=5] [WORK=/dev/shm/sb-cached-edits]
+# A and B are StaticBriefs.dll files (run with dotnet) or native executables (a PublishAot publish).
 # The corpus is a generated input folder (e.g. the 10,000-brief one); its first brief under briefs/ is edited.
 set -euo pipefail
 
@@ -11,7 +12,9 @@ A_DLL="$1"; B_DLL="$2"; CORPUS="$3"; THEME="$4"; RUNS="${5:-5}"; WORK="${6:-/dev
 for t in A B; do rm -rf "$WORK/$t"; mkdir -p "$WORK/$t"; cp -r "$CORPUS" "$WORK/$t/in"; done
 BRIEF="$(cd "$WORK/A/in" && find briefs -name '*.md' | LC_ALL=C sort | sed -n 1p)"
 dll() { if [ "$1" = A ]; then echo "$A_DLL"; else echo "$B_DLL"; fi; }
-build() { (cd "$WORK/$1" && /usr/bin/time -f "$2 $1 %e s %M KB" dotnet "$(dll "$1")" build --theme "$THEME" --input in --output out --timings > "$WORK/$1.log" 2>&1; tail -1 "$WORK/$1.log"); }
+launcher() { case "$(dll "$1")" in *.dll) echo dotnet ;; esac; }
+# shellcheck disable=SC2046 # no launcher for a native executable: the empty word must vanish
+build() { (cd "$WORK/$1" && /usr/bin/time -f "$2 $1 %e s %M KB" $(launcher "$1") "$(dll "$1")" build --theme "$THEME" --input in --output out --timings > "$WORK/$1.log" 2>&1; tail -1 "$WORK/$1.log"); }
 edit() {
   python3 - "$1" "$WORK/$2/in/$BRIEF" <<'PY'
 import re, sys

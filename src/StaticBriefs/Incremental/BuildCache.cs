@@ -81,6 +81,9 @@ public sealed class BuildCache
     /// <summary>Search tokens by a hash of the text they were made from (<see cref="TokenMemo"/>).</summary>
     internal ConcurrentDictionary<UInt128, Search.TokenizedText> Tokens { get; } = new();
 
+    /// <summary>The strings the kept tokens name by number; read and saved with the cache's index.</summary>
+    internal Search.Lexicon Lexicon { get; set; } = new();
+
     /// <summary>The tokens the current build asked for or made; empty when its search stage kept none.</summary>
     internal ConcurrentDictionary<UInt128, byte> TokensUsed { get; private set; } = new();
 

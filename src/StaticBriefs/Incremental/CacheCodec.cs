@@ -163,11 +163,12 @@ internal static class CacheCodec
             Lead = r.ReadString(),
         };
 
+    /// <summary>Writes a token set: its terms and words as numbers of its lexicon, which is saved on its own.</summary>
     public static void WriteTokens(BinaryWriter w, Search.TokenizedText t)
     {
-        WriteArray(w, [.. t.Terms], (w, s) => w.Write(s));
+        WriteNumbers(w, t.Terms);
         WriteArray(w, [.. t.Frequencies], (w, n) => w.Write(n));
-        WriteArray(w, [.. t.Words], (w, s) => w.Write(s));
+        WriteNumbers(w, t.Words);
         WriteArray(w, [.. t.FieldLengths], (w, n) => w.Write(n));
         w.Write(t.Excerpt);
     }
@@ -176,17 +177,35 @@ internal static class CacheCodec
     /// Reads what <see cref="WriteTokens"/> wrote, straight into the arrays the tokens keep: a cached build reads every
     /// brief's, and going through immutable arrays copied them all once more (a third of the cache stage).
     /// </summary>
-    public static Search.TokenizedText ReadTokens(BinaryReader r)
+    public static Search.TokenizedText ReadTokens(BinaryReader r, Search.Lexicon lexicon)
     {
-        var terms = new string[ReadLength(r)];
-        for (var i = 0; i < terms.Length; i++) terms[i] = r.ReadString();
+        var count = lexicon.Count;
+        var terms = ReadNumbers(r, count);
         var frequencies = new uint[ReadLength(r)];
         for (var i = 0; i < frequencies.Length; i++) frequencies[i] = r.ReadUInt32();
-        var words = new string[ReadLength(r)];
-        for (var i = 0; i < words.Length; i++) words[i] = r.ReadString();
+        var words = ReadNumbers(r, count);
         var lengths = new int[ReadLength(r)];
         for (var i = 0; i < lengths.Length; i++) lengths[i] = r.ReadInt32();
-        return new(terms, frequencies, words, lengths, r.ReadString());
+        return new(lexicon, terms, frequencies, words, lengths, r.ReadString());
+    }
+
+    private static void WriteNumbers(BinaryWriter w, int[] numbers)
+    {
+        w.Write(numbers.Length);
+        foreach (var number in numbers) w.Write7BitEncodedInt(number);
+    }
+
+    /// <summary>Numbers below <paramref name="limit"/> (a lexicon's size): anything else is a damaged entry.</summary>
+    private static int[] ReadNumbers(BinaryReader r, int limit)
+    {
+        var numbers = new int[ReadLength(r)];
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            var number = r.Read7BitEncodedInt();
+            if ((uint)number >= (uint)limit) throw new InvalidDataException("a token number outside the lexicon");
+            numbers[i] = number;
+        }
+        return numbers;
     }
 
     public static void WriteLookups(BinaryWriter w, ImmutableArray<LinkLookup> lookups) => WriteArray(w, lookups, (w, l) =>

@@ -15,7 +15,7 @@ internal static partial class CacheStore
 {
     private const string IndexFile = "sources.bin";
     private const string PackPattern = "bodies-*.pack";
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
     private static readonly byte[] IndexMagic = "SBCACHE1"u8.ToArray();
     private static readonly byte[] ManifestMagic = "SBOUTPT1"u8.ToArray();
 
@@ -32,6 +32,8 @@ internal static partial class CacheStore
             cache.Documents.Clear();
             cache.Markdown.Clear();
             cache.UnreadMarkdown.Clear();
+            cache.Tokens.Clear();
+            cache.Lexicon = new();
             cache.Pack?.Dispose();
             cache.Pack = null;
         }
@@ -55,6 +57,9 @@ internal static partial class CacheStore
             bodies[i] = (reader.ReadString(), CacheCodec.ReadNullable(reader), ReadSpan(reader));
         var tokens = new (UInt128 Key, PackSpan Span)[ReadCount(reader)];
         for (var i = 0; i < tokens.Length; i++) tokens[i] = (ReadKey(reader), ReadSpan(reader));
+        var strings = new string[ReadCount(reader)];
+        for (var i = 0; i < strings.Length; i++) strings[i] = reader.ReadString();
+        var lexicon = new Search.Lexicon(strings);
         var spellings = new List<(string Key, IReadOnlyList<(string Spelling, string Path)> Pairs)>();
         for (var sets = ReadCount(reader); sets > 0; sets--)
         {
@@ -69,6 +74,7 @@ internal static partial class CacheStore
         if (!File.Exists(packPath)) return;
         var pack = CachePack.Open(packPath);
         cache.Pack = pack;
+        cache.Lexicon = lexicon;
         foreach (var (key, pairs) in spellings) cache.RememberSpellings(key, pairs);
         // Rendered bodies are most of the pack and a build that plans from a snapshot needs a few: they are read when
         // asked for (BuildCache.TryGetMarkdown). Documents and tokens are all needed. Entries are independent: decode them
@@ -93,7 +99,7 @@ internal static partial class CacheStore
             else
             {
                 var (key, span) = tokens[i - documents.Length];
-                loadedTokens[i - documents.Length] = pack.Read(span, 't', TokenKey(key), CacheCodec.ReadTokens);
+                loadedTokens[i - documents.Length] = pack.Read(span, 't', TokenKey(key), r => CacheCodec.ReadTokens(r, lexicon));
             }
         });
         for (var i = 0; i < documents.Length; i++)
@@ -183,6 +189,10 @@ internal static partial class CacheStore
                 writer.Write((ulong)key);
                 WriteSpan(writer, pack.SpanOf(entry)!.Value);
             }
+            // Whole, every save: the token sets in the pack name its strings by number, and it only grows.
+            var strings = cache.Lexicon.Snapshot();
+            writer.Write(strings.Length);
+            foreach (var text in strings) writer.Write(text);
             var spellings = cache.RememberedSpellings();
             writer.Write(spellings.Count);
             foreach (var (key, pairs) in spellings)

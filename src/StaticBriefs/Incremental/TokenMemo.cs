@@ -17,6 +17,8 @@ internal sealed class TokenMemo : ITokenMemo
         cache.StartTokenUse();
     }
 
+    public Lexicon Lexicon => _cache.Lexicon;
+
     public TokenizedText? Find(UInt128 key)
     {
         if (!_cache.Tokens.TryGetValue(key, out var tokens)) return null;

@@ -1,15 +1,16 @@
 namespace StaticBriefs.Search;
 
 /// <summary>
-/// One document's tokens in a form that outlives a build: terms and dictionary words by their text (ids are a
-/// builder's own), with what <see cref="SearchIndexBuilder"/> makes of them.
+/// One document's tokens in a form that outlives a build: terms and dictionary words by their numbers in a
+/// <see cref="Search.Lexicon"/> (ids are a builder's own), with what <see cref="SearchIndexBuilder"/> makes of them.
 /// </summary>
+/// <param name="Lexicon">What the numbers of <paramref name="Terms"/> and <paramref name="Words"/> name.</param>
 /// <param name="Terms">Each term the document uses.</param>
 /// <param name="Frequencies">Per term, its packed field frequencies (<see cref="SearchFields"/>).</param>
 /// <param name="Words">The typo dictionary's words it uses.</param>
 /// <param name="FieldLengths">Each field's length in words.</param>
 /// <param name="Excerpt">The snippet shown under a result.</param>
-internal sealed record TokenizedText(string[] Terms, uint[] Frequencies, string[] Words, int[] FieldLengths, string Excerpt);
+internal sealed record TokenizedText(Lexicon Lexicon, int[] Terms, uint[] Frequencies, int[] Words, int[] FieldLengths, string Excerpt);
 
 /// <summary>
 /// Tokens kept across builds (by the build cache), by a hash of everything tokenized: the same text always gives the
@@ -17,6 +18,9 @@ internal sealed record TokenizedText(string[] Terms, uint[] Frequencies, string[
 /// </summary>
 internal interface ITokenMemo
 {
+    /// <summary>The lexicon the stored tokens' numbers are in; new tokens are stored in it.</summary>
+    Lexicon Lexicon { get; }
+
     /// <summary>The tokens stored for <paramref name="key"/>, or null.</summary>
     TokenizedText? Find(UInt128 key);
 

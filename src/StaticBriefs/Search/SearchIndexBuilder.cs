@@ -13,6 +13,8 @@ public sealed class SearchIndexBuilder
     internal const int ExcerptLength = 300;
 
     private readonly Dictionary<string, int> _termIds;
+    // Kept token sets' lexicon numbers to these tables and back; shared with the tables.
+    private readonly LexiconMaps _lexiconMaps;
     // Folded word -> (its term, or -1 for a stop word; its id in the typo dictionary's table, or -1; whether the term
     // is the word itself, unstemmed).
     private readonly ConcurrentDictionary<string, (int Term, int Word, bool Verbatim)> _wordIds;
@@ -43,6 +45,7 @@ public sealed class SearchIndexBuilder
     public SearchIndexBuilder()
     {
         _termIds = new(StringComparer.Ordinal);
+        _lexiconMaps = new();
         _wordIds = new(StringComparer.Ordinal);
         _dictionaryWords = [];
         _terms = [];
@@ -61,6 +64,7 @@ public sealed class SearchIndexBuilder
     {
         // The term table only grows, so the new builder can share it; terms no document uses are left out on write.
         _termIds = previous._termIds;
+        _lexiconMaps = previous._lexiconMaps;
         _wordIds = previous._wordIds;
         _dictionaryWords = previous._dictionaryWords;
         _terms = previous._terms;
@@ -185,7 +189,7 @@ public sealed class SearchIndexBuilder
             OrEmpty(document.Companies), OrEmpty(document.People), OrEmpty(document.Topics),
             excerpt, termIds, frequencies, lengths)
         { WordIds = [.. words], Verbs = OrEmpty(document.Verbs), IdKey = IdKeyOf(document) };
-        Memo?.Store(key, new TokenizedText([.. termIds.Select(t => Term(t))], frequencies, [.. indexed.WordIds.Select(Word)], lengths, excerpt));
+        if (Memo is { } memo) memo.Store(key, Stored(memo.Lexicon, termIds, frequencies, indexed.WordIds, lengths, excerpt));
         Keep(key, indexed);
     }
 
@@ -214,56 +218,75 @@ public sealed class SearchIndexBuilder
         lock (_gate) return [.. _documents.Values.Select(d => (d.Id, d.TextKey))];
     }
 
-    private string Term(int id)
-    {
-        lock (_gate) return _terms[id];
-    }
-
-    private string Word(int id)
-    {
-        lock (_gate) return _dictionaryWords[id];
-    }
-
     /// <summary>
     /// A document from stored tokens, its terms and words entered into this builder's tables as tokenizing its text
-    /// would have (the same calls, so the tables hold what a build without the memo makes).
+    /// would have (the same calls, so the tables hold what a build without the memo makes). A lexicon number met
+    /// before is a look-up in an array (<see cref="LexiconMap"/>), not a string hashed again.
     /// </summary>
     private IndexedDocument Restore(SearchDocument document, TokenizedText stored)
     {
         var termIds = new int[stored.Terms.Length];
+        var wordIds = new int[stored.Words.Length];
+        var count = 0;
         // One lock per document rather than per term: the terms of a cached build are nearly all known already.
         lock (_gate)
         {
+            var map = _lexiconMaps.For(stored.Lexicon);
             for (var i = 0; i < termIds.Length; i++)
             {
-                var term = stored.Terms[i];
-                if (!_termIds.TryGetValue(term, out var id))
-                {
-                    id = _terms.Count;
-                    _terms.Add(term);
-                    _termIds[term] = id;
-                }
-                termIds[i] = id;
+                ref var slot = ref map.TermSlot(stored.Terms[i]);
+                if (slot == 0) slot = TermIdLocked(stored.Lexicon[stored.Terms[i]]) + 1;
+                termIds[i] = slot - 1;
             }
-        }
-        var wordIds = new int[stored.Words.Length];
-        var count = 0;
-        Span<char> buffer = stackalloc char[SearchTokenizer.BufferLength];
-        foreach (var word in stored.Words)
-        {
-            if (!_wordLookup.TryGetValue(word, out var ids))
+            foreach (var number in stored.Words)
             {
-                if (word.Length > buffer.Length) continue;
-                word.AsSpan().CopyTo(buffer);
-                ids = AddWord(buffer[..word.Length], whole: false);
+                ref var slot = ref map.WordSlot(number);
+                if (slot == 0) slot = WordOf(stored.Lexicon[number]) + 2;
+                if (slot >= 2) wordIds[count++] = slot - 2;
             }
-            if (ids.Word >= 0) wordIds[count++] = ids.Word;
         }
         // The stored arrays are never written to (documents are replaced, not changed), so they are shared, not copied.
         return new IndexedDocument(document.Id, document.Path, document.Title, document.Summary, document.Date,
             OrEmpty(document.Companies), OrEmpty(document.People), OrEmpty(document.Topics),
             stored.Excerpt, termIds, stored.Frequencies, stored.FieldLengths)
         { WordIds = count == wordIds.Length ? wordIds : wordIds[..count], Verbs = OrEmpty(document.Verbs), IdKey = IdKeyOf(document) };
+    }
+
+    /// <summary>A stored dictionary word's id in this builder's table, entered as tokenizing would; -1 when it has none.</summary>
+    private int WordOf(string word)
+    {
+        if (!_wordLookup.TryGetValue(word, out var ids))
+        {
+            if (word.Length > SearchTokenizer.BufferLength) return -1;
+            Span<char> buffer = stackalloc char[SearchTokenizer.BufferLength];
+            word.AsSpan().CopyTo(buffer);
+            ids = AddWord(buffer[..word.Length], whole: false);
+        }
+        return ids.Word;
+    }
+
+    /// <summary>A term's id, entered when new; the caller holds the gate.</summary>
+    private int TermIdLocked(string term)
+    {
+        if (_termIds.TryGetValue(term, out var id)) return id;
+        id = _terms.Count;
+        _terms.Add(term);
+        _termIds[term] = id;
+        return id;
+    }
+
+    /// <summary>A tokenized document's terms and words as numbers of <paramref name="lexicon"/>, for the memo.</summary>
+    private TokenizedText Stored(Lexicon lexicon, int[] termIds, uint[] frequencies, int[] wordIds, int[] lengths, string excerpt)
+    {
+        var terms = new int[termIds.Length];
+        var words = new int[wordIds.Length];
+        lock (_gate)
+        {
+            var map = _lexiconMaps.For(lexicon);
+            for (var i = 0; i < terms.Length; i++) terms[i] = map.NumberOfTerm(termIds[i], _terms);
+            for (var i = 0; i < words.Length; i++) words[i] = map.NumberOfWord(wordIds[i], _dictionaryWords);
+        }
+        return new TokenizedText(lexicon, terms, frequencies, words, lengths, excerpt);
     }
 
     /// <summary>
@@ -397,14 +420,7 @@ public sealed class SearchIndexBuilder
     private int TermId(ReadOnlySpan<char> term)
     {
         var text = new string(term);
-        lock (_gate)
-        {
-            if (_termIds.TryGetValue(text, out var id)) return id;
-            id = _terms.Count;
-            _terms.Add(text);
-            _termIds[text] = id;
-            return id;
-        }
+        lock (_gate) return TermIdLocked(text);
     }
 
     private static string IdKeyOf(SearchDocument document) => document.Source.Length > 0 ? document.Source : document.Path;

@@ -90,9 +90,20 @@ public sealed class CacheCodecTests
     [Fact]
     public void Search_tokens_come_back_equal()
     {
-        var tokens = new StaticBriefs.Search.TokenizedText(["alpha", "béta"], [3, 0x8000_0001], ["alphas"], [1, 2, 3, 4, 5], "An excerpt.");
-        var back = RoundTrip(w => CacheCodec.WriteTokens(w, tokens), CacheCodec.ReadTokens);
+        var lexicon = new StaticBriefs.Search.Lexicon(["alpha", "béta", "alphas"]);
+        var tokens = new StaticBriefs.Search.TokenizedText(lexicon, [0, 1], [3, 0x8000_0001], [2], [1, 2, 3, 4, 5], "An excerpt.");
+        var back = RoundTrip(w => CacheCodec.WriteTokens(w, tokens), r => CacheCodec.ReadTokens(r, lexicon));
         AssertDeepEqual(tokens, back, nameof(StaticBriefs.Search.TokenizedText));
+        Assert.Same(lexicon, back.Lexicon);
+    }
+
+    [Fact]
+    public void Search_tokens_naming_a_number_outside_their_lexicon_read_as_damaged()
+    {
+        var written = new StaticBriefs.Search.TokenizedText(new(["alpha", "béta", "alphas"]), [0, 2], [3, 1], [1], [1, 2, 3, 4, 5], "An excerpt.");
+        // Read against a lexicon that lost its last string: the entry must not be taken as good.
+        Assert.Throws<InvalidDataException>(() =>
+            RoundTrip(w => CacheCodec.WriteTokens(w, written), r => CacheCodec.ReadTokens(r, new(["alpha", "béta"]))));
     }
 
     private static T RoundTrip<T>(Action<BinaryWriter> write, Func<BinaryReader, T> read)

@@ -13,6 +13,8 @@ public sealed class TokenMemoTests
     {
         public ConcurrentDictionary<UInt128, TokenizedText> Stored { get; } = new();
 
+        public Lexicon Lexicon { get; } = new();
+
         public TokenizedText? Find(UInt128 key) => Stored.TryGetValue(key, out var tokens) ? tokens : null;
 
         public void Store(UInt128 key, TokenizedText tokens) => Stored[key] = tokens;
