@@ -14,7 +14,7 @@ namespace StaticBriefs.Incremental;
 internal sealed class PageMemoSink(
     StagingOutput staging, OutputFolder output, OutputManifest? previous, IReadOnlyDictionary<string, string>? layoutKeys,
     ViewHasher? earlierHasher = null)
-    : IOutputSink, IPageMemo
+    : ILinkingSink, IPageMemo
 {
     private readonly ViewHasher _hasher = new(earlierHasher);
 
@@ -93,17 +93,36 @@ internal sealed class PageMemoSink(
         _written[relativePath] = key;
     }
 
+    public void WriteBytesLike(string relativePath, ReadOnlySpan<byte> content, string earlierPath)
+    {
+        var key = "bytes:" + ContentHash.Of(content);
+        if (Keep(relativePath, key)) return;
+        if (Untouched(earlierPath, key) is not null) staging.WriteBytesAsLinkTo(Path.Combine(output.Root, earlierPath), relativePath, content);
+        else staging.WriteBytes(relativePath, content);
+        _written[relativePath] = key;
+    }
+
     /// <summary>
     /// Keeps the previous file when it was made from <paramref name="key"/> and nobody has touched it since. A file
     /// behind a link (a folder of the output replaced by a link) is never kept: it is written again, as a real file.
     /// </summary>
     private bool Keep(string file, string key)
     {
-        if (previous is null || !previous.Files.TryGetValue(file, out var record) || record.Key != key) return false;
-        if (!output.IsLinkFree(file)) return false;
-        var info = new FileInfo(Path.Combine(output.Root, file));
-        if (!info.Exists || (info.Attributes & FileAttributes.ReparsePoint) != 0 || info.Length != record.Length || info.LastWriteTimeUtc.Ticks != record.WriteTicks) return false;
+        if (Untouched(file, key) is not { } record) return false;
         _kept[file] = record;
         return true;
+    }
+
+    /// <summary>
+    /// The previous build's record of <paramref name="file"/> when it was made from <paramref name="key"/> and stands
+    /// as it was written (same length and time, a plain file, no link on its way); else null.
+    /// </summary>
+    private OutputRecord? Untouched(string file, string key)
+    {
+        if (previous is null || !previous.Files.TryGetValue(file, out var record) || record.Key != key) return null;
+        if (!output.IsLinkFree(file)) return null;
+        var info = new FileInfo(Path.Combine(output.Root, file));
+        if (!info.Exists || (info.Attributes & FileAttributes.ReparsePoint) != 0 || info.Length != record.Length || info.LastWriteTimeUtc.Ticks != record.WriteTicks) return null;
+        return record;
     }
 }

@@ -65,6 +65,7 @@ internal sealed class PartialRebuild(
             new BriefPageRenderer(site, views, siteView, state.Templates, markdown, sink, search, diagnostics) { Social = state.Social }
                 .RenderSome(scope.Briefs, rendered, options.MaxParallelism));
         var layout = SearchIndexLayout.ForSite(options.VersionSearchIndex, site.Settings.SearchDocsPerFile);
+        var earlierVersions = layout.Versioned ? VersionFolders(previous) : [];
         // Nothing the index is made from changed (no brief, no entity data: the model is the last one with no source
         // swapped): its files, checked unchanged with the rest of the output, stand as they are. Making it again to find
         // that out was a cached build's largest stage when nothing changed (a versioned index is made whole in memory).
@@ -76,7 +77,7 @@ internal sealed class PartialRebuild(
         {
             if (!plan.ContentOnly)
                 search.SetEntities(TaxonomyKinds.All.SelectMany(k => site[k].ByName.Select(t => new SearchEntity(k.Singular(), t.Name, t.Path, t.Count))));
-            var stats = search.Write(sink, layout, plan.ContentOnly ? scope.Briefs : null);
+            var stats = search.Write(sink, layout, plan.ContentOnly ? scope.Briefs : null, earlierVersions is [var earlier] ? earlier : null);
             // A versioned index moved to a new folder, which _headers names.
             if (layout.Versioned) HostHeaders.Write(sink, state.Assets, stats.Root, site, diagnostics);
             return stats.Stale;
@@ -109,7 +110,7 @@ internal sealed class PartialRebuild(
         // Foreign entries (--clean-output, preview's own folder) are cleaned by whole builds: finding them means walking
         // every folder of the output, 250 ms at 10,000 briefs, on every edit, for files nobody should put there.
         var manifest = clock.Time("commit", () => OutputPatcher.CommitPartial(sink, cache, output, outputDirectory, context,
-            indexStands ? [] : layout.Versioned ? VersionFolders(previous) : staleIndexFiles is null ? RegeneratedFolders : [], removed, diagnostics, CleanForeign));
+            indexStands ? [] : layout.Versioned ? earlierVersions : staleIndexFiles is null ? RegeneratedFolders : [], removed, diagnostics, CleanForeign));
         // Nothing changed in the output folder when the commit failed; the state no longer matches it either way.
         if (manifest is null) return Failed(diagnostics.Sorted(), site, views);
         clock.Time("save cache", () => cache.CommittedPartial(outputDirectory, manifest));

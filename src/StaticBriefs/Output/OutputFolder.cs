@@ -180,6 +180,9 @@ internal sealed class OutputFolder : IDisposable
         return Apply(staging, sameFiles ? Owned! : new OwnedFiles(staged.Union(kept, StringComparer.Ordinal)), whole: false, sameFiles, diagnostics);
     }
 
+    /// <summary>What the last commit that patched the folder did (see <see cref="PatchCommit.PatchCounts"/>).</summary>
+    internal PatchCommit.PatchCounts LastPatch { get; private set; }
+
     /// <summary>
     /// Commits a partial rebuild: the staged files replace theirs, <paramref name="removed"/> go, and every other file
     /// the folder holds stays as it is, without a look at the 27,000 of them (preview's one-page rebuilds). The list
@@ -209,7 +212,7 @@ internal sealed class OutputFolder : IDisposable
             if (!change.IsEmpty) OwnedFiles.WriteSorted(Path.Combine(work.Site, OwnedFiles.FileName), change.After());
             var clean = cleanForeign && _request.CleanOutput;
             var removals = change.IsEmpty && !clean ? [] : Removals(change, clean);
-            PatchCommit.Run(this, work, Owned, removals, clean, replaced);
+            LastPatch = PatchCommit.Run(this, work, Owned, removals, clean, replaced);
         }
         catch (Exception ex) when (IoFailure.IsIo(ex))
         {
@@ -245,7 +248,7 @@ internal sealed class OutputFolder : IDisposable
             if (!swapped)
             {
                 var removals = sameFiles && !_request.CleanOutput ? [] : Removals(next);
-                PatchCommit.Run(this, work, Owned, removals, _request.CleanOutput, replaced);
+                LastPatch = PatchCommit.Run(this, work, Owned, removals, _request.CleanOutput, replaced);
             }
         }
         catch (Exception ex) when (IoFailure.IsIo(ex))

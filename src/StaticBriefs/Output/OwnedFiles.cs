@@ -122,6 +122,11 @@ internal sealed class OwnedFiles : IOwnership
         }
     }
 
+    /// <summary>How many of the files lie below <paramref name="folder"/> (relative, no trailing '/').</summary>
+    public int CountUnder(string folder) =>
+        // Below "a/b" means from "a/b/" up to "a/b0" ('0' follows '/'): they lie together in ordinal order.
+        LowerBound(Sorted, folder + "0") - LowerBound(Sorted, folder + "/");
+
     /// <summary>The index of the first of <paramref name="sorted"/> not before <paramref name="value"/> in ordinal order.</summary>
     internal static int LowerBound(ReadOnlySpan<string> sorted, string value)
     {

@@ -122,6 +122,17 @@ internal static partial class Posix
         if (RmdirNative(path) != 0) throw Failure("remove", Marshal.GetLastPInvokeError(), path);
     }
 
+    /// <summary>
+    /// Gives the file at <paramref name="existing"/> a second name, <paramref name="added"/> (a hard link; a link met
+    /// at <paramref name="existing"/> is linked as itself, never followed). False when the file system cannot (another
+    /// device, no hard links, not Linux): the caller writes the bytes instead.
+    /// </summary>
+    public static bool TryLink(string existing, string added) =>
+        OperatingSystem.IsLinux() && LinkAt(AtCurrentFolder, existing, AtCurrentFolder, added, 0) == 0;
+
+    [LibraryImport("libc", EntryPoint = "linkat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int LinkAt(int oldFolder, string oldPath, int newFolder, string newPath, int flags);
+
     [LibraryImport("libc", EntryPoint = "unlink", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int UnlinkNative(string path);
 

@@ -99,6 +99,34 @@ public sealed class StagingOutput : IOutputSink, IDisposable
         Record(relative, content.Length);
     }
 
+    /// <summary>
+    /// Stages <paramref name="content"/> at <paramref name="relativePath"/> as a second name of <paramref name="existing"/>,
+    /// a file outside the staging tree known to hold exactly these bytes (the caller checked): no bytes written. Where
+    /// no hard link can be made, the bytes are written as by <see cref="WriteBytes"/>.
+    /// </summary>
+    internal void WriteBytesAsLinkTo(string existing, string relativePath, ReadOnlySpan<byte> content)
+    {
+        var started = WorkMeter.Start();
+        var (path, relative) = FullPath(relativePath);
+        if (GaveUp) return;
+        try
+        {
+            EnsureDirectory(Path.GetDirectoryName(path)!);
+            if (!Posix.TryLink(existing, path))
+            {
+                WriteBytes(relativePath, content);
+                return;
+            }
+        }
+        catch (Exception ex) when (IoFailure.IsIo(ex))
+        {
+            Fail(relative, "cannot write this output file", ex);
+            return;
+        }
+        _meter?.Stop(WorkKind.Write, started);
+        Record(relative, content.Length);
+    }
+
     /// <summary>Copies a file as it is.</summary>
     public void CopyFile(string sourcePath, string relativePath)
     {

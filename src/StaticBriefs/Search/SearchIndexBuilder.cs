@@ -335,8 +335,12 @@ public sealed class SearchIndexBuilder
     public SearchIndexStats Write(Output.IOutputSink sink, IReadOnlySet<int>? changedDocuments = null) =>
         Write(sink, SearchIndexLayout.Flat, changedDocuments);
 
-    /// <summary>Writes the index in <paramref name="layout"/>; versioned, every file is written whatever changed.</summary>
-    public SearchIndexStats Write(Output.IOutputSink sink, SearchIndexLayout layout, IReadOnlySet<int>? changedDocuments = null)
+    /// <summary>
+    /// Writes the index in <paramref name="layout"/>; versioned, every file is written whatever changed, those equal to
+    /// the files of <paramref name="earlierVersion"/> (the last build's <c>search/&lt;hash&gt;/</c>) as links to them
+    /// where the sink can.
+    /// </summary>
+    public SearchIndexStats Write(Output.IOutputSink sink, SearchIndexLayout layout, IReadOnlySet<int>? changedDocuments = null, string? earlierVersion = null)
     {
         ArgumentNullException.ThrowIfNull(sink);
         IndexedDocument[] documents;
@@ -360,7 +364,7 @@ public sealed class SearchIndexBuilder
             }
         }
         var tables = new IndexTables(terms, _termOrder.Of(terms), named, words, reversed, wordTerms, _wordOrder.Of(words), _reversedOrder.Of(reversed), _facetKeys);
-        return new SearchIndexWriter(documents, tables, layout.StableIds, _slots).Write(sink, layout, changedDocuments, _written);
+        return new SearchIndexWriter(documents, tables, layout.StableIds, _slots).Write(sink, layout, changedDocuments, _written, earlierVersion);
     }
 
     /// <summary>

@@ -68,7 +68,12 @@ internal sealed class SearchIndexWriter
     /// are in place, so only files whose bytes change are written (and <see cref="SearchIndexStats.Stale"/> names those
     /// no longer made). Updated to this write.
     /// </param>
-    internal SearchIndexStats Write(Output.IOutputSink sink, SearchIndexLayout layout, IReadOnlySet<int>? changedDocuments = null, WrittenIndex? memo = null)
+    /// <param name="earlierVersion">
+    /// The last build's version folder (<c>search/&lt;hash&gt;/</c>), when versioned: files equal to its own are linked to
+    /// them where the sink can (<see cref="Output.ILinkingSink"/>).
+    /// </param>
+    internal SearchIndexStats Write(
+        Output.IOutputSink sink, SearchIndexLayout layout, IReadOnlySet<int>? changedDocuments = null, WrittenIndex? memo = null, string? earlierVersion = null)
     {
         // Versioned, every file is made in memory first: its folder is named by their hash, so all must be rewritten.
         var versioned = layout.Versioned ? new VersionedFiles() : null;
@@ -118,7 +123,7 @@ internal sealed class SearchIndexWriter
         if (versioned is not null)
         {
             root = versioned.Version() + "/";
-            versioned.CopyTo(sink, Folder + root);
+            versioned.CopyTo(sink, Folder + root, earlierVersion);
         }
         using var meta = new JsonFiles(sink, Folder);
         meta.Write("meta.json", writer => WriteMeta(writer, shardKeys, dictionary, facets.Bundled, order.Length, chunkSize, root));

@@ -33,8 +33,16 @@ internal sealed class VersionedFiles : Output.IOutputSink
         return Convert.ToHexStringLower(hash.GetCurrentHash())[..12];
     }
 
-    /// <summary>Writes every file under <paramref name="folder"/> of <paramref name="sink"/> (thread-safe, as every sink is), on every core.</summary>
-    public void CopyTo(Output.IOutputSink sink, string folder) =>
+    /// <summary>
+    /// Writes every file under <paramref name="folder"/> of <paramref name="sink"/> (thread-safe, as every sink is), on
+    /// every core. A file whose bytes stand unchanged under <paramref name="earlierFolder"/> (the version before) is
+    /// linked to there when the sink can.
+    /// </summary>
+    public void CopyTo(Output.IOutputSink sink, string folder, string? earlierFolder = null) =>
         // Thousands of small files, each an open and a write: one core spent most of the stage waiting on them.
-        Parallel.ForEach(_files, file => sink.WriteBytes(folder + file.Path, file.Bytes));
+        Parallel.ForEach(_files, file =>
+        {
+            if (earlierFolder is not null && sink is Output.ILinkingSink linking) linking.WriteBytesLike(folder + file.Path, file.Bytes, earlierFolder + file.Path);
+            else sink.WriteBytes(folder + file.Path, file.Bytes);
+        });
 }

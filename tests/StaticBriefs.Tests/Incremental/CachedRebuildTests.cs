@@ -212,6 +212,42 @@ public sealed class CachedRebuildTests
     }
 
     [Fact]
+    public void A_planned_build_stages_the_new_search_version_s_unchanged_files_as_links_to_the_last_version_s()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        var before = Assert.Single(Directory.GetDirectories(site.Site.OutputPath("search")));
+        var inodes = Inodes(before);
+
+        EditBody(site, "linked");
+        var edited = site.BuildOk();
+
+        Assert.True(edited.Planned);
+        var after = Assert.Single(Directory.GetDirectories(site.Site.OutputPath("search")));
+        Assert.NotEqual(before, after);
+        var now = Inodes(after);
+        // The same file (its inode) under the new name where its bytes did not change; new files where they did (the
+        // edited brief's display data, the postings): no bytes written again for the rest.
+        var linked = now.Count(p => inodes.TryGetValue(p.Key, out var inode) && inode == p.Value);
+        Assert.InRange(linked, 1, now.Count - 1);
+        Assert.Contains(now, p => p.Key.StartsWith("docs/", StringComparison.Ordinal) && inodes.GetValueOrDefault(p.Key) == p.Value);
+        site.AssertSameAsClean();
+    }
+
+    /// <summary>Every file's inode below <paramref name="folder"/>, by relative path (through stat(1): .NET shows none).</summary>
+    private static Dictionary<string, string> Inodes(string folder)
+    {
+        var files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories);
+        var start = new System.Diagnostics.ProcessStartInfo("stat") { RedirectStandardOutput = true };
+        foreach (var argument in (string[])["-c", "%i", "--", .. files]) start.ArgumentList.Add(argument);
+        using var stat = System.Diagnostics.Process.Start(start)!;
+        var lines = stat.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        stat.WaitForExit();
+        Assert.Equal(files.Length, lines.Length);
+        return files.Select((f, i) => (Path.GetRelativePath(folder, f).Replace('\\', '/'), lines[i])).ToDictionary(p => p.Item1, p => p.Item2);
+    }
+
+    [Fact]
     public void A_brief_whose_date_came_since_the_last_build_makes_the_build_full()
     {
         // No file changed, yet the clock moved past a scheduled brief: the previous model rebuilt with today's clock

@@ -101,6 +101,64 @@ public sealed class OutputFolderCommitChangesTests : IDisposable
         AssertSameAsCleanCommit(new Dictionary<string, string> { ["index.html"] = "home 2" }, "briefs/y/notes.txt", "CNAME");
     }
 
+    /// <summary>A versioned search index after an edit: a new folder of many files in, the last one's out.</summary>
+    private static (Dictionary<string, string> Before, Dictionary<string, string> After, List<string> Old) NewVersion()
+    {
+        var before = Enumerable.Range(0, 60).ToDictionary(i => $"search/v1/docs/{i}.json", i => $"[{i}]", StringComparer.Ordinal);
+        before["search/meta.json"] = "v1";
+        before["index.html"] = "home";
+        var after = Enumerable.Range(0, 60).ToDictionary(i => $"search/v2/docs/{i}.json", i => $"[{i}] 2", StringComparer.Ordinal);
+        after["search/meta.json"] = "v2";
+        return (before, after, [.. before.Keys.Where(f => f.StartsWith("search/v1/", StringComparison.Ordinal))]);
+    }
+
+    [Fact]
+    public void A_new_folder_moves_in_whole_and_a_folder_whose_every_file_goes_moves_out_whole()
+    {
+        var (before, after, old) = NewVersion();
+        using var held = Open();
+        CommitAll(held, before);
+
+        CommitChanges(held, after, old);
+
+        // search/v2 in one rename, then meta.json and the manifest (each replacing theirs); search/v1 aside in one.
+        // File by file that was 62 in and 62 aside.
+        Assert.Equal(new(3, 3), held.LastPatch);
+        AssertSameAsCleanCommit(new Dictionary<string, string>(after) { ["index.html"] = "home" });
+        Assert.True(held.Owned!.SetEquals([.. after.Keys, "index.html"]));
+    }
+
+    [Fact]
+    public void A_folder_holding_a_foreign_file_or_link_is_not_moved_out_whole_and_they_stay()
+    {
+        var (before, after, old) = NewVersion();
+        using var held = Open();
+        CommitAll(held, before);
+        File.WriteAllText(_site.OutputPath("search/v1/docs/notes.txt"), "the user's");
+        File.CreateSymbolicLink(_site.OutputPath("search/v1/link"), "/etc/hostname");
+
+        CommitChanges(held, after, old);
+
+        Assert.True(held.LastPatch.MovedAside >= old.Count, $"moved aside {held.LastPatch.MovedAside}: the files, one by one");
+        Assert.Equal("the user's", _site.ReadOutput("search/v1/docs/notes.txt"));
+        Assert.Equal("/etc/hostname", new FileInfo(_site.OutputPath("search/v1/link")).LinkTarget);
+        AssertSameAsCleanCommit(new Dictionary<string, string>(after) { ["index.html"] = "home" }, "search/v1/docs/notes.txt", "search/v1/link");
+    }
+
+    [Fact]
+    public void A_folder_the_commit_also_writes_into_is_not_moved_out_whole()
+    {
+        var (before, after, old) = NewVersion();
+        using var held = Open();
+        CommitAll(held, before);
+        after["search/v1/docs/extra.json"] = "new in the old folder";
+
+        CommitChanges(held, after, old);
+
+        Assert.Equal("new in the old folder", _site.ReadOutput("search/v1/docs/extra.json"));
+        AssertSameAsCleanCommit(new Dictionary<string, string>(after) { ["index.html"] = "home" });
+    }
+
     [Fact]
     public void A_file_that_becomes_a_folder_and_a_folder_that_becomes_a_file_are_committed_as_a_clean_commit_would()
     {
