@@ -30,6 +30,11 @@ public sealed class BuildCache
     public bool TrustUnchangedFiles { get; init; }
 
     /// <summary>
+    /// How long ago a file must have last changed for its stamp to vouch for its bytes (<see cref="InputStamps"/>).
+    /// </summary>
+    internal TimeSpan StampSettle { get; init; } = InputStamps.Settle;
+
+    /// <summary>
     /// Write the cache to disk after every successful build (the default). Preview turns it off, rebuilds in memory
     /// and calls <see cref="Save"/> once when it stops, since writing the whole cache would cost more than a rebuild.
     /// </summary>

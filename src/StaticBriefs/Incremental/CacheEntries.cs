@@ -14,6 +14,12 @@ internal sealed record DocumentEntry(string Hash, SourceDocument Document, Immut
 {
     /// <summary>Hash of the <c>_site.yml</c> reading settings the document was read with (<see cref="FrontMatterSettings.Fingerprint"/>).</summary>
     public string Reading { get; init; } = "";
+
+    /// <summary>
+    /// The file as the file system described it just before it was read (<see cref="InputStamps"/>); null when it was
+    /// too recently changed to vouch for its bytes, or not looked at. The same stamp later means the same bytes.
+    /// </summary>
+    public FileSystem.FileStamp? Stamp { get; init; }
 }
 
 /// <summary>One question the link checker asked about the site while rendering a body, and the answer it got.</summary>
@@ -73,7 +79,22 @@ internal sealed class UnreadBody(string? SpellingsKey)
 /// <param name="Key">Page fingerprint or content hash; empty for files that are always rewritten.</param>
 /// <param name="Length">Size in bytes after commit.</param>
 /// <param name="WriteTicks">Last write time (UTC ticks) after commit.</param>
-internal sealed record OutputRecord(string Key, long Length, long WriteTicks);
+internal sealed record OutputRecord(string Key, long Length, long WriteTicks)
+{
+    /// <summary>
+    /// True when <paramref name="file"/> of <paramref name="output"/> stands as this record says the last build left
+    /// it: a plain file (no link, none on its way) of the same size and write time.
+    /// </summary>
+    public bool Describes(Output.OutputFolder output, string file)
+    {
+        if (!output.IsLinkFree(file)) return false;
+        var path = Path.Combine(output.Root, file);
+        if (FileSystem.FileStamp.Of(path) is { } stamp)
+            return stamp.Kind == FileSystem.FileKind.Regular && stamp.Size == Length && stamp.WriteTicks == WriteTicks;
+        var info = new FileInfo(path);
+        return info.Exists && (info.Attributes & FileAttributes.ReparsePoint) == 0 && info.Length == Length && info.LastWriteTimeUtc.Ticks == WriteTicks;
+    }
+}
 
 /// <summary>Every file of one output folder as the last successful build left it.</summary>
 /// <param name="Context">Hash of the generator and output settings the files were made with.</param>

@@ -15,7 +15,7 @@ internal static partial class CacheStore
 {
     private const string IndexFile = "sources.bin";
     private const string PackPattern = "bodies-*.pack";
-    private const int FormatVersion = 3;
+    private const int FormatVersion = 4;
     private static readonly byte[] IndexMagic = "SBCACHE1"u8.ToArray();
     private static readonly byte[] ManifestMagic = "SBOUTPT1"u8.ToArray();
 
@@ -49,9 +49,9 @@ internal static partial class CacheStore
         var packName = reader.ReadString();
         // Only a pack of the name this tool makes: a damaged or planted index must not have a build append to another file.
         if (!OwnPack().IsMatch(packName)) return;
-        var documents = new (string Path, string Hash, string Reading, PackSpan Span)[ReadCount(reader)];
+        var documents = new (string Path, string Hash, string Reading, FileSystem.FileStamp? Stamp, PackSpan Span)[ReadCount(reader)];
         for (var i = 0; i < documents.Length; i++)
-            documents[i] = (reader.ReadString(), reader.ReadString(), reader.ReadString(), ReadSpan(reader));
+            documents[i] = (reader.ReadString(), reader.ReadString(), reader.ReadString(), ReadStamp(reader), ReadSpan(reader));
         var bodies = new (string Key, string? Spellings, PackSpan Span)[ReadCount(reader)];
         for (var i = 0; i < bodies.Length; i++)
             bodies[i] = (reader.ReadString(), CacheCodec.ReadNullable(reader), ReadSpan(reader));
@@ -92,8 +92,12 @@ internal static partial class CacheStore
         {
             if (i < documents.Length)
             {
-                var (path, hash, reading, span) = documents[i];
-                var entry = pack.Read(span, 'd', path, r => new DocumentEntry(hash, CacheCodec.ReadDocument(r), CacheCodec.ReadDiagnostics(r)) { Reading = reading });
+                var (path, hash, reading, stamp, span) = documents[i];
+                var entry = pack.Read(span, 'd', path, r => new DocumentEntry(hash, CacheCodec.ReadDocument(r), CacheCodec.ReadDiagnostics(r))
+                {
+                    Reading = reading,
+                    Stamp = stamp,
+                });
                 if (entry is not null && entry.Document.RelativePath == path) loadedDocuments[i] = entry;
             }
             else
@@ -171,6 +175,7 @@ internal static partial class CacheStore
                 writer.Write(path);
                 writer.Write(entry.Hash);
                 writer.Write(entry.Reading);
+                WriteStamp(writer, entry.Stamp);
                 WriteSpan(writer, pack.SpanOf(entry.Document)!.Value);
             }
             var storedBodies = bodies.Where((_, i) => items[documents.Length + i].Span is not null).ToArray();
@@ -332,6 +337,23 @@ internal static partial class CacheStore
     }
 
     private static string TokenKey(UInt128 key) => key.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void WriteStamp(BinaryWriter writer, FileSystem.FileStamp? stamp)
+    {
+        writer.Write(stamp is not null);
+        if (stamp is not { } s) return;
+        writer.Write((int)s.Kind);
+        writer.Write(s.Size);
+        writer.Write(s.WriteTicks);
+        writer.Write(s.ChangeNanoseconds);
+        writer.Write(s.Inode);
+        writer.Write(s.Device);
+    }
+
+    private static FileSystem.FileStamp? ReadStamp(BinaryReader reader) =>
+        reader.ReadBoolean()
+            ? new FileSystem.FileStamp((FileSystem.FileKind)reader.ReadInt32(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadUInt64(), reader.ReadUInt64())
+            : null;
 
     private static PackSpan ReadSpan(BinaryReader reader) => new(reader.ReadInt64(), reader.ReadInt32());
 

@@ -28,11 +28,15 @@ internal static class CachedSiteLoader
         {
             var relative = markdown[i].Relative;
             var full = Path.Combine(root, relative);
-            if (cache.Documents.TryGetValue(relative, out var trusted) && trusted.Reading == reading && cache.Trusts(full))
+            if (cache.Documents.TryGetValue(relative, out var trusted) && trusted.Reading == reading
+                && (cache.Trusts(full) || InputStamps.Unchanged(trusted.Stamp, markdown[i].ReadPath)))
             {
                 documents[i] = Reuse(trusted, diagnostics, counts);
                 return;
             }
+            // Looked at before the read: a change after it shows as another stamp next time.
+            var stamp = InputStamps.Take(markdown[i].ReadPath, cache.StampSettle);
+            Interlocked.Increment(ref counts.Read);
             if (SourceText.ReadBytes(markdown[i].ReadPath, relative, diagnostics) is not { } bytes)
             {
                 cache.Documents.TryRemove(relative, out _);
@@ -41,6 +45,8 @@ internal static class CachedSiteLoader
             var hash = ContentHash.Of(bytes);
             if (cache.Documents.TryGetValue(relative, out var entry) && entry.Hash == hash && entry.Reading == reading)
             {
+                // Touched but the same bytes (a checkout, a save without changes): the next build need not read it.
+                if (entry.Stamp != stamp) cache.Documents[relative] = entry with { Stamp = stamp };
                 documents[i] = Reuse(entry, diagnostics, counts);
                 return;
             }
@@ -54,7 +60,11 @@ internal static class CachedSiteLoader
                 failed[i] = document;
                 return;
             }
-            cache.Documents[relative] = new DocumentEntry(hash, document!, [.. found.Where(d => d.Severity == Severity.Warning)]) { Reading = reading };
+            cache.Documents[relative] = new DocumentEntry(hash, document!, [.. found.Where(d => d.Severity == Severity.Warning)])
+            {
+                Reading = reading,
+                Stamp = stamp,
+            };
             documents[i] = document;
         });
 
@@ -97,6 +107,9 @@ internal sealed class LoadCounts
 {
     public int Parsed;
     public int Reused;
+
+    /// <summary>Markdown files read (the rest were taken on the cache's word: unchanged stamps, or preview's watcher).</summary>
+    public int Read;
 
     /// <summary>The settings file's text as read, or null without one.</summary>
     public string? SettingsText { get; set; }

@@ -120,9 +120,6 @@ internal sealed class PageMemoSink(
     private OutputRecord? Untouched(string file, string key)
     {
         if (previous is null || !previous.Files.TryGetValue(file, out var record) || record.Key != key) return null;
-        if (!output.IsLinkFree(file)) return null;
-        var info = new FileInfo(Path.Combine(output.Root, file));
-        if (!info.Exists || (info.Attributes & FileAttributes.ReparsePoint) != 0 || info.Length != record.Length || info.LastWriteTimeUtc.Ticks != record.WriteTicks) return null;
-        return record;
+        return record.Describes(output, file) ? record : null;
     }
 }

@@ -59,12 +59,7 @@ internal static class SnapshotChecks
             var (file, record) = (pair.Key, pair.Value);
             bool ok;
             if (record.Key.Length == 0) ok = restaged.Contains(file);
-            else
-            {
-                var info = new FileInfo(Path.Combine(output.Root, file));
-                ok = output.IsLinkFree(file) && info.Exists && (info.Attributes & FileAttributes.ReparsePoint) == 0
-                    && info.Length == record.Length && info.LastWriteTimeUtc.Ticks == record.WriteTicks;
-            }
+            else ok = record.Describes(output, file);
             if (ok) return;
             matches = false;
             loop.Stop();

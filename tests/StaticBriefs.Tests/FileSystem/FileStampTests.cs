@@ -1,0 +1,63 @@
+using StaticBriefs.FileSystem;
+
+namespace StaticBriefs.Tests.FileSystem;
+
+/// <summary><see cref="FileStamp"/> says what <see cref="FileInfo"/> and the file system say, for every kind of entry.</summary>
+public sealed class FileStampTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("sb-stamp-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void A_file_s_stamp_has_its_size_and_write_time_as_file_info_gives_them()
+    {
+        var path = Path.Combine(_root, "a.txt");
+        File.WriteAllText(path, "twelve bytes");
+        File.SetLastWriteTimeUtc(path, new DateTime(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc).AddTicks(1234567));
+
+        var stamp = Assert.IsType<FileStamp>(FileStamp.Of(path));
+
+        var info = new FileInfo(path);
+        Assert.Equal(FileKind.Regular, stamp.Kind);
+        Assert.Equal(info.Length, stamp.Size);
+        Assert.Equal(info.LastWriteTimeUtc.Ticks, stamp.WriteTicks);
+        Assert.NotEqual(0UL, stamp.Inode);
+    }
+
+    [Fact]
+    public void A_write_changes_the_change_time_and_a_second_name_has_the_same_inode()
+    {
+        var path = Path.Combine(_root, "a.txt");
+        File.WriteAllText(path, "first");
+        var before = FileStamp.Of(path)!.Value;
+        Thread.Sleep(20);
+        var time = File.GetLastWriteTimeUtc(path);
+        File.WriteAllText(path, "other");
+        // The write time put back as it was: the change time still tells.
+        File.SetLastWriteTimeUtc(path, time);
+
+        var after = FileStamp.Of(path)!.Value;
+
+        Assert.Equal(before.WriteTicks, after.WriteTicks);
+        Assert.Equal(before.Size, after.Size);
+        Assert.True(after.ChangeNanoseconds > before.ChangeNanoseconds);
+        Assert.Equal(before.Inode, after.Inode);
+        Assert.Equal(before.Device, after.Device);
+    }
+
+    [Fact]
+    public void A_link_is_a_link_unless_followed_a_folder_a_folder_and_nothing_missing()
+    {
+        var target = Path.Combine(_root, "target.txt");
+        File.WriteAllText(target, "x");
+        var link = Path.Combine(_root, "link");
+        File.CreateSymbolicLink(link, target);
+
+        Assert.Equal(FileKind.SymbolicLink, FileStamp.Of(link)!.Value.Kind);
+        Assert.Equal(FileKind.Regular, FileStamp.Of(link, follow: true)!.Value.Kind);
+        Assert.Equal(FileKind.Directory, FileStamp.Of(_root)!.Value.Kind);
+        Assert.Equal(FileKind.Missing, FileStamp.Of(Path.Combine(_root, "none"))!.Value.Kind);
+        Assert.Equal(FileKind.Missing, FileStamp.Of(Path.Combine(target, "below"))!.Value.Kind);
+    }
+}
