@@ -42,7 +42,9 @@ internal static class BuildCommand
             if (UsageErrors(values, context.Stderr)) return 2;
             if (MissingTheme(values, options, context.Stderr)) return 1;
             if (level == Verbosity.Verbose) PrintSettings(options, context.Stdout);
-            var result = ProgressDisplay.Run(context, level, progress => SiteBuild.Run(options with { Progress = progress }, context.Stderr));
+            BuildResult result;
+            using (CollectorHold.For(options))
+                result = ProgressDisplay.Run(context, level, progress => SiteBuild.Run(options with { Progress = progress }, context.Stderr));
             return new BuildReport(context, level).Print(result, options, values.Get(Timings));
         });
         return command;

@@ -21,6 +21,17 @@ internal static class OutputTree
     /// <summary>What <paramref name="path"/> is; the last component is not followed.</summary>
     public static EntryKind KindOf(string path)
     {
+        // One statx where it is there (a cached build looks at every folder of the output once): no FileInfo to make.
+        if (FileSystem.FileStamp.Of(path) is { } stamp)
+        {
+            return stamp.Kind switch
+            {
+                FileSystem.FileKind.Missing => EntryKind.Missing,
+                FileSystem.FileKind.Directory => EntryKind.Folder,
+                FileSystem.FileKind.SymbolicLink => EntryKind.Link,
+                _ => EntryKind.File,
+            };
+        }
         var attributes = new FileInfo(path).Attributes;
         if ((int)attributes == -1) return EntryKind.Missing;
         return Kind(attributes);

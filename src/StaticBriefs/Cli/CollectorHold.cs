@@ -1,0 +1,50 @@
+using System.Runtime;
+using StaticBriefs.Building;
+
+namespace StaticBriefs.Cli;
+
+/// <summary>
+/// Holds the garbage collector off for the first <see cref="Budget"/> a cached build allocates. Such a build reads
+/// the cache's hundreds of megabytes of documents and tokens, all alive until it ends, and is over within a second: the
+/// collections it set off found almost nothing to free and, marking that growing heap again and again, paused it for a
+/// fifth of its time (231 ms of 0.97 s with nothing changed at 10,000 briefs). A build that allocates more (a full
+/// one) simply meets its first collection later: the runtime ends the hold by itself when the budget is spent.
+/// </summary>
+internal sealed class CollectorHold : IDisposable
+{
+    /// <summary>At most a GiB, and at most a quarter of the memory the process may use.</summary>
+    private static long Budget => Math.Min(1L << 30, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4);
+
+    private readonly bool _held;
+
+    private CollectorHold(bool held) => _held = held;
+
+    /// <summary>A hold for a build with <paramref name="options"/>: none without the cache (those builds are long).</summary>
+    public static CollectorHold For(BuildOptions options)
+    {
+        if (!options.UseCache) return new(false);
+        try
+        {
+            return new(GC.TryStartNoGCRegion(Budget));
+        }
+        catch (Exception ex) when (ex is ArgumentOutOfRangeException or InvalidOperationException)
+        {
+            // A budget this runtime will not grant, or a hold already taken (builds run side by side in one process).
+            return new(false);
+        }
+    }
+
+    /// <summary>Ends the hold, if it still stands (spending the budget ends it).</summary>
+    public void Dispose()
+    {
+        if (!_held || GCSettings.LatencyMode != GCLatencyMode.NoGCRegion) return;
+        try
+        {
+            GC.EndNoGCRegion();
+        }
+        catch (InvalidOperationException)
+        {
+            // Ended meanwhile by a collection the runtime needed.
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Runtime;
+using StaticBriefs.Cli;
+using StaticBriefs.Tests.Support;
+
+namespace StaticBriefs.Tests.Cli;
+
+/// <summary>The garbage collector's hold is process-wide: these run alone, after the tests that run side by side.</summary>
+[CollectionDefinition(nameof(CollectorHoldTests), DisableParallelization = true)]
+public sealed class CollectorHoldCollection;
+
+/// <summary>A cached CLI build holds the collector off while it runs (<see cref="CollectorHold"/>); other builds do not.</summary>
+[Collection(nameof(CollectorHoldTests))]
+public sealed class CollectorHoldTests
+{
+    [Fact]
+    public void A_cached_build_holds_the_collector_off_until_it_ends()
+    {
+        using var site = new TestSite();
+        using (CollectorHold.For(site.Options with { UseCache = true }))
+        {
+            Assert.Equal(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+            // Allocating well within the budget does not end it.
+            var blocks = Enumerable.Range(0, 64).Select(_ => new byte[64 * 1024]).ToList();
+            Assert.Equal(64, blocks.Count);
+            Assert.Equal(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+        }
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+    }
+
+    [Fact]
+    public void A_build_without_the_cache_is_not_held_and_a_hold_ended_early_is_let_go_quietly()
+    {
+        using var site = new TestSite();
+        using (CollectorHold.For(site.Options with { UseCache = false })) Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+
+        var hold = CollectorHold.For(site.Options with { UseCache = true });
+        // A collection the process asks for ends the hold, as spending the budget would.
+        GC.Collect();
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+        hold.Dispose();
+    }
+}
