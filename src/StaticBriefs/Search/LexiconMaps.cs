@@ -35,27 +35,20 @@ internal sealed class LexiconMap(Lexicon lexicon)
     public ref int WordSlot(int number) => ref Slot(ref _words, number);
 
     /// <summary>The lexicon number of term <paramref name="termId"/> of <paramref name="terms"/>.</summary>
-    public int NumberOfTerm(int termId, List<string> terms)
-    {
-        ref var slot = ref Slot(ref _termNumbers, termId);
-        if (slot == 0)
-        {
-            var number = Lexicon.IdOf(terms[termId]);
-            slot = number + 1;
-            TermSlot(number) = termId + 1;
-        }
-        return slot - 1;
-    }
+    public int NumberOfTerm(int termId, List<string> terms) => Number(ref _termNumbers, ref _terms, termId, terms, offset: 1);
 
     /// <summary>The lexicon number of dictionary word <paramref name="wordId"/> of <paramref name="words"/>.</summary>
-    public int NumberOfWord(int wordId, List<string> words)
+    public int NumberOfWord(int wordId, List<string> words) => Number(ref _wordNumbers, ref _words, wordId, words, offset: 2);
+
+    /// <summary>An id's lexicon number, noted both ways (the way back as the id plus <paramref name="offset"/>).</summary>
+    private int Number(ref int[] numbers, ref int[] back, int id, List<string> table, int offset)
     {
-        ref var slot = ref Slot(ref _wordNumbers, wordId);
+        ref var slot = ref Slot(ref numbers, id);
         if (slot == 0)
         {
-            var number = Lexicon.IdOf(words[wordId]);
+            var number = Lexicon.IdOf(table[id]);
             slot = number + 1;
-            WordSlot(number) = wordId + 2;
+            Slot(ref back, number) = id + offset;
         }
         return slot - 1;
     }
