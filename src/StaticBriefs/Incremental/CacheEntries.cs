@@ -82,18 +82,23 @@ internal sealed class UnreadBody(string? SpellingsKey)
 internal sealed record OutputRecord(string Key, long Length, long WriteTicks)
 {
     /// <summary>
+    /// The record of the plain file at <paramref name="path"/> (a link is not followed) made from <paramref name="key"/>,
+    /// as it stands now; null when there is none.
+    /// </summary>
+    public static OutputRecord? Of(string key, string path)
+    {
+        if (FileSystem.FileStamp.Of(path) is { } stamp)
+            return stamp.Kind == FileSystem.FileKind.Regular ? new OutputRecord(key, stamp.Size, stamp.WriteTicks) : null;
+        var info = new FileInfo(path);
+        return info.Exists && (info.Attributes & FileAttributes.ReparsePoint) == 0 ? new OutputRecord(key, info.Length, info.LastWriteTimeUtc.Ticks) : null;
+    }
+
+    /// <summary>
     /// True when <paramref name="file"/> of <paramref name="output"/> stands as this record says the last build left
     /// it: a plain file (no link, none on its way) of the same size and write time.
     /// </summary>
-    public bool Describes(Output.OutputFolder output, string file)
-    {
-        if (!output.IsLinkFree(file)) return false;
-        var path = Path.Combine(output.Root, file);
-        if (FileSystem.FileStamp.Of(path) is { } stamp)
-            return stamp.Kind == FileSystem.FileKind.Regular && stamp.Size == Length && stamp.WriteTicks == WriteTicks;
-        var info = new FileInfo(path);
-        return info.Exists && (info.Attributes & FileAttributes.ReparsePoint) == 0 && info.Length == Length && info.LastWriteTimeUtc.Ticks == WriteTicks;
-    }
+    public bool Describes(Output.OutputFolder output, string file) =>
+        output.IsLinkFree(file) && Of(Key, Path.Combine(output.Root, file)) is { } now && now.Length == Length && now.WriteTicks == WriteTicks;
 }
 
 /// <summary>Every file of one output folder as the last successful build left it.</summary>

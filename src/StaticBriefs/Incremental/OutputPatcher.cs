@@ -89,8 +89,7 @@ internal static class OutputPatcher
         }
         foreach (var (file, key) in sink.Written)
         {
-            var info = new FileInfo(Path.Combine(output.Root, file));
-            if (info.Exists) files[file] = new OutputRecord(key, info.Length, info.LastWriteTimeUtc.Ticks);
+            if (OutputRecord.Of(key, Path.Combine(output.Root, file)) is { } record) files[file] = record;
         }
         return new OutputManifest(context, files);
     }

@@ -74,6 +74,7 @@ internal sealed class PatchCommit
     {
         // Decided before anything moves in: a folder is removed whole only where the staging tree puts nothing.
         var wholeFolders = WholeFolders(remove);
+        var wholePrefixes = wholeFolders.ConvertAll(folder => folder + "/");
         var moves = 0;
         PlaceTree("", ref moves);
         var removed = 0;
@@ -84,7 +85,7 @@ internal sealed class PatchCommit
         }
         foreach (var file in remove)
         {
-            if (wholeFolders.Count > 0 && wholeFolders.Exists(f => file.StartsWith(f + "/", StringComparison.Ordinal))) continue;
+            if (wholePrefixes.Exists(prefix => file.StartsWith(prefix, StringComparison.Ordinal))) continue;
             Remove(file);
             CommitSteps.Reached("patch:remove", ++removed);
         }
