@@ -87,6 +87,10 @@ internal sealed class SearchIndexWriter
         // from a value in hundreds of briefs would rewrite all of theirs. search.js then reads the value's own file.
         var embedLists = !layout.StableIds;
         int[] order = [];
+        // Versioned, nothing earlier is patched: the display files (facet lists, then the briefs' data) need nothing the
+        // postings, shards and dictionary make, so they are made at once on another core, into their own memory, and
+        // added after the others (the version hashes the files in the order made, as one thread would make them).
+        var display = versioned is not null ? Task.Run(() => WriteDisplay(chunkSize, embedLists)) : null;
         var postings = (previous is { Shards: { } lastShards } ? PostingLists.Patch(_documents, previous.Documents, lastShards, _tables.TermOrder, _terms.Length, out order) : null)
             ?? PostingLists.Build(_documents, _tables.TermOrder, _terms.Length, memo is not null && versioned is null, out order);
         var shardKeys = ShardWriter.Write(files, _terms, order, postings, _tables.Named, previous?.Shards, out var shardState);
@@ -94,7 +98,13 @@ internal sealed class SearchIndexWriter
         var dictionary = DictionaryWriter.Write(files, _tables.Words, _tables.WordOrder, _tables.ReversedWords, _tables.ReversedOrder,
             WordBriefs(order, postings), previous?.ForwardPieces ?? [], previous?.ReversedPieces ?? [], out var forwardPieces, out var reversedPieces);
         FacetLists facets;
-        if (previous is not null)
+        long displayBytes = 0;
+        if (display is not null)
+        {
+            (facets, var displayFiles, displayBytes) = display.GetAwaiter().GetResult();
+            versioned!.Append(displayFiles);
+        }
+        else if (previous is not null)
         {
             // Unchanged briefs and values keep their files; with the same ids carrying the same values (only content
             // changed) the lists are the ones already written.
@@ -108,7 +118,7 @@ internal sealed class SearchIndexWriter
         else
         {
             facets = FacetLists.Build(_documents, _tables.FacetKeys);
-            if (changedDocuments is null || versioned is not null)
+            if (changedDocuments is null)
             {
                 facets.Write(files);
                 DocChunkWriter.Write(files, _documents, chunkSize, facets, embedLists: embedLists);
@@ -142,12 +152,23 @@ internal sealed class SearchIndexWriter
                 memo.Documents = _documents;
             }
         }
-        return new SearchIndexStats(_documents.Length, order.Length, shardCount, files.Bytes + meta.Bytes)
+        return new SearchIndexStats(_documents.Length, order.Length, shardCount, files.Bytes + displayBytes + meta.Bytes)
         {
             Root = root,
             Stale = stale,
             PostingsPatched = postings.ChangedTerms is not null,
         };
+    }
+
+    /// <summary>The facet lists and every display file, made in memory for a versioned index.</summary>
+    private (FacetLists Facets, VersionedFiles Files, long Bytes) WriteDisplay(int chunkSize, bool embedLists)
+    {
+        var made = new VersionedFiles();
+        using var files = new JsonFiles(made, "");
+        var facets = FacetLists.Build(_documents, _tables.FacetKeys);
+        facets.Write(files);
+        DocChunkWriter.Write(files, _documents, chunkSize, facets, embedLists: embedLists);
+        return (facets, made, files.Bytes);
     }
 
     /// <summary>Keeps the facet files of the last write: its lists are this write's.</summary>

@@ -18,6 +18,12 @@ internal sealed class VersionedFiles : Output.IOutputSink
         lock (_files) _files.Add((relativePath, content.ToArray()));
     }
 
+    /// <summary>Adds <paramref name="later"/>'s files after this one's, as if they had been written here in that order.</summary>
+    public void Append(VersionedFiles later)
+    {
+        lock (_files) _files.AddRange(later._files);
+    }
+
     /// <summary>12 hex digits of a 128-bit hash over every file's name and bytes, in the order written.</summary>
     public string Version()
     {
