@@ -98,13 +98,6 @@ public sealed class BuildCache
     /// </summary>
     internal void StartTokenUse() => TokensUsed = new(4 * Environment.ProcessorCount, Math.Max(31, Tokens.Count + Tokens.Count / 4));
 
-    /// <summary>
-    /// The memo key each body was last looked up with, by file: a body string that is the very same object (preview
-    /// keeps unchanged documents in memory) with the same line and context has the same key, without hashing it again.
-    /// In memory only.
-    /// </summary>
-    internal ConcurrentDictionary<string, (string Markdown, int FirstLine, string Context, string Key)> MarkdownKeys { get; } = new(StringComparer.Ordinal);
-
     /// <summary>The last few sets of entity spellings bodies were rendered with, by key; memory only.</summary>
     private readonly List<(string Key, IReadOnlyList<(string Spelling, string Path)> Spellings)> _spellingSets = [];
 

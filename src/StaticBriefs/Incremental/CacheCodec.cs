@@ -66,11 +66,17 @@ internal static class CacheCodec
             w.Write(key);
             WritePlain(w, value, 0);
         }
+        // The hash first: a reader leaving the body in the pack keeps it, to find what was rendered from the body unread.
+        w.Write(d.BodySource.Hash);
         w.Write(d.Body);
         w.Write(d.BodyFirstLine);
     }
 
-    public static SourceDocument ReadDocument(BinaryReader r)
+    /// <summary>
+    /// Reads a document. <paramref name="body"/>, when given, takes the body's place in the record (given the body's
+    /// hash) instead of reading its text: the pack's reader leaves it there, to be read when asked for.
+    /// </summary>
+    public static SourceDocument ReadDocument(BinaryReader r, Func<BinaryReader, string, BodyText>? body = null)
     {
         var path = r.ReadString();
         var kind = (DocumentKind)r.ReadInt32();
@@ -108,6 +114,8 @@ internal static class CacheCodec
         var extraCount = r.ReadInt32();
         var extra = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
         for (var i = 0; i < extraCount; i++) extra[r.ReadString()] = ReadPlain(r, 0);
+        var bodyHash = r.ReadString();
+        var bodySource = body?.Invoke(r, bodyHash) ?? Checked(new BodyText(r.ReadString()), bodyHash);
         return new SourceDocument
         {
             RelativePath = path,
@@ -136,10 +144,14 @@ internal static class CacheCodec
             SourceLines = sourceLines,
             SourceColumns = sourceColumns,
             Extra = extra.ToImmutable(),
-            Body = r.ReadString(),
+            BodySource = bodySource,
             BodyFirstLine = r.ReadInt32(),
         };
     }
+
+    /// <summary>A body read with its record, checked against the hash written before it.</summary>
+    private static BodyText Checked(BodyText body, string hash) =>
+        body.Hash == hash ? body : throw new InvalidDataException("a body that does not match its hash");
 
     public static void WriteRendered(BinaryWriter w, RenderedMarkdown m)
     {

@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
+using StaticBriefs.Model;
 
 namespace StaticBriefs.Incremental;
 
@@ -85,6 +86,47 @@ internal sealed class CachePack : IDisposable
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// For <see cref="CacheCodec.ReadDocument"/> over the record at <paramref name="span"/>: a body left in the pack,
+    /// read when first asked for and checked then against the hash its record gives.
+    /// </summary>
+    public Func<BinaryReader, string, BodyText> LeftBody(PackSpan span) => (reader, hash) =>
+    {
+        var (at, length) = ((BufferReader)reader).SkipString();
+        Volatile.Write(ref _lent, true);
+        var offset = span.Offset + HeaderLength + at;
+        return new BodyText(() => ReadText(offset, length, hash), hash);
+    };
+
+    /// <summary>
+    /// True once a body was left here to read later: the file then stays open for as long as something holds this pack
+    /// (a later save that compacts the cache into a new pack does not close it).
+    /// </summary>
+    public bool LendsBodies => Volatile.Read(ref _lent);
+
+    private bool _lent;
+
+    private string ReadText(long offset, int length, string hash)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        try
+        {
+            if (ReadExactly(new PackSpan(offset, length), buffer) && BufferReader.Strict.GetString(buffer, 0, length) is var text
+                && BodyText.HashOf(text) == hash)
+                return text;
+        }
+        catch (Exception ex) when (ex is IOException or DecoderFallbackException or ObjectDisposedException)
+        {
+            // Reported below, as a pack that changed.
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        throw new IOException($"the build cache file {Path} changed while this build was reading it (another build at the same time?). "
+            + "Build again; --no-cache builds without the cache.");
     }
 
     /// <summary>Notes that <paramref name="identity"/> (an entry just read) is stored at <paramref name="span"/>.</summary>
@@ -237,7 +279,7 @@ internal sealed class CachePack : IDisposable
 /// </summary>
 internal sealed class BufferReader(MemoryStream stream) : BinaryReader(stream, Encoding.UTF8)
 {
-    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    internal static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads <paramref name="count"/> bytes of <paramref name="buffer"/> from <paramref name="offset"/>.</summary>
     public static BufferReader Over(byte[] buffer, int offset, int count) =>
@@ -253,6 +295,18 @@ internal sealed class BufferReader(MemoryStream stream) : BinaryReader(stream, E
         var text = Strict.GetString(segment, start, length);
         stream.Position += length;
         return text;
+    }
+
+    /// <summary>
+    /// Steps over a string without decoding it: where its bytes start (from the stream's start) and how many there are.
+    /// </summary>
+    public (int At, int Length) SkipString()
+    {
+        var length = Read7BitEncodedInt();
+        if (length < 0 || length > stream.Length - stream.Position) throw new EndOfStreamException();
+        var at = (int)stream.Position;
+        stream.Position += length;
+        return (at, length);
     }
 
     /// <summary>Where the stream's first byte is in its buffer (a stream over part of an array starts at its offset).</summary>

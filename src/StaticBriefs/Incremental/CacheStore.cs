@@ -15,7 +15,7 @@ internal static partial class CacheStore
 {
     private const string IndexFile = "sources.bin";
     private const string PackPattern = "bodies-*.pack";
-    private const int FormatVersion = 4;
+    private const int FormatVersion = 5;
     private static readonly byte[] IndexMagic = "SBCACHE1"u8.ToArray();
     private static readonly byte[] ManifestMagic = "SBOUTPT1"u8.ToArray();
 
@@ -34,7 +34,7 @@ internal static partial class CacheStore
             cache.UnreadMarkdown.Clear();
             cache.Tokens.Clear();
             cache.Lexicon = new();
-            cache.Pack?.Dispose();
+            if (cache.Pack is { LendsBodies: false } unused) unused.Dispose();
             cache.Pack = null;
         }
     }
@@ -93,7 +93,7 @@ internal static partial class CacheStore
             if (i < documents.Length)
             {
                 var (path, hash, reading, stamp, span) = documents[i];
-                var entry = pack.Read(span, 'd', path, r => new DocumentEntry(hash, CacheCodec.ReadDocument(r), CacheCodec.ReadDiagnostics(r))
+                var entry = pack.Read(span, 'd', path, r => new DocumentEntry(hash, CacheCodec.ReadDocument(r, pack.LeftBody(span)), CacheCodec.ReadDiagnostics(r))
                 {
                     Reading = reading,
                     Stamp = stamp,
@@ -161,7 +161,8 @@ internal static partial class CacheStore
             items[documents.Length + bodies.Length + i] = new PackItem('t', TokenKey(key), entry, w => CacheCodec.WriteTokens(w, entry));
         }
         var pack = CachePack.Write(directory, previous, items, PackPattern.Replace("*", Guid.NewGuid().ToString("N")[..12], StringComparison.Ordinal));
-        if (!ReferenceEquals(pack, previous)) previous?.Dispose();
+        // A pack that lent bodies stays open while documents hold it (its file is removed below; what is open stays readable).
+        if (!ReferenceEquals(pack, previous) && previous is { LendsBodies: false }) previous.Dispose();
         cache.Pack = pack;
 
         WriteAtomically(Path.Combine(directory, IndexFile), writer =>

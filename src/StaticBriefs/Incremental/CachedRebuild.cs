@@ -184,8 +184,8 @@ internal static class CachedRebuild
         foreach (var (path, entry) in edit.Documents)
         {
             if (!before.TryGetValue(path, out var old)) continue;
-            var key = memo.KeyOf(old.Body, path, old.BodyFirstLine);
-            if (entry is null || memo.KeyOf(entry.Document.Body, path, entry.Document.BodyFirstLine) != key) cache.ForgetMarkdown(key);
+            var key = memo.KeyOf(old.BodySource, path, old.BodyFirstLine);
+            if (entry is null || memo.KeyOf(entry.Document.BodySource, path, entry.Document.BodyFirstLine) != key) cache.ForgetMarkdown(key);
         }
         var changed = new HashSet<UInt128>();
         var kept = new HashSet<UInt128>();
@@ -305,7 +305,7 @@ internal static class CachedRebuild
         {
             var source = site.Briefs[id].Source;
             rendered[id] = RenderedBrief.Later(id,
-                () => markdown.Render(source.Body, source.RelativePath, source.BodyFirstLine, new DiagnosticBag()).Html,
+                () => markdown.Render(source.BodySource, source.RelativePath, source.BodyFirstLine, new DiagnosticBag()).Html,
                 snapshot.Briefs[id].WordCount);
         }
         return new LiveState

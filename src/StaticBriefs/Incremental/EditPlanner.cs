@@ -74,7 +74,7 @@ internal static class EditPlanner
             Parallel.For(0, stale.Length, id =>
             {
                 var source = after.Briefs[id].Source;
-                stale[id] = !briefs.Contains(id) && !markdown.IsCurrent(source.Body, source.RelativePath, source.BodyFirstLine);
+                stale[id] = !briefs.Contains(id) && !markdown.IsCurrent(source.BodySource, source.RelativePath, source.BodyFirstLine);
             });
             for (var id = 0; id < stale.Length; id++)
             {

@@ -26,7 +26,7 @@ internal sealed class MarkdownMemo(
     public int Reused => _reused;
 
     public RenderedMarkdown Render(
-        string markdown, string relativePath, int bodyFirstLine, LinkContext links, DiagnosticBag diagnostics,
+        Model.BodyText markdown, string relativePath, int bodyFirstLine, LinkContext links, DiagnosticBag diagnostics,
         Func<LinkContext, DiagnosticBag, RenderedMarkdown> render)
     {
         var key = Key(markdown, relativePath, bodyFirstLine);
@@ -52,25 +52,18 @@ internal sealed class MarkdownMemo(
         return result;
     }
 
-    public bool IsCurrent(string markdown, string relativePath, int bodyFirstLine, LinkContext links)
+    public bool IsCurrent(Model.BodyText markdown, string relativePath, int bodyFirstLine, LinkContext links)
     {
         var key = Key(markdown, relativePath, bodyFirstLine);
         return cache.TryGetMarkdown(key, out var entry) && SameLinks(key, ref entry) && entry.StillValid(links);
     }
 
     /// <summary>The memo key of a body (a cached build drops the entry of a body an edit replaced).</summary>
-    internal string KeyOf(string markdown, string relativePath, int bodyFirstLine) => Key(markdown, relativePath, bodyFirstLine);
+    internal string KeyOf(Model.BodyText markdown, string relativePath, int bodyFirstLine) => Key(markdown, relativePath, bodyFirstLine);
 
-    /// <summary>The body's memo key: its hash, or the one last made for this very string of this file.</summary>
-    private string Key(string markdown, string relativePath, int bodyFirstLine)
-    {
-        if (cache.MarkdownKeys.TryGetValue(relativePath, out var known) && ReferenceEquals(known.Markdown, markdown)
-            && known.FirstLine == bodyFirstLine && known.Context == contextKey)
-            return known.Key;
-        var key = ContentHash.Of(contextKey, relativePath, bodyFirstLine.ToString(CultureInfo.InvariantCulture), markdown);
-        cache.MarkdownKeys[relativePath] = (markdown, bodyFirstLine, contextKey, key);
-        return key;
-    }
+    /// <summary>The body's memo key, made from its hash (known without reading a body left in the build cache).</summary>
+    private string Key(Model.BodyText markdown, string relativePath, int bodyFirstLine) =>
+        ContentHash.Of(contextKey, relativePath, bodyFirstLine.ToString(CultureInfo.InvariantCulture), markdown.Hash);
 
     /// <summary>
     /// True when the entry's auto-links are what the current spellings give. The matcher only tries spellings

@@ -79,8 +79,11 @@ public sealed record SourceDocument
     public ImmutableArray<int> SourceColumns { get; init; } = [];
     /// <summary>Front matter keys StaticBriefs does not know, kept for templates (<c>page.extra.key</c>).</summary>
     public ImmutableDictionary<string, object?> Extra { get; init; } = ImmutableDictionary<string, object?>.Empty;
-    /// <summary>The markdown body.</summary>
-    public required string Body { get; init; }
+    /// <summary>The markdown body (read from the build cache when first asked for, for a document taken from there).</summary>
+    public string Body { get => _body.Text; init => _body = new BodyText(value); }
+    /// <summary>The body, read or not: a cached document's is read when its <see cref="Body"/> is first asked for.</summary>
+    public BodyText BodySource { get => _body; init => _body = value ?? throw new ArgumentNullException(nameof(value)); }
+    private readonly BodyText _body = BodyText.Empty;
     /// <summary>File line where the body starts, to report body problems at the right line.</summary>
     public int BodyFirstLine { get; init; } = 1;
 

@@ -50,7 +50,7 @@ public sealed class BriefPageRenderer(
     private RenderedBrief Render(Brief brief)
     {
         var source = brief.Source;
-        var body = markdown.Render(source.Body, source.RelativePath, source.BodyFirstLine, diagnostics);
+        var body = markdown.Render(source.BodySource, source.RelativePath, source.BodyFirstLine, diagnostics);
         var card = views.Card(brief.Id) with { ReadingMinutes = body.ReadingMinutes };
         var permalink = views.Urls.Permalink(brief.Path);
         var updated = source.Updated is { } u ? Dates.Iso(u) : null;

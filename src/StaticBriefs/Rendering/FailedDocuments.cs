@@ -17,6 +17,6 @@ public static class FailedDocuments
     {
         if (failed.IsEmpty) return;
         Parallel.ForEach(failed, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism },
-            document => markdown.Render(document.Body, document.RelativePath, document.BodyFirstLine, diagnostics));
+            document => markdown.Render(document.BodySource, document.RelativePath, document.BodyFirstLine, diagnostics));
     }
 }

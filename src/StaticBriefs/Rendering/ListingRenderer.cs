@@ -195,7 +195,7 @@ public sealed class ListingRenderer(
     private void DocPage(DocPage doc)
     {
         var source = doc.Source;
-        var body = markdown.Render(source.Body, source.RelativePath, source.BodyFirstLine, diagnostics);
+        var body = markdown.Render(source.BodySource, source.RelativePath, source.BodyFirstLine, diagnostics);
         Write("page", doc.Path, Page("page", source.Title, doc.Path, source.Summary ?? "") with
         {
             Image = views.ImagePermalink(source),

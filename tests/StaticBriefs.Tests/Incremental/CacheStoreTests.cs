@@ -262,6 +262,81 @@ public sealed class CacheStoreTests
         after.Pack!.Dispose();
     }
 
+    [Fact]
+    public void Documents_taken_from_the_cache_leave_their_bodies_in_the_pack_until_asked_for()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+
+        var cache = new StaticBriefs.Incremental.BuildCache(site.CacheDirectory);
+        cache.EnsureLoaded();
+
+        Assert.NotEmpty(cache.Documents);
+        Assert.All(cache.Documents.Values, entry => Assert.False(entry.Document.BodySource.IsRead, entry.Document.RelativePath));
+        var brief = cache.Documents[Brief].Document;
+        Assert.Contains("Amazon remains a minority shareholder.", brief.Body, StringComparison.Ordinal);
+        Assert.True(brief.BodySource.IsRead);
+        Assert.Equal(1, cache.Documents.Values.Count(e => e.Document.BodySource.IsRead));
+        // The body as the file has it, after its front matter.
+        var file = File.ReadAllText(Path.Combine(site.Site.InputDirectory, Brief)).ReplaceLineEndings("\n").TrimEnd('\n');
+        Assert.EndsWith(brief.Body.ReplaceLineEndings("\n").Trim('\n'), file, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_body_whose_bytes_changed_in_the_pack_after_loading_is_reported_as_a_cache_that_changed()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        var cache = new StaticBriefs.Incremental.BuildCache(site.CacheDirectory);
+        cache.EnsureLoaded();
+        var brief = cache.Documents[Brief].Document;
+
+        // Another process rewriting the pack in place (this tool only appends, or writes a new pack).
+        var pack = Pack(site);
+        var bytes = File.ReadAllBytes(pack);
+        var sentence = "Amazon remains a minority shareholder."u8.ToArray();
+        var replaced = 0;
+        for (var at = bytes.AsSpan().IndexOf(sentence); at >= 0; at = bytes.AsSpan().IndexOf(sentence))
+        {
+            "Amazon remains a majority shareholder."u8.CopyTo(bytes.AsSpan(at));
+            replaced++;
+        }
+        Assert.True(replaced > 0);
+        File.WriteAllBytes(pack, bytes);
+
+        var error = Assert.Throws<IOException>(() => brief.Body);
+        Assert.Contains(pack, error.Message, StringComparison.Ordinal);
+        Assert.Contains("Build again", error.Message, StringComparison.Ordinal);
+        Assert.False(brief.BodySource.IsRead);
+    }
+
+    [Fact]
+    public void Bodies_left_in_a_pack_stay_readable_after_a_save_compacts_it_into_a_new_one()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        var first = Pack(site);
+        var reference = new StaticBriefs.Incremental.BuildCache(site.CacheDirectory);
+        reference.EnsureLoaded();
+        var expected = reference.Documents.ToDictionary(p => p.Key, p => p.Value.Document.Body, StringComparer.Ordinal);
+        var cache = new StaticBriefs.Incremental.BuildCache(site.CacheDirectory);
+        cache.EnsureLoaded();
+        var documents = cache.Documents.Values.Select(e => e.Document).ToList();
+        Assert.All(documents, d => Assert.False(d.BodySource.IsRead));
+
+        // Less than half the pack still in use: the save writes a new pack and removes the old file.
+        cache.Documents.Clear();
+        cache.Tokens.Clear();
+        foreach (var key in cache.UnreadMarkdown.Keys.ToList()) cache.ForgetMarkdown(key);
+        cache.Save();
+        Assert.NotEqual(first, Pack(site));
+        Assert.False(File.Exists(first));
+
+        Assert.Equal(expected.Count, documents.Count);
+        foreach (var document in documents) Assert.Equal(expected[document.RelativePath], document.Body);
+        Assert.Contains("Amazon remains a minority shareholder.", documents.Single(d => d.RelativePath == Brief).Body, StringComparison.Ordinal);
+    }
+
     private static void EditBody(IncrementalSite site, string from, string to)
     {
         var path = Path.Combine(site.Site.InputDirectory, Brief);

@@ -313,6 +313,26 @@ public sealed class CachedRebuildTests
         site.AssertSameAsClean();
     }
 
+    [Fact]
+    public void A_planned_build_after_a_body_edit_reads_no_other_document_s_body_from_the_cache()
+    {
+        // Feeds rewritten for the edit carry other briefs' bodies: their renderings are found by the bodies' hashes,
+        // kept with the documents, so the markdown itself stays in the pack.
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        EditBody(site, "first");
+        var cache = new StaticBriefs.Incremental.BuildCache(site.CacheDirectory);
+
+        var result = StaticBriefs.Building.SiteBuild.Run(site.Options with { Cache = cache });
+
+        Assert.False(result.HasErrors, string.Join('\n', result.Diagnostics));
+        Assert.True(result.Planned);
+        Assert.True(cache.Documents.Count > 5);
+        var read = cache.Documents.Where(p => p.Value.Document.BodySource.IsRead).Select(p => p.Key).ToList();
+        Assert.Equal([Brief], read);
+        site.AssertSameAsClean();
+    }
+
     private static void EditBody(IncrementalSite site, string marker)
     {
         site.Write(Brief, site.Read(Brief) + $"\nOne more line ({marker}).\n");

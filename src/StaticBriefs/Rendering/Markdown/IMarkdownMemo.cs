@@ -8,11 +8,14 @@ namespace StaticBriefs.Rendering.Markdown;
 /// </summary>
 public interface IMarkdownMemo
 {
-    /// <summary>Returns a remembered rendering of the body when still valid for <paramref name="links"/>, else renders it.</summary>
+    /// <summary>
+    /// Returns a remembered rendering of the body when still valid for <paramref name="links"/>, else renders it. A
+    /// remembered one is found by the body's hash: a body left in the build cache is not read for it.
+    /// </summary>
     RenderedMarkdown Render(
-        string markdown, string relativePath, int bodyFirstLine, LinkContext links, DiagnosticBag diagnostics,
+        Model.BodyText markdown, string relativePath, int bodyFirstLine, LinkContext links, DiagnosticBag diagnostics,
         Func<LinkContext, DiagnosticBag, RenderedMarkdown> render);
 
     /// <summary>True when <see cref="Render"/> would return a remembered rendering (nothing is rendered or counted).</summary>
-    bool IsCurrent(string markdown, string relativePath, int bodyFirstLine, LinkContext links);
+    bool IsCurrent(Model.BodyText markdown, string relativePath, int bodyFirstLine, LinkContext links);
 }

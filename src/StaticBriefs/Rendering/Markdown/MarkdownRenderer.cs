@@ -28,15 +28,22 @@ public sealed class MarkdownRenderer(
     /// True when rendering the body again would give what a cache remembers (its links and entity names answer as
     /// they did); false without a cache.
     /// </summary>
-    public bool IsCurrent(string markdown, string relativePath, int bodyFirstLine) =>
+    public bool IsCurrent(Model.BodyText markdown, string relativePath, int bodyFirstLine) =>
         memo is not null && memo.IsCurrent(markdown, relativePath, bodyFirstLine, links);
 
     /// <summary>Renders one body; broken links are reported against <paramref name="relativePath"/>.</summary>
     public RenderedMarkdown Render(string markdown, string relativePath, int bodyFirstLine, DiagnosticBag diagnostics) =>
+        Render(new Model.BodyText(markdown), relativePath, bodyFirstLine, diagnostics);
+
+    /// <summary>
+    /// Renders one body; broken links are reported against <paramref name="relativePath"/>. A body the memo remembers
+    /// is not read (a document's body left in the build cache stays there).
+    /// </summary>
+    public RenderedMarkdown Render(Model.BodyText markdown, string relativePath, int bodyFirstLine, DiagnosticBag diagnostics) =>
         memo is null
-            ? Render(markdown, relativePath, bodyFirstLine, links, diagnostics)
+            ? Render(markdown.Text, relativePath, bodyFirstLine, links, diagnostics)
             : memo.Render(markdown, relativePath, bodyFirstLine, links, diagnostics,
-                (context, bag) => Render(markdown, relativePath, bodyFirstLine, context, bag));
+                (context, bag) => Render(markdown.Text, relativePath, bodyFirstLine, context, bag));
 
     /// <summary>Whether the pipeline publishes raw HTML (<c>allow_html</c>); without the extension it does not.</summary>
     private readonly bool _allowHtml = pipeline.Extensions.Find<RawHtmlExtension>()?.AllowHtml ?? false;

@@ -1,0 +1,81 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
+namespace StaticBriefs.Model;
+
+/// <summary>
+/// A document's markdown body: its text, or a way to read it when first asked for. A document taken from the build
+/// cache keeps where its body is in the cache's pack rather than the text: a build that plans from its last state reads
+/// the bodies of the few briefs it renders again, not the site's megabytes of markdown. Read once, the text is kept.
+/// A body left in the cache comes with the hash of its text (<see cref="Hash"/>), so what was rendered from it can be
+/// found without reading it. Two bodies are equal when their hashes are.
+/// </summary>
+public sealed class BodyText : IEquatable<BodyText>
+{
+    private readonly object _gate = new();
+    private string? _text;
+    private Func<string>? _read;
+    private string? _hash;
+
+    /// <summary>The empty body.</summary>
+    public static BodyText Empty { get; } = new("");
+
+    /// <summary>A body whose text is known (its hash is worked out when first asked for).</summary>
+    public BodyText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        _text = text;
+    }
+
+    /// <summary>
+    /// A body read by <paramref name="read"/> when first asked for (once, whichever thread asks first), whose text
+    /// hashes to <paramref name="hash"/> (<see cref="HashOf"/>).
+    /// </summary>
+    public BodyText(Func<string> read, string hash)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(hash);
+        _read = read;
+        _hash = hash;
+    }
+
+    /// <summary>The hash of the text (<see cref="HashOf"/>), known without reading a body left in the cache.</summary>
+    public string Hash => Volatile.Read(ref _hash) ?? (_hash = HashOf(Text));
+
+    /// <summary>A text's hash: 128 bits (XxHash128) of its UTF-16 code units, as 32 hex digits.</summary>
+    public static string HashOf(string text) => Convert.ToHexStringLower(XxHash128.Hash(MemoryMarshal.AsBytes(text.AsSpan())));
+
+    /// <summary>The markdown.</summary>
+    public string Text
+    {
+        get
+        {
+            if (Volatile.Read(ref _text) is { } text) return text;
+            lock (_gate)
+            {
+                if (_text is null)
+                {
+                    Volatile.Write(ref _text, _read!());
+                    _read = null;
+                }
+                return _text;
+            }
+        }
+    }
+
+    /// <summary>True once the text is in memory (given, or read).</summary>
+    public bool IsRead => Volatile.Read(ref _text) is not null;
+
+    /// <inheritdoc/>
+    public bool Equals(BodyText? other) =>
+        other is not null && (ReferenceEquals(this, other) || string.Equals(Hash, other.Hash, StringComparison.Ordinal));
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as BodyText);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Hash);
+
+    /// <inheritdoc/>
+    public override string ToString() => Text;
+}
