@@ -39,7 +39,9 @@ internal sealed class CachePack : IDisposable
     private const int HeaderLength = sizeof(int) + sizeof(ulong);
     private const int BatchSize = 512;
     private readonly SafeFileHandle _handle;
-    private readonly ConcurrentDictionary<object, PackSpan> _spans = new(ReferenceEqualityComparer.Instance);
+    // A plain dictionary under a lock: its users are one thread at a time but for bodies read late, and tens of
+    // thousands of entries go in at each load and save (a concurrent one made a node for each).
+    private readonly Dictionary<object, PackSpan> _spans = new(ReferenceEqualityComparer.Instance);
 
     private CachePack(string path, SafeFileHandle handle, long length)
     {
@@ -130,10 +132,16 @@ internal sealed class CachePack : IDisposable
     }
 
     /// <summary>Notes that <paramref name="identity"/> (an entry just read) is stored at <paramref name="span"/>.</summary>
-    public void Remember(object identity, PackSpan span) => _spans[identity] = span;
+    public void Remember(object identity, PackSpan span)
+    {
+        lock (_spans) _spans[identity] = span;
+    }
 
     /// <summary>Where the entry <paramref name="identity"/> is stored, or null when it is not in this pack.</summary>
-    public PackSpan? SpanOf(object identity) => _spans.TryGetValue(identity, out var span) ? span : null;
+    public PackSpan? SpanOf(object identity)
+    {
+        lock (_spans) return _spans.TryGetValue(identity, out var span) ? span : null;
+    }
 
     /// <summary>
     /// Stores <paramref name="items"/>: entries already in <paramref name="previous"/> stay where they are and the
@@ -250,10 +258,14 @@ internal sealed class CachePack : IDisposable
     /// <summary>Forgets entries no longer in use and remembers where every stored one now is.</summary>
     private void Keep(PackItem[] items)
     {
-        _spans.Clear();
-        foreach (var item in items)
+        lock (_spans)
         {
-            if (item.Span is { } span) _spans[item.Identity] = span;
+            _spans.Clear();
+            _spans.EnsureCapacity(items.Length);
+            foreach (var item in items)
+            {
+                if (item.Span is { } span) _spans[item.Identity] = span;
+            }
         }
     }
 

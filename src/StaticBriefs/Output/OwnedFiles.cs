@@ -96,9 +96,10 @@ internal sealed class OwnedFiles : IOwnership
     public static bool IsSafeRelative(string path)
     {
         if (path.Length == 0 || path[0] == '/' || path.Contains('\0', StringComparison.Ordinal)) return false;
-        foreach (var segment in path.Split('/'))
+        // Segment by segment over the string (no pieces made: a manifest read back checks 39,000 paths).
+        foreach (var range in path.AsSpan().Split('/'))
         {
-            if (segment is "" or "." or "..") return false;
+            if (path.AsSpan(range) is [] or "." or "..") return false;
         }
         return true;
     }
