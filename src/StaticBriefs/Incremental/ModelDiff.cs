@@ -123,11 +123,18 @@ internal sealed class ModelDiff
             if (newOf[then] < 0 || moved.Contains(newOf[then])) AddMembers(candidates, Before, Before.Briefs[then], this);
         }
         var oldOf = OldOf;
-        foreach (var id in candidates)
+        // Thousands of candidates when a brief in a large topic moves, each scoring its related briefs before and after:
+        // compared on every core (the lists are kept per factory, thread-safe).
+        var ids = candidates.Where(id => !moved.Contains(id) && oldOf[id] >= 0).ToArray();
+        var changed = new bool[ids.Length];
+        Parallel.For(0, ids.Length, i =>
         {
-            if (moved.Contains(id) || oldOf[id] is var old && old < 0) continue;
-            var related = afterViews.RelatedIds(id);
-            if (related.Any(moved.Contains) || !NewIds(beforeViews.RelatedIds(old)).SequenceEqual(related)) yield return id;
+            var related = afterViews.RelatedIds(ids[i]);
+            changed[i] = related.Any(moved.Contains) || !NewIds(beforeViews.RelatedIds(oldOf[ids[i]])).SequenceEqual(related);
+        });
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (changed[i]) yield return ids[i];
         }
     }
 

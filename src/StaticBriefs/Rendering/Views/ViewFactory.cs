@@ -72,11 +72,7 @@ public sealed class ViewFactory : IDisposable
     public ViewFactory WithChangedContent(SiteModel site, IReadOnlyCollection<int> changed) => new(this, site, changed);
 
     /// <summary>The ids of a brief's related briefs (see <see cref="Related"/>), computed once and kept.</summary>
-    public IReadOnlyList<int> RelatedIds(int briefId)
-    {
-        if (_related[briefId] is null) Related(_site.Briefs[briefId]);
-        return _related[briefId]!;
-    }
+    public IReadOnlyList<int> RelatedIds(int briefId) => Volatile.Read(ref _related[briefId]) ?? RelatedIdsOf(_site.Briefs[briefId], 5);
 
     /// <summary>Ids of the briefs whose related lists name <paramref name="briefId"/>, computing the lists not yet made.</summary>
     public IReadOnlyList<int> RelatedTo(int briefId)
@@ -84,8 +80,7 @@ public sealed class ViewFactory : IDisposable
         var found = new List<int>();
         for (var id = 0; id < _related.Length; id++)
         {
-            if (_related[id] is null) Related(_site.Briefs[id]);
-            if (Array.IndexOf(_related[id]!, briefId) >= 0) found.Add(id);
+            if (Array.IndexOf((int[])RelatedIds(id), briefId) >= 0) found.Add(id);
         }
         return found;
     }
@@ -202,8 +197,19 @@ public sealed class ViewFactory : IDisposable
     /// <summary>Up to <paramref name="count"/> briefs sharing the most entities with a brief (people and companies weigh more than topics).</summary>
     public IReadOnlyList<BriefCard> Related(Brief brief, int count = 5)
     {
-        // Kept per brief: preview asks which pages show a brief that changed (see RelatedTo).
-        if (count == 5 && _related[brief.Id] is { } known) return [.. known.Select(Card)];
+        ArgumentNullException.ThrowIfNull(brief);
+        var ids = count == 5 ? RelatedIds(brief.Id) : RelatedIdsOf(brief, count);
+        var cards = new BriefCard[ids.Count];
+        for (var i = 0; i < cards.Length; i++) cards[i] = Card(ids[i]);
+        return cards;
+    }
+
+    /// <summary>
+    /// The ids behind <see cref="Related"/>, best first; the five of a brief are kept (preview and a planned build ask
+    /// which briefs' lists changed: ids, no cards). Thread-safe.
+    /// </summary>
+    private int[] RelatedIdsOf(Brief brief, int count)
+    {
         // Scores live in one reused array per thread; only the touched entries are read back and reset.
         var scores = _relatedScores.Value!;
         var touched = new List<int>();
@@ -240,8 +246,10 @@ public sealed class ViewFactory : IDisposable
             best.Insert(at, candidate);
             if (best.Count > count) best.RemoveAt(count);
         }
-        if (count == 5) _related[brief.Id] = [.. best.Select(b => b.Id)];
-        return [.. best.Select(b => Card(b.Id))];
+        var ids = new int[best.Count];
+        for (var i = 0; i < ids.Length; i++) ids[i] = best[i].Id;
+        if (count == 5) Volatile.Write(ref _related[brief.Id], ids);
+        return ids;
     }
 
     /// <summary>Higher score first, then the brief closest in time, then the lower id, so the choice is reproducible.</summary>
