@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 using StaticBriefs.Model;

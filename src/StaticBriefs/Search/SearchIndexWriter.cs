@@ -90,7 +90,12 @@ internal sealed class SearchIndexWriter
         // Versioned, nothing earlier is patched: the display files (facet lists, then the briefs' data) need nothing the
         // postings, shards and dictionary make, so they are made at once on another core, into their own memory, and
         // added after the others (the version hashes the files in the order made, as one thread would make them).
-        var display = versioned is not null ? Task.Run(() => WriteDisplay(chunkSize, embedLists)) : null;
+        var display = versioned is not null ? Task.Run(() =>
+        {
+            var made = new VersionedFiles();
+            using var madeFiles = new JsonFiles(made, "");
+            return (Facets: WriteDisplay(madeFiles, chunkSize, embedLists), Files: made, madeFiles.Bytes);
+        }) : null;
         var postings = (previous is { Shards: { } lastShards } ? PostingLists.Patch(_documents, previous.Documents, lastShards, _tables.TermOrder, _terms.Length, out order) : null)
             ?? PostingLists.Build(_documents, _tables.TermOrder, _terms.Length, memo is not null && versioned is null, out order);
         var shardKeys = ShardWriter.Write(files, _terms, order, postings, _tables.Named, previous?.Shards, out var shardState);
@@ -115,19 +120,15 @@ internal sealed class SearchIndexWriter
             else KeepFacetFiles(files, previous.Files);
             DocChunkWriter.Write(files, _documents, chunkSize, facets, previous.Facets is { } before ? (previous.Documents, before) : null, embedLists);
         }
+        else if (changedDocuments is null)
+        {
+            facets = WriteDisplay(files, chunkSize, embedLists);
+        }
         else
         {
             facets = FacetLists.Build(_documents, _tables.FacetKeys);
-            if (changedDocuments is null)
-            {
-                facets.Write(files);
-                DocChunkWriter.Write(files, _documents, chunkSize, facets, embedLists: embedLists);
-            }
-            else
-            {
-                var chunks = changedDocuments.Select(id => id / chunkSize).ToHashSet();
-                DocChunkWriter.Write(files, [.. _documents.Where(d => chunks.Contains(d.Id / chunkSize))], chunkSize, facets, embedLists: embedLists);
-            }
+            var chunks = changedDocuments.Select(id => id / chunkSize).ToHashSet();
+            DocChunkWriter.Write(files, [.. _documents.Where(d => chunks.Contains(d.Id / chunkSize))], chunkSize, facets, embedLists: embedLists);
         }
         var root = "";
         if (versioned is not null)
@@ -160,15 +161,13 @@ internal sealed class SearchIndexWriter
         };
     }
 
-    /// <summary>The facet lists and every display file, made in memory for a versioned index.</summary>
-    private (FacetLists Facets, VersionedFiles Files, long Bytes) WriteDisplay(int chunkSize, bool embedLists)
+    /// <summary>The facet lists and every brief's display file, written whole to <paramref name="files"/>.</summary>
+    private FacetLists WriteDisplay(JsonFiles files, int chunkSize, bool embedLists)
     {
-        var made = new VersionedFiles();
-        using var files = new JsonFiles(made, "");
         var facets = FacetLists.Build(_documents, _tables.FacetKeys);
         facets.Write(files);
         DocChunkWriter.Write(files, _documents, chunkSize, facets, embedLists: embedLists);
-        return (facets, made, files.Bytes);
+        return facets;
     }
 
     /// <summary>Keeps the facet files of the last write: its lists are this write's.</summary>

@@ -72,7 +72,9 @@ public sealed class ViewFactory : IDisposable
     public ViewFactory WithChangedContent(SiteModel site, IReadOnlyCollection<int> changed) => new(this, site, changed);
 
     /// <summary>The ids of a brief's related briefs (see <see cref="Related"/>), computed once and kept.</summary>
-    public IReadOnlyList<int> RelatedIds(int briefId) => Volatile.Read(ref _related[briefId]) ?? RelatedIdsOf(_site.Briefs[briefId], 5);
+    public IReadOnlyList<int> RelatedIds(int briefId) => KeptRelatedIds(briefId);
+
+    private int[] KeptRelatedIds(int briefId) => Volatile.Read(ref _related[briefId]) ?? RelatedIdsOf(_site.Briefs[briefId], 5);
 
     /// <summary>Ids of the briefs whose related lists name <paramref name="briefId"/>, computing the lists not yet made.</summary>
     public IReadOnlyList<int> RelatedTo(int briefId)
@@ -80,7 +82,7 @@ public sealed class ViewFactory : IDisposable
         var found = new List<int>();
         for (var id = 0; id < _related.Length; id++)
         {
-            if (Array.IndexOf((int[])RelatedIds(id), briefId) >= 0) found.Add(id);
+            if (Array.IndexOf(KeptRelatedIds(id), briefId) >= 0) found.Add(id);
         }
         return found;
     }
