@@ -291,41 +291,62 @@ public sealed partial class SearchTests(SiteFixture site)
     public async Task Typing_fast_runs_no_search_per_key_and_a_changed_query_aborts_the_one_in_flight()
     {
         var page = await site.NewPageAsync();
-        // Notes each fetch whose signal fires while it is still in flight.
-        await page.AddInitScriptAsync(@"window.__aborted = []; const fetchFirst = window.fetch;
+        // Notes each query the page runs (every run writes its query into the address) and each fetch whose
+        // signal fires while it is still in flight.
+        await page.AddInitScriptAsync(@"window.__queries = []; window.__aborted = [];
+            for (const name of ['pushState', 'replaceState']) {
+              const first = history[name].bind(history);
+              history[name] = (state, title, url) => { window.__queries.push(new URL(url, location.href).searchParams.get('q') || ''); return first(state, title, url); };
+            }
+            const fetchFirst = window.fetch;
             window.fetch = (url, options) => {
               let done = false;
               const answer = fetchFirst(url, options).finally(() => { done = true; });
               if (options && options.signal) options.signal.addEventListener('abort', () => { if (!done) window.__aborted.push(String(url)); });
               return answer;
             };");
+        // The page's own clock, moved by hand: the gaps between keys are exactly what the test says, however busy
+        // the machine is (real key timing let a slow machine pause between keys and run a search for a prefix).
+        await page.Clock.InstallAsync();
         await page.GotoAsync(site.SiteUrl + "search/");
         await SearchSettledAsync(page, "");
-        var requested = new List<string>();
-        page.Request += (_, r) => { lock (requested) requested.Add(new Uri(r.Url).AbsolutePath); };
+        await page.Clock.PauseAtAsync(DateTime.Now.AddMinutes(1));
         var input = page.Locator("#search-input");
+        await input.FocusAsync();
+        await page.EvaluateAsync("window.__queries.length = 0");
 
-        // Quick keys: the query runs once, when typing stops.
-        await input.PressSequentiallyAsync("karpathy", new() { Delay = 25 });
+        // Quick keys, 25 ms apart: the query runs once, when typing stops.
+        foreach (var key in "karpathy")
+        {
+            await page.Keyboard.PressAsync(key.ToString());
+            await page.Clock.RunForAsync(25);
+        }
+        Assert.Empty(await page.EvaluateAsync<string[]>("window.__queries"));
+        await page.Clock.RunForAsync(400);
         await SearchSettledAsync(page, "karpathy");
-        lock (requested) Assert.InRange(requested.Count(p => p.Contains("/docs/", StringComparison.Ordinal)), 1, 10);
+        Assert.Equal(["karpathy"], await page.EvaluateAsync<string[]>("window.__queries"));
 
         // A query whose files are slow to come is dropped, fetches and all, when the reader types on.
         var slow = SlowFiles();
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await page.RouteAsync(slow, async route =>
         {
+            held.TrySetResult();
             await Task.Delay(1500);
             try { await route.ContinueAsync(); } catch (PlaywrightException) { /* the page dropped it meanwhile */ }
         });
         await input.FillAsync("");
         await input.PressSequentiallyAsync("sutsk");
-        await page.WaitForTimeoutAsync(500);
+        await page.Clock.RunForAsync(400);
+        await held.Task.WaitAsync(TimeSpan.FromSeconds(30)); // the query for "sutsk" waits for its display files
         await input.PressSequentiallyAsync("ever");
+        await page.Clock.RunForAsync(400);
         await SearchSettledAsync(page, "sutskever");
         await page.UnrouteAsync(slow);
 
         var aborted = await page.EvaluateAsync<string[]>("window.__aborted");
         Assert.Contains(aborted, u => u.Contains("/docs/", StringComparison.Ordinal));
+        Assert.Equal(["karpathy", "sutsk", "sutskever"], await page.EvaluateAsync<string[]>("window.__queries"));
         Assert.True(await page.Locator(".search-result").CountAsync() > 0);
         Assert.Contains("Sutskever", await page.Locator(".search-result").First.TextContentAsync(), StringComparison.Ordinal);
     }
