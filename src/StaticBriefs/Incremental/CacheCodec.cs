@@ -175,6 +175,31 @@ internal static class CacheCodec
             Lead = r.ReadString(),
         };
 
+    /// <summary>
+    /// Reads a rendered body's record as <see cref="CacheStore.ReadBody"/> would, keeping only its link look-ups and whether
+    /// its plain text holds one of <paramref name="words"/>. UTF-8 is self-synchronising, so a byte match is exactly an
+    /// ordinal match of the decoded strings; the HTML and text, most of the record, are never decoded.
+    /// </summary>
+    public static LinkCheck ReadLinkCheck(BufferReader r, byte[][] words)
+    {
+        r.SkipString();
+        for (var toc = ReadLength(r); toc > 0; toc--)
+        {
+            r.ReadInt32();
+            r.SkipString();
+            r.SkipString();
+        }
+        r.ReadInt32();
+        var text = r.ReadStringBytes();
+        var mentions = false;
+        foreach (var word in words) mentions |= text.IndexOf(word) >= 0;
+        r.SkipString();
+        r.SkipString();
+        var lookups = ReadLookups(r);
+        ReadDiagnostics(r);
+        return new LinkCheck(lookups, mentions);
+    }
+
     /// <summary>Writes a token set: its terms and words as numbers of its lexicon, which is saved on its own.</summary>
     public static void WriteTokens(BinaryWriter w, Search.TokenizedText t)
     {

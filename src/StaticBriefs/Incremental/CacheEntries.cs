@@ -43,9 +43,12 @@ internal sealed record MarkdownEntry(
     RenderedMarkdown Result, ImmutableArray<LinkLookup> Lookups, ImmutableArray<Diagnostic> Warnings, string? SpellingsKey = null)
 {
     /// <summary>True when <paramref name="links"/> answers every recorded look-up as before.</summary>
-    public bool StillValid(LinkContext links)
+    public bool StillValid(LinkContext links) => Answered(Lookups, links);
+
+    /// <summary>True when <paramref name="links"/> answers every one of <paramref name="lookups"/> as recorded.</summary>
+    public static bool Answered(ImmutableArray<LinkLookup> lookups, LinkContext links)
     {
-        foreach (var lookup in Lookups)
+        foreach (var lookup in lookups)
         {
             var answer = lookup.Set switch
             {
@@ -72,8 +75,23 @@ internal sealed record MarkdownEntry(
 /// <param name="SpellingsKey">Hash of the entity spellings it was auto-linked with, as its index entry says.</param>
 internal sealed class UnreadBody(string? SpellingsKey)
 {
-    public string? SpellingsKey { get; } = SpellingsKey;
+    private string? _spellingsKey = SpellingsKey;
+
+    /// <summary>
+    /// Moves on to the current spellings when a check (<see cref="MarkdownMemo.IsCurrent"/>) finds the body links the
+    /// same with them, so the next save records that without the body being read.
+    /// </summary>
+    public string? SpellingsKey
+    {
+        get => Volatile.Read(ref _spellingsKey);
+        set => Volatile.Write(ref _spellingsKey, value);
+    }
 }
+
+/// <summary>What the stale-link check of an edit needs of a rendered body left in the pack (<see cref="CacheStore.ReadLinkCheck"/>).</summary>
+/// <param name="Lookups">The link look-ups made while rendering it.</param>
+/// <param name="Mentions">True when its plain text contains one of the words asked about.</param>
+internal sealed record LinkCheck(ImmutableArray<LinkLookup> Lookups, bool Mentions);
 
 /// <summary>A file of the last committed output: the key it was made from, and its size and time to notice hand edits.</summary>
 /// <param name="Key">Page fingerprint or content hash; empty for files that are always rewritten.</param>

@@ -320,6 +320,13 @@ internal sealed class BufferReader(MemoryStream stream) : BinaryReader(stream, E
         return (at, length);
     }
 
+    /// <summary>The bytes of the next string, in the buffer, without decoding them.</summary>
+    public ReadOnlySpan<byte> ReadStringBytes()
+    {
+        var (at, length) = SkipString();
+        return stream.GetBuffer().AsSpan(Origin + at, length);
+    }
+
     /// <summary>Where the stream's first byte is in its buffer (a stream over part of an array starts at its offset).</summary>
     private int Origin => stream.TryGetBuffer(out var segment) ? segment.Offset : 0;
 }

@@ -125,6 +125,14 @@ internal static partial class CacheStore
         pack.Read(span, 'm', key, r => new MarkdownEntry(
             CacheCodec.ReadRendered(r), CacheCodec.ReadLookups(r), CacheCodec.ReadDiagnostics(r), spellingsKey));
 
+    /// <summary>
+    /// The link look-ups of the rendered body at <paramref name="span"/>, and whether its plain text contains any of
+    /// <paramref name="words"/> (UTF-8), read from the record's bytes without decoding its HTML or text; null when the
+    /// record is damaged or not that body.
+    /// </summary>
+    internal static LinkCheck? ReadLinkCheck(CachePack pack, PackSpan span, string key, byte[][] words) =>
+        pack.Read(span, 'm', key, r => CacheCodec.ReadLinkCheck((BufferReader)r, words));
+
     public static void Save(BuildCache cache, string directory)
     {
         System.IO.Directory.CreateDirectory(directory);

@@ -16,7 +16,7 @@ internal sealed class MarkdownMemo(
     BuildCache cache, string contextKey, string spellingsKey, IReadOnlyList<(string Spelling, string Path)> spellings) : IMarkdownMemo
 {
     /// <summary>Per earlier spellings key: first words of the spellings added, removed or moved since, or null when unknown.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]?> _changedFirstWords = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ChangedWords?> _changedFirstWords = new(StringComparer.Ordinal);
 
     private int _rendered;
     private int _reused;
@@ -55,8 +55,29 @@ internal sealed class MarkdownMemo(
     public bool IsCurrent(Model.BodyText markdown, string relativePath, int bodyFirstLine, LinkContext links)
     {
         var key = Key(markdown, relativePath, bodyFirstLine);
+        if (cache.UnreadMarkdown.TryGetValue(key, out var unread) && IsCurrentUnread(key, unread, links) is { } current) return current;
         return cache.TryGetMarkdown(key, out var entry) && SameLinks(key, ref entry) && entry.StillValid(links);
     }
+
+    /// <summary>
+    /// <see cref="IsCurrent"/> of a body left in the pack, from its record's bytes: an edit that adds or removes a brief or
+    /// an entity asks it of every body, and decoding each one's HTML and text was most of planning such an edit.
+    /// Null when the body was read meanwhile (it is asked as a read one).
+    /// </summary>
+    private bool? IsCurrentUnread(string key, UnreadBody unread, LinkContext links)
+    {
+        var renderedWith = unread.SpellingsKey;
+        if (renderedWith is null) return false;
+        var changed = renderedWith == spellingsKey ? ChangedWords.None : ChangedSince(renderedWith);
+        if (changed is null) return false;
+        if (cache.CheckUnread(key, unread, changed.Utf8) is not { } check) return cache.Markdown.ContainsKey(key) ? null : false;
+        if (check.Mentions || !MarkdownEntry.Answered(check.Lookups, links)) return false;
+        unread.SpellingsKey = spellingsKey;
+        return true;
+    }
+
+    private ChangedWords? ChangedSince(string renderedWith) => _changedFirstWords.GetOrAdd(renderedWith,
+        old => cache.SpellingsFor(old) is { } before ? ChangedWords.Of(ChangedFirstWords(before, spellings)) : null);
 
     /// <summary>The memo key of a body (a cached build drops the entry of a body an edit replaced).</summary>
     internal string KeyOf(Model.BodyText markdown, string relativePath, int bodyFirstLine) => Key(markdown, relativePath, bodyFirstLine);
@@ -74,10 +95,8 @@ internal sealed class MarkdownMemo(
     {
         if (entry.SpellingsKey == spellingsKey) return true;
         if (entry.SpellingsKey is null) return false;
-        var words = _changedFirstWords.GetOrAdd(entry.SpellingsKey,
-            old => cache.SpellingsFor(old) is { } before ? ChangedFirstWords(before, spellings) : null);
-        if (words is null) return false;
-        foreach (var word in words)
+        if (ChangedSince(entry.SpellingsKey) is not { } changed) return false;
+        foreach (var word in changed.Text)
         {
             if (entry.Result.PlainText.Contains(word, StringComparison.Ordinal)) return false;
         }
@@ -92,5 +111,13 @@ internal sealed class MarkdownMemo(
         var changed = new HashSet<(string, string)>(before);
         changed.SymmetricExceptWith(after);
         return [.. changed.Select(pair => EntityMatcher.FirstWord(pair.Item1)).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>First words of changed spellings, as text and as UTF-8 (to look for in a record's bytes).</summary>
+    private sealed record ChangedWords(string[] Text, byte[][] Utf8)
+    {
+        public static readonly ChangedWords None = new([], []);
+
+        public static ChangedWords Of(string[] words) => new(words, [.. words.Select(System.Text.Encoding.UTF8.GetBytes)]);
     }
 }

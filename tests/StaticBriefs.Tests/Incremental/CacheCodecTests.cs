@@ -87,6 +87,35 @@ public sealed class CacheCodecTests
         Assert.Equal(diagnostics.AsEnumerable(), back.Item2.AsEnumerable());
     }
 
+    [Theory]
+    [InlineData("Zürich", true)]
+    [InlineData("Zurich", false)]
+    [InlineData("Chip", true)]
+    [InlineData("chip", false)]
+    [InlineData("Chip supply", true)]
+    [InlineData("Ω", false)]
+    [InlineData("🚀", true)]
+    public void A_body_record_read_for_its_link_check_gives_its_lookups_and_finds_a_word_as_its_decoded_text_would(string word, bool found)
+    {
+        var rendered = Filled<RenderedMarkdown>() with { PlainText = "Chip supply moved to Zürich 🚀 this week." };
+        ImmutableArray<LinkLookup> lookups = [Filled<LinkLookup>(), new LinkLookup('k', "/x/", null)];
+        ImmutableArray<Diagnostic> diagnostics = [Filled<Diagnostic>()];
+        Action<BinaryWriter> write = w =>
+        {
+            CacheCodec.WriteRendered(w, rendered);
+            CacheCodec.WriteLookups(w, lookups);
+            CacheCodec.WriteDiagnostics(w, diagnostics);
+        };
+
+        var check = RoundTrip(write, r => CacheCodec.ReadLinkCheck((BufferReader)r, [Encoding.UTF8.GetBytes(word), Encoding.UTF8.GetBytes("absent")]));
+        var whole = RoundTrip(write, r => (CacheCodec.ReadRendered(r), CacheCodec.ReadLookups(r), CacheCodec.ReadDiagnostics(r)));
+
+        Assert.Equal(found, check.Mentions);
+        Assert.Equal(whole.Item1.PlainText.Contains(word, StringComparison.Ordinal), check.Mentions);
+        Assert.Equal(lookups.AsEnumerable(), check.Lookups.AsEnumerable());
+        Assert.False(RoundTrip(write, r => CacheCodec.ReadLinkCheck((BufferReader)r, [])).Mentions);
+    }
+
     [Fact]
     public void Search_tokens_come_back_equal()
     {

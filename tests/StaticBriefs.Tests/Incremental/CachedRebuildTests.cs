@@ -333,6 +333,35 @@ public sealed class CachedRebuildTests
         site.AssertSameAsClean();
     }
 
+    [Fact]
+    public void A_planned_build_after_a_new_entity_checks_other_bodies_without_decoding_them()
+    {
+        // A new name can change how every other body links: each one's look-ups and text are asked, from the record's
+        // bytes. Only the bodies rendered again or shown by a rewritten feed are decoded.
+        using var site = new IncrementalSite(inMemory: false);
+        const string Mentions = "briefs/2024/xai-raises-6-billion.md";
+        site.Write(Mentions, site.Read(Mentions) + "\nChip supply decides who trains next.\n");
+        // More briefs than a feed shows, newer than the edited one: most bodies are in no feed the edit rewrites.
+        for (var day = 1; day <= 24; day++)
+            site.Write($"briefs/2025/later-{day}.md", TestSite.Brief($"title: \"Later {day}\"\ndate: 2025-03-{day:00}\ntopics: [Talent]", $"Hiring note {day}."));
+        site.BuildOk();
+        site.Write(Brief, site.Read(Brief).Replace("topics: [Funding, Compute]", "topics: [Funding, Compute, Chip supply]", StringComparison.Ordinal));
+        site.Changed(Brief);
+        var cache = new StaticBriefs.Incremental.BuildCache(site.CacheDirectory);
+
+        var result = StaticBriefs.Building.SiteBuild.Run(site.Options with { Cache = cache });
+
+        Assert.False(result.HasErrors, string.Join('\n', result.Diagnostics));
+        Assert.True(result.Planned);
+        // The body that names the new entity was rendered again, with its link; most stayed in the pack.
+        Assert.Equal(1, result.BodiesRendered);
+        Assert.Contains("<a href=\"/topics/chip-supply/\" class=\"entity-link\">Chip supply</a> decides",
+            site.Site.ReadOutput("briefs/xai-raises-6-billion/index.html"), StringComparison.Ordinal);
+        var bodies = cache.Markdown.Count + cache.UnreadMarkdown.Count;
+        Assert.True(cache.UnreadMarkdown.Count > bodies / 2, $"{cache.Markdown.Count} of {bodies} bodies decoded");
+        site.AssertSameAsClean();
+    }
+
     private static void EditBody(IncrementalSite site, string marker)
     {
         site.Write(Brief, site.Read(Brief) + $"\nOne more line ({marker}).\n");
