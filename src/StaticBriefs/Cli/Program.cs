@@ -4,5 +4,9 @@ namespace StaticBriefs.Cli;
 public static class Program
 {
     /// <summary>Runs the command line and returns its exit code.</summary>
-    public static int Main(string[] args) => CommandLineApp.Run(args, CliContext.FromConsole());
+    public static int Main(string[] args)
+    {
+        HugePageHeap.Advise();
+        return CommandLineApp.Run(args, CliContext.FromConsole());
+    }
 }
