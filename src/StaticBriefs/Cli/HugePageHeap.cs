@@ -17,10 +17,16 @@ internal static partial class HugePageHeap
     private const int ENoMem = 12;
     private const string Setting = "/sys/kernel/mm/transparent_hugepage/enabled";
 
+    /// <summary>
+    /// Set to <c>off</c> to leave the heap on the system's pages: a machine whose memory is fragmented may compact it on
+    /// the first touch of a huge page (<c>transparent_hugepage/defrag</c>), which a build should never wait for.
+    /// </summary>
+    internal const string OptOut = "STATICBRIEFS_HUGE_PAGES";
+
     /// <summary>Advises the heap's range; returns how many bytes were advised (0 where it does not apply).</summary>
     public static long Advise()
     {
-        if (!OperatingSystem.IsLinux()) return 0;
+        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable(OptOut) is "off" or "0" or "false") return 0;
         try
         {
             if (!File.Exists(Setting) || !File.ReadAllText(Setting).Contains("[madvise]", StringComparison.Ordinal)) return 0;

@@ -65,6 +65,20 @@ public sealed class HugePageHeapTests
         }
     }
 
+    [Fact]
+    public void Huge_pages_can_be_turned_off_by_the_environment()
+    {
+        Environment.SetEnvironmentVariable(HugePageHeap.OptOut, "off");
+        try
+        {
+            Assert.Equal(0, HugePageHeap.Advise());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(HugePageHeap.OptOut, null);
+        }
+    }
+
     /// <summary>The <c>VmFlags</c> of the mapping holding <paramref name="address"/>, from <c>/proc/self/smaps</c>.</summary>
     private static string[] VmFlagsAt(ulong address)
     {
