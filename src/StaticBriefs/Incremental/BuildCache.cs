@@ -76,11 +76,10 @@ public sealed class BuildCache
 
     /// <summary>
     /// For the body under <paramref name="key"/> that nothing has read yet: its link look-ups and whether its text holds
-    /// one of <paramref name="words"/> (UTF-8), straight from the pack; null when it has been read meanwhile or is damaged.
+    /// one of <paramref name="words"/> (UTF-8), straight from the pack; null when its record is damaged.
     /// </summary>
     internal LinkCheck? CheckUnread(string key, UnreadBody unread, byte[][] words)
     {
-        if (Markdown.ContainsKey(key)) return null;
         var pack = Pack;
         return pack?.SpanOf(unread) is { } span ? CacheStore.ReadLinkCheck(pack, span, key, words) : null;
     }

@@ -192,7 +192,12 @@ internal static class CacheCodec
         r.ReadInt32();
         var text = r.ReadStringBytes();
         var mentions = false;
-        foreach (var word in words) mentions |= text.IndexOf(word) >= 0;
+        foreach (var word in words)
+        {
+            if (text.IndexOf(word) < 0) continue;
+            mentions = true;
+            break;
+        }
         r.SkipString();
         r.SkipString();
         var lookups = ReadLookups(r);

@@ -55,23 +55,23 @@ internal sealed class MarkdownMemo(
     public bool IsCurrent(Model.BodyText markdown, string relativePath, int bodyFirstLine, LinkContext links)
     {
         var key = Key(markdown, relativePath, bodyFirstLine);
-        if (cache.UnreadMarkdown.TryGetValue(key, out var unread) && IsCurrentUnread(key, unread, links) is { } current) return current;
+        if (cache.UnreadMarkdown.TryGetValue(key, out var unread) && !cache.Markdown.ContainsKey(key)) return IsCurrentUnread(key, unread, links);
         return cache.TryGetMarkdown(key, out var entry) && SameLinks(key, ref entry) && entry.StillValid(links);
     }
 
     /// <summary>
     /// <see cref="IsCurrent"/> of a body left in the pack, from its record's bytes: an edit that adds or removes a brief or
-    /// an entity asks it of every body, and decoding each one's HTML and text was most of planning such an edit.
-    /// Null when the body was read meanwhile (it is asked as a read one).
+    /// an entity asks it of every body, and decoding each one's HTML and text was most of planning such an edit. A damaged
+    /// record is not current (rendering the body again reads it as damaged too, and renders it anew).
     /// </summary>
-    private bool? IsCurrentUnread(string key, UnreadBody unread, LinkContext links)
+    private bool IsCurrentUnread(string key, UnreadBody unread, LinkContext links)
     {
         var renderedWith = unread.SpellingsKey;
         if (renderedWith is null) return false;
         var changed = renderedWith == spellingsKey ? ChangedWords.None : ChangedSince(renderedWith);
         if (changed is null) return false;
-        if (cache.CheckUnread(key, unread, changed.Utf8) is not { } check) return cache.Markdown.ContainsKey(key) ? null : false;
-        if (check.Mentions || !MarkdownEntry.Answered(check.Lookups, links)) return false;
+        var check = cache.CheckUnread(key, unread, changed.Utf8);
+        if (check is null || check.Mentions || !MarkdownEntry.Answered(check.Lookups, links)) return false;
         unread.SpellingsKey = spellingsKey;
         return true;
     }
