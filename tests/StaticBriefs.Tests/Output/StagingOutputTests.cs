@@ -15,9 +15,13 @@ public sealed class StagingOutputTests : IDisposable
     private string[] Siblings() =>
         [.. Directory.EnumerateFileSystemEntries(_site.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
 
-    private OutputFolder Open(DiagnosticBag? diagnostics = null) =>
-        OutputFolder.Open(OutputTestSupport.Request(_site), diagnostics ?? new DiagnosticBag(), out _)
-        ?? throw new Xunit.Sdk.XunitException("the output folder did not open:\n" + string.Join('\n', (diagnostics ?? new DiagnosticBag()).Sorted()));
+    private OutputFolder Open(DiagnosticBag? diagnostics = null)
+    {
+        // One bag for the open and the message: a fresh one for each lost the reason of a failed open.
+        var found = diagnostics ?? new DiagnosticBag();
+        return OutputFolder.Open(OutputTestSupport.Request(_site), found, out var refused)
+            ?? throw new Xunit.Sdk.XunitException($"the output folder did not open (refused: {refused}):\n" + string.Join('\n', found.Sorted()));
+    }
 
     private void Commit(params (string Path, string Text)[] files)
     {
