@@ -66,7 +66,38 @@ public sealed class OutputLockTests : IDisposable
             Assert.Equal(before, _site.Hash());
         }
 
-        Assert.True(SiteBuild.Run(Options(_site.Input) with { LockTimeout = TimeSpan.Zero }).Written);
+        Assert.True(SiteBuild.Run(Options(_site.Input) with { LockTimeout = OutputTestSupport.LockWait }).Written);
+    }
+
+    [Fact]
+    public async Task A_lock_released_while_a_child_process_starts_is_taken_again_within_the_tests_wait()
+    {
+        // A child forked while the lock is held shares the open folder until its exec closes it (close-on-exec), so the
+        // flock outlives the release by that moment. Tests in this process start children all the time: with no wait,
+        // a test's open right after its own commit was refused now and then (CI, StagingOutputTests).
+        var folder = _site.At("locked");
+        using var stop = new CancellationTokenSource();
+        var started = 0;
+        var starter = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using var child = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!;
+                child.WaitForExit();
+                Interlocked.Increment(ref started);
+            }
+        });
+        var (takes, refusals) = (0, 0);
+        while (Volatile.Read(ref started) < 200 || takes < 2000)
+        {
+            using var held = OutputLock.Acquire(folder, OutputTestSupport.LockWait, onWait: null);
+            takes++;
+            if (held is null) refusals++;
+        }
+        await stop.CancelAsync();
+        await starter;
+
+        Assert.True(refusals == 0, $"{refusals} of {takes} takes refused while {started} children started");
     }
 
     [Fact]

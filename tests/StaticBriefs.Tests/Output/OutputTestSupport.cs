@@ -8,18 +8,26 @@ namespace StaticBriefs.Tests.Output;
 /// <summary>Helpers for the output folder's tests: requests for a test site, and a hash of every entry of a tree.</summary>
 internal static class OutputTestSupport
 {
+    /// <summary>
+    /// How long a test's open waits for the folder's lock. Never zero: other tests in this process start child
+    /// processes, and a child forked while a test held the lock shares its open folder until it runs its program
+    /// (close-on-exec), so the lock outlives the test's own release by that moment. A test that wants a refusal holds
+    /// the lock itself and asks with no wait.
+    /// </summary>
+    public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
+
     /// <summary>A request for the test site's output folder, guarded like a real build of it.</summary>
     public static OutputRequest Request(TestSite site, string? output = null) =>
         new(output ?? site.OutputDirectory, new GuardedFolders(site.InputDirectory, RepoPaths.Theme, Path.Combine(site.Root, ".staticbriefs", "cache"), null, Directory.GetCurrentDirectory(), null))
         {
-            LockTimeout = TimeSpan.Zero,
+            LockTimeout = LockWait,
         };
 
-    /// <summary>A request for an <see cref="OutputSite"/>'s output folder, guarded like a real build of it; no waiting for the lock.</summary>
+    /// <summary>A request for an <see cref="OutputSite"/>'s output folder, guarded like a real build of it; waiting for the lock as <see cref="LockWait"/> says.</summary>
     public static OutputRequest Request(OutputSite site) =>
         new(site.Output, new GuardedFolders(site.Input, site.Theme, site.At(".staticbriefs/cache"), null, Directory.GetCurrentDirectory(), null))
         {
-            LockTimeout = TimeSpan.Zero,
+            LockTimeout = LockWait,
         };
 
     /// <summary>
