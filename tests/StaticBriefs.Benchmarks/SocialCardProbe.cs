@@ -68,6 +68,17 @@ internal static class SocialCardProbe
                 Console.WriteLine($"  {encoders[e].Name,-30} {encode[e].TotalMilliseconds / cards.Count:F2} ms a card, {bytes[e] / cards.Count / 1024} KiB a card");
         }
         Console.WriteLine($"cards whose decoded pixels differ from the drawn ones: {mismatches}");
+        var (atlasDifferent, atlasPixels) = (0, 0);
+        foreach (var card in cards)
+        {
+            var (ours, skia) = (renderer.Coverage(card), renderer.CoverageBySkia(card));
+            var different = 0;
+            for (var i = 0; i < ours.Length; i++) if (ours[i] != skia[i]) different++;
+            if (different > 0) atlasDifferent++;
+            atlasPixels += different;
+        }
+        Console.WriteLine($"cards whose glyph-atlas mask differs from Skia's text drawing: {atlasDifferent} ({atlasPixels} pixels)");
+        mismatches += atlasDifferent;
         var worst = cards.Max(card => LargestDifference(renderer, card));
         Console.WriteLine($"largest channel difference between a palette card and the same card drawn in RGB: {worst}");
         return mismatches == 0 ? 0 : 1;

@@ -23,6 +23,7 @@ public sealed class SocialCardRenderer : IDisposable
 
     private readonly SKTypeface _bold;
     private readonly SKTypeface _medium;
+    private readonly GlyphAtlas _glyphs = new();
 
     private SocialCardRenderer(SKTypeface bold, SKTypeface medium, string fontKey)
     {
@@ -30,6 +31,9 @@ public sealed class SocialCardRenderer : IDisposable
         _medium = medium;
         FontKey = fontKey;
     }
+
+    /// <summary>How many glyph images the renderer has drawn (each once, see <see cref="GlyphAtlas"/>).</summary>
+    internal int GlyphsDrawn => _glyphs.Count;
 
     /// <summary>A hash of the fonts: part of every card's cache key.</summary>
     public string FontKey { get; }
@@ -98,8 +102,36 @@ public sealed class SocialCardRenderer : IDisposable
         return RenderIndexed(layout, level);
     }
 
-    private static byte[]? RenderIndexed(CardLayout layout, int level = PngEncoder.DefaultLevel)
+    private byte[]? RenderIndexed(CardLayout layout, int level = PngEncoder.DefaultLevel)
     {
+        const int width = SocialCard.Width, height = SocialCard.Height;
+        var mask = System.Buffers.ArrayPool<byte>.Shared.Rent(width * height);
+        try
+        {
+            var coverage = mask.AsSpan(0, width * height);
+            coverage.Clear();
+            foreach (var run in layout.Runs) _glyphs.Draw(coverage, width, height, run, InkColours[run.Ink]);
+            return CardMask.Encode(coverage, width, layout.Runs, Inks, BarWidth, level);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(mask);
+        }
+    }
+
+    /// <summary>The card's coverage mask as the glyph atlas lays it (one byte a pixel, rows of the card's width).</summary>
+    internal byte[] Coverage(SocialCard card)
+    {
+        using var layout = Lay(card);
+        var mask = new byte[SocialCard.Width * SocialCard.Height];
+        foreach (var run in layout.Runs) _glyphs.Draw(mask, SocialCard.Width, SocialCard.Height, run, InkColours[run.Ink]);
+        return mask;
+    }
+
+    /// <summary>The same mask drawn by Skia's own text drawing, which the atlas must equal.</summary>
+    internal byte[] CoverageBySkia(SocialCard card)
+    {
+        using var layout = Lay(card);
         var info = new SKImageInfo(SocialCard.Width, SocialCard.Height, SKColorType.Alpha8, SKAlphaType.Premul);
         using var surface = SKSurface.Create(info);
         var canvas = surface.Canvas;
@@ -112,8 +144,11 @@ public sealed class SocialCardRenderer : IDisposable
             paint.Color = InkColours[run.Ink];
             canvas.DrawText(run.Text, run.X, run.Y, SKTextAlign.Left, run.Font, paint);
         }
-        using var mask = surface.PeekPixels();
-        return CardMask.Encode(mask.GetPixelSpan(), mask.RowBytes, layout.Runs, Inks, BarWidth, level);
+        using var pixels = surface.PeekPixels();
+        var mask = new byte[SocialCard.Width * SocialCard.Height];
+        for (var y = 0; y < SocialCard.Height; y++)
+            pixels.GetPixelSpan().Slice(y * pixels.RowBytes, SocialCard.Width).CopyTo(mask.AsSpan(y * SocialCard.Width));
+        return mask;
     }
 
     private static SKSurface Draw(CardLayout layout)

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using SkiaSharp;
+
+namespace StaticBriefs.Rendering.Social;
+
+/// <summary>
+/// Lays a card's texts into a coverage mask from glyphs Skia drew once each. Cards use a few fonts at a few sizes,
+/// without subpixel positioning or hinting, so every occurrence of a glyph in a font and ink is the same image at a
+/// whole-pixel place: Skia's own text drawing spent a third of a card (blending each glyph through its raster
+/// pipeline, about 200,000 pixels a card) making images it had made before. The glyphs are blended onto the mask in
+/// the order Skia draws them and with its arithmetic (an opaque ink lerped by coverage), so the mask is Skia's, pixel
+/// for pixel (<c>GlyphAtlasTests</c> holds it to that). Thread-safe.
+/// </summary>
+internal sealed class GlyphAtlas
+{
+    private const int Padding = 3;
+    private readonly ConcurrentDictionary<GlyphKey, GlyphImage> _glyphs = new();
+
+    /// <summary>How many glyph images the atlas holds.</summary>
+    public int Count => _glyphs.Count;
+
+    /// <summary>
+    /// Blends <paramref name="run"/>'s glyphs in <paramref name="colour"/> onto <paramref name="mask"/> (one byte a pixel,
+    /// rows of <paramref name="width"/>), clipped to it.
+    /// </summary>
+    public void Draw(Span<byte> mask, int width, int height, TextRun run, SKColor colour)
+    {
+        var font = run.Font;
+        var glyphs = font.GetGlyphs(run.Text);
+        var positions = font.GetGlyphPositions(glyphs, SKPoint.Empty);
+        for (var i = 0; i < glyphs.Length; i++)
+        {
+            var image = Image(font, glyphs[i], colour);
+            if (image.Width == 0) continue;
+            // Without subpixel positioning Skia rounds each glyph's origin to the nearest pixel (halves up).
+            var x = (int)MathF.Floor(run.X + positions[i].X + 0.5f) + image.Left;
+            var y = (int)MathF.Floor(run.Y + positions[i].Y + 0.5f) + image.Top;
+            Blend(mask, width, height, image, x, y);
+        }
+    }
+
+    /// <summary>
+    /// An opaque ink lerped over what is there by the glyph's coverage, rounded as Skia's 8-bit pipeline rounds:
+    /// (d x (255 - c) + 255 x c + 255) / 256. Where nothing is yet, that is the coverage itself.
+    /// </summary>
+    private static void Blend(Span<byte> mask, int width, int height, GlyphImage image, int left, int top)
+    {
+        var fromX = Math.Max(0, -left);
+        var toX = Math.Min(image.Width, width - left);
+        if (fromX >= toX) return;
+        for (var row = Math.Max(0, -top); row < image.Height && top + row < height; row++)
+        {
+            var source = image.Coverage.AsSpan(row * image.Width + fromX, toX - fromX);
+            var target = mask.Slice((top + row) * width + left + fromX, toX - fromX);
+            for (var x = 0; x < source.Length; x++)
+            {
+                int c = source[x];
+                if (c == 0) continue;
+                int d = target[x];
+                target[x] = d == 0 ? (byte)c : (byte)((d * (255 - c) + 255 * c + 255) >> 8);
+            }
+        }
+    }
+
+    private GlyphImage Image(SKFont font, ushort glyph, SKColor colour) =>
+        _glyphs.GetOrAdd(new GlyphKey(font.Typeface, font.Size, glyph, colour), static (key, font) => Draw(font, key.Glyph, key.Colour), font);
+
+    /// <summary>The glyph drawn alone by Skia at a whole-pixel origin, cut to the pixels it covers.</summary>
+    private static GlyphImage Draw(SKFont font, ushort glyph, SKColor colour)
+    {
+        ReadOnlySpan<ushort> one = [glyph];
+        Span<float> advance = stackalloc float[1];
+        Span<SKRect> bounds = stackalloc SKRect[1];
+        using (var measure = new SKPaint { IsAntialias = true }) font.GetGlyphWidths(one, advance, bounds, measure);
+        var box = bounds[0];
+        if (box.IsEmpty) return GlyphImage.Empty;
+        var originX = Padding - (int)MathF.Floor(box.Left);
+        var originY = Padding - (int)MathF.Floor(box.Top);
+        var width = (int)MathF.Ceiling(box.Right) + originX + Padding;
+        var height = (int)MathF.Ceiling(box.Bottom) + originY + Padding;
+        using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Alpha8, SKAlphaType.Premul));
+        surface.Canvas.Clear(SKColors.Transparent);
+        using (var builder = new SKTextBlobBuilder())
+        {
+            builder.AddPositionedRun(one, font, [SKPoint.Empty]);
+            using var blob = builder.Build()!;
+            using var paint = new SKPaint { IsAntialias = true, Color = colour };
+            surface.Canvas.DrawText(blob, originX, originY, paint);
+        }
+        using var pixels = surface.PeekPixels();
+        return GlyphImage.Cut(pixels.GetPixelSpan(), pixels.RowBytes, width, height, originX, originY);
+    }
+
+    private readonly record struct GlyphKey(SKTypeface Face, float Size, ushort Glyph, SKColor Colour);
+
+    /// <summary>A glyph's coverage, <see cref="Left"/> and <see cref="Top"/> from its origin to its first pixel.</summary>
+    private sealed record GlyphImage(int Left, int Top, int Width, int Height, byte[] Coverage)
+    {
+        public static readonly GlyphImage Empty = new(0, 0, 0, 0, []);
+
+        public static GlyphImage Cut(ReadOnlySpan<byte> pixels, int rowBytes, int width, int height, int originX, int originY)
+        {
+            int top = height, bottom = -1, left = width, right = -1;
+            for (var y = 0; y < height; y++)
+            {
+                var row = pixels.Slice(y * rowBytes, width);
+                var first = row.IndexOfAnyExcept((byte)0);
+                if (first < 0) continue;
+                top = Math.Min(top, y);
+                bottom = y;
+                left = Math.Min(left, first);
+                right = Math.Max(right, row.LastIndexOfAnyExcept((byte)0));
+            }
+            if (bottom < 0) return Empty;
+            var cut = new byte[(right - left + 1) * (bottom - top + 1)];
+            for (var y = top; y <= bottom; y++)
+                pixels.Slice(y * rowBytes + left, right - left + 1).CopyTo(cut.AsSpan((y - top) * (right - left + 1)));
+            return new GlyphImage(left - originX, top - originY, right - left + 1, bottom - top + 1, cut);
+        }
+    }
+}
