@@ -26,13 +26,17 @@ internal static class CardMask
                 rowInks[y] = (sbyte)run.Ink;
             }
         }
-        var indices = ArrayPool<byte>.Shared.Rent(width * height);
+        // The palette indices go straight into the PNG's rows, each after its filter byte.
+        const int stride = 1 + width;
+        var rows = ArrayPool<byte>.Shared.Rent(stride * height);
         try
         {
+            var filtered = rows.AsSpan(0, stride * height);
+            var lastLiteral = -1;
             for (var y = 0; y < height; y++)
             {
                 var coverage = mask.Slice(y * rowBytes, width);
-                var target = indices.AsSpan(y * width, width);
+                var target = filtered.Slice(y * stride + 1, width);
                 target.Clear();
                 var first = coverage.IndexOfAnyExcept((byte)0);
                 if (first >= 0)
@@ -44,12 +48,13 @@ internal static class CardMask
                     for (var x = first; x <= last; x++) target[x] = lookup[coverage[x]];
                 }
                 target[..barWidth].Fill(CardInks.BarIndex);
+                lastLiteral = PngEncoder.FilterIndexedRow(filtered, stride, y, lastLiteral);
             }
-            return PngEncoder.EncodeIndexed(indices.AsSpan(0, width * height), width, height, inks.Palette, level);
+            return PngEncoder.EncodeFilteredIndexed(filtered, width, height, inks.Palette, level);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(indices);
+            ArrayPool<byte>.Shared.Return(rows);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.Intrinsics;
 using SkiaSharp;
 
 namespace StaticBriefs.Rendering.Social;
@@ -52,14 +53,29 @@ internal sealed class GlyphAtlas
         {
             var source = image.Coverage.AsSpan(row * image.Width + fromX, toX - fromX);
             var target = mask.Slice((top + row) * width + left + fromX, toX - fromX);
-            for (var x = 0; x < source.Length; x++)
+            var x = 0;
+            // One formula for every pixel: where the glyph covers nothing it gives the pixel back, where nothing was
+            // it gives the coverage (shown in the summary's terms: (255d + 255) / 256 = d, (255c + 255) / 256 = c).
+            for (; x + Vector128<byte>.Count <= source.Length; x += Vector128<byte>.Count)
             {
-                int c = source[x];
-                if (c == 0) continue;
-                int d = target[x];
-                target[x] = d == 0 ? (byte)c : (byte)((d * (255 - c) + 255 * c + 255) >> 8);
+                var c = Vector128.Create<byte>(source[x..]);
+                var d = Vector128.Create<byte>(target[x..]);
+                var (cLow, cHigh) = Vector128.Widen(c);
+                var (dLow, dHigh) = Vector128.Widen(d);
+                Vector128.Narrow(Lerp(dLow, cLow), Lerp(dHigh, cHigh)).CopyTo(target[x..]);
+            }
+            for (; x < source.Length; x++)
+            {
+                int c = source[x], d = target[x];
+                target[x] = (byte)((d * (255 - c) + 255 * c + 255) >> 8);
             }
         }
+    }
+
+    private static Vector128<ushort> Lerp(Vector128<ushort> d, Vector128<ushort> c)
+    {
+        var full = Vector128.Create((ushort)255);
+        return Vector128.ShiftRightLogical(d * (full - c) + full * c + full, 8);
     }
 
     private GlyphImage Image(SKFont font, ushort glyph, SKColor colour) =>

@@ -51,32 +51,48 @@ internal static class PngEncoder
     /// </summary>
     public static byte[] EncodeIndexed(ReadOnlySpan<byte> indices, int width, int height, ReadOnlySpan<byte> palette, int level = DefaultLevel)
     {
-        if (palette.Length == 0 || palette.Length % 3 != 0 || palette.Length > 3 * 256) throw new ArgumentException("A palette is 1 to 256 RGB entries.", nameof(palette));
         var stride = 1 + width;
         var raw = ArrayPool<byte>.Shared.Rent(stride * height);
         try
         {
+            var lastLiteral = -1;
             for (var y = 0; y < height; y++)
             {
-                var row = indices.Slice(y * width, width);
-                var target = raw.AsSpan(y * stride, stride);
-                if (y > 0 && row.SequenceEqual(indices.Slice((y - 1) * width, width)))
-                {
-                    target[0] = 2; // Up
-                    target[1..].Clear();
-                }
-                else
-                {
-                    target[0] = 0; // None
-                    row.CopyTo(target[1..]);
-                }
+                indices.Slice(y * width, width).CopyTo(raw.AsSpan(y * stride + 1, width));
+                lastLiteral = FilterIndexedRow(raw.AsSpan(0, stride * height), stride, y, lastLiteral);
             }
-            return Assemble(width, height, Indexed, palette, raw.AsSpan(0, stride * height), level);
+            return EncodeFilteredIndexed(raw.AsSpan(0, stride * height), width, height, palette, level);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(raw);
         }
+    }
+
+    /// <summary>
+    /// Chooses row <paramref name="y"/>'s filter, its indices already in place after its filter byte (rows of
+    /// <paramref name="stride"/> = 1 + width bytes): Up, the indices turned to zeros, when they equal the last row written
+    /// unfiltered (what the row above decodes to), else None. Returns the row the next one compares with.
+    /// </summary>
+    public static int FilterIndexedRow(Span<byte> filtered, int stride, int y, int lastLiteral)
+    {
+        var row = filtered.Slice(y * stride, stride);
+        if (lastLiteral >= 0 && row[1..].SequenceEqual(filtered.Slice(lastLiteral * stride + 1, stride - 1)))
+        {
+            row[0] = 2; // Up
+            row[1..].Clear();
+            return lastLiteral;
+        }
+        row[0] = 0; // None
+        return y;
+    }
+
+    /// <summary>The palette PNG of rows already filtered by <see cref="FilterIndexedRow"/>.</summary>
+    public static byte[] EncodeFilteredIndexed(ReadOnlySpan<byte> filtered, int width, int height, ReadOnlySpan<byte> palette, int level = DefaultLevel)
+    {
+        if (palette.Length == 0 || palette.Length % 3 != 0 || palette.Length > 3 * 256) throw new ArgumentException("A palette is 1 to 256 RGB entries.", nameof(palette));
+        if (filtered.Length != (1 + width) * height) throw new ArgumentException("Filtered rows are 1 + width bytes each.", nameof(filtered));
+        return Assemble(width, height, Indexed, palette, filtered, level);
     }
 
     private const byte Truecolour = 2, Indexed = 3;
