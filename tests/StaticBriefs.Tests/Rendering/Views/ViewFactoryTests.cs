@@ -41,6 +41,23 @@ public sealed class ViewFactoryTests : IDisposable
         Assert.Empty(carried.CardWithout(alpha, TaxonomyKind.Companies, openAi).Companies);
     }
 
+    [Fact]
+    public void Archive_pages_share_one_list_of_years_grouped_once()
+    {
+        _site.Write("briefs/a.md", TestSite.Brief("title: Alpha\ndate: 2023-05-01"));
+        _site.Write("briefs/b.md", TestSite.Brief("title: Beta\ndate: 2024-02-01"));
+        _site.Write("briefs/c.md", TestSite.Brief("title: Gamma\ndate: 2024-03-01"));
+        var views = new ViewFactory(_site.Model());
+
+        var index = views.Archive(null);
+        var year = views.Archive(2024);
+
+        Assert.Same(index.Years, year.Years);
+        Assert.Same(index.Years, views.Archive(2023).Years);
+        Assert.Equal([(2024, 2), (2023, 1)], index.Years.Select(y => (y.Year, y.Count)));
+        Assert.Equal([1, 1], year.Year!.Months.Select(m => m.Briefs.Count));
+    }
+
     /// <summary>A site assembled from loaded documents (the same objects each time, as preview keeps them).</summary>
     private SiteModel Assemble(LoadedSite loaded)
     {
