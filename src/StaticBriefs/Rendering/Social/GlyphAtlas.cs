@@ -16,6 +16,14 @@ internal sealed class GlyphAtlas
 {
     private const int Padding = 3;
     private readonly ConcurrentDictionary<GlyphKey, GlyphImage> _glyphs = new();
+    private readonly int _capacity;
+
+    /// <summary>
+    /// An atlas keeping at most <paramref name="capacity"/> glyph images (a few KiB each): a site whose own font has
+    /// thousands of glyphs in use, each at five title sizes, must not grow the build without bound; glyphs past that
+    /// are drawn for each use, as Skia would.
+    /// </summary>
+    public GlyphAtlas(int capacity = 16_384) => _capacity = capacity;
 
     /// <summary>How many glyph images the atlas holds.</summary>
     public int Count => _glyphs.Count;
@@ -78,8 +86,13 @@ internal sealed class GlyphAtlas
         return Vector128.ShiftRightLogical(d * (full - c) + full * c + full, 8);
     }
 
-    private GlyphImage Image(SKFont font, ushort glyph, SKColor colour) =>
-        _glyphs.GetOrAdd(new GlyphKey(font.Typeface, font.Size, glyph, colour), static (key, font) => Draw(font, key.Glyph, key.Colour), font);
+    private GlyphImage Image(SKFont font, ushort glyph, SKColor colour)
+    {
+        var key = new GlyphKey(font.Typeface, font.Size, glyph, colour);
+        if (_glyphs.TryGetValue(key, out var image)) return image;
+        image = Draw(font, glyph, colour);
+        return _glyphs.Count < _capacity ? _glyphs.GetOrAdd(key, image) : image;
+    }
 
     /// <summary>The glyph drawn alone by Skia at a whole-pixel origin, cut to the pixels it covers.</summary>
     private static GlyphImage Draw(SKFont font, ushort glyph, SKColor colour)

@@ -23,13 +23,14 @@ public sealed class SocialCardRenderer : IDisposable
 
     private readonly SKTypeface _bold;
     private readonly SKTypeface _medium;
-    private readonly GlyphAtlas _glyphs = new();
+    private readonly GlyphAtlas _glyphs;
 
-    private SocialCardRenderer(SKTypeface bold, SKTypeface medium, string fontKey)
+    private SocialCardRenderer(SKTypeface bold, SKTypeface medium, string fontKey, int glyphCapacity)
     {
         _bold = bold;
         _medium = medium;
         FontKey = fontKey;
+        _glyphs = new GlyphAtlas(glyphCapacity);
     }
 
     /// <summary>How many glyph images the renderer has drawn (each once, see <see cref="GlyphAtlas"/>).</summary>
@@ -39,7 +40,10 @@ public sealed class SocialCardRenderer : IDisposable
     public string FontKey { get; }
 
     /// <summary>The renderer with the theme's fonts, or null (reported as SB102) when they or SkiaSharp cannot be loaded.</summary>
-    public static SocialCardRenderer? Create(ThemeFiles theme, DiagnosticBag diagnostics)
+    public static SocialCardRenderer? Create(ThemeFiles theme, DiagnosticBag diagnostics) => Create(theme, diagnostics, 16_384);
+
+    /// <summary>The same, keeping at most <paramref name="glyphCapacity"/> glyph images (see <see cref="GlyphAtlas"/>).</summary>
+    internal static SocialCardRenderer? Create(ThemeFiles theme, DiagnosticBag diagnostics, int glyphCapacity)
     {
         var boldFile = theme.Resolve("fonts/Inter-Bold.otf");
         var mediumFile = theme.Resolve("fonts/Inter-Medium.otf");
@@ -61,7 +65,7 @@ public sealed class SocialCardRenderer : IDisposable
                 diagnostics.Warning(boldFile.Display, 0, DiagnosticCodes.SocialImage, "the social card fonts are not fonts SkiaSharp can read: no social card images were drawn");
                 return null;
             }
-            return new SocialCardRenderer(boldFace, mediumFace, SocialHash.Of(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([.. bold, .. medium]))));
+            return new SocialCardRenderer(boldFace, mediumFace, glyphCapacity: glyphCapacity, fontKey: SocialHash.Of(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([.. bold, .. medium]))));
         }
         catch (Exception ex) when (ex is DllNotFoundException or TypeInitializationException or BadImageFormatException)
         {

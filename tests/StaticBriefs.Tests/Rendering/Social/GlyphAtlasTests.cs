@@ -60,4 +60,18 @@ public sealed class GlyphAtlasTests : IDisposable
         Assert.Equal(drawn, _renderer.GlyphsDrawn);
         Assert.True(drawn > 10, $"{drawn} glyphs");
     }
+
+    [Fact]
+    public void A_full_atlas_keeps_no_more_glyphs_and_still_lays_skias_mask()
+    {
+        using var small = SocialCardRenderer.Create(new ThemeFiles(EmbeddedThemeSource.Instance), new DiagnosticBag(), glyphCapacity: 5)!;
+        var card = new SocialCard("Desk", "Every glyph of this title past the fifth is drawn for its use", "19 May 2026", ["Anthropic"]);
+
+        var ours = small.Coverage(card);
+        var again = small.Coverage(card);
+
+        Assert.Equal(5, small.GlyphsDrawn);
+        Assert.Equal(small.CoverageBySkia(card), ours);
+        Assert.Equal(ours, again);
+    }
 }
