@@ -9,6 +9,37 @@ public sealed partial class SyntaxHighlighterTests
 {
     private static readonly SyntaxHighlighter Highlighter = new();
 
+    [Fact]
+    public void Each_grammar_is_parsed_once_and_every_worker_gets_a_copy_that_highlights_alike()
+    {
+        var highlighter = new SyntaxHighlighter();
+        var first = highlighter.NewGrammarSet().Grammar("source.js")!;
+        var parsed = highlighter.GrammarsParsed;
+        var second = highlighter.NewGrammarSet().Grammar("source.js")!;
+
+        Assert.Equal(parsed, highlighter.GrammarsParsed);
+        Assert.True(parsed >= 1, $"{parsed} grammars parsed");
+        Assert.NotSame(first, second);
+        const string line = "const a = `x${b}`; // note";
+        static string[] Scopes(TextMateSharp.Grammars.IGrammar grammar, string text) =>
+            [.. grammar.TokenizeLine(text).Tokens.Select(t => $"{t.StartIndex}:{string.Join(' ', t.Scopes)}")];
+        Assert.Equal(Scopes(first, line), Scopes(second, line));
+    }
+
+    [Fact]
+    public void Workers_highlighting_at_once_write_what_one_writes()
+    {
+        const string code = "<script>const a = 42; // x\n</script>\n<style>a { color: red; }</style>\n<p class=\"k\">t</p>";
+        var expected = new SyntaxHighlighter().Highlight("html", code);
+        var highlighter = new SyntaxHighlighter();
+
+        var results = new string?[16];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => results[i] = highlighter.Highlight("html", code));
+
+        Assert.Contains("<span", expected, StringComparison.Ordinal);
+        Assert.All(results, r => Assert.Equal(expected, r));
+    }
+
     [Theory]
     [InlineData("rust", "fn main() { let x = 1; }", "<span class=\"k\">fn </span><span class=\"nf\">main</span>")]
     [InlineData("rs", "let s = \"a\";", "<span class=\"s\">&quot;a&quot;</span>")]

@@ -31,7 +31,13 @@ public sealed class SyntaxHighlighter
     private readonly ConcurrentBag<GrammarSet> _idle = [];
 
     // The theme is required by TextMate's registry but never used: colours come from CSS classes.
-    private readonly Lazy<RegistryOptions> _package = new(() => new RegistryOptions(ThemeName.LightPlus), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<ParsedGrammars> _parsed = new(() => new ParsedGrammars(new RegistryOptions(ThemeName.LightPlus)), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>How many grammars this highlighter has parsed (each once, whatever the number of workers).</summary>
+    internal int GrammarsParsed => _parsed.IsValueCreated ? _parsed.Value.Parses : 0;
+
+    /// <summary>A grammar set of its own (as a worker would take from the pool), for tests.</summary>
+    internal GrammarSet NewGrammarSet() => new(_parsed.Value);
 
     /// <summary>True when <paramref name="language"/> (a fence's first word) names a grammar this highlighter has.</summary>
     public static bool Knows(ReadOnlySpan<char> language) =>
@@ -53,7 +59,7 @@ public sealed class SyntaxHighlighter
     {
         var scope = LanguageNames.ScopeOf(language);
         if (scope is null || scope == LanguageNames.Plain) return false;
-        var grammars = _idle.TryTake(out var idle) ? idle : new GrammarSet(_package.Value);
+        var grammars = _idle.TryTake(out var idle) ? idle : new GrammarSet(_parsed.Value);
         var start = html.Length;
         try
         {
