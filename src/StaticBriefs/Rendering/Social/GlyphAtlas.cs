@@ -23,7 +23,10 @@ internal sealed class GlyphAtlas
     /// thousands of glyphs in use, each at five title sizes, must not grow the build without bound; glyphs past that
     /// are drawn for each use, as Skia would.
     /// </summary>
-    public GlyphAtlas(int capacity = 16_384) => _capacity = capacity;
+    public GlyphAtlas(int capacity = DefaultCapacity) => _capacity = capacity;
+
+    /// <summary>How many glyph images an atlas keeps unless told otherwise (at most ~50 MiB of them).</summary>
+    public const int DefaultCapacity = 16_384;
 
     /// <summary>How many glyph images the atlas holds.</summary>
     public int Count => _glyphs.Count;

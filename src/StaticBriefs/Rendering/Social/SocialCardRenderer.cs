@@ -40,7 +40,7 @@ public sealed class SocialCardRenderer : IDisposable
     public string FontKey { get; }
 
     /// <summary>The renderer with the theme's fonts, or null (reported as SB102) when they or SkiaSharp cannot be loaded.</summary>
-    public static SocialCardRenderer? Create(ThemeFiles theme, DiagnosticBag diagnostics) => Create(theme, diagnostics, 16_384);
+    public static SocialCardRenderer? Create(ThemeFiles theme, DiagnosticBag diagnostics) => Create(theme, diagnostics, GlyphAtlas.DefaultCapacity);
 
     /// <summary>The same, keeping at most <paramref name="glyphCapacity"/> glyph images (see <see cref="GlyphAtlas"/>).</summary>
     internal static SocialCardRenderer? Create(ThemeFiles theme, DiagnosticBag diagnostics, int glyphCapacity)
@@ -114,7 +114,7 @@ public sealed class SocialCardRenderer : IDisposable
         {
             var coverage = mask.AsSpan(0, width * height);
             coverage.Clear();
-            foreach (var run in layout.Runs) _glyphs.Draw(coverage, width, height, run, InkColours[run.Ink]);
+            LayCoverage(layout, coverage);
             return CardMask.Encode(coverage, width, layout.Runs, Inks, BarWidth, level);
         }
         finally
@@ -128,8 +128,14 @@ public sealed class SocialCardRenderer : IDisposable
     {
         using var layout = Lay(card);
         var mask = new byte[SocialCard.Width * SocialCard.Height];
-        foreach (var run in layout.Runs) _glyphs.Draw(mask, SocialCard.Width, SocialCard.Height, run, InkColours[run.Ink]);
+        LayCoverage(layout, mask);
         return mask;
+    }
+
+    /// <summary>Blends every text of <paramref name="layout"/> onto an empty mask of the card's size, from the glyph atlas.</summary>
+    private void LayCoverage(CardLayout layout, Span<byte> mask)
+    {
+        foreach (var run in layout.Runs) _glyphs.Draw(mask, SocialCard.Width, SocialCard.Height, run, InkColours[run.Ink]);
     }
 
     /// <summary>The same mask drawn by Skia's own text drawing, which the atlas must equal.</summary>

@@ -143,23 +143,19 @@ public sealed class ViewFactory : IDisposable
     /// grouping the whole site again for each of them made the archive pages of a large site quadratic). The views
     /// are immutable, so the pages share them.
     /// </summary>
-    private (IReadOnlyList<(int Year, IReadOnlyList<int> Ids)> All, IReadOnlyList<ArchiveYearLink> Links) ArchiveYears() =>
+    private ArchiveYears YearsForArchive() =>
         LazyInitializer.EnsureInitialized(ref _archiveYears, () =>
         {
             var all = ArchivePaths.Years(_site);
-            IReadOnlyList<ArchiveYearLink> links = [.. all
+            return new ArchiveYears(all, [.. all
                 .Select(y => new ArchiveYearLink(y.Year, y.Ids.Count, Urls.Link(ArchivePaths.Year(y.Year)),
                     [.. y.Ids.GroupBy(id => _site.Briefs[id].Date.Month)
-                        .Select(m => new LinkView(Dates.Month(_site.Briefs[m.First()].Date), MonthUrl(y.Year, m.Key, y.Ids.Count), m.Count()))]))];
-            return new ArchiveYearsMemo(all, links);
-        }).Value;
+                        .Select(m => new LinkView(Dates.Month(_site.Briefs[m.First()].Date), MonthUrl(y.Year, m.Key, y.Ids.Count), m.Count()))]))]);
+        });
 
-    private sealed record ArchiveYearsMemo(IReadOnlyList<(int Year, IReadOnlyList<int> Ids)> All, IReadOnlyList<ArchiveYearLink> Links)
-    {
-        public (IReadOnlyList<(int Year, IReadOnlyList<int> Ids)>, IReadOnlyList<ArchiveYearLink>) Value => (All, Links);
-    }
+    private sealed record ArchiveYears(IReadOnlyList<(int Year, IReadOnlyList<int> Ids)> All, IReadOnlyList<ArchiveYearLink> Links);
 
-    private ArchiveYearsMemo? _archiveYears;
+    private ArchiveYears? _archiveYears;
 
     /// <summary>Groups cards by month, keeping their order (newest first).</summary>
     public static IReadOnlyList<MonthGroup> ByMonth(IEnumerable<(Brief Brief, BriefCard Card)> items) =>
@@ -173,7 +169,7 @@ public sealed class ViewFactory : IDisposable
     /// </summary>
     public ArchiveView Archive(int? year, int? month = null)
     {
-        var (all, years) = ArchiveYears();
+        var (all, years) = YearsForArchive();
         if (year is null) return new ArchiveView(years, null);
         var ids = all.Single(y => y.Year == year).Ids;
         var months = ids.GroupBy(id => _site.Briefs[id].Date.Month).ToList();
