@@ -104,7 +104,7 @@ internal static partial class WholeBuildBenchmark
         return 0;
     }
 
-    // The line BuildCommand.Report prints per stage with --timings: "  render briefs      1234 ms wall     2345 ms cpu".
-    [GeneratedRegex(@"^\s+(?<name>\S.*?)\s+(?<wall>\d+) ms wall\s+(?<cpu>\d+) ms cpu\s*$", RegexOptions.Multiline)]
+    // The line BuildCommand.Report prints per stage with --timings: "  render briefs      1234 ms wall     2345 ms cpu      512 MiB allocated".
+    [GeneratedRegex(@"^\s+(?<name>\S.*?)\s+(?<wall>\d+) ms wall\s+(?<cpu>\d+) ms cpu(?:\s+\d+ MiB allocated)?\s*$", RegexOptions.Multiline)]
     private static partial Regex StageLine();
 }

@@ -60,7 +60,7 @@ internal sealed class BuildReport(CliContext context, Verbosity verbosity)
     {
         var stdout = context.Stdout;
         foreach (var stage in result.Stages)
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage.Name,-16} {stage.Elapsed.TotalMilliseconds,8:F0} ms wall {stage.Cpu.TotalMilliseconds,8:F0} ms cpu"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage.Name,-16} {stage.Elapsed.TotalMilliseconds,8:F0} ms wall {stage.Cpu.TotalMilliseconds,8:F0} ms cpu {stage.Allocated / (1024.0 * 1024),8:F0} MiB allocated"));
         if (result.Work.Count > 0)
             stdout.WriteLine("  within the stages, summed over threads: " + string.Join(", ", result.Work.Select(w =>
                 string.Create(CultureInfo.InvariantCulture, $"{w.Name} {w.Cpu.TotalMilliseconds:F0} ms"))));

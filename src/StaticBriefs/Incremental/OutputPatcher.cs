@@ -89,7 +89,10 @@ internal static class OutputPatcher
         }
         foreach (var (file, key) in sink.Written)
         {
-            if (OutputRecord.Of(key, Path.Combine(output.Root, file)) is { } record) files[file] = record;
+            // A versioned search index is thousands of links to the last version's files: looking each up again (a
+            // statx apiece, on one core) was half of a one-brief commit, for records the sink already holds.
+            if (sink.Linked.TryGetValue(file, out var linked) && linked.Key == key) files[file] = linked;
+            else if (OutputRecord.Of(key, Path.Combine(output.Root, file)) is { } record) files[file] = record;
         }
         return new OutputManifest(context, files);
     }

@@ -25,6 +25,7 @@ internal sealed class PageMemoSink(
     internal ViewHasher Carried() => _hasher.Narrowed(static view => view is Rendering.Views.BriefCard or Rendering.Views.LinkView);
     private readonly ConcurrentDictionary<string, OutputRecord> _kept = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _written = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, OutputRecord> _linked = new(StringComparer.Ordinal);
     private int _pagesRendered;
     private int _pagesReused;
 
@@ -41,6 +42,12 @@ internal sealed class PageMemoSink(
 
     /// <summary>Keys of the files written to the staging folder.</summary>
     public IReadOnlyDictionary<string, string> Written => _written;
+
+    /// <summary>
+    /// Of the written files, those staged as links to a file of the previous output that stood as its record says, with
+    /// that record: a link is the same file, so it is the new file's record too (its key, size and write time).
+    /// </summary>
+    public IReadOnlyDictionary<string, OutputRecord> Linked => _linked;
 
     public string? Fingerprint(string layout, string file, ScriptObject globals)
     {
@@ -97,7 +104,10 @@ internal sealed class PageMemoSink(
     {
         var key = "bytes:" + ContentHash.Of(content);
         if (Keep(relativePath, key)) return;
-        if (Untouched(earlierPath, key) is not null) staging.WriteBytesAsLinkTo(Path.Combine(output.Root, earlierPath), relativePath, content);
+        if (Untouched(earlierPath, key) is { } earlier)
+        {
+            if (staging.WriteBytesAsLinkTo(Path.Combine(output.Root, earlierPath), relativePath, content)) _linked[relativePath] = earlier;
+        }
         else staging.WriteBytes(relativePath, content);
         _written[relativePath] = key;
     }

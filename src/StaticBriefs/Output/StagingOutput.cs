@@ -102,29 +102,31 @@ public sealed class StagingOutput : IOutputSink, IDisposable
     /// <summary>
     /// Stages <paramref name="content"/> at <paramref name="relativePath"/> as a second name of <paramref name="existing"/>,
     /// a file outside the staging tree known to hold exactly these bytes (the caller checked): no bytes written. Where
-    /// no hard link can be made, the bytes are written as by <see cref="WriteBytes"/>.
+    /// no hard link can be made, the bytes are written as by <see cref="WriteBytes"/>. True when the file is a link
+    /// (the same file as <paramref name="existing"/>, so of its size and write time).
     /// </summary>
-    internal void WriteBytesAsLinkTo(string existing, string relativePath, ReadOnlySpan<byte> content)
+    internal bool WriteBytesAsLinkTo(string existing, string relativePath, ReadOnlySpan<byte> content)
     {
         var started = WorkMeter.Start();
         var (path, relative) = FullPath(relativePath);
-        if (GaveUp) return;
+        if (GaveUp) return false;
         try
         {
             EnsureDirectory(Path.GetDirectoryName(path)!);
             if (!Posix.TryLink(existing, path))
             {
                 WriteBytes(relativePath, content);
-                return;
+                return false;
             }
         }
         catch (Exception ex) when (IoFailure.IsIo(ex))
         {
             Fail(relative, "cannot write this output file", ex);
-            return;
+            return false;
         }
         _meter?.Stop(WorkKind.Write, started);
         Record(relative, content.Length);
+        return true;
     }
 
     /// <summary>Copies a file as it is.</summary>

@@ -1,3 +1,4 @@
+using StaticBriefs.Incremental;
 using StaticBriefs.Tests.Support;
 
 namespace StaticBriefs.Tests.Incremental;
@@ -255,6 +256,32 @@ public sealed class IncrementalBuildTests
         Assert.Equal(first.PagesRendered, second.PagesReused);
         Assert.Equal(0, second.DocumentsParsed);
         Assert.Equal(0, second.BodiesRendered);
+        site.AssertSameAsClean();
+    }
+
+    [Theory]
+    [InlineData("edit body")]
+    [InlineData("change date")]
+    public void The_records_of_search_files_linked_to_the_last_version_describe_them_as_they_stand(string edit)
+    {
+        using var site = new IncrementalSite(inMemory: true);
+        site.BuildOk();
+        var output = Path.GetFullPath(site.Site.OutputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        var before = site.Memory!.Manifest(output)!.Files.Where(f => f.Key.StartsWith("search/", StringComparison.Ordinal))
+            .ToDictionary(f => f.Key[(f.Key.IndexOf('/', "search/".Length) + 1)..], f => f.Value.Key, StringComparer.Ordinal);
+
+        site.Changed(Cases[edit](site));
+        site.BuildOk();
+
+        // The commit takes a linked file's record from the file it links to (no look-up): it must be the file's own.
+        var records = site.Memory!.Manifest(output)!.Files;
+        var versioned = records.Where(f => f.Key.StartsWith("search/", StringComparison.Ordinal) && f.Key.Count(c => c == '/') > 1).ToList();
+        var unchanged = versioned.Count(f => before.TryGetValue(f.Key[(f.Key.IndexOf('/', "search/".Length) + 1)..], out var key) && key == f.Value.Key);
+        // Those are linked to the last version's files (a date edit moves most briefs' ids, so fewer keep their bytes).
+        Assert.True(unchanged >= 10, $"{unchanged} of {versioned.Count} search files kept their bytes");
+        Assert.All(records.Where(f => f.Value.Key.Length > 0), f => Assert.Equal(OutputRecord.Of(f.Value.Key, Path.Combine(output, f.Key)), f.Value));
+        var again = site.BuildOk();
+        Assert.Equal(0, again.PagesRendered);
         site.AssertSameAsClean();
     }
 
