@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using StaticBriefs.Building;
 using StaticBriefs.Diagnostics;
@@ -68,6 +69,6 @@ internal sealed class BuildReport(CliContext context, Verbosity verbosity)
             $"  pages rendered {result.PagesRendered}, reused {result.PagesReused}; documents parsed {result.DocumentsParsed}, reused {result.DocumentsReused}; bodies rendered {result.BodiesRendered}, reused {result.BodiesReused}"));
         // Process-wide, so the figures cover the whole run; the pause is time every thread stood still.
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  garbage collections: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms; allocated {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MiB; heap {GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes / (1024 * 1024)} MiB after the last collection"));
+            $"  garbage collections: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms; allocated {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MiB; heap {GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes / (1024 * 1024)} MiB after the last collection, {GC.GetGCMemoryInfo(GCKind.Any).TotalCommittedBytes / (1024 * 1024)} MiB committed; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB"));
     }
 }

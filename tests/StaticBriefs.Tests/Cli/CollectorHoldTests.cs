@@ -8,7 +8,7 @@ namespace StaticBriefs.Tests.Cli;
 [CollectionDefinition(nameof(CollectorHoldTests), DisableParallelization = true)]
 public sealed class CollectorHoldCollection;
 
-/// <summary>A cached CLI build holds the collector off while it runs (<see cref="CollectorHold"/>); other builds do not.</summary>
+/// <summary>A CLI build holds the collector off while it runs (<see cref="CollectorHold"/>), without the cache for less.</summary>
 [Collection(nameof(CollectorHoldTests))]
 public sealed class CollectorHoldTests
 {
@@ -28,11 +28,29 @@ public sealed class CollectorHoldTests
     }
 
     [Fact]
-    public void A_build_without_the_cache_is_not_held_and_a_hold_ended_early_is_let_go_quietly()
+    public void A_build_without_the_cache_is_held_for_a_smaller_budget_that_ends_by_itself_once_spent()
     {
         using var site = new TestSite();
-        using (CollectorHold.For(site.Options with { UseCache = false })) Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+        long spent = 0;
+        using (CollectorHold.For(site.Options with { UseCache = false }))
+        {
+            Assert.Equal(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+            // Small objects (the budget is the small-object heap's): the runtime ends the hold once they pass it.
+            while (spent < CollectorHold.UncachedBudget + (64L << 20) && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+            {
+                GC.KeepAlive(new byte[64 * 1024]);
+                spent += 64 * 1024;
+            }
+            Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+        }
+        Assert.InRange(spent, CollectorHold.UncachedBudget / 2, CollectorHold.UncachedBudget + (64L << 20));
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+    }
 
+    [Fact]
+    public void A_hold_ended_early_is_let_go_quietly()
+    {
+        using var site = new TestSite();
         var hold = CollectorHold.For(site.Options with { UseCache = true });
         // A collection the process asks for ends the hold, as spending the budget would.
         GC.Collect();
