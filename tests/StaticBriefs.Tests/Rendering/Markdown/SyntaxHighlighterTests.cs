@@ -26,6 +26,53 @@ public sealed partial class SyntaxHighlighterTests
         Assert.Equal(Scopes(first, line), Scopes(second, line));
     }
 
+    private const string MarkdownWithoutFences =
+        "---\ntitle: World\n---\n# Hello, {{ title | editable }}\n\nSome *emphasis*, **bold**, `code`, a [link](https://example.org) and <b>html</b>.\n\n" +
+        "- a list item\n  1. nested\n> a quote\n\n    indented code\n\n<div class=\"x\">\n<script>const a = 1;</script>\n</div>\n\nSetext\n===\n";
+
+    [Fact]
+    public void Markdown_without_a_fence_line_loads_none_of_its_fenced_blocks_languages()
+    {
+        var highlighter = new SyntaxHighlighter();
+        Assert.NotNull(highlighter.Highlight("md", MarkdownWithoutFences));
+        var fenceless = highlighter.GrammarsParsed;
+
+        var nested = new SyntaxHighlighter();
+        var html = nested.Highlight("md", "Some code:\n\n```js\nconst a = 1;\n```\n")!;
+
+        // Markdown's fenced blocks include 53 languages, each parsed and compiled when markdown loads (90 ms for a blog's
+        // one block); without a fence line only what its other rules include loads (HTML with its CSS and scripts, YAML).
+        Assert.InRange(fenceless, 1, 12);
+        Assert.True(nested.GrammarsParsed > 40, $"{nested.GrammarsParsed} grammars parsed");
+        // A block with a fence of its own gets the whole grammar: the fenced code is highlighted as its language.
+        Assert.Matches("<span class=\"[^\"]+\">const ?</span>", html);
+    }
+
+    [Fact]
+    public void Markdown_without_a_fence_line_highlights_the_same_with_or_without_its_fenced_blocks_languages()
+    {
+        var highlighter = new SyntaxHighlighter();
+        var whole = highlighter.NewGrammarSet().Grammar("text.html.markdown")!;
+        var fenceless = highlighter.NewGrammarSet(fenceless: true).Grammar("text.html.markdown")!;
+        TextMateSharp.Grammars.IStateStack? wholeState = null, fencelessState = null;
+        var lines = MarkdownWithoutFences.Split('\n');
+
+        foreach (var line in lines)
+        {
+            var expected = whole.TokenizeLine(line, wholeState, TimeSpan.FromSeconds(10));
+            var actual = fenceless.TokenizeLine(line, fencelessState, TimeSpan.FromSeconds(10));
+            Assert.Equal(Scopes(expected), Scopes(actual));
+            (wholeState, fencelessState) = (expected.RuleStack, actual.RuleStack);
+        }
+        Assert.False(ParsedGrammars.HasFenceLine(lines));
+        Assert.True(ParsedGrammars.HasFenceLine(["text", "  ~~~ python"]));
+        Assert.True(ParsedGrammars.HasFenceLine(["```"]));
+        Assert.False(ParsedGrammars.HasFenceLine(["`` two", "text ```"]));
+
+        static string[] Scopes(TextMateSharp.Grammars.ITokenizeLineResult result) =>
+            [.. result.Tokens.Select(t => $"{t.StartIndex}:{string.Join(' ', t.Scopes)}")];
+    }
+
     [Fact]
     public void Workers_highlighting_at_once_write_what_one_writes()
     {

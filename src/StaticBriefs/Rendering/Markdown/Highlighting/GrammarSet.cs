@@ -17,10 +17,12 @@ internal sealed class GrammarSet
     private readonly Dictionary<string, IGrammar?> _grammars = new(StringComparer.Ordinal);
 
     /// <summary>A registry of its own over <paramref name="parsed"/>; the first one also bounds the regular expression engine (<see cref="RegexLimits"/>).</summary>
-    public GrammarSet(ParsedGrammars parsed)
+    /// <param name="parsed">The parsed grammars.</param>
+    /// <param name="fenceless">Load markdown without the languages of its fenced blocks (<see cref="ParsedGrammars.FencelessMarkdown"/>).</param>
+    public GrammarSet(ParsedGrammars parsed, bool fenceless = false)
     {
         RegexLimits.Ensure();
-        _registry = new Registry(new GrammarSource(parsed));
+        _registry = new Registry(new GrammarSource(parsed, fenceless));
     }
 
     /// <summary>The grammar for <paramref name="scope"/>, or null when it cannot be loaded.</summary>
@@ -32,11 +34,19 @@ internal sealed class GrammarSet
     }
 
     /// <summary>The parsed grammars, each handed out as a copy of its own.</summary>
-    private sealed class GrammarSource(ParsedGrammars parsed) : IRegistryOptions
+    private sealed class GrammarSource(ParsedGrammars parsed, bool fenceless) : IRegistryOptions
     {
-        public IRawGrammar? GetGrammar(string scopeName) => parsed.CopyOf(scopeName);
+        public IRawGrammar? GetGrammar(string scopeName) =>
+            fenceless && scopeName == ParsedGrammars.Markdown ? parsed.FencelessMarkdown() : parsed.CopyOf(scopeName);
 
-        public ICollection<string> GetInjections(string scopeName) => parsed.Package.GetInjections(scopeName);
+        public ICollection<string> GetInjections(string scopeName)
+        {
+            var injections = parsed.Package.GetInjections(scopeName);
+            // The typst injection adds fenced blocks of typst to markdown (and through typst, 86 grammars).
+            return fenceless && scopeName == ParsedGrammars.Markdown && injections is not null
+                ? [.. injections.Where(scope => scope != ParsedGrammars.TypstFences)]
+                : injections!;
+        }
 
         public IRawTheme GetTheme(string scopeName) => parsed.Package.GetTheme(scopeName);
 
@@ -62,9 +72,63 @@ internal sealed class ParsedGrammars(RegistryOptions package)
     /// <summary>How many grammars have been parsed.</summary>
     public int Parses => Volatile.Read(ref _parses);
 
+    /// <summary>The markdown grammar's scope name.</summary>
+    public const string Markdown = "text.html.markdown";
+
+    /// <summary>The package's injection into markdown of fenced blocks of typst: like markdown's own, fence lines only.</summary>
+    public const string TypstFences = "markdown.typst.codeblock";
+
+    /// <summary>The repository rule of the markdown grammar that lists every fenced block's language, and the one for any other fence.</summary>
+    private const string FencedBlocks = "fenced_code_block";
+    private const string UnknownFence = "#fenced_code_block_unknown";
+
+    private Lazy<IRawGrammar?>? _fenceless;
+
     /// <summary>A copy of the grammar of <paramref name="scope"/> for one registry, or null when there is none.</summary>
-    public IRawGrammar? CopyOf(string scope) =>
-        _parsed.GetOrAdd(scope, s => new Lazy<IRawGrammar?>(() => Parse(s), LazyThreadSafetyMode.ExecutionAndPublication)).Value?.Clone();
+    public IRawGrammar? CopyOf(string scope) => Parsed(scope)?.Clone();
+
+    /// <summary>The grammar of <paramref name="scope"/> as parsed: only ever read.</summary>
+    private IRawGrammar? Parsed(string scope) =>
+        _parsed.GetOrAdd(scope, s => new Lazy<IRawGrammar?>(() => Parse(s), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    /// <summary>
+    /// A copy of the markdown grammar whose fenced blocks are all of an unknown language (its sets also leave out the
+    /// typst fences injected into markdown, <see cref="TypstFences"/>). Markdown's fenced blocks include 53 other
+    /// languages' grammars and the typst injection 86, and a registry loads and compiles every grammar a grammar includes
+    /// when it loads it: one <c>```md</c> block cost a small blog 90 ms, a third of its build. A block with no fence line
+    /// of its own (no line a fenced block could begin on, <see cref="HasFenceLine"/>) is highlighted the same by this
+    /// grammar.
+    /// </summary>
+    public IRawGrammar? FencelessMarkdown()
+    {
+        var fenceless = LazyInitializer.EnsureInitialized(ref _fenceless,
+            () => new Lazy<IRawGrammar?>(() => MakeFenceless(Parsed(Markdown)), LazyThreadSafetyMode.ExecutionAndPublication));
+        return fenceless.Value?.Clone();
+    }
+
+    /// <summary>True when a line of <paramref name="lines"/> could open a fenced block (three backticks or tildes after indentation).</summary>
+    public static bool HasFenceLine(IReadOnlyList<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            var text = line.AsSpan().TrimStart();
+            if (text.StartsWith("```", StringComparison.Ordinal) || text.StartsWith("~~~", StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    private static IRawGrammar? MakeFenceless(IRawGrammar? markdown)
+    {
+        if (markdown?.Clone() is not TextMateSharp.Internal.Grammars.Parser.Raw copy
+            || copy.GetRepository() is not TextMateSharp.Internal.Grammars.Parser.Raw repository
+            || !repository.TryGetValue(FencedBlocks, out var rule) || rule is not TextMateSharp.Internal.Grammars.Parser.Raw fenced)
+            return null;
+        fenced["patterns"] = new List<object> { new TextMateSharp.Internal.Grammars.Parser.Raw { ["include"] = UnknownFence } };
+        // The registry looks for other grammars in every rule of the repository, used or not: the languages' fences go.
+        foreach (var name in repository.Keys.Where(k => k.StartsWith(FencedBlocks + "_", StringComparison.Ordinal) && "#" + k != UnknownFence).ToList())
+            repository.Remove(name);
+        return copy;
+    }
 
     private IRawGrammar? Parse(string scope)
     {

@@ -29,6 +29,7 @@ public sealed class SyntaxHighlighter
     private static readonly TimeSpan LineTimeLimit = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentBag<GrammarSet> _idle = [];
+    private readonly ConcurrentBag<GrammarSet> _idleFenceless = [];
 
     // The theme is required by TextMate's registry but never used: colours come from CSS classes.
     private readonly Lazy<ParsedGrammars> _parsed = new(() => new ParsedGrammars(new RegistryOptions(ThemeName.LightPlus)), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -37,7 +38,7 @@ public sealed class SyntaxHighlighter
     internal int GrammarsParsed => _parsed.IsValueCreated ? _parsed.Value.Parses : 0;
 
     /// <summary>A grammar set of its own (as a worker would take from the pool), for tests.</summary>
-    internal GrammarSet NewGrammarSet() => new(_parsed.Value);
+    internal GrammarSet NewGrammarSet(bool fenceless = false) => new(_parsed.Value, fenceless);
 
     /// <summary>True when <paramref name="language"/> (a fence's first word) names a grammar this highlighter has.</summary>
     public static bool Knows(ReadOnlySpan<char> language) =>
@@ -59,7 +60,10 @@ public sealed class SyntaxHighlighter
     {
         var scope = LanguageNames.ScopeOf(language);
         if (scope is null || scope == LanguageNames.Plain) return false;
-        var grammars = _idle.TryTake(out var idle) ? idle : new GrammarSet(_parsed.Value);
+        // Markdown with no fence of its own needs none of the languages its fenced blocks include: its sets load the markdown without them.
+        var fenceless = scope == ParsedGrammars.Markdown && !ParsedGrammars.HasFenceLine(lines);
+        var pool = fenceless ? _idleFenceless : _idle;
+        var grammars = pool.TryTake(out var idle) ? idle : new GrammarSet(_parsed.Value, fenceless);
         var start = html.Length;
         try
         {
@@ -79,7 +83,7 @@ public sealed class SyntaxHighlighter
         }
         finally
         {
-            _idle.Add(grammars);
+            pool.Add(grammars);
         }
     }
 
