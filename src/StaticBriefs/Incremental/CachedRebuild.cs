@@ -301,11 +301,12 @@ internal static class CachedRebuild
         for (var id = 0; id < rendered.Length; id++) rendered[id] = new RenderedBrief(id, null, snapshot.Briefs[id].WordCount);
         // Feeds carry the bodies of the briefs they show: those come from the kept bodies (rendered only if one is missing),
         // when a feed the edit rewrites first reads one: the entities' feeds show most briefs, an edit rewrites a few feeds.
+        var siteRoot = views.Urls.Permalink("/");
         foreach (var id in FeedRenderer.BriefsInFeeds(site))
         {
             var source = site.Briefs[id].Source;
             rendered[id] = RenderedBrief.Later(id,
-                () => markdown.Render(source.BodySource, source.RelativePath, source.BodyFirstLine, new DiagnosticBag()).Html,
+                () => FeedHtml.Absolute(markdown.Render(source.BodySource, source.RelativePath, source.BodyFirstLine, new DiagnosticBag()).Html, siteRoot),
                 snapshot.Briefs[id].WordCount);
         }
         return new LiveState

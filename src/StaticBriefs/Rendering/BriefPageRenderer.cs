@@ -21,6 +21,7 @@ public sealed class BriefPageRenderer(
     public const int FeedSize = 20;
 
     private readonly Relations.RelationViews _relations = new(site, views);
+    private readonly string _siteRoot = views.Urls.Permalink("/");
     /// <summary>Draws each brief's social card, or null when the site turned them off (or they cannot be drawn).</summary>
     public Social.SocialImages? Social { get; init; }
 
@@ -98,7 +99,8 @@ public sealed class BriefPageRenderer(
             Headings = body.Headings,
             Lead = body.Lead,
         });
-        return new RenderedBrief(brief.Id, _inFeeds.Contains(brief.Id) ? body.Html : null, body.WordCount);
+        // Made absolute here, once, rather than in each of the feeds that show it (the site's and each of its entities').
+        return new RenderedBrief(brief.Id, _inFeeds.Contains(brief.Id) ? Feeds.FeedHtml.Absolute(body.Html, _siteRoot) : null, body.WordCount);
     }
 
     /// <summary>

@@ -139,6 +139,6 @@ public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink 
             }
         }
         return new FeedEntry(card.Title, views.Urls.Permalink(brief.Path), brief.Date, brief.Source.Updated ?? brief.Date,
-            card.Summary, contentHtml is null ? null : FeedHtml.Absolute(contentHtml, views.Urls.Permalink("/")), card.Author, categories);
+            card.Summary, contentHtml, card.Author, categories);
     }
 }
