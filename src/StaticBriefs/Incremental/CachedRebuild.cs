@@ -78,14 +78,20 @@ internal static class CachedRebuild
         };
         var changed = SnapshotChecks.ChangedFiles(options.InputDirectory, previous, current, counts, snapshot);
 
-        if (Quietly(() => clock.Time("restore", () => Restore(options, incremental, theme, previous, snapshot, layoutKeys))) is not { } state)
+        if (Quietly(() => clock.Time("restore", () => Restore(options, incremental, theme, previous, snapshot, layoutKeys))) is not { } restored)
             return Abandon(outputMatches);
+        var state = restored.State;
         try
         {
             if (!outputMatches.GetAwaiter().GetResult()) return null;
             if (Quietly(() => clock.Time("changes", () => SiteEdits.Find(state, options.InputDirectory, changed))) is not { } edit
                 || Quietly(() => LiveSession.PlanEdit(state, edit, options, output, clock)) is not { } planned)
                 return null;
+            if (!restored.SearchRestored.GetAwaiter().GetResult())
+            {
+                planned.Views.Dispose();
+                return null;
+            }
             LiveSession.Record(cache, edit);
             Forget(cache, state, edit);
             var assetCache = new MinifiedAssetCache(Path.Combine(options.CacheDirectory ?? BuildCache.DefaultDirectory(options.InputDirectory), "assets"));
@@ -148,7 +154,7 @@ internal static class CachedRebuild
         }
         finally
         {
-            state.Dispose();
+            restored.Dispose();
         }
     }
 
@@ -252,7 +258,7 @@ internal static class CachedRebuild
     }
 
     /// <summary>The previous build's state, made from the snapshot and the cache; null when the cache lacks part of it.</summary>
-    private static LiveState? Restore(
+    private static RestoredState? Restore(
         BuildOptions options, IncrementalSession incremental, ThemeFiles theme, LoadedSite loaded, BuildSnapshot snapshot,
         IReadOnlyDictionary<string, string> layoutKeys)
     {
@@ -267,24 +273,28 @@ internal static class CachedRebuild
         if (LayoutSet.Load(theme, new DiagnosticBag()) is not { } layouts) return null;
         var views = new ViewFactory(site);
         var templates = new TemplateRunner(layouts);
-        var state = Assemble(options, incremental, theme, loaded, snapshot, layoutKeys, site, views, templates, modelDiagnostics, assembly);
-        if (state is null)
-        {
-            views.Dispose();
-            templates.Dispose();
-        }
-        return state;
+        var state = Assemble(options, incremental, theme, loaded, snapshot, layoutKeys, site, views, templates, modelDiagnostics, assembly, out var search);
+        return new RestoredState(state, search);
     }
 
-    private static LiveState? Assemble(
-        BuildOptions options, IncrementalSession incremental, ThemeFiles theme, LoadedSite loaded, BuildSnapshot snapshot,
-        IReadOnlyDictionary<string, string> layoutKeys, SiteModel site, ViewFactory views, TemplateRunner templates,
-        DiagnosticBag modelDiagnostics, AssemblyMemo? assembly)
+    /// <summary>
+    /// The previous build's state, its search index still being restored: <see cref="SearchRestored"/> says whether
+    /// every brief's tokens were kept. The state is not disposed (nor its search index read) before the restore ends.
+    /// </summary>
+    private sealed record RestoredState(LiveState State, Task<bool> SearchRestored)
     {
-        var assets = snapshot.Assets;
-        var markdown = incremental.BodyRenderer(site, views.Urls.BasePath, assets.Files, new Minifier(options.Minify));
-        var memo = incremental.Tokens();
-        var search = new SearchIndexBuilder { Memo = memo };
+        /// <summary>Waits for the search index (an exception there is the build's), then disposes the state.</summary>
+        public void Dispose()
+        {
+            Task.WhenAny(SearchRestored).Wait();
+            State.Dispose();
+        }
+    }
+
+    /// <summary>Puts every brief's search document back from the kept tokens; false when some brief's tokens are not kept.</summary>
+    private static bool RestoreSearch(
+        BuildOptions options, SiteModel site, ViewFactory views, BuildSnapshot snapshot, SearchIndexBuilder search, ITokenMemo? memo)
+    {
         var restored = 0;
         Parallel.For(0, site.Briefs.Length, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism }, id =>
         {
@@ -293,10 +303,25 @@ internal static class CachedRebuild
                 views.TermLinks(brief, TaxonomyKind.People), views.TermLinks(brief, TaxonomyKind.Topics), "");
             if (search.TryRestore(document, snapshot.Briefs[id].TextKey)) Interlocked.Increment(ref restored);
         });
-        if (restored != site.Briefs.Length) return null;
+        if (restored != site.Briefs.Length) return false;
         // Noted from one thread once all are restored: noting each from every core had them wait on the record's locks.
         memo?.MarkUsed(snapshot.Briefs.Select(b => b.TextKey));
         search.SetEntities(TaxonomyKinds.All.SelectMany(k => site[k].ByName.Select(t => new SearchEntity(k.Singular(), t.Name, t.Path, t.Count))));
+        return true;
+    }
+
+    private static LiveState Assemble(
+        BuildOptions options, IncrementalSession incremental, ThemeFiles theme, LoadedSite loaded, BuildSnapshot snapshot,
+        IReadOnlyDictionary<string, string> layoutKeys, SiteModel site, ViewFactory views, TemplateRunner templates,
+        DiagnosticBag modelDiagnostics, AssemblyMemo? assembly, out Task<bool> searchRestored)
+    {
+        var assets = snapshot.Assets;
+        var markdown = incremental.BodyRenderer(site, views.Urls.BasePath, assets.Files, new Minifier(options.Minify));
+        var memo = incremental.Tokens();
+        var search = new SearchIndexBuilder { Memo = memo };
+        // Nothing needs the search index until the rebuild, after the edit is found and planned: it is restored from the
+        // kept tokens meanwhile, beside them (a tenth of a second of processor time at 10,000 briefs).
+        searchRestored = Task.Run(() => RestoreSearch(options, site, views, snapshot, search, memo));
         var rendered = new RenderedBrief[site.Briefs.Length];
         for (var id = 0; id < rendered.Length; id++) rendered[id] = new RenderedBrief(id, null, snapshot.Briefs[id].WordCount);
         // Feeds carry the bodies of the briefs they show: those come from the kept bodies (rendered only if one is missing),

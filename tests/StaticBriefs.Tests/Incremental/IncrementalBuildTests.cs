@@ -259,6 +259,26 @@ public sealed class IncrementalBuildTests
         site.AssertSameAsClean();
     }
 
+    [Fact]
+    public void A_cached_build_whose_search_tokens_are_gone_takes_the_ordinary_path_and_builds_the_same_site()
+    {
+        using var site = new IncrementalSite(inMemory: true);
+        site.BuildOk();
+        site.Changed(Cases["edit body"](site));
+        var planned = site.BuildOk();
+        Assert.True(planned.Planned);
+
+        // The search index is restored beside the planning: finding tokens missing there must still send the build
+        // down the ordinary path, with nothing staged from the plan.
+        site.Memory!.Tokens.Clear();
+        site.Changed(Cases["change date"](site));
+        var ordinary = site.BuildOk();
+
+        Assert.False(ordinary.Planned);
+        site.AssertSameAsClean();
+        Assert.True(site.BuildOk().PagesRendered == 0);
+    }
+
     [Theory]
     [InlineData("edit body")]
     [InlineData("change date")]
