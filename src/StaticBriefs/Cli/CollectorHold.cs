@@ -8,9 +8,9 @@ namespace StaticBriefs.Cli;
 /// cache's hundreds of megabytes of documents and tokens, all alive until it ends, and is over within a second: the
 /// collections it set off found almost nothing to free and, marking that growing heap again and again, paused it for a
 /// fifth of its time (231 ms of 0.97 s with nothing changed at 10,000 briefs). A build without the cache gets a smaller
-/// hold, <see cref="UncachedBudget"/>: a blog of tens of posts allocates about 150 MiB in all (grammars, fonts, cards)
-/// and its eight or nine collections were a sixth of its time; a large site meets its first collection that much later
-/// and then collects as before, so its peak stays where its live data puts it. A build that allocates more than its
+/// hold, <see cref="UncachedBudget"/>: a blog of tens of posts allocates 100-150 MiB in all (grammars, fonts, cards) and
+/// its eight or nine collections were a sixth of its time. Larger holds cost larger sites: 500 generated briefs took
+/// 1.02 s and 348 MiB with 256 MiB held, 0.98 s and 157-196 MiB with none or 128. A build that allocates more than its
 /// budget simply meets its first collection later: the runtime ends the hold by itself when the budget is spent.
 /// </summary>
 internal sealed class CollectorHold : IDisposable
@@ -18,8 +18,8 @@ internal sealed class CollectorHold : IDisposable
     /// <summary>At most a GiB, and at most a quarter of the memory the process may use.</summary>
     private static long Budget => Math.Min(1L << 30, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4);
 
-    /// <summary>The hold of a build without the cache: 256 MiB, and at most a quarter of the memory the process may use.</summary>
-    internal static long UncachedBudget => Math.Min(256L << 20, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4);
+    /// <summary>The hold of a build without the cache: 128 MiB, and at most a quarter of the memory the process may use.</summary>
+    internal static long UncachedBudget => Math.Min(128L << 20, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4);
 
     private readonly bool _held;
 
