@@ -22,6 +22,7 @@ public sealed class BriefPageRenderer(
 
     private readonly Relations.RelationViews _relations = new(site, views);
     private readonly string _siteRoot = views.Urls.Permalink("/");
+    private readonly bool _bodiesKept = markdown.Memo is not null;
     /// <summary>Draws each brief's social card, or null when the site turned them off (or they cannot be drawn).</summary>
     public Social.SocialImages? Social { get; init; }
 
@@ -99,8 +100,12 @@ public sealed class BriefPageRenderer(
             Headings = body.Headings,
             Lead = body.Lead,
         });
-        // Made absolute here, once, rather than in each of the feeds that show it (the site's and each of its entities').
-        return new RenderedBrief(brief.Id, _inFeeds.Contains(brief.Id) ? Feeds.FeedHtml.Absolute(body.Html, _siteRoot) : null, body.WordCount);
+        if (!_inFeeds.Contains(brief.Id)) return new RenderedBrief(brief.Id, null, body.WordCount);
+        // Where the cache keeps the body's HTML the brief shares that string (a copy with absolute links would double
+        // what preview holds: 130 MiB more at 10,000 briefs); elsewhere only the copy feeds read is kept.
+        return _bodiesKept
+            ? new RenderedBrief(brief.Id, body.Html, body.WordCount)
+            : new RenderedBrief(brief.Id, Feeds.FeedHtml.Absolute(body.Html, _siteRoot), body.WordCount) { LinksAbsolute = true };
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ namespace StaticBriefs.Rendering;
 
 /// <summary>What the brief pass keeps of a brief for later stages: only briefs some feed shows keep their HTML.</summary>
 /// <param name="Id">The brief's id.</param>
-/// <param name="ContentHtml">Body HTML for feed entries (links absolute, <see cref="Feeds.FeedHtml.Absolute"/>), or null when no feed shows the brief.</param>
+/// <param name="ContentHtml">Body HTML for feed entries, or null when no feed shows the brief.</param>
 /// <param name="WordCount">Words in the body.</param>
 public sealed record RenderedBrief(int Id, string? ContentHtml, int WordCount)
 {
@@ -18,12 +18,19 @@ public sealed record RenderedBrief(int Id, string? ContentHtml, int WordCount)
     public static RenderedBrief Later(int id, Func<string> contentHtml, int wordCount) =>
         new(id, new Lazy<string>(contentHtml, LazyThreadSafetyMode.ExecutionAndPublication), wordCount);
 
-    /// <summary>Body HTML for feed entries (links absolute), or null when no feed shows the brief.</summary>
+    /// <summary>Body HTML for feed entries, or null when no feed shows the brief.</summary>
     public string? ContentHtml
     {
         get => _later is { } later ? later.Value : _html;
         init => _html = value;
     }
+
+    /// <summary>
+    /// True when <see cref="ContentHtml"/>'s links are absolute already (<see cref="Feeds.FeedHtml.Absolute"/>), as feeds
+    /// show them: made so once, rather than in each of the feeds that show the brief. Where the body's HTML is kept
+    /// anyway (a build with the cache, preview) the brief keeps that same string, and feeds make it absolute as they read it.
+    /// </summary>
+    public bool LinksAbsolute { get; init; }
 
     /// <summary>True when the brief has HTML for feeds, without making HTML that is made when first read.</summary>
     public bool HasContent => _later is not null || _html is not null;

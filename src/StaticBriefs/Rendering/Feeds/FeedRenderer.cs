@@ -37,14 +37,14 @@ public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink 
         var author = settings.Author ?? settings.Title;
         if (siteFeed)
         {
-            var siteEntries = site.Briefs.Take(Size).Select(b => Entry(b, rendered[b.Id].ContentHtml)).ToList();
+            var siteEntries = site.Briefs.Take(Size).Select(b => Entry(b, rendered[b.Id])).ToList();
             Write("/", new FeedSpec(settings.Title, settings.Description, views.Urls.Permalink("/"),
                 views.Urls.Permalink("/feed.xml"), views.Urls.Permalink("/feed.json"), author, settings.Language, siteEntries));
         }
 
         Parallel.ForEach(terms, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, term =>
         {
-            var entries = term.BriefIds.Take(Size).Select(id => WithRelations(Entry(site.Briefs[id], rendered[id].ContentHtml), id, term)).ToList();
+            var entries = term.BriefIds.Take(Size).Select(id => WithRelations(Entry(site.Briefs[id], rendered[id]), id, term)).ToList();
             Write(term.Path, new FeedSpec($"{term.Name} - {settings.Title}",
                 term.Entity?.Description ?? $"Briefs naming the {term.Kind.Singular()} {term.Name}.",
                 views.Urls.Permalink(term.Path), views.Urls.Permalink(term.Path + "feed.xml"),
@@ -116,17 +116,19 @@ public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink 
         return html.Append("</ul>\n").ToString();
     }
 
-    private FeedEntry Entry(Brief brief, string? contentHtml)
+    private FeedEntry Entry(Brief brief, RenderedBrief rendered)
     {
-        if (_entries is null) return MakeEntry(brief, contentHtml);
+        var contentHtml = rendered.ContentHtml;
+        if (_entries is null) return MakeEntry(brief, contentHtml, rendered.LinksAbsolute);
         if (_entries.TryGetValue(brief.Id, out var made) && ReferenceEquals(made.Html, contentHtml)) return made.Entry;
-        var entry = MakeEntry(brief, contentHtml);
+        var entry = MakeEntry(brief, contentHtml, rendered.LinksAbsolute);
         _entries[brief.Id] = (contentHtml, entry);
         return entry;
     }
 
-    private FeedEntry MakeEntry(Brief brief, string? contentHtml)
+    private FeedEntry MakeEntry(Brief brief, string? contentHtml, bool linksAbsolute)
     {
+        if (contentHtml is not null && !linksAbsolute) contentHtml = FeedHtml.Absolute(contentHtml, views.Urls.Permalink("/"));
         var card = views.Card(brief.Id);
         var categories = new List<FeedCategory>();
         foreach (var kind in TaxonomyKinds.All)

@@ -40,6 +40,24 @@ public sealed class FeedContentTests : IDisposable
     }
 
     [Fact]
+    public void A_build_with_the_cache_writes_the_same_feeds()
+    {
+        // Without the cache a brief keeps one copy of its body with absolute links; with it, the body the cache keeps,
+        // made absolute by the feeds that show it: the feeds must not tell the two apart.
+        var output = Path.Combine(_site.Root, "cached-out");
+        var result = StaticBriefs.Building.SiteBuild.Run(_site.Options with
+        {
+            OutputDirectory = output,
+            UseCache = true,
+            CacheDirectory = Path.Combine(_site.Root, "cache"),
+        });
+
+        Assert.False(result.HasErrors, string.Join('\n', result.Diagnostics));
+        foreach (var feed in (string[])["feed.xml", "feed.json", "companies/openai/feed.xml", "people/sam-altman/feed.json"])
+            Assert.Equal(_site.ReadOutput(feed), File.ReadAllText(Path.Combine(output, feed)));
+    }
+
+    [Fact]
     public void Entity_feeds_carry_the_full_content_of_each_brief()
     {
         var entry = XDocument.Parse(_site.ReadOutput("companies/openai/feed.xml")).Descendants(Atom + "entry").First();
