@@ -332,7 +332,7 @@ internal static class CachedRebuild
             var source = site.Briefs[id].Source;
             rendered[id] = RenderedBrief.Later(id,
                 () => FeedHtml.Absolute(markdown.Render(source.BodySource, source.RelativePath, source.BodyFirstLine, new DiagnosticBag()).Html, siteRoot),
-                snapshot.Briefs[id].WordCount) with { LinksAbsolute = true };
+                snapshot.Briefs[id].WordCount, linksAbsolute: true);
         }
         return new LiveState
         {

@@ -15,8 +15,8 @@ public sealed record RenderedBrief(int Id, string? ContentHtml, int WordCount)
     /// A brief whose HTML is made when a feed first reads it: a cached build puts back the HTML of every brief some feed
     /// shows (thousands, for the entities' feeds), and the feeds an edit rewrites read a few of them.
     /// </summary>
-    public static RenderedBrief Later(int id, Func<string> contentHtml, int wordCount) =>
-        new(id, new Lazy<string>(contentHtml, LazyThreadSafetyMode.ExecutionAndPublication), wordCount);
+    public static RenderedBrief Later(int id, Func<string> contentHtml, int wordCount, bool linksAbsolute = false) =>
+        new(id, new Lazy<string>(contentHtml, LazyThreadSafetyMode.ExecutionAndPublication), wordCount) { LinksAbsolute = linksAbsolute };
 
     /// <summary>Body HTML for feed entries, or null when no feed shows the brief.</summary>
     public string? ContentHtml
