@@ -68,7 +68,8 @@ internal sealed class BuildReport(CliContext context, Verbosity verbosity)
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  pages rendered {result.PagesRendered}, reused {result.PagesReused}; documents parsed {result.DocumentsParsed}, reused {result.DocumentsReused}; bodies rendered {result.BodiesRendered}, reused {result.BodiesReused}"));
         // Process-wide, so the figures cover the whole run; the pause is time every thread stood still.
+        var memory = GC.GetGCMemoryInfo(GCKind.Any);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  garbage collections: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms; allocated {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MiB; heap {GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes / (1024 * 1024)} MiB after the last collection, {GC.GetGCMemoryInfo(GCKind.Any).TotalCommittedBytes / (1024 * 1024)} MiB committed; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB"));
+            $"  garbage collections: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms; allocated {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MiB; heap {memory.HeapSizeBytes / (1024 * 1024)} MiB after the last collection, {memory.TotalCommittedBytes / (1024 * 1024)} MiB committed; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB"));
     }
 }

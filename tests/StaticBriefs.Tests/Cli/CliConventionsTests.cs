@@ -103,6 +103,8 @@ public sealed class CliConventionsTests
         Assert.Equal(0, verbose.ExitCode);
         Assert.Contains("  input     " + site.InputDirectory, verbose.Stdout, StringComparison.Ordinal);
         Assert.Contains("ms cpu", verbose.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"ms cpu +\d+ MiB allocated", verbose.Stdout);
+        Assert.Matches(@"MiB committed; peak working set \d+ MiB", verbose.Stdout);
     }
 
     [Fact]

@@ -39,15 +39,14 @@ public static class AssetPublisher
         var minified = new string?[assets.Length];
         Parallel.For(0, assets.Length, i =>
         {
-            if (Path.GetExtension(assets[i]) is not (".css" or ".js")) return;
+            if (!IsMinified(assets[i])) return;
             if (theme.Resolve(assets[i])!.ReadText(diagnostics) is not { } original) return;
             minified[i] = cache is null ? minifier.Minify(assets[i], original) : cache.Minify(minifier, assets[i], original);
         });
         for (var i = 0; i < assets.Length; i++)
         {
             var relative = assets[i];
-            var extension = Path.GetExtension(relative);
-            if (extension is not (".css" or ".js"))
+            if (!IsMinified(relative))
             {
                 if (theme.Resolve(relative)!.ReadBytes(diagnostics) is not { } content) continue;
                 output.WriteBytes(relative, content);
@@ -56,6 +55,7 @@ public static class AssetPublisher
                 continue;
             }
             if (minified[i] is not { } text) continue;
+            var extension = Path.GetExtension(relative);
             var bytes = new UTF8Encoding(false).GetBytes(text);
             var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..8];
             var target = relative[..^extension.Length] + "." + hash + extension;
@@ -65,4 +65,7 @@ public static class AssetPublisher
         }
         return new PublishedAssets(styles, scripts) { Others = others, Files = files };
     }
+
+    /// <summary>Stylesheets and scripts are minified and published under a content hash; other assets are copied as they are.</summary>
+    private static bool IsMinified(string relativePath) => Path.GetExtension(relativePath) is ".css" or ".js";
 }
