@@ -70,7 +70,8 @@ internal sealed class IncrementalSession
     public LoadedSite Load(DiagnosticBag diagnostics)
     {
         if (_cache is not null) return CachedSiteLoader.Load(_options.InputDirectory, _cache, diagnostics, _loads, _options.SettingsFile);
-        var loaded = SiteLoader.Load(_options.InputDirectory, diagnostics, _options.SettingsFile);
+        // Without a cache or preview each body is rendered once, so it is read again then rather than kept from here.
+        var loaded = SiteLoader.Load(_options.InputDirectory, diagnostics, _options.SettingsFile, keepBodies: _options.Live is not null);
         _loads.Parsed = loaded.Documents.Length;
         return loaded;
     }

@@ -7,8 +7,12 @@ namespace StaticBriefs.Loading;
 /// <summary>The load stage: reads settings, entity data and every markdown file of the input folder.</summary>
 public static class SiteLoader
 {
-    /// <summary>Reads the input folder; documents load in parallel, problems go to <paramref name="diagnostics"/>.</summary>
-    public static LoadedSite Load(string inputDirectory, DiagnosticBag diagnostics, string? settingsFile = null)
+    /// <summary>
+    /// Reads the input folder; documents load in parallel, problems go to <paramref name="diagnostics"/>. With
+    /// <paramref name="keepBodies"/> false (a build without the cache, which renders each body once) briefs keep only
+    /// their body's hash and read it from the file again when it is rendered (<see cref="BodyText.ReadEachTime"/>).
+    /// </summary>
+    public static LoadedSite Load(string inputDirectory, DiagnosticBag diagnostics, string? settingsFile = null, bool keepBodies = true)
     {
         var settings = SiteSettingsLoader.Load(inputDirectory, diagnostics, settingsFile);
         var entities = EntityDataLoader.Load(inputDirectory, diagnostics);
@@ -19,8 +23,10 @@ public static class SiteLoader
         Parallel.For(0, markdown.Length, i =>
         {
             var file = markdown[i];
-            if (SourceText.Read(file.ReadPath, file.Relative, diagnostics) is { } text)
-                documents[i] = DocumentLoader.LoadChecked(text, file.Relative, diagnostics, settings.FrontMatter);
+            if (SourceText.ReadBytes(file.ReadPath, file.Relative, diagnostics) is not { } bytes
+                || SourceText.Decode(bytes, file.Relative, diagnostics) is not { } text) return;
+            var (document, failed) = DocumentLoader.LoadChecked(text, file.Relative, diagnostics, settings.FrontMatter);
+            documents[i] = (!keepBodies && document is { Kind: DocumentKind.Brief } ? BodyRead.Later(document, file, bytes, diagnostics) : document, failed);
         });
         return LoadedSite.Create(settings, [.. documents.Where(d => !d.Failed && d.Document is not null).Select(d => d.Document!)], files.Static, entities) with
         {

@@ -54,6 +54,45 @@ public static class SourceText
         }
     }
 
+    /// <summary>True when <paramref name="bytes"/> are read as UTF-8 (no mark, or UTF-8's), not UTF-16 or UTF-32.</summary>
+    public static bool IsUtf8(ReadOnlySpan<byte> bytes) => Detect(bytes).Name == "UTF-8";
+
+    /// <summary>
+    /// The last <paramref name="count"/> bytes of a UTF-8 file, decoded; false, reporting nothing, when the file is
+    /// shorter, cannot be read or those bytes are not valid UTF-8.
+    /// </summary>
+    public static bool TryReadUtf8Tail(string readPath, int count, out string text)
+    {
+        text = "";
+        try
+        {
+            using var handle = File.OpenHandle(readPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var length = RandomAccess.GetLength(handle);
+            if (count > length) return false;
+            var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(count);
+            try
+            {
+                var read = 0;
+                while (read < count)
+                {
+                    var got = RandomAccess.Read(handle, bytes.AsSpan(read, count - read), length - count + read);
+                    if (got == 0) return false;
+                    read += got;
+                }
+                text = Utf8.GetString(bytes, 0, count);
+                return true;
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Decodes bytes read from a file; null after reporting the first invalid byte's line and column.</summary>
     public static string? Decode(ReadOnlySpan<byte> bytes, string display, DiagnosticBag diagnostics)
     {
