@@ -105,7 +105,7 @@ public sealed class BriefPageRenderer(
         // what preview holds: 130 MiB more at 10,000 briefs); elsewhere only the copy feeds read is kept.
         return _bodiesKept
             ? new RenderedBrief(brief.Id, body.Html, body.WordCount)
-            : new RenderedBrief(brief.Id, Feeds.FeedHtml.Absolute(body.Html, _siteRoot), body.WordCount) { LinksAbsolute = true };
+            : RenderedBrief.Compact(brief.Id, Feeds.FeedHtml.Absolute(body.Html, _siteRoot), body.WordCount, linksAbsolute: true);
     }
 
     /// <summary>

@@ -7,9 +7,20 @@ namespace StaticBriefs.Rendering;
 public sealed record RenderedBrief(int Id, string? ContentHtml, int WordCount)
 {
     private readonly Lazy<string>? _later;
+    private readonly byte[]? _utf8;
     private readonly string? _html = ContentHtml;
 
     private RenderedBrief(int id, Lazy<string> later, int wordCount) : this(id, (string?)null, wordCount) => _later = later;
+
+    private RenderedBrief(int id, byte[] utf8, int wordCount) : this(id, (string?)null, wordCount) => _utf8 = utf8;
+
+    /// <summary>
+    /// A brief whose HTML is kept as UTF-8 until a feed reads it (decoded for each read): a build without the cache
+    /// keeps the HTML of every brief some feed shows (7,700 of 10,000 generated briefs) until the feeds are written, at
+    /// the end, where its peak memory is; as UTF-8 that HTML takes half the memory.
+    /// </summary>
+    public static RenderedBrief Compact(int id, string contentHtml, int wordCount, bool linksAbsolute) =>
+        new(id, System.Text.Encoding.UTF8.GetBytes(contentHtml), wordCount) { LinksAbsolute = linksAbsolute };
 
     /// <summary>
     /// A brief whose HTML is made when a feed first reads it: a cached build puts back the HTML of every brief some feed
@@ -21,7 +32,7 @@ public sealed record RenderedBrief(int Id, string? ContentHtml, int WordCount)
     /// <summary>Body HTML for feed entries, or null when no feed shows the brief.</summary>
     public string? ContentHtml
     {
-        get => _later is { } later ? later.Value : _html;
+        get => _later is { } later ? later.Value : _utf8 is { } utf8 ? System.Text.Encoding.UTF8.GetString(utf8) : _html;
         init => _html = value;
     }
 
@@ -33,5 +44,8 @@ public sealed record RenderedBrief(int Id, string? ContentHtml, int WordCount)
     public bool LinksAbsolute { get; init; }
 
     /// <summary>True when the brief has HTML for feeds, without making HTML that is made when first read.</summary>
-    public bool HasContent => _later is not null || _html is not null;
+    public bool HasContent => _later is not null || _utf8 is not null || _html is not null;
+
+    /// <summary>Bytes the brief holds for its HTML until a feed reads it (0 for HTML made when first read).</summary>
+    internal long HeldBytes => _utf8?.Length ?? (_html is null ? 0 : 2L * _html.Length);
 }
