@@ -14,7 +14,7 @@ namespace StaticBriefs.Incremental;
 internal sealed class PageMemoSink(
     StagingOutput staging, OutputFolder output, OutputManifest? previous, IReadOnlyDictionary<string, string>? layoutKeys,
     ViewHasher? earlierHasher = null)
-    : ILinkingSink, IPageMemo
+    : ILinkingSink, IPageMemo, IScratchSink
 {
     private readonly ViewHasher _hasher = new(earlierHasher);
 
@@ -30,6 +30,8 @@ internal sealed class PageMemoSink(
     private int _pagesReused;
 
     public StagingOutput Staging => staging;
+
+    string IScratchSink.ScratchFile(string name) => ((IScratchSink)staging).ScratchFile(name);
 
     public OutputManifest? Previous => previous;
 

@@ -10,7 +10,7 @@ namespace StaticBriefs.Output;
 /// be written (disk full, permission denied, path too long) is reported as an SB023 error naming it and the build
 /// fails with the old output untouched.
 /// </summary>
-public sealed class StagingOutput : IOutputSink, IDisposable
+public sealed class StagingOutput : IOutputSink, IScratchSink, IDisposable
 {
     /// <summary>Failures listed one by one; after that one line says more followed (a full disk fails every file).</summary>
     private const int ListedFailures = 10;
@@ -52,6 +52,9 @@ public sealed class StagingOutput : IOutputSink, IDisposable
 
     /// <summary>True when <paramref name="relative"/> was written here.</summary>
     internal bool Holds(string relative) => _files.ContainsKey(relative);
+
+    /// <inheritdoc/>
+    string IScratchSink.ScratchFile(string name) => Path.Combine(Work.Path, $"scratch-{name}-{Guid.NewGuid():N}");
 
     /// <summary>Set by the committer once the tree belongs to the output folder (or was consumed by it).</summary>
     internal bool Committed { get; set; }

@@ -76,7 +76,8 @@ internal sealed class SearchIndexWriter
         Output.IOutputSink sink, SearchIndexLayout layout, IReadOnlySet<int>? changedDocuments = null, WrittenIndex? memo = null, string? earlierVersion = null)
     {
         // Versioned, every file is made in memory first: its folder is named by their hash, so all must be rewritten.
-        var versioned = layout.Versioned ? new VersionedFiles() : null;
+        var scratch = sink as Output.IScratchSink;
+        using var versioned = layout.Versioned ? new VersionedFiles(scratch) : null;
         if (_stableIdOf is not null && changedDocuments is not null)
             changedDocuments = changedDocuments.Select(id => _stableIdOf.GetValueOrDefault(id, -1)).Where(id => id >= 0).ToHashSet();
         var previous = versioned is null && memo?.Layout == layout ? memo : null;
@@ -92,7 +93,7 @@ internal sealed class SearchIndexWriter
         // added after the others (the version hashes the files in the order made, as one thread would make them).
         var display = versioned is not null ? Task.Run(() =>
         {
-            var made = new VersionedFiles();
+            var made = new VersionedFiles(scratch);
             using var madeFiles = new JsonFiles(made, "");
             return (Facets: WriteDisplay(madeFiles, chunkSize, embedLists), Files: made, madeFiles.Bytes);
         }) : null;
