@@ -10,8 +10,9 @@ namespace StaticBriefs.Incremental;
 /// <summary>
 /// Hashes everything a template can see: every public property and field of the page's view objects, recursively.
 /// Hashing the views themselves (rather than a hand-picked list of their inputs) means a field added to a view later
-/// cannot silently go stale in a cached page. Objects shared between pages (cards, term links, the site view) are
-/// hashed once per build and remembered by reference. Thread-safe.
+/// cannot silently go stale in a cached page. Objects shared between pages (cards, term links, the site view, feed
+/// entries: <see cref="Rendering.Views.ISharedView"/>) are hashed once per build and remembered by reference; a page's
+/// own views are hashed where they are met and not held. Thread-safe.
 /// </summary>
 internal sealed class ViewHasher
 {
@@ -113,20 +114,34 @@ internal sealed class ViewHasher
 
     private bool AppendObject(XxHash128 hash, object value, int depth)
     {
+        // A page's own views are hashed where they are met: remembered, they would all live as long as the hasher.
+        if (value is not Rendering.Views.ISharedView)
+        {
+            if (Own(value, depth) is not { } pageOwn) return false;
+            hash.Append(pageOwn);
+            return true;
+        }
         if (!_shared.TryGetValue(value, out var own) && _earlier?.TryGetValue(value, out own) == true) _shared.TryAdd(value, own!);
         else if (own is null)
         {
-            var inner = new XxHash128();
-            Tag(inner, value.GetType().FullName!);
-            foreach (var member in _members.GetOrAdd(value.GetType(), Accessors))
-            {
-                if (!Append(inner, member(value), depth + 1)) return false;
-            }
-            own = inner.GetCurrentHash();
+            own = Own(value, depth);
+            if (own is null) return false;
             _shared.TryAdd(value, own);
         }
         hash.Append(own);
         return true;
+    }
+
+    /// <summary>An object's own hash: its type and its members'; null when the graph is too deep.</summary>
+    private byte[]? Own(object value, int depth)
+    {
+        var inner = new XxHash128();
+        Tag(inner, value.GetType().FullName!);
+        foreach (var member in _members.GetOrAdd(value.GetType(), Accessors))
+        {
+            if (!Append(inner, member(value), depth + 1)) return null;
+        }
+        return inner.GetCurrentHash();
     }
 
     private static void Tag(XxHash128 hash, string tag) => ContentHash.Append(hash, tag);

@@ -4,12 +4,47 @@ namespace StaticBriefs.Tests.Incremental;
 
 public sealed class ViewHasherTests
 {
-    /// <summary>A view-like object; mutable only so the test can tell a remembered hash from one made again.</summary>
-    public sealed class Card
+    /// <summary>A view shown on many pages; mutable only so the test can tell a remembered hash from one made again.</summary>
+    public sealed class Card : StaticBriefs.Rendering.Views.ISharedView
     {
         public string Title { get; set; } = "";
 
         public IReadOnlyList<string> Tags { get; set; } = [];
+    }
+
+    /// <summary>One page's own view (not shared): its body and the cards it shows.</summary>
+    public sealed class Page
+    {
+        public string Body { get; set; } = "";
+
+        public IReadOnlyList<Card> Cards { get; set; } = [];
+    }
+
+    [Fact]
+    public void A_pages_own_views_are_hashed_as_before_but_not_held_and_the_cards_they_show_are_remembered()
+    {
+        var hasher = new ViewHasher();
+        var card = new Card { Title = "Shared" };
+        var (first, page) = HashPage(hasher, card, "Body one");
+
+        // Same content, same hash, remembered or not: a page's hash in the build cache does not change.
+        Assert.Equal(first, new ViewHasher().Hash(new Page { Body = "Body one", Cards = [new Card { Title = "Shared" }] }));
+        Assert.NotEqual(first, HashPage(hasher, card, "Body two").Hash);
+        // The page's view is not held by the hasher once the page is done with it.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(page.TryGetTarget(out _), "the hasher kept a page's own view alive");
+        // The card is remembered: changed in place (views never are), it still hashes as it did.
+        card.Title = "Changed";
+        Assert.Equal(first, hasher.Hash(new Page { Body = "Body one", Cards = [card] }));
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (string? Hash, WeakReference<Page> Page) HashPage(ViewHasher hasher, Card card, string body)
+    {
+        var page = new Page { Body = body, Cards = [card] };
+        return (hasher.Hash(page), new WeakReference<Page>(page));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace StaticBriefs.Rendering.Feeds;
 /// <param name="Categories">The companies, people and topics it names, each labelled by kind.</param>
 public sealed record FeedEntry(
     string Title, string Permalink, DateTimeOffset Published, DateTimeOffset Updated,
-    string Summary, string? ContentHtml, string Author, IReadOnlyList<FeedCategory> Categories)
+    string Summary, string? ContentHtml, string Author, IReadOnlyList<FeedCategory> Categories) : Views.ISharedView
 {
     /// <summary>The relations it reports that involve the feed's entity (entity feeds only), oldest first.</summary>
     public IReadOnlyList<FeedRelation> Relations { get; init; } = [];

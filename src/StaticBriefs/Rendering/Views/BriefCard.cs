@@ -1,7 +1,7 @@
 namespace StaticBriefs.Rendering.Views;
 
 /// <summary>A brief as listings show it (home, term pages, archive, related).</summary>
-public sealed record BriefCard : Theme.ITransientCard
+public sealed record BriefCard : Theme.ITransientCard, ISharedView
 {
     /// <summary>Title (raw).</summary>
     public required string Title { get; init; }

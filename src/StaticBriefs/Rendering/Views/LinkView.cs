@@ -4,4 +4,4 @@ namespace StaticBriefs.Rendering.Views;
 /// <param name="Name">Text to show (raw: templates escape it).</param>
 /// <param name="Url">Link target, base path included.</param>
 /// <param name="Count">How many briefs, when it is a term.</param>
-public sealed record LinkView(string Name, string Url, int Count = 0);
+public sealed record LinkView(string Name, string Url, int Count = 0) : ISharedView;

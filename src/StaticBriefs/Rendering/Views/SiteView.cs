@@ -1,7 +1,7 @@
 namespace StaticBriefs.Rendering.Views;
 
 /// <summary>The <c>site</c> object every template sees; built once per build.</summary>
-public sealed record SiteView
+public sealed record SiteView : ISharedView
 {
     /// <summary>Site title (raw).</summary>
     public required string Title { get; init; }

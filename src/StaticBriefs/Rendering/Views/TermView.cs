@@ -76,7 +76,7 @@ public sealed record YearGroup(int Year, int Count, IReadOnlyList<MonthGroup> Mo
 /// <param name="Count">Number of briefs that year.</param>
 /// <param name="Url">The year's archive page.</param>
 /// <param name="Months">Months, newest first, each linking to its heading on the year's page.</param>
-public sealed record ArchiveYearLink(int Year, int Count, string Url, IReadOnlyList<LinkView> Months);
+public sealed record ArchiveYearLink(int Year, int Count, string Url, IReadOnlyList<LinkView> Months) : ISharedView;
 
 /// <summary>
 /// The <c>archive</c> object: on <c>/archive/</c> the years and months (<see cref="Year"/> null); on a year's page
