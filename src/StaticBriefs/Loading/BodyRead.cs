@@ -42,6 +42,8 @@ internal static class BodyRead
     /// </summary>
     private static string? Read(Place place)
     {
+        // Opening a pipe put in the file's place would wait for a writer: only a regular file is opened again.
+        if (FileStatus.Stat(place.File.ReadPath, out _) != FileKind.Regular) return null;
         if (place.BodyBytes >= 0)
             return SourceText.TryReadUtf8Tail(place.File.ReadPath, place.BodyBytes, out var tail) ? tail : null;
         var whole = SourceText.Read(place.File.ReadPath, place.File.Relative, new DiagnosticBag());

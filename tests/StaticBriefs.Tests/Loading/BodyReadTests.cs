@@ -76,6 +76,25 @@ public sealed class BodyReadTests : IDisposable
     }
 
     [Fact]
+    public async Task A_brief_replaced_by_a_pipe_or_removed_before_its_render_is_an_error_and_nothing_waits_for_a_writer()
+    {
+        _site.Write("briefs/a.md", TestSite.Brief("title: A\ndate: 2024-05-14", "Anthropic hired a CFO."));
+        _site.Write("briefs/b.md", TestSite.Brief("title: B\ndate: 2024-05-15", "OpenAI hired a CTO."));
+        var diagnostics = new DiagnosticBag();
+        var loaded = SiteLoader.Load(_site.InputDirectory, diagnostics, keepBodies: false);
+        var pipe = Path.Combine(_site.InputDirectory, "briefs", "a.md");
+        File.Delete(pipe);
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", pipe)!) mkfifo.WaitForExit();
+        _site.Delete("briefs/b.md");
+
+        // Waiting on the pipe would time out here (TimeoutException) rather than hang the run.
+        var bodies = await Task.Run(() => loaded.Documents.Select(d => d.Body).ToList()).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["", ""], bodies);
+        Assert.Equal(["briefs/a.md", "briefs/b.md"], diagnostics.Sorted().Where(d => d.Severity == Severity.Error).Select(d => d.File));
+    }
+
+    [Fact]
     public void A_build_without_the_cache_whose_brief_changes_before_its_page_is_made_fails_and_leaves_output_as_it_was()
     {
         _site.Write("briefs/a.md", TestSite.Brief("title: A\ndate: 2024-05-14", "Anthropic hired a CFO."));
