@@ -38,13 +38,7 @@ public static class SourceText
                 return null;
             }
             var bytes = new byte[length];
-            var read = 0;
-            while (read < bytes.Length)
-            {
-                var count = RandomAccess.Read(handle, bytes.AsSpan(read), read);
-                if (count == 0) break;
-                read += count;
-            }
+            var read = ReadAt(handle, bytes, 0);
             return read == bytes.Length ? bytes : bytes[..read];
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -72,13 +66,7 @@ public static class SourceText
             var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(count);
             try
             {
-                var read = 0;
-                while (read < count)
-                {
-                    var got = RandomAccess.Read(handle, bytes.AsSpan(read, count - read), length - count + read);
-                    if (got == 0) return false;
-                    read += got;
-                }
+                if (ReadAt(handle, bytes.AsSpan(0, count), length - count) < count) return false;
                 text = Utf8.GetString(bytes, 0, count);
                 return true;
             }
@@ -91,6 +79,19 @@ public static class SourceText
         {
             return false;
         }
+    }
+
+    /// <summary>Reads into all of <paramref name="into"/> from <paramref name="offset"/>, or until the file ends; bytes read.</summary>
+    private static int ReadAt(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> into, long offset)
+    {
+        var read = 0;
+        while (read < into.Length)
+        {
+            var count = RandomAccess.Read(handle, into[read..], offset + read);
+            if (count == 0) break;
+            read += count;
+        }
+        return read;
     }
 
     /// <summary>Decodes bytes read from a file; null after reporting the first invalid byte's line and column.</summary>

@@ -18,6 +18,7 @@ internal sealed class VersionedFiles : Output.IOutputSink, IDisposable
     private readonly Output.IScratchSink? _scratch;
     private readonly long _memoryBudget;
     private ScratchFile? _spill;
+    private bool _scratchFailed;
     private long _held;
 
     /// <summary>Files held in memory only.</summary>
@@ -60,10 +61,14 @@ internal sealed class VersionedFiles : Output.IOutputSink, IDisposable
     /// <summary>The scratch file, opened when first needed; null without one (or when it could not be made: then memory).</summary>
     private ScratchFile? Spill()
     {
-        if (_spill is not null || _scratch is null) return _spill is { Broken: false } ? _spill : null;
-        _spill = ScratchFile.Open(_scratch.ScratchFile("search"));
-        if (_spill is not null) _scratchFiles.Add(_spill);
-        return _spill;
+        // Opened once: a scratch file that could not be made is not tried again for each file after it.
+        if (_spill is null && _scratch is not null && !_scratchFailed)
+        {
+            _spill = ScratchFile.Open(_scratch.ScratchFile("search"));
+            if (_spill is null) _scratchFailed = true;
+            else _scratchFiles.Add(_spill);
+        }
+        return _spill is { Broken: false } ? _spill : null;
     }
 
     /// <summary>
