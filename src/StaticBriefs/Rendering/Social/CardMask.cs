@@ -12,7 +12,7 @@ internal static class CardMask
     /// The palette PNG, or null when two inks claim the same row or coverage lies where no text or the bar may be
     /// (then the card must be drawn in RGB).
     /// </summary>
-    public static byte[]? Encode(ReadOnlySpan<byte> mask, int rowBytes, IReadOnlyList<TextRun> runs, CardInks inks, int barWidth, int level = PngEncoder.DefaultLevel)
+    public static byte[]? Encode(ReadOnlySpan<byte> mask, int rowBytes, IReadOnlyList<TextRun> runs, CardInks inks, int barWidth, RowDeflater deflater)
     {
         const int width = SocialCard.Width, height = SocialCard.Height;
         var rowInks = new sbyte[height];
@@ -45,12 +45,18 @@ internal static class CardMask
                     if (first < barWidth || rowInks[y] < 0) return null;
                     var lookup = inks.Lookup(rowInks[y]);
                     var last = coverage.LastIndexOfAnyExcept((byte)0);
-                    for (var x = first; x <= last; x++) target[x] = lookup[coverage[x]];
+                    // Between glyphs lie runs of nothing, already the background (index 0): they are skipped.
+                    for (var x = first; x <= last;)
+                    {
+                        target[x] = lookup[coverage[x]];
+                        x++;
+                        if (x <= last && coverage[x] == 0) x += coverage[x..(last + 1)].IndexOfAnyExcept((byte)0);
+                    }
                 }
                 target[..barWidth].Fill(CardInks.BarIndex);
                 lastLiteral = PngEncoder.FilterIndexedRow(filtered, stride, y, lastLiteral);
             }
-            return PngEncoder.EncodeFilteredIndexed(filtered, width, height, inks.Palette, level);
+            return PngEncoder.EncodeFilteredIndexed(filtered, width, height, inks.Palette, deflater);
         }
         finally
         {

@@ -22,7 +22,7 @@ internal static class PngEncoder
 
     private static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0d, 0x0a, 0x1a, 0x0a];
 
-    /// <summary>The zlib level cards are compressed at (see the figures above).</summary>
+    /// <summary>The zlib level RGB cards are compressed at (see the figures above; palette cards: <see cref="RowDeflater"/>).</summary>
     public const int DefaultLevel = 2;
 
     /// <summary>
@@ -36,7 +36,7 @@ internal static class PngEncoder
         try
         {
             Filter(rgba, width, height, rowBytes, raw.AsSpan(0, stride * height));
-            return Assemble(width, height, Truecolour, [], raw.AsSpan(0, stride * height), level);
+            return Assemble(width, height, Truecolour, [], Compress(raw.AsSpan(0, stride * height), level));
         }
         finally
         {
@@ -49,7 +49,7 @@ internal static class PngEncoder
     /// <paramref name="palette"/> (R, G, B per entry, at most 256). A row equal to the one above is written with the Up
     /// filter, any other unfiltered: indices are not quantities, so Sub would only scatter them.
     /// </summary>
-    public static byte[] EncodeIndexed(ReadOnlySpan<byte> indices, int width, int height, ReadOnlySpan<byte> palette, int level = DefaultLevel)
+    public static byte[] EncodeIndexed(ReadOnlySpan<byte> indices, int width, int height, ReadOnlySpan<byte> palette, RowDeflater deflater)
     {
         var stride = 1 + width;
         var raw = ArrayPool<byte>.Shared.Rent(stride * height);
@@ -61,7 +61,7 @@ internal static class PngEncoder
                 indices.Slice(y * width, width).CopyTo(raw.AsSpan(y * stride + 1, width));
                 lastLiteral = FilterIndexedRow(raw.AsSpan(0, stride * height), stride, y, lastLiteral);
             }
-            return EncodeFilteredIndexed(raw.AsSpan(0, stride * height), width, height, palette, level);
+            return EncodeFilteredIndexed(raw.AsSpan(0, stride * height), width, height, palette, deflater);
         }
         finally
         {
@@ -88,22 +88,27 @@ internal static class PngEncoder
     }
 
     /// <summary>The palette PNG of rows already filtered by <see cref="FilterIndexedRow"/>.</summary>
-    public static byte[] EncodeFilteredIndexed(ReadOnlySpan<byte> filtered, int width, int height, ReadOnlySpan<byte> palette, int level = DefaultLevel)
+    public static byte[] EncodeFilteredIndexed(ReadOnlySpan<byte> filtered, int width, int height, ReadOnlySpan<byte> palette, RowDeflater deflater)
     {
         if (palette.Length == 0 || palette.Length % 3 != 0 || palette.Length > 3 * 256) throw new ArgumentException("A palette is 1 to 256 RGB entries.", nameof(palette));
         if (filtered.Length != (1 + width) * height) throw new ArgumentException("Filtered rows are 1 + width bytes each.", nameof(filtered));
-        return Assemble(width, height, Indexed, palette, filtered, level);
+        return Assemble(width, height, Indexed, palette, deflater.Compress(filtered, 1 + width));
     }
 
     private const byte Truecolour = 2, Indexed = 3;
 
-    /// <summary>Signature, IHDR, PLTE (for palette images), one IDAT of the filtered rows compressed, IEND.</summary>
-    private static byte[] Assemble(int width, int height, byte colourType, ReadOnlySpan<byte> palette, ReadOnlySpan<byte> filtered, int level)
+    /// <summary>The zlib stream of filtered rows, through one stream.</summary>
+    private static byte[] Compress(ReadOnlySpan<byte> filtered, int level)
     {
         using var idat = new MemoryStream(64 * 1024);
         using (var zlib = new ZLibStream(idat, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen: true))
             zlib.Write(filtered);
-        var compressed = idat.GetBuffer().AsSpan(0, (int)idat.Length);
+        return idat.ToArray();
+    }
+
+    /// <summary>Signature, IHDR, PLTE (for palette images), one IDAT of the compressed rows, IEND.</summary>
+    private static byte[] Assemble(int width, int height, byte colourType, ReadOnlySpan<byte> palette, ReadOnlySpan<byte> compressed)
+    {
 
         var plte = palette.Length == 0 ? 0 : 12 + palette.Length;
         var png = new byte[Signature.Length + (12 + 13) + plte + (12 + compressed.Length) + 12];

@@ -24,6 +24,7 @@ public sealed class SocialCardRenderer : IDisposable
     private readonly SKTypeface _bold;
     private readonly SKTypeface _medium;
     private readonly GlyphAtlas _glyphs;
+    private readonly RowDeflater _deflater = new();
 
     private SocialCardRenderer(SKTypeface bold, SKTypeface medium, string fontKey, int glyphCapacity)
     {
@@ -82,7 +83,7 @@ public sealed class SocialCardRenderer : IDisposable
     public byte[] Render(SocialCard card)
     {
         using var layout = Lay(card);
-        if (RenderIndexed(layout) is { } png) return png;
+        if (RenderIndexed(layout, _deflater) is { } png) return png;
         using var surface = Draw(layout);
         using var pixels = surface.PeekPixels();
         return Encode(pixels);
@@ -100,13 +101,13 @@ public sealed class SocialCardRenderer : IDisposable
     }
 
     /// <summary>The palette PNG of the card, or null when its texts share rows (then only RGB can show it).</summary>
-    internal byte[]? RenderIndexed(SocialCard card, int level = PngEncoder.DefaultLevel)
+    internal byte[]? RenderIndexed(SocialCard card, RowDeflater? deflater = null)
     {
         using var layout = Lay(card);
-        return RenderIndexed(layout, level);
+        return RenderIndexed(layout, deflater ?? _deflater);
     }
 
-    private byte[]? RenderIndexed(CardLayout layout, int level = PngEncoder.DefaultLevel)
+    private byte[]? RenderIndexed(CardLayout layout, RowDeflater deflater)
     {
         const int width = SocialCard.Width, height = SocialCard.Height;
         var mask = System.Buffers.ArrayPool<byte>.Shared.Rent(width * height);
@@ -115,7 +116,7 @@ public sealed class SocialCardRenderer : IDisposable
             var coverage = mask.AsSpan(0, width * height);
             coverage.Clear();
             LayCoverage(layout, coverage);
-            return CardMask.Encode(coverage, width, layout.Runs, Inks, BarWidth, level);
+            return CardMask.Encode(coverage, width, layout.Runs, Inks, BarWidth, deflater);
         }
         finally
         {

@@ -58,7 +58,7 @@ public sealed class CardMaskTests : IDisposable
         var first = new TextRun("A", 72, 100, _font, 0);
         var second = new TextRun("B", 72, 300, _font, 1);
 
-        var png = CardMask.Encode(Mask(100, 300), Width, [first, second], Inks, Bar);
+        var png = CardMask.Encode(Mask(100, 300), Width, [first, second], Inks, Bar, new RowDeflater());
 
         var indices = Indices(png!);
         Assert.Equal(CardInks.BarIndex, indices[50 * Width]);
@@ -75,7 +75,7 @@ public sealed class CardMaskTests : IDisposable
         var first = new TextRun("A", 72, 100, _font, 0);
         var second = new TextRun("B", 72, 120, _font, 1);
 
-        Assert.Null(CardMask.Encode(Mask(100), Width, [first, second], Inks, Bar));
+        Assert.Null(CardMask.Encode(Mask(100), Width, [first, second], Inks, Bar, new RowDeflater()));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class CardMaskTests : IDisposable
         var first = new TextRun("A", 72, 100, _font, 1);
         var second = new TextRun("B", 72, 120, _font, 1);
 
-        Assert.NotNull(CardMask.Encode(Mask(100, 120), Width, [first, second], Inks, Bar));
+        Assert.NotNull(CardMask.Encode(Mask(100, 120), Width, [first, second], Inks, Bar, new RowDeflater()));
     }
 
     [Fact]
@@ -94,9 +94,9 @@ public sealed class CardMaskTests : IDisposable
         var underBar = Mask();
         underBar[100 * Width + 3] = 9;
 
-        Assert.Null(CardMask.Encode(Mask(400), Width, [run], Inks, Bar));
-        Assert.Null(CardMask.Encode(underBar, Width, [run], Inks, Bar));
-        Assert.NotNull(CardMask.Encode(Mask(100), Width, [run], Inks, Bar));
+        Assert.Null(CardMask.Encode(Mask(400), Width, [run], Inks, Bar, new RowDeflater()));
+        Assert.Null(CardMask.Encode(underBar, Width, [run], Inks, Bar, new RowDeflater()));
+        Assert.NotNull(CardMask.Encode(Mask(100), Width, [run], Inks, Bar, new RowDeflater()));
     }
 
     [Fact]

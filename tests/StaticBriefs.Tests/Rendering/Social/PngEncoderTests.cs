@@ -122,7 +122,7 @@ public sealed class PngEncoderTests
     {
         var indices = SampleIndices();
 
-        using var decoded = SKBitmap.Decode(PngEncoder.EncodeIndexed(indices, Width, Height, SamplePalette));
+        using var decoded = SKBitmap.Decode(PngEncoder.EncodeIndexed(indices, Width, Height, SamplePalette, new RowDeflater()));
 
         Assert.Equal((Width, Height), (decoded.Width, decoded.Height));
         for (var y = 0; y < Height; y++)
@@ -138,7 +138,7 @@ public sealed class PngEncoderTests
     {
         var indices = SampleIndices();
 
-        var png = PngEncoder.EncodeIndexed(indices, Width, Height, SamplePalette);
+        var png = PngEncoder.EncodeIndexed(indices, Width, Height, SamplePalette, new RowDeflater());
 
         var chunks = Chunks(png);
         Assert.Equal(["IHDR", "PLTE", "IDAT", "IEND"], chunks.Select(c => c.Type));
@@ -150,7 +150,7 @@ public sealed class PngEncoderTests
         var stride = 1 + Width;
         Assert.Equal([0, 2, 2, 0, 2, 0, 0, 0, 0], Enumerable.Range(0, Height).Select(y => raw.ToArray()[y * stride]));
         Assert.Equal(indices[(3 * Width)..(4 * Width)], raw.ToArray()[(3 * stride + 1)..(4 * stride)]);
-        Assert.Equal(png, PngEncoder.EncodeIndexed(indices.ToArray(), Width, Height, SamplePalette));
+        Assert.Equal(png, PngEncoder.EncodeIndexed(indices.ToArray(), Width, Height, SamplePalette, new RowDeflater()));
     }
 
     [Theory]
@@ -158,7 +158,7 @@ public sealed class PngEncoderTests
     [InlineData(4)]
     [InlineData(3 * 257)]
     public void A_palette_of_no_entries_a_broken_entry_or_over_256_is_refused(int bytes) =>
-        Assert.Throws<ArgumentException>(() => PngEncoder.EncodeIndexed(SampleIndices(), Width, Height, new byte[bytes]));
+        Assert.Throws<ArgumentException>(() => PngEncoder.EncodeIndexed(SampleIndices(), Width, Height, new byte[bytes], new RowDeflater()));
 
     [Fact]
     public void A_card_is_a_palette_png_within_two_levels_of_the_card_drawn_in_rgb()

@@ -1,0 +1,131 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using System.IO.Hashing;
+
+namespace StaticBriefs.Rendering.Social;
+
+/// <summary>
+/// Compresses a palette card's filtered rows (see <see cref="PngEncoder.FilterIndexedRow"/>) into the zlib stream of
+/// its IDAT chunk, in pieces. Most of a card is rows equal to the one above: the Up filter makes each a filter byte 2
+/// and zeros, the same bytes on every card. A run of at least <see cref="MinimumRun"/> of them is copied from a piece
+/// compressed once per run length and kept; only the rows between are compressed for each card, each stretch on its
+/// own (so none refers back across a copied piece) and ended with a sync flush (so the next piece starts on a byte).
+/// Measured on 10,000-brief corpus cards: 0.34 ms and 22 KiB a card, against 0.56 ms and 19 KiB for the whole rows
+/// through one stream at level 2 (level 2 for the stretches: 0.49 ms, 17 KiB). Thread-safe.
+/// </summary>
+internal sealed class RowDeflater(int level = RowDeflater.DefaultLevel)
+{
+    /// <summary>The zlib level of the stretches between copied runs (1: zlib-ng's quick strategy).</summary>
+    public const int DefaultLevel = 1;
+
+    /// <summary>The fewest Up rows of zeros copied as a kept piece; shorter runs stay in their stretch.</summary>
+    public const int MinimumRun = 16;
+
+    // Adler-32's modulus (RFC 1950).
+    private const uint AdlerBase = 65521;
+
+    // Deflate, max window, level field "fastest" (the field is advice only); (0x78 << 8 | 0x01) % 31 == 0.
+    private static ReadOnlySpan<byte> ZlibHeader => [0x78, 0x01];
+
+    // A final fixed-Huffman block holding only its end code: BFINAL 1, BTYPE 01, symbol 256 (seven zero bits).
+    private static ReadOnlySpan<byte> FinalEmptyBlock => [0x03, 0x00];
+
+    private readonly ConcurrentDictionary<(int Rows, int Stride), Piece> _blankRuns = new();
+
+    /// <summary>The level stretches are compressed at.</summary>
+    public int Level { get; } = level;
+
+    /// <summary>How many run lengths have a kept piece (for tests).</summary>
+    internal int KeptRuns => _blankRuns.Count;
+
+    /// <summary>The kept piece for a run of <paramref name="rows"/> blank rows, if one was made (for tests).</summary>
+    internal byte[]? KeptPiece(int rows, int stride) => _blankRuns.TryGetValue((rows, stride), out var piece) ? piece.Deflated : null;
+
+    /// <summary>
+    /// The zlib stream of <paramref name="filtered"/>: rows of <paramref name="stride"/> bytes, each starting with its
+    /// filter byte.
+    /// </summary>
+    public byte[] Compress(ReadOnlySpan<byte> filtered, int stride)
+    {
+        if (stride < 2 || filtered.Length % stride != 0) throw new ArgumentException("Filtered rows are stride bytes each.", nameof(filtered));
+        var rows = filtered.Length / stride;
+        using var output = new MemoryStream(32 * 1024);
+        output.Write(ZlibHeader);
+        var adler = 1u;
+        var stretchStart = 0;
+        for (var y = 0; y < rows;)
+        {
+            var end = y;
+            while (end < rows && IsBlankUpRow(filtered.Slice(end * stride, stride))) end++;
+            if (end - y >= MinimumRun)
+            {
+                adler = Stretch(output, filtered[(stretchStart * stride)..(y * stride)], adler);
+                var run = _blankRuns.GetOrAdd((end - y, stride), static key => BlankRun(key.Rows, key.Stride));
+                output.Write(run.Deflated);
+                adler = Combine(adler, run.Adler, (long)(end - y) * stride);
+                stretchStart = end;
+            }
+            y = Math.Max(end, y + 1);
+        }
+        adler = Stretch(output, filtered[(stretchStart * stride)..], adler);
+        output.Write(FinalEmptyBlock);
+        Span<byte> checksum = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(checksum, adler);
+        output.Write(checksum);
+        return output.ToArray();
+    }
+
+    private static bool IsBlankUpRow(ReadOnlySpan<byte> row) => row[0] == 2 && !row[1..].ContainsAnyExcept((byte)0);
+
+    /// <summary>Compresses one stretch on its own onto <paramref name="output"/>; returns the checksum so far.</summary>
+    private uint Stretch(MemoryStream output, ReadOnlySpan<byte> stretch, uint adler)
+    {
+        if (stretch.IsEmpty) return adler;
+        Deflate(output, stretch, Level);
+        return Combine(adler, Adler32.HashToUInt32(stretch), stretch.Length);
+    }
+
+    /// <summary>
+    /// Raw deflate blocks of <paramref name="data"/>, none final, ending on a byte: what a stream writes up to a sync
+    /// flush. What disposing the stream adds after that (its final block) is cut off.
+    /// </summary>
+    private static void Deflate(MemoryStream output, ReadOnlySpan<byte> data, int level)
+    {
+        var start = output.Length;
+        var deflate = new DeflateStream(output, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen: true);
+        deflate.Write(data);
+        deflate.Flush();
+        var flushed = output.Length;
+        deflate.Dispose();
+        output.SetLength(flushed);
+        output.Position = flushed;
+        if (flushed == start) throw new InvalidOperationException("The deflate stream wrote nothing at its flush.");
+    }
+
+    private static Piece BlankRun(int rows, int stride)
+    {
+        var data = new byte[rows * stride];
+        for (var y = 0; y < rows; y++) data[y * stride] = 2;
+        using var output = new MemoryStream();
+        Deflate(output, data, 9);
+        return new Piece(output.ToArray(), Adler32.HashToUInt32(data));
+    }
+
+    /// <summary>The Adler-32 of A then B from the checksums of A and of B and B's length (zlib's adler32_combine).</summary>
+    internal static uint Combine(uint first, uint second, long secondLength)
+    {
+        var remainder = (uint)(secondLength % AdlerBase);
+        var sum1 = first & 0xffff;
+        var sum2 = (uint)((ulong)remainder * sum1 % AdlerBase);
+        sum1 += (second & 0xffff) + AdlerBase - 1;
+        sum2 += (first >> 16) + (second >> 16) + AdlerBase - remainder;
+        if (sum1 >= AdlerBase) sum1 -= AdlerBase;
+        if (sum1 >= AdlerBase) sum1 -= AdlerBase;
+        if (sum2 >= AdlerBase << 1) sum2 -= AdlerBase << 1;
+        if (sum2 >= AdlerBase) sum2 -= AdlerBase;
+        return sum1 | (sum2 << 16);
+    }
+
+    private sealed record Piece(byte[] Deflated, uint Adler);
+}

@@ -1,0 +1,120 @@
+using System.IO.Compression;
+using System.IO.Hashing;
+using StaticBriefs.Rendering.Social;
+
+namespace StaticBriefs.Tests.Rendering.Social;
+
+/// <summary>
+/// The palette cards' zlib stream made of pieces: runs of blank Up rows copied from kept pieces, the rows between
+/// compressed on their own; whatever the layout, it inflates (checksum included) to exactly the rows given.
+/// </summary>
+public sealed class RowDeflaterTests
+{
+    private const int Stride = 1 + 61;
+
+    /// <summary>Filtered rows: 'b' a blank Up row (filter 2, zeros), 't' a row of text (filter 0, varied indices).</summary>
+    private static byte[] Rows(string layout, int seed = 3)
+    {
+        var random = new Random(seed);
+        var rows = new byte[layout.Length * Stride];
+        for (var y = 0; y < layout.Length; y++)
+        {
+            var row = rows.AsSpan(y * Stride, Stride);
+            if (layout[y] == 'b')
+            {
+                row[0] = 2;
+                continue;
+            }
+            row[1] = 1; // the bar
+            for (var x = 10; x < Stride; x++) row[x] = random.Next(3) == 0 ? (byte)random.Next(2, 250) : (byte)0;
+        }
+        return rows;
+    }
+
+    /// <summary>The bytes a zlib stream inflates to; throws when its checksum or structure is wrong.</summary>
+    private static byte[] Inflate(byte[] zlib)
+    {
+        using var stream = new ZLibStream(new MemoryStream(zlib), CompressionMode.Decompress);
+        using var raw = new MemoryStream();
+        stream.CopyTo(raw);
+        return raw.ToArray();
+    }
+
+    private static string Repeat(char c, int count) => new(c, count);
+
+    public static TheoryData<string> Layouts => new()
+    {
+        Repeat('b', 40),
+        Repeat('t', 40),
+        Repeat('b', 20) + Repeat('t', 5) + Repeat('b', 30) + Repeat('t', 3) + Repeat('b', 16),
+        Repeat('t', 2) + Repeat('b', RowDeflater.MinimumRun - 1) + Repeat('t', 2) + Repeat('b', RowDeflater.MinimumRun) + "t",
+        "t" + Repeat('b', 100),
+        Repeat('b', 100) + "t",
+        "b",
+        "t",
+    };
+
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public void The_stream_inflates_to_the_rows_given_with_its_checksum(string layout)
+    {
+        var rows = Rows(layout);
+
+        foreach (var level in new[] { 1, 2, 6 })
+            Assert.Equal(rows, Inflate(new RowDeflater(level).Compress(rows, Stride)));
+    }
+
+    [Fact]
+    public void A_run_length_is_compressed_once_and_its_piece_copied_into_every_card_that_has_it()
+    {
+        var deflater = new RowDeflater();
+        var layout = "ttt" + Repeat('b', 200) + "tt" + Repeat('b', 3) + "t";
+
+        var first = deflater.Compress(Rows(layout, seed: 1), Stride);
+        var second = deflater.Compress(Rows(layout, seed: 2), Stride);
+
+        // One kept piece (the run of 200; the run of 3 stays with its rows), its bytes in both streams.
+        Assert.Equal(1, deflater.KeptRuns);
+        var piece = deflater.KeptPiece(200, Stride);
+        Assert.NotNull(piece);
+        Assert.True(first.AsSpan().IndexOf(piece) > 0);
+        Assert.True(second.AsSpan().IndexOf(piece) > 0);
+        Assert.Equal(Rows(layout, seed: 2), Inflate(second));
+        Assert.Equal(second, new RowDeflater().Compress(Rows(layout, seed: 2), Stride));
+    }
+
+    [Fact]
+    public void Without_long_blank_runs_nothing_is_kept()
+    {
+        var deflater = new RowDeflater();
+
+        deflater.Compress(Rows("tbtbtbt" + Repeat('b', RowDeflater.MinimumRun - 1) + "t"), Stride);
+
+        Assert.Equal(0, deflater.KeptRuns);
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(0, 10)]
+    [InlineData(10, 0)]
+    [InlineData(1, 1)]
+    [InlineData(5_000, 70_000)]
+    [InlineData(200_000, 300_000)]
+    public void Checksums_combine_as_the_checksum_of_the_whole(int firstLength, int secondLength)
+    {
+        var bytes = new byte[firstLength + secondLength];
+        new Random(firstLength ^ secondLength).NextBytes(bytes);
+        var first = bytes.AsSpan(0, firstLength);
+        var second = bytes.AsSpan(firstLength);
+
+        var combined = RowDeflater.Combine(Adler32.HashToUInt32(first), Adler32.HashToUInt32(second), secondLength);
+
+        Assert.Equal(Adler32.HashToUInt32(bytes), combined);
+    }
+
+    [Fact]
+    public void Rows_that_do_not_fill_whole_strides_are_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new RowDeflater().Compress(new byte[Stride + 1], Stride));
+    }
+}
