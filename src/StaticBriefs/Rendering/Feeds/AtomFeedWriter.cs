@@ -12,12 +12,11 @@ public static class AtomFeedWriter
     /// <summary>The scheme of relation categories: the documented verbs (README, Relations).</summary>
     internal const string RelationScheme = "https://github.com/staticbriefs/staticbriefs#relations";
 
-    /// <summary>The feed as a UTF-8 XML string.</summary>
-    public static string Write(FeedSpec feed)
+    /// <summary>Appends the feed to <paramref name="output"/> as UTF-8 XML (no byte order mark).</summary>
+    public static void Write(FeedSpec feed, Stream output)
     {
-        var builder = new StringBuilder();
-        var settings = new XmlWriterSettings { Indent = true, NewLineChars = "\n", OmitXmlDeclaration = false, Encoding = new UTF8Encoding(false) };
-        using (var xml = XmlWriter.Create(new Utf8StringWriter(builder), settings))
+        var settings = new XmlWriterSettings { Indent = true, NewLineChars = "\n", OmitXmlDeclaration = false, Encoding = new UTF8Encoding(false), CloseOutput = false };
+        using (var xml = XmlWriter.Create(output, settings))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", Ns);
@@ -36,7 +35,6 @@ public static class AtomFeedWriter
             foreach (var entry in feed.Entries) Entry(xml, entry);
             xml.WriteEndElement();
         }
-        return builder.ToString();
     }
 
     private static void Entry(XmlWriter xml, FeedEntry entry)
@@ -88,10 +86,5 @@ public static class AtomFeedWriter
         xml.WriteAttributeString("type", type);
         xml.WriteAttributeString("href", href);
         xml.WriteEndElement();
-    }
-
-    private sealed class Utf8StringWriter(StringBuilder builder) : StringWriter(builder, System.Globalization.CultureInfo.InvariantCulture)
-    {
-        public override Encoding Encoding => new UTF8Encoding(false);
     }
 }

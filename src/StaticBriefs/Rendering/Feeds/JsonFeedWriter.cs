@@ -17,8 +17,8 @@ public static class JsonFeedWriter
         WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, TypeInfoResolver = SiteJsonContext.Default,
     };
 
-    /// <summary>The feed as JSON text.</summary>
-    public static string Write(FeedSpec feed)
+    /// <summary>Appends the feed to <paramref name="output"/> as UTF-8 JSON.</summary>
+    public static void Write(FeedSpec feed, Stream output)
     {
         var document = new Dictionary<string, object?>
         {
@@ -31,7 +31,7 @@ public static class JsonFeedWriter
             ["authors"] = new[] { new Dictionary<string, string> { ["name"] = feed.Author } },
             ["items"] = feed.Entries.Select(Item).ToArray(),
         };
-        return JsonSerializer.Serialize(document, (JsonTypeInfo<Dictionary<string, object?>>)Options.GetTypeInfo(typeof(Dictionary<string, object?>)));
+        JsonSerializer.Serialize(output, document, (JsonTypeInfo<Dictionary<string, object?>>)Options.GetTypeInfo(typeof(Dictionary<string, object?>)));
     }
 
     private static Dictionary<string, object?> Item(FeedEntry entry)
