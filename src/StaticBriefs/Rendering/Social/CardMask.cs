@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 
 namespace StaticBriefs.Rendering.Social;
 
@@ -33,28 +34,31 @@ internal static class CardMask
         {
             var filtered = rows.AsSpan(0, stride * height);
             var lastLiteral = -1;
+            var lastLiteralBlank = false;
             for (var y = 0; y < height; y++)
             {
                 var coverage = mask.Slice(y * rowBytes, width);
+                var first = coverage.IndexOfAnyExcept((byte)0);
+                if (first < 0 && lastLiteralBlank)
+                {
+                    // Most rows: nothing but the bar, as the last row written was. Up, all zeros, needs no comparing.
+                    filtered.Slice(y * stride, stride).Clear();
+                    filtered[y * stride] = 2;
+                    continue;
+                }
                 var target = filtered.Slice(y * stride + 1, width);
                 target.Clear();
-                var first = coverage.IndexOfAnyExcept((byte)0);
                 if (first >= 0)
                 {
                     // Text under the bar, or on rows no text owns, would be lost: only RGB can show that.
                     if (first < barWidth || rowInks[y] < 0) return null;
-                    var lookup = inks.Lookup(rowInks[y]);
                     var last = coverage.LastIndexOfAnyExcept((byte)0);
-                    // Between glyphs lie runs of nothing, already the background (index 0): they are skipped.
-                    for (var x = first; x <= last;)
-                    {
-                        target[x] = lookup[coverage[x]];
-                        x++;
-                        if (x <= last && coverage[x] == 0) x += coverage[x..(last + 1)].IndexOfAnyExcept((byte)0);
-                    }
+                    LookUp(coverage[first..(last + 1)], inks.Lookup(rowInks[y]), target[first..(last + 1)]);
                 }
                 target[..barWidth].Fill(CardInks.BarIndex);
-                lastLiteral = PngEncoder.FilterIndexedRow(filtered, stride, y, lastLiteral);
+                var written = PngEncoder.FilterIndexedRow(filtered, stride, y, lastLiteral);
+                if (written == y) lastLiteralBlank = first < 0;
+                lastLiteral = written;
             }
             return PngEncoder.EncodeFilteredIndexed(filtered, width, height, inks.Palette, deflater);
         }
@@ -62,5 +66,20 @@ internal static class CardMask
         {
             ArrayPool<byte>.Shared.Return(rows);
         }
+    }
+
+    /// <summary>
+    /// Palette indices of <paramref name="coverage"/> into <paramref name="target"/> (cleared: the background). Between
+    /// glyphs lie stretches of nothing; eight bytes are tested at once to pass over them.
+    /// </summary>
+    private static void LookUp(ReadOnlySpan<byte> coverage, ReadOnlySpan<byte> lookup, Span<byte> target)
+    {
+        var x = 0;
+        for (; x + 8 <= coverage.Length; x += 8)
+        {
+            if (BinaryPrimitives.ReadUInt64LittleEndian(coverage[x..]) == 0) continue;
+            for (var i = x; i < x + 8; i++) target[i] = lookup[coverage[i]];
+        }
+        for (; x < coverage.Length; x++) target[x] = lookup[coverage[x]];
     }
 }
