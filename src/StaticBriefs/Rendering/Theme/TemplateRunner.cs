@@ -3,6 +3,7 @@ using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
 using StaticBriefs.Diagnostics;
+using StaticBriefs.Rendering.Views;
 
 namespace StaticBriefs.Rendering.Theme;
 
@@ -18,6 +19,9 @@ public sealed class TemplateRunner : IDisposable
     private readonly Diagnostics.WorkMeter? _meter;
     private readonly ThreadLocal<EscapingTemplateContext> _cardContexts;
     private readonly Lazy<Template> _card;
+
+    // The site's card partials are the built-in ones: cards are written by BuiltInCard, the same bytes without the interpreter.
+    private readonly bool _builtInCard;
     private readonly ConcurrentDictionary<(object Card, int Level), TrustedHtml> _cards = new(CardKeyComparer.Instance);
 
     /// <summary>Creates a runner over parsed layouts.</summary>
@@ -29,6 +33,7 @@ public sealed class TemplateRunner : IDisposable
         _contexts = new ThreadLocal<EscapingTemplateContext>(() => CreateContext(withCardFunction: true));
         _cardContexts = new ThreadLocal<EscapingTemplateContext>(() => CreateContext(withCardFunction: false));
         _card = new Lazy<Template>(ParseCard);
+        _builtInCard = BuiltInCard.Serves(layouts.Files);
     }
 
     /// <summary>
@@ -43,6 +48,7 @@ public sealed class TemplateRunner : IDisposable
 
     private TrustedHtml RenderCard(object card, int level)
     {
+        if (_builtInCard && card is BriefCard brief) return new TrustedHtml(BuiltInCard.Render(brief, level));
         var context = _cardContexts.Value!;
         var globals = new ScriptObject { ["card"] = card, ["card_level"] = level };
         context.BeginPage();

@@ -1,0 +1,74 @@
+using StaticBriefs.Rendering.Theme;
+using StaticBriefs.Tests.Support;
+
+namespace StaticBriefs.Tests.Rendering.Theme;
+
+/// <summary>
+/// The built-in card written in C# stands in for <c>partials/card.sbn</c> and <c>partials/tags.sbn</c> only while the
+/// site has those very files, and writes what the templates write: a whole site built both ways is the same bytes.
+/// </summary>
+public sealed class BuiltInCardTests : IDisposable
+{
+    private const string CardPath = "layouts/partials/card.sbn";
+    private readonly TestSite _site = TestSite.CopyOf(RepoPaths.SampleInput);
+
+    public BuiltInCardTests()
+    {
+        // Values that need escaping in every field a card shows, an image, and cards with one kind of chip or none.
+        _site.Write("briefs/hostile.md", TestSite.Brief(
+            "title: \"<script>alert('x')</script> & \\\"quotes\\\"\"\ndate: 2025-03-04\nsummary: \"Tom & Jerry's <b>deal</b>\"\n" +
+            "image: /img/a&b.png\ncompanies: [\"AT&T <Labs>\", \"O'Reilly\"]\npeople: [\"Zoë \\\"Z\\\" Ünal\"]\ntopics: [\"R&D\"]"));
+        _site.Write("img/a&b.png", "not read: only its existence is checked");
+        _site.Write("briefs/bare.md", TestSite.Brief("title: Nothing tagged\ndate: 2025-03-05"));
+        _site.Write("briefs/people-only.md", TestSite.Brief("title: Only people\ndate: 2025-03-06\npeople: [\"Zoë \\\"Z\\\" Ünal\"]"));
+        _site.Write("briefs/topics-only.md", TestSite.Brief("title: Only topics\ndate: 2025-03-07\nsummary: Short.\ntopics: [\"R&D\"]"));
+    }
+
+    public void Dispose() => _site.Dispose();
+
+    [Fact]
+    public void A_site_built_with_the_card_in_CSharp_equals_the_same_site_built_through_the_templates()
+    {
+        _site.BuildOk();
+        var inCSharp = _site.OutputHash();
+        var hostileTitle = _site.Html("companies/at-t-labs/index.html").QuerySelectorAll("article.card .card-title a").Select(a => a.TextContent);
+        Assert.Contains("<script>alert('x')</script> & \"quotes\"", hostileTitle);
+
+        // The same template with one more line of tags only (which writes nothing): no longer the built-in file.
+        var builtIn = File.ReadAllText(Path.Combine(RepoPaths.Theme, CardPath));
+        _site.Write("_theme/" + CardPath, "{{~ # the built-in card, read by the interpreter ~}}\n" + builtIn);
+        _site.BuildOk();
+
+        Assert.Equal(inCSharp, _site.OutputHash());
+    }
+
+    [Fact]
+    public void The_card_in_CSharp_serves_only_the_built_in_card_and_tags_files()
+    {
+        var theme = Path.Combine(_site.Root, "theme");
+        var overrides = Path.Combine(_site.InputDirectory, "_theme");
+        var diagnostics = new StaticBriefs.Diagnostics.DiagnosticBag();
+
+        Assert.True(BuiltInCard.Serves(new ThemeFiles(EmbeddedThemeSource.Instance)));
+        Assert.True(BuiltInCard.Serves(ThemeFiles.ForSite(RepoPaths.Theme, overrides, diagnostics)));
+
+        _site.Write("_theme/layouts/partials/tags.sbn", File.ReadAllText(Path.Combine(RepoPaths.Theme, "layouts/partials/tags.sbn")) + " ");
+        Assert.False(BuiltInCard.Serves(ThemeFiles.ForSite(RepoPaths.Theme, overrides, diagnostics)));
+
+        Directory.CreateDirectory(Path.Combine(theme, "layouts", "partials"));
+        File.WriteAllText(Path.Combine(theme, CardPath), "<p>{{ card.title }}</p>\n");
+        Assert.False(BuiltInCard.Serves(ThemeFiles.ForSite(theme, Path.Combine(_site.Root, "no-overrides"), diagnostics)));
+    }
+
+    [Fact]
+    public void An_overridden_card_is_what_the_listings_show()
+    {
+        _site.Write("_theme/" + CardPath, "<p class=\"own-card\">{{ card.title }}</p>\n");
+
+        _site.BuildOk();
+
+        var cards = _site.Html("index.html").QuerySelectorAll("p.own-card");
+        Assert.NotEmpty(cards);
+        Assert.Empty(_site.Html("index.html").QuerySelectorAll("article.card"));
+    }
+}
