@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Scriban.Functions;
 using StaticBriefs.Rendering.Views;
 
 namespace StaticBriefs.Rendering.Theme;
@@ -19,22 +18,7 @@ internal static class BuiltInCard
     private const string TagsPath = "layouts/partials/tags.sbn";
 
     /// <summary>True when the site's card and tags partials are the built-in files (so <see cref="Render"/> may stand in).</summary>
-    public static bool Serves(ThemeFiles files) => IsBuiltIn(files, CardPath) && IsBuiltIn(files, TagsPath);
-
-    private static bool IsBuiltIn(ThemeFiles files, string path)
-    {
-        var file = files.Resolve(path);
-        if (file is null) return false;
-        if (ReferenceEquals(file.Source, EmbeddedThemeSource.Instance)) return true;
-        try
-        {
-            return string.Equals(file.ReadTextOrThrow(), new ThemeFile(EmbeddedThemeSource.Instance, path).ReadTextOrThrow(), StringComparison.Ordinal);
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
+    public static bool Serves(ThemeFiles files) => BuiltInFiles.Unchanged(files, CardPath) && BuiltInFiles.Unchanged(files, TagsPath);
 
     /// <summary>The card's HTML at heading level <paramref name="level"/>, as the built-in templates write it.</summary>
     public static string Render(BriefCard card, int level)
@@ -69,6 +53,5 @@ internal static class BuiltInCard
         html.Append("</ul>\n");
     }
 
-    // The function both html.escape and the context's default escaping call (EscapingTemplateContext).
-    private static string Escape(string value) => HtmlFunctions.Escape(value) ?? "";
+    private static string Escape(string value) => BuiltInFiles.Escape(value);
 }

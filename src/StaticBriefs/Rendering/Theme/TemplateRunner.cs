@@ -22,6 +22,10 @@ public sealed class TemplateRunner : IDisposable
 
     // The site's card partials are the built-in ones: cards are written by BuiltInCard, the same bytes without the interpreter.
     private readonly bool _builtInCard;
+
+    // The site's base layout is the built-in one: pages are wrapped by BuiltInBase.
+    private readonly bool _builtInBase;
+    private readonly ThreadLocal<System.Text.StringBuilder> _pageBuilders = new(() => new System.Text.StringBuilder());
     private readonly ConcurrentDictionary<(object Card, int Level), TrustedHtml> _cards = new(CardKeyComparer.Instance);
 
     /// <summary>Creates a runner over parsed layouts.</summary>
@@ -34,6 +38,7 @@ public sealed class TemplateRunner : IDisposable
         _cardContexts = new ThreadLocal<EscapingTemplateContext>(() => CreateContext(withCardFunction: false));
         _card = new Lazy<Template>(ParseCard);
         _builtInCard = BuiltInCard.Serves(layouts.Files);
+        _builtInBase = BuiltInBase.Serves(layouts.Files);
     }
 
     /// <summary>
@@ -98,6 +103,9 @@ public sealed class TemplateRunner : IDisposable
         try
         {
             var content = _layouts[layout].Render(context);
+            // What base.sbn reads, read after the layout ran (a layout may set variables): the generator's views only.
+            if (_builtInBase && globals["site"] is SiteView site && globals["page"] is PageView page)
+                return BuiltInBase.Render(_pageBuilders.Value!, site, page, content);
             globals["content"] = new TrustedHtml(content);
             return _layouts["base"].Render(context);
         }
@@ -153,6 +161,7 @@ public sealed class TemplateRunner : IDisposable
     {
         _contexts.Dispose();
         _cardContexts.Dispose();
+        _pageBuilders.Dispose();
     }
 
     /// <summary>Cards are shared view objects: the same instance is the same card.</summary>

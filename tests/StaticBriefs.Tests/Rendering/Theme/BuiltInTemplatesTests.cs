@@ -4,15 +4,17 @@ using StaticBriefs.Tests.Support;
 namespace StaticBriefs.Tests.Rendering.Theme;
 
 /// <summary>
-/// The built-in card written in C# stands in for <c>partials/card.sbn</c> and <c>partials/tags.sbn</c> only while the
-/// site has those very files, and writes what the templates write: a whole site built both ways is the same bytes.
+/// The built-in card and base layout written in C# stand in for <c>partials/card.sbn</c> with <c>partials/tags.sbn</c>
+/// and for <c>base.sbn</c> only while the site has those very files, and write what the templates write: a whole site
+/// built both ways is the same bytes.
 /// </summary>
-public sealed class BuiltInCardTests : IDisposable
+public sealed class BuiltInTemplatesTests : IDisposable
 {
     private const string CardPath = "layouts/partials/card.sbn";
+    private const string BasePath = "layouts/base.sbn";
     private readonly TestSite _site = TestSite.CopyOf(RepoPaths.SampleInput);
 
-    public BuiltInCardTests()
+    public BuiltInTemplatesTests()
     {
         // Values that need escaping in every field a card shows, an image, and cards with one kind of chip or none.
         _site.Write("briefs/hostile.md", TestSite.Brief(
@@ -26,17 +28,20 @@ public sealed class BuiltInCardTests : IDisposable
 
     public void Dispose() => _site.Dispose();
 
-    [Fact]
-    public void A_site_built_with_the_card_in_CSharp_equals_the_same_site_built_through_the_templates()
+    [Theory]
+    [InlineData(CardPath)]
+    [InlineData(BasePath)]
+    public void A_site_built_with_the_template_in_CSharp_equals_the_same_site_built_through_the_template(string template)
     {
         _site.BuildOk();
         var inCSharp = _site.OutputHash();
         var hostileTitle = _site.Html("companies/at-t-labs/index.html").QuerySelectorAll("article.card .card-title a").Select(a => a.TextContent);
         Assert.Contains("<script>alert('x')</script> & \"quotes\"", hostileTitle);
+        Assert.StartsWith("<script>alert('x')</script> & \"quotes\" · ", _site.Html("briefs/hostile/index.html").Title, StringComparison.Ordinal);
 
         // The same template with one more line of tags only (which writes nothing): no longer the built-in file.
-        var builtIn = File.ReadAllText(Path.Combine(RepoPaths.Theme, CardPath));
-        _site.Write("_theme/" + CardPath, "{{~ # the built-in card, read by the interpreter ~}}\n" + builtIn);
+        var builtIn = File.ReadAllText(Path.Combine(RepoPaths.Theme, template));
+        _site.Write("_theme/" + template, "{{~ # the built-in template, read by the interpreter ~}}\n" + builtIn);
         _site.BuildOk();
 
         Assert.Equal(inCSharp, _site.OutputHash());
@@ -50,6 +55,8 @@ public sealed class BuiltInCardTests : IDisposable
         var diagnostics = new StaticBriefs.Diagnostics.DiagnosticBag();
 
         Assert.True(BuiltInCard.Serves(new ThemeFiles(EmbeddedThemeSource.Instance)));
+        Assert.True(BuiltInBase.Serves(new ThemeFiles(EmbeddedThemeSource.Instance)));
+        Assert.True(BuiltInBase.Serves(ThemeFiles.ForSite(RepoPaths.Theme, overrides, diagnostics)));
         Assert.True(BuiltInCard.Serves(ThemeFiles.ForSite(RepoPaths.Theme, overrides, diagnostics)));
 
         _site.Write("_theme/layouts/partials/tags.sbn", File.ReadAllText(Path.Combine(RepoPaths.Theme, "layouts/partials/tags.sbn")) + " ");
@@ -58,6 +65,17 @@ public sealed class BuiltInCardTests : IDisposable
         Directory.CreateDirectory(Path.Combine(theme, "layouts", "partials"));
         File.WriteAllText(Path.Combine(theme, CardPath), "<p>{{ card.title }}</p>\n");
         Assert.False(BuiltInCard.Serves(ThemeFiles.ForSite(theme, Path.Combine(_site.Root, "no-overrides"), diagnostics)));
+    }
+
+    [Fact]
+    public void The_base_layout_in_CSharp_serves_only_the_built_in_file()
+    {
+        var overrides = Path.Combine(_site.InputDirectory, "_theme");
+        _site.Write("_theme/" + BasePath, "<!doctype html><title>own</title>{{ content }}\n");
+
+        Assert.False(BuiltInBase.Serves(ThemeFiles.ForSite(RepoPaths.Theme, overrides, new StaticBriefs.Diagnostics.DiagnosticBag())));
+        _site.BuildOk();
+        Assert.StartsWith("<!doctype html><title>own</title>", _site.ReadOutput("index.html"), StringComparison.Ordinal);
     }
 
     [Fact]
