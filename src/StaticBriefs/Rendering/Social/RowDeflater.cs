@@ -44,7 +44,7 @@ internal sealed class RowDeflater(int level = RowDeflater.DefaultLevel)
 
     /// <summary>
     /// The zlib stream of <paramref name="filtered"/>: rows of <paramref name="stride"/> bytes, each starting with its
-    /// filter byte.
+    /// filter byte; a row with the Up filter (2) must be zeros after it, as this encoder's rows are.
     /// </summary>
     public byte[] Compress(ReadOnlySpan<byte> filtered, int stride)
     {
@@ -76,7 +76,9 @@ internal sealed class RowDeflater(int level = RowDeflater.DefaultLevel)
         return output.ToArray();
     }
 
-    private static bool IsBlankUpRow(ReadOnlySpan<byte> row) => row[0] == 2 && !row[1..].ContainsAnyExcept((byte)0);
+    // Up rows are written only for a row equal to the one above, so their bytes after the filter are all zeros
+    // (FilterIndexedRow and CardMask clear them): the filter byte says it, without reading the row.
+    private static bool IsBlankUpRow(ReadOnlySpan<byte> row) => row[0] == 2;
 
     /// <summary>Compresses one stretch on its own onto <paramref name="output"/>; returns the checksum so far.</summary>
     private uint Stretch(MemoryStream output, ReadOnlySpan<byte> stretch, uint adler)
