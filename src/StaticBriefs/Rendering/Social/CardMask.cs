@@ -11,9 +11,10 @@ internal static class CardMask
 {
     /// <summary>
     /// The palette PNG, or null when two inks claim the same row or coverage lies where no text or the bar may be
-    /// (then the card must be drawn in RGB).
+    /// (then the card must be drawn in RGB). When <paramref name="inked"/> is given (a flag a row), rows it does not
+    /// flag are known to be empty and are not read.
     /// </summary>
-    public static byte[]? Encode(ReadOnlySpan<byte> mask, int rowBytes, IReadOnlyList<TextRun> runs, CardInks inks, int barWidth, RowDeflater deflater)
+    public static byte[]? Encode(ReadOnlySpan<byte> mask, int rowBytes, IReadOnlyList<TextRun> runs, CardInks inks, int barWidth, RowDeflater deflater, ReadOnlySpan<bool> inked = default)
     {
         const int width = SocialCard.Width, height = SocialCard.Height;
         var rowInks = new sbyte[height];
@@ -38,7 +39,7 @@ internal static class CardMask
             for (var y = 0; y < height; y++)
             {
                 var coverage = mask.Slice(y * rowBytes, width);
-                var first = coverage.IndexOfAnyExcept((byte)0);
+                var first = inked.IsEmpty || inked[y] ? coverage.IndexOfAnyExcept((byte)0) : -1;
                 if (first < 0 && lastLiteralBlank)
                 {
                     // Most rows: nothing but the bar, as the last row written was. Up, all zeros, needs no comparing.

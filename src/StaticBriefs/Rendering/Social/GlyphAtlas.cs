@@ -33,9 +33,10 @@ internal sealed class GlyphAtlas
 
     /// <summary>
     /// Blends <paramref name="run"/>'s glyphs in <paramref name="colour"/> onto <paramref name="mask"/> (one byte a pixel,
-    /// rows of <paramref name="width"/>), clipped to it.
+    /// rows of <paramref name="width"/>), clipped to it; marks in <paramref name="inked"/> (one flag a row, when given)
+    /// every row a glyph was blended onto.
     /// </summary>
-    public void Draw(Span<byte> mask, int width, int height, TextRun run, SKColor colour)
+    public void Draw(Span<byte> mask, int width, int height, TextRun run, SKColor colour, Span<bool> inked = default)
     {
         var font = run.Font;
         var glyphs = font.GetGlyphs(run.Text);
@@ -47,7 +48,7 @@ internal sealed class GlyphAtlas
             // Without subpixel positioning Skia rounds each glyph's origin to the nearest pixel (halves up).
             var x = (int)MathF.Floor(run.X + positions[i].X + 0.5f) + image.Left;
             var y = (int)MathF.Floor(run.Y + positions[i].Y + 0.5f) + image.Top;
-            Blend(mask, width, height, image, x, y);
+            Blend(mask, width, height, image, x, y, inked);
         }
     }
 
@@ -55,13 +56,14 @@ internal sealed class GlyphAtlas
     /// An opaque ink lerped over what is there by the glyph's coverage, rounded as Skia's 8-bit pipeline rounds:
     /// (d x (255 - c) + 255 x c + 255) / 256. Where nothing is yet, that is the coverage itself.
     /// </summary>
-    private static void Blend(Span<byte> mask, int width, int height, GlyphImage image, int left, int top)
+    private static void Blend(Span<byte> mask, int width, int height, GlyphImage image, int left, int top, Span<bool> inked)
     {
         var fromX = Math.Max(0, -left);
         var toX = Math.Min(image.Width, width - left);
         if (fromX >= toX) return;
         for (var row = Math.Max(0, -top); row < image.Height && top + row < height; row++)
         {
+            if (!inked.IsEmpty) inked[top + row] = true;
             var source = image.Coverage.AsSpan(row * image.Width + fromX, toX - fromX);
             var target = mask.Slice((top + row) * width + left + fromX, toX - fromX);
             var x = 0;

@@ -25,6 +25,7 @@ public sealed class SocialCardRenderer : IDisposable
     private readonly SKTypeface _medium;
     private readonly GlyphAtlas _glyphs;
     private readonly RowDeflater _deflater = new();
+    private readonly ThreadLocal<byte[]> _masks = new(() => new byte[SocialCard.Width * SocialCard.Height]);
 
     private SocialCardRenderer(SKTypeface bold, SKTypeface medium, string fontKey, int glyphCapacity)
     {
@@ -110,17 +111,25 @@ public sealed class SocialCardRenderer : IDisposable
     private byte[]? RenderIndexed(CardLayout layout, RowDeflater deflater)
     {
         const int width = SocialCard.Width, height = SocialCard.Height;
-        var mask = System.Buffers.ArrayPool<byte>.Shared.Rent(width * height);
+        // Each thread keeps its mask empty between cards, clearing only the rows a card inked: most rows never are.
+        var mask = _masks.Value!;
+        Span<bool> inked = stackalloc bool[height];
+        var clean = false;
         try
         {
-            var coverage = mask.AsSpan(0, width * height);
-            coverage.Clear();
-            LayCoverage(layout, coverage);
-            return CardMask.Encode(coverage, width, layout.Runs, Inks, BarWidth, deflater);
+            LayCoverage(layout, mask, inked);
+            var png = CardMask.Encode(mask, width, layout.Runs, Inks, BarWidth, deflater, inked);
+            clean = true;
+            return png;
         }
         finally
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(mask);
+            if (!clean) Array.Clear(mask);
+            else
+            {
+                for (var y = 0; y < height; y++)
+                    if (inked[y]) mask.AsSpan(y * width, width).Clear();
+            }
         }
     }
 
@@ -134,9 +143,9 @@ public sealed class SocialCardRenderer : IDisposable
     }
 
     /// <summary>Blends every text of <paramref name="layout"/> onto an empty mask of the card's size, from the glyph atlas.</summary>
-    private void LayCoverage(CardLayout layout, Span<byte> mask)
+    private void LayCoverage(CardLayout layout, Span<byte> mask, Span<bool> inked = default)
     {
-        foreach (var run in layout.Runs) _glyphs.Draw(mask, SocialCard.Width, SocialCard.Height, run, InkColours[run.Ink]);
+        foreach (var run in layout.Runs) _glyphs.Draw(mask, SocialCard.Width, SocialCard.Height, run, InkColours[run.Ink], inked);
     }
 
     /// <summary>The same mask drawn by Skia's own text drawing, which the atlas must equal.</summary>
@@ -269,5 +278,6 @@ public sealed class SocialCardRenderer : IDisposable
     {
         _bold.Dispose();
         _medium.Dispose();
+        _masks.Dispose();
     }
 }

@@ -52,6 +52,22 @@ public sealed class SocialCardTests : IDisposable
     }
 
     [Fact]
+    public void A_card_drawn_after_others_on_the_same_thread_is_the_card_a_new_renderer_draws()
+    {
+        // The renderer keeps one mask a thread and clears only the rows a card inked: nothing of one card may remain.
+        using var used = SocialCardRenderer.Create(new ThemeFiles(EmbeddedThemeSource.Instance), new DiagnosticBag())!;
+        var crowded = new SocialCard("Desk", "A title long enough to wrap onto a second line of the card, and a third one too, and on", "31 December 2024", ["Anthropic", "OpenAI", "Google DeepMind", "Mistral"]);
+        var sparse = new SocialCard("D", "Hi", "1 May 2024", []);
+        used.Render(crowded);
+
+        var after = used.Render(sparse);
+
+        using var fresh = SocialCardRenderer.Create(new ThemeFiles(EmbeddedThemeSource.Instance), new DiagnosticBag())!;
+        Assert.Equal(fresh.Render(sparse), after);
+        Assert.Equal(fresh.Render(crowded), used.Render(crowded));
+    }
+
+    [Fact]
     public void A_cached_build_keeps_unchanged_cards_and_draws_a_retitled_one_again()
     {
         _site.BuildOk(o => o with { UseCache = true });
