@@ -32,15 +32,19 @@ internal static class BuiltInCard
             .Append(Escape(card.Title)).Append("</a></h").Append(heading).Append(">\n<p class=\"meta\"><time datetime=\"")
             .Append(Escape(card.DateIso)).Append("\">").Append(Escape(card.DateText)).Append("</time></p>\n");
         if (card.Summary != "") html.Append("<p class=\"summary\">").Append(Escape(card.Summary)).Append("</p>\n");
-        if (card.Companies.Count > 0 || card.People.Count > 0 || card.Topics.Count > 0)
-        {
-            html.Append("<div class=\"tags\">\n");
-            Group(html, "Companies", "tag-company", card.Companies);
-            Group(html, "People", "tag-person", card.People);
-            Group(html, "Topics", "tag-topic", card.Topics);
-            html.Append("</div>\n");
-        }
+        Tags(html, card.Companies, card.People, card.Topics);
         return html.Append("</article>\n").ToString();
+    }
+
+    /// <summary><c>partials/tags.sbn</c>: the chips, grouped by kind.</summary>
+    internal static void Tags(StringBuilder html, IReadOnlyList<LinkView> companies, IReadOnlyList<LinkView> people, IReadOnlyList<LinkView> topics)
+    {
+        if (companies.Count == 0 && people.Count == 0 && topics.Count == 0) return;
+        html.Append("<div class=\"tags\">\n");
+        Group(html, "Companies", "tag-company", companies);
+        Group(html, "People", "tag-person", people);
+        Group(html, "Topics", "tag-topic", topics);
+        html.Append("</div>\n");
     }
 
     private static void Group(StringBuilder html, string label, string kindClass, IReadOnlyList<LinkView> links)

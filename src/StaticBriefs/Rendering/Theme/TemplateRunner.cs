@@ -25,6 +25,9 @@ public sealed class TemplateRunner : IDisposable
 
     // The site's base layout is the built-in one: pages are wrapped by BuiltInBase.
     private readonly bool _builtInBase;
+
+    // The site's brief layout and its partials are the built-in ones: brief pages are written by BuiltInBrief.
+    private readonly bool _builtInBrief;
     private readonly ThreadLocal<System.Text.StringBuilder> _pageBuilders = new(() => new System.Text.StringBuilder());
     private readonly ConcurrentDictionary<(object Card, int Level), TrustedHtml> _cards = new(CardKeyComparer.Instance);
 
@@ -39,6 +42,7 @@ public sealed class TemplateRunner : IDisposable
         _card = new Lazy<Template>(ParseCard);
         _builtInCard = BuiltInCard.Serves(layouts.Files);
         _builtInBase = BuiltInBase.Serves(layouts.Files);
+        _builtInBrief = BuiltInBrief.Serves(layouts.Files);
     }
 
     /// <summary>
@@ -102,7 +106,16 @@ public sealed class TemplateRunner : IDisposable
         context.PushGlobal(globals);
         try
         {
-            var content = _layouts[layout].Render(context);
+            string content;
+            if (_builtInBrief && layout == "brief" && globals["brief"] is BriefView brief)
+            {
+                // What brief.sbn leaves in the globals, for a base layout of the site's own.
+                var hasEntities = BuiltInBrief.HasEntities(brief);
+                globals["has_entities"] = hasEntities;
+                if (hasEntities) globals["tags"] = brief;
+                content = BuiltInBrief.Render(brief);
+            }
+            else content = _layouts[layout].Render(context);
             // What base.sbn reads, read after the layout ran (a layout may set variables): the generator's views only.
             if (_builtInBase && globals["site"] is SiteView site && globals["page"] is PageView page)
                 return BuiltInBase.Render(_pageBuilders.Value!, site, page, content);

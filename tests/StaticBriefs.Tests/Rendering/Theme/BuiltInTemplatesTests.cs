@@ -12,6 +12,8 @@ public sealed class BuiltInTemplatesTests : IDisposable
 {
     private const string CardPath = "layouts/partials/card.sbn";
     private const string BasePath = "layouts/base.sbn";
+    private const string BriefPath = "layouts/brief.sbn";
+    private const string RelationsPath = "layouts/partials/relations-brief.sbn";
     private readonly TestSite _site = TestSite.CopyOf(RepoPaths.SampleInput);
 
     public BuiltInTemplatesTests()
@@ -21,6 +23,18 @@ public sealed class BuiltInTemplatesTests : IDisposable
             "title: \"<script>alert('x')</script> & \\\"quotes\\\"\"\ndate: 2025-03-04\nsummary: \"Tom & Jerry's <b>deal</b>\"\n" +
             "image: /img/a&b.png\ncompanies: [\"AT&T <Labs>\", \"O'Reilly\"]\npeople: [\"Zoë \\\"Z\\\" Ünal\"]\ntopics: [\"R&D\"]"));
         _site.Write("img/a&b.png", "not read: only its existence is checked");
+        // Every part of a brief's page: updated, author, lede, relations (linked, plain words, with a role), image
+        // with its text, contents (three sections; long enough for phones), chips, sources.
+        var sections = string.Join("\n\n", Enumerable.Range(1, 3).Select(i => $"## Part {i} & <more>\n\n" + string.Join(' ', Enumerable.Repeat("word", 400))));
+        _site.Write("briefs/full.md", TestSite.Brief(
+            "title: Ada & Co release \"Engine\"\ndate: 2025-03-08\nupdated: 2025-03-09\nauthor: \"Lu <Editor>\"\nsummary: Written, not derived.\n" +
+            "image: /img/a&b.png\nimage_alt: \"A <chart> & more\"\ncompanies: [\"AT&T <Labs>\"]\npeople: [Ada Byron]\n" +
+            "relations:\n  - {subject: Ada Byron, verb: joins, object: \"AT&T <Labs>\", role: \"chief <engineer>\"}\n" +
+            "  - {subject: \"AT&T <Labs>\", verb: releases, object: \"Engine 2 & more\"}\n" +
+            "sources:\n  - https://example.org/news/ada-joins-labs-172443626\n  - https://github.com/owner/repo/blob/main/a.md\n  - \"https://x.example/?q=<&>\"",
+            sections));
+        _site.Write("briefs/toc-only.md", TestSite.Brief("title: Contents, no chips\ndate: 2025-03-09",
+            string.Join("\n\n", Enumerable.Range(1, 3).Select(i => $"## Short {i}\n\nText."))));
         _site.Write("briefs/bare.md", TestSite.Brief("title: Nothing tagged\ndate: 2025-03-05"));
         _site.Write("briefs/people-only.md", TestSite.Brief("title: Only people\ndate: 2025-03-06\npeople: [\"Zoë \\\"Z\\\" Ünal\"]"));
         _site.Write("briefs/topics-only.md", TestSite.Brief("title: Only topics\ndate: 2025-03-07\nsummary: Short.\ntopics: [\"R&D\"]"));
@@ -31,6 +45,8 @@ public sealed class BuiltInTemplatesTests : IDisposable
     [Theory]
     [InlineData(CardPath)]
     [InlineData(BasePath)]
+    [InlineData(BriefPath)]
+    [InlineData(RelationsPath)]
     public void A_site_built_with_the_template_in_CSharp_equals_the_same_site_built_through_the_template(string template)
     {
         _site.BuildOk();
@@ -38,6 +54,11 @@ public sealed class BuiltInTemplatesTests : IDisposable
         var hostileTitle = _site.Html("companies/at-t-labs/index.html").QuerySelectorAll("article.card .card-title a").Select(a => a.TextContent);
         Assert.Contains("<script>alert('x')</script> & \"quotes\"", hostileTitle);
         Assert.StartsWith("<script>alert('x')</script> & \"quotes\" · ", _site.Html("briefs/hostile/index.html").Title, StringComparison.Ordinal);
+        var full = _site.Html("briefs/full/index.html");
+        Assert.Equal(3, full.QuerySelectorAll("nav.toc li").Length);
+        Assert.Equal(2, full.QuerySelectorAll(".relations-brief li").Length);
+        Assert.Equal(3, full.QuerySelectorAll(".sources li").Length);
+        Assert.NotNull(full.QuerySelector(".meta time + time, .meta time ~ time"));
 
         // The same template with one more line of tags only (which writes nothing): no longer the built-in file.
         var builtIn = File.ReadAllText(Path.Combine(RepoPaths.Theme, template));
