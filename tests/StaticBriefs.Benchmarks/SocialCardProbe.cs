@@ -55,11 +55,12 @@ internal static class SocialCardProbe
             Console.WriteLine($"round {round}: {cards.Count} cards; draw {draw.TotalMilliseconds / cards.Count:F2} ms a card");
             var whole = Stopwatch.StartNew();
             long indexedBytes = 0;
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             foreach (var card in cards) indexedBytes += renderer.Render(card).Length;
-            Console.WriteLine($"  {"Render (coverage + palette)",-30} {whole.Elapsed.TotalMilliseconds / cards.Count:F2} ms a card (draw included), {indexedBytes / cards.Count / 1024} KiB a card");
+            Console.WriteLine($"  {"Render (coverage + palette)",-30} {whole.Elapsed.TotalMilliseconds / cards.Count:F2} ms a card (draw included), {indexedBytes / cards.Count / 1024} KiB a card, {(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / cards.Count / 1024} KiB allocated a card");
             foreach (var level in new[] { 2, 3, 6 })
             {
-                var deflater = new RowDeflater(level);
+                using var deflater = new RowDeflater(level);
                 whole.Restart();
                 indexedBytes = 0;
                 foreach (var card in cards) indexedBytes += renderer.RenderIndexed(card, deflater)!.Length;

@@ -279,5 +279,6 @@ public sealed class SocialCardRenderer : IDisposable
         _bold.Dispose();
         _medium.Dispose();
         _masks.Dispose();
+        _deflater.Dispose();
     }
 }

@@ -84,6 +84,53 @@ public sealed class RowDeflaterTests
     }
 
     [Fact]
+    public void A_stretch_equal_to_one_compressed_before_at_the_same_place_is_copied_and_a_different_one_is_not()
+    {
+        using var deflater = new RowDeflater();
+        var layout = "tt" + Repeat('b', 20) + "ttt" + Repeat('b', 20);
+        var first = Rows(layout, seed: 1);
+        // The second card shares its first stretch (the site's name, say) and differs in the next (its title).
+        var second = Rows(layout, seed: 2);
+        first.AsSpan(0, 2 * Stride).CopyTo(second);
+
+        deflater.Compress(first, Stride);
+        var stream = deflater.Compress(second, Stride);
+
+        Assert.Equal(2, deflater.KeptStretches);
+        Assert.Equal(1, deflater.StretchesCopied);
+        Assert.Equal(second, Inflate(stream));
+        using var fresh = new RowDeflater();
+        Assert.Equal(fresh.Compress(second, Stride), stream);
+    }
+
+    [Fact]
+    public void Stretches_are_kept_up_to_a_bound_and_the_rest_still_inflate()
+    {
+        using var deflater = new RowDeflater();
+        var cards = Enumerable.Range(0, RowDeflater.MaxKeptStretches + 4)
+            .Select(n => Rows(Repeat('b', 20) + Repeat('t', n + 1) + Repeat('b', 20), seed: n)).ToList();
+
+        foreach (var rows in cards) Assert.Equal(rows, Inflate(deflater.Compress(rows, Stride)));
+
+        Assert.Equal(RowDeflater.MaxKeptStretches, deflater.KeptStretches);
+    }
+
+    [Fact]
+    public void The_scratch_stream_holds_the_same_bytes_until_the_next_call()
+    {
+        using var deflater = new RowDeflater();
+        var rows = Rows("ttt" + Repeat('b', 30) + "t", seed: 4);
+        var other = Rows("t" + Repeat('b', 30) + "ttt", seed: 5);
+
+        var scratch = deflater.CompressToScratch(rows, Stride).ToArray();
+        var next = deflater.CompressToScratch(other, Stride).ToArray();
+
+        using var fresh = new RowDeflater();
+        Assert.Equal(fresh.Compress(rows, Stride), scratch);
+        Assert.Equal(other, Inflate(next));
+    }
+
+    [Fact]
     public void Without_long_blank_runs_nothing_is_kept()
     {
         var deflater = new RowDeflater();
