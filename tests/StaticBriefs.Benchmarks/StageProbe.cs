@@ -35,16 +35,20 @@ internal static class StageProbe
         var search = new SearchIndexBuilder();
         var briefs = site.Briefs.Take(count).ToList();
         var times = new Dictionary<string, TimeSpan>();
+        var allocated = new Dictionary<string, long>();
         void Time(string name, Action action)
         {
+            var before = GC.GetAllocatedBytesForCurrentThread();
             var watch = Stopwatch.StartNew();
             action();
             times[name] = times.GetValueOrDefault(name) + watch.Elapsed;
+            allocated[name] = allocated.GetValueOrDefault(name) + GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
         for (var round = 0; round < 2; round++)
         {
             times.Clear();
+            allocated.Clear();
             foreach (var brief in briefs)
             {
                 RenderedMarkdown? body = null;
@@ -83,6 +87,6 @@ internal static class StageProbe
             }
         }
         foreach (var (name, elapsed) in times)
-            Console.WriteLine($"{name,-12} {elapsed.TotalMilliseconds / briefs.Count * 1000,8:F0} us/brief");
+            Console.WriteLine($"{name,-22} {elapsed.TotalMilliseconds / briefs.Count * 1000,8:F0} us/brief {allocated[name] / briefs.Count / 1024,8} KiB/brief");
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 
 namespace StaticBriefs.Rendering.Social;
 
@@ -54,7 +53,7 @@ internal static class CardMask
                     // Text under the bar, or on rows no text owns, would be lost: only RGB can show that.
                     if (first < barWidth || rowInks[y] < 0) return null;
                     var last = coverage.LastIndexOfAnyExcept((byte)0);
-                    LookUp(coverage[first..(last + 1)], inks.Lookup(rowInks[y]), target[first..(last + 1)]);
+                    inks.Map(coverage[first..(last + 1)], rowInks[y], target[first..(last + 1)]);
                 }
                 target[..barWidth].Fill(CardInks.BarIndex);
                 var written = PngEncoder.FilterIndexedRow(filtered, stride, y, lastLiteral);
@@ -67,20 +66,5 @@ internal static class CardMask
         {
             ArrayPool<byte>.Shared.Return(rows);
         }
-    }
-
-    /// <summary>
-    /// Palette indices of <paramref name="coverage"/> into <paramref name="target"/> (cleared: the background). Between
-    /// glyphs lie stretches of nothing; eight bytes are tested at once to pass over them.
-    /// </summary>
-    private static void LookUp(ReadOnlySpan<byte> coverage, ReadOnlySpan<byte> lookup, Span<byte> target)
-    {
-        var x = 0;
-        for (; x + 8 <= coverage.Length; x += 8)
-        {
-            if (BinaryPrimitives.ReadUInt64LittleEndian(coverage[x..]) == 0) continue;
-            for (var i = x; i < x + 8; i++) target[i] = lookup[coverage[i]];
-        }
-        for (; x < coverage.Length; x++) target[x] = lookup[coverage[x]];
     }
 }

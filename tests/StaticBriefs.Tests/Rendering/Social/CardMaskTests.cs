@@ -112,4 +112,23 @@ public sealed class CardMaskTests : IDisposable
         var half = lookup[128];
         Assert.InRange(Inks.Palette[3 * half + 1], 126, 130);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Mapping_a_span_of_coverage_gives_each_byte_its_lookup_entry_at_every_length(int ink)
+    {
+        // Every coverage value, in and out of order, over lengths that end on and off sixteen-byte blocks.
+        var every = Enumerable.Range(0, 256).Select(c => (byte)c).ToArray();
+        var shuffled = every.Concat(every.Reverse()).Concat(every.Select(c => (byte)(c * 37 + 11))).ToArray();
+        var lookup = Inks.Lookup(ink).ToArray();
+
+        foreach (var length in new[] { 0, 1, 15, 16, 17, 255, 256, shuffled.Length })
+        {
+            var coverage = shuffled.AsSpan(0, length);
+            var target = new byte[length];
+            Inks.Map(coverage, ink, target);
+            Assert.Equal(coverage.ToArray().Select(c => lookup[c]).ToArray(), target);
+        }
+    }
 }
