@@ -22,6 +22,7 @@ public sealed class RuntimeSettingsTests
     [InlineData("System.Runtime.TieredCompilation.QuickJit", "false")]
     [InlineData("System.Runtime.TieredCompilation.CallCountingDelayMs", "30")]
     [InlineData("System.IO.DisableFileLocking", "true")]
+    [InlineData("System.GC.LOHThreshold", "2097152")]
     public void Measured_runtime_setting_is_in_the_shipped_runtimeconfig(string name, string expected)
     {
         var properties = ConfigProperties();
