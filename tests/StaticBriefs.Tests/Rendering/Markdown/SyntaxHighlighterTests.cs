@@ -30,6 +30,46 @@ public sealed partial class SyntaxHighlighterTests
         "---\ntitle: World\n---\n# Hello, {{ title | editable }}\n\nSome *emphasis*, **bold**, `code`, a [link](https://example.org) and <b>html</b>.\n\n" +
         "- a list item\n  1. nested\n> a quote\n\n    indented code\n\n<div class=\"x\">\n<script>const a = 1;</script>\n</div>\n\nSetext\n===\n";
 
+    [Theory]
+    [InlineData("source.rust", "fn a() {\n    let s = \"\n}\n\";\n}\nfn b() {\n}\n    let s = \"\n}\n\";")]
+    [InlineData("source.python", "def f():\n    return \"\"\"\n    return 1\n\"\"\"\n    return 1\n# x\n\"\"\"\n# x\n\"\"\"")]
+    [InlineData("source.yaml", "key: |\n  key: value\nkey: value\nlist:\n  - key: value\n  key: value")]
+    public void A_line_met_again_in_the_same_state_is_copied_and_every_block_reads_as_highlighted_afresh(string scope, string code)
+    {
+        // The same text in another state (a brace inside a string, then outside) must not be copied from the first.
+        var lines = code.Split('\n');
+        var set = Highlighter.NewGrammarSet();
+        var grammar = set.Grammar(scope)!;
+        string Highlight(TextMateSharp.Grammars.IGrammar with, LineMemo? memo)
+        {
+            var html = new System.Text.StringBuilder();
+            new SyntaxHighlighter.LineWriter(html, System.Diagnostics.Stopwatch.StartNew(), TimeSpan.FromMinutes(1), memo).WriteAll(with, lines);
+            return html.ToString();
+        }
+        var afresh = Highlight(Highlighter.NewGrammarSet().Grammar(scope)!, null);
+
+        var first = Highlight(grammar, set.Lines);
+        var again = Highlight(grammar, set.Lines);
+
+        Assert.Equal(afresh, first);
+        Assert.Equal(afresh, again);
+        // The second time every line is copied.
+        Assert.True(set.Lines.Hits >= lines.Length, $"{set.Lines.Hits} lines copied of {2 * lines.Length}");
+    }
+
+    [Fact]
+    public void States_that_differ_have_different_keys_and_the_start_of_a_block_has_its_own()
+    {
+        var set = Highlighter.NewGrammarSet();
+        var grammar = set.Grammar("source.rust")!;
+        var top = grammar.TokenizeLine("fn a() {").RuleStack;
+        var inString = grammar.TokenizeLine("let s = \"", top, TimeSpan.FromSeconds(10)).RuleStack;
+
+        Assert.Equal("", set.Lines.KeyOf(null));
+        Assert.NotEqual(set.Lines.KeyOf(top), set.Lines.KeyOf(inString));
+        Assert.Equal(set.Lines.KeyOf(top), set.Lines.KeyOf(grammar.TokenizeLine("fn b() {").RuleStack));
+    }
+
     [Fact]
     public void Markdown_without_a_fence_line_loads_none_of_its_fenced_blocks_languages()
     {

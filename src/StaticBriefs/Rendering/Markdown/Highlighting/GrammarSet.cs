@@ -25,6 +25,9 @@ internal sealed class GrammarSet
         _registry = new Registry(new GrammarSource(parsed, fenceless));
     }
 
+    /// <summary>The lines this set's grammars have highlighted, for copying when met again.</summary>
+    public LineMemo Lines { get; } = new();
+
     /// <summary>The grammar for <paramref name="scope"/>, or null when it cannot be loaded.</summary>
     public IGrammar? Grammar(string scope)
     {

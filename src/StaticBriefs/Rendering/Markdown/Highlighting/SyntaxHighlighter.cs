@@ -70,7 +70,7 @@ public sealed class SyntaxHighlighter
             var shell = scope == LanguageNames.Console ? grammars.Grammar(OwnGrammars.Shell) : null;
             var grammar = shell ?? grammars.Grammar(scope);
             if (grammar is null) return false;
-            var writer = new LineWriter(html, Stopwatch.StartNew(), budget);
+            var writer = new LineWriter(html, Stopwatch.StartNew(), budget, grammars.Lines);
             if (shell is not null) ConsoleSession.Write(shell, lines, writer);
             else writer.WriteAll(grammar, lines);
             return true;
@@ -95,7 +95,7 @@ public sealed class SyntaxHighlighter
     }
 
     /// <summary>Writes lines as spans, keeping the grammar's state from line to line within one run.</summary>
-    internal sealed class LineWriter(StringBuilder html, Stopwatch clock, TimeSpan budget)
+    internal sealed class LineWriter(StringBuilder html, Stopwatch clock, TimeSpan budget, LineMemo? memo = null)
     {
         private IStateStack? _state;
 
@@ -120,6 +120,14 @@ public sealed class SyntaxHighlighter
                 Escape(html, line);
                 return;
             }
+            var state = memo?.KeyOf(_state);
+            if (state is not null && memo!.TryGet(grammar, state, line, out var kept, out var after))
+            {
+                html.Append(kept);
+                _state = after;
+                return;
+            }
+            var lineStart = html.Length;
             var result = grammar.TokenizeLine(line, _state, LineTimeLimit);
             _state = result.RuleStack;
             var position = 0;
@@ -142,8 +150,9 @@ public sealed class SyntaxHighlighter
                 position = end;
             }
             if (open is not null) html.Append("</span>");
-            // A line the grammar gave up on (time limit) is finished plain.
+            // A line the grammar gave up on (time limit) is finished plain, and not kept: another time it may not give up.
             if (position < line.Length) Escape(html, line.AsSpan(position));
+            else if (state is not null) memo!.Add(grammar, state, line, html.ToString(lineStart, html.Length - lineStart), _state);
         }
 
         /// <summary>Writes text inside one span of <paramref name="name"/>.</summary>
