@@ -58,6 +58,19 @@ public sealed partial class SyntaxHighlighterTests
     }
 
     [Fact]
+    public void The_memo_keeps_lines_up_to_its_capacity_and_then_stops_growing()
+    {
+        var set = Highlighter.NewGrammarSet();
+        var grammar = set.Grammar("source.rust")!;
+
+        for (var i = 0; i < LineMemo.Capacity + 100; i++) set.Lines.Add(grammar, "", $"let x{i} = {i};", "<span>x</span>", null);
+
+        Assert.Equal(LineMemo.Capacity, set.Lines.Count);
+        Assert.True(set.Lines.TryGet(grammar, "", "let x0 = 0;", out _, out _));
+        Assert.False(set.Lines.TryGet(grammar, "", $"let x{LineMemo.Capacity} = {LineMemo.Capacity};", out _, out _));
+    }
+
+    [Fact]
     public void States_that_differ_have_different_keys_and_the_start_of_a_block_has_its_own()
     {
         var set = Highlighter.NewGrammarSet();

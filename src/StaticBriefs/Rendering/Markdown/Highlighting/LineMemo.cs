@@ -13,8 +13,11 @@ namespace StaticBriefs.Rendering.Markdown.Highlighting;
 /// </summary>
 internal sealed class LineMemo
 {
-    /// <summary>The most lines kept; past it, lines are tokenized as they come.</summary>
-    public const int Capacity = 50_000;
+    /// <summary>
+    /// The most lines kept (about a kilobyte each with its state's key and HTML: some 20 MiB a worker at most); past
+    /// it, lines are tokenized as they come. The lines that repeat most (braces, blank lines) are met early.
+    /// </summary>
+    public const int Capacity = 20_000;
 
     private readonly Dictionary<(IGrammar Grammar, string State, string Line), Entry> _lines = [];
     private readonly StringBuilder _key = new();
