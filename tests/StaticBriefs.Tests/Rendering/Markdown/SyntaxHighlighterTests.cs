@@ -58,16 +58,52 @@ public sealed partial class SyntaxHighlighterTests
     }
 
     [Fact]
-    public void The_memo_keeps_lines_up_to_its_capacity_and_then_stops_growing()
+    public void The_memos_of_one_highlighter_keep_lines_up_to_their_shared_capacity_and_then_stop_growing()
     {
-        var set = Highlighter.NewGrammarSet();
-        var grammar = set.Grammar("source.rust")!;
+        var highlighter = new SyntaxHighlighter();
+        var (rust, yaml) = (highlighter.NewGrammarSet(), highlighter.NewGrammarSet());
+        var (rustGrammar, yamlGrammar) = (rust.Grammar("source.rust")!, yaml.Grammar("source.yaml")!);
 
-        for (var i = 0; i < LineMemo.Capacity + 100; i++) set.Lines.Add(grammar, "", $"let x{i} = {i};", "<span>x</span>", null);
+        for (var i = 0; i < LineMemo.Capacity - 10; i++) rust.Lines.Add(rustGrammar, "", $"let x{i} = {i};", "<span>x</span>", null);
+        for (var i = 0; i < 100; i++) yaml.Lines.Add(yamlGrammar, "", $"x{i}: {i}", "<span>x</span>", null);
+        rust.Lines.Add(rustGrammar, "", "let y = 1;", "<span>y</span>", null);
 
-        Assert.Equal(LineMemo.Capacity, set.Lines.Count);
-        Assert.True(set.Lines.TryGet(grammar, "", "let x0 = 0;", out _, out _));
-        Assert.False(set.Lines.TryGet(grammar, "", $"let x{LineMemo.Capacity} = {LineMemo.Capacity};", out _, out _));
+        Assert.Equal(LineMemo.Capacity - 10, rust.Lines.Count);
+        Assert.Equal(10, yaml.Lines.Count);
+        Assert.True(rust.Lines.TryGet(rustGrammar, "", "let x0 = 0;", out _, out _));
+        Assert.True(yaml.Lines.TryGet(yamlGrammar, "", "x9: 9", out _, out _));
+        Assert.False(yaml.Lines.TryGet(yamlGrammar, "", "x10: 10", out _, out _));
+        Assert.False(rust.Lines.TryGet(rustGrammar, "", "let y = 1;", out _, out _));
+    }
+
+    [Fact]
+    public void Each_language_gets_one_grammar_set_when_its_blocks_come_one_after_another()
+    {
+        // Compiling a grammar costs far more than highlighting a block with it: workers share one set a language.
+        var highlighter = new SyntaxHighlighter();
+        string[] blocks = ["yaml", "rust", "yaml", "console", "sh", "rust", "bash"];
+
+        foreach (var language in blocks) Assert.NotNull(highlighter.Highlight(language, "a: 1\n$ echo \"x\"\nfn f() {}"));
+
+        Assert.Equal(1, highlighter.SetsMadeFor("source.yaml"));
+        Assert.Equal(1, highlighter.SetsMadeFor("source.rust"));
+        // Console sessions are highlighted with the shell's grammar, in the shell's set.
+        Assert.Equal(1, highlighter.SetsMadeFor(OwnGrammars.Shell));
+    }
+
+    [Fact]
+    public void Workers_highlighting_one_language_at_once_write_what_one_worker_writes()
+    {
+        var code = string.Join('\n', Enumerable.Range(0, 40).Select(i => $"key{i % 7}:\n  - name: \"v{i}\" # note {i % 3}\n  list: [a, {i}]"));
+        var alone = new SyntaxHighlighter().Highlight("yaml", code);
+        var highlighter = new SyntaxHighlighter();
+
+        var results = new string?[32];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => results[i] = highlighter.Highlight("yaml", code));
+
+        Assert.NotNull(alone);
+        Assert.All(results, html => Assert.Equal(alone, html));
+        Assert.InRange(highlighter.SetsMadeFor("source.yaml"), 1, 4);
     }
 
     [Fact]

@@ -18,15 +18,17 @@ internal sealed class GrammarSet
 
     /// <summary>A registry of its own over <paramref name="parsed"/>; the first one also bounds the regular expression engine (<see cref="RegexLimits"/>).</summary>
     /// <param name="parsed">The parsed grammars.</param>
+    /// <param name="lines">How many highlighted lines the sets of one highlighter may keep between them.</param>
     /// <param name="fenceless">Load markdown without the languages of its fenced blocks (<see cref="ParsedGrammars.FencelessMarkdown"/>).</param>
-    public GrammarSet(ParsedGrammars parsed, bool fenceless = false)
+    public GrammarSet(ParsedGrammars parsed, LineBudget lines, bool fenceless = false)
     {
         RegexLimits.Ensure();
         _registry = new Registry(new GrammarSource(parsed, fenceless));
+        Lines = new LineMemo(lines);
     }
 
     /// <summary>The lines this set's grammars have highlighted, for copying when met again.</summary>
-    public LineMemo Lines { get; } = new();
+    public LineMemo Lines { get; }
 
     /// <summary>The grammar for <paramref name="scope"/>, or null when it cannot be loaded.</summary>
     public IGrammar? Grammar(string scope)

@@ -11,13 +11,14 @@ namespace StaticBriefs.Rendering.Markdown.Highlighting;
 /// keys): of the code lines in the Rust and OpenTelemetry blogs, 47% and 39% repeat one before them in their language.
 /// Used by one thread at a time, as its <see cref="GrammarSet"/> is.
 /// </summary>
-internal sealed class LineMemo
+internal sealed class LineMemo(LineBudget budget)
 {
     /// <summary>
-    /// The most lines kept (about a kilobyte each with its state's key and HTML: some 20 MiB a worker at most); past
-    /// it, lines are tokenized as they come. The lines that repeat most (braces, blank lines) are met early.
+    /// The most lines one highlighter's memos keep between them (about a kilobyte each with its state's key and HTML:
+    /// some 40 MiB at most); past it, lines are tokenized as they come. The lines that repeat most (braces, blank
+    /// lines) are met early.
     /// </summary>
-    public const int Capacity = 20_000;
+    public const int Capacity = 40_000;
 
     private readonly Dictionary<(IGrammar Grammar, string State, string Line), Entry> _lines = [];
     private readonly StringBuilder _key = new();
@@ -44,7 +45,7 @@ internal sealed class LineMemo
     /// <summary>Keeps a line's HTML and the state after it (the state objects are never changed by later lines).</summary>
     public void Add(IGrammar grammar, string state, string line, string html, IStateStack? after)
     {
-        if (_lines.Count < Capacity) _lines.TryAdd((grammar, state, line), new Entry(html, after));
+        if (!_lines.ContainsKey((grammar, state, line)) && budget.TryTake()) _lines.Add((grammar, state, line), new Entry(html, after));
     }
 
     /// <summary>
@@ -107,4 +108,13 @@ internal sealed class LineMemo
     }
 
     private sealed record Entry(string Html, IStateStack? After);
+}
+
+/// <summary>How many more lines the memos of one highlighter may keep; shared by its grammar sets, one a language.</summary>
+internal sealed class LineBudget(int lines)
+{
+    private int _left = lines;
+
+    /// <summary>Takes room for one line; false once there is none.</summary>
+    public bool TryTake() => Volatile.Read(ref _left) > 0 && Interlocked.Decrement(ref _left) >= 0;
 }

@@ -8,7 +8,7 @@ namespace StaticBriefs.Rendering.Markdown.Highlighting;
 /// <summary>
 /// Highlights code at build time with TextMate grammars (the ones VS Code ships): each token becomes a
 /// <c>&lt;span class="..."&gt;</c> with a short class (<see cref="TokenClasses"/>) that the theme's CSS colours for
-/// light and dark, so pages need no script. Thread-safe: each call borrows a <see cref="GrammarSet"/> from a pool,
+/// light and dark, so pages need no script. Thread-safe: each call borrows a <see cref="GrammarSet"/> from its language's pool (<see cref="GrammarPool"/>),
 /// so the build's workers never share a grammar, and a site without code never loads one.
 /// </summary>
 public sealed class SyntaxHighlighter
@@ -28,8 +28,9 @@ public sealed class SyntaxHighlighter
     /// </summary>
     private static readonly TimeSpan LineTimeLimit = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentBag<GrammarSet> _idle = [];
-    private readonly ConcurrentBag<GrammarSet> _idleFenceless = [];
+    // One pool a grammar (console sessions use the shell's; markdown without fences its own), so each is compiled once.
+    private readonly ConcurrentDictionary<(string Scope, bool Fenceless), GrammarPool> _pools = new();
+    private readonly LineBudget _lines = new(LineMemo.Capacity);
 
     // The theme is required by TextMate's registry but never used: colours come from CSS classes.
     private readonly Lazy<ParsedGrammars> _parsed = new(() => new ParsedGrammars(new RegistryOptions(ThemeName.LightPlus)), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -38,7 +39,10 @@ public sealed class SyntaxHighlighter
     internal int GrammarsParsed => _parsed.IsValueCreated ? _parsed.Value.Parses : 0;
 
     /// <summary>A grammar set of its own (as a worker would take from the pool), for tests.</summary>
-    internal GrammarSet NewGrammarSet(bool fenceless = false) => new(_parsed.Value, fenceless);
+    internal GrammarSet NewGrammarSet(bool fenceless = false) => new(_parsed.Value, _lines, fenceless);
+
+    /// <summary>How many grammar sets this highlighter has made for <paramref name="scope"/> (for tests).</summary>
+    internal int SetsMadeFor(string scope) => _pools.TryGetValue((scope, false), out var pool) ? pool.Created : 0;
 
     /// <summary>True when <paramref name="language"/> (a fence's first word) names a grammar this highlighter has.</summary>
     public static bool Knows(ReadOnlySpan<char> language) =>
@@ -62,16 +66,16 @@ public sealed class SyntaxHighlighter
         if (scope is null || scope == LanguageNames.Plain) return false;
         // Markdown with no fence of its own needs none of the languages its fenced blocks include: its sets load the markdown without them.
         var fenceless = scope == ParsedGrammars.Markdown && !ParsedGrammars.HasFenceLine(lines);
-        var pool = fenceless ? _idleFenceless : _idle;
-        var grammars = pool.TryTake(out var idle) ? idle : new GrammarSet(_parsed.Value, fenceless);
+        var grammarScope = scope == LanguageNames.Console ? OwnGrammars.Shell : scope;
+        var pool = _pools.GetOrAdd((grammarScope, fenceless), static _ => new GrammarPool(GrammarPool.DefaultGrowAfter));
+        var grammars = pool.Take(() => NewGrammarSet(fenceless));
         var start = html.Length;
         try
         {
-            var shell = scope == LanguageNames.Console ? grammars.Grammar(OwnGrammars.Shell) : null;
-            var grammar = shell ?? grammars.Grammar(scope);
+            var grammar = grammars.Grammar(grammarScope);
             if (grammar is null) return false;
             var writer = new LineWriter(html, Stopwatch.StartNew(), budget, grammars.Lines);
-            if (shell is not null) ConsoleSession.Write(shell, lines, writer);
+            if (scope == LanguageNames.Console) ConsoleSession.Write(grammar, lines, writer);
             else writer.WriteAll(grammar, lines);
             return true;
         }
@@ -83,7 +87,7 @@ public sealed class SyntaxHighlighter
         }
         finally
         {
-            pool.Add(grammars);
+            pool.Return(grammars);
         }
     }
 
