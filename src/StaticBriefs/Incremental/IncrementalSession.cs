@@ -97,8 +97,9 @@ internal sealed class IncrementalSession
     {
         if (_cache is null) return null;
         // Link settings that decide an answer without a look-up (paths another site serves, how broken links are
-        // reported) are part of the key; everything else a body asks about the site is recorded and replayed.
-        var contextKey = ContentHash.Of(GeneratorKey.Value, basePath,
+        // reported) are part of the key; everything else a body asks about the site is recorded and replayed. The
+        // build's context brings the generator and minifying (bodies are minified or not as the build is).
+        var contextKey = ContentHash.Of(_context, basePath,
             site.Settings.AllowHtml.ToString(CultureInfo.InvariantCulture), (matcher is not null).ToString(CultureInfo.InvariantCulture),
             string.Join('\n', site.Settings.ExternalPaths), site.Settings.BrokenLinks.ToString());
         // Spellings are kept apart from the key: a new entity changes them, yet only bodies containing its name

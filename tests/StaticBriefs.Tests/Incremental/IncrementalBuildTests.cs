@@ -259,6 +259,26 @@ public sealed class IncrementalBuildTests
         site.AssertSameAsClean();
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_cached_build_that_minifies_the_other_way_from_the_last_equals_a_clean_build_of_its_own_kind(bool minifyFirst)
+    {
+        // Bodies are minified with their pages: one kept from a build that minified is no body for one that does not.
+        using var site = TestSite.CopyOf(RepoPaths.SampleInput);
+        var cache = Path.Combine(site.Root, "cache");
+        var clean = Path.Combine(site.Root, "clean");
+        site.BuildOk(o => o with { Minify = minifyFirst, UseCache = true, CacheDirectory = cache });
+
+        site.BuildOk(o => o with { Minify = !minifyFirst, UseCache = true, CacheDirectory = cache });
+        site.BuildOk(o => o with { Minify = !minifyFirst, OutputDirectory = clean });
+
+        var files = TestSite.FilesUnder(clean);
+        Assert.Equal(files, site.OutputFiles());
+        Assert.All(files, file => Assert.True(
+            File.ReadAllBytes(Path.Combine(clean, file)).AsSpan().SequenceEqual(File.ReadAllBytes(site.OutputPath(file))), $"{file} differs from a clean build"));
+    }
+
     [Fact]
     public void A_cached_build_whose_search_tokens_are_gone_takes_the_ordinary_path_and_builds_the_same_site()
     {
