@@ -28,6 +28,9 @@ public sealed class TemplateRunner : IDisposable
 
     // The site's brief layout and its partials are the built-in ones: brief pages are written by BuiltInBrief.
     private readonly bool _builtInBrief;
+
+    // The site's term layout, its partials and its base layout are the built-in ones: term pages are written by BuiltInTerm.
+    private readonly bool _builtInTerm;
     private readonly ThreadLocal<System.Text.StringBuilder> _pageBuilders = new(() => new System.Text.StringBuilder());
     private readonly ConcurrentDictionary<(object Card, int Level), TrustedHtml> _cards = new(CardKeyComparer.Instance);
 
@@ -43,6 +46,7 @@ public sealed class TemplateRunner : IDisposable
         _builtInCard = BuiltInCard.Serves(layouts.Files);
         _builtInBase = BuiltInBase.Serves(layouts.Files);
         _builtInBrief = BuiltInBrief.Serves(layouts.Files);
+        _builtInTerm = _builtInBase && BuiltInTerm.Serves(layouts.Files);
     }
 
     /// <summary>
@@ -115,6 +119,7 @@ public sealed class TemplateRunner : IDisposable
                 if (hasEntities) globals["tags"] = brief;
                 content = BuiltInBrief.Render(brief);
             }
+            else if (_builtInTerm && layout == "term" && globals["term"] is TermView term) content = BuiltInTerm.Render(term, CardHtml);
             else content = _layouts[layout].Render(context);
             // What base.sbn reads, read after the layout ran (a layout may set variables): the generator's views only.
             if (_builtInBase && globals["site"] is SiteView site && globals["page"] is PageView page)

@@ -5,7 +5,7 @@ namespace StaticBriefs.Tests.Rendering.Theme;
 
 /// <summary>
 /// The built-in card and base layout written in C# stand in for <c>partials/card.sbn</c> with <c>partials/tags.sbn</c>
-/// and for <c>base.sbn</c> only while the site has those very files, and write what the templates write: a whole site
+/// and for <c>base.sbn</c> (and the brief and term layouts) only while the site has those very files, and write what the templates write: a whole site
 /// built both ways is the same bytes.
 /// </summary>
 public sealed class BuiltInTemplatesTests : IDisposable
@@ -47,6 +47,8 @@ public sealed class BuiltInTemplatesTests : IDisposable
     [InlineData(BasePath)]
     [InlineData(BriefPath)]
     [InlineData(RelationsPath)]
+    [InlineData("layouts/term.sbn")]
+    [InlineData("layouts/partials/sections.sbn")]
     public void A_site_built_with_the_template_in_CSharp_equals_the_same_site_built_through_the_template(string template)
     {
         _site.BuildOk();
@@ -59,6 +61,13 @@ public sealed class BuiltInTemplatesTests : IDisposable
         Assert.Equal(2, full.QuerySelectorAll(".relations-brief li").Length);
         Assert.Equal(3, full.QuerySelectorAll(".sources li").Length);
         Assert.NotNull(full.QuerySelector(".meta time + time, .meta time ~ time"));
+        // Entity pages with every part the sample has: affiliations, chart, career, flows, other relations, co-mentions.
+        var karpathy = _site.Html("people/andrej-karpathy/index.html");
+        Assert.NotNull(karpathy.QuerySelector(".affiliations dt + dd a"));
+        Assert.NotNull(karpathy.QuerySelector("ol.career-line li"));
+        Assert.NotNull(karpathy.QuerySelector("figure.activity svg"));
+        Assert.NotNull(_site.Html("companies/openai/index.html").QuerySelector(".flows #arrivals-title"));
+        Assert.NotNull(_site.Html("companies/openai/index.html").QuerySelector("table.net-flow tbody tr"));
 
         // The same template with one more line of tags only (which writes nothing): no longer the built-in file.
         var builtIn = File.ReadAllText(Path.Combine(RepoPaths.Theme, template));
