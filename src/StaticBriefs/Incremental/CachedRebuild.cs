@@ -105,8 +105,8 @@ internal static class CachedRebuild
                     // Published under other names (an entry of the minified-asset cache changed), every page would change.
                     if (!SnapshotChecks.SameAssets(assets, snapshot.Assets)) throw new AssetsMovedException();
                     OutputCollisions.ReportAssets(site, assets.Files, found);
-                    foreach (var file in site.StaticFiles.Where(f => f is not (Loading.HostFiles.Redirects or Loading.HostFiles.Headers)))
-                        staging.CopyFile(site.StaticSources[file], file);
+                    Parallel.ForEach(site.StaticFiles.Where(f => f is not (Loading.HostFiles.Redirects or Loading.HostFiles.Headers)),
+                        new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism }, file => staging.CopyFile(site.StaticSources[file], file));
                     RedirectRules.Publish(site, RedirectRules.Generated(site, views.Urls), staging);
                 },
             };
