@@ -162,13 +162,7 @@ public static class SiteBuild
             // After an error the build writes nothing, and a static file that collides with a generated page (a file
             // named 'companies') could not even be copied: what is wrong is already reported.
             if (diagnostics.HasErrors) return;
-            // _headers and _redirects are written merged with what the build generates (HostHeaders, RedirectRules).
-            // Copied on every worker: a blog's images are a few hundred files, and copying them one by one was the last
-            // twentieth of its build with one core idle.
-            Parallel.ForEach(site.StaticFiles.Where(f => f is not (HostFiles.Redirects or HostFiles.Headers)),
-                new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism }, file => output.CopyFile(site.StaticSources[file], file));
-            // The author's _redirects first, then the documents' old URLs.
-            RedirectRules.Publish(site, RedirectRules.Generated(site, views.Urls), output);
+            StaticFiles.Publish(site, views.Urls, output, options.MaxParallelism);
         });
 
         if (diagnostics.HasErrors)

@@ -105,9 +105,7 @@ internal static class CachedRebuild
                     // Published under other names (an entry of the minified-asset cache changed), every page would change.
                     if (!SnapshotChecks.SameAssets(assets, snapshot.Assets)) throw new AssetsMovedException();
                     OutputCollisions.ReportAssets(site, assets.Files, found);
-                    Parallel.ForEach(site.StaticFiles.Where(f => f is not (Loading.HostFiles.Redirects or Loading.HostFiles.Headers)),
-                        new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism }, file => staging.CopyFile(site.StaticSources[file], file));
-                    RedirectRules.Publish(site, RedirectRules.Generated(site, views.Urls), staging);
+                    StaticFiles.Publish(site, views.Urls, staging, options.MaxParallelism);
                 },
             };
             var bodiesBefore = (planned.Markdown.Memo as MarkdownMemo)?.Rendered ?? 0;

@@ -200,7 +200,7 @@ internal static class BuiltInTerm
     }
 
     /// <summary><c>partials/sections.sbn</c>: cards under date headings.</summary>
-    internal static void Sections(StringBuilder html, IReadOnlyList<MonthGroup> sections, int sectionLevel, int cardLevel, Func<object, int, TrustedHtml> cardHtml)
+    private static void Sections(StringBuilder html, IReadOnlyList<MonthGroup> sections, int sectionLevel, int cardLevel, Func<object, int, TrustedHtml> cardHtml)
     {
         foreach (var section in sections)
         {
@@ -219,7 +219,7 @@ internal static class BuiltInTerm
     }
 
     /// <summary><c>partials/pager.sbn</c>.</summary>
-    internal static void Pager(StringBuilder html, PagerView pager)
+    private static void Pager(StringBuilder html, PagerView pager)
     {
         if (pager.Total <= 1) return;
         html.Append("<nav class=\"pager\" aria-label=\"Pages\">\n<ul>\n");
