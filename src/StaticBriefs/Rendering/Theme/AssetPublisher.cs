@@ -25,9 +25,12 @@ public static class AssetPublisher
 {
     /// <summary>
     /// Publishes every asset; returns stylesheets and scripts in ordinal order of their names. An asset that cannot be
-    /// read is reported. With <paramref name="cache"/>, minified stylesheets and scripts are kept there between builds.
+    /// read is reported. With <paramref name="cache"/>, minified stylesheets and scripts are kept there between builds;
+    /// the ones <paramref name="shipped"/> holds (<see cref="ShippedMinifiedAssets.BuiltIn"/> when null, the built-in
+    /// theme's) are taken from there without a cache.
     /// </summary>
-    public static PublishedAssets Publish(ThemeFiles theme, Minifier minifier, StagingOutput output, DiagnosticBag diagnostics, MinifiedAssetCache? cache = null)
+    public static PublishedAssets Publish(ThemeFiles theme, Minifier minifier, StagingOutput output, DiagnosticBag diagnostics,
+        MinifiedAssetCache? cache = null, ShippedMinifiedAssets? shipped = null)
     {
         var styles = new List<string>();
         var scripts = new List<string>();
@@ -35,13 +38,14 @@ public static class AssetPublisher
         var files = new List<string>();
         var assets = theme.List("assets").ToArray();
         // Minifying is most of a small site's asset stage (30 ms for the default theme's five files, one after another):
-        // the files are minified on every core, then written in their order.
+        // the built-in theme's files come minified inside the tool; others are minified on every core, then written in
+        // their order.
         var minified = new string?[assets.Length];
         Parallel.For(0, assets.Length, i =>
         {
             if (!IsMinified(assets[i])) return;
             if (theme.Resolve(assets[i])!.ReadText(diagnostics) is not { } original) return;
-            minified[i] = cache is null ? minifier.Minify(assets[i], original) : cache.Minify(minifier, assets[i], original);
+            minified[i] = cache is null ? (shipped ?? ShippedMinifiedAssets.BuiltIn).Minify(minifier, assets[i], original) : cache.Minify(minifier, assets[i], original);
         });
         for (var i = 0; i < assets.Length; i++)
         {

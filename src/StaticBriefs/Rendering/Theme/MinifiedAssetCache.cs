@@ -8,9 +8,12 @@ namespace StaticBriefs.Rendering.Theme;
 /// Minified stylesheets and scripts kept in the build cache (<c>.staticbriefs/cache/assets/</c>), named by a hash of
 /// their source and of the minifier's version: NUglify's first call is most of a small site's asset stage (JIT of a
 /// large library), and the theme's assets rarely change between builds. Anything wrong with the cache (missing,
-/// unreadable, unwritable) only means minifying again; the output is the same either way.
+/// unreadable, unwritable) only means minifying again; the output is the same either way. The built-in theme's own
+/// assets come from <see cref="ShippedMinifiedAssets"/> before the folder is looked at.
 /// </summary>
-public sealed class MinifiedAssetCache(string directory)
+/// <param name="directory">The folder the minified files are kept in.</param>
+/// <param name="shipped">The entries shipped inside the tool (<see cref="ShippedMinifiedAssets.BuiltIn"/> when null).</param>
+public sealed class MinifiedAssetCache(string directory, ShippedMinifiedAssets? shipped = null)
 {
     // Bump when what Minifier does with a file changes in a way its version number does not show.
     private const string Format = "minified-asset-v1";
@@ -24,10 +27,8 @@ public sealed class MinifiedAssetCache(string directory)
     {
         ArgumentNullException.ThrowIfNull(minifier);
         if (!minifier.Enabled) return content;
-        var extension = Path.GetExtension(relativePath);
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Join('\n', Format, MinifierVersion, extension, content))));
-        var path = Path.Combine(Directory, key + extension);
+        if ((shipped ?? ShippedMinifiedAssets.BuiltIn).Find(relativePath, content) is { } shippedText) return shippedText;
+        var path = Path.Combine(Directory, EntryName(Path.GetExtension(relativePath), content));
         try
         {
             if (File.Exists(path)) return File.ReadAllText(path, Encoding.UTF8);
@@ -51,4 +52,11 @@ public sealed class MinifiedAssetCache(string directory)
         }
         return minified;
     }
+
+    /// <summary>
+    /// The file name an asset's minified text is kept under, here and in <see cref="ShippedMinifiedAssets"/>: a hash of
+    /// the source <paramref name="content"/>, its <paramref name="extension"/> and the minifier's version, then the extension.
+    /// </summary>
+    internal static string EntryName(string extension, string content) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', Format, MinifierVersion, extension, content)))) + extension;
 }
