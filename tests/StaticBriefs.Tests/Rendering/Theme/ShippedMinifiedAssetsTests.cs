@@ -50,7 +50,7 @@ public sealed class ShippedMinifiedAssetsTests
         foreach (var (path, text, entry) in assets)
         {
             var file = Path.Combine(SourceFolder, entry);
-            Assert.True(File.Exists(file), $"{path} has no minified entry {entry}: the theme file changed. Run the tests with {UpdateVariable}=1 and commit the folder.");
+            Assert.True(File.Exists(file), $"{path} has no minified entry {entry}: the theme file changed. Run {UpdateVariable}=1 dotnet test tests/StaticBriefs.Tests -c Release --filter ShippedMinifiedAssetsTests, build again and commit the folder.");
             Assert.Equal(minifier.Minify(path, text), File.ReadAllText(file, Encoding.UTF8));
         }
     }
