@@ -27,8 +27,10 @@ public sealed class MinifiedAssetCache(string directory, ShippedMinifiedAssets? 
     {
         ArgumentNullException.ThrowIfNull(minifier);
         if (!minifier.Enabled) return content;
-        if ((shipped ?? ShippedMinifiedAssets.BuiltIn).Find(relativePath, content) is { } shippedText) return shippedText;
-        var path = Path.Combine(Directory, EntryName(Path.GetExtension(relativePath), content));
+        // One hash names the entry in both places.
+        var name = EntryName(Path.GetExtension(relativePath), content);
+        if ((shipped ?? ShippedMinifiedAssets.BuiltIn).Named(name) is { } shippedText) return shippedText;
+        var path = Path.Combine(Directory, name);
         try
         {
             if (File.Exists(path)) return File.ReadAllText(path, Encoding.UTF8);

@@ -33,7 +33,10 @@ public sealed class ShippedMinifiedAssets
 
     /// <summary>The shipped minified text of <paramref name="content"/>, or null when none was shipped for it.</summary>
     public string? Find(string relativePath, string content) =>
-        _byName.GetValueOrDefault(MinifiedAssetCache.EntryName(Path.GetExtension(relativePath), content));
+        Named(MinifiedAssetCache.EntryName(Path.GetExtension(relativePath), content));
+
+    /// <summary>The entry named <paramref name="entryName"/> (<see cref="MinifiedAssetCache.EntryName"/>), or null.</summary>
+    internal string? Named(string entryName) => _byName.GetValueOrDefault(entryName);
 
     /// <summary><paramref name="minifier"/>'s output for <paramref name="content"/>: the shipped entry when there is one.</summary>
     public string Minify(Minifier minifier, string relativePath, string content)
