@@ -38,9 +38,11 @@ internal static class SearchEditsCommand
         var builder = SearchIndexBuilder.Remembering();
         Parallel.ForEach(documents, builder.Add);
         builder.SetEntities(entities);
+        // Preview's layout: unversioned, with stable ids (SearchIndexLayout.ForSite), as PartialRebuild writes it.
+        var layout = SearchIndexLayout.ForSite(versioned: false, site.Settings.SearchDocsPerFile);
         var sink = new HashingSink();
         var clock = Stopwatch.StartNew();
-        var stats = builder.Write(sink);
+        var stats = builder.Write(sink, layout);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{stats.Documents} briefs, {stats.Terms} terms, {stats.Shards} shards, {sink.Files} files; first write {clock.Elapsed.TotalMilliseconds:F0} ms"));
 
@@ -76,7 +78,7 @@ internal static class SearchEditsCommand
         {
             documents[middle] = documents[middle] with { BodyText = documents[middle].BodyText + $" Edit number {i}." };
             builder.Add(documents[middle]);
-            return builder.Write(sink, new HashSet<int> { middle });
+            return builder.Write(sink, layout, new HashSet<int> { middle });
         });
         // A title edit takes the renumbering path with every id where it was (its card changed).
         Measure("title", i =>
@@ -85,7 +87,7 @@ internal static class SearchEditsCommand
             builder = builder.Renumbered(documents.ToDictionary(d => d.Id, d => d.Id));
             builder.Add(documents[middle]);
             builder.SetEntities(entities);
-            return builder.Write(sink);
+            return builder.Write(sink, layout);
         });
         Measure("date", i =>
         {
@@ -108,7 +110,7 @@ internal static class SearchEditsCommand
             builder = builder.Renumbered(newIds);
             if (changed >= 0) builder.Add(documents[changed]);
             builder.SetEntities(entities);
-            return builder.Write(sink);
+            return builder.Write(sink, layout);
         }
         SearchIndexStats Move(int from, int to)
         {

@@ -125,6 +125,9 @@ public sealed class SearchIndexBuilder
     /// <summary>Tokens kept across builds (a cached build's); null when none are.</summary>
     internal ITokenMemo? Memo { get; init; }
 
+    /// <summary>What the last write made, kept by a remembering builder (and those continuing it); null otherwise.</summary>
+    internal WrittenIndex? Written => _written;
+
     /// <summary>Documents this builder tokenized (rather than took from the builder it continues).</summary>
     internal int Tokenized => _tokenized;
 

@@ -97,7 +97,7 @@ internal sealed class SearchIndexWriter
             using var madeFiles = new JsonFiles(made, "");
             return (Facets: WriteDisplay(madeFiles, chunkSize, embedLists), Files: made, madeFiles.Bytes);
         }) : null;
-        var postings = (previous is { Shards: { } lastShards } ? PostingLists.Patch(_documents, previous.Documents, lastShards, _tables.TermOrder, _terms.Length, out order) : null)
+        var postings = (previous is { Shards: { } lastShards } ? PostingLists.Patch(_documents, previous.Documents, lastShards, _tables.TermOrder, _terms.Length, previous.Spare, out order) : null)
             ?? PostingLists.Build(_documents, _tables.TermOrder, _terms.Length, memo is not null && versioned is null, out order);
         var shardKeys = ShardWriter.Write(files, _terms, order, postings, _tables.Named, previous?.Shards, out var shardState);
         var shardCount = shardKeys.Count;
@@ -147,6 +147,8 @@ internal sealed class SearchIndexWriter
             {
                 memo.Layout = layout;
                 memo.Files = files.Made;
+                // The last write's postings are read by no later write: the next patch may fill their arrays.
+                memo.Spare = memo.Shards?.Postings;
                 memo.Shards = shardState;
                 memo.ForwardPieces = forwardPieces;
                 memo.ReversedPieces = reversedPieces;

@@ -17,6 +17,12 @@ internal sealed class WrittenIndex
 
     internal ShardState? Shards { get; set; }
 
+    /// <summary>
+    /// The postings of the write before the last, which nothing reads any more: the next patch fills their arrays
+    /// (<see cref="PostingLists.Patch"/>) while comparing against the last write's.
+    /// </summary>
+    internal Postings? Spare { get; set; }
+
     internal IReadOnlyList<string> ForwardPieces { get; set; } = [];
 
     internal IReadOnlyList<string> ReversedPieces { get; set; } = [];
@@ -32,6 +38,7 @@ internal sealed class WrittenIndex
         Layout = null;
         Files = new Dictionary<string, int>();
         Shards = null;
+        Spare = null;
         ForwardPieces = [];
         ReversedPieces = [];
         Facets = null;

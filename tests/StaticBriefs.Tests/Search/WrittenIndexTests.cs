@@ -302,6 +302,38 @@ public sealed partial class WrittenIndexTests
     }
 
     [Fact]
+    public void Content_edits_fill_the_postings_arrays_of_the_write_before_the_last_and_stay_identical_to_fresh_writes()
+    {
+        var preview = new Preview(Corpus());
+        Postings Current() => preview.Builder.Written!.Shards!.Postings;
+        static SearchDocument Shorter(SearchDocument d) => d with { BodyText = string.Join(' ', d.BodyText.Split(' ')[..^3]) };
+        var built = Current();
+        // Nothing is spare yet: the first patch makes its own arrays, with room for a few more postings.
+        preview.EditContent(40, Shorter);
+        var firstPatch = Current();
+        Assert.NotSame(built.Ids, firstPatch.Ids);
+        preview.AssertSameAsFresh();
+
+        // The full write's arrays are read by no write now: with words taken out, the postings fit in them.
+        preview.EditContent(41, Shorter);
+        var secondPatch = Current();
+        Assert.Same(built.Ids, secondPatch.Ids);
+        Assert.Same(built.Frequencies, secondPatch.Frequencies);
+        Assert.Same(built.Impacts, secondPatch.Impacts);
+        Assert.Same(built.Basis!.Norms, secondPatch.Basis!.Norms);
+        preview.AssertSameAsFresh();
+
+        // And on: the arrays alternate between two sets, whatever they held before (a few words more fit in the room).
+        var original = preview.Documents.Single(d => d.Id == 42).BodyText;
+        preview.EditContent(42, d => d with { BodyText = d.BodyText + " lighthouses and harbours" });
+        Assert.Same(firstPatch.Ids, Current().Ids);
+        preview.AssertSameAsFresh();
+        preview.EditContent(42, d => d with { BodyText = original });
+        Assert.Same(built.Ids, Current().Ids);
+        preview.AssertSameAsFresh();
+    }
+
+    [Fact]
     public void A_builder_that_does_not_remember_writes_every_file_and_names_nothing_stale()
     {
         var builder = new SearchIndexBuilder();
