@@ -114,9 +114,9 @@ internal sealed class SearchIndexWriter
         {
             // Unchanged briefs and values keep their files; with the same ids carrying the same values (only content
             // changed) the lists are the ones already written.
-            facets = previous.Facets is { } known && (changedDocuments is not null || FacetLists.SameValues(previous.Documents, _documents))
-                ? known
-                : FacetLists.Build(_documents, _tables.FacetKeys);
+            facets = previous.Facets is not { } known ? FacetLists.Build(_documents, _tables.FacetKeys)
+                : changedDocuments is not null ? known
+                : FacetLists.Patch(known, previous.Documents, _documents, _tables.FacetKeys) ?? FacetLists.Build(_documents, _tables.FacetKeys);
             if (!ReferenceEquals(facets, previous.Facets)) facets.Write(files, previous.Facets);
             else KeepFacetFiles(files, previous.Files);
             DocChunkWriter.Write(files, _documents, chunkSize, facets, previous.Facets is { } before ? (previous.Documents, before) : null, embedLists);
