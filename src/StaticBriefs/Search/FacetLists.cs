@@ -37,8 +37,6 @@ internal sealed class FacetLists
     /// <summary>Per kind: each key's brief ids, ascending (what the packed lists encode), for <see cref="Patch"/>.</summary>
     private readonly Dictionary<string, int[]>[] _ids;
 
-    /// <summary>The number of documents the lists were made from (it sets which lists are common).</summary>
-    private readonly int _documents;
     private readonly HashSet<(int Kind, string Key)> _bundled;
 
     private readonly Dictionary<string, string>? _keys;
@@ -48,7 +46,7 @@ internal sealed class FacetLists
     {
         _lists = lists;
         _ids = ids;
-        _documents = documents;
+        // Which lists are common depends on the number of briefs they were made from.
         _bundled = Bundle(lists, ids, documents);
         _keys = keys;
     }

@@ -113,7 +113,8 @@ internal sealed class SearchIndexWriter
         else if (previous is not null)
         {
             // Unchanged briefs and values keep their files; with the same ids carrying the same values (only content
-            // changed) the lists are the ones already written.
+            // changed) the lists are the ones already written, else those of the values the changed briefs carry are
+            // made again (FacetLists.Patch).
             facets = previous.Facets is not { } known ? FacetLists.Build(_documents, _tables.FacetKeys)
                 : changedDocuments is not null ? known
                 : FacetLists.Patch(known, previous.Documents, _documents, _tables.FacetKeys) ?? FacetLists.Build(_documents, _tables.FacetKeys);
