@@ -62,16 +62,7 @@ internal sealed class FacetLists
         {
             // Names that fold to one key ("Open AI", "OpenAI") share a list: the key is what the URL carries.
             var members = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-            foreach (var document in sortedDocuments)
-            {
-                foreach (var name in Kinds[k].Names(document))
-                {
-                    var key = KeyOf(name, keys);
-                    if (key.Length == 0) continue;
-                    if (!members.TryGetValue(key, out var list)) members[key] = list = [];
-                    if (list.Count == 0 || list[^1] != document.Id) list.Add(document.Id);
-                }
-            }
+            foreach (var document in sortedDocuments) AddMember(members, document, k, keys);
             var sorted = members.Keys.ToArray();
             Array.Sort(sorted, StringComparer.Ordinal);
             lists[k] = (sorted, new Dictionary<string, string>(sorted.Length, StringComparer.Ordinal));
@@ -114,7 +105,7 @@ internal sealed class FacetLists
             }
             if (then.Count + now.Count > maxChanged) return null;
         }
-        if (then.Count == 0 && now.Count == 0 && before.Length == after.Length) return previous;
+        if (then.Count == 0 && now.Count == 0) return previous;
 
         var gone = then.Select(d => d.Id).ToHashSet();
         var lists = new (string[] Keys, Dictionary<string, string> Packed)[Kinds.Length];
@@ -132,16 +123,7 @@ internal sealed class FacetLists
                     if (key.Length > 0 && !touched.ContainsKey(key)) touched[key] = [];
                 }
             }
-            foreach (var document in now)
-            {
-                foreach (var name in Kinds[k].Names(document))
-                {
-                    var key = KeyOf(name, keys);
-                    if (key.Length == 0) continue;
-                    if (!touched.TryGetValue(key, out var list)) touched[key] = list = [];
-                    if (list.Count == 0 || list[^1] != document.Id) list.Add(document.Id);
-                }
-            }
+            foreach (var document in now) AddMember(touched, document, k, keys);
             var (oldKeys, oldPacked) = previous._lists[k];
             var packed = new Dictionary<string, string>(oldPacked, StringComparer.Ordinal);
             var members = new Dictionary<string, int[]>(previous._ids[k], StringComparer.Ordinal);
@@ -165,6 +147,21 @@ internal sealed class FacetLists
             ids[k] = members;
         }
         return new FacetLists(lists, ids, after.Length, keys);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="document"/>'s id to the list of every key its values of kind <paramref name="kind"/> fold to,
+    /// once a key (documents come in id order, so a repeat is the last id).
+    /// </summary>
+    private static void AddMember(Dictionary<string, List<int>> members, IndexedDocument document, int kind, Dictionary<string, string>? keys)
+    {
+        foreach (var name in Kinds[kind].Names(document))
+        {
+            var key = KeyOf(name, keys);
+            if (key.Length == 0) continue;
+            if (!members.TryGetValue(key, out var list)) members[key] = list = [];
+            if (list.Count == 0 || list[^1] != document.Id) list.Add(document.Id);
+        }
     }
 
     private static string Pack(StringBuilder builder, int[] ids)

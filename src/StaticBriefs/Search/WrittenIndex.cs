@@ -4,8 +4,9 @@ namespace StaticBriefs.Search;
 /// What a remembering builder's last unversioned write made, so preview's next write can compare against it and write
 /// only the files whose bytes change: the files and their lengths, the postings by term (to tell the terms whose
 /// postings, impacts or entity pages changed, and to reuse their encoded lengths), the shard cuts, the typo dictionary's
-/// pieces, the facet lists and the documents shown. About the size of the postings (a few MB at 10,000 briefs): the
-/// documents and strings are shared with the builder, not copied.
+/// pieces, the facet lists and the documents shown. About twice the size of the postings (the last write's and a spare
+/// set for the next patch to fill; 18 MB each at 10,000 briefs): the documents and strings are shared with the builder,
+/// not copied.
 /// </summary>
 internal sealed class WrittenIndex
 {
