@@ -44,8 +44,7 @@ internal static class BuiltInTerm
         if (term.Relations is { IsEmpty: false } relations) TermRelations(html, relations);
         html.Append("<div class=\"term-layout\">\n<section class=\"timeline\" aria-labelledby=\"timeline-title\">\n<h2 id=\"timeline-title\">Briefs");
         if (term.Pager.Total > 1) html.Append(", page ").Append(Int(term.Pager.Current)).Append(" of ").Append(Int(term.Pager.Total));
-        html.Append("</h2>\n<p class=\"legend\"><span class=\"legend-label\">Chips:</span> <span class=\"tag tag-company\"><span>Company</span></span> ")
-            .Append("<span class=\"tag tag-person\"><span>Person</span></span> <span class=\"tag tag-topic\"><span>Topic</span></span></p>\n");
+        html.Append("</h2>\n").Append(Legend);
         Sections(html, term.Timeline, sectionLevel: 3, cardLevel: 4, cardHtml);
         Pager(html, term.Pager);
         html.Append("\n</section>\n");
@@ -199,8 +198,12 @@ internal static class BuiltInTerm
             html.Append(before).Append("<a href=\"").Append(E(brief.Url)).Append("\">").Append(E(brief.Name)).Append("</a>").Append(after);
     }
 
+    /// <summary><c>partials/legend.sbn</c>'s output: what the three chip styles mean.</summary>
+    internal const string Legend = "<p class=\"legend\"><span class=\"legend-label\">Chips:</span> <span class=\"tag tag-company\"><span>Company</span></span> "
+        + "<span class=\"tag tag-person\"><span>Person</span></span> <span class=\"tag tag-topic\"><span>Topic</span></span></p>\n";
+
     /// <summary><c>partials/sections.sbn</c>: cards under date headings.</summary>
-    private static void Sections(StringBuilder html, IReadOnlyList<MonthGroup> sections, int sectionLevel, int cardLevel, Func<object, int, TrustedHtml> cardHtml)
+    internal static void Sections(StringBuilder html, IReadOnlyList<MonthGroup> sections, int sectionLevel, int cardLevel, Func<object, int, TrustedHtml> cardHtml)
     {
         foreach (var section in sections)
         {
@@ -219,7 +222,7 @@ internal static class BuiltInTerm
     }
 
     /// <summary><c>partials/pager.sbn</c>.</summary>
-    private static void Pager(StringBuilder html, PagerView pager)
+    internal static void Pager(StringBuilder html, PagerView pager)
     {
         if (pager.Total <= 1) return;
         html.Append("<nav class=\"pager\" aria-label=\"Pages\">\n<ul>\n");

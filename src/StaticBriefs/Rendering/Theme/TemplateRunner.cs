@@ -31,6 +31,9 @@ public sealed class TemplateRunner : IDisposable
 
     // The site's term layout, its partials and its base layout are the built-in ones: term pages are written by BuiltInTerm.
     private readonly bool _builtInTerm;
+
+    // The site's home layout, its partials and its base layout are the built-in ones: home pages are written by BuiltInHome.
+    private readonly bool _builtInHome;
     private readonly ThreadLocal<System.Text.StringBuilder> _pageBuilders = new(() => new System.Text.StringBuilder());
     private readonly ConcurrentDictionary<(object Card, int Level), TrustedHtml> _cards = new(CardKeyComparer.Instance);
 
@@ -47,6 +50,7 @@ public sealed class TemplateRunner : IDisposable
         _builtInBase = BuiltInBase.Serves(layouts.Files);
         _builtInBrief = BuiltInBrief.Serves(layouts.Files);
         _builtInTerm = _builtInBase && BuiltInTerm.Serves(layouts.Files);
+        _builtInHome = _builtInBase && BuiltInHome.Serves(layouts.Files);
     }
 
     /// <summary>
@@ -120,6 +124,8 @@ public sealed class TemplateRunner : IDisposable
                 content = BuiltInBrief.Render(brief);
             }
             else if (_builtInTerm && layout == "term" && globals["term"] is TermView term) content = BuiltInTerm.Render(term, CardHtml);
+            else if (_builtInHome && layout == "home" && globals["list"] is ListView list && globals["site"] is SiteView homeSite)
+                content = BuiltInHome.Render(homeSite, list, CardHtml);
             else content = _layouts[layout].Render(context);
             // What base.sbn reads, read after the layout ran (a layout may set variables): the generator's views only.
             if (_builtInBase && globals["site"] is SiteView site && globals["page"] is PageView page)
