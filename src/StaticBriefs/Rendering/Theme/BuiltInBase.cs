@@ -25,7 +25,15 @@ internal static class BuiltInBase
     /// The page: <paramref name="content"/> (trusted HTML) inside the built-in document, made in <paramref name="html"/>
     /// (cleared first; a builder kept for the next page spares a page-sized buffer each time).
     /// </summary>
-    public static string Render(StringBuilder html, SiteView site, PageView page, string content)
+    public static string Render(StringBuilder html, SiteView site, PageView page, string content) => Render(html, site, page, content.Length, content, null);
+
+    /// <summary>
+    /// As <see cref="Render(StringBuilder, SiteView, PageView, string)"/>, the content in a builder (a layout written in C#):
+    /// copied in without a string of its own, a page-sized copy fewer; <paramref name="content"/> is left as it was.
+    /// </summary>
+    public static string Render(StringBuilder html, SiteView site, PageView page, StringBuilder content) => Render(html, site, page, content.Length, null, content);
+
+    private static string Render(StringBuilder html, SiteView site, PageView page, int contentLength, string? text, StringBuilder? built)
     {
         var basePath = Escape(site.BasePath);
         var siteTitle = Escape(site.Title);
@@ -33,7 +41,7 @@ internal static class BuiltInBase
         var description = Escape(page.Description);
         var permalink = Escape(page.Permalink);
         html.Clear();
-        html.EnsureCapacity(content.Length + 4096);
+        html.EnsureCapacity(contentLength + 4096);
         // Scriban's "~" trims a line holding only tags away whole: the output is the other lines, each with its break.
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(Escape(site.Language)).Append("\" data-base=\"").Append(basePath).Append("\">\n<head>\n")
             .Append("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
@@ -76,17 +84,23 @@ internal static class BuiltInBase
             .Append("<label class=\"visually-hidden\" for=\"site-search-input\">Search briefs</label>\n")
             .Append("<input type=\"search\" id=\"site-search-input\" name=\"q\" placeholder=\"Search\" autocomplete=\"off\">\n")
             .Append("<button type=\"submit\">Search</button>\n</form>\n</div>\n</header>\n<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n")
-            .Append(content).Append("\n</main>\n<footer class=\"site-footer\">\n<div class=\"wrap\">\n<p>").Append(siteTitle)
+            .Append(text).Append(built).Append("\n</main>\n<footer class=\"site-footer\">\n<div class=\"wrap\">\n<p>").Append(siteTitle)
             .Append(" · <a href=\"").Append(basePath).Append("feed.xml\">Atom feed</a> · <a href=\"").Append(basePath)
             .Append("feed.json\">JSON Feed</a> · Built with StaticBriefs</p>\n</div>\n</footer>\n</body>\n</html>\n");
         var document = html.ToString();
-        // A builder kept after a very large page (an archive of every brief) would hold its size for the whole build.
-        if (html.Capacity > MaxKeptCapacity)
-        {
-            html.Clear();
-            html.Capacity = 0;
-        }
+        Release(html);
         return document;
+    }
+
+    /// <summary>
+    /// Empties a builder kept from page to page when it has grown very large: one kept after a very large page (an
+    /// archive of every brief) would hold its size for the whole build.
+    /// </summary>
+    internal static void Release(StringBuilder kept)
+    {
+        if (kept.Capacity <= MaxKeptCapacity) return;
+        kept.Clear();
+        kept.Capacity = 0;
     }
 
     private static void Image(StringBuilder html, PageView page)

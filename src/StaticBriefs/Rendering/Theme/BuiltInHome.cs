@@ -23,14 +23,14 @@ internal static class BuiltInHome
     /// <summary>True when the site's home layout and the partials it includes are the built-in files.</summary>
     public static bool Serves(ThemeFiles files) => Paths.All(path => BuiltInFiles.Unchanged(files, path));
 
-    /// <summary>The home layout's output for one page of the list, as the built-in templates write it.</summary>
+    /// <summary>Appends the home layout's output for one page of the list to <paramref name="html"/>, as the built-in templates write it.</summary>
+    /// <param name="html">Where the output goes.</param>
     /// <param name="site">The site's view (its title, description and base path).</param>
     /// <param name="list">The page's briefs: the lead (first page), the rest under date headings, the pager.</param>
     /// <param name="cardHtml">Writes a card at a heading level.</param>
-    public static string Render(SiteView site, ListView list, Func<object, int, TrustedHtml> cardHtml)
+    public static void Render(StringBuilder html, SiteView site, ListView list, Func<object, int, TrustedHtml> cardHtml)
     {
         // Scriban's "~" trims a line holding only tags away whole; a line with text keeps its break.
-        var html = new StringBuilder(4096 + 1024 * list.Briefs.Count);
         if (list.Pager.Current == 1) html.Append("<h1 class=\"visually-hidden\">").Append(E(site.Title)).Append(": latest briefs</h1>\n");
         else html.Append("<h1 class=\"page-title\">Briefs, page ").Append(Int(list.Pager.Current)).Append(" of ").Append(Int(list.Pager.Total)).Append("</h1>\n");
         if (list.Briefs.Count == 0) html.Append("<p>No briefs yet. Add a markdown file under <code>input/briefs/</code>.</p>\n");
@@ -43,7 +43,7 @@ internal static class BuiltInHome
             html.Append("</div>\n");
         }
         BuiltInTerm.Pager(html, list.Pager);
-        return html.Append('\n').ToString();
+        html.Append('\n');
     }
 
     /// <summary>The newest brief set apart, beside what the site is about.</summary>

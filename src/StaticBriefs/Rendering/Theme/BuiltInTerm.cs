@@ -25,12 +25,14 @@ internal static class BuiltInTerm
     /// <summary>True when the site's term layout and the partials it includes are the built-in files.</summary>
     public static bool Serves(ThemeFiles files) => Paths.All(path => BuiltInFiles.Unchanged(files, path));
 
-    /// <summary>The term layout's output, as the built-in templates write it; <paramref name="cardHtml"/> writes a card at a heading level.</summary>
-    public static string Render(TermView term, Func<object, int, TrustedHtml> cardHtml)
+    /// <summary>
+    /// Appends the term layout's output to <paramref name="html"/>, as the built-in templates write it;
+    /// <paramref name="cardHtml"/> writes a card at a heading level.
+    /// </summary>
+    public static void Render(StringBuilder html, TermView term, Func<object, int, TrustedHtml> cardHtml)
     {
         // Scriban's "~" trims a line holding only tags away whole; a line with text keeps its break, even when an "if"
         // at its start writes nothing.
-        var html = new StringBuilder(8192 + 1024 * term.Briefs.Count);
         html.Append("<header class=\"term-header\">\n<p class=\"eyebrow\"><a href=\"").Append(E(term.KindUrl)).Append("\">").Append(E(term.KindTitle))
             .Append("</a></p>\n<h1>").Append(E(term.Name)).Append("</h1>\n");
         if (term.Description != "") html.Append("<p class=\"lede\">").Append(E(term.Description)).Append("</p>\n");
@@ -49,7 +51,7 @@ internal static class BuiltInTerm
         Pager(html, term.Pager);
         html.Append("\n</section>\n");
         Related(html, term.Related);
-        return html.Append("</div>\n").ToString();
+        html.Append("</div>\n");
     }
 
     /// <summary><c>partials/term-affiliations.sbn</c>.</summary>

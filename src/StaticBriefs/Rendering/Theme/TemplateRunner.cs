@@ -35,6 +35,9 @@ public sealed class TemplateRunner : IDisposable
     // The site's home layout, its partials and its base layout are the built-in ones: home pages are written by BuiltInHome.
     private readonly bool _builtInHome;
     private readonly ThreadLocal<System.Text.StringBuilder> _pageBuilders = new(() => new System.Text.StringBuilder());
+
+    // The content of a page whose layout is written in C#, kept from page to page like the page's own builder.
+    private readonly ThreadLocal<System.Text.StringBuilder> _contentBuilders = new(() => new System.Text.StringBuilder());
     private readonly ConcurrentDictionary<(object Card, int Level), TrustedHtml> _cards = new(CardKeyComparer.Instance);
 
     /// <summary>Creates a runner over parsed layouts.</summary>
@@ -103,6 +106,25 @@ public sealed class TemplateRunner : IDisposable
     }
 
     /// <summary>
+    /// The whole page when <paramref name="layout"/> is the built-in term or home layout and it and the base layout are
+    /// written in C# (<see cref="BuiltInTerm"/>, <see cref="BuiltInHome"/>): the content is made in a kept builder and
+    /// copied straight into the page. Null for any other layout.
+    /// </summary>
+    private string? InCSharp(string layout, ScriptObject globals)
+    {
+        var term = _builtInTerm && layout == "term" ? globals["term"] as TermView : null;
+        var list = _builtInHome && layout == "home" ? globals["list"] as ListView : null;
+        if ((term is null && list is null) || globals["site"] is not SiteView site || globals["page"] is not PageView page) return null;
+        var content = _contentBuilders.Value!;
+        content.Clear();
+        if (term is not null) BuiltInTerm.Render(content, term, CardHtml);
+        else BuiltInHome.Render(content, site, list!, CardHtml);
+        var html = BuiltInBase.Render(_pageBuilders.Value!, site, page, content);
+        BuiltInBase.Release(content);
+        return html;
+    }
+
+    /// <summary>
     /// Renders <paramref name="layout"/> with the given globals, then wraps the result in the <c>base</c> layout
     /// as <c>content</c>. Returns null after reporting a diagnostic when a template fails.
     /// </summary>
@@ -123,9 +145,7 @@ public sealed class TemplateRunner : IDisposable
                 if (hasEntities) globals["tags"] = brief;
                 content = BuiltInBrief.Render(brief);
             }
-            else if (_builtInTerm && layout == "term" && globals["term"] is TermView term) content = BuiltInTerm.Render(term, CardHtml);
-            else if (_builtInHome && layout == "home" && globals["list"] is ListView list && globals["site"] is SiteView homeSite)
-                content = BuiltInHome.Render(homeSite, list, CardHtml);
+            else if (InCSharp(layout, globals) is { } written) return written;
             else content = _layouts[layout].Render(context);
             // What base.sbn reads, read after the layout ran (a layout may set variables): the generator's views only.
             if (_builtInBase && globals["site"] is SiteView site && globals["page"] is PageView page)
@@ -186,6 +206,7 @@ public sealed class TemplateRunner : IDisposable
         _contexts.Dispose();
         _cardContexts.Dispose();
         _pageBuilders.Dispose();
+        _contentBuilders.Dispose();
     }
 
     /// <summary>Cards are shared view objects: the same instance is the same card.</summary>
