@@ -52,6 +52,13 @@ public sealed class BuildCache
     /// <summary>Rendered bodies read or made by this process, by memo key (<see cref="TryGetMarkdown"/> also finds unread ones).</summary>
     internal ConcurrentDictionary<string, MarkdownEntry> Markdown { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Each body's last memo key, and what it was made from (<see cref="MarkdownMemo"/>): an edit that adds or removes a
+    /// brief asks the memo about every body, and in preview the same body objects come back edit after edit, so hashing
+    /// each one's key again was a tenth of planning such an edit. Entries go with their bodies.
+    /// </summary>
+    internal System.Runtime.CompilerServices.ConditionalWeakTable<Model.BodyText, MarkdownKey> MarkdownKeys { get; } = new();
+
     /// <summary>Rendered bodies the disk cache holds that nothing has asked for yet, by memo key (<see cref="UnreadBody"/>).</summary>
     internal ConcurrentDictionary<string, UnreadBody> UnreadMarkdown { get; } = new(StringComparer.Ordinal);
 

@@ -82,9 +82,17 @@ internal sealed class MarkdownMemo(
     /// <summary>The memo key of a body (a cached build drops the entry of a body an edit replaced).</summary>
     internal string KeyOf(Model.BodyText markdown, string relativePath, int bodyFirstLine) => Key(markdown, relativePath, bodyFirstLine);
 
-    /// <summary>The body's memo key, made from its hash (known without reading a body left in the build cache).</summary>
-    private string Key(Model.BodyText markdown, string relativePath, int bodyFirstLine) =>
-        ContentHash.Of(contextKey, relativePath, bodyFirstLine.ToString(CultureInfo.InvariantCulture), markdown.Hash);
+    /// <summary>
+    /// The body's memo key, made from its hash (known without reading a body left in the build cache); the key made last
+    /// for this body object when its context, file and first line are the same (<see cref="BuildCache.MarkdownKeys"/>).
+    /// </summary>
+    private string Key(Model.BodyText markdown, string relativePath, int bodyFirstLine)
+    {
+        if (cache.MarkdownKeys.TryGetValue(markdown, out var known) && known.For(contextKey, relativePath, bodyFirstLine)) return known.Key;
+        var key = ContentHash.Of(contextKey, relativePath, bodyFirstLine.ToString(CultureInfo.InvariantCulture), markdown.Hash);
+        cache.MarkdownKeys.AddOrUpdate(markdown, new MarkdownKey(contextKey, relativePath, bodyFirstLine, key));
+        return key;
+    }
 
     /// <summary>
     /// True when the entry's auto-links are what the current spellings give. The matcher only tries spellings
@@ -120,4 +128,13 @@ internal sealed class MarkdownMemo(
 
         public static ChangedWords Of(string[] words) => new(words, [.. words.Select(System.Text.Encoding.UTF8.GetBytes)]);
     }
+}
+
+/// <summary>A body's memo key and the context, file and first line it was made with (the body's hash is the body's own).</summary>
+internal sealed record MarkdownKey(string ContextKey, string RelativePath, int BodyFirstLine, string Key)
+{
+    /// <summary>True when the key was made with these.</summary>
+    public bool For(string contextKey, string relativePath, int bodyFirstLine) =>
+        BodyFirstLine == bodyFirstLine && string.Equals(ContextKey, contextKey, StringComparison.Ordinal)
+        && string.Equals(RelativePath, relativePath, StringComparison.Ordinal);
 }
