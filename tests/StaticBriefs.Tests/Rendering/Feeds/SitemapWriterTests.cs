@@ -14,6 +14,26 @@ public sealed class SitemapWriterTests
     private static string Permalink(string path) => "https://example.org" + path;
 
     [Fact]
+    public void A_urlset_written_by_hand_is_what_XmlWriter_writes_escapes_and_dates_included()
+    {
+        var evening = new DateTimeOffset(2024, 3, 9, 23, 30, 0, TimeSpan.FromHours(-5));
+        List<SitemapEntry> entries =
+        [
+            new("https://example.org/", evening),
+            new("https://example.org/briefs/r&d-<lead>-moves/?a=1&b=\"2\"'3'", null),
+            new("https://example.org/people/zoë-müller/", new DateTimeOffset(2020, 2, 29, 0, 0, 0, TimeSpan.Zero)),
+            new("https://example.org/topics/a>b/", evening.AddYears(-3)),
+        ];
+
+        Assert.Equal(SitemapWriter.UrlSetThroughXmlWriter(entries), SitemapWriter.UrlSet(entries));
+        Assert.Contains("<loc>https://example.org/briefs/r&amp;d-&lt;lead&gt;-moves/?a=1&amp;b=\"2\"'3'</loc>", SitemapWriter.UrlSet(entries), StringComparison.Ordinal);
+        // A location XmlWriter would check or rewrite (a control character, an emoji's surrogates) goes through it.
+        List<SitemapEntry> odd = [.. entries, new("https://example.org/briefs/\U0001F680-launch/", evening)];
+        Assert.Equal(SitemapWriter.UrlSetThroughXmlWriter(odd), SitemapWriter.UrlSet(odd));
+        Assert.Equal(SitemapWriter.UrlSetThroughXmlWriter([]), SitemapWriter.UrlSet([]));
+    }
+
+    [Fact]
     public void Above_50000_urls_sitemap_xml_is_an_index_of_files_within_the_limit()
     {
         var entries = Entries(120_001);
