@@ -41,10 +41,14 @@ public sealed class ViewFactory : IDisposable
         _carry = before is null || idsBefore is null || before.Urls.BasePath != Urls.BasePath ? null : new CardCarry(before._cards, before._site.Briefs, idsBefore);
         // Links name a term without its count, so a brief tagged elsewhere changes no page that only links to the term
         // (cards, chips, career lines): only the index pages, which show counts, take the counted links.
+        // A link that comes out the same as before the edit is the earlier object, as cards are: a carried card's chips
+        // are then the new links themselves (compared by reference), and the view hasher knows their hashes.
+        var earlier = _carry is null ? null : before;
         _termLinks = site.Taxonomies.Values
             .SelectMany(t => t.ByName)
-            .ToFrozenDictionary(t => (t.Kind, t.Key), t => new LinkView(t.Name, Urls.Link(t.Path)));
-        _countedLinks = _termLinks.ToFrozenDictionary(p => p.Key, p => p.Value with { Count = site.TermOf(p.Key.Item1, p.Key.Item2).Count });
+            .ToFrozenDictionary(t => (t.Kind, t.Key), t => Same(earlier?._termLinks, (t.Kind, t.Key), new LinkView(t.Name, Urls.Link(t.Path))));
+        _countedLinks = _termLinks.ToFrozenDictionary(p => p.Key,
+            p => Same(earlier?._countedLinks, p.Key, p.Value with { Count = site.TermOf(p.Key.Item1, p.Key.Item2).Count }));
         _cards = new BriefCard?[site.Briefs.Length];
         _relatedWork = new ThreadLocal<RelatedWork>(() => new RelatedWork(site.Briefs.Length));
         _ticks = [.. site.Briefs.Select(b => b.Date.UtcTicks)];
@@ -372,6 +376,10 @@ public sealed class ViewFactory : IDisposable
         }
         return shown == chips.Count;
     }
+
+    /// <summary>The link <paramref name="links"/> held under <paramref name="key"/> when it equals <paramref name="made"/>, else <paramref name="made"/>.</summary>
+    private static LinkView Same(FrozenDictionary<(TaxonomyKind, TermKey), LinkView>? links, (TaxonomyKind, TermKey) key, LinkView made) =>
+        links is not null && links.TryGetValue(key, out var link) && link == made ? link : made;
 
     /// <summary>Equal cards, their link lists compared item by item (a record compares lists by reference).</summary>
     private static bool SameCard(BriefCard a, BriefCard b) =>

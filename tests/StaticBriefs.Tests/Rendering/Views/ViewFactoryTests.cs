@@ -97,6 +97,27 @@ public sealed class ViewFactoryTests : IDisposable
     }
 
     [Fact]
+    public void After_an_edit_a_term_link_that_comes_out_the_same_is_the_earlier_link_object_and_a_changed_one_is_new()
+    {
+        var (loaded, views, _, ids) = Earlier();
+        var before = loaded;
+        // Beta now names OpenAI too: OpenAI's count changes, its link (name and address) does not; Anthropic is renamed.
+        _site.Write("_data/companies.yml", "- name: Anthropic PBC\n  aliases: [Anthropic]\n- name: OpenAI\n");
+        _site.Write("briefs/b.md", TestSite.Brief("title: Beta\ndate: 2024-02-01\nauthor: Ann\ncompanies: [OpenAI]"));
+        var reloaded = StaticBriefs.Loading.SiteLoader.Load(_site.InputDirectory, new StaticBriefs.Diagnostics.DiagnosticBag());
+        var after = Assemble(reloaded);
+        var carried = new ViewFactory(after, views, ids);
+        TermKey Key(SiteModel site, string name) => site[TaxonomyKind.Companies].ByName.Single(t => t.Name == name).Key;
+
+        var openAi = Key(after, "OpenAI");
+        Assert.Same(views.TermLink(TaxonomyKind.Companies, Key(Assemble(before), "OpenAI")), carried.TermLink(TaxonomyKind.Companies, openAi));
+        Assert.NotSame(views.CountedTermLink(TaxonomyKind.Companies, openAi), carried.CountedTermLink(TaxonomyKind.Companies, openAi));
+        Assert.Equal(2, carried.CountedTermLink(TaxonomyKind.Companies, openAi).Count);
+        Assert.Equal("Anthropic PBC", carried.TermLink(TaxonomyKind.Companies, Key(after, "Anthropic PBC")).Name);
+        Assert.NotSame(carried.TermLink(TaxonomyKind.Companies, openAi), new ViewFactory(after).TermLink(TaxonomyKind.Companies, openAi));
+    }
+
+    [Fact]
     public void A_kept_document_s_card_is_made_again_when_the_site_author_or_base_path_it_shows_changed()
     {
         var (loaded, views, cards, ids) = Earlier();
