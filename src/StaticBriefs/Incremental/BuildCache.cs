@@ -55,7 +55,7 @@ public sealed class BuildCache
     /// <summary>
     /// Each body's last memo key, and what it was made from (<see cref="MarkdownMemo"/>): an edit that adds or removes a
     /// brief asks the memo about every body, and in preview the same body objects come back edit after edit, so hashing
-    /// each one's key again was a tenth of planning such an edit. Entries go with their bodies.
+    /// each one's key again was about a quarter of planning such an edit. Entries go with their bodies.
     /// </summary>
     internal System.Runtime.CompilerServices.ConditionalWeakTable<Model.BodyText, MarkdownKey> MarkdownKeys { get; } = new();
 

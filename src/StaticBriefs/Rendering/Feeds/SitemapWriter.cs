@@ -136,8 +136,8 @@ public static class SitemapWriter
 
     /// <summary>
     /// A <c>urlset</c> file, written as <see cref="UrlSetThroughXmlWriter"/> writes it (tests compare the two): 11,000
-    /// URLs through XmlWriter, and the whole text copied again to name its encoding, were a sixth of a preview edit that
-    /// adds a brief. Locations with characters XmlWriter treats specially (controls, surrogates, non-characters) go
+    /// URLs through XmlWriter, and the whole text copied again to name its encoding, were an eighth of the rebuild
+    /// thread's work in a preview edit that adds a brief. Locations with characters XmlWriter treats specially (controls, surrogates, non-characters) go
     /// through XmlWriter, as does an empty set.
     /// </summary>
     internal static string UrlSet(IReadOnlyList<SitemapEntry> entries)
