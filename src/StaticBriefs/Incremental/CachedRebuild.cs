@@ -98,6 +98,8 @@ internal static class CachedRebuild
             var rebuild = new PartialRebuild(options, incremental.Context, output, outputDirectory, manifest, clock)
             {
                 CleanForeign = true,
+                // SnapshotChecks.OutputMatches looked at every file above.
+                PreviousChecked = true,
                 Restage = (staging, site, views, found) =>
                 {
                     // As the full build's asset and static file stages do (the theme is the snapshot's, so the assets are too).

@@ -19,6 +19,15 @@ internal sealed class PageMemoSink(
     private readonly ViewHasher _hasher = new(earlierHasher);
 
     /// <summary>
+    /// True when every file of the previous manifest was checked to stand as recorded at the start of this build (a
+    /// cached build checks them all before it trusts its snapshot): a file is linked to without looking at it again.
+    /// A versioned search index links its 11,000 unchanged files to the last version's, and each second look was a
+    /// call to the file system. A file changed by hand in between is linked as it then is; its record no longer
+    /// describes it, so the next build does not trust the output and builds it whole.
+    /// </summary>
+    internal bool PreviousChecked { get; init; }
+
+    /// <summary>
     /// The hashes of this build's views that the next build from memory (preview) can be handed again: cards and term
     /// links, which an edit carries over as the same objects (see ViewFactory).
     /// </summary>
@@ -106,7 +115,7 @@ internal sealed class PageMemoSink(
     {
         var key = "bytes:" + ContentHash.Of(content);
         if (Keep(relativePath, key)) return;
-        if (Untouched(earlierPath, key) is { } earlier)
+        if (Untouched(earlierPath, key, PreviousChecked) is { } earlier)
         {
             if (staging.WriteBytesAsLinkTo(Path.Combine(output.Root, earlierPath), relativePath, content)) _linked[relativePath] = earlier;
         }
@@ -127,11 +136,12 @@ internal sealed class PageMemoSink(
 
     /// <summary>
     /// The previous build's record of <paramref name="file"/> when it was made from <paramref name="key"/> and stands
-    /// as it was written (same length and time, a plain file, no link on its way); else null.
+    /// as it was written (same length and time, a plain file, no link on its way; not looked at again when
+    /// <paramref name="checkedAlready"/>); else null.
     /// </summary>
-    private OutputRecord? Untouched(string file, string key)
+    private OutputRecord? Untouched(string file, string key, bool checkedAlready = false)
     {
         if (previous is null || !previous.Files.TryGetValue(file, out var record) || record.Key != key) return null;
-        return record.Describes(output, file) ? record : null;
+        return checkedAlready || record.Describes(output, file) ? record : null;
     }
 }

@@ -38,6 +38,9 @@ internal sealed class PartialRebuild(
     /// </summary>
     public bool CleanForeign { get; init; }
 
+    /// <summary>True when every file of the previous manifest was checked to stand as recorded (see <see cref="PageMemoSink.PreviousChecked"/>).</summary>
+    public bool PreviousChecked { get; init; }
+
     /// <summary>Runs the plan; <paramref name="next"/> is the state to keep, or null when the build failed.</summary>
     public BuildResult Run(LiveState state, SiteEdit edit, PlannedEdit planned, out LiveState? next)
     {
@@ -55,7 +58,7 @@ internal sealed class PartialRebuild(
 
         using var staging = output.CreateStaging(diagnostics);
         if (staging is null) return Failed(diagnostics, site, views);
-        var sink = new PageMemoSink(staging, output, previous, state.LayoutKeys, state.Hasher);
+        var sink = new PageMemoSink(staging, output, previous, state.LayoutKeys, state.Hasher) { PreviousChecked = PreviousChecked };
         Restage?.Invoke(staging, site, views, diagnostics);
         // Counted before the commit, which turns the previous manifest into the new one.
         var pagesBefore = state.HtmlFiles ?? previous.Files.Keys.Count(IsHtml);

@@ -31,7 +31,11 @@ public sealed class StagingOutput : IOutputSink, IScratchSink, IDisposable
         _diagnostics = diagnostics;
         _meter = meter;
         StagingDirectory = work.Site;
+        _rootIsFull = Path.GetFullPath(StagingDirectory) == StagingDirectory;
     }
+
+    /// <summary>True when <see cref="StagingDirectory"/> is already a full, normal path (it always is: a work folder's).</summary>
+    private readonly bool _rootIsFull;
 
     /// <summary>The folder being written.</summary>
     public string StagingDirectory { get; }
@@ -183,6 +187,26 @@ public sealed class StagingOutput : IOutputSink, IScratchSink, IDisposable
     }
 
     /// <summary>Creates a folder once per build: most pages live in a folder of their own, so asking the file system every time doubles the system calls.</summary>
+    /// <summary>
+    /// True when <paramref name="relativePath"/> is names joined by single '/' (no '.' or '..', no empty name, no '\\' or
+    /// NUL), on a system whose separator is '/': joined to a full root it is already what <see cref="Path.GetFullPath(string)"/>
+    /// would make of it. Every file of a build passes here, and normalising 39,000 paths that need nothing was a percent
+    /// of a cached build's samples.
+    /// </summary>
+    internal static bool IsPlainRelative(string relativePath)
+    {
+        if (Path.DirectorySeparatorChar != '/' || relativePath.Length == 0) return false;
+        var start = 0;
+        while (true)
+        {
+            var end = relativePath.IndexOf('/', start);
+            var name = relativePath.AsSpan(start, (end < 0 ? relativePath.Length : end) - start);
+            if (name.Length == 0 || name is "." or ".." || name.IndexOfAny('\\', '\0') >= 0) return false;
+            if (end < 0) return true;
+            start = end + 1;
+        }
+    }
+
     private void EnsureDirectory(string directory)
     {
         if (_directories.ContainsKey(directory)) return;
@@ -192,7 +216,8 @@ public sealed class StagingOutput : IOutputSink, IScratchSink, IDisposable
 
     private (string Path, string Relative) FullPath(string relativePath)
     {
-        var path = Path.GetFullPath(Path.Combine(StagingDirectory, relativePath));
+        var path = IsPlainRelative(relativePath) && _rootIsFull ? StagingDirectory + "/" + relativePath
+            : Path.GetFullPath(Path.Combine(StagingDirectory, relativePath));
         // A slug or file name can never be allowed to write outside the staging folder.
         if (!path.StartsWith(StagingDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new InvalidOperationException($"refusing to write outside the output folder: {relativePath}");

@@ -105,6 +105,40 @@ public sealed class StagingOutputTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_site.Root, "escape.html")));
     }
 
+    [Theory]
+    [InlineData("index.html", true)]
+    [InlineData("briefs/2019/some-slug/index.html", true)]
+    [InlineData("search/0a1b/docs/12.json", true)]
+    [InlineData(".well-known/x", true)]
+    [InlineData("a..b/c", true)]
+    [InlineData("briefs/./a.html", false)]
+    [InlineData("briefs//a.html", false)]
+    [InlineData("briefs/../a.html", false)]
+    [InlineData("..", false)]
+    [InlineData(".", false)]
+    [InlineData("/abs.html", false)]
+    [InlineData("trailing/", false)]
+    [InlineData("back\\slash.html", false)]
+    [InlineData("", false)]
+    public void A_plain_relative_path_is_one_that_normalising_leaves_as_it_is(string path, bool plain)
+    {
+        Assert.Equal(plain, StagingOutput.IsPlainRelative(path));
+        if (!plain) return;
+        // The shortcut joins the root and the path: exactly what Path.GetFullPath makes of them.
+        var root = Path.GetFullPath(_site.Root);
+        Assert.Equal(Path.GetFullPath(Path.Combine(root, path)), root + "/" + path);
+    }
+
+    [Fact]
+    public void Paths_that_need_normalising_are_written_where_normalising_puts_them()
+    {
+        Commit(("briefs/./a//b.html", "x"), ("briefs/c/../d.html", "y"));
+
+        Assert.Equal("x", File.ReadAllText(_site.OutputPath("briefs/a/b.html")));
+        Assert.Equal("y", File.ReadAllText(_site.OutputPath("briefs/d.html")));
+        Assert.False(StagingOutput.IsPlainRelative("nul\0.html"));
+    }
+
     [Fact]
     public void Text_is_written_as_utf8_without_bom()
     {
