@@ -94,12 +94,19 @@ public static class FileTreeWalker
             }
         }
 
-        private List<string> List(Frame frame)
+        /// <summary>
+        /// The folder's names in ordinal order, each with the kind its listing gave (<see cref="FolderListing"/>; null
+        /// where there is none): the 10,000 files of a large site are then not each looked at again.
+        /// </summary>
+        private List<(string Name, FileKind? Kind)> List(Frame frame)
         {
             try
             {
-                var names = Directory.EnumerateFileSystemEntries(frame.Real, "*", Everything).Select(Path.GetFileName).OfType<string>().ToList();
-                names.Sort(StringComparer.Ordinal);
+                List<(string Name, FileKind? Kind)> names = FolderListing.Of(frame.Real) is { } listed
+                    ? [.. listed.Select(e => (e.Name, (FileKind?)e.Kind))]
+                    : [.. Directory.EnumerateFileSystemEntries(frame.Real, "*", Everything).Select(Path.GetFileName).OfType<string>()
+                        .Select(name => (name, (FileKind?)null))];
+                names.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
                 return names;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -110,8 +117,9 @@ public static class FileTreeWalker
             }
         }
 
-        private Frame? Visit(Frame parent, string name)
+        private Frame? Visit(Frame parent, (string Name, FileKind? Kind) entry)
         {
+            var name = entry.Name;
             var relative = parent.Relative + name;
             if (!include(relative)) return null;
             if (++_entries == MaxEntries + 1)
@@ -121,7 +129,7 @@ public static class FileTreeWalker
             }
             if (_entries > MaxEntries) return null;
 
-            var found = SafePath.Resolve(Path.Combine(parent.Real, name), boundary, display + relative, diagnostics);
+            var found = SafePath.Resolve(Path.Combine(parent.Real, name), boundary, display + relative, diagnostics, entry.Kind);
             switch (found.Kind)
             {
                 case FileKind.Regular:

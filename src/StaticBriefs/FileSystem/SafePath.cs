@@ -39,9 +39,10 @@ public static class SafePath
 
     /// <summary>
     /// Checks <paramref name="full"/>, whose folder must already be canonical; an absent path is
-    /// <see cref="FileKind.Missing"/> and not reported.
+    /// <see cref="FileKind.Missing"/> and not reported. <paramref name="listedAs"/> is the kind its folder's listing
+    /// gave it (<see cref="FolderListing"/>): a regular file or a folder there is not looked at again.
     /// </summary>
-    public static ResolvedPath Resolve(string full, string boundary, string display, DiagnosticBag diagnostics)
+    public static ResolvedPath Resolve(string full, string boundary, string display, DiagnosticBag diagnostics, FileKind? listedAs = null)
     {
         var name = Path.GetFileName(full);
         if (FileTreeWalker.IsUndecodableName(name, full))
@@ -56,7 +57,8 @@ public static class SafePath
                 $"path is longer than {FileTreeWalker.MaxPathBytes} bytes, which the system cannot open; shorten the folder or file names");
             return default;
         }
-        var kind = FileStatus.LStat(full, out var error);
+        var error = LookupError.None;
+        var kind = listedAs is FileKind.Regular or FileKind.Directory ? listedAs.Value : FileStatus.LStat(full, out error);
         switch (kind)
         {
             case FileKind.Regular or FileKind.Directory:

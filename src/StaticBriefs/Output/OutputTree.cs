@@ -40,6 +40,21 @@ internal static class OutputTree
     /// <summary>The entries of one folder, not recursing.</summary>
     public static List<(string Name, EntryKind Kind)> Entries(string folder)
     {
+        if (FileSystem.FolderListing.Of(folder) is { } listed)
+        {
+            var kinds = new List<(string, EntryKind)>(listed.Count);
+            foreach (var (name, kind) in listed)
+            {
+                if (kind == FileSystem.FileKind.Missing) continue;
+                kinds.Add((name, kind switch
+                {
+                    FileSystem.FileKind.Directory => EntryKind.Folder,
+                    FileSystem.FileKind.SymbolicLink => EntryKind.Link,
+                    _ => EntryKind.File,
+                }));
+            }
+            return kinds;
+        }
         var entries = new FileSystemEnumerable<(string, EntryKind)>(folder,
             (ref FileSystemEntry e) => (e.FileName.ToString(), Kind(e.Attributes)),
             new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false });
@@ -71,12 +86,39 @@ internal static class OutputTree
             case EntryKind.File or EntryKind.Link:
                 File.Delete(path);
                 break;
+            case EntryKind.Folder when FileSystem.FolderListing.Available:
+                DeleteFolder(path);
+                break;
             case EntryKind.Folder:
                 // Directory.Delete unlinks the links it meets without entering them (checked by OutputTreeTests).
                 Directory.Delete(path, recursive: true);
                 break;
         }
     }
+
+    /// <summary>
+    /// Removes a folder and everything in it, from listings that give each entry's kind (Directory.Delete looks at
+    /// every entry first, two system calls each): links are unlinked, never entered.
+    /// </summary>
+    private static void DeleteFolder(string path)
+    {
+        foreach (var (name, kind) in Entries(path))
+        {
+            var entry = Path.Combine(path, name);
+            try
+            {
+                if (kind == EntryKind.Folder) DeleteFolder(entry);
+                else Posix.Unlink(entry);
+            }
+            catch (Exception ex) when (ex is DirectoryNotFoundException or FileOperationException { HResult: NoSuchEntry })
+            {
+                // Gone meanwhile, as File.Delete and Directory.Delete let pass.
+            }
+        }
+        Posix.RemoveFolder(path);
+    }
+
+    private const int NoSuchEntry = 2;
 
     /// <summary>
     /// True when <paramref name="realPath"/> is a mount point: renaming it fails (EBUSY) and renames across it fail

@@ -1,3 +1,4 @@
+using StaticBriefs.Tests.Output;
 using StaticBriefs.Tests.Support;
 
 namespace StaticBriefs.Tests.Incremental;
@@ -143,6 +144,28 @@ public sealed class CachedRebuildTests
         var result = site.BuildOk();
 
         Assert.False(result.Planned);
+        site.AssertSameAsClean();
+    }
+
+    [Fact]
+    public void A_brief_folder_moved_out_and_linked_back_makes_the_build_full_and_what_it_points_to_is_left_alone()
+    {
+        // The files behind the link stand as the manifest recorded them (a move keeps size and time): only the check
+        // that every folder on the way is a real one (OutputFolder.IsLinkFree, noted from its parent's listing) tells.
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        var folder = site.Site.OutputPath("briefs/meta-llama-3");
+        var moved = Path.Combine(site.Site.Root, "moved-out");
+        Directory.Move(folder, moved);
+        Directory.CreateSymbolicLink(folder, moved);
+        var before = OutputTestSupport.TreeHash(moved);
+
+        EditBody(site, "linked");
+        var result = site.BuildOk();
+
+        Assert.False(result.Planned);
+        Assert.Equal(before, OutputTestSupport.TreeHash(moved));
+        Assert.Null(new DirectoryInfo(folder).LinkTarget);
         site.AssertSameAsClean();
     }
 
