@@ -63,22 +63,13 @@ internal sealed class CachePack : IDisposable
     /// <summary>Reads and decodes one entry; null when the record is damaged or is not the entry the index says.</summary>
     public T? Read<T>(PackSpan span, char kind, string key, Func<BinaryReader, T> decode) where T : class
     {
-        if (span.Offset < 0 || span.Length <= HeaderLength || span.Offset > Length - span.Length) return null;
+        if (!Within(span)) return null;
         var buffer = ArrayPool<byte>.Shared.Rent(span.Length);
         try
         {
-            if (!ReadExactly(span, buffer)) return null;
-            var payload = buffer.AsSpan(HeaderLength, span.Length - HeaderLength);
-            if (BinaryPrimitives.ReadInt32LittleEndian(buffer) != payload.Length
-                || BinaryPrimitives.ReadUInt64LittleEndian(buffer.AsSpan(sizeof(int))) != CacheStore.Checksum(payload))
-                return null;
-            using var reader = BufferReader.Over(buffer, HeaderLength, payload.Length);
-            if (reader.ReadChar() != kind || reader.ReadString() != key) return null;
-            var value = decode(reader);
-            return reader.BaseStream.Position == payload.Length ? value : null;
+            return ReadExactly(span, buffer) ? Decode(buffer, 0, span.Length, kind, key, decode) : null;
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or EndOfStreamException or ArgumentException
-            or DecoderFallbackException or FormatException or OverflowException or ObjectDisposedException)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
             // ObjectDisposedException: a body read late, from a pack a save has since replaced.
             return null;
@@ -86,6 +77,89 @@ internal sealed class CachePack : IDisposable
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Records read together when they lie within this many bytes of the first.</summary>
+    internal const int WindowBytes = 1 << 20;
+
+    /// <summary>A gap between two records wider than this starts a new read (its bytes would be read for nothing).</summary>
+    internal const int LargestGap = 16 << 10;
+
+    /// <summary>
+    /// Reads the records at <paramref name="spans"/> as <see cref="Read{T}"/> reads each, on every core, a window of
+    /// neighbouring records at a time: loading the cache reads 20,000 records at 10,000 briefs, and one read each was
+    /// 20,000 system calls. <paramref name="decode"/> gets each span's place in <paramref name="spans"/>; a record
+    /// that is damaged, not the entry it should be, or unreadable gives null.
+    /// </summary>
+    public T?[] ReadAll<T>(IReadOnlyList<PackSpan> spans, Func<int, char> kind, Func<int, string> key, Func<int, BinaryReader, T> decode)
+        where T : class
+    {
+        var results = new T?[spans.Count];
+        var order = Enumerable.Range(0, spans.Count).Where(i => Within(spans[i])).ToArray();
+        Array.Sort(order, (a, b) => spans[a].Offset.CompareTo(spans[b].Offset));
+        var windows = new List<(int From, int To)>();
+        for (var first = 0; first < order.Length;)
+        {
+            var start = spans[order[first]].Offset;
+            var end = start + spans[order[first]].Length;
+            var next = first + 1;
+            while (next < order.Length && spans[order[next]] is var span && span.Offset >= end && span.Offset - end <= LargestGap
+                && span.Offset + span.Length - start <= WindowBytes)
+            {
+                end = span.Offset + span.Length;
+                next++;
+            }
+            windows.Add((first, next));
+            first = next;
+        }
+        Parallel.ForEach(windows, window =>
+        {
+            var start = spans[order[window.From]].Offset;
+            var last = spans[order[window.To - 1]];
+            var whole = new PackSpan(start, (int)(last.Offset + last.Length - start));
+            var buffer = ArrayPool<byte>.Shared.Rent(whole.Length);
+            try
+            {
+                if (!ReadExactly(whole, buffer)) return;
+                for (var i = window.From; i < window.To; i++)
+                {
+                    var at = order[i];
+                    results[at] = Decode(buffer, (int)(spans[at].Offset - start), spans[at].Length, kind(at), key(at), r => decode(at, r));
+                }
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+            {
+                // Unreadable: those records are simply not cached.
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        });
+        return results;
+    }
+
+    private bool Within(PackSpan span) => span.Offset >= 0 && span.Length > HeaderLength && span.Offset <= Length - span.Length;
+
+    /// <summary>Checks and decodes the record of <paramref name="length"/> bytes at <paramref name="start"/> of <paramref name="buffer"/>.</summary>
+    private static T? Decode<T>(byte[] buffer, int start, int length, char kind, string key, Func<BinaryReader, T> decode) where T : class
+    {
+        try
+        {
+            var payload = buffer.AsSpan(start + HeaderLength, length - HeaderLength);
+            if (BinaryPrimitives.ReadInt32LittleEndian(buffer.AsSpan(start)) != payload.Length
+                || BinaryPrimitives.ReadUInt64LittleEndian(buffer.AsSpan(start + sizeof(int))) != CacheStore.Checksum(payload))
+                return null;
+            using var reader = BufferReader.Over(buffer, start + HeaderLength, payload.Length);
+            if (reader.ReadChar() != kind || reader.ReadString() != key) return null;
+            var value = decode(reader);
+            return reader.BaseStream.Position == payload.Length ? value : null;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or ArgumentException
+            or DecoderFallbackException or FormatException or OverflowException)
+        {
+            return null;
         }
     }
 

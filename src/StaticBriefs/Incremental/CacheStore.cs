@@ -86,26 +86,27 @@ internal static partial class CacheStore
             cache.UnreadMarkdown[key] = unread;
             pack.Remember(unread, span);
         }
-        var loadedDocuments = new DocumentEntry?[documents.Length];
-        var loadedTokens = new Search.TokenizedText?[tokens.Length];
-        Parallel.For(0, documents.Length + tokens.Length, i =>
-        {
-            if (i < documents.Length)
+        // Read in windows of neighbouring records (CachePack.ReadAll): documents first, then tokens.
+        var loaded = pack.ReadAll<object>([.. documents.Select(d => d.Span), .. tokens.Select(t => t.Span)],
+            i => i < documents.Length ? 'd' : 't',
+            i => i < documents.Length ? documents[i].Path : TokenKey(tokens[i - documents.Length].Key),
+            (i, r) =>
             {
+                if (i >= documents.Length) return CacheCodec.ReadTokens(r, lexicon);
                 var (path, hash, reading, stamp, span) = documents[i];
-                var entry = pack.Read(span, 'd', path, r => new DocumentEntry(hash, CacheCodec.ReadDocument(r, pack.LeftBody(span)), CacheCodec.ReadDiagnostics(r))
+                return new DocumentEntry(hash, CacheCodec.ReadDocument(r, pack.LeftBody(span)), CacheCodec.ReadDiagnostics(r))
                 {
                     Reading = reading,
                     Stamp = stamp,
-                });
-                if (entry is not null && entry.Document.RelativePath == path) loadedDocuments[i] = entry;
-            }
-            else
-            {
-                var (key, span) = tokens[i - documents.Length];
-                loadedTokens[i - documents.Length] = pack.Read(span, 't', TokenKey(key), r => CacheCodec.ReadTokens(r, lexicon));
-            }
-        });
+                };
+            });
+        var loadedDocuments = new DocumentEntry?[documents.Length];
+        for (var i = 0; i < documents.Length; i++)
+        {
+            if (loaded[i] is DocumentEntry entry && entry.Document.RelativePath == documents[i].Path) loadedDocuments[i] = entry;
+        }
+        var loadedTokens = new Search.TokenizedText?[tokens.Length];
+        for (var i = 0; i < tokens.Length; i++) loadedTokens[i] = loaded[documents.Length + i] as Search.TokenizedText;
         for (var i = 0; i < documents.Length; i++)
         {
             if (loadedDocuments[i] is not { } entry) continue;
