@@ -91,6 +91,23 @@ public sealed class BuildCache
         return pack?.SpanOf(unread) is { } span ? CacheStore.ReadLinkCheck(pack, span, key, words) : null;
     }
 
+    /// <summary>
+    /// <see cref="CheckUnread"/> of each of <paramref name="asked"/>, read a window of neighbouring records at a time
+    /// (<see cref="CachePack.ReadAll{T}"/>); bodies not in the pack are left out.
+    /// </summary>
+    internal List<(UnreadBody Unread, byte[][] Words, LinkCheck? Check)> CheckUnreadAll(IReadOnlyList<(string Key, UnreadBody Unread, byte[][] Words)> asked)
+    {
+        var pack = Pack;
+        if (pack is null) return [];
+        var found = new List<((string Key, UnreadBody Unread, byte[][] Words) Asked, PackSpan Span)>(asked.Count);
+        foreach (var one in asked)
+        {
+            if (pack.SpanOf(one.Unread) is { } span) found.Add((one, span));
+        }
+        var checks = CacheStore.ReadLinkChecks(pack, [.. found.Select(f => f.Span)], i => found[i].Asked.Key, i => found[i].Asked.Words);
+        return [.. found.Select((f, i) => (f.Asked.Unread, f.Asked.Words, checks[i]))];
+    }
+
     /// <summary>Forgets the body kept under <paramref name="key"/>, read or not.</summary>
     internal void ForgetMarkdown(string key)
     {

@@ -134,6 +134,10 @@ internal static partial class CacheStore
     internal static LinkCheck? ReadLinkCheck(CachePack pack, PackSpan span, string key, byte[][] words) =>
         pack.Read(span, 'm', key, r => CacheCodec.ReadLinkCheck((BufferReader)r, words));
 
+    /// <summary><see cref="ReadLinkCheck"/> of each of <paramref name="spans"/>, a window of records at a time.</summary>
+    internal static LinkCheck?[] ReadLinkChecks(CachePack pack, IReadOnlyList<PackSpan> spans, Func<int, string> key, Func<int, byte[][]> words) =>
+        pack.ReadAll(spans, _ => 'm', key, (i, r) => CacheCodec.ReadLinkCheck((BufferReader)r, words(i)));
+
     public static void Save(BuildCache cache, string directory)
     {
         System.IO.Directory.CreateDirectory(directory);

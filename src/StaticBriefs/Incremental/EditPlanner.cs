@@ -71,6 +71,8 @@ internal static class EditPlanner
             // A brief added, moved or deleted, or an entity name added or gone, can change how other bodies link: each
             // body's recorded link look-ups are asked again (on every core: there are as many as briefs).
             var stale = new bool[after.Briefs.Length];
+            markdown.PrepareChecks([.. Enumerable.Range(0, stale.Length).Where(id => !briefs.Contains(id))
+                .Select(id => after.Briefs[id].Source).Select(s => (s.BodySource, s.RelativePath, s.BodyFirstLine))]);
             Parallel.For(0, stale.Length, id =>
             {
                 var source = after.Briefs[id].Source;

@@ -313,7 +313,7 @@ internal sealed class OutputFolder : IDisposable
         if (_realFolders.TryGetValue(folder, out var real)) return real;
         var slash = folder.LastIndexOf('/');
         var parent = slash < 0 ? "" : folder[..(slash + 1)];
-        if (_listedParents.TryAdd(parent, 0) && FileSystem.FolderListing.Of(Path.Combine(Root, parent)) is { } entries)
+        if (_listedParents.TryAdd(parent, 0) && ListOrNull(Path.Combine(Root, parent)) is { } entries)
         {
             foreach (var (name, kind) in entries)
             {
@@ -322,6 +322,19 @@ internal sealed class OutputFolder : IDisposable
             }
         }
         return _realFolders.GetOrAdd(folder, f => OutputTree.KindOf(Path.Combine(Root, f)) == EntryKind.Folder);
+
+        // A listing that fails part way (an I/O error) leaves each folder to its own look.
+        static List<(string Name, FileSystem.FileKind Kind)>? ListOrNull(string path)
+        {
+            try
+            {
+                return FileSystem.FolderListing.Of(path);
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
     }
 
     /// <summary>Releases the lock; an output folder this build created and never filled is removed first.</summary>

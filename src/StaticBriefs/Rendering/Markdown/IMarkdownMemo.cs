@@ -18,4 +18,12 @@ public interface IMarkdownMemo
 
     /// <summary>True when <see cref="Render"/> would return a remembered rendering (nothing is rendered or counted).</summary>
     bool IsCurrent(Model.BodyText markdown, string relativePath, int bodyFirstLine, LinkContext links);
+
+    /// <summary>
+    /// Tells the memo that <see cref="IsCurrent"/> is about to be asked of every one of <paramref name="bodies"/>, so it
+    /// can read what it needs for them at once. Nothing by default.
+    /// </summary>
+    void PrepareChecks(IReadOnlyList<(Model.BodyText Markdown, string RelativePath, int BodyFirstLine)> bodies)
+    {
+    }
 }

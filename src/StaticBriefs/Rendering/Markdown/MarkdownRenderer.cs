@@ -31,6 +31,10 @@ public sealed class MarkdownRenderer(
     public bool IsCurrent(Model.BodyText markdown, string relativePath, int bodyFirstLine) =>
         memo is not null && memo.IsCurrent(markdown, relativePath, bodyFirstLine, links);
 
+    /// <summary>See <see cref="IMarkdownMemo.PrepareChecks"/>.</summary>
+    public void PrepareChecks(IReadOnlyList<(Model.BodyText Markdown, string RelativePath, int BodyFirstLine)> bodies) =>
+        memo?.PrepareChecks(bodies);
+
     /// <summary>Renders one body; broken links are reported against <paramref name="relativePath"/>.</summary>
     public RenderedMarkdown Render(string markdown, string relativePath, int bodyFirstLine, DiagnosticBag diagnostics) =>
         Render(new Model.BodyText(markdown), relativePath, bodyFirstLine, diagnostics);
