@@ -69,7 +69,8 @@ internal static class EditPlanner
         if (linksChanged)
         {
             // A brief added, moved or deleted, or an entity name added or gone, can change how other bodies link: each
-            // body's recorded link look-ups are asked again (on every core: there are as many as briefs).
+            // body's recorded link look-ups are asked again (on every core: there are as many as briefs; those of bodies
+            // left in the cache's pack are read first, a window of records at a time).
             var stale = new bool[after.Briefs.Length];
             markdown.PrepareChecks([.. Enumerable.Range(0, stale.Length).Where(id => !briefs.Contains(id))
                 .Select(id => after.Briefs[id].Source).Select(s => (s.BodySource, s.RelativePath, s.BodyFirstLine))]);
