@@ -18,20 +18,38 @@ internal static partial class FolderListing
     private const int TypeOffset = 18;
     private const int NameOffset = 19;
 
+    private const int ReadOnlyCloseOnExec = 0x80000;
+
+    /// <summary>O_DIRECTORY | O_NOFOLLOW, whose values differ between architectures; -1 where not known here.</summary>
+    private static int FolderNotLink => RuntimeInformation.ProcessArchitecture switch
+    {
+        Architecture.X64 => 0x10000 | 0x20000,
+        Architecture.Arm64 => 0x4000 | 0x8000,
+        _ => -1,
+    };
+
     /// <summary>True where <see cref="Of"/> answers.</summary>
-    public static bool Available => OperatingSystem.IsLinux() && Environment.Is64BitProcess;
+    public static bool Available => OperatingSystem.IsLinux() && Environment.Is64BitProcess && FolderNotLink >= 0;
 
     /// <summary>
     /// The entries of <paramref name="folder"/> (not "." and ".."), each with its kind, a link as a link; an entry the
     /// file system does not type is looked at (<see cref="FileStamp.Of"/>; <see cref="FileKind.Missing"/> when it went
     /// meanwhile). Null when the folder cannot be opened or
-    /// listing is not <see cref="Available"/>: the caller's own way then reports why.
+    /// listing is not <see cref="Available"/>: the caller's own way then reports why. A link at
+    /// <paramref name="folder"/> itself is not followed (null): a folder swapped for a link between a look at it and
+    /// its listing is never listed through the link.
     /// </summary>
     public static List<(string Name, FileKind Kind)>? Of(string folder)
     {
         if (!Available) return null;
-        var stream = OpenDir(folder);
-        if (stream == 0) return null;
+        var descriptor = Open(folder, ReadOnlyCloseOnExec | FolderNotLink);
+        if (descriptor < 0) return null;
+        var stream = FdOpenDir(descriptor);
+        if (stream == 0)
+        {
+            _ = Close(descriptor);
+            return null;
+        }
         try
         {
             var entries = new List<(string, FileKind)>();
@@ -68,8 +86,14 @@ internal static partial class FolderListing
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "opendir", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial nint OpenDir(string path);
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fdopendir", SetLastError = true)]
+    private static partial nint FdOpenDir(int descriptor);
+
+    [LibraryImport("libc", EntryPoint = "close")]
+    private static partial int Close(int descriptor);
 
     // SetLastError clears errno before the call, so a null entry with errno 0 is the end of the folder.
     [LibraryImport("libc", EntryPoint = "readdir", SetLastError = true)]

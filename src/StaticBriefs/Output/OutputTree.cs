@@ -40,21 +40,7 @@ internal static class OutputTree
     /// <summary>The entries of one folder, not recursing.</summary>
     public static List<(string Name, EntryKind Kind)> Entries(string folder)
     {
-        if (FileSystem.FolderListing.Of(folder) is { } listed)
-        {
-            var kinds = new List<(string, EntryKind)>(listed.Count);
-            foreach (var (name, kind) in listed)
-            {
-                if (kind == FileSystem.FileKind.Missing) continue;
-                kinds.Add((name, kind switch
-                {
-                    FileSystem.FileKind.Directory => EntryKind.Folder,
-                    FileSystem.FileKind.SymbolicLink => EntryKind.Link,
-                    _ => EntryKind.File,
-                }));
-            }
-            return kinds;
-        }
+        if (FileSystem.FolderListing.Of(folder) is { } listed) return KindsOf(listed);
         var entries = new FileSystemEnumerable<(string, EntryKind)>(folder,
             (ref FileSystemEntry e) => (e.FileName.ToString(), Kind(e.Attributes)),
             new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false });
@@ -102,7 +88,22 @@ internal static class OutputTree
     /// </summary>
     private static void DeleteFolder(string path)
     {
-        foreach (var (name, kind) in Entries(path))
+        if (FileSystem.FolderListing.Of(path) is not { } listed)
+        {
+            // Not a folder that opens without following a link: one swapped in meanwhile is removed as a link, never
+            // entered (Directory.Delete would list through it).
+            switch (KindOf(path))
+            {
+                case EntryKind.Missing:
+                    return;
+                case EntryKind.File or EntryKind.Link:
+                    Posix.Unlink(path);
+                    return;
+                default:
+                    throw new IOException($"cannot list the folder {path} to remove it");
+            }
+        }
+        foreach (var (name, kind) in KindsOf(listed))
         {
             var entry = Path.Combine(path, name);
             try
@@ -119,6 +120,23 @@ internal static class OutputTree
     }
 
     private const int NoSuchEntry = 2;
+
+    /// <summary>A listing's entries in this tree's kinds; entries gone since the listing are left out.</summary>
+    private static List<(string Name, EntryKind Kind)> KindsOf(List<(string Name, FileSystem.FileKind Kind)> listed)
+    {
+        var kinds = new List<(string, EntryKind)>(listed.Count);
+        foreach (var (name, kind) in listed)
+        {
+            if (kind == FileSystem.FileKind.Missing) continue;
+            kinds.Add((name, kind switch
+            {
+                FileSystem.FileKind.Directory => EntryKind.Folder,
+                FileSystem.FileKind.SymbolicLink => EntryKind.Link,
+                _ => EntryKind.File,
+            }));
+        }
+        return kinds;
+    }
 
     /// <summary>
     /// True when <paramref name="realPath"/> is a mount point: renaming it fails (EBUSY) and renames across it fail

@@ -49,6 +49,19 @@ public sealed class FolderListingTests : IDisposable
     }
 
     [Fact]
+    public void A_link_to_a_folder_is_not_listed_through()
+    {
+        // Removing a tree lists each folder it meets: one swapped for a link meanwhile must not lead outside.
+        var target = Directory.CreateDirectory(Path.Combine(_root, "target")).FullName;
+        File.WriteAllText(Path.Combine(target, "keep.txt"), "keep");
+        Directory.CreateSymbolicLink(Path.Combine(_root, "link"), target);
+
+        if (!FolderListing.Available) return;
+        Assert.Null(FolderListing.Of(Path.Combine(_root, "link")));
+        Assert.Single(FolderListing.Of(target)!);
+    }
+
+    [Fact]
     public void A_folder_of_thousands_is_listed_whole()
     {
         // readdir hands entries over in batches: the listing must go on past the first.
