@@ -117,10 +117,47 @@ internal sealed class PageMemoSink(
         if (Keep(relativePath, key)) return;
         if (Untouched(earlierPath, key, PreviousChecked) is { } earlier)
         {
-            if (staging.WriteBytesAsLinkTo(Path.Combine(output.Root, earlierPath), relativePath, content)) _linked[relativePath] = earlier;
+            if (_move is { } move && move.Moves(earlierPath) && move.Before(relativePath) == earlierPath)
+            {
+                // The same file under the moved folder's new name: its record stands.
+                staging.Carry(relativePath);
+                _linked[relativePath] = earlier;
+            }
+            else if (staging.WriteBytesAsLinkTo(Path.Combine(output.Root, earlierPath), relativePath, content)) _linked[relativePath] = earlier;
         }
         else staging.WriteBytes(relativePath, content);
         _written[relativePath] = key;
+    }
+
+    private FolderMove? _move;
+
+    /// <summary>
+    /// Plans the move of <paramref name="earlierFolder"/> to <paramref name="folder"/> when every file of the previous
+    /// output was checked at the start of this build (a cached build's), the move pays and the output folder allows it
+    /// (see <see cref="OutputFolder.CanMove"/>). One move a build; called before the folder's files are written.
+    /// </summary>
+    public bool TryMoveFolder(string earlierFolder, string folder, IReadOnlyList<(string Path, string Key)> files)
+    {
+        if (!PreviousChecked || previous is null || _move is not null) return false;
+        var (unchanged, twins) = (0, 0);
+        foreach (var (path, key) in files)
+        {
+            if (!previous.Files.TryGetValue(earlierFolder + path, out var record)) continue;
+            twins++;
+            if (record.Key == key) unchanged++;
+        }
+        var earlier = previous.Files.Keys.Count(f => f.StartsWith(earlierFolder, StringComparison.Ordinal));
+        // A file placed into the moved folder or removed from it is a look and two renames in the commit, on one core; an
+        // unchanged file left behind is a link made beside the rendering and a removal after the commit. Measured at
+        // 10,000 briefs: a body edit changes 20 of 11,800 files (the move saves 23,000 calls), a date edit 4,000 (it
+        // saves none, and puts them in the commit).
+        var placed = files.Count - unchanged + (earlier - twins);
+        if (2 * placed > unchanged) return false;
+        var move = new FolderMove(earlierFolder.TrimEnd('/'), folder.TrimEnd('/'));
+        if (!output.CanMove(move)) return false;
+        staging.Move(move);
+        _move = move;
+        return true;
     }
 
     /// <summary>

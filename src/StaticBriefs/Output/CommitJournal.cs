@@ -15,7 +15,9 @@ namespace StaticBriefs.Output;
 /// <param name="Clean">Files StaticBriefs did not write are removed too (<c>--clean-output</c>).</param>
 /// <param name="Stale">Patch: files of the old site the new one no longer has, relative to the output folder.</param>
 /// <param name="Carried">Swap: foreign entries moved from the output into the new tree before the exchange.</param>
-internal sealed record CommitJournal(string Mode, string Work, bool Clean, IReadOnlyList<string> Stale, IReadOnlyList<string> Carried)
+/// <param name="Moves">Patch: folders renamed before the files move in (none in a journal older than moves).</param>
+internal sealed record CommitJournal(
+    string Mode, string Work, bool Clean, IReadOnlyList<string> Stale, IReadOnlyList<string> Carried, IReadOnlyList<FolderMove>? Moves = null)
 {
     /// <summary>The swap journal's name at the root of the tree being swapped in.</summary>
     public const string InTreeName = ".staticbriefs-commit";
@@ -40,7 +42,8 @@ internal sealed record CommitJournal(string Mode, string Work, bool Clean, IRead
         {
             var journal = JsonSerializer.Deserialize(File.ReadAllBytes(path), OutputJsonContext.Default.CommitJournal);
             return journal is { Mode: Swap or Patch or Stranded, Work.Length: > 0, Stale: not null, Carried: not null }
-                && journal.Stale.All(OwnedFiles.IsSafeRelative) && journal.Carried.All(OwnedFiles.IsSafeRelative) ? journal : null;
+                && journal.Stale.All(OwnedFiles.IsSafeRelative) && journal.Carried.All(OwnedFiles.IsSafeRelative)
+                && (journal.Moves ?? []).All(move => move is { IsSafe: true }) ? journal : null;
         }
         catch (JsonException)
         {

@@ -12,4 +12,17 @@ internal interface ILinkingSink : IOutputSink
     /// <paramref name="earlierPath"/> was made from the same bytes and is untouched since, by linking to it. Thread-safe.
     /// </summary>
     void WriteBytesLike(string relativePath, ReadOnlySpan<byte> content, string earlierPath);
+
+    /// <summary>
+    /// Asks for the last build's <paramref name="earlierFolder"/> to be renamed <paramref name="folder"/> at the commit,
+    /// before any file of <paramref name="folder"/> is written: then <see cref="WriteBytesLike"/> stages nothing for a
+    /// file unchanged below it (the move brings it), and the commit removes what the new folder does not make. False
+    /// when it cannot be (the folder holds a file the last build did not write, or a link) or would not pay (most
+    /// files changed: each is then moved into place one by one); files are then linked.
+    /// </summary>
+    /// <param name="earlierFolder">The last build's folder, relative, ending in '/'.</param>
+    /// <param name="folder">The new folder, relative, ending in '/'.</param>
+    /// <param name="files">Every file the new folder is to hold, relative to it, with the key of its bytes (<c>bytes:</c>
+    /// and their <see cref="Incremental.ContentHash"/>).</param>
+    bool TryMoveFolder(string earlierFolder, string folder, IReadOnlyList<(string Path, string Key)> files);
 }

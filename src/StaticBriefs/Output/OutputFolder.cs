@@ -175,6 +175,8 @@ internal sealed class OutputFolder : IDisposable
     public bool Commit(StagingOutput staging, IReadOnlyCollection<string>? kept, DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(staging);
+        // Files a folder move would bring are in no tree a whole commit takes.
+        if (staging.Moves.Count > 0) throw new InvalidOperationException("A staging tree with folder moves commits through CommitChanges.");
         var staged = staging.Files;
         if (kept is null || kept.Count == 0) return Apply(staging, new OwnedFiles(staged), whole: true, sameFiles: false, diagnostics);
         // A cached build that changed only pages keeps the same files: the manifest stays as it is, nothing is removed.
@@ -205,8 +207,11 @@ internal sealed class OutputFolder : IDisposable
         ArgumentNullException.ThrowIfNull(diagnostics);
         // An early scan a failed build left running reads the owned files, which are about to change in place.
         DiscardScan();
+        var moves = staging.Moves;
+        if (moves.Count > 0 && Owned is null) throw new InvalidOperationException("A folder move needs the list of owned files (see CanMove).");
         var owned = Owned ?? new OwnedFiles([]);
-        var change = owned.Change(gone: removed.Where(f => !staging.Holds(f)), added: staging.Files);
+        var change = owned.Change(gone: removed.Where(f => !staging.Holds(f)),
+            added: moves.Count == 0 ? staging.Files : staging.Files.Concat(staging.Carried));
         var replaced = new ReplacedFiles(DisplayPath);
         var work = staging.Work;
         try
@@ -214,7 +219,8 @@ internal sealed class OutputFolder : IDisposable
             if (!change.IsEmpty) OwnedFiles.WriteSorted(Path.Combine(work.Site, OwnedFiles.FileName), change.After());
             var clean = cleanForeign && _request.CleanOutput;
             var removals = change.IsEmpty && !clean ? [] : Removals(change, clean);
-            LastPatch = PatchCommit.Run(this, work, Owned, removals, clean, replaced);
+            if (moves.Count > 0) removals = AfterMoves(removals, moves, owned, staging);
+            LastPatch = PatchCommit.Run(this, work, Owned, removals, clean, replaced, moves);
         }
         catch (Exception ex) when (IoFailure.IsIo(ex))
         {
@@ -370,6 +376,47 @@ internal sealed class OutputFolder : IDisposable
         var removals = change.Gone.Where(f => !change.HasFolderAfter(f)).ToList();
         if (clean) removals.AddRange(ForeignToClean(change.Either));
         return removals;
+    }
+
+    /// <summary>
+    /// True when <paramref name="move"/> can be planned for the next partial commit: the list of owned files is known,
+    /// <see cref="FolderMove.From"/> is a real folder on a way of real folders holding nothing but files StaticBriefs
+    /// wrote (no link, nothing of anyone else's, which must stay where it is), and <see cref="FolderMove.To"/> is missing.
+    /// </summary>
+    internal bool CanMove(FolderMove move)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        if (Owned is not { } owned || !move.IsSafe || OutputTree.KindOf(Path.Combine(Root, move.To)) != EntryKind.Missing) return false;
+        try
+        {
+            return OutputTree.HoldsOnly(Root, move.From, owned.Contains);
+        }
+        catch (Exception ex) when (IoFailure.IsIo(ex))
+        {
+            // A folder that cannot be listed is left where it is; the files are linked instead.
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// A patch's removals once <paramref name="moves"/> are made: files below a moved folder travel with it rather than
+    /// go, and those of its files the new site does not make (neither staged nor carried under the new name) go from
+    /// their new place.
+    /// </summary>
+    private static List<string> AfterMoves(List<string> removals, IReadOnlyList<FolderMove> moves, OwnedFiles owned, StagingOutput staging)
+    {
+        var after = removals.Where(f => !moves.Any(m => m.Moves(f) || m.From == f)).ToList();
+        foreach (var move in moves)
+        {
+            var prefix = move.From + "/";
+            var sorted = owned.Sorted;
+            for (var i = OwnedFiles.LowerBound(sorted, prefix); i < sorted.Length && sorted[i].StartsWith(prefix, StringComparison.Ordinal); i++)
+            {
+                var moved = move.To + sorted[i][move.From.Length..];
+                if (!staging.Holds(moved) && !staging.Carries(moved)) after.Add(moved);
+            }
+        }
+        return after;
     }
 
     /// <summary>

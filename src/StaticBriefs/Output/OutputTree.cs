@@ -61,6 +61,31 @@ internal static class OutputTree
         return [.. files];
     }
 
+    /// <summary>
+    /// True when <paramref name="folder"/> (relative to <paramref name="root"/>) and every folder on its way are real
+    /// folders and everything below it is a real folder or a plain file <paramref name="allowed"/> (by its relative path):
+    /// a link, or a file not allowed, answers false.
+    /// </summary>
+    public static bool HoldsOnly(string root, string folder, Func<string, bool> allowed)
+    {
+        for (var cut = folder.IndexOf('/'); cut > 0; cut = folder.IndexOf('/', cut + 1))
+        {
+            if (KindOf(Path.Combine(root, folder[..cut])) != EntryKind.Folder) return false;
+        }
+        if (KindOf(Path.Combine(root, folder)) != EntryKind.Folder) return false;
+        var pending = new Stack<string>([folder]);
+        while (pending.TryPop(out var current))
+        {
+            foreach (var (name, kind) in Entries(Path.Combine(root, current)))
+            {
+                var relative = current + "/" + name;
+                if (kind == EntryKind.Folder) pending.Push(relative);
+                else if (kind != EntryKind.File || !allowed(relative)) return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>True when the folder has no entries at all.</summary>
     public static bool IsEmpty(string folder) => !Directory.EnumerateFileSystemEntries(folder).Any();
 

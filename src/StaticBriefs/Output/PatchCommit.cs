@@ -21,6 +21,8 @@ internal sealed class PatchCommit
     private readonly List<string> _backedUp = [];
     private readonly List<string> _created = [];
     private readonly HashSet<string> _oldFolders = new(StringComparer.Ordinal);
+    private readonly List<FolderMove> _moved = [];
+    private IReadOnlyList<FolderMove> _moves = [];
 
     /// <summary>
     /// Output folders this commit has seen or made real folders. Under the write gate nothing else moves them, so each
@@ -40,16 +42,19 @@ internal sealed class PatchCommit
     /// Moves the staged files in and removes <paramref name="remove"/>; on failure the old output is restored and the
     /// exception rethrown. Returns how many entries moved in and how many went aside (a whole folder counts once).
     /// </summary>
-    public static PatchCounts Run(OutputFolder output, WorkFolder work, OwnedFiles? owned, IReadOnlyList<string> remove, bool clean, ReplacedFiles replaced)
+    public static PatchCounts Run(
+        OutputFolder output, WorkFolder work, OwnedFiles? owned, IReadOnlyList<string> remove, bool clean, ReplacedFiles replaced,
+        IReadOnlyList<FolderMove>? moves = null)
     {
-        new CommitJournal(CommitJournal.Patch, work.Name, clean, remove, []).Write(work.Journal);
+        moves ??= [];
+        new CommitJournal(CommitJournal.Patch, work.Name, clean, remove, [], moves).Write(work.Journal);
         CommitSteps.Reached("patch:journal-written");
         var patch = new PatchCommit(output.Root, work, owned, replaced);
         using (output.Gate?.EnterWrite())
         {
             try
             {
-                patch.Apply(remove);
+                patch.Apply(remove, moves, resuming: false);
             }
             catch (Exception ex) when (IoFailure.IsIo(ex))
             {
@@ -66,12 +71,15 @@ internal sealed class PatchCommit
     public static void Resume(string outputRoot, WorkFolder work, CommitJournal journal)
     {
         var patch = new PatchCommit(outputRoot, work, OwnedFiles.Read(outputRoot), new ReplacedFiles(outputRoot));
-        patch.Apply(journal.Stale);
+        patch.Apply(journal.Stale, journal.Moves ?? [], resuming: true);
         patch.Finish(journal.Stale);
     }
 
-    private void Apply(IReadOnlyList<string> remove)
+    private void Apply(IReadOnlyList<string> remove, IReadOnlyList<FolderMove> folderMoves, bool resuming)
     {
+        _moves = folderMoves;
+        MoveFolders(folderMoves, resuming);
+        CommitSteps.Reached("patch:folders-moved");
         // Decided before anything moves in: a folder is removed whole only where the staging tree puts nothing.
         var wholeFolders = WholeFolders(remove);
         var wholePrefixes = wholeFolders.ConvertAll(folder => folder + "/");
@@ -92,6 +100,27 @@ internal sealed class PatchCommit
         // The manifest last: until it moves in, the output's manifest still describes the old site's files.
         if (OutputTree.KindOf(Path.Combine(_work.Site, OwnedFiles.FileName)) == EntryKind.File) Place(OwnedFiles.FileName);
         CommitSteps.Reached("patch:manifest-placed");
+    }
+
+    /// <summary>
+    /// Renames the folders a cached build planned to move (<see cref="FolderMove"/>), first, so the staged files of the
+    /// new folder replace theirs in it. A commit resumed after a crash finds each move made or not yet begun; a fresh
+    /// one finds the folders as the build checked them, or stops (and undoes) rather than move something else.
+    /// </summary>
+    private void MoveFolders(IReadOnlyList<FolderMove> moves, bool resuming)
+    {
+        foreach (var move in moves)
+        {
+            var from = Path.Combine(_root, move.From);
+            var to = Path.Combine(_root, move.To);
+            var (fromKind, toKind) = (OutputTree.KindOf(from), OutputTree.KindOf(to));
+            if (resuming && fromKind == EntryKind.Missing && toKind == EntryKind.Folder) continue;
+            if (fromKind != EntryKind.Folder || toKind != EntryKind.Missing)
+                throw new IOException($"{move.From} was to be renamed {move.To}, and one of them changed while the site was built");
+            EnsureFolders(move.To);
+            Posix.Rename(from, to, noReplace: true);
+            _moved.Add(move);
+        }
     }
 
     /// <summary>
@@ -152,25 +181,7 @@ internal sealed class PatchCommit
     /// True when <paramref name="folder"/> and every folder on its way are real folders and everything below it is a
     /// plain file named in <paramref name="removing"/> (a link or a file not to remove keeps it from going whole).
     /// </summary>
-    private bool HoldsOnly(string folder, HashSet<string> removing)
-    {
-        for (var cut = folder.IndexOf('/'); cut > 0; cut = folder.IndexOf('/', cut + 1))
-        {
-            if (OutputTree.KindOf(Path.Combine(_root, folder[..cut])) != EntryKind.Folder) return false;
-        }
-        if (OutputTree.KindOf(Path.Combine(_root, folder)) != EntryKind.Folder) return false;
-        var pending = new Stack<string>([folder]);
-        while (pending.TryPop(out var current))
-        {
-            foreach (var (name, kind) in OutputTree.Entries(Path.Combine(_root, current)))
-            {
-                var relative = current + "/" + name;
-                if (kind == EntryKind.Folder) pending.Push(relative);
-                else if (kind != EntryKind.File || !removing.Contains(relative)) return false;
-            }
-        }
-        return true;
-    }
+    private bool HoldsOnly(string folder, HashSet<string> removing) => OutputTree.HoldsOnly(_root, folder, removing.Contains);
 
     /// <summary>
     /// Tidies up after the moves. The work folder (the replaced files moved aside, as many as the files placed) is handed
@@ -221,9 +232,15 @@ internal sealed class PatchCommit
         _placed.Add(relative);
     }
 
-    /// <summary>True when what stands at <paramref name="relative"/> is not StaticBriefs' own (no manifest: nothing is).</summary>
-    private bool IsForeign(string relative) =>
-        relative != OwnedFiles.FileName && (_owned is null || (!_owned.Contains(relative) && !_owned.HasFolder(relative)));
+    /// <summary>
+    /// True when what stands at <paramref name="relative"/> is not StaticBriefs' own (no manifest: nothing is). Below a
+    /// moved folder, what stands there is what stood under its old name.
+    /// </summary>
+    private bool IsForeign(string relative)
+    {
+        foreach (var move in _moves) relative = move.Before(relative);
+        return relative != OwnedFiles.FileName && (_owned is null || (!_owned.Contains(relative) && !_owned.HasFolder(relative)));
+    }
 
     /// <summary>Removes an entry of the old output, unless something on its way is not a real folder (then it is not there).</summary>
     private void Remove(string relative)
@@ -288,6 +305,8 @@ internal sealed class PatchCommit
             if (OutputTree.KindOf(target) == EntryKind.Folder && OutputTree.IsEmpty(target)) Directory.Delete(target);
             Posix.Rename(Path.Combine(_work.Old, relative), target);
         }
+        // Once everything placed in a moved folder went back out, and what it held came back in: its old name again.
+        for (var i = _moved.Count - 1; i >= 0; i--) Posix.Rename(Path.Combine(_root, _moved[i].To), Path.Combine(_root, _moved[i].From), noReplace: true);
         for (var i = _created.Count - 1; i >= 0; i--)
         {
             var path = Path.Combine(_root, _created[i]);

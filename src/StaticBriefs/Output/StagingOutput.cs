@@ -57,6 +57,36 @@ public sealed class StagingOutput : IOutputSink, IScratchSink, IDisposable
     /// <summary>True when <paramref name="relative"/> was written here.</summary>
     internal bool Holds(string relative) => _files.ContainsKey(relative);
 
+    private readonly List<FolderMove> _moves = [];
+    private readonly ConcurrentDictionary<string, byte> _carried = new(StringComparer.Ordinal);
+
+    /// <summary>Folders of the output the commit renames before it moves the staged files in (see <see cref="FolderMove"/>).</summary>
+    internal IReadOnlyList<FolderMove> Moves
+    {
+        get
+        {
+            lock (_moves) return [.. _moves];
+        }
+    }
+
+    /// <summary>
+    /// Files of the new site that no bytes were staged for: each stands unchanged below a moved folder, and the move
+    /// brings it to its new name.
+    /// </summary>
+    internal ICollection<string> Carried => _carried.Keys;
+
+    /// <summary>True when <paramref name="relative"/> comes with a folder move (see <see cref="Carried"/>).</summary>
+    internal bool Carries(string relative) => _carried.ContainsKey(relative);
+
+    /// <summary>Plans <paramref name="move"/> for the commit; the output folder checked that it can be made (<see cref="OutputFolder.CanMove"/>).</summary>
+    internal void Move(FolderMove move)
+    {
+        lock (_moves) _moves.Add(move);
+    }
+
+    /// <summary>Notes that <paramref name="relative"/> (below a moved folder's new name) comes with the move, unchanged.</summary>
+    internal void Carry(string relative) => _carried.TryAdd(relative, 0);
+
     /// <inheritdoc/>
     string IScratchSink.ScratchFile(string name) => Path.Combine(Work.Path, $"scratch-{name}-{Guid.NewGuid():N}");
 

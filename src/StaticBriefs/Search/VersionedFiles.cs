@@ -106,9 +106,12 @@ internal sealed class VersionedFiles : Output.IOutputSink, IDisposable
     /// <summary>
     /// Writes every file under <paramref name="folder"/> of <paramref name="sink"/> (thread-safe, as every sink is), on
     /// every core. A file whose bytes stand unchanged under <paramref name="earlierFolder"/> (the version before) is
-    /// linked to there when the sink can.
+    /// brought by moving that folder to the new name at the commit, when the sink can; else linked to there, when the
+    /// sink can.
     /// </summary>
-    public void CopyTo(Output.IOutputSink sink, string folder, string? earlierFolder = null) =>
+    public void CopyTo(Output.IOutputSink sink, string folder, string? earlierFolder = null)
+    {
+        if (earlierFolder is not null && earlierFolder != folder && sink is Output.ILinkingSink mover) mover.TryMoveFolder(earlierFolder, folder, Keys());
         // Thousands of small files, each an open and a write: one core spent most of the stage waiting on them.
         Parallel.ForEach(_files, file =>
         {
@@ -124,6 +127,20 @@ internal sealed class VersionedFiles : Output.IOutputSink, IDisposable
                 if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
             }
         });
+    }
+
+    /// <summary>Every file's path with the key a sink knows its bytes by (<c>bytes:</c> and the hex of their hash, big-endian).</summary>
+    private List<(string Path, string Key)> Keys()
+    {
+        Span<byte> hash = stackalloc byte[16];
+        var keys = new List<(string, string)>(_files.Count);
+        foreach (var file in _files)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(hash, file.Hash);
+            keys.Add((file.Path, "bytes:" + Convert.ToHexStringLower(hash)));
+        }
+        return keys;
+    }
 
     /// <summary>Closes and deletes the scratch files.</summary>
     public void Dispose()

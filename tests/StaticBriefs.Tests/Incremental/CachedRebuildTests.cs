@@ -253,26 +253,87 @@ public sealed class CachedRebuildTests
     }
 
     [Fact]
-    public void A_planned_build_stages_the_new_search_version_s_unchanged_files_as_links_to_the_last_version_s()
+    public void A_planned_build_moves_the_last_search_version_s_folder_to_the_new_name_and_replaces_only_the_changed_files()
     {
         using var site = new IncrementalSite(inMemory: false);
         site.BuildOk();
         var before = Assert.Single(Directory.GetDirectories(site.Site.OutputPath("search")));
+        var folderBefore = Inode(before);
         var inodes = Inodes(before);
 
-        EditBody(site, "linked");
+        EditBody(site, "moved");
         var edited = site.BuildOk();
 
         Assert.True(edited.Planned);
         var after = Assert.Single(Directory.GetDirectories(site.Site.OutputPath("search")));
         Assert.NotEqual(before, after);
+        // The same folder under the new name (a new one would have a new inode), holding the same files where their
+        // bytes did not change and new ones where they did (the edited brief's display data, the postings).
+        Assert.Equal(folderBefore, Inode(after));
         var now = Inodes(after);
-        // The same file (its inode) under the new name where its bytes did not change; new files where they did (the
-        // edited brief's display data, the postings): no bytes written again for the rest.
-        var linked = now.Count(p => inodes.TryGetValue(p.Key, out var inode) && inode == p.Value);
-        Assert.InRange(linked, 1, now.Count - 1);
+        var same = now.Count(p => inodes.TryGetValue(p.Key, out var inode) && inode == p.Value);
+        Assert.InRange(same, 1, now.Count - 1);
         Assert.Contains(now, p => p.Key.StartsWith("docs/", StringComparison.Ordinal) && inodes.GetValueOrDefault(p.Key) == p.Value);
         site.AssertSameAsClean();
+    }
+
+    [Fact]
+    public void An_edit_that_changes_most_of_the_search_index_writes_a_new_version_folder_rather_than_move_the_last_one()
+    {
+        // The oldest brief becomes the newest: every brief's place (its id) shifts, so nearly every file of the index
+        // changes, and moving them one by one into the last version's folder would cost more than linking the few left.
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        var before = Assert.Single(Directory.GetDirectories(site.Site.OutputPath("search")));
+        var folderBefore = Inode(before);
+        const string oldest = "briefs/2024/anthropic-claude-3-family.md";
+        site.Write(oldest, site.Read(oldest).Replace("date: 2024-03-04", "date: 2025-05-30", StringComparison.Ordinal));
+        site.Changed(oldest);
+
+        var edited = site.BuildOk();
+
+        Assert.True(edited.Planned);
+        var after = Assert.Single(Directory.GetDirectories(site.Site.OutputPath("search")));
+        Assert.NotEqual(before, after);
+        Assert.NotEqual(folderBefore, Inode(after));
+        site.AssertSameAsClean();
+    }
+
+    [Fact]
+    public void A_search_version_folder_holding_a_file_of_someone_else_stays_with_it_and_the_new_version_links_its_files()
+    {
+        // What nobody asked StaticBriefs to move stays where it was put: the folder is not renamed, its files are
+        // linked into the new version's folder as before, and the old version's own files go around the stranger.
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        var before = Assert.Single(Directory.GetDirectories(site.Site.OutputPath("search")));
+        var inodes = Inodes(before);
+        File.WriteAllText(Path.Combine(before, "notes.txt"), "mine");
+
+        EditBody(site, "linked");
+        var edited = site.BuildOk();
+
+        Assert.True(edited.Planned);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(before, "notes.txt")));
+        Assert.Equal(["notes.txt"], Directory.GetFileSystemEntries(before).Select(Path.GetFileName));
+        var after = Assert.Single(Directory.GetDirectories(site.Site.OutputPath("search")), d => d != before);
+        var now = Inodes(after);
+        Assert.Contains(now, p => p.Key.StartsWith("docs/", StringComparison.Ordinal) && inodes.GetValueOrDefault(p.Key) == p.Value);
+        File.Delete(Path.Combine(before, "notes.txt"));
+        Directory.Delete(before);
+        site.AssertSameAsClean();
+    }
+
+    /// <summary>The inode of one file or folder (through stat(1)).</summary>
+    private static string Inode(string path)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("stat") { RedirectStandardOutput = true };
+        foreach (var argument in (string[])["-c", "%i", "--", path]) start.ArgumentList.Add(argument);
+        using var stat = System.Diagnostics.Process.Start(start)!;
+        var inode = stat.StandardOutput.ReadToEnd().Trim();
+        stat.WaitForExit();
+        Assert.NotEmpty(inode);
+        return inode;
     }
 
     /// <summary>Every file's inode below <paramref name="folder"/>, by relative path (through stat(1): .NET shows none).</summary>

@@ -76,6 +76,7 @@ public sealed class OutputCrashTests(OutputCrashTests.Sites sites) : IClassFixtu
 
     [Theory]
     [InlineData("patch:journal-written")]
+    [InlineData("patch:folders-moved")]
     [InlineData("patch:move:1")]
     [InlineData("patch:move:5")]
     [InlineData("patch:remove:1")]
