@@ -72,8 +72,8 @@ internal static class EditPlanner
             // body's recorded link look-ups are asked again (on every core: there are as many as briefs; those of bodies
             // left in the cache's pack are read first, a window of records at a time).
             var stale = new bool[after.Briefs.Length];
-            markdown.PrepareChecks([.. Enumerable.Range(0, stale.Length).Where(id => !briefs.Contains(id))
-                .Select(id => after.Briefs[id].Source).Select(s => (s.BodySource, s.RelativePath, s.BodyFirstLine))]);
+            markdown.PrepareChecks(Enumerable.Range(0, stale.Length).Where(id => !briefs.Contains(id))
+                .Select(id => after.Briefs[id].Source).Select(s => (s.BodySource, s.RelativePath, s.BodyFirstLine)));
             Parallel.For(0, stale.Length, id =>
             {
                 var source = after.Briefs[id].Source;

@@ -90,9 +90,12 @@ internal sealed class MarkdownMemo(
     /// 10,000 records one by one was 10,000 system calls. Each is read with the words <see cref="IsCurrentUnread"/>
     /// would use, and taken by it once.
     /// </summary>
-    public void PrepareChecks(IReadOnlyList<(Model.BodyText Markdown, string RelativePath, int BodyFirstLine)> bodies)
+    public void PrepareChecks(IEnumerable<(Model.BodyText Markdown, string RelativePath, int BodyFirstLine)> bodies)
     {
         _preparedChecks.Clear();
+        // Every body in memory (preview after its first build): nothing to read ahead, and making each one's key to find
+        // that out was a fifth of planning an added brief.
+        if (cache.UnreadMarkdown.IsEmpty) return;
         var asked = new List<(string Key, UnreadBody Unread, byte[][] Words)>();
         foreach (var (markdown, relativePath, bodyFirstLine) in bodies)
         {

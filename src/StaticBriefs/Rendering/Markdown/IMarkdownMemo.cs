@@ -21,9 +21,10 @@ public interface IMarkdownMemo
 
     /// <summary>
     /// Tells the memo that <see cref="IsCurrent"/> is about to be asked of every one of <paramref name="bodies"/>, so it
-    /// can read what it needs for them at once. Nothing by default.
+    /// can read what it needs for them at once; <paramref name="bodies"/> is enumerated only when there is something to
+    /// read. Nothing by default.
     /// </summary>
-    void PrepareChecks(IReadOnlyList<(Model.BodyText Markdown, string RelativePath, int BodyFirstLine)> bodies)
+    void PrepareChecks(IEnumerable<(Model.BodyText Markdown, string RelativePath, int BodyFirstLine)> bodies)
     {
     }
 }

@@ -32,7 +32,7 @@ public sealed class MarkdownRenderer(
         memo is not null && memo.IsCurrent(markdown, relativePath, bodyFirstLine, links);
 
     /// <summary>See <see cref="IMarkdownMemo.PrepareChecks"/>.</summary>
-    public void PrepareChecks(IReadOnlyList<(Model.BodyText Markdown, string RelativePath, int BodyFirstLine)> bodies) =>
+    public void PrepareChecks(IEnumerable<(Model.BodyText Markdown, string RelativePath, int BodyFirstLine)> bodies) =>
         memo?.PrepareChecks(bodies);
 
     /// <summary>Renders one body; broken links are reported against <paramref name="relativePath"/>.</summary>
