@@ -12,6 +12,14 @@ internal static class ContentHash
     /// <summary>Hash of some bytes.</summary>
     public static string Of(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(XxHash128.Hash(bytes));
 
+    /// <summary>What <see cref="Of(ReadOnlySpan{byte})"/> gives for bytes whose <see cref="XxHash128.HashToUInt128"/> is <paramref name="hash"/>.</summary>
+    public static string Of(UInt128 hash)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(bytes, hash);
+        return Convert.ToHexStringLower(bytes);
+    }
+
     /// <summary>Hash of several strings; each is length-prefixed so ("ab","c") and ("a","bc") differ.</summary>
     public static string Of(params ReadOnlySpan<string?> parts)
     {

@@ -105,15 +105,18 @@ internal sealed class PageMemoSink(
 
     public void WriteBytes(string relativePath, ReadOnlySpan<byte> content)
     {
-        var key = "bytes:" + ContentHash.Of(content);
+        var key = BytesKey(ContentHash.Of(content));
         if (Keep(relativePath, key)) return;
         staging.WriteBytes(relativePath, content);
         _written[relativePath] = key;
     }
 
-    public void WriteBytesLike(string relativePath, ReadOnlySpan<byte> content, string earlierPath)
+    /// <summary>The key of a file written as bytes, from their <see cref="ContentHash"/>.</summary>
+    private static string BytesKey(string contentHash) => "bytes:" + contentHash;
+
+    public void WriteBytesLike(string relativePath, ReadOnlySpan<byte> content, UInt128 hash, string earlierPath)
     {
-        var key = "bytes:" + ContentHash.Of(content);
+        var key = BytesKey(ContentHash.Of(hash));
         if (Keep(relativePath, key)) return;
         if (Untouched(earlierPath, key, PreviousChecked) is { } earlier)
         {
@@ -136,15 +139,15 @@ internal sealed class PageMemoSink(
     /// output was checked at the start of this build (a cached build's), the move pays and the output folder allows it
     /// (see <see cref="OutputFolder.CanMove"/>). One move a build; called before the folder's files are written.
     /// </summary>
-    public bool TryMoveFolder(string earlierFolder, string folder, IReadOnlyList<(string Path, string Key)> files)
+    public bool TryMoveFolder(string earlierFolder, string folder, IReadOnlyList<(string Path, UInt128 Hash)> files)
     {
         if (!PreviousChecked || previous is null || _move is not null) return false;
         var (unchanged, twins) = (0, 0);
-        foreach (var (path, key) in files)
+        foreach (var (path, hash) in files)
         {
             if (!previous.Files.TryGetValue(earlierFolder + path, out var record)) continue;
             twins++;
-            if (record.Key == key) unchanged++;
+            if (record.Key == BytesKey(ContentHash.Of(hash))) unchanged++;
         }
         var earlier = previous.Files.Keys.Count(f => f.StartsWith(earlierFolder, StringComparison.Ordinal));
         // A file placed into the moved folder or removed from it is a look and two renames in the commit, on one core; an

@@ -10,8 +10,9 @@ internal interface ILinkingSink : IOutputSink
     /// <summary>
     /// Writes <paramref name="content"/> at <paramref name="relativePath"/>; when the last build's
     /// <paramref name="earlierPath"/> was made from the same bytes and is untouched since, by linking to it. Thread-safe.
+    /// <paramref name="hash"/> is the bytes' <see cref="System.IO.Hashing.XxHash128.HashToUInt128"/>, made once by the caller.
     /// </summary>
-    void WriteBytesLike(string relativePath, ReadOnlySpan<byte> content, string earlierPath);
+    void WriteBytesLike(string relativePath, ReadOnlySpan<byte> content, UInt128 hash, string earlierPath);
 
     /// <summary>
     /// Asks for the last build's <paramref name="earlierFolder"/> to be renamed <paramref name="folder"/> at the commit,
@@ -22,7 +23,7 @@ internal interface ILinkingSink : IOutputSink
     /// </summary>
     /// <param name="earlierFolder">The last build's folder, relative, ending in '/'.</param>
     /// <param name="folder">The new folder, relative, ending in '/'.</param>
-    /// <param name="files">Every file the new folder is to hold, relative to it, with the key of its bytes (<c>bytes:</c>
-    /// and their <see cref="Incremental.ContentHash"/>).</param>
-    bool TryMoveFolder(string earlierFolder, string folder, IReadOnlyList<(string Path, string Key)> files);
+    /// <param name="files">Every file the new folder is to hold, relative to it, with the
+    /// <see cref="System.IO.Hashing.XxHash128.HashToUInt128"/> of its bytes.</param>
+    bool TryMoveFolder(string earlierFolder, string folder, IReadOnlyList<(string Path, UInt128 Hash)> files);
 }

@@ -405,7 +405,7 @@ internal sealed class OutputFolder : IDisposable
     /// </summary>
     private static List<string> AfterMoves(List<string> removals, IReadOnlyList<FolderMove> moves, OwnedFiles owned, StagingOutput staging)
     {
-        var after = removals.Where(f => !moves.Any(m => m.Moves(f) || m.From == f)).ToList();
+        var after = removals.Where(f => !moves.Any(m => m.Moves(f))).ToList();
         foreach (var move in moves)
         {
             var prefix = move.From + "/";

@@ -111,7 +111,7 @@ internal sealed class VersionedFiles : Output.IOutputSink, IDisposable
     /// </summary>
     public void CopyTo(Output.IOutputSink sink, string folder, string? earlierFolder = null)
     {
-        if (earlierFolder is not null && earlierFolder != folder && sink is Output.ILinkingSink mover) mover.TryMoveFolder(earlierFolder, folder, Keys());
+        if (earlierFolder is not null && earlierFolder != folder && sink is Output.ILinkingSink mover) mover.TryMoveFolder(earlierFolder, folder, [.. _files.Select(f => (f.Path, f.Hash))]);
         // Thousands of small files, each an open and a write: one core spent most of the stage waiting on them.
         Parallel.ForEach(_files, file =>
         {
@@ -119,7 +119,7 @@ internal sealed class VersionedFiles : Output.IOutputSink, IDisposable
             try
             {
                 ReadOnlySpan<byte> bytes = file.Bytes ?? file.Scratch!.Read(file.Offset, rented.AsSpan(0, file.Length));
-                if (earlierFolder is not null && sink is Output.ILinkingSink linking) linking.WriteBytesLike(folder + file.Path, bytes, earlierFolder + file.Path);
+                if (earlierFolder is not null && sink is Output.ILinkingSink linking) linking.WriteBytesLike(folder + file.Path, bytes, file.Hash, earlierFolder + file.Path);
                 else sink.WriteBytes(folder + file.Path, bytes);
             }
             finally
@@ -127,19 +127,6 @@ internal sealed class VersionedFiles : Output.IOutputSink, IDisposable
                 if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
             }
         });
-    }
-
-    /// <summary>Every file's path with the key a sink knows its bytes by (<c>bytes:</c> and the hex of their hash, big-endian).</summary>
-    private List<(string Path, string Key)> Keys()
-    {
-        Span<byte> hash = stackalloc byte[16];
-        var keys = new List<(string, string)>(_files.Count);
-        foreach (var file in _files)
-        {
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(hash, file.Hash);
-            keys.Add((file.Path, "bytes:" + Convert.ToHexStringLower(hash)));
-        }
-        return keys;
     }
 
     /// <summary>Closes and deletes the scratch files.</summary>

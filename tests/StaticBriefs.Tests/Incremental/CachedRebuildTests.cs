@@ -258,8 +258,8 @@ public sealed class CachedRebuildTests
         using var site = new IncrementalSite(inMemory: false);
         site.BuildOk();
         var before = Assert.Single(Directory.GetDirectories(site.Site.OutputPath("search")));
-        var folderBefore = Inode(before);
-        var inodes = Inodes(before);
+        var folderBefore = Inodes.Of(before);
+        var inodes = Inodes.Below(before);
 
         EditBody(site, "moved");
         var edited = site.BuildOk();
@@ -269,8 +269,8 @@ public sealed class CachedRebuildTests
         Assert.NotEqual(before, after);
         // The same folder under the new name (a new one would have a new inode), holding the same files where their
         // bytes did not change and new ones where they did (the edited brief's display data, the postings).
-        Assert.Equal(folderBefore, Inode(after));
-        var now = Inodes(after);
+        Assert.Equal(folderBefore, Inodes.Of(after));
+        var now = Inodes.Below(after);
         var same = now.Count(p => inodes.TryGetValue(p.Key, out var inode) && inode == p.Value);
         Assert.InRange(same, 1, now.Count - 1);
         Assert.Contains(now, p => p.Key.StartsWith("docs/", StringComparison.Ordinal) && inodes.GetValueOrDefault(p.Key) == p.Value);
@@ -285,7 +285,7 @@ public sealed class CachedRebuildTests
         using var site = new IncrementalSite(inMemory: false);
         site.BuildOk();
         var before = Assert.Single(Directory.GetDirectories(site.Site.OutputPath("search")));
-        var folderBefore = Inode(before);
+        var folderBefore = Inodes.Of(before);
         const string oldest = "briefs/2024/anthropic-claude-3-family.md";
         site.Write(oldest, site.Read(oldest).Replace("date: 2024-03-04", "date: 2025-05-30", StringComparison.Ordinal));
         site.Changed(oldest);
@@ -295,7 +295,7 @@ public sealed class CachedRebuildTests
         Assert.True(edited.Planned);
         var after = Assert.Single(Directory.GetDirectories(site.Site.OutputPath("search")));
         Assert.NotEqual(before, after);
-        Assert.NotEqual(folderBefore, Inode(after));
+        Assert.NotEqual(folderBefore, Inodes.Of(after));
         site.AssertSameAsClean();
     }
 
@@ -307,7 +307,7 @@ public sealed class CachedRebuildTests
         using var site = new IncrementalSite(inMemory: false);
         site.BuildOk();
         var before = Assert.Single(Directory.GetDirectories(site.Site.OutputPath("search")));
-        var inodes = Inodes(before);
+        var inodes = Inodes.Below(before);
         File.WriteAllText(Path.Combine(before, "notes.txt"), "mine");
 
         EditBody(site, "linked");
@@ -317,36 +317,11 @@ public sealed class CachedRebuildTests
         Assert.Equal("mine", File.ReadAllText(Path.Combine(before, "notes.txt")));
         Assert.Equal(["notes.txt"], Directory.GetFileSystemEntries(before).Select(Path.GetFileName));
         var after = Assert.Single(Directory.GetDirectories(site.Site.OutputPath("search")), d => d != before);
-        var now = Inodes(after);
+        var now = Inodes.Below(after);
         Assert.Contains(now, p => p.Key.StartsWith("docs/", StringComparison.Ordinal) && inodes.GetValueOrDefault(p.Key) == p.Value);
         File.Delete(Path.Combine(before, "notes.txt"));
         Directory.Delete(before);
         site.AssertSameAsClean();
-    }
-
-    /// <summary>The inode of one file or folder (through stat(1)).</summary>
-    private static string Inode(string path)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("stat") { RedirectStandardOutput = true };
-        foreach (var argument in (string[])["-c", "%i", "--", path]) start.ArgumentList.Add(argument);
-        using var stat = System.Diagnostics.Process.Start(start)!;
-        var inode = stat.StandardOutput.ReadToEnd().Trim();
-        stat.WaitForExit();
-        Assert.NotEmpty(inode);
-        return inode;
-    }
-
-    /// <summary>Every file's inode below <paramref name="folder"/>, by relative path (through stat(1): .NET shows none).</summary>
-    private static Dictionary<string, string> Inodes(string folder)
-    {
-        var files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories);
-        var start = new System.Diagnostics.ProcessStartInfo("stat") { RedirectStandardOutput = true };
-        foreach (var argument in (string[])["-c", "%i", "--", .. files]) start.ArgumentList.Add(argument);
-        using var stat = System.Diagnostics.Process.Start(start)!;
-        var lines = stat.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        stat.WaitForExit();
-        Assert.Equal(files.Length, lines.Length);
-        return files.Select((f, i) => (Path.GetRelativePath(folder, f).Replace('\\', '/'), lines[i])).ToDictionary(p => p.Item1, p => p.Item2);
     }
 
     [Fact]

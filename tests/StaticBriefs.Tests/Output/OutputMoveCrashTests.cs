@@ -34,16 +34,11 @@ public sealed class OutputMoveCrashTests(OutputMoveCrashTests.Sites sites) : ICl
         public string New { get; }
     }
 
-    /// <summary>The one version folder of the search index, with its inode (through stat(1)).</summary>
+    /// <summary>The one version folder of the search index, with its inode.</summary>
     private static (string Path, string Inode) SearchFolder(OutputSite site)
     {
         var folder = Assert.Single(Directory.GetDirectories(Path.Combine(site.Output, "search")));
-        var start = new System.Diagnostics.ProcessStartInfo("stat") { RedirectStandardOutput = true };
-        foreach (var argument in (string[])["-c", "%i", "--", folder]) start.ArgumentList.Add(argument);
-        using var stat = System.Diagnostics.Process.Start(start)!;
-        var inode = stat.StandardOutput.ReadToEnd().Trim();
-        stat.WaitForExit();
-        return (folder, inode);
+        return (folder, Inodes.Of(folder));
     }
 
     [Theory]
