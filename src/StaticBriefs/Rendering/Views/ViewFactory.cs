@@ -19,8 +19,7 @@ public sealed class ViewFactory : IDisposable
     private readonly BriefCard?[] _cards;
     private readonly FrozenDictionary<(TaxonomyKind, TermKey), LinkView> _termLinks;
     private readonly FrozenDictionary<(TaxonomyKind, TermKey), LinkView> _countedLinks;
-    private readonly ThreadLocal<RelatedWork> _relatedWork;
-    private readonly long[] _ticks;
+    private readonly RelatedRanking _ranking;
     private readonly int[]?[] _related;
     private readonly CardCarry? _carry;
 
@@ -50,8 +49,7 @@ public sealed class ViewFactory : IDisposable
         _countedLinks = _termLinks.ToFrozenDictionary(p => p.Key,
             p => Same(earlier?._countedLinks, p.Key, p.Value with { Count = site.TermOf(p.Key.Item1, p.Key.Item2).Count }));
         _cards = new BriefCard?[site.Briefs.Length];
-        _relatedWork = new ThreadLocal<RelatedWork>(() => new RelatedWork(site.Briefs.Length));
-        _ticks = [.. site.Briefs.Select(b => b.Date.UtcTicks)];
+        _ranking = new RelatedRanking(site);
         _related = new int[]?[site.Briefs.Length];
     }
 
@@ -67,8 +65,7 @@ public sealed class ViewFactory : IDisposable
         _countedLinks = previous._countedLinks;
         _cards = (BriefCard?[])previous._cards.Clone();
         foreach (var id in changed) _cards[id] = null;
-        _relatedWork = new ThreadLocal<RelatedWork>(() => new RelatedWork(site.Briefs.Length));
-        _ticks = previous._ticks;
+        _ranking = new RelatedRanking(site, previous._ranking.Ticks);
         _related = (int[]?[])previous._related.Clone();
     }
 
@@ -230,58 +227,9 @@ public sealed class ViewFactory : IDisposable
     /// </summary>
     private int[] RelatedIdsOf(Brief brief, int count)
     {
-        // Scores live in one reused array per thread; only the touched entries are read back and reset. The list of
-        // those is reused too: a brief's topics reach a tenth of the site (100,000 briefs: 10,000-15,000 candidates, a
-        // list grown to 128 KB per brief, 10 GB allocated in all).
-        var work = _relatedWork.Value!;
-        var scores = work.Scores;
-        var touched = work.Touched;
-        touched.Clear();
-        foreach (var kind in TaxonomyKinds.All)
-        {
-            var weight = kind == TaxonomyKind.Topics ? 1 : 3;
-            foreach (var key in brief.TermsOf(kind))
-            {
-                foreach (var other in _site.TermOf(kind, key).BriefIds)
-                {
-                    if (other == brief.Id) continue;
-                    if (scores[other] == 0) touched.Add(other);
-                    scores[other] += weight;
-                }
-            }
-        }
-        // Most candidates share one topic and can never make the top few: find the lowest score that can, from a
-        // histogram, so only those candidates pay for the date comparison.
-        var histogram = new int[64];
-        foreach (var id in touched) histogram[Math.Min(scores[id], 63)]++;
-        var threshold = 63;
-        for (var seen = 0; threshold > 1 && seen + histogram[threshold] < count; threshold--) seen += histogram[threshold];
-
-        var best = new List<(int Score, long Distance, int Id)>(count + 1);
-        foreach (var id in touched)
-        {
-            var score = scores[id];
-            scores[id] = 0;
-            if (score < threshold) continue;
-            var candidate = (score, Math.Abs(_ticks[id] - _ticks[brief.Id]), id);
-            if (best.Count == count && Compare(candidate, best[^1]) >= 0) continue;
-            var at = 0;
-            while (at < best.Count && Compare(candidate, best[at]) >= 0) at++;
-            best.Insert(at, candidate);
-            if (best.Count > count) best.RemoveAt(count);
-        }
-        var ids = new int[best.Count];
-        for (var i = 0; i < ids.Length; i++) ids[i] = best[i].Id;
+        var ids = _ranking.Best(brief, count);
         if (count == 5) Volatile.Write(ref _related[brief.Id], ids);
         return ids;
-    }
-
-    /// <summary>Higher score first, then the brief closest in time, then the lower id, so the choice is reproducible.</summary>
-    private static int Compare((int Score, long Distance, int Id) a, (int Score, long Distance, int Id) b)
-    {
-        if (a.Score != b.Score) return b.Score.CompareTo(a.Score);
-        if (a.Distance != b.Distance) return a.Distance.CompareTo(b.Distance);
-        return a.Id.CompareTo(b.Id);
     }
 
     /// <summary>The entities most often named in the same briefs as a term, with how many briefs they share.</summary>
@@ -340,15 +288,7 @@ public sealed class ViewFactory : IDisposable
     private string LinkTo(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? Urls.Link(url) : url;
 
     /// <inheritdoc/>
-    public void Dispose() => _relatedWork.Dispose();
-
-    /// <summary>One thread's scratch for related briefs: a score per brief, and which scores are set.</summary>
-    private sealed class RelatedWork(int briefs)
-    {
-        public int[] Scores { get; } = new int[briefs];
-
-        public List<int> Touched { get; } = [];
-    }
+    public void Dispose() => _ranking.Dispose();
 
     /// <summary>
     /// True when <paramref name="card"/>, made for <paramref name="before"/>, is the card <paramref name="brief"/> would
