@@ -2,7 +2,11 @@
 # Cached CLI `build` after one edit, two published builds side by side (A, B: e.g. main and a branch), interleaved
 # run by run so a busy machine slows both alike. Each run applies one edit (toggled, so every run is a real change)
 # to the same brief in both copies, then builds each with --timings. Prints wall seconds and peak RSS per run, and
-# checks after each edit kind that both outputs are byte-identical.
+# checks after each edit kind that both outputs are byte-identical. The order alternates run by run (A B, then B A), and
+# a summary ends the output: per kind, each tool's median (min-max) and the median of the paired differences B - A.
+# Calibration (2026-12-03, A and B the same binary, 7 runs, A first every run): paired medians of +0.32 s (new topic)
+# and -0.27 s (date) from noise alone: these cached builds are bimodal here (0.85-0.95 or 1.2-1.5 s for the same
+# edit), so a difference under about 0.3 s needs more runs, or other evidence (strace counts, samples), to mean much.
 # usage: tests/StaticBriefs.Benchmarks/run-cached-edits.sh A B CORPUS_INPUT THEME [RUNS=5] [WORK=/dev/shm/sb-cached-edits]
 # A and B are StaticBriefs.dll files (run with dotnet) or native executables (a PublishAot publish).
 # The corpus is a generated input folder (e.g. the 10,000-brief one); its first brief under briefs/ is edited.
@@ -14,7 +18,7 @@ BRIEF="$(cd "$WORK/A/in" && find briefs -name '*.md' | LC_ALL=C sort | sed -n 1p
 dll() { if [ "$1" = A ]; then echo "$A_DLL"; else echo "$B_DLL"; fi; }
 launcher() { case "$(dll "$1")" in *.dll) echo dotnet ;; esac; }
 # shellcheck disable=SC2046 # no launcher for a native executable: the empty word must vanish
-build() { (cd "$WORK/$1" && /usr/bin/time -f "$2 $1 %e s %M KB" $(launcher "$1") "$(dll "$1")" build --theme "$THEME" --input in --output out --timings > "$WORK/$1.log" 2>&1; tail -1 "$WORK/$1.log"); }
+build() { (cd "$WORK/$1" && /usr/bin/time -f "$2 $1 %e s %M KB" $(launcher "$1") "$(dll "$1")" build --theme "$THEME" --input in --output out --timings > "$WORK/$1.log" 2>&1; tail -1 "$WORK/$1.log" | tee -a "$WORK/summary.log"); }
 edit() {
   python3 - "$1" "$WORK/$2/in/$BRIEF" <<'PY'
 import re, sys
@@ -31,10 +35,12 @@ elif kind == 'date':
 open(path, 'w').write(s)
 PY
 }
+: > "$WORK/summary.log"
 for t in A B; do build "$t" clean; done
 for kind in none body tag date; do
-  for _ in $(seq 1 "$RUNS"); do
-    for t in A B; do
+  for run in $(seq 1 "$RUNS"); do
+    order="A B"; [ $((run % 2)) -eq 0 ] && order="B A"
+    for t in $order; do
       [ "$kind" != none ] && edit "$kind" "$t"
       build "$t" "$kind"
       grep -E '^  (load|model|render|feeds|commit)' "$WORK/$t.log" | grep -v cpu | tr -s ' ' | paste -sd' '
@@ -43,3 +49,16 @@ for kind in none body tag date; do
   done
   if diff -r "$WORK/A/out" "$WORK/B/out" > /dev/null; then echo "$kind: outputs identical"; else echo "$kind: OUTPUTS DIFFER"; fi
 done
+# Summary of the timed lines ("<kind> <A|B> <seconds> s <KB> KB").
+python3 - "$WORK/summary.log" <<'PY'
+import collections, re, statistics, sys
+runs = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    m = re.match(r'(\w+) ([AB]) ([\d.]+) s \d+ KB', line)
+    if m: runs[(m[1], m[2])].append(float(m[3]))
+for kind in ['none', 'body', 'tag', 'date']:
+    a, b = runs[(kind, 'A')], runs[(kind, 'B')]
+    if not a or len(a) != len(b): continue
+    paired = statistics.median(y - x for x, y in zip(a, b))
+    print(f"{kind}: A {statistics.median(a):.2f} s ({min(a):.2f}-{max(a):.2f}), B {statistics.median(b):.2f} s ({min(b):.2f}-{max(b):.2f}), paired B - A {paired:+.2f} s over {len(a)} runs")
+PY
