@@ -78,6 +78,7 @@ internal sealed class RelatedRanking : IDisposable
         foreach (var id in scratch.Touched)
         {
             var score = scratch.Scores[id];
+            scratch.Scores[id] = 0;
             if (score < threshold) continue;
             var candidate = (score, Math.Abs(Ticks[id] - Ticks[brief.Id]), id);
             if (best.Count == count && Compare(candidate, best[^1]) >= 0) continue;
@@ -86,7 +87,7 @@ internal sealed class RelatedRanking : IDisposable
             best.Insert(at, candidate);
             if (best.Count > count) best.RemoveAt(count);
         }
-        scratch.Reset();
+        scratch.Touched.Clear();
         var ids = new int[best.Count];
         for (var i = 0; i < ids.Length; i++) ids[i] = best[i].Id;
         return ids;
@@ -114,11 +115,5 @@ internal sealed class RelatedRanking : IDisposable
         public List<int> Touched { get; } = [];
 
         public int[] Histogram { get; } = new int[TopBucket + 1];
-
-        public void Reset()
-        {
-            foreach (var id in Touched) Scores[id] = 0;
-            Touched.Clear();
-        }
     }
 }
