@@ -71,10 +71,64 @@ internal static class HighlightCorpusCommand
         var again = Stopwatch.StartNew();
         foreach (var (language, code) in known) warm.TryHighlight(language, code, scratch.Clear());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"again with the same highlighter (grammars compiled, every line kept): {again.Elapsed.TotalMilliseconds:F0} ms"));
+        if (BenchArgs.Text(args, "--dump") is { } dump) Dump(known, dump);
+        Split(known);
         var later = times.Skip(1).Order().ToList();
         var median = later[later.Count / 2];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"later runs (fresh highlighter each): median {median:F0} ms (min {later[0]:F0}, max {later[^1]:F0}), {median * 1000 / Math.Max(1, known.Count):F0} us/block, {median * 1000 / Math.Max(1, lines):F0} us/line"));
         return 0;
+    }
+
+    /// <summary>
+    /// Per language, one thread, no line copied from a memo: the first pass over its blocks with a fresh grammar set
+    /// (loading and compiling the rules its lines reach, and tokenizing) against a second pass with the same set
+    /// (tokenizing alone), so the cost of compiling shows apart from the cost of matching.
+    /// </summary>
+    private static void Split(List<(string Language, string[] Lines)> known)
+    {
+        var highlighter = new SyntaxHighlighter();
+        var html = new System.Text.StringBuilder();
+        var (firstTotal, secondTotal) = (0.0, 0.0);
+        Console.WriteLine("  language        blocks  lines  first pass (compile + tokenize)  second pass (tokenize)");
+        foreach (var group in known.GroupBy(b => LanguageNames.ScopeOf(b.Language)!).OrderByDescending(g => g.Sum(b => b.Lines.Length)))
+        {
+            var scope = group.Key == LanguageNames.Console ? OwnGrammars.Shell : group.Key;
+            var set = highlighter.NewGrammarSet();
+            var pass = new double[2];
+            for (var round = 0; round < 2; round++)
+            {
+                var watch = Stopwatch.StartNew();
+                var grammar = set.Grammar(scope);
+                if (grammar is null) break;
+                foreach (var (_, lines) in group)
+                {
+                    var writer = new SyntaxHighlighter.LineWriter(html.Clear(), Stopwatch.StartNew(), TimeSpan.FromSeconds(10));
+                    writer.WriteAll(grammar, lines);
+                }
+                pass[round] = watch.Elapsed.TotalMilliseconds;
+            }
+            firstTotal += pass[0];
+            secondTotal += pass[1];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {scope,-16} {group.Count(),6} {group.Sum(b => b.Lines.Length),6} {pass[0],12:F0} ms {pass[1],30:F0} ms"));
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  all languages: first pass {firstTotal:F0} ms, second pass {secondTotal:F0} ms (no line memo)"));
+    }
+
+    /// <summary>Writes every block's highlighted HTML to <paramref name="file"/>, in order, to compare highlighters' output.</summary>
+    private static void Dump(List<(string Language, string[] Lines)> known, string file)
+    {
+        var highlighter = new SyntaxHighlighter();
+        using var writer = new StreamWriter(file);
+        var html = new System.Text.StringBuilder();
+        foreach (var (language, lines) in known)
+        {
+            highlighter.TryHighlight(language, lines, html.Clear());
+            writer.Write("=== ");
+            writer.WriteLine(language);
+            writer.Write(html);
+        }
+        Console.WriteLine($"wrote the HTML of {known.Count} blocks to {file}");
     }
 }
