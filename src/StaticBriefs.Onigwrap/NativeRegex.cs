@@ -1,0 +1,135 @@
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+
+namespace Onigwrap;
+
+/// <summary>
+/// One compiled Oniguruma expression (UTF-16, default syntax, capture groups on) and the region its searches fill,
+/// freed with it. Used by one thread at a time, as TextMateSharp uses a scanner.
+/// </summary>
+internal sealed partial class NativeRegex : IDisposable
+{
+    // Oniguruma's onig_new is not safe to call from two threads at once (it sets up shared tables on first use).
+    private static readonly object CompileGate = new();
+
+    private readonly RegexHandle _regex;
+    private RegionHandle? _region;
+
+    public NativeRegex(string pattern)
+    {
+        Pattern = pattern;
+        var source = Prepare(pattern);
+        lock (CompileGate)
+        {
+            unsafe
+            {
+                fixed (char* start = source)
+                    _regex = new RegexHandle(Native.onigwrap_create(start, source.Length * sizeof(char), 0, 0));
+            }
+        }
+    }
+
+    /// <summary>The pattern as the grammar gave it.</summary>
+    public string Pattern { get; }
+
+    /// <summary>False when Oniguruma could not compile the pattern.</summary>
+    public bool Valid => !_regex.IsInvalid;
+
+    /// <summary>
+    /// The leftmost match in <paramref name="text"/> at or after <paramref name="offset"/> (to the text's end), or null.
+    /// </summary>
+    public unsafe SearchResult? Search(ReadOnlySpan<char> text, int offset)
+    {
+        if (!Valid) throw new ArgumentException($"Invalid regular expression: {Prepare(Pattern)}");
+        _region ??= new RegionHandle(Native.onigwrap_region_new());
+        var region = _region.DangerousGetHandle();
+        // The region says whether and where it matched (it is cleared first; an error such as a spent retry limit
+        // leaves it empty, which reads as no match, as in the package).
+        fixed (char* start = text)
+            _ = Native.onigwrap_search(_regex.DangerousGetHandle(), start, offset * sizeof(char), text.Length * sizeof(char), region);
+        var groups = Native.onigwrap_num_regs(region);
+        if (groups <= 0 || Native.onigwrap_pos(region, 0) < 0) return null;
+        var starts = new int[groups];
+        var ends = new int[groups];
+        for (var group = 0; group < groups; group++)
+        {
+            var position = Native.onigwrap_pos(region, group);
+            starts[group] = position;
+            ends[group] = position + (position == -1 ? 0 : Native.onigwrap_len(region, group));
+        }
+        return new SearchResult(starts, ends);
+    }
+
+    /// <summary>
+    /// The pattern as Oniguruma is given it, rewritten as the package rewrites it: <c>\xHH</c> escapes get braces
+    /// (<c>\x{HH}</c>, Oniguruma's form for code points), and the PHP grammar's out-of-range <c>\x{7fffffff}</c> becomes
+    /// the largest code point Oniguruma accepts there.
+    /// </summary>
+    internal static string Prepare(string pattern) =>
+        UnbracedHex().Replace(pattern, m => string.Concat("\\x{", m.ValueSpan[2..], "}")).Replace("\\x{7fffffff}", "\\x{7ffff}", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\\x[A-Fa-f0-9]{2,8}")]
+    private static partial Regex UnbracedHex();
+
+    public void Dispose()
+    {
+        _region?.Dispose();
+        _regex.Dispose();
+    }
+
+    private sealed class RegexHandle : SafeHandle
+    {
+        public RegexHandle(IntPtr handle) : base(IntPtr.Zero, ownsHandle: true) => SetHandle(handle);
+
+        public override bool IsInvalid => handle == IntPtr.Zero;
+
+        protected override bool ReleaseHandle()
+        {
+            Native.onigwrap_free(handle);
+            return true;
+        }
+    }
+
+    private sealed class RegionHandle : SafeHandle
+    {
+        public RegionHandle(IntPtr handle) : base(IntPtr.Zero, ownsHandle: true) => SetHandle(handle);
+
+        public override bool IsInvalid => handle == IntPtr.Zero;
+
+        protected override bool ReleaseHandle()
+        {
+            Native.onigwrap_region_free(handle);
+            return true;
+        }
+    }
+
+    /// <summary>The native library's entry points (lengths and offsets in bytes; positions it returns in characters).</summary>
+    private static unsafe partial class Native
+    {
+        private const string Library = "libonigwrap";
+
+        [LibraryImport(Library)]
+        public static partial IntPtr onigwrap_create(char* pattern, int length, int ignoreCase, int multiline);
+
+        [LibraryImport(Library)]
+        public static partial IntPtr onigwrap_region_new();
+
+        [LibraryImport(Library)]
+        public static partial void onigwrap_region_free(IntPtr region);
+
+        [LibraryImport(Library)]
+        public static partial void onigwrap_free(IntPtr regex);
+
+        [LibraryImport(Library)]
+        public static partial int onigwrap_search(IntPtr regex, char* text, int offset, int length, IntPtr region);
+
+        [LibraryImport(Library)]
+        public static partial int onigwrap_num_regs(IntPtr region);
+
+        [LibraryImport(Library)]
+        public static partial int onigwrap_pos(IntPtr region, int group);
+
+        [LibraryImport(Library)]
+        public static partial int onigwrap_len(IntPtr region, int group);
+    }
+}
