@@ -4,29 +4,22 @@ using System.Text.RegularExpressions;
 namespace Onigwrap;
 
 /// <summary>
-/// One compiled Oniguruma expression (UTF-16, default syntax, capture groups on) and the region its searches fill,
-/// freed with it. Used by one thread at a time, as TextMateSharp uses a scanner.
+/// One pattern of a scanner: its compiled Oniguruma expression (UTF-16, default syntax, capture groups on; shared with
+/// other scanners through a <see cref="PatternCache"/>) and the region its searches fill. Used by one thread at a time,
+/// as TextMateSharp uses a scanner. The native memory is freed when nothing holds it any more.
 /// </summary>
-internal sealed partial class NativeRegex : IDisposable
+internal sealed partial class NativeRegex
 {
     // Oniguruma's onig_new is not safe to call from two threads at once (it sets up shared tables on first use).
     private static readonly object CompileGate = new();
 
-    private readonly RegexHandle _regex;
+    private readonly Compiled _regex;
     private RegionHandle? _region;
 
     public NativeRegex(string pattern)
     {
         Pattern = pattern;
-        var source = Prepare(pattern);
-        lock (CompileGate)
-        {
-            unsafe
-            {
-                fixed (char* start = source)
-                    _regex = new RegexHandle(Native.onigwrap_create(start, source.Length * sizeof(char), 0, 0));
-            }
-        }
+        _regex = PatternCache.Compile(Prepare(pattern));
     }
 
     /// <summary>The pattern as the grammar gave it.</summary>
@@ -71,15 +64,20 @@ internal sealed partial class NativeRegex : IDisposable
     [GeneratedRegex(@"\\x[A-Fa-f0-9]{2,8}")]
     private static partial Regex UnbracedHex();
 
-    public void Dispose()
+    /// <summary>A compiled expression, freed when no scanner or cache holds it.</summary>
+    internal sealed class Compiled : SafeHandle
     {
-        _region?.Dispose();
-        _regex.Dispose();
-    }
+        private Compiled(IntPtr handle) : base(IntPtr.Zero, ownsHandle: true) => SetHandle(handle);
 
-    private sealed class RegexHandle : SafeHandle
-    {
-        public RegexHandle(IntPtr handle) : base(IntPtr.Zero, ownsHandle: true) => SetHandle(handle);
+        /// <summary>Compiles <paramref name="source"/>; an invalid pattern gives an invalid handle (searching it throws).</summary>
+        public static unsafe Compiled From(string source)
+        {
+            lock (CompileGate)
+            {
+                fixed (char* start = source)
+                    return new Compiled(Native.onigwrap_create(start, source.Length * sizeof(char), 0, 0));
+            }
+        }
 
         public override bool IsInvalid => handle == IntPtr.Zero;
 

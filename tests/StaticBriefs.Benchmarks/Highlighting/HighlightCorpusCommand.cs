@@ -95,6 +95,8 @@ internal static class HighlightCorpusCommand
         {
             var scope = group.Key == LanguageNames.Console ? OwnGrammars.Shell : group.Key;
             var set = highlighter.NewGrammarSet();
+            // As the build does: the set's rules compile through its pattern cache.
+            using var patterns = set.Patterns.Enter();
             var pass = new double[2];
             for (var round = 0; round < 2; round++)
             {

@@ -30,6 +30,12 @@ internal sealed class GrammarSet
     /// <summary>The lines this set's grammars have highlighted, for copying when met again.</summary>
     public LineMemo Lines { get; }
 
+    /// <summary>
+    /// The regular expressions this set's rules have compiled, each distinct pattern once (TextMateSharp compiles a
+    /// scanner for every rule, and a grammar's rules repeat the same patterns). Enter it on the thread using the set.
+    /// </summary>
+    public Onigwrap.PatternCache Patterns { get; } = new();
+
     /// <summary>The grammar for <paramref name="scope"/>, or null when it cannot be loaded.</summary>
     public IGrammar? Grammar(string scope)
     {

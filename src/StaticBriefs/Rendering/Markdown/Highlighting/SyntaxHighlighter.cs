@@ -70,6 +70,8 @@ public sealed class SyntaxHighlighter
         var pool = _pools.GetOrAdd((grammarScope, fenceless), static _ => new GrammarPool(GrammarPool.DefaultGrowAfter));
         var grammars = pool.Take(() => NewGrammarSet(fenceless));
         var start = html.Length;
+        // Rules compiled while this set is in hand compile through its own cache (this thread only, as the set is).
+        using var patterns = grammars.Patterns.Enter();
         try
         {
             var grammar = grammars.Grammar(grammarScope);
