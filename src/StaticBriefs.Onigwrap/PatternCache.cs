@@ -39,7 +39,7 @@ public sealed class PatternCache
     }
 
     /// <summary>An entered cache; disposing it puts back the one entered before.</summary>
-    public readonly struct Scope : IDisposable, IEquatable<Scope>
+    public sealed class Scope : IDisposable
     {
         private readonly PatternCache? _previous;
 
@@ -47,20 +47,5 @@ public sealed class PatternCache
 
         /// <inheritdoc/>
         public void Dispose() => t_entered = _previous;
-
-        /// <inheritdoc/>
-        public bool Equals(Scope other) => ReferenceEquals(_previous, other._previous);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is Scope other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _previous?.GetHashCode() ?? 0;
-
-        /// <summary>Whether two scopes restore the same cache.</summary>
-        public static bool operator ==(Scope left, Scope right) => left.Equals(right);
-
-        /// <summary>Whether two scopes restore different caches.</summary>
-        public static bool operator !=(Scope left, Scope right) => !left.Equals(right);
     }
 }

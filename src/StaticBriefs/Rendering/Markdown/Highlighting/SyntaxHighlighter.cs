@@ -70,10 +70,11 @@ public sealed class SyntaxHighlighter
         var pool = _pools.GetOrAdd((grammarScope, fenceless), static _ => new GrammarPool(GrammarPool.DefaultGrowAfter));
         var grammars = pool.Take(() => NewGrammarSet(fenceless));
         var start = html.Length;
-        // Rules compiled while this set is in hand compile through its own cache (this thread only, as the set is).
-        using var patterns = grammars.Patterns.Enter();
         try
         {
+            // Rules compiled while this set is in hand compile through its own cache (this thread only, as the set is);
+            // the scope ends with the try block, before the set goes back to the pool.
+            using var patterns = grammars.Patterns.Enter();
             var grammar = grammars.Grammar(grammarScope);
             if (grammar is null) return false;
             var writer = new LineWriter(html, Stopwatch.StartNew(), budget, grammars.Lines);
