@@ -38,6 +38,8 @@ switch (args.FirstOrDefault())
         return SocialCardProbe.Compare(args[1], args[2], BenchArgs.Int(args, "--start", 0), BenchArgs.Int(args, "--count", int.MaxValue));
     case "social" when args.Length >= 2:
         return SocialCardProbe.Run(args[1..]);
+    case "allocations" when args.Length >= 2:
+        return AllocationProbe.Run(args[1..]);
     case "highlight-compare":
         return StaticBriefs.Benchmarks.Highlighting.HighlighterComparison.Run(args[1..]);
     default:
@@ -60,6 +62,7 @@ switch (args.FirstOrDefault())
               social INPUT [COUNT]                         one-thread time to draw and encode COUNT social cards
               social-compare OUT_A OUT_B [--start I --count N]  decoded pixels of every social card of two builds are equal
               highlight-compare [--rounds R]               TextMateSharp against ColorCode: coverage, bytes, time per block
+              allocations INPUT [--theme T] [--top N] [--cold]  which types a clean build allocates, and why it collected
               highlight-corpus DIR [--runs N]              fenced code in real posts under DIR: languages, time per block
             """);
         return 2;

@@ -20,19 +20,19 @@ public static class TemplateText
     public static string WithoutTemplates(string text)
     {
         if (text.IndexOfAny(['<', '{']) < 0) return text;
-        var result = new StringBuilder(text.Length);
+        // Made at the first construct: text with none (a '<' of HTML or code, a '{' of code) comes back as it is.
+        StringBuilder? result = null;
         var missing = new bool[Kinds.Length];
+        var copied = 0; // text before this is in the result
         var i = 0;
         while (i < text.Length)
         {
             var next = text.IndexOfAny(['<', '{'], i);
             if (next < 0) break;
-            result.Append(text, i, next - i);
             i = next;
             var end = Construct(text, i, missing, out var inner, out var kind);
             if (end < 0)
             {
-                result.Append(text[i]);
                 i++;
                 continue;
             }
@@ -42,10 +42,12 @@ public static class TemplateText
                 var close = ClosingComment(text, end);
                 end = close < 0 ? text.Length : close;
             }
-            result.Append(' ');
-            i = end;
+            result ??= new StringBuilder(text.Length);
+            result.Append(text, copied, i - copied).Append(' ');
+            i = copied = end;
         }
-        if (i < text.Length) result.Append(text, i, text.Length - i);
+        if (result is null) return text;
+        if (copied < text.Length) result.Append(text, copied, text.Length - copied);
         return result.ToString();
     }
 

@@ -1,4 +1,5 @@
 using StaticBriefs.Loading.Conventions;
+using StaticBriefs.Tests.Support;
 
 namespace StaticBriefs.Tests.Loading.Conventions;
 
@@ -60,5 +61,66 @@ public sealed class SummaryDeriverTests
     {
         Assert.Null(SummaryDeriver.Derive(new string('>', 5_000) + " deep\n", 2000));
         Assert.Null(Record.Exception(() => SummaryDeriver.Derive(new string('*', 3_000) + "deep" + new string('*', 3_000) + "\n", 2000)));
+    }
+
+    // A long post: an opening well past the summary's length, then much more.
+    private static readonly string Opening = string.Join(' ', Enumerable.Repeat("Opening words of the post.", 12));
+    private static readonly string Filler = string.Concat(Enumerable.Repeat("More text that the summary never needs.\n\n", 120));
+
+    [Fact]
+    public void A_long_post_is_summarised_from_the_start_alone_with_the_summary_a_whole_parse_gives()
+    {
+        var body = Opening + "\n\n" + Filler;
+
+        Assert.NotNull(SummaryDeriver.EarlyParagraphs(body, body.Length));
+        Assert.Equal(SummaryDeriver.Derive(body, 2000, early: false), SummaryDeriver.Derive(body, 2000));
+        Assert.StartsWith("Opening words", SummaryDeriver.Derive(body, 2000), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a reference definition further down", "See [the notes] for more. ", "", "[the notes]: https://example.org/notes\n")]
+    [InlineData("a fence open across the cut", "", "```\n", "more code\n```\n")]
+    [InlineData("a comment closing after the cut", "", "<!-- draft note\n", "end of note -->\n")]
+    [InlineData("a Liquid comment closing after the cut", "", "{% comment %}\n", "{% endcomment %}\n")]
+    [InlineData("a list going on after the cut", "", "- item\n", "  still the item\n")]
+    public void The_start_alone_is_not_trusted_when_what_follows_could_change_it(string what, string lead, string opened, string afterCut)
+    {
+        // The start is cut at the last blank line before the early window's end: here, the one after the padding.
+        var beforePadding = lead + Opening + "\n\n" + opened;
+        var body = beforePadding + new string('x', SummaryDeriver.EarlyWindow - 50 - beforePadding.Length) + "\n\n"
+            + afterCut + new string('z', 100) + "\n\n" + Filler;
+
+        Assert.True(SummaryDeriver.EarlyParagraphs(body, body.Length) is null, what);
+        Assert.Equal(SummaryDeriver.Derive(body, 2000, early: false), SummaryDeriver.Derive(body, 2000));
+    }
+
+    [Fact]
+    public void The_same_post_without_what_follows_is_summarised_from_its_start()
+    {
+        // The control for the cases above: the same shape, nothing after the cut that could change the start.
+        var beforePadding = Opening + "\n\n";
+        var body = beforePadding + new string('x', SummaryDeriver.EarlyWindow - 50 - beforePadding.Length) + "\n\n"
+            + new string('z', 100) + "\n\n" + Filler;
+
+        Assert.NotNull(SummaryDeriver.EarlyParagraphs(body, body.Length));
+    }
+
+    [Fact]
+    public void Every_real_post_gets_the_summary_a_whole_parse_gives_and_most_long_ones_from_their_start()
+    {
+        var (posts, settled, long_) = (0, 0, 0);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "tests", "RealContent"), "*.md", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(file).ReplaceLineEndings("\n");
+            var fence = text.StartsWith("---\n", StringComparison.Ordinal) ? "\n---" : text.StartsWith("+++\n", StringComparison.Ordinal) ? "\n+++" : null;
+            var body = fence is null ? text : text[(text.IndexOf(fence, 3, StringComparison.Ordinal) + 4)..];
+            Assert.True(SummaryDeriver.Derive(body, 300, early: false) == SummaryDeriver.Derive(body, 300), file);
+            posts++;
+            if (body.Length <= 2 * SummaryDeriver.EarlyWindow) continue;
+            long_++;
+            if (SummaryDeriver.EarlyParagraphs(body, Math.Min(body.Length, 8_000)) is not null) settled++;
+        }
+        Assert.True(posts > 200, $"{posts} posts");
+        Assert.True(settled * 3 > long_, $"{settled} of {long_} long posts settled from their start");
     }
 }
