@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Collections.Frozen;
-using System.Text;
 
 namespace StaticBriefs.Rendering.Html;
 
@@ -31,7 +31,23 @@ public static class BlockSpacing
     public static string Compact(string html)
     {
         if (html.IndexOf('\n') < 0) return html;
-        var result = new StringBuilder(html.Length);
+        // Only characters are removed, so the result fits in the text's length: one pooled buffer, one string at the end.
+        var buffer = ArrayPool<char>.Shared.Rent(html.Length);
+        try
+        {
+            var length = Compact(html, buffer);
+            return length == html.Length ? html : new string(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Writes the compacted text into <paramref name="result"/> (at least as long as the text); returns its length.</summary>
+    private static int Compact(string html, Span<char> result)
+    {
+        var written = 0;
         var afterBlockTag = false; // the last thing written was a block element's tag
         var i = 0;
         while (i < html.Length)
@@ -43,7 +59,7 @@ public static class BlockSpacing
                 {
                     var close = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
                     var commentEnd = close < 0 ? html.Length : close + 3;
-                    result.Append(html, i, commentEnd - i);
+                    written = Append(html, i, commentEnd, result, written);
                     afterBlockTag = false;
                     i = commentEnd;
                     continue;
@@ -56,7 +72,7 @@ public static class BlockSpacing
                     var close = html.IndexOf(string.Concat("</", name), end, StringComparison.OrdinalIgnoreCase);
                     end = close < 0 ? html.Length : TagEnd(html, close);
                 }
-                result.Append(html, i, end - i);
+                written = Append(html, i, end, result, written);
                 afterBlockTag = Block.Contains(name);
                 i = end;
                 continue;
@@ -65,18 +81,24 @@ public static class BlockSpacing
             {
                 var next = i + 1;
                 var beforeBlockTag = next < html.Length && html[next] == '<' && Block.Contains(TagName(html, next, out _));
-                if (!afterBlockTag && !beforeBlockTag) result.Append(c);
+                if (!afterBlockTag && !beforeBlockTag) result[written++] = c;
                 i++;
                 continue;
             }
             // Text up to the next tag or line break goes over in one piece.
             var run = html.AsSpan(i).IndexOfAny('<', '\n');
             var stop = run < 0 ? html.Length : i + run;
-            result.Append(html, i, stop - i);
+            written = Append(html, i, stop, result, written);
             afterBlockTag = false;
             i = stop;
         }
-        return result.ToString();
+        return written;
+    }
+
+    private static int Append(string html, int from, int to, Span<char> result, int written)
+    {
+        html.AsSpan(from, to - from).CopyTo(result[written..]);
+        return written + to - from;
     }
 
     /// <summary>The index just past the '>' that closes the tag starting at <paramref name="start"/>.</summary>

@@ -51,4 +51,13 @@ public sealed class BlockSpacingTests
         Assert.DoesNotContain("</p>\n", compact, StringComparison.Ordinal);
         Assert.True(compact.Length < html.Length);
     }
+
+    [Fact]
+    public void Html_whose_line_breaks_all_stay_comes_back_as_it_was_without_a_copy()
+    {
+        // Soft breaks between inline pieces and lines inside pre: nothing to remove, so no second copy of the body.
+        var html = "<em>a</em>\n<a href=\"/x\">b</a><pre>one\n\ntwo\n</pre>";
+
+        Assert.Same(html, BlockSpacing.Compact(html));
+    }
 }
