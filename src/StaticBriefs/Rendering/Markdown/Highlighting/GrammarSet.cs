@@ -144,6 +144,8 @@ internal sealed class ParsedGrammars(RegistryOptions package)
     private IRawGrammar? Parse(string scope)
     {
         Interlocked.Increment(ref _parses);
-        return OwnGrammars.Read(scope) ?? Package.GetGrammar(scope);
+        return OwnGrammars.Read(scope) ?? GrammarJson.FromPackage(_resources.Value, scope) ?? Package.GetGrammar(scope);
     }
+
+    private readonly Lazy<Dictionary<string, string>> _resources = new(() => GrammarJson.Resources(package), LazyThreadSafetyMode.ExecutionAndPublication);
 }
