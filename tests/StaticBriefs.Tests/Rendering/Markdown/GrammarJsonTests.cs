@@ -40,9 +40,11 @@ public sealed class GrammarJsonTests
     }
 
     [Fact]
-    public void A_grammar_that_is_not_an_object_reads_as_none()
+    public void A_grammar_that_is_not_an_object_or_not_json_this_reader_takes_reads_as_none()
     {
         Assert.Null(GrammarJson.Read("[]"u8));
+        Assert.Null(GrammarJson.Read(Encoding.UTF8.GetBytes("{\"a\":" + string.Concat(Enumerable.Repeat("[", 300)))));
+        Assert.Null(GrammarJson.Read("{\"a\": \"unclosed"u8));
         Assert.Null(GrammarJson.FromPackage(new Dictionary<string, string>(), "source.nothing"));
     }
 

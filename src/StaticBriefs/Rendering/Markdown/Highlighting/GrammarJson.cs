@@ -58,12 +58,22 @@ internal static class GrammarJson
         return resources;
     }
 
-    /// <summary>The grammar in <paramref name="json"/>, or null when its top level is not an object.</summary>
+    /// <summary>
+    /// The grammar in <paramref name="json"/>, or null when its top level is not an object or the JSON is more than this
+    /// reader takes (nested deeper than 256, malformed): then the package's own reader has its say.
+    /// </summary>
     public static Raw? Read(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, Options);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
-        return ReadObject(ref reader);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+            return ReadObject(ref reader);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static Raw ReadObject(ref Utf8JsonReader reader)
