@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
@@ -34,9 +33,6 @@ public static partial class SummaryDeriver
     /// so most of them still take the whole parse).
     /// </summary>
     internal const int EarlyWindow = 1_500;
-
-    /// <summary>What ends a comment or template construct (<see cref="TemplateText"/>; its comment shortcodes' closers contain one).</summary>
-    private static readonly SearchValues<string> Closers = SearchValues.Create(["-->", ">}}", "%}}", "%}", "}}", "#}"], StringComparison.Ordinal);
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseGridTables().Build();
 
@@ -124,7 +120,7 @@ public static partial class SummaryDeriver
         var cut = body.LastIndexOf("\n\n", EarlyWindow, StringComparison.Ordinal);
         if (cut < EarlyWindow / 4) return null;
         var rest = body.AsSpan(cut, end - cut);
-        if (rest.Contains("]:", StringComparison.Ordinal) || rest.IndexOfAny(Closers) >= 0) return null;
+        if (rest.Contains("]:", StringComparison.Ordinal) || rest.IndexOfAny(TemplateText.Closers) >= 0) return null;
         MarkdownDocument document;
         try
         {

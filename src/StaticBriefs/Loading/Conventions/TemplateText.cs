@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace StaticBriefs.Loading.Conventions;
@@ -15,6 +16,12 @@ public static class TemplateText
     [
         ("<!--", "-->"), ("{{<", ">}}"), ("{{%", "%}}"), ("{%", "%}"), ("{{", "}}"), ("{#", "#}"),
     ];
+
+    /// <summary>
+    /// What ends a construct (each comment shortcode's closer contains one too): text with none of them cannot close a
+    /// construct opened before it.
+    /// </summary>
+    internal static readonly SearchValues<string> Closers = SearchValues.Create([.. Kinds.Select(kind => kind.Close)], StringComparison.Ordinal);
 
     /// <summary>The text with each comment and template construct replaced by one space.</summary>
     public static string WithoutTemplates(string text)

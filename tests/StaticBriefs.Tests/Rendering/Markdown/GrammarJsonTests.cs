@@ -25,6 +25,20 @@ public sealed class GrammarJsonTests
         }
     }
 
+    [Theory]
+    [InlineData("source.toml", "toml.tmLanguage.json")]
+    [InlineData("source.shell", "shell.tmLanguage.json")]
+    public void Our_own_grammars_read_into_the_dictionaries_the_package_reader_makes_of_them(string scope, string file)
+    {
+        var assembly = typeof(OwnGrammars).Assembly;
+        using var stream = assembly.GetManifestResourceStream(typeof(OwnGrammars).Namespace + "." + file)!;
+        var theirs = TextMateSharp.Internal.Grammars.Reader.GrammarReader.ReadGrammarSync(new StreamReader(stream));
+
+        var difference = Difference(theirs, OwnGrammars.Read(scope), scope);
+
+        Assert.True(difference is null, difference);
+    }
+
     [Fact]
     public void Numbers_booleans_and_nulls_are_left_out_with_their_keys_as_the_package_leaves_them()
     {

@@ -23,10 +23,13 @@ internal static class GrammarJson
     /// The package's grammar for <paramref name="scope"/>, read from its embedded JSON; null when the package has no
     /// grammar for it or its file is not where the package's definitions say (then the package reads it itself).
     /// </summary>
-    public static IRawGrammar? FromPackage(IReadOnlyDictionary<string, string> resources, string scope)
+    public static IRawGrammar? FromPackage(IReadOnlyDictionary<string, string> resources, string scope) =>
+        resources.TryGetValue(scope, out var resource) ? FromResource(typeof(RegistryOptions).Assembly, resource) : null;
+
+    /// <summary>The grammar in a JSON file embedded in <paramref name="assembly"/>, or null when there is none or <see cref="Read"/> gives none.</summary>
+    public static Raw? FromResource(System.Reflection.Assembly assembly, string name)
     {
-        if (!resources.TryGetValue(scope, out var resource)) return null;
-        using var stream = typeof(RegistryOptions).Assembly.GetManifestResourceStream(resource);
+        using var stream = assembly.GetManifestResourceStream(name);
         if (stream is null) return null;
         var bytes = new byte[stream.Length];
         stream.ReadExactly(bytes);

@@ -77,6 +77,9 @@ internal sealed class ParsedGrammars(RegistryOptions package)
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<IRawGrammar?>> _parsed = new(StringComparer.Ordinal);
     private int _parses;
 
+    // Where the package's JSON grammars are embedded, by scope (GrammarJson reads them).
+    private readonly Lazy<Dictionary<string, string>> _resources = new(() => GrammarJson.Resources(package), LazyThreadSafetyMode.ExecutionAndPublication);
+
     /// <summary>The grammar package (its index of grammars, read-only once built).</summary>
     public RegistryOptions Package { get; } = package;
 
@@ -146,6 +149,4 @@ internal sealed class ParsedGrammars(RegistryOptions package)
         Interlocked.Increment(ref _parses);
         return OwnGrammars.Read(scope) ?? GrammarJson.FromPackage(_resources.Value, scope) ?? Package.GetGrammar(scope);
     }
-
-    private readonly Lazy<Dictionary<string, string>> _resources = new(() => GrammarJson.Resources(package), LazyThreadSafetyMode.ExecutionAndPublication);
 }

@@ -1,4 +1,3 @@
-using TextMateSharp.Internal.Grammars.Reader;
 using TextMateSharp.Internal.Types;
 
 namespace StaticBriefs.Rendering.Markdown.Highlighting;
@@ -27,9 +26,7 @@ internal static class OwnGrammars
             _ => null,
         };
         if (file is null) return null;
-        using var stream = typeof(OwnGrammars).Assembly.GetManifestResourceStream(typeof(OwnGrammars).Namespace + "." + file)
-            ?? throw new InvalidOperationException($"the grammar {file} is not embedded in the assembly");
-        using var reader = new StreamReader(stream);
-        return GrammarReader.ReadGrammarSync(reader);
+        return GrammarJson.FromResource(typeof(OwnGrammars).Assembly, typeof(OwnGrammars).Namespace + "." + file)
+            ?? throw new InvalidOperationException($"the grammar {file} is not embedded in the assembly as a JSON object");
     }
 }
