@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using StaticBriefs.Tests.Support;
 
 namespace StaticBriefs.Tests.Cli;
@@ -81,6 +83,25 @@ public sealed class CommandLineAppTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Matches(@"; allocated [1-9]\d* MiB; heap \d+ MiB", run.Stdout);
+    }
+
+    [Fact]
+    public void Timings_prints_user_and_system_time_and_the_page_faults()
+    {
+        using var site = new TestSite();
+        site.Write("briefs/a.md", TestSite.Brief("title: A\ndate: 2024-01-01"));
+
+        var run = site.Cli("--timings");
+
+        Assert.Equal(0, run.ExitCode);
+        var line = run.Stdout.Split('\n').Single(l => l.StartsWith("  processor: ", StringComparison.Ordinal));
+        var user = Regex.Match(line, @"user (\d+) ms, system (\d+) ms");
+        Assert.True(user.Success, line);
+        Assert.True(int.Parse(user.Groups[1].Value, CultureInfo.InvariantCulture) > 0, line);
+        // Linux, where these tests run, counts faults: a process that built a site has taken many.
+        var faults = Regex.Match(line, @"; page faults (\d+) minor, (\d+) major$");
+        Assert.True(faults.Success, line);
+        Assert.True(long.Parse(faults.Groups[1].Value, CultureInfo.InvariantCulture) > 0, line);
     }
 
     [Fact]
