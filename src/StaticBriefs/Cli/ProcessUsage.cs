@@ -6,7 +6,7 @@ namespace StaticBriefs.Cli;
 /// <summary>
 /// The process's processor time split into its own code (user) and the kernel's work for it (system), with the page
 /// faults it took on Linux, for <c>--timings</c>. On this project's test machine a build's system time is mostly the
-/// kernel handing it fresh memory, and it swings between runs of the same build (0.3 to 1.8 s for one cached build)
+/// kernel handing it fresh memory, and it swings between runs of the same build (0.2 to 2.5 s for one cached build)
 /// while user time stays put: the line tells a slow run of that kind from slower code.
 /// </summary>
 /// <param name="User">Processor time in the process's own code.</param>
@@ -39,11 +39,7 @@ internal sealed record ProcessUsage(TimeSpan User, TimeSpan System, long? MinorF
         {
             return File.Exists("/proc/self/stat") ? ParseStat(File.ReadAllText("/proc/self/stat")) : (null, null);
         }
-        catch (IOException)
-        {
-            return (null, null);
-        }
-        catch (UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return (null, null);
         }
