@@ -307,6 +307,8 @@ internal static class CachedRebuild
         // Noted from one thread once all are restored: noting each from every core had them wait on the record's locks.
         memo?.MarkUsed(snapshot.Briefs.Select(b => b.TextKey));
         search.SetEntities(TaxonomyKinds.All.SelectMany(k => site[k].ByName.Select(t => new SearchEntity(k.Singular(), t.Name, t.Path, t.Count))));
+        // Here, beside the planning, rather than at the write, which every edit that reaches the index waits for.
+        search.SortTables();
         return true;
     }
 

@@ -10,6 +10,15 @@ internal sealed class OrdinalOrder
     private readonly Lock _gate = new();
     private int[] _sorted = [];
 
+    /// <summary>How many ids are in order so far.</summary>
+    internal int Count
+    {
+        get
+        {
+            lock (_gate) return _sorted.Length;
+        }
+    }
+
     /// <summary>The ids 0..<paramref name="keys"/>.Count-1 by their key, ordinal; the array is shared, do not change it.</summary>
     internal int[] Of(IReadOnlyList<string> keys)
     {

@@ -98,6 +98,27 @@ public sealed class SearchIndexBuilder
     }
 
     /// <summary>
+    /// Sorts the terms and dictionary words known so far, so that the next write sorts only those added after this and
+    /// merges them in (see <see cref="OrdinalOrder"/>). A cached build calls it once the index is restored, beside the
+    /// edit's planning: sorting the 48,000 terms and 2 x 40,000 words of 10,000 briefs at the write took 20-55 ms of the
+    /// index's path, which decides when the build ends.
+    /// </summary>
+    public void SortTables()
+    {
+        string[] terms, words, reversed;
+        lock (_gate)
+        {
+            terms = [.. _terms];
+            words = [.. _dictionaryWords];
+            reversed = [.. _reversedWords];
+        }
+        Parallel.Invoke(() => _termOrder.Of(terms), () => _wordOrder.Of(words), () => _reversedOrder.Of(reversed));
+    }
+
+    /// <summary>How many terms are sorted so far (for tests).</summary>
+    internal int SortedTerms => _termOrder.Count;
+
+    /// <summary>
     /// This builder's documents under their new ids, for preview's partial rebuild after briefs were added, removed or
     /// dated anew (ids are positions by date, so the others shift): a document whose old id is not in
     /// <paramref name="newIds"/> is left out. The briefs that changed are added again after this.

@@ -68,6 +68,28 @@ public sealed class SearchIndexBuilderTests
     }
 
     [Fact]
+    public void Tables_sorted_before_more_documents_arrive_write_the_bytes_of_a_builder_that_sorted_at_the_write()
+    {
+        var all = SearchFixtures.Synthetic(300).ToList();
+        var sorted = new SearchIndexBuilder();
+        foreach (var document in all.Take(200)) sorted.Add(document);
+        Assert.Equal(0, sorted.SortedTerms);
+        sorted.SortTables();
+        var known = sorted.SortedTerms;
+        Assert.True(known > 0);
+        // The last hundred bring terms the sort did not see; the write merges them in.
+        foreach (var document in all.Skip(200)) sorted.Add(document);
+        sorted.SetEntities(SearchFixtures.Entities(all));
+        var sink = new InMemoryOutputSink();
+        sorted.Write(sink);
+        Assert.True(sorted.SortedTerms > known);
+
+        var expected = Build(all);
+        Assert.Equal(expected.Files.Keys.Order(StringComparer.Ordinal), sink.Files.Keys.Order(StringComparer.Ordinal));
+        foreach (var (path, bytes) in expected.Files) Assert.True(bytes.AsSpan().SequenceEqual(sink.Files[path]), path);
+    }
+
+    [Fact]
     public void Only_a_short_excerpt_of_the_body_is_written_but_all_of_it_is_searchable()
     {
         var sink = Build(SearchFixtures.Small());
