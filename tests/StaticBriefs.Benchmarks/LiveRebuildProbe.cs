@@ -20,14 +20,14 @@ internal static partial class LiveRebuildProbe
     {
         var clean = args.Contains("--clean-output");
         args = [.. args.Where(a => a != "--clean-output")];
-        if (args.Length < 1) { Console.Error.WriteLine("usage: live CORPUS_INPUT_DIR [THEME_DIR] [--clean-output] [--only KIND,KIND] [--pause MS] [--no-huge-pages]"); return 2; }
+        if (args.Length < 1) { Console.Error.WriteLine("usage: live CORPUS_INPUT_DIR [THEME_DIR] [--clean-output] [--only KIND,KIND] [--pause MS]"); return 2; }
         var root = Path.Combine(Path.GetTempPath(), "sb-live-" + Guid.NewGuid().ToString("N")[..8]);
         var input = Path.Combine(root, "input");
         IncrementalBenchmark.Copy(args[0], input);
         try
         {
-            // As the staticbriefs command does first thing (Program.Main), unless --no-huge-pages.
-            if (!args.Contains("--no-huge-pages")) StaticBriefs.Cli.HugePageHeap.Advise();
+            // As the staticbriefs command does first thing (Program.Main): huge pages only with STATICBRIEFS_HUGE_PAGES=on.
+            StaticBriefs.Cli.HugePageHeap.Advise();
             var cache = new BuildCache(null) { TrustUnchangedFiles = true, SaveOnCommit = false };
             using var live = new LiveSession();
             var options = new BuildOptions

@@ -51,7 +51,7 @@ switch (args.FirstOrDefault())
               stages-bdn [--briefs N] [BenchmarkDotNet args]   BenchmarkDotNet over in-process stages (default 1,000 briefs)
               stages INPUT [THEME] [COUNT]                 one-thread probe of per-brief steps
               incremental CORPUS [THEME]                   cached builds and preview edits
-              live CORPUS [THEME] [--clean-output] [--only K,K] [--pause MS] [--no-huge-pages]
+              live CORPUS [THEME] [--clean-output] [--only K,K] [--pause MS]
                   preview's rebuild from memory, per edit kind and stage (time, processor, MiB allocated), in process
               search-bytes SITE_DIR [--runs N] [--pagefind] [--queries "first|later;..."]
                   bytes fetched and time to first results for first and later queries, in Chromium

@@ -7,7 +7,10 @@
 # Calibration (2026-12-03, A and B the same binary, 7 runs, A first every run): paired medians of +0.32 s (new topic)
 # and -0.27 s (date) from noise alone: these cached builds are bimodal here (0.85-0.95 or 1.2-1.5 s for the same
 # edit), so a difference under about 0.3 s needs more runs, or other evidence (strace counts, samples), to mean much.
-# usage: tests/StaticBriefs.Benchmarks/run-cached-edits.sh A B CORPUS_INPUT THEME [RUNS=5] [WORK=/dev/shm/sb-cached-edits]
+# PAUSE=SECONDS waits that long before each cached build, as an author does between edits: on a virtual machine that
+# hands freed memory back to its host, a build run seconds after the last one meets memory the host must find again
+# (stop 47: huge pages for the heap took cached builds from 1.1-1.5 to 3.4-4.4 s after a 6-second pause).
+# usage: [PAUSE=0] tests/StaticBriefs.Benchmarks/run-cached-edits.sh A B CORPUS_INPUT THEME [RUNS=5] [WORK=/dev/shm/sb-cached-edits]
 # A and B are StaticBriefs.dll files (run with dotnet) or native executables (a PublishAot publish).
 # The corpus is a generated input folder (e.g. the 10,000-brief one); its first brief under briefs/ is edited.
 set -euo pipefail
@@ -42,6 +45,7 @@ for kind in none body tag date; do
     order="A B"; [ $((run % 2)) -eq 0 ] && order="B A"
     for t in $order; do
       [ "$kind" != none ] && edit "$kind" "$t"
+      sleep "${PAUSE:-0}"
       build "$t" "$kind"
       grep -E '^  (load|model|render|feeds|commit)' "$WORK/$t.log" | grep -v cpu | tr -s ' ' | paste -sd' '
     done

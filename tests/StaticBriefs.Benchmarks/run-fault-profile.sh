@@ -14,9 +14,9 @@ trap 'rm -rf "$WORK"' EXIT
 
 dotnet build -c Release "$ROOT/src/StaticBriefs" > /dev/null
 # W^X off: code in a double-mapped memfd cannot be matched to the perf map. ReadyToRun and tiering off: every method
-# jitted once, so every one is in the map. Huge pages off: one fault per 4 KiB, so counts are bytes.
+# jitted once, so every one is in the map. Huge pages off (the default): one fault per 4 KiB, so counts are bytes.
 DOTNET_EnableWriteXorExecute=0 DOTNET_PerfMapEnabled=1 DOTNET_ReadyToRun=0 DOTNET_TieredCompilation=0 \
-  STATICBRIEFS_HUGE_PAGES=off DOTNET_GCgen0size=0x100000000 \
+  DOTNET_GCgen0size=0x100000000 \
   perf record -q -e page-faults -c 1 --call-graph fp -o "$WORK/perf.data" \
   dotnet "$ROOT/src/StaticBriefs/bin/Release/net10.0/StaticBriefs.dll" build -q --no-cache --input "$INPUT" --output "$WORK/out" > /dev/null 2>&1
 python3 "$(dirname "${BASH_SOURCE[0]}")/fault-sites.py" "$WORK/perf.data" "$TOP"
