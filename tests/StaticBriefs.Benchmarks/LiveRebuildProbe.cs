@@ -19,8 +19,10 @@ internal static partial class LiveRebuildProbe
     public static int Run(string[] args)
     {
         var clean = args.Contains("--clean-output");
-        args = [.. args.Where(a => a != "--clean-output")];
-        if (args.Length < 1) { Console.Error.WriteLine("usage: live CORPUS_INPUT_DIR [THEME_DIR] [--clean-output] [--only KIND,KIND] [--pause MS]"); return 2; }
+        // --no-idle-gc: without preview's collection between edits (IdleCollection), to measure what it saves.
+        var idleGc = !args.Contains("--no-idle-gc");
+        args = [.. args.Where(a => a is not ("--clean-output" or "--no-idle-gc"))];
+        if (args.Length < 1) { Console.Error.WriteLine("usage: live CORPUS_INPUT_DIR [THEME_DIR] [--clean-output] [--no-idle-gc] [--only KIND,KIND] [--pause MS]"); return 2; }
         var root = Path.Combine(Path.GetTempPath(), "sb-live-" + Guid.NewGuid().ToString("N")[..8]);
         var input = Path.Combine(root, "input");
         IncrementalBenchmark.Copy(args[0], input);
@@ -30,6 +32,8 @@ internal static partial class LiveRebuildProbe
             StaticBriefs.Cli.HugePageHeap.Advise();
             var cache = new BuildCache(null) { TrustUnchangedFiles = true, SaveOnCommit = false };
             using var live = new LiveSession();
+            // As preview's loop does around each rebuild (PreviewLoop).
+            using var idle = idleGc ? new StaticBriefs.Cli.IdleCollection(TimeProvider.System) : null;
             var options = new BuildOptions
             {
                 InputDirectory = input, OutputDirectory = Path.Combine(root, "output"),
@@ -69,7 +73,7 @@ internal static partial class LiveRebuildProbe
             void Run(string what, Func<int, string[]> edit)
             {
                 if (only is not null && !only.Any(o => what.StartsWith(o, StringComparison.Ordinal))) return;
-                rows.Add(Measure(what, options, output, cache, edit, pause) + $" | {live.PartialBuilds - partialBefore} of {Edits} partial");
+                rows.Add(Measure(what, options, output, cache, idle, edit, pause) + $" | {live.PartialBuilds - partialBefore} of {Edits} partial");
                 partialBefore = live.PartialBuilds;
             }
             Run("body", i => Edit(brief, text => text + $"\nEdit number {i}.\n"));
@@ -123,7 +127,7 @@ internal static partial class LiveRebuildProbe
         File.ReadLines(dataFile).First(l => l.StartsWith("- name: ", StringComparison.Ordinal))["- name: ".Length..].Trim();
 
     /// <summary>Runs <see cref="Edits"/> edits of one kind, each followed by a rebuild; prints the stages, returns a table row.</summary>
-    private static string Measure(string what, BuildOptions options, StaticBriefs.Output.OutputFolder output, BuildCache cache, Func<int, string[]> edit, int pause)
+    private static string Measure(string what, BuildOptions options, StaticBriefs.Output.OutputFolder output, BuildCache cache, StaticBriefs.Cli.IdleCollection? idle, Func<int, string[]> edit, int pause)
     {
         var totals = new List<double>();
         var pages = new List<double>();
@@ -133,9 +137,14 @@ internal static partial class LiveRebuildProbe
         var collections = new List<double>();
         var allocated = new List<double>();
         var processor = new List<double>();
+        var idlePauses = new List<double>();
         for (var i = 0; i < Edits; i++)
         {
+            var idleBefore = GC.GetTotalPauseDuration();
             if (pause > 0) Thread.Sleep(pause);
+            // What the collector paused between edits (preview's idle collection, when the pause outlasts its delay).
+            idlePauses.Add((GC.GetTotalPauseDuration() - idleBefore).TotalMilliseconds);
+            idle?.BuildStarting();
             cache.MarkChanged(edit(i));
             var pausedBefore = GC.GetTotalPauseDuration();
             var collectedBefore = GC.CollectionCount(0);
@@ -144,6 +153,7 @@ internal static partial class LiveRebuildProbe
             var watch = Stopwatch.StartNew();
             var result = SiteBuild.Run(options, output);
             totals.Add(watch.Elapsed.TotalMilliseconds);
+            idle?.BuildFinished();
             // Collections are part of an edit's cost: a large heap makes each one slow, which the stages do not show.
             pauses.Add((GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds);
             collections.Add(GC.CollectionCount(0) - collectedBefore);
@@ -159,7 +169,7 @@ internal static partial class LiveRebuildProbe
             }
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: median {Median(totals):F1} ms (min {totals.Min():F1}, max {totals.Max():F1})"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {"(gc pauses)",-16} {Median(pauses),7:F1} ms in {Median(collections):F0} collections, {Median(allocated):F0} MiB allocated, {Median(processor):F0} ms of processor time"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {"(gc pauses)",-16} {Median(pauses),7:F1} ms in {Median(collections):F0} collections, {Median(allocated):F0} MiB allocated, {Median(processor):F0} ms of processor time; paused between edits {Median(idlePauses):F1} ms (max {idlePauses.Max():F1})"));
         foreach (var (name, list) in stages)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"    {name,-16} {Median([.. list.Select(t => t.Elapsed.TotalMilliseconds)]),7:F1} ms, cpu {Median([.. list.Select(t => t.Cpu.TotalMilliseconds)]),6:F1} ms, {Median([.. list.Select(t => t.Allocated / (1024.0 * 1024))]),5:F1} MiB"));

@@ -27,10 +27,12 @@ internal sealed class PreviewLoop
     private readonly TextWriter _stderr;
     private readonly Lock _gate = new();
     private readonly bool _quiet;
+    private readonly IdleCollection _idle;
     private bool _showingError;
 
-    private PreviewLoop(BuildOptions options, OutputFolder output, PreviewServer server, TextWriter stdout, TextWriter stderr, bool quiet)
+    private PreviewLoop(BuildOptions options, OutputFolder output, PreviewServer server, IdleCollection idle, TextWriter stdout, TextWriter stderr, bool quiet)
     {
+        _idle = idle;
         _quiet = quiet;
         _options = options;
         _output = output;
@@ -76,7 +78,8 @@ internal sealed class PreviewLoop
         // kept (the server serves under it), so a site hosted under a sub-path is previewed as it will be published.
         var cache = new BuildCache(BuildCache.DefaultDirectory(options.InputDirectory)) { TrustUnchangedFiles = true, SaveOnCommit = false };
         using var live = new LiveSession();
-        var loop = new PreviewLoop(options with { BaseUrl = server.Address.ToString(), Cache = cache, Live = live }, output, server, stdout, stderr,
+        using var idle = new IdleCollection(TimeProvider.System);
+        var loop = new PreviewLoop(options with { BaseUrl = server.Address.ToString(), Cache = cache, Live = live }, output, server, idle, stdout, stderr,
             settings.Verbosity == Verbosity.Quiet);
         stdout.WriteLine($"Previewing at {server.Address} (Ctrl+C to stop)");
         await Task.Run(() => loop.Rebuild([]), ct);
@@ -95,7 +98,11 @@ internal sealed class PreviewLoop
                 // Ctrl+C: stop watching, let a running rebuild finish, then keep the cache for the next start.
             }
         }
-        lock (loop._gate) cache.Save();
+        lock (loop._gate)
+        {
+            idle.Dispose();
+            cache.Save();
+        }
         stdout.WriteLine("Preview stopped.");
         return 0;
     }
@@ -108,6 +115,7 @@ internal sealed class PreviewLoop
             _options.Cache!.MarkChanged(changes);
             var watch = Stopwatch.StartNew();
             BuildResult result;
+            _idle.BuildStarting();
             try
             {
                 result = SiteBuild.Run(_options, _output);
@@ -117,6 +125,10 @@ internal sealed class PreviewLoop
                 // A file mid-save or locked: say so and wait for the next change rather than stop the preview.
                 Fail("error: " + ex.Message);
                 return;
+            }
+            finally
+            {
+                _idle.BuildFinished();
             }
             foreach (var diagnostic in result.Diagnostics) _stderr.WriteLine(diagnostic.ToString());
             if (result.HasErrors)
