@@ -293,20 +293,27 @@ public sealed class BuildCache
     /// Stores the manifest after a partial rebuild, which rendered few bodies: unlike <see cref="Committed"/> it
     /// keeps every body, or the next full build would render them all again.
     /// </summary>
-    internal void CommittedPartial(string outputDirectory, OutputManifest manifest)
+    internal void CommittedPartial(string outputDirectory, OutputManifest manifest, bool save = true)
     {
         lock (_gate) _manifests[outputDirectory] = manifest;
-        if (SaveOnCommit) Save();
+        if (save && SaveOnCommit) Save();
     }
 
-    /// <summary>Writes the cache and the manifests of every output folder it knows to disk (nothing for a memory-only cache).</summary>
+    /// <summary>
+    /// Writes the cache and the manifests of every output folder it knows to disk (nothing for a memory-only cache). The
+    /// documents' index and pack and the manifests are separate files, each one thread's encoding (20 and 14 ms of a
+    /// cached build at 10,000 briefs): they are written side by side.
+    /// </summary>
     public void Save()
     {
         if (Directory is null) return;
-        CacheStore.Save(this, Directory);
-        lock (_gate)
-        {
-            foreach (var (output, manifest) in _manifests) CacheStore.SaveManifest(Directory, output, manifest);
-        }
+        KeyValuePair<string, OutputManifest>[] manifests;
+        lock (_gate) manifests = [.. _manifests];
+        Parallel.Invoke(
+            () => CacheStore.Save(this, Directory),
+            () =>
+            {
+                foreach (var (output, manifest) in manifests) CacheStore.SaveManifest(Directory, output, manifest);
+            });
     }
 }

@@ -100,6 +100,7 @@ internal static class CachedRebuild
                 CleanForeign = true,
                 // SnapshotChecks.OutputMatches looked at every file above.
                 PreviousChecked = true,
+                CallerSaves = true,
                 Restage = (staging, site, views, found) =>
                 {
                     // As the full build's asset and static file stages do (the theme is the snapshot's, so the assets are too).
@@ -141,15 +142,23 @@ internal static class CachedRebuild
                 planned.Views.Dispose();
                 return result;
             }
-            try
+            // The cache's files and the snapshot are separate files made from what the rebuild left: written side by
+            // side (the snapshot names the manifest by its key, so either one written without the other reads as stale).
+            clock.Time("save cache", () =>
             {
-                if (Capture(incremental, options, next.Loaded, next.Site, next.Search, next.Rendered, state.Assets, layoutKeys, result.Diagnostics) is { } saved)
-                    cache.RememberSnapshot(outputDirectory, saved);
-            }
-            finally
-            {
-                next.Views.Dispose();
-            }
+                var saving = Task.Run(cache.Save);
+                try
+                {
+                    if (Capture(incremental, options, next.Loaded, next.Site, next.Search, next.Rendered, state.Assets, layoutKeys, result.Diagnostics) is { } saved)
+                        cache.RememberSnapshot(outputDirectory, saved);
+                }
+                finally
+                {
+                    next.Views.Dispose();
+                    Task.WhenAny(saving).Wait();
+                }
+                saving.GetAwaiter().GetResult();
+            });
             return result with { Planned = true };
         }
         finally

@@ -41,6 +41,12 @@ internal sealed class PartialRebuild(
     /// <summary>True when every file of the previous manifest was checked to stand as recorded (see <see cref="PageMemoSink.PreviousChecked"/>).</summary>
     public bool PreviousChecked { get; init; }
 
+    /// <summary>
+    /// The caller writes the cache once the rebuild returns (a cached build, beside the snapshot it takes then); the
+    /// rebuild only hands the cache its new manifest.
+    /// </summary>
+    public bool CallerSaves { get; init; }
+
     /// <summary>Runs the plan; <paramref name="next"/> is the state to keep, or null when the build failed.</summary>
     public BuildResult Run(LiveState state, SiteEdit edit, PlannedEdit planned, out LiveState? next)
     {
@@ -116,7 +122,8 @@ internal sealed class PartialRebuild(
             indexStands ? [] : layout.Versioned ? earlierVersions : staleIndexFiles is null ? RegeneratedFolders : [], removed, diagnostics, CleanForeign));
         // Nothing changed in the output folder when the commit failed; the state no longer matches it either way.
         if (manifest is null) return Failed(diagnostics.Sorted(), site, views);
-        clock.Time("save cache", () => cache.CommittedPartial(outputDirectory, manifest));
+        if (CallerSaves) cache.CommittedPartial(outputDirectory, manifest, save: false);
+        else clock.Time("save cache", () => cache.CommittedPartial(outputDirectory, manifest));
         next = state with
         {
             Loaded = edit.Loaded,
