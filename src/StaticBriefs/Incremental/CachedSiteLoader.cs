@@ -27,9 +27,9 @@ internal static class CachedSiteLoader
         Parallel.For(0, markdown.Length, i =>
         {
             var relative = markdown[i].Relative;
-            var full = Path.Combine(root, relative);
+            // Only preview trusts files its watcher did not name; a build does not make 10,000 full paths to ask.
             if (cache.Documents.TryGetValue(relative, out var trusted) && trusted.Reading == reading
-                && (cache.Trusts(full) || InputStamps.Unchanged(trusted.Stamp, markdown[i].ReadPath)))
+                && ((cache.TrustUnchangedFiles && cache.Trusts(Path.Combine(root, relative))) || InputStamps.Unchanged(trusted.Stamp, markdown[i].ReadPath)))
             {
                 documents[i] = Reuse(trusted, diagnostics, counts);
                 return;

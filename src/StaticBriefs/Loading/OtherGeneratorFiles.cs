@@ -14,8 +14,9 @@ internal sealed class OtherGeneratorFiles(IEnumerable<string> markdown)
 {
     private const int Named = 3;
 
-    private readonly HashSet<string> _documents = markdown.Select(SourcePathConventions.NameWithoutExtensionPath).ToHashSet(StringComparer.Ordinal);
-    private readonly HashSet<string> _folders = markdown.Select(Folder).ToHashSet(StringComparer.Ordinal);
+    // Made when the first JSON file is met: a site without any (most) does not pay for sets of 10,000 paths.
+    private HashSet<string>? _documents;
+    private HashSet<string>? _folders;
     private readonly List<string> _sections = [];
     private readonly List<string> _data = [];
     private readonly List<string> _inPosts = [];
@@ -69,13 +70,15 @@ internal sealed class OtherGeneratorFiles(IEnumerable<string> markdown)
     /// </summary>
     private bool IsEleventyData(string relative)
     {
-        var name = relative[(relative.LastIndexOf('/') + 1)..];
+        var name = relative.AsSpan(relative.LastIndexOf('/') + 1);
         if (name.Contains(".11tydata.", StringComparison.Ordinal)) return true;
         if (!name.EndsWith(".json", StringComparison.Ordinal)) return false;
+        _documents ??= markdown.Select(SourcePathConventions.NameWithoutExtensionPath).ToHashSet(StringComparer.Ordinal);
+        _folders ??= markdown.Select(Folder).ToHashSet(StringComparer.Ordinal);
         var stem = relative[..^".json".Length];
         var folder = Folder(relative);
         var folderName = folder[(folder.LastIndexOf('/') + 1)..];
-        return _documents.Contains(stem) || (folderName.Length > 0 && name == folderName + ".json" && _folders.Contains(folder));
+        return _documents.Contains(stem) || (folderName.Length > 0 && name.SequenceEqual(folderName + ".json") && _folders.Contains(folder));
     }
 
     private static string Folder(string relative) => relative.LastIndexOf('/') is >= 0 and var at ? relative[..at] : "";

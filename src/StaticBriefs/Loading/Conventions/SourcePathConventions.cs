@@ -28,7 +28,16 @@ public static partial class SourcePathConventions
     }
 
     /// <summary>Hugo's and Zola's section file (<c>_index.md</c>): the list page of a folder, not a post.</summary>
-    public static bool IsSectionFile(string path) => IsMarkdown(path) && NameWithoutExtension(path) == "_index";
+    public static bool IsSectionFile(string path)
+    {
+        // Asked of every file of the input: the name is looked at in place rather than cut out of the path.
+        var name = path.AsSpan(path.LastIndexOf('/') + 1);
+        foreach (var extension in MarkdownExtensions)
+        {
+            if (name.EndsWith(extension, StringComparison.OrdinalIgnoreCase)) return name[..^extension.Length] is "_index";
+        }
+        return false;
+    }
 
     /// <summary>True when a folder on the way is Jekyll's <c>_drafts</c>.</summary>
     public static bool IsInDrafts(string path) => path.StartsWith(DraftsFolder + "/", StringComparison.Ordinal) || path.Contains("/" + DraftsFolder + "/", StringComparison.Ordinal);

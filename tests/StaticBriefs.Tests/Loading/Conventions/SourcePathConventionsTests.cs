@@ -27,6 +27,11 @@ public sealed class DocumentPathsTests
     [InlineData("_index.md", true)]
     [InlineData("2024/_index.md", true)]
     [InlineData("index.md", false)]
+    [InlineData("2024/_index.markdown", true)]
+    [InlineData("docs/_index.MD", true)]
+    [InlineData("blog/my_index.md", false)]
+    [InlineData("_index/post.md", false)]
+    [InlineData("_index.json", false)]
     public void Section_files_are_index_files_with_an_underscore(string path, bool expected) =>
         Assert.Equal(expected, SourcePathConventions.IsSectionFile(path));
 
