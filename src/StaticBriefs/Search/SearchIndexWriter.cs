@@ -14,7 +14,11 @@ namespace StaticBriefs.Search;
 /// </summary>
 internal sealed class SearchIndexWriter
 {
-    internal const int FormatVersion = 5;
+    /// <summary>
+    /// The layout's version in <c>meta.json</c>. 6: without <c>order</c>, ids are places by date counted from the oldest
+    /// brief (rank = documents - 1 - id); 5 counted them from the newest.
+    /// </summary>
+    internal const int FormatVersion = 6;
     /// <summary>The folder of the index in the site.</summary>
     internal const string Folder = "search/";
     /// <summary>
@@ -31,14 +35,17 @@ internal sealed class SearchIndexWriter
     private readonly IndexedDocument[] _documents;
     private readonly IndexTables _tables;
     private readonly string[] _terms;
-    // With stable ids: the documents' ids newest first (the ids they came with are their places by date), and each
-    // id the documents came with to the one written.
+    // With stable ids: the documents' ids newest first (the ids they came with are their places by date).
     private readonly int[]? _byDate;
-    private readonly Dictionary<int, int>? _stableIdOf;
+    // Each id the documents came with to the one written.
+    private readonly Dictionary<int, int> _writtenIdOf;
 
     /// <param name="documents">The documents, their ids places by date (0 = newest).</param>
     /// <param name="tables">The builder's tables.</param>
-    /// <param name="stableIds">Write <see cref="StableIds"/> (and the date order beside them) instead of places by date.</param>
+    /// <param name="stableIds">
+    /// Write <see cref="StableIds"/> (and the date order beside them); else ids are places by date counted from the
+    /// oldest brief (see <see cref="FormatVersion"/>).
+    /// </param>
     /// <param name="slots">Where stable ids are worked out (a builder keeps one between writes); null for a fresh one.</param>
     internal SearchIndexWriter(IndexedDocument[] documents, IndexTables tables, bool stableIds = false, StableIds.Memo? slots = null)
     {
@@ -47,14 +54,24 @@ internal sealed class SearchIndexWriter
         _terms = tables.Terms;
         Array.Sort(_documents, static (a, b) => a.Id.CompareTo(b.Id));
         if (_documents.Length > 0 && _documents[0].Id < 0) throw new InvalidOperationException("Search document ids must not be negative.");
-        if (!stableIds) return;
-        string[] keys = [.. _documents.Select(d => d.IdKey.Length > 0 ? d.IdKey : d.Path)];
-        var ids = slots is null ? StableIds.Assign(keys) : slots.Assign(keys);
-        _byDate = ids;
-        _stableIdOf = new Dictionary<int, int>(_documents.Length);
+        int[] ids;
+        if (stableIds)
+        {
+            string[] keys = [.. _documents.Select(d => d.IdKey.Length > 0 ? d.IdKey : d.Path)];
+            ids = slots is null ? StableIds.Assign(keys) : slots.Assign(keys);
+            _byDate = ids;
+        }
+        else
+        {
+            // Counted from the oldest, a brief keeps its id when a newer one is added: the day's new brief (the usual
+            // edit) then changes its own postings, lists and display file, not every file of the index.
+            ids = new int[_documents.Length];
+            for (var i = 0; i < ids.Length; i++) ids[i] = ids.Length - 1 - i;
+        }
+        _writtenIdOf = new Dictionary<int, int>(_documents.Length);
         for (var i = 0; i < _documents.Length; i++)
         {
-            _stableIdOf[_documents[i].Id] = ids[i];
+            _writtenIdOf[_documents[i].Id] = ids[i];
             _documents[i] = _documents[i] with { Id = ids[i] };
         }
         Array.Sort(_documents, static (a, b) => a.Id.CompareTo(b.Id));
@@ -78,8 +95,8 @@ internal sealed class SearchIndexWriter
         // Versioned, every file is made in memory first: its folder is named by their hash, so all must be rewritten.
         var scratch = sink as Output.IScratchSink;
         using var versioned = layout.Versioned ? new VersionedFiles(scratch) : null;
-        if (_stableIdOf is not null && changedDocuments is not null)
-            changedDocuments = changedDocuments.Select(id => _stableIdOf.GetValueOrDefault(id, -1)).Where(id => id >= 0).ToHashSet();
+        if (changedDocuments is not null)
+            changedDocuments = changedDocuments.Select(id => _writtenIdOf.GetValueOrDefault(id, -1)).Where(id => id >= 0).ToHashSet();
         var previous = versioned is null && memo?.Layout == layout ? memo : null;
         using var files = versioned is null ? new JsonFiles(sink, Folder, previous?.Files) : new JsonFiles(versioned, "");
         var chunkSize = Math.Max(1, layout.DocsPerFile);
@@ -263,8 +280,9 @@ internal sealed class SearchIndexWriter
         writer.WriteStartArray("rdict");
         foreach (var key in dictionary.Reversed) writer.WriteStringValue(key);
         writer.WriteEndArray();
-        // Ranks newest first: the ids themselves when they are places by date; else the ids in that order, packed.
-        IReadOnlyList<IndexedDocument> byDate = _documents;
+        // Ranks newest first: the ids counted back from the last when they are places by date; else the ids in that
+        // order, packed.
+        IReadOnlyList<IndexedDocument> byDate;
         if (_byDate is not null)
         {
             var bits = StableIds.Bits(StableIds.Capacity(_documents.Length));
@@ -272,6 +290,10 @@ internal sealed class SearchIndexWriter
             writer.WriteString("order", StableIds.Pack(_byDate, bits));
             var at = _documents.ToDictionary(d => d.Id);
             byDate = [.. _byDate.Select(id => at[id])];
+        }
+        else
+        {
+            byDate = [.. _documents.Reverse()];
         }
         // Years as runs over ranks: a handful of entries.
         writer.WriteStartArray("years");
@@ -282,8 +304,8 @@ internal sealed class SearchIndexWriter
             while (j + 1 < byDate.Count && byDate[j + 1].Date.Year == year) j++;
             writer.WriteStartArray();
             writer.WriteNumberValue(year);
-            writer.WriteNumberValue(_byDate is null ? byDate[i].Id : i);
-            writer.WriteNumberValue(_byDate is null ? byDate[j].Id : j);
+            writer.WriteNumberValue(i);
+            writer.WriteNumberValue(j);
             writer.WriteEndArray();
             i = j + 1;
         }

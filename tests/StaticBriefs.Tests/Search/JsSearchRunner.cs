@@ -7,7 +7,7 @@ internal static class JsSearchRunner
 {
     /// <summary>
     /// Runs each query (<c>{ q, typing, company, person, topic, verb, year }</c>; typing: the last word may be incomplete, as
-    /// while typing) in a fresh engine and returns, per query, <c>{ total, all, ids, titles, paths, facets, shown,
+    /// while typing) in a fresh engine and returns, per query, <c>{ total, all, ids, ranks (each hit's place by date, 0 = newest), titles, paths, facets, shown,
     /// corrections, entities, fetched: { path: bytes } }</c>.
     /// </summary>
     public static JsonDocument Run(InMemoryOutputSink sink, IEnumerable<object> queries)
@@ -38,7 +38,7 @@ internal static class JsSearchRunner
                 const f = await engine.facets(r, query);
                 const pairs = list => list.map(e => [e[0], e[1]]);
                 const first = r.hits.slice(0, 10);
-                out.push({ total: r.total, all: r.all, ids: r.hits.map(h => h.id), titles: first.map(h => r.docs[h.id].title),
+                out.push({ total: r.total, all: r.all, ids: r.hits.map(h => h.id), ranks: r.hits.map(h => h.rank), titles: first.map(h => r.docs[h.id].title),
                   paths: first.map(h => r.docs[h.id].path),
                   facets: { companies: pairs(f.companies), people: pairs(f.people), topics: pairs(f.topics), verbs: pairs(f.verbs), years: f.years },
                   shown: r.shown, corrections: r.corrections, entities: r.entities, fetched });

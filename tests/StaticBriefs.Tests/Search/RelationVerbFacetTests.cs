@@ -29,25 +29,27 @@ public sealed class RelationVerbFacetTests
         return result.RootElement[0].Clone();
     }
 
-    private static int[] Ids(JsonElement result) => [.. result.GetProperty("ids").EnumerateArray().Select(e => e.GetInt32())];
+    // The hits as places by date (0 = newest): the fixtures' briefs in the order the site lists them.
+    private static int[] Ids(JsonElement result) => [.. result.GetProperty("ranks").EnumerateArray().Select(e => e.GetInt32())];
 
     [Fact]
     public void A_briefs_verbs_are_in_its_display_data_and_common_ones_in_the_shared_file()
     {
         var sink = SearchIndexBuilderTests.Build(Moves());
 
-        using var doc = JsonDocument.Parse(sink.Files["search/docs/0.json"]);
+        // Ten briefs, ids counted from the oldest: the fixture's brief k is id 9 - k.
+        using var doc = JsonDocument.Parse(sink.Files["search/docs/9.json"]);
         Assert.Equal("[\"joins\",\"leaves\"]", doc.RootElement[0].GetProperty("v").GetRawText());
-        Assert.False(sink.Text("search/docs/6.json").Contains("\"v\"", StringComparison.Ordinal), "no relations, no field");
+        Assert.False(sink.Text("search/docs/3.json").Contains("\"v\"", StringComparison.Ordinal), "no relations, no field");
         using var bundle = JsonDocument.Parse(sink.Files["search/facets.json"]);
         var verbs = bundle.RootElement.GetProperty("verb");
-        Assert.Equal([0, 1, 2, 3, 8], RiceCodec.Decode(verbs.GetProperty("joins").GetString()!, 0));
-        Assert.Equal([0, 2], RiceCodec.Decode(verbs.GetProperty("leaves").GetString()!, 0));
+        Assert.Equal([1, 6, 7, 8, 9], RiceCodec.Decode(verbs.GetProperty("joins").GetString()!, 0));
+        Assert.Equal([7, 9], RiceCodec.Decode(verbs.GetProperty("leaves").GetString()!, 0));
         // In one brief of ten, not over a tenth: its own file, and its list rides with the brief.
         Assert.False(verbs.TryGetProperty("invests-in", out _));
-        Assert.Equal([4], RiceCodec.Decode(JsonSerializer.Deserialize<string>(sink.Files["search/facets/verb/invests-in.json"])!, 0));
-        using var investing = JsonDocument.Parse(sink.Files["search/docs/4.json"]);
-        Assert.Equal([4], RiceCodec.Decode(investing.RootElement[0].GetProperty("vf")[0].GetString()!, 0));
+        Assert.Equal([5], RiceCodec.Decode(JsonSerializer.Deserialize<string>(sink.Files["search/facets/verb/invests-in.json"])!, 0));
+        using var investing = JsonDocument.Parse(sink.Files["search/docs/5.json"]);
+        Assert.Equal([5], RiceCodec.Decode(investing.RootElement[0].GetProperty("vf")[0].GetString()!, 0));
     }
 
     [Fact]

@@ -26,10 +26,11 @@ public sealed class SearchIndexBuilderTests
         using var meta = JsonDocument.Parse(sink.Files["search/meta.json"]);
         Assert.Equal(8, meta.RootElement.GetProperty("documents").GetInt32());
         using var facets = JsonDocument.Parse(sink.Files["search/facets.json"]);
-        Assert.Equal([0, 6], RiceCodec.Decode(facets.RootElement.GetProperty("company").GetProperty("openai").GetString()!, 0));
-        Assert.Equal([3], RiceCodec.Decode(facets.RootElement.GetProperty("person").GetProperty("zoe-muller").GetString()!, 0));
-        Assert.Equal([3], RiceCodec.Decode(facets.RootElement.GetProperty("topic").GetProperty("people-moves").GetString()!, 0));
-        Assert.Equal(5, meta.RootElement.GetProperty("version").GetInt32());
+        // Ids count from the oldest brief: the fixture's briefs 0 and 6 (newest first) of 8 are ids 7 and 1.
+        Assert.Equal([1, 7], RiceCodec.Decode(facets.RootElement.GetProperty("company").GetProperty("openai").GetString()!, 0));
+        Assert.Equal([4], RiceCodec.Decode(facets.RootElement.GetProperty("person").GetProperty("zoe-muller").GetString()!, 0));
+        Assert.Equal([4], RiceCodec.Decode(facets.RootElement.GetProperty("topic").GetProperty("people-moves").GetString()!, 0));
+        Assert.Equal(6, meta.RootElement.GetProperty("version").GetInt32());
         Assert.Equal("[[2026,0,1],[2025,2,4],[2024,5,7]]", meta.RootElement.GetProperty("years").GetRawText());
     }
 
@@ -93,12 +94,13 @@ public sealed class SearchIndexBuilderTests
     public void Only_a_short_excerpt_of_the_body_is_written_but_all_of_it_is_searchable()
     {
         var sink = Build(SearchFixtures.Small());
-        using var docs = JsonDocument.Parse(sink.Files["search/docs/0.json"]);
+        // The newest of the 8 briefs: ids count from the oldest.
+        using var docs = JsonDocument.Parse(sink.Files["search/docs/7.json"]);
         var first = docs.RootElement[0];
         Assert.Equal("/briefs/0/", first.GetProperty("path").GetString());
         Assert.Equal("2026-03-02", first.GetProperty("date").GetString());
         Assert.Equal("[\"OpenAI\"]", first.GetProperty("c").GetRawText());
-        Assert.False(sink.Text("search/docs/7.json").Contains("\"c\"", StringComparison.Ordinal), "no companies, no field");
+        Assert.False(sink.Text("search/docs/0.json").Contains("\"c\"", StringComparison.Ordinal), "no companies, no field");
         Assert.True(first.GetProperty("excerpt").GetString()!.Length <= SearchIndexBuilder.ExcerptLength + 1);
         Assert.DoesNotContain(sink.Files, f => f.Key.StartsWith("search/docs/", StringComparison.Ordinal) && sink.Text(f.Key).Contains("lateonlyword", StringComparison.Ordinal));
         Assert.Contains(sink.Files, f => f.Key.StartsWith("search/shards/", StringComparison.Ordinal) && sink.Text(f.Key).Contains("\"lateonlyword\"", StringComparison.Ordinal));
@@ -161,7 +163,8 @@ public sealed class SearchIndexBuilderTests
         builder.Write(sink, new HashSet<int> { id });
 
         Assert.DoesNotContain(sink.Files.Keys, f => f.StartsWith("search/facets/", StringComparison.Ordinal));
-        Assert.Equal([$"search/docs/{id}.json"], sink.Files.Keys.Where(f => f.StartsWith("search/docs/", StringComparison.Ordinal)));
+        // Written ids count from the oldest of the 8 briefs.
+        Assert.Equal([$"search/docs/{7 - id}.json"], sink.Files.Keys.Where(f => f.StartsWith("search/docs/", StringComparison.Ordinal)));
         Assert.Contains("search/meta.json", sink.Files.Keys);
     }
 

@@ -9,8 +9,11 @@ public sealed class SearchIndexFormatTests
     private static readonly string LongBody = string.Join(' ', Enumerable.Repeat("Plain words fill this long body out.", 120));
 
     /// <summary>Every shard's terms with their postings (ids and impacts) and verbatim flags.</summary>
+    /// <summary>Each term's postings, with ids as the fixtures' places by date (0 = newest; written ids count from the oldest).</summary>
     private static Dictionary<string, (List<int> Ids, List<int> Impacts, bool Verbatim)> Terms(InMemoryOutputSink sink)
     {
+        using var meta = JsonDocument.Parse(sink.Files["search/meta.json"]);
+        var last = meta.RootElement.GetProperty("documents").GetInt32() - 1;
         var terms = new Dictionary<string, (List<int>, List<int>, bool)>(StringComparer.Ordinal);
         foreach (var (path, bytes) in sink.Files)
         {
@@ -24,7 +27,10 @@ public sealed class SearchIndexFormatTests
                 var impacts = new List<int>();
                 var ids = RiceCodec.Decode(p[i], 0, RiceCodec.ImpactBits, impacts);
                 var flag = (PostingCodec.Alphabet.IndexOf(v[i / 6], StringComparison.Ordinal) >> (5 - i % 6) & 1) == 1;
-                terms[t[i]] = (ids, impacts, flag);
+                var places = ids.Select(id => last - id).ToList();
+                places.Reverse();
+                impacts.Reverse();
+                terms[t[i]] = (places, impacts, flag);
             }
         }
         return terms;

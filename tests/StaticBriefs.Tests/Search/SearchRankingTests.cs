@@ -16,7 +16,8 @@ public sealed class SearchRankingTests
         return result.RootElement[0].Clone();
     }
 
-    private static int[] Ids(JsonElement result) => [.. result.GetProperty("ids").EnumerateArray().Select(e => e.GetInt32())];
+    // The hits as places by date (0 = newest): the fixtures' briefs in the order the site lists them.
+    private static int[] Ids(JsonElement result) => [.. result.GetProperty("ranks").EnumerateArray().Select(e => e.GetInt32())];
 
     private static int All(JsonElement result) => result.GetProperty("all").GetInt32();
 
@@ -231,7 +232,8 @@ public sealed class SearchRankingTests
     public void A_query_with_its_facets_fetches_meta_its_shard_its_briefs_and_one_facet_file_at_most()
     {
         var fetched = Query(new { q = "quantum" }).GetProperty("fetched").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["docs/7.json"], fetched.Where(p => p.StartsWith("docs/", StringComparison.Ordinal)));
+        // The fixture's brief 7, the oldest of 8: id 0.
+        Assert.Equal(["docs/0.json"], fetched.Where(p => p.StartsWith("docs/", StringComparison.Ordinal)));
         Assert.DoesNotContain(fetched, p => p.StartsWith("facets/", StringComparison.Ordinal));
         Assert.InRange(fetched.Count, 3, 4);
     }

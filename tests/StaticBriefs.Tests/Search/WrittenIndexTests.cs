@@ -279,9 +279,10 @@ public sealed partial class WrittenIndexTests
         var preview = new Preview(Corpus(), layout);
         preview.StartRecording();
 
-        preview.EditContent(13, d => d with { Title = "A new title for a brief in file three" });
+        // The 14th newest of 120 briefs: written id 106 (ids count from the oldest), in file 26.
+        preview.EditContent(13, d => d with { Title = "A new title for a brief in file 26" });
         preview.AssertSameAsFresh();
-        Assert.Equal(["search/docs/3.json"], preview.Output.Written.Where(f => f.StartsWith("search/docs/", StringComparison.Ordinal)));
+        Assert.Equal(["search/docs/26.json"], preview.Output.Written.Where(f => f.StartsWith("search/docs/", StringComparison.Ordinal)));
 
         preview.Replace(preview.Documents.Where(d => d.Id != 2));
         preview.AssertSameAsFresh();

@@ -4,8 +4,8 @@
  * score), exposed as window.StaticBriefsSearch; search-ui.js is the page and the header box. The core also runs
  * under node with an injected fetch: require('search.js').createEngine({ base, fetchJson }).
  *
- * Index files (SearchIndexWriter, format 5): meta.json (shard and dictionary keys, year runs over ranks by date, the
- * ids in date order when they are not ranks themselves (order, orderBits bits each), and root: the folder
+ * Index files (SearchIndexWriter, format 6): meta.json (shard and dictionary keys, year runs over ranks by date, the
+ * ids in date order when they are not places by date from the oldest (order, orderBits bits each), and root: the folder
  * of the rest, named by their hash, so one deploy's files are never mixed with another's), then under root
  * shards/N.json (sorted terms with Rice-coded postings carrying a BM25F impact, and the entity pages each term
  * names), docs/N.json (display data of docChunk briefs from N*docChunk, with the facet lists of their values),
@@ -159,8 +159,9 @@
   }
 
   /**
-   * meta.json with byRank (ids newest first) and rankOf (id -> rank): the ids are ranks themselves unless meta.json
-   * sends their order (an unversioned index keeps each brief's id from edit to edit, so its ids are not by date).
+   * meta.json with byRank (ids newest first) and rankOf (id -> rank): the ids are places by date counted from the
+   * oldest (so a new brief moves no other's id) unless meta.json sends their order (an unversioned index keeps each
+   * brief's id from edit to edit, so its ids are not by date).
    */
   function ranked(m) {
     if (!m || m.byRank) return m;
@@ -173,7 +174,7 @@
         byRank[i] = v;
       }
     } else {
-      for (i = 0; i < n; i++) byRank[i] = i;
+      for (i = 0; i < n; i++) byRank[i] = n - 1 - i;
     }
     var max = -1;
     byRank.forEach(function (id) { if (id > max) max = id; });
