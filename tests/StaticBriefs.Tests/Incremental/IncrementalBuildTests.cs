@@ -6,6 +6,7 @@ namespace StaticBriefs.Tests.Incremental;
 public sealed class IncrementalBuildTests
 {
     private const string Brief = "briefs/2024/amazon-anthropic-4-billion.md";
+    private const string NewestYearsOnly = "briefs/2026/karpathy-joins-anthropic.md";
 
     /// <summary>Each edit returns the input files it touched (what a watcher would report).</summary>
     public static TheoryData<string, bool> Edits()
@@ -51,6 +52,8 @@ public sealed class IncrementalBuildTests
         ["change relation"] = s => Replace(s, Brief, "{subject: Amazon, verb: invests in, object: Anthropic}", "{subject: Amazon, verb: partners with, object: Anthropic}"),
         ["change date"] = s => Replace(s, Brief, "date: 2024-11-22", "date: 2024-01-03"),
         ["make newest"] = s => Replace(s, Brief, "date: 2024-11-22", "date: 2026-11-01"),
+        // The only brief of 2026 moves to 2025: the newest brief's year, which the site object carries, changes.
+        ["move the newest year back"] = s => Replace(s, NewestYearsOnly, "date: 2026-05-19", "date: 2025-05-19"),
         ["tag new entity"] = s => Replace(s, Brief, "topics: [Funding, Compute]", "topics: [Funding, Compute, Chip supply]"),
         ["remove last mention"] = s => Replace(s, "briefs/2024/xai-raises-6-billion.md", "topics: [Funding, Compute]", "topics: [Funding]"),
         ["change slug"] = s => Replace(s, Brief, "slug: amazon-anthropic-4-billion", "slug: amazon-anthropic-8-billion"),
