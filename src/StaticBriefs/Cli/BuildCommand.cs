@@ -43,8 +43,14 @@ internal static class BuildCommand
             if (MissingTheme(values, options, context.Stderr)) return 1;
             if (level == Verbosity.Verbose) PrintSettings(options, context.Stdout);
             BuildResult result;
-            using (CollectorHold.For(options))
-                result = ProgressDisplay.Run(context, level, progress => SiteBuild.Run(options with { Progress = progress }, context.Stderr));
+            using (var hold = CollectorHold.For(options))
+            {
+                result = ProgressDisplay.Run(context, level, progress =>
+                {
+                    hold.EndForLargeSites(progress);
+                    return SiteBuild.Run(options with { Progress = progress }, context.Stderr);
+                });
+            }
             return new BuildReport(context, level).Print(result, options, values.Get(Timings));
         });
         return command;

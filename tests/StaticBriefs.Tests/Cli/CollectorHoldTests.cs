@@ -1,5 +1,7 @@
 using System.Runtime;
+using StaticBriefs.Building;
 using StaticBriefs.Cli;
+using StaticBriefs.Diagnostics;
 using StaticBriefs.Tests.Support;
 
 namespace StaticBriefs.Tests.Cli;
@@ -44,6 +46,43 @@ public sealed class CollectorHoldTests
             Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
         }
         Assert.InRange(spent, CollectorHold.UncachedBudget / 2, CollectorHold.UncachedBudget + (64L << 20));
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+    }
+
+    [Fact]
+    public void A_full_build_of_more_than_a_hundred_briefs_ends_the_hold_once_it_knows_its_size()
+    {
+        using var site = new TestSite();
+        using var hold = CollectorHold.For(site.Options with { UseCache = false });
+        var progress = new BuildProgress();
+        hold.EndForLargeSites(progress);
+
+        // Stages before the model is known leave it standing.
+        progress.Finished(new StageTiming("load", TimeSpan.Zero));
+        Assert.Equal(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+        progress.Publishing(CollectorHold.LargeSite + 1);
+        var collections = GC.CollectionCount(0);
+        progress.Finished(new StageTiming("assets", TimeSpan.Zero));
+
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+        // A young collection at once: the young generation's budget goes back from the hold's size to the usual.
+        Assert.True(GC.CollectionCount(0) > collections);
+    }
+
+    [Fact]
+    public void A_full_build_of_a_small_site_keeps_the_hold()
+    {
+        using var site = new TestSite();
+        using (var hold = CollectorHold.For(site.Options with { UseCache = false }))
+        {
+            var progress = new BuildProgress();
+            hold.EndForLargeSites(progress);
+            progress.Publishing(CollectorHold.LargeSite);
+            progress.Finished(new StageTiming("assets", TimeSpan.Zero));
+            progress.Finished(new StageTiming("render briefs", TimeSpan.Zero));
+
+            Assert.Equal(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+        }
         Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
     }
 
