@@ -6,6 +6,7 @@ using StaticBriefs.Rendering;
 using StaticBriefs.Rendering.Html;
 using StaticBriefs.Rendering.Markdown;
 using StaticBriefs.Rendering.Markdown.EntityLinks;
+using StaticBriefs.Rendering.Theme;
 using StaticBriefs.Rendering.Views;
 
 namespace StaticBriefs.Incremental;
@@ -179,6 +180,16 @@ public sealed class LiveSession : IDisposable
     }
 
     /// <summary>
+    /// True when the <c>site</c> objects differ only in the newest brief's year (the day's brief is the first of a new
+    /// year, or the only brief of the newest year moved back or went) and no template of the theme reads
+    /// <c>site.year</c>: no page shows the change, so the plan stands. A theme that prints the year takes the full build.
+    /// </summary>
+    private static bool OnlyUnreadYearMoved(LiveState state, SiteView siteView, ViewHasher hasher) =>
+        siteView.Year != state.SiteView.Year
+        && hasher.Hash(siteView with { Year = state.SiteView.Year }) == hasher.Hash(state.SiteView)
+        && !ThemeReads.SiteMember(state.Templates.Layouts.Files, "year");
+
+    /// <summary>
     /// The new site's <c>site</c> view, body renderer and plan; null when every page would change (the <c>site</c>
     /// object every page shows is not the same) or the planner cannot tell.
     /// </summary>
@@ -187,7 +198,7 @@ public sealed class LiveSession : IDisposable
     {
         var siteView = SiteViews.Create(site, views.Urls, state.Assets);
         var hasher = new ViewHasher();
-        if (hasher.Hash(siteView) != hasher.Hash(state.SiteView)) return null;
+        if (hasher.Hash(siteView) != hasher.Hash(state.SiteView) && !OnlyUnreadYearMoved(state, siteView, hasher)) return null;
         var markdown = SameLinkTargets(state.Site, site) ? state.Markdown : NewMarkdown(site, views, state, options, output);
         return EditPlanner.Plan(state.Site, state.Views, site, views, edit, markdown, state.Rendered, state.BriefIdsBySource, state.PageFiles) is { } plan ? (siteView, markdown, plan) : null;
     }

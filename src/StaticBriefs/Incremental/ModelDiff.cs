@@ -172,14 +172,19 @@ internal sealed class ModelDiff
             Before[kind].ByName.Length != After[kind].ByName.Length
             || After[kind].ByName.Any(t => !Before[kind].ByKey.TryGetValue(t.Key, out var old) || old.Count != t.Count))];
 
-    /// <summary>Archive years whose briefs changed, or hold a brief that moved.</summary>
+    /// <summary>
+    /// Archive years whose briefs changed, or hold a brief that moved; every year when a year came or went, since each
+    /// year's page lists all the years.
+    /// </summary>
     public HashSet<int> ChangedYears(IReadOnlySet<int> moved)
     {
         var before = ArchivePaths.Years(Before).ToDictionary(y => y.Year, y => y.Ids);
+        var after = ArchivePaths.Years(After);
+        var sameYears = after.Count == before.Count && after.All(y => before.ContainsKey(y.Year));
         var years = new HashSet<int>();
-        foreach (var (year, ids) in ArchivePaths.Years(After))
+        foreach (var (year, ids) in after)
         {
-            if (ids.Any(moved.Contains) || !before.TryGetValue(year, out var old) || !NewIds(old).SequenceEqual(ids)) years.Add(year);
+            if (!sameYears || ids.Any(moved.Contains) || !before.TryGetValue(year, out var old) || !NewIds(old).SequenceEqual(ids)) years.Add(year);
         }
         return years;
     }

@@ -19,9 +19,11 @@ internal sealed class IncrementalSite : IDisposable
     /// <param name="preview">
     /// Hold the output folder open across builds and clean it of foreign files, as preview does with its default folder.
     /// </param>
-    public IncrementalSite(bool inMemory, bool live = false, bool unversionedIndex = false, bool preview = false)
+    /// <param name="now">The build's clock, for every build of this site (default: <see cref="TestSite.Now"/>).</param>
+    public IncrementalSite(bool inMemory, bool live = false, bool unversionedIndex = false, bool preview = false, DateTimeOffset? now = null)
     {
         _unversionedIndex = unversionedIndex;
+        _now = now ?? TestSite.Now;
         CacheDirectory = Path.Combine(_site.Root, "cache");
         Memory = inMemory ? new BuildCache(null) { TrustUnchangedFiles = true } : null;
         Live = live ? new LiveSession() : null;
@@ -29,6 +31,7 @@ internal sealed class IncrementalSite : IDisposable
     }
 
     private readonly bool _preview;
+    private readonly DateTimeOffset _now;
     private StaticBriefs.Output.OutputFolder? _held;
 
     public LiveSession? Live { get; }
@@ -40,6 +43,7 @@ internal sealed class IncrementalSite : IDisposable
 
     public BuildOptions Options => _site.Options with
     {
+        Now = _now,
         Minify = true,
         UseCache = true,
         CacheDirectory = CacheDirectory,
@@ -75,7 +79,7 @@ internal sealed class IncrementalSite : IDisposable
     /// <summary>Builds the same input from scratch, without any cache, into <see cref="CleanDirectory"/>.</summary>
     public void BuildClean()
     {
-        var result = SiteBuild.Run(_site.Options with { Minify = true, OutputDirectory = CleanDirectory, VersionSearchIndex = !_unversionedIndex });
+        var result = SiteBuild.Run(_site.Options with { Now = _now, Minify = true, OutputDirectory = CleanDirectory, VersionSearchIndex = !_unversionedIndex });
         Assert.False(result.HasErrors, "clean build failed:\n" + string.Join('\n', result.Diagnostics));
     }
 

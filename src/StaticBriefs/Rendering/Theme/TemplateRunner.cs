@@ -40,6 +40,9 @@ public sealed class TemplateRunner : IDisposable
     private readonly ThreadLocal<System.Text.StringBuilder> _contentBuilders = new(() => new System.Text.StringBuilder());
     private readonly ConcurrentDictionary<(object Card, int Level), TrustedHtml> _cards = new(CardKeyComparer.Instance);
 
+    /// <summary>The layouts this runner renders with.</summary>
+    public LayoutSet Layouts => _layouts;
+
     /// <summary>Creates a runner over parsed layouts.</summary>
     public TemplateRunner(LayoutSet layouts, Diagnostics.WorkMeter? meter = null)
     {
