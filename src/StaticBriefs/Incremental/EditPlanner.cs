@@ -95,6 +95,7 @@ internal static class EditPlanner
         {
             Briefs = briefs,
             HomePages = contentOnly ? [] : model.ChangedSlices(moved),
+            HomePagesChanged = contentOnly ? [] : model.ShiftedSlices(),
             TermPages = terms.ToDictionary(t => t, t => (IReadOnlySet<int>)AllPages(after.TermOf(t.Kind, t.Key).Count, after.Settings.PageSize)),
             TermData = terms,
             TermFeeds = TermFeeds(model, terms, changedForFeeds),

@@ -166,6 +166,24 @@ internal sealed class ModelDiff
         return pages;
     }
 
+    /// <summary>
+    /// Home pages on which some place links to another brief page than before, or is filled or emptied (a brief added,
+    /// removed or moved past it): their HTML differs. A brief whose file was renamed keeps its URL and its place.
+    /// </summary>
+    public HashSet<int> ShiftedSlices()
+    {
+        var pageSize = After.Settings.PageSize;
+        var pages = new HashSet<int>();
+        var pagesAfter = (After.Briefs.Length + pageSize - 1) / pageSize;
+        for (var id = 0; id < Math.Max(After.Briefs.Length, Before.Briefs.Length); id++)
+        {
+            var page = (id / pageSize) + 1;
+            if (page > pagesAfter) break;
+            if (id >= After.Briefs.Length || id >= Before.Briefs.Length || After.Briefs[id].Path != Before.Briefs[id].Path) pages.Add(page);
+        }
+        return pages;
+    }
+
     /// <summary>Kinds of entity with an entity added, removed or named by another number of briefs.</summary>
     public HashSet<TaxonomyKind> KindsWithNewCounts() =>
         [.. TaxonomyKinds.All.Where(kind =>

@@ -79,8 +79,14 @@ internal sealed class PageMemoSink(
     {
         Interlocked.Increment(ref _pagesRendered);
         staging.WriteText(file, html);
-        _written[file] = fingerprint ?? "";
+        // A page written without a fingerprint (known to have changed, or too deep to hash) is recorded by its bytes: a
+        // later build renders it rather than keep it, and the record still says what the file holds. An empty key is a
+        // file copied again by every build (an asset), which the output check would not find among the pages.
+        _written[file] = fingerprint ?? (layoutKeys is null ? "" : BytesOfPage(html));
     }
+
+    /// <summary>The record key of a page written without a fingerprint.</summary>
+    internal static string BytesOfPage(string html) => ContentHash.Of("html", html);
 
     public string? KeyOf(object view) =>
         layoutKeys is null || _hasher.Hash(view) is not { } hash ? null : ContentHash.Of("view", view.GetType().FullName, hash);

@@ -28,7 +28,7 @@ public sealed class ListingRenderer(
         var jobs = new List<Action>();
         var pageSize = site.Settings.PageSize;
         var homePages = Math.Max(1, (site.Briefs.Length + pageSize - 1) / pageSize);
-        foreach (var number in scope.HomePages) jobs.Add(() => Home(number, homePages));
+        foreach (var number in scope.HomePages) jobs.Add(() => Home(number, homePages, scope.HomePagesChanged.Contains(number)));
         foreach (var ((kind, key), numbers) in scope.TermPages)
         {
             var term = site.TermOf(kind, key);
@@ -67,10 +67,10 @@ public sealed class ListingRenderer(
         return jobs.Count;
     }
 
-    private void Write(string layout, string sitePath, PageView page, string? name, object? value, string? file = null)
+    private void Write(string layout, string sitePath, PageView page, string? name, object? value, string? file = null, bool changed = false)
     {
         PageWriter.Write(templates, sink, file ?? UrlBuilder.FileFor(sitePath), layout,
-            PageGlobals.Create(siteView, page, name, value), sitePath, diagnostics);
+            PageGlobals.Create(siteView, page, name, value), sitePath, diagnostics, changed);
     }
 
     private PageView Page(string kind, string title, string sitePath, string description = "") => new()
@@ -83,7 +83,7 @@ public sealed class ListingRenderer(
         Feeds = SiteFeeds.Links(views.Urls, site.Settings.Title),
     };
 
-    private void Home(int number, int total)
+    private void Home(int number, int total, bool changed = false)
     {
         var path = UrlBuilder.PagePath("/", number);
         var ids = Enumerable.Range((number - 1) * site.Settings.PageSize, Math.Min(site.Settings.PageSize, site.Briefs.Length - ((number - 1) * site.Settings.PageSize)));
@@ -100,7 +100,7 @@ public sealed class ListingRenderer(
         {
             Lead = lead,
             Sections = DateSections.Of(rest),
-        });
+        }, changed: changed);
     }
 
     private void TermsIndex(Taxonomy taxonomy)

@@ -11,12 +11,17 @@ namespace StaticBriefs.Rendering;
 /// </summary>
 internal static class PageWriter
 {
+    /// <summary>
+    /// Writes the page <paramref name="file"/> of <paramref name="layout"/>. With <paramref name="changed"/>, the page is
+    /// known to differ from the last build's: it is not fingerprinted (nor looked for among the kept pages), and its
+    /// record carries no fingerprint (the memo keys it by its bytes), so a later build renders it again rather than keep it.
+    /// </summary>
     public static void Write(
         TemplateRunner templates, IOutputSink sink, string file, string layout, ScriptObject globals, string sitePath,
-        DiagnosticBag diagnostics)
+        DiagnosticBag diagnostics, bool changed = false)
     {
         var memo = sink as IPageMemo;
-        var fingerprint = memo?.Fingerprint(layout, file, globals);
+        var fingerprint = changed ? null : memo?.Fingerprint(layout, file, globals);
         if (fingerprint is not null && memo!.TryReuse(file, fingerprint)) return;
         var html = templates.RenderPage(layout, globals, sitePath, diagnostics);
         if (html is null) return;
