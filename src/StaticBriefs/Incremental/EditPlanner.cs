@@ -97,6 +97,8 @@ internal static class EditPlanner
             HomePages = contentOnly ? [] : model.ChangedSlices(moved),
             HomePagesChanged = contentOnly ? [] : model.ShiftedSlices(),
             TermPages = terms.ToDictionary(t => t, t => (IReadOnlySet<int>)AllPages(after.TermOf(t.Kind, t.Key).Count, after.Settings.PageSize)),
+            TermPagesChanged = contentOnly ? new Dictionary<(TaxonomyKind, TermKey), IReadOnlySet<int>>()
+                : terms.ToDictionary(t => t, t => (IReadOnlySet<int>)model.ShiftedTermPages(t.Kind, t.Key)),
             TermData = terms,
             TermFeeds = TermFeeds(model, terms, changedForFeeds),
             TermIndexes = contentOnly ? [] : model.KindsWithNewCounts(),

@@ -170,16 +170,27 @@ internal sealed class ModelDiff
     /// Home pages on which some place links to another brief page than before, or is filled or emptied (a brief added,
     /// removed or moved past it): their HTML differs. A brief whose file was renamed keeps its URL and its place.
     /// </summary>
-    public HashSet<int> ShiftedSlices()
+    public HashSet<int> ShiftedSlices() =>
+        ShiftedPages(Before.Briefs.Length, After.Briefs.Length, id => Before.Briefs[id].Path, id => After.Briefs[id].Path);
+
+    /// <summary>As <see cref="ShiftedSlices"/>, the pages of an entity's listing (none for an entity new or gone).</summary>
+    public HashSet<int> ShiftedTermPages(TaxonomyKind kind, TermKey key)
+    {
+        if (!Before[kind].ByKey.TryGetValue(key, out var then) || !After[kind].ByKey.TryGetValue(key, out var now)) return [];
+        return ShiftedPages(then.Count, now.Count, i => Before.Briefs[then.BriefIds[i]].Path, i => After.Briefs[now.BriefIds[i]].Path);
+    }
+
+    /// <summary>Pages (from 1) of the new list on which some place holds another URL than before, or is filled or emptied.</summary>
+    private HashSet<int> ShiftedPages(int countBefore, int countAfter, Func<int, string> pathBefore, Func<int, string> pathAfter)
     {
         var pageSize = After.Settings.PageSize;
         var pages = new HashSet<int>();
-        var pagesAfter = (After.Briefs.Length + pageSize - 1) / pageSize;
-        for (var id = 0; id < Math.Max(After.Briefs.Length, Before.Briefs.Length); id++)
+        var pagesAfter = (countAfter + pageSize - 1) / pageSize;
+        for (var at = 0; at < Math.Max(countAfter, countBefore); at++)
         {
-            var page = (id / pageSize) + 1;
+            var page = (at / pageSize) + 1;
             if (page > pagesAfter) break;
-            if (id >= After.Briefs.Length || id >= Before.Briefs.Length || After.Briefs[id].Path != Before.Briefs[id].Path) pages.Add(page);
+            if (at >= countAfter || at >= countBefore || pathAfter(at) != pathBefore(at)) pages.Add(page);
         }
         return pages;
     }

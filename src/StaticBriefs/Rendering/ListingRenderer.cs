@@ -32,7 +32,8 @@ public sealed class ListingRenderer(
         foreach (var ((kind, key), numbers) in scope.TermPages)
         {
             var term = site.TermOf(kind, key);
-            jobs.Add(() => TermPages(term, numbers));
+            var changed = scope.TermPagesChanged.GetValueOrDefault((kind, key));
+            jobs.Add(() => TermPages(term, numbers, changed));
         }
         foreach (var year in scope.ArchiveYears) jobs.Add(() => ArchiveYear(year));
         if (scope.ArchiveIndex) jobs.Add(ArchiveIndex);
@@ -128,18 +129,18 @@ public sealed class ListingRenderer(
     }
 
     /// <summary>All pages of one term (or those <paramref name="only"/> names) in one job, so co-mentions are computed once.</summary>
-    private void TermPages(Term term, IReadOnlySet<int>? only = null)
+    private void TermPages(Term term, IReadOnlySet<int>? only = null, IReadOnlySet<int>? changed = null)
     {
         var pages = Math.Max(1, (term.Count + site.Settings.PageSize - 1) / site.Settings.PageSize);
         var coMentions = views.CoMentions(term);
         var related = views.RelatedByKind(term);
         for (var number = 1; number <= pages; number++)
         {
-            if (only is null || only.Contains(number)) TermPage(term, number, pages, coMentions, related);
+            if (only is null || only.Contains(number)) TermPage(term, number, pages, coMentions, related, changed?.Contains(number) ?? false);
         }
     }
 
-    private void TermPage(Term term, int number, int total, IReadOnlyList<LinkView> coMentions, IReadOnlyList<LinkGroup> related)
+    private void TermPage(Term term, int number, int total, IReadOnlyList<LinkView> coMentions, IReadOnlyList<LinkGroup> related, bool changed = false)
     {
         var path = UrlBuilder.PagePath(term.Path, number);
         var ids = term.BriefIds.Skip((number - 1) * site.Settings.PageSize).Take(site.Settings.PageSize).ToList();
@@ -185,7 +186,7 @@ public sealed class ListingRenderer(
                 new FeedLink($"{term.Name} (JSON Feed)", view.JsonFeedUrl, "application/feed+json"),
             ],
         };
-        Write("term", path, page, "term", view);
+        Write("term", path, page, "term", view, changed: changed);
     }
 
     /// <summary>A person's companies, now and before, as the keys their briefs tag.</summary>

@@ -25,6 +25,10 @@ public sealed record RenderScope
     public IReadOnlyDictionary<(TaxonomyKind Kind, TermKey Key), IReadOnlySet<int>> TermPages { get; init; } =
         new Dictionary<(TaxonomyKind, TermKey), IReadOnlySet<int>>();
 
+    /// <summary>Of <see cref="TermPages"/>, those known to differ from the last build's, as <see cref="HomePagesChanged"/>.</summary>
+    public IReadOnlyDictionary<(TaxonomyKind Kind, TermKey Key), IReadOnlySet<int>> TermPagesChanged { get; init; } =
+        new Dictionary<(TaxonomyKind, TermKey), IReadOnlySet<int>>();
+
     /// <summary>Archive pages of these years (with their month pages).</summary>
     public IReadOnlySet<int> ArchiveYears { get; init; } = new HashSet<int>();
 

@@ -4,7 +4,7 @@ using StaticBriefs.Tests.Support;
 namespace StaticBriefs.Tests.Incremental;
 
 /// <summary>
-/// Home pages on which some place now holds another brief are known to change: a planned build renders them without
+/// Home and entity pages on which some place now holds another brief are known to change: a planned build renders them without
 /// fingerprinting their views first (their records then carry their bytes' hash), and fingerprints the others it renders.
 /// </summary>
 public sealed class ShiftedHomePagesTests
@@ -32,6 +32,9 @@ public sealed class ShiftedHomePagesTests
 
         Assert.True(result.Planned);
         Assert.All(HomePages, file => Assert.Equal(BytesKey(site, file), KeyOf(site, file)));
+        // So does the page of the entity it names; an entity it does not name is left as it was.
+        Assert.Equal(BytesKey(site, "companies/anthropic/index.html"), KeyOf(site, "companies/anthropic/index.html"));
+        Assert.NotEqual(BytesKey(site, "companies/deepseek/index.html"), KeyOf(site, "companies/deepseek/index.html"));
         site.AssertSameAsClean();
     }
 
