@@ -57,9 +57,12 @@ internal static partial class LiveRebuildProbe
             // The slugs other briefs link to, file by file: the briefs' texts joined in one string (144 MB at 10,000 briefs,
             // and the pooled buffers that built it) stayed alive through the edits and doubled the heap this probe reports.
             var linked = new HashSet<string>(StringComparer.Ordinal);
+            var newestYear = 0;
             foreach (var file in briefs)
             {
-                foreach (Match link in BriefLink().Matches(File.ReadAllText(file))) linked.Add(link.Groups[1].Value);
+                var text = File.ReadAllText(file);
+                foreach (Match link in BriefLink().Matches(text)) linked.Add(link.Groups[1].Value);
+                if (YearLine().Match(text) is { Success: true } year) newestYear = Math.Max(newestYear, int.Parse(year.Groups[1].Value, CultureInfo.InvariantCulture));
             }
             var brief = briefs.Skip(briefs.Count / 2).First(b => !linked.Contains(Path.GetFileNameWithoutExtension(b)));
             var topic = FirstName(Path.Combine(input, "_data", "topics.yml"));
@@ -100,6 +103,18 @@ internal static partial class LiveRebuildProbe
                 File.Delete(deleted);
                 return [deleted];
             });
+            // The first brief of the year after the newest (the day's brief on 2 January), added and deleted in turn: each
+            // edit moves the newest year, which the site object carries, and the archive's list of years.
+            if (newestYear < DateTime.UtcNow.Year)
+            {
+                var firstOfYear = Path.Combine(input, "briefs", "new-year-probe.md");
+                Run("new year: add, delete", i =>
+                {
+                    if (i % 2 == 1) File.Delete(firstOfYear);
+                    else File.WriteAllText(firstOfYear, $"---\ntitle: \"The first brief of {newestYear + 1}, take {i}\"\ndate: {newestYear + 1}-01-02T08:00:00Z\ncompanies: [Anan]\ntopics: [{topic}]\n---\n\nA new year opens.\n");
+                    return [firstOfYear];
+                });
+            }
             var companies = Path.Combine(input, "_data", "companies.yml");
             Run("_data entity edit", i => Edit(companies, text => DescriptionLine().Replace(text, $"  description: \"Described anew, take {i}.\"", 1)));
             // What preview holds after the session's edits (a full collection first): a leak across edits shows here.
@@ -196,6 +211,9 @@ internal static partial class LiveRebuildProbe
 
     [GeneratedRegex(@"^slug:.*$", RegexOptions.Multiline)]
     private static partial Regex SlugLine();
+
+    [GeneratedRegex(@"^date:\s*(\d{4})", RegexOptions.Multiline)]
+    private static partial Regex YearLine();
 
     [GeneratedRegex(@"^date:.*$", RegexOptions.Multiline)]
     private static partial Regex DateLine();
