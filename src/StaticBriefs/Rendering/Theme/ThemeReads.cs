@@ -7,8 +7,8 @@ namespace StaticBriefs.Rendering.Theme;
 /// <summary>
 /// Whether a theme's templates can read a member of the <c>site</c> object, told from the syntax of every file under
 /// <c>layouts/</c> (any of them may be included). Only <c>site.&lt;member&gt;</c> written out is told apart: any other
-/// use of <c>site</c> (passed on, indexed, <c>with site</c>, assigned), any <c>this</c>, and a file that does not read or
-/// parse count as reading every member. An edit that changes only a member no template shows then keeps its partial
+/// use of <c>site</c> (passed on, indexed, <c>with site</c>, assigned), any <c>this</c>, text run as a template
+/// (<c>object.eval</c>), and a file that does not read or parse count as reading every member. An edit that changes only a member no template shows then keeps its partial
 /// rebuild: <c>site.year</c>, the newest brief's year, moves when the day's brief is the first of a new year, and the
 /// built-in theme does not print it.
 /// </summary>
@@ -44,6 +44,9 @@ internal static class ThemeReads
         {
             case ScriptMemberExpression { Target: ScriptVariable { Name: "site" }, Member: var name }:
                 return NameOf(name) is not { } read || read == member;
+            // object.eval and object.eval_template run text as a template: what it reads cannot be seen here.
+            case ScriptMemberExpression { Member: var name } when NameOf(name) is "eval" or "eval_template":
+                return true;
             case ScriptMemberExpression { Target: var target }:
                 // The member is a name (source.site is not the site object): only the target is read.
                 return target is not null && Reads(target, member, depth + 1);

@@ -26,6 +26,9 @@ public sealed class ThemeReadsTests : IDisposable
     [InlineData("{{ this.site.year }}", true)]
     [InlineData("{{ this[\"site\"] }}", true)]
     [InlineData("{{ site.year | string.size }}", true)]
+    // Text run as a template can read anything.
+    [InlineData("{{ \"{{ site.\" + \"year }}\" | object.eval_template }}", true)]
+    [InlineData("{{ object.eval \"1 + 1\" }}", true)]
     // A template that does not parse is read as reading everything.
     [InlineData("{{ site. }}", true)]
     public void A_template_reads_the_year_only_where_it_could(string template, bool reads) =>
