@@ -20,9 +20,7 @@ internal static class ThemeReads
         ArgumentNullException.ThrowIfNull(theme);
         foreach (var path in theme.List("layouts"))
         {
-            if (theme.Resolve(path) is not { } file || file.ReadText(new DiagnosticBag()) is not { } text) return true;
-            var template = Template.Parse(text, file.Display);
-            if (template.HasErrors || template.Page is null || Reads(template.Page, member, 0)) return true;
+            if (theme.Resolve(path) is not { } file || file.ReadText(new DiagnosticBag()) is not { } text || SiteMember(text, member)) return true;
         }
         return false;
     }
