@@ -120,11 +120,11 @@ internal sealed class PageMemoSink(
     /// <summary>The key of a file written as bytes, from their <see cref="ContentHash"/>.</summary>
     private static string BytesKey(string contentHash) => "bytes:" + contentHash;
 
-    public void WriteBytesLike(string relativePath, ReadOnlySpan<byte> content, UInt128 hash, string earlierPath)
+    public void WriteBytesLike(string relativePath, ReadOnlySpan<byte> content, UInt128 hash, string? earlierPath, string? key = null)
     {
-        var key = BytesKey(ContentHash.Of(hash));
+        key ??= BytesKey(ContentHash.Of(hash));
         if (Keep(relativePath, key)) return;
-        if (Untouched(earlierPath, key, PreviousChecked) is { } earlier)
+        if (earlierPath is not null && Untouched(earlierPath, key, PreviousChecked) is { } earlier)
         {
             if (_move is { } move && move.Moves(earlierPath) && move.Before(relativePath) == earlierPath)
             {
@@ -138,6 +138,20 @@ internal sealed class PageMemoSink(
         _written[relativePath] = key;
     }
 
+    public bool TryKeepLike(string relativePath, string key, string earlierPath)
+    {
+        if (Keep(relativePath, key)) return true;
+        if (Untouched(earlierPath, key, PreviousChecked) is not { } earlier) return false;
+        if (_move is { } move && move.Moves(earlierPath) && move.Before(relativePath) == earlierPath) staging.Carry(relativePath);
+        else if (!staging.TryLinkTo(Path.Combine(output.Root, earlierPath), relativePath, earlier.Length)) return false;
+        _linked[relativePath] = earlier;
+        _written[relativePath] = key;
+        return true;
+    }
+
+    public (string Key, long Length)? EarlierRecord(string path) =>
+        previous is not null && previous.Files.TryGetValue(path, out var record) ? (record.Key, record.Length) : null;
+
     private FolderMove? _move;
 
     /// <summary>
@@ -145,15 +159,15 @@ internal sealed class PageMemoSink(
     /// output was checked at the start of this build (a cached build's), the move pays and the output folder allows it
     /// (see <see cref="OutputFolder.CanMove"/>). One move a build; called before the folder's files are written.
     /// </summary>
-    public bool TryMoveFolder(string earlierFolder, string folder, IReadOnlyList<(string Path, UInt128 Hash)> files)
+    public bool TryMoveFolder(string earlierFolder, string folder, IReadOnlyList<(string Path, UInt128 Hash, string? Key)> files)
     {
         if (!PreviousChecked || previous is null || _move is not null) return false;
         var (unchanged, twins) = (0, 0);
-        foreach (var (path, hash) in files)
+        foreach (var (path, hash, key) in files)
         {
             if (!previous.Files.TryGetValue(earlierFolder + path, out var record)) continue;
             twins++;
-            if (record.Key == BytesKey(ContentHash.Of(hash))) unchanged++;
+            if (record.Key == (key ?? BytesKey(ContentHash.Of(hash)))) unchanged++;
         }
         var earlier = previous.Files.Keys.Count(f => f.StartsWith(earlierFolder, StringComparison.Ordinal));
         // A file placed into the moved folder or removed from it is a look and two renames in the commit, on one core; an

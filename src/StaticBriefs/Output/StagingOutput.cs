@@ -137,6 +137,12 @@ public sealed class StagingOutput : IOutputSink, IScratchSink, IDisposable
     }
 
     /// <summary>
+    /// Stages <paramref name="relativePath"/> as a hard link to <paramref name="existing"/> (a file of
+    /// <paramref name="length"/> bytes); false when the link cannot be made (nothing is staged then).
+    /// </summary>
+    internal bool TryLinkTo(string existing, string relativePath, long length) => Link(existing, relativePath, length) == LinkResult.Linked;
+
+    /// <summary>
     /// Stages <paramref name="content"/> at <paramref name="relativePath"/> as a second name of <paramref name="existing"/>,
     /// a file outside the staging tree known to hold exactly these bytes (the caller checked): no bytes written. Where
     /// no hard link can be made, the bytes are written as by <see cref="WriteBytes"/>. True when the file is a link
@@ -144,26 +150,31 @@ public sealed class StagingOutput : IOutputSink, IScratchSink, IDisposable
     /// </summary>
     internal bool WriteBytesAsLinkTo(string existing, string relativePath, ReadOnlySpan<byte> content)
     {
+        var result = Link(existing, relativePath, content.Length);
+        if (result == LinkResult.NotLinked) WriteBytes(relativePath, content);
+        return result == LinkResult.Linked;
+    }
+
+    private enum LinkResult { Linked, NotLinked, Failed }
+
+    private LinkResult Link(string existing, string relativePath, long length)
+    {
         var started = WorkMeter.Start();
         var (path, relative) = FullPath(relativePath);
-        if (GaveUp) return false;
+        if (GaveUp) return LinkResult.Failed;
         try
         {
             EnsureDirectory(Path.GetDirectoryName(path)!);
-            if (!Posix.TryLink(existing, path))
-            {
-                WriteBytes(relativePath, content);
-                return false;
-            }
+            if (!Posix.TryLink(existing, path)) return LinkResult.NotLinked;
         }
         catch (Exception ex) when (IoFailure.IsIo(ex))
         {
             Fail(relative, "cannot write this output file", ex);
-            return false;
+            return LinkResult.Failed;
         }
         _meter?.Stop(WorkKind.Write, started);
-        Record(relative, content.Length);
-        return true;
+        Record(relative, length);
+        return LinkResult.Linked;
     }
 
     /// <summary>Copies a file as it is.</summary>

@@ -18,10 +18,16 @@ internal static class DocChunkWriter
     /// facet lists as then is kept rather than written. With <paramref name="embedLists"/> false the lists are left out
     /// (each value's own file has it).
     /// </summary>
+    /// <remarks>
+    /// Into a versioned folder (<see cref="JsonFiles.Keyed"/>) each file is written with its key (<see cref="DisplayKeys"/>),
+    /// and one made from the same briefs, fields and lists as a file of the last version, <paramref name="known"/>, is
+    /// taken from there.
+    /// </remarks>
     internal static void Write(
         JsonFiles files, IndexedDocument[] sortedDocuments, int chunkSize, FacetLists facets, (IndexedDocument[] Documents, FacetLists Facets)? previous = null,
-        bool embedLists = true)
+        bool embedLists = true, KnownFiles? known = null)
     {
+        var keys = files.Keyed ? new DisplayKeys(embedLists ? facets : null) : null;
         var starts = Starts(sortedDocuments, chunkSize);
         Dictionary<int, (int From, int To)>? before = null;
         HashSet<string>[]? changedLists = null;
@@ -46,14 +52,27 @@ internal static class DocChunkWriter
                 && SameChunk(sortedDocuments.AsSpan(from, to - from), previous!.Value.Documents.AsSpan(range.From, range.To - range.From), facets, changedLists)
                 && files.Keep(name))
                 continue;
+            if (keys is not null)
+            {
+                // Made later, on another thread, when the last version's file cannot be taken: a set of its own.
+                files.WriteKeyed(name, keys.Of(sortedDocuments.AsSpan(from, to - from)), known,
+                    writer => WriteChunk(writer, sortedDocuments, from, to, embedLists ? facets : null, []));
+                continue;
+            }
             files.Write(name, writer =>
             {
                 written.Clear();
-                writer.WriteStartArray();
-                for (var k = from; k < to; k++) WriteDocument(writer, sortedDocuments[k], embedLists ? facets : null, written);
-                writer.WriteEndArray();
+                WriteChunk(writer, sortedDocuments, from, to, embedLists ? facets : null, written);
             });
         }
+    }
+
+    private static void WriteChunk(
+        Utf8JsonWriter writer, IndexedDocument[] sortedDocuments, int from, int to, FacetLists? facets, HashSet<(int, string)> written)
+    {
+        writer.WriteStartArray();
+        for (var k = from; k < to; k++) WriteDocument(writer, sortedDocuments[k], facets, written);
+        writer.WriteEndArray();
     }
 
     /// <summary>The index of each file's first document, and the count at the end.</summary>

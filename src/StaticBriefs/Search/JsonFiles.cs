@@ -32,16 +32,61 @@ internal sealed class JsonFiles(Output.IOutputSink sink, string folder, IReadOnl
     /// <summary>Writes <c>&lt;folder&gt;&lt;relativePath&gt;</c>, e.g. <c>shards/0.json</c> under <c>search/</c>.</summary>
     internal void Write(string relativePath, Action<Utf8JsonWriter> body)
     {
+        Render(body);
+        sink.WriteBytes(folder + relativePath, _buffer.WrittenSpan);
+        Count(relativePath, _buffer.WrittenCount);
+    }
+
+    /// <summary>True when the files are held for a versioned folder, so they can be written with a key (<see cref="WriteKeyed"/>).</summary>
+    internal bool Keyed => sink is VersionedFiles;
+
+    /// <summary>
+    /// Writes <c>&lt;folder&gt;&lt;relativePath&gt;</c> as <see cref="Write"/> does, made from what <paramref name="key"/>
+    /// identifies: into a versioned folder, it is recorded by that key, and when <paramref name="known"/> finds the last
+    /// version's file made from the same key, that file is taken rather than made (its bytes are made only if the sink
+    /// cannot take it). <paramref name="body"/> may then run later, on another thread.
+    /// </summary>
+    internal void WriteKeyed(string relativePath, UInt128 key, KnownFiles? known, Action<Utf8JsonWriter> body)
+    {
+        if (sink is not VersionedFiles versioned)
+        {
+            Write(relativePath, body);
+            return;
+        }
+        if (known?.Find(folder + relativePath, key) is var (hash, length))
+        {
+            versioned.AddKnown(folder + relativePath, key, hash, length, () => BytesOf(body));
+            Count(relativePath, length);
+            return;
+        }
+        Render(body);
+        versioned.WriteKeyed(folder + relativePath, _buffer.WrittenSpan, key);
+        Count(relativePath, _buffer.WrittenCount);
+    }
+
+    /// <summary>The bytes <paramref name="body"/> writes, in an array of their own (any thread).</summary>
+    private static byte[] BytesOf(Action<Utf8JsonWriter> body)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer, Options)) body(writer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private void Render(Action<Utf8JsonWriter> body)
+    {
         _buffer.ResetWrittenCount();
         // One writer for all the files, reset for each: thousands of small files.
         if (_writer is null) _writer = new Utf8JsonWriter(_buffer, Options);
         else _writer.Reset(_buffer);
         body(_writer);
         _writer.Flush();
-        sink.WriteBytes(folder + relativePath, _buffer.WrittenSpan);
-        Bytes += _buffer.WrittenCount;
+    }
+
+    private void Count(string relativePath, int length)
+    {
+        Bytes += length;
         Files++;
-        _made[relativePath] = _buffer.WrittenCount;
+        _made[relativePath] = length;
     }
 
     /// <summary>

@@ -15,4 +15,7 @@ public sealed record SearchIndexStats(int Documents, int Terms, int Shards, long
 
     /// <summary>True when the postings were patched from the last write's rather than built whole.</summary>
     public bool PostingsPatched { get; init; }
+
+    /// <summary>Display files found made from the same briefs and lists in the last version, so taken from there (<see cref="KnownFiles"/>).</summary>
+    public int DisplayFilesKnown { get; init; }
 }

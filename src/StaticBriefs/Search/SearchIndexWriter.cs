@@ -108,11 +108,13 @@ internal sealed class SearchIndexWriter
         // Versioned, nothing earlier is patched: the display files (facet lists, then the briefs' data) need nothing the
         // postings, shards and dictionary make, so they are made at once on another core, into their own memory, and
         // added after the others (the version hashes the files in the order made, as one thread would make them).
+        // The last version's display files made from the same briefs, fields and lists are taken from there (KnownFiles).
+        var lastVersion = versioned is not null && earlierVersion is not null && sink is Output.ILinkingSink linking ? new KnownFiles(linking, earlierVersion) : null;
         var display = versioned is not null ? Task.Run(() =>
         {
             var made = new VersionedFiles(scratch);
             using var madeFiles = new JsonFiles(made, "");
-            return (Facets: WriteDisplay(madeFiles, chunkSize, embedLists), Files: made, madeFiles.Bytes);
+            return (Facets: WriteDisplay(madeFiles, chunkSize, embedLists, lastVersion), Files: made, madeFiles.Bytes);
         }) : null;
         var postings = (previous is { Shards: { } lastShards } ? PostingLists.Patch(_documents, previous.Documents, lastShards, _tables.TermOrder, _terms.Length, previous.Spare, out order) : null)
             ?? PostingLists.Build(_documents, _tables.TermOrder, _terms.Length, memo is not null && versioned is null, out order);
@@ -179,15 +181,16 @@ internal sealed class SearchIndexWriter
             Root = root,
             Stale = stale,
             PostingsPatched = postings.ChangedTerms is not null,
+            DisplayFilesKnown = lastVersion?.Found ?? 0,
         };
     }
 
     /// <summary>The facet lists and every brief's display file, written whole to <paramref name="files"/>.</summary>
-    private FacetLists WriteDisplay(JsonFiles files, int chunkSize, bool embedLists)
+    private FacetLists WriteDisplay(JsonFiles files, int chunkSize, bool embedLists, KnownFiles? known = null)
     {
         var facets = FacetLists.Build(_documents, _tables.FacetKeys);
         facets.Write(files);
-        DocChunkWriter.Write(files, _documents, chunkSize, facets, embedLists: embedLists);
+        DocChunkWriter.Write(files, _documents, chunkSize, facets, embedLists: embedLists, known: known);
         return facets;
     }
 
@@ -215,7 +218,16 @@ internal sealed class SearchIndexWriter
     }
 
     /// <summary>A scaled impact rounded (half away from zero) into 1..<see cref="MaxImpact"/>.</summary>
-    internal static byte Quantised(double scaled) => (byte)Math.Clamp((int)Math.Round(scaled, MidpointRounding.AwayFromZero), 1, MaxImpact);
+    internal static byte Quantised(double scaled)
+    {
+        // Math.Round(scaled, MidpointRounding.AwayFromZero), without the C library's modf it calls, for every posting of
+        // every cached build (a third of building the postings). For 0 <= scaled <= MaxImpact, scaled - whole is exact
+        // (Sterbenz), the fraction modf gives; anything below 1.5 (negative, NaN) clamps to 1 both ways, anything above 31 to 31.
+        if (scaled >= MaxImpact) return MaxImpact;
+        var whole = (int)scaled;
+        if (scaled - whole >= 0.5) whole++;
+        return (byte)Math.Clamp(whole, 1, MaxImpact);
+    }
 
     /// <summary>
     /// Entity pages by the terms of their names (those in most briefs first, at most

@@ -37,24 +37,45 @@ internal sealed class VersionedFiles : Output.IOutputSink, IDisposable
     /// <summary>Bytes of the files that went to the scratch file.</summary>
     public long SpilledBytes { get; private set; }
 
-    /// <summary>A file: its bytes, or where they are in a scratch file; and the hash of its bytes.</summary>
-    private readonly record struct Entry(string Path, byte[]? Bytes, ScratchFile? Scratch, long Offset, int Length, UInt128 Hash);
+    /// <summary>
+    /// A file: its bytes, or where they are in a scratch file, or (a file known from the last version) how to make them;
+    /// the hash of its bytes, and the key it is recorded by (null for one made from the hash).
+    /// </summary>
+    private readonly record struct Entry(
+        string Path, byte[]? Bytes, ScratchFile? Scratch, long Offset, int Length, UInt128 Hash, string? Key = null, Func<byte[]>? Make = null);
 
     public void WriteText(string relativePath, string content) => WriteBytes(relativePath, Encoding.UTF8.GetBytes(content));
 
-    public void WriteBytes(string relativePath, ReadOnlySpan<byte> content)
+    public void WriteBytes(string relativePath, ReadOnlySpan<byte> content) => Add(relativePath, content, XxHash128.HashToUInt128(content), null);
+
+    /// <summary>Writes a file made from what <paramref name="key"/> identifies (see <see cref="KnownFiles"/>).</summary>
+    public void WriteKeyed(string relativePath, ReadOnlySpan<byte> content, UInt128 key)
     {
         var hash = XxHash128.HashToUInt128(content);
+        Add(relativePath, content, hash, KnownFiles.RecordKey(key, hash));
+    }
+
+    /// <summary>
+    /// Adds a file the last version holds under the same name, made from what <paramref name="key"/> identifies, with
+    /// the hash and length recorded for it; <paramref name="make"/> makes its bytes should the sink not take it from there.
+    /// </summary>
+    public void AddKnown(string relativePath, UInt128 key, UInt128 hash, int length, Func<byte[]> make)
+    {
+        lock (_files) _files.Add(new Entry(relativePath, null, null, 0, length, hash, KnownFiles.RecordKey(key, hash), make));
+    }
+
+    private void Add(string relativePath, ReadOnlySpan<byte> content, UInt128 hash, string? key)
+    {
         lock (_files)
         {
             if (_held + content.Length > _memoryBudget && Spill() is { } spill && spill.TryAppend(content) is { } offset)
             {
                 SpilledBytes += content.Length;
-                _files.Add(new Entry(relativePath, null, spill, offset, content.Length, hash));
+                _files.Add(new Entry(relativePath, null, spill, offset, content.Length, hash, key));
                 return;
             }
             _held += content.Length;
-            _files.Add(new Entry(relativePath, content.ToArray(), null, 0, content.Length, hash));
+            _files.Add(new Entry(relativePath, content.ToArray(), null, 0, content.Length, hash, key));
         }
     }
 
@@ -111,15 +132,20 @@ internal sealed class VersionedFiles : Output.IOutputSink, IDisposable
     /// </summary>
     public void CopyTo(Output.IOutputSink sink, string folder, string? earlierFolder = null)
     {
-        if (earlierFolder is not null && earlierFolder != folder && sink is Output.ILinkingSink mover) mover.TryMoveFolder(earlierFolder, folder, [.. _files.Select(f => (f.Path, f.Hash))]);
+        var linking = sink as Output.ILinkingSink;
+        if (linking is not null && earlierFolder is not null && earlierFolder != folder)
+            linking.TryMoveFolder(earlierFolder, folder, [.. _files.Select(f => (f.Path, f.Hash, f.Key))]);
         // Thousands of small files, each an open and a write: one core spent most of the stage waiting on them.
         Parallel.ForEach(_files, file =>
         {
-            var rented = file.Bytes is null ? ArrayPool<byte>.Shared.Rent(file.Length) : null;
+            var earlierPath = earlierFolder is null ? null : earlierFolder + file.Path;
+            if (file.Make is not null && linking is not null && earlierPath is not null && linking.TryKeepLike(folder + file.Path, file.Key!, earlierPath)) return;
+            var rented = file.Bytes is null && file.Scratch is not null ? ArrayPool<byte>.Shared.Rent(file.Length) : null;
             try
             {
-                ReadOnlySpan<byte> bytes = file.Bytes ?? file.Scratch!.Read(file.Offset, rented.AsSpan(0, file.Length));
-                if (earlierFolder is not null && sink is Output.ILinkingSink linking) linking.WriteBytesLike(folder + file.Path, bytes, file.Hash, earlierFolder + file.Path);
+                ReadOnlySpan<byte> bytes = file.Bytes ?? (file.Scratch is { } scratch ? scratch.Read(file.Offset, rented.AsSpan(0, file.Length)) : file.Make!());
+                // A file with a key of its own is recorded by it, for the next write to find (KnownFiles).
+                if (linking is not null && (earlierPath is not null || file.Key is not null)) linking.WriteBytesLike(folder + file.Path, bytes, file.Hash, earlierPath, file.Key);
                 else sink.WriteBytes(folder + file.Path, bytes);
             }
             finally
