@@ -103,6 +103,7 @@ internal static class EditPlanner
             TermFeeds = TermFeeds(model, terms, changedForFeeds),
             TermIndexes = contentOnly ? [] : model.KindsWithNewCounts(),
             ArchiveYears = contentOnly ? [] : model.ChangedYears(moved),
+            ArchiveYearPagesChanged = contentOnly ? [] : model.YearPagesShifted(),
             ArchiveIndex = !contentOnly,
             SiteFeed = model.TopChanged(model.NewIds(Enumerable.Range(0, Math.Min(FeedRenderer.Size, before.Briefs.Length))),
                 Enumerable.Range(0, Math.Min(FeedRenderer.Size, after.Briefs.Length)), changedForFeeds),

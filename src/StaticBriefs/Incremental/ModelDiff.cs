@@ -202,20 +202,28 @@ internal sealed class ModelDiff
             || After[kind].ByName.Any(t => !Before[kind].ByKey.TryGetValue(t.Key, out var old) || old.Count != t.Count))];
 
     /// <summary>
-    /// Archive years whose briefs changed, or hold a brief that moved; every year when a year came or went, since each
-    /// year's page lists all the years.
+    /// Archive years whose briefs changed, or hold a brief that moved: their year page and month pages are rendered.
     /// </summary>
     public HashSet<int> ChangedYears(IReadOnlySet<int> moved)
     {
         var before = ArchivePaths.Years(Before).ToDictionary(y => y.Year, y => y.Ids);
-        var after = ArchivePaths.Years(After);
-        var sameYears = after.Count == before.Count && after.All(y => before.ContainsKey(y.Year));
         var years = new HashSet<int>();
-        foreach (var (year, ids) in after)
+        foreach (var (year, ids) in ArchivePaths.Years(After))
         {
-            if (!sameYears || ids.Any(moved.Contains) || !before.TryGetValue(year, out var old) || !NewIds(old).SequenceEqual(ids)) years.Add(year);
+            if (ids.Any(moved.Contains) || !before.TryGetValue(year, out var old) || !NewIds(old).SequenceEqual(ids)) years.Add(year);
         }
         return years;
+    }
+
+    /// <summary>
+    /// Every archive year when a year came or went, else none: each year's page lists all the years, so each differs from
+    /// the last build's; a month page shows its own year's briefs only, and stands.
+    /// </summary>
+    public HashSet<int> YearPagesShifted()
+    {
+        var before = ArchivePaths.Years(Before).Select(y => y.Year).ToHashSet();
+        var after = ArchivePaths.Years(After).Select(y => y.Year).ToHashSet();
+        return before.SetEquals(after) ? [] : after;
     }
 
     /// <summary>Entities that are new, or whose briefs are not the same briefs in the same order.</summary>

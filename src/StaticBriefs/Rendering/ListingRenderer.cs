@@ -35,7 +35,8 @@ public sealed class ListingRenderer(
             var changed = scope.TermPagesChanged.GetValueOrDefault((kind, key));
             jobs.Add(() => TermPages(term, numbers, changed));
         }
-        foreach (var year in scope.ArchiveYears) jobs.Add(() => ArchiveYear(year));
+        foreach (var year in scope.ArchiveYears) jobs.Add(() => ArchiveYear(year, scope.ArchiveYearPagesChanged.Contains(year)));
+        foreach (var year in scope.ArchiveYearPagesChanged.Where(y => !scope.ArchiveYears.Contains(y))) jobs.Add(() => ArchiveYear(year, changed: true, months: false));
         if (scope.ArchiveIndex) jobs.Add(ArchiveIndex);
         foreach (var kind in scope.TermIndexes) jobs.Add(() => TermsIndex(site[kind]));
         if (scope.DocPages) jobs.AddRange(site.Pages.Select(doc => (Action)(() => DocPage(doc))));
@@ -209,15 +210,18 @@ public sealed class ListingRenderer(
         Write("archive", ArchivePaths.Index, Page("archive", "Archive", ArchivePaths.Index, $"Every brief in {site.Settings.Title}, by year and month."),
             "archive", views.Archive(null));
 
-    /// <summary>A year's archive page, and its month pages when the year is split into months.</summary>
-    private void ArchiveYear(int year)
+    /// <summary>
+    /// A year's archive page (written without a fingerprint when <paramref name="changed"/>), and its month pages when the
+    /// year is split into months, unless not <paramref name="months"/>.
+    /// </summary>
+    private void ArchiveYear(int year, bool changed = false, bool months = true)
     {
         var path = ArchivePaths.Year(year);
         var yearText = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var view = views.Archive(year);
         Write("archive", path, Page("archive", "Archive " + yearText, path, $"Every brief of {yearText} in {site.Settings.Title}, by month."),
-            "archive", view);
-        if (view.Year!.MonthPages.Count == 0) return;
+            "archive", view, changed: changed);
+        if (!months || view.Year!.MonthPages.Count == 0) return;
         foreach (var month in ArchivePaths.Years(site).Single(y => y.Year == year).Ids.Select(id => site.Briefs[id].Date.Month).Distinct())
         {
             var monthView = views.Archive(year, month);

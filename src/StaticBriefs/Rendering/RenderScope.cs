@@ -32,6 +32,14 @@ public sealed record RenderScope
     /// <summary>Archive pages of these years (with their month pages).</summary>
     public IReadOnlySet<int> ArchiveYears { get; init; } = new HashSet<int>();
 
+    /// <summary>
+    /// Archive years whose year page is known to differ from the last build's (a year came or went, and each year's page
+    /// lists the years): rendered without a fingerprint, as <see cref="HomePagesChanged"/>; those not in
+    /// <see cref="ArchiveYears"/> without their month pages, which stand (the years' month pages were most of the
+    /// views a new year's first brief had fingerprinted).
+    /// </summary>
+    public IReadOnlySet<int> ArchiveYearPagesChanged { get; init; } = new HashSet<int>();
+
     /// <summary>The archive's index page (years and months with their counts).</summary>
     public bool ArchiveIndex { get; init; }
 
