@@ -73,9 +73,16 @@ internal sealed record MarkdownEntry(
 /// (<see cref="CachePack.SpanOf"/>), so an unread body is kept across saves without being read at all.
 /// </summary>
 /// <param name="SpellingsKey">Hash of the entity spellings it was auto-linked with, as its index entry says.</param>
-internal sealed class UnreadBody(string? SpellingsKey)
+/// <param name="Lookups">
+/// Its link look-ups, as its index entry says: an edit that adds, moves or deletes a brief asks them of every body, and
+/// reading each record for them read most of the pack.
+/// </param>
+internal sealed class UnreadBody(string? SpellingsKey, System.Collections.Immutable.ImmutableArray<LinkLookup> Lookups)
 {
     private string? _spellingsKey = SpellingsKey;
+
+    /// <summary>The body's link look-ups.</summary>
+    public System.Collections.Immutable.ImmutableArray<LinkLookup> Lookups { get; } = Lookups;
 
     /// <summary>
     /// Moves on to the current spellings when a check (<see cref="MarkdownMemo.IsCurrent"/>) finds the body links the

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.IO.Hashing;
 using System.Text;
 
@@ -16,7 +17,7 @@ internal static partial class CacheStore
     private const string IndexFile = "sources.bin";
     private const string PackPattern = "bodies-*.pack";
     private const int FormatVersion = 5;
-    private static readonly byte[] IndexMagic = "SBCACHE1"u8.ToArray();
+    private static readonly byte[] IndexMagic = "SBCACHE2"u8.ToArray();
     private static readonly byte[] ManifestMagic = "SBOUTPT1"u8.ToArray();
 
     public static void Load(BuildCache cache, string directory)
@@ -52,9 +53,9 @@ internal static partial class CacheStore
         var documents = new (string Path, string Hash, string Reading, FileSystem.FileStamp? Stamp, PackSpan Span)[ReadCount(reader)];
         for (var i = 0; i < documents.Length; i++)
             documents[i] = (reader.ReadString(), reader.ReadString(), reader.ReadString(), ReadStamp(reader), ReadSpan(reader));
-        var bodies = new (string Key, string? Spellings, PackSpan Span)[ReadCount(reader)];
+        var bodies = new (string Key, string? Spellings, PackSpan Span, ImmutableArray<LinkLookup> Lookups)[ReadCount(reader)];
         for (var i = 0; i < bodies.Length; i++)
-            bodies[i] = (reader.ReadString(), CacheCodec.ReadNullable(reader), ReadSpan(reader));
+            bodies[i] = (reader.ReadString(), CacheCodec.ReadNullable(reader), ReadSpan(reader), CacheCodec.ReadLookups(reader));
         var tokens = new (UInt128 Key, PackSpan Span)[ReadCount(reader)];
         for (var i = 0; i < tokens.Length; i++) tokens[i] = (ReadKey(reader), ReadSpan(reader));
         var strings = new string[ReadCount(reader)];
@@ -80,9 +81,9 @@ internal static partial class CacheStore
         // asked for (BuildCache.TryGetMarkdown). Documents and tokens are all needed. Entries are independent: decode them
         // on every core, then enter them from one thread (parallel inserts into the cache's dictionaries, growing as they
         // go, cost as much as the decoding).
-        foreach (var (key, spellingsKey, span) in bodies)
+        foreach (var (key, spellingsKey, span, lookups) in bodies)
         {
-            var unread = new UnreadBody(spellingsKey);
+            var unread = new UnreadBody(spellingsKey, lookups);
             cache.UnreadMarkdown[key] = unread;
             pack.Remember(unread, span);
         }
@@ -157,7 +158,7 @@ internal static partial class CacheStore
         }
         for (var i = 0; i < bodies.Length; i++)
         {
-            var (key, spellingsKey, identity, entry) = bodies[i];
+            var (key, spellingsKey, identity, _, entry) = bodies[i];
             items[documents.Length + i] = new PackItem('m', key, identity, w =>
             {
                 // An unread body whose record could not be copied: it is read now, or left out when it cannot be.
@@ -194,11 +195,12 @@ internal static partial class CacheStore
             }
             var storedBodies = bodies.Where((_, i) => items[documents.Length + i].Span is not null).ToArray();
             writer.Write(storedBodies.Length);
-            foreach (var (key, spellingsKey, identity, _) in storedBodies)
+            foreach (var (key, spellingsKey, identity, lookups, _) in storedBodies)
             {
                 writer.Write(key);
                 CacheCodec.WriteNullable(writer, spellingsKey);
                 WriteSpan(writer, pack.SpanOf(identity)!.Value);
+                CacheCodec.WriteLookups(writer, lookups);
             }
             var storedTokens = tokens.Where((_, i) => items[documents.Length + bodies.Length + i].Span is not null).ToArray();
             writer.Write(storedTokens.Length);
@@ -231,15 +233,15 @@ internal static partial class CacheStore
 
     /// <summary>
     /// Every body to store, read or not, in key order: its spellings key, the object the pack knows it by (the rendered
-    /// result, or the <see cref="UnreadBody"/>) and the entry when it was read.
+    /// result, or the <see cref="UnreadBody"/>), its link look-ups (for the index) and the entry when it was read.
     /// </summary>
-    private static (string Key, string? SpellingsKey, object Identity, MarkdownEntry? Entry)[] StoredBodies(BuildCache cache)
+    private static (string Key, string? SpellingsKey, object Identity, ImmutableArray<LinkLookup> Lookups, MarkdownEntry? Entry)[] StoredBodies(BuildCache cache)
     {
-        var bodies = new List<(string, string?, object, MarkdownEntry?)>(cache.Markdown.Count + cache.UnreadMarkdown.Count);
-        foreach (var (key, entry) in cache.Markdown) bodies.Add((key, entry.SpellingsKey, entry.Result, entry));
+        var bodies = new List<(string, string?, object, ImmutableArray<LinkLookup>, MarkdownEntry?)>(cache.Markdown.Count + cache.UnreadMarkdown.Count);
+        foreach (var (key, entry) in cache.Markdown) bodies.Add((key, entry.SpellingsKey, entry.Result, entry.Lookups, entry));
         foreach (var (key, unread) in cache.UnreadMarkdown)
         {
-            if (!cache.Markdown.ContainsKey(key)) bodies.Add((key, unread.SpellingsKey, unread, null));
+            if (!cache.Markdown.ContainsKey(key)) bodies.Add((key, unread.SpellingsKey, unread, unread.Lookups, null));
         }
         return [.. bodies.OrderBy(b => b.Item1, StringComparer.Ordinal)];
     }

@@ -77,7 +77,9 @@ internal sealed class MarkdownMemo(
         if (renderedWith is null) return false;
         var changed = renderedWith == spellingsKey ? ChangedWords.None : ChangedSince(renderedWith);
         if (changed is null) return false;
-        var check = _preparedChecks.TryRemove(unread, out var prepared) && ReferenceEquals(prepared.Words, changed.Utf8)
+        // With the same spellings there are no words to look for in the text, and the look-ups came with the index.
+        var check = changed.Utf8.Length == 0 ? new LinkCheck(unread.Lookups, false)
+            : _preparedChecks.TryRemove(unread, out var prepared) && ReferenceEquals(prepared.Words, changed.Utf8)
             ? prepared.Check : cache.CheckUnread(key, unread, changed.Utf8);
         if (check is null || check.Mentions || !MarkdownEntry.Answered(check.Lookups, links)) return false;
         unread.SpellingsKey = spellingsKey;
@@ -103,7 +105,8 @@ internal sealed class MarkdownMemo(
             if (!cache.UnreadMarkdown.TryGetValue(key, out var unread) || cache.Markdown.ContainsKey(key) || unread.SpellingsKey is not { } renderedWith)
                 continue;
             var changed = renderedWith == spellingsKey ? ChangedWords.None : ChangedSince(renderedWith);
-            if (changed is not null) asked.Add((key, unread, changed.Utf8));
+            // Only a body whose text must be searched for changed spellings is read: its look-ups are in the index.
+            if (changed is not null && changed.Utf8.Length > 0) asked.Add((key, unread, changed.Utf8));
         }
         var checks = cache.CheckUnreadAll(asked);
         for (var i = 0; i < checks.Count; i++) _preparedChecks[checks[i].Unread] = (checks[i].Words, checks[i].Check);
