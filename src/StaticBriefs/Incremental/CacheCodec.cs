@@ -260,6 +260,31 @@ internal static class CacheCodec
     public static ImmutableArray<LinkLookup> ReadLookups(BinaryReader r) =>
         ReadArray(r, r => new LinkLookup(r.ReadChar(), r.ReadString(), ReadNullable(r)));
 
+    /// <summary><paramref name="lookups"/> as <see cref="WriteLookups"/> writes them, in an array of their own.</summary>
+    public static byte[] LookupBytes(ImmutableArray<LinkLookup> lookups)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) WriteLookups(writer, lookups);
+        return stream.ToArray();
+    }
+
+    /// <summary>What <see cref="LookupBytes"/> made; null when the bytes are not such (a damaged file).</summary>
+    public static ImmutableArray<LinkLookup>? ReadLookupBytes(ReadOnlyMemory<byte> bytes)
+    {
+        if (!System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var segment) || segment.Array is null) return null;
+        try
+        {
+            using var reader = BufferReader.Over(segment.Array, segment.Offset, segment.Count);
+            var lookups = ReadLookups(reader);
+            return reader.BaseStream.Position == segment.Count ? lookups : null;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or System.Text.DecoderFallbackException or FormatException or OverflowException
+            or ArgumentException or UnsupportedValueException)
+        {
+            return null;
+        }
+    }
+
     public static void WriteDiagnostics(BinaryWriter w, ImmutableArray<Diagnostic> diagnostics) => WriteArray(w, diagnostics, (w, d) =>
     {
         w.Write((int)d.Severity);

@@ -73,16 +73,20 @@ internal sealed record MarkdownEntry(
 /// (<see cref="CachePack.SpanOf"/>), so an unread body is kept across saves without being read at all.
 /// </summary>
 /// <param name="SpellingsKey">Hash of the entity spellings it was auto-linked with, as its index entry says.</param>
-/// <param name="Lookups">
-/// Its link look-ups, as its index entry says: an edit that adds, moves or deletes a brief asks them of every body, and
-/// reading each record for them read most of the pack.
+/// <param name="LookupBytes">
+/// Its link look-ups as its index entry holds them, encoded (<see cref="CacheCodec.LookupBytes"/>): an edit that adds,
+/// moves or deletes a brief asks them of every body, and reading each record for them read most of the pack; decoding
+/// them all at every load made the load slower by as much.
 /// </param>
-internal sealed class UnreadBody(string? SpellingsKey, System.Collections.Immutable.ImmutableArray<LinkLookup> Lookups)
+internal sealed class UnreadBody(string? SpellingsKey, ReadOnlyMemory<byte> LookupBytes)
 {
     private string? _spellingsKey = SpellingsKey;
 
-    /// <summary>The body's link look-ups.</summary>
-    public System.Collections.Immutable.ImmutableArray<LinkLookup> Lookups { get; } = Lookups;
+    /// <summary>The body's link look-ups, encoded.</summary>
+    public ReadOnlyMemory<byte> LookupBytes { get; } = LookupBytes;
+
+    /// <summary>The body's link look-ups; null when the index's bytes for them are damaged.</summary>
+    public System.Collections.Immutable.ImmutableArray<LinkLookup>? Lookups() => CacheCodec.ReadLookupBytes(LookupBytes);
 
     /// <summary>
     /// Moves on to the current spellings when a check (<see cref="MarkdownMemo.IsCurrent"/>) finds the body links the

@@ -53,9 +53,14 @@ internal static partial class CacheStore
         var documents = new (string Path, string Hash, string Reading, FileSystem.FileStamp? Stamp, PackSpan Span)[ReadCount(reader)];
         for (var i = 0; i < documents.Length; i++)
             documents[i] = (reader.ReadString(), reader.ReadString(), reader.ReadString(), ReadStamp(reader), ReadSpan(reader));
-        var bodies = new (string Key, string? Spellings, PackSpan Span, ImmutableArray<LinkLookup> Lookups)[ReadCount(reader)];
+        var bodies = new (string Key, string? Spellings, PackSpan Span, ReadOnlyMemory<byte> Lookups)[ReadCount(reader)];
         for (var i = 0; i < bodies.Length; i++)
-            bodies[i] = (reader.ReadString(), CacheCodec.ReadNullable(reader), ReadSpan(reader), CacheCodec.ReadLookups(reader));
+        {
+            var (key, spellingsKey, span) = (reader.ReadString(), CacheCodec.ReadNullable(reader), ReadSpan(reader));
+            // Left encoded, in the index's bytes, until a plan asks for them (UnreadBody.Lookups).
+            var (at, length) = reader.SkipString();
+            bodies[i] = (key, spellingsKey, span, bytes.AsMemory(at, length));
+        }
         var tokens = new (UInt128 Key, PackSpan Span)[ReadCount(reader)];
         for (var i = 0; i < tokens.Length; i++) tokens[i] = (ReadKey(reader), ReadSpan(reader));
         var strings = new string[ReadCount(reader)];
@@ -200,7 +205,8 @@ internal static partial class CacheStore
                 writer.Write(key);
                 CacheCodec.WriteNullable(writer, spellingsKey);
                 WriteSpan(writer, pack.SpanOf(identity)!.Value);
-                CacheCodec.WriteLookups(writer, lookups);
+                writer.Write7BitEncodedInt(lookups.Length);
+                writer.Write(lookups.Span);
             }
             var storedTokens = tokens.Where((_, i) => items[documents.Length + bodies.Length + i].Span is not null).ToArray();
             writer.Write(storedTokens.Length);
@@ -235,13 +241,13 @@ internal static partial class CacheStore
     /// Every body to store, read or not, in key order: its spellings key, the object the pack knows it by (the rendered
     /// result, or the <see cref="UnreadBody"/>), its link look-ups (for the index) and the entry when it was read.
     /// </summary>
-    private static (string Key, string? SpellingsKey, object Identity, ImmutableArray<LinkLookup> Lookups, MarkdownEntry? Entry)[] StoredBodies(BuildCache cache)
+    private static (string Key, string? SpellingsKey, object Identity, ReadOnlyMemory<byte> Lookups, MarkdownEntry? Entry)[] StoredBodies(BuildCache cache)
     {
-        var bodies = new List<(string, string?, object, ImmutableArray<LinkLookup>, MarkdownEntry?)>(cache.Markdown.Count + cache.UnreadMarkdown.Count);
-        foreach (var (key, entry) in cache.Markdown) bodies.Add((key, entry.SpellingsKey, entry.Result, entry.Lookups, entry));
+        var bodies = new List<(string, string?, object, ReadOnlyMemory<byte>, MarkdownEntry?)>(cache.Markdown.Count + cache.UnreadMarkdown.Count);
+        foreach (var (key, entry) in cache.Markdown) bodies.Add((key, entry.SpellingsKey, entry.Result, CacheCodec.LookupBytes(entry.Lookups), entry));
         foreach (var (key, unread) in cache.UnreadMarkdown)
         {
-            if (!cache.Markdown.ContainsKey(key)) bodies.Add((key, unread.SpellingsKey, unread, unread.Lookups, null));
+            if (!cache.Markdown.ContainsKey(key)) bodies.Add((key, unread.SpellingsKey, unread, unread.LookupBytes, null));
         }
         return [.. bodies.OrderBy(b => b.Item1, StringComparer.Ordinal)];
     }

@@ -78,7 +78,7 @@ internal sealed class MarkdownMemo(
         var changed = renderedWith == spellingsKey ? ChangedWords.None : ChangedSince(renderedWith);
         if (changed is null) return false;
         // With the same spellings there are no words to look for in the text, and the look-ups came with the index.
-        var check = changed.Utf8.Length == 0 ? new LinkCheck(unread.Lookups, false)
+        var check = changed.Utf8.Length == 0 ? (unread.Lookups() is { } lookups ? new LinkCheck(lookups, false) : null)
             : _preparedChecks.TryRemove(unread, out var prepared) && ReferenceEquals(prepared.Words, changed.Utf8)
             ? prepared.Check : cache.CheckUnread(key, unread, changed.Utf8);
         if (check is null || check.Mentions || !MarkdownEntry.Answered(check.Lookups, links)) return false;

@@ -48,7 +48,7 @@ public sealed class IndexedLookupsTests : IDisposable
         var cache = new BuildCache(CacheDirectory);
         cache.EnsureLoaded();
         var unread = Assert.Single(cache.UnreadMarkdown.Values);
-        Assert.Equal(Expected, unread.Lookups.ToArray());
+        Assert.Equal(Expected, unread.Lookups()!.Value.ToArray());
         // Nothing can be read from the pack any more: the answers must come from the index.
         cache.Pack!.Dispose();
         var memo = new MarkdownMemo(cache, "context", "spellings", []);
@@ -70,7 +70,18 @@ public sealed class IndexedLookupsTests : IDisposable
         var cache = new BuildCache(CacheDirectory);
         cache.EnsureLoaded();
 
-        Assert.Equal(Expected, Assert.Single(cache.UnreadMarkdown.Values).Lookups.ToArray());
+        Assert.Equal(Expected, Assert.Single(cache.UnreadMarkdown.Values).Lookups()!.Value.ToArray());
         cache.Pack?.Dispose();
+    }
+
+    [Fact]
+    public void Look_ups_read_back_from_their_bytes_and_damaged_bytes_read_as_none()
+    {
+        ImmutableArray<LinkLookup> lookups = [new('k', "/briefs/other/", "1"), new('p', "briefs/b.md", null)];
+
+        Assert.Equal(lookups.ToArray(), CacheCodec.ReadLookupBytes(CacheCodec.LookupBytes(lookups))!.Value.ToArray());
+        Assert.Null(CacheCodec.ReadLookupBytes(new byte[] { 0xFF, 0xFF, 0xFF, 0x7F }));
+        Assert.Null(CacheCodec.ReadLookupBytes(CacheCodec.LookupBytes(lookups).AsMemory(0, 5)));
+        Assert.Null(CacheCodec.ReadLookupBytes(CacheCodec.LookupBytes(lookups).Concat(new byte[] { 1 }).ToArray()));
     }
 }
