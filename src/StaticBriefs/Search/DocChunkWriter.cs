@@ -54,7 +54,8 @@ internal static class DocChunkWriter
                 continue;
             if (keys is not null)
             {
-                // Made later, on another thread, when the last version's file cannot be taken: a set of its own.
+                // Made later, on another thread, when the last version's file cannot be taken: a set of its own. Its facet
+                // keys are only looked up then (FacetLists.KeyOf adds a name it has not met): computing this key met them all.
                 files.WriteKeyed(name, keys.Of(sortedDocuments.AsSpan(from, to - from)), known,
                     writer => WriteChunk(writer, sortedDocuments, from, to, embedLists ? facets : null, []));
                 continue;
