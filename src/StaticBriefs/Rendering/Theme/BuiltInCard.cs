@@ -24,7 +24,17 @@ internal static class BuiltInCard
     public static string Render(BriefCard card, int level)
     {
         var html = new StringBuilder(512 + 96 * (card.Companies.Count + card.People.Count + card.Topics.Count));
-        var heading = Escape(level.ToString(CultureInfo.InvariantCulture));
+        Write(html, card, level);
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// Appends what <see cref="Render"/> returns to <paramref name="html"/>: a listing written in C# takes its cards
+    /// this way, with no string of each card's own.
+    /// </summary>
+    public static void Write(StringBuilder html, BriefCard card, int level)
+    {
+        var heading = Heading(level);
         // Scriban's "~" trims a line holding only tags away whole, so the output is the other lines, each with its break.
         html.Append("<article class=\"card\">\n");
         if (card.Image != "") html.Append("<img class=\"card-image\" src=\"").Append(Escape(card.Image)).Append("\" alt=\"\" loading=\"lazy\" decoding=\"async\">\n");
@@ -33,8 +43,20 @@ internal static class BuiltInCard
             .Append(Escape(card.DateIso)).Append("\">").Append(Escape(card.DateText)).Append("</time></p>\n");
         if (card.Summary != "") html.Append("<p class=\"summary\">").Append(Escape(card.Summary)).Append("</p>\n");
         Tags(html, card.Companies, card.People, card.Topics);
-        return html.Append("</article>\n").ToString();
+        html.Append("</article>\n");
     }
+
+    /// <summary>The heading level as the template writes it (an escaped number: digits need no escaping).</summary>
+    private static string Heading(int level) => level switch
+    {
+        1 => "1",
+        2 => "2",
+        3 => "3",
+        4 => "4",
+        5 => "5",
+        6 => "6",
+        _ => Escape(level.ToString(CultureInfo.InvariantCulture)),
+    };
 
     /// <summary><c>partials/tags.sbn</c>: the chips, grouped by kind.</summary>
     internal static void Tags(StringBuilder html, IReadOnlyList<LinkView> companies, IReadOnlyList<LinkView> people, IReadOnlyList<LinkView> topics)

@@ -8,8 +8,7 @@ namespace StaticBriefs.Rendering.Theme;
 /// The built-in <c>layouts/home.sbn</c> and the partials it includes (tags, legend, date sections, pager) written in
 /// C#, byte for byte what Scriban writes from those files. The home pages are most of what an added or deleted brief
 /// renders again (390 of 431 pages at 10,000 briefs: every later page shifts by one), and the interpreter was about
-/// half of each. Cards still come from <c>card_html</c> (<see cref="TemplateRunner.CardHtml"/>), built in or the site's
-/// own. Used only while these files and the base layout are the built-in ones, so no layout of the site's own reads
+/// half of each. Cards come from <see cref="TemplateRunner.WriteCard"/>, built in or the site's own. Used only while these files and the base layout are the built-in ones, so no layout of the site's own reads
 /// what the home layout leaves in the globals; tests build whole sites both ways and compare.
 /// </summary>
 internal static class BuiltInHome
@@ -27,8 +26,8 @@ internal static class BuiltInHome
     /// <param name="html">Where the output goes.</param>
     /// <param name="site">The site's view (its title, description and base path).</param>
     /// <param name="list">The page's briefs: the lead (first page), the rest under date headings, the pager.</param>
-    /// <param name="cardHtml">Writes a card at a heading level.</param>
-    public static void Render(StringBuilder html, SiteView site, ListView list, Func<object, int, TrustedHtml> cardHtml)
+    /// <param name="writeCard">Appends a card at a heading level.</param>
+    public static void Render(StringBuilder html, SiteView site, ListView list, CardWriter writeCard)
     {
         // Scriban's "~" trims a line holding only tags away whole; a line with text keeps its break.
         if (list.Pager.Current == 1) html.Append("<h1 class=\"visually-hidden\">").Append(E(site.Title)).Append(": latest briefs</h1>\n");
@@ -39,7 +38,7 @@ internal static class BuiltInHome
         {
             html.Append("<div class=\"river\">\n<div class=\"river-head\">\n<h2 class=\"river-title\">").Append(list.Lead is not null ? "More briefs" : "Briefs")
                 .Append("</h2>\n").Append(BuiltInTerm.Legend).Append("</div>\n");
-            BuiltInTerm.Sections(html, list.Sections, sectionLevel: 3, cardLevel: 4, cardHtml);
+            BuiltInTerm.Sections(html, list.Sections, sectionLevel: 3, cardLevel: 4, writeCard);
             html.Append("</div>\n");
         }
         BuiltInTerm.Pager(html, list.Pager);

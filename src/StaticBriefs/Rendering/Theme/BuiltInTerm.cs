@@ -9,7 +9,7 @@ namespace StaticBriefs.Rendering.Theme;
 /// The built-in <c>layouts/term.sbn</c> and the partials it includes (affiliations, chart, relations, legend, date
 /// sections, pager, co-mentions) written in C#, byte for byte what Scriban writes from those files: an entity's page
 /// and each page of its timeline, 3,500 of a 10,000-brief site's pages at about 0.24 ms each through the interpreter.
-/// Cards still come from <c>card_html</c> (<see cref="TemplateRunner.CardHtml"/>), built in or the site's own. Used only
+/// Cards come from <see cref="TemplateRunner.WriteCard"/>, built in or the site's own. Used only
 /// while these files and the base layout are the built-in ones, so no layout of the site's own reads what the term
 /// layout leaves in the globals; tests build whole sites both ways and compare.
 /// </summary>
@@ -27,9 +27,9 @@ internal static class BuiltInTerm
 
     /// <summary>
     /// Appends the term layout's output to <paramref name="html"/>, as the built-in templates write it;
-    /// <paramref name="cardHtml"/> writes a card at a heading level.
+    /// <paramref name="writeCard"/> appends a card at a heading level.
     /// </summary>
-    public static void Render(StringBuilder html, TermView term, Func<object, int, TrustedHtml> cardHtml)
+    public static void Render(StringBuilder html, TermView term, CardWriter writeCard)
     {
         // Scriban's "~" trims a line holding only tags away whole; a line with text keeps its break, even when an "if"
         // at its start writes nothing.
@@ -47,7 +47,7 @@ internal static class BuiltInTerm
         html.Append("<div class=\"term-layout\">\n<section class=\"timeline\" aria-labelledby=\"timeline-title\">\n<h2 id=\"timeline-title\">Briefs");
         if (term.Pager.Total > 1) html.Append(", page ").Append(Int(term.Pager.Current)).Append(" of ").Append(Int(term.Pager.Total));
         html.Append("</h2>\n").Append(Legend);
-        Sections(html, term.Timeline, sectionLevel: 3, cardLevel: 4, cardHtml);
+        Sections(html, term.Timeline, sectionLevel: 3, cardLevel: 4, writeCard);
         Pager(html, term.Pager);
         html.Append("\n</section>\n");
         Related(html, term.Related);
@@ -205,7 +205,7 @@ internal static class BuiltInTerm
         + "<span class=\"tag tag-person\"><span>Person</span></span> <span class=\"tag tag-topic\"><span>Topic</span></span></p>\n";
 
     /// <summary><c>partials/sections.sbn</c>: cards under date headings.</summary>
-    internal static void Sections(StringBuilder html, IReadOnlyList<MonthGroup> sections, int sectionLevel, int cardLevel, Func<object, int, TrustedHtml> cardHtml)
+    internal static void Sections(StringBuilder html, IReadOnlyList<MonthGroup> sections, int sectionLevel, int cardLevel, CardWriter writeCard)
     {
         foreach (var section in sections)
         {
@@ -218,7 +218,11 @@ internal static class BuiltInTerm
             else html.Append("<section class=\"date-section\">\n");
             var level = section.Label != "" ? cardLevel : sectionLevel;
             html.Append("<div class=\"cards\">\n");
-            foreach (var card in section.Briefs) html.Append(cardHtml(card, level).Value).Append('\n');
+            foreach (var card in section.Briefs)
+            {
+                writeCard(html, card, level);
+                html.Append('\n');
+            }
             html.Append("</div>\n</section>\n");
         }
     }

@@ -39,6 +39,7 @@ public sealed class TemplateRunner : IDisposable
     // The content of a page whose layout is written in C#, kept from page to page like the page's own builder.
     private readonly ThreadLocal<System.Text.StringBuilder> _contentBuilders = new(() => new System.Text.StringBuilder());
     private readonly ConcurrentDictionary<(object Card, int Level), TrustedHtml> _cards = new(CardKeyComparer.Instance);
+    private readonly CardWriter _writeCard;
 
     /// <summary>The layouts this runner renders with.</summary>
     public LayoutSet Layouts => _layouts;
@@ -52,6 +53,7 @@ public sealed class TemplateRunner : IDisposable
         _contexts = new ThreadLocal<EscapingTemplateContext>(() => CreateContext(withCardFunction: true));
         _cardContexts = new ThreadLocal<EscapingTemplateContext>(() => CreateContext(withCardFunction: false));
         _card = new Lazy<Template>(ParseCard);
+        _writeCard = WriteCard;
         _builtInCard = BuiltInCard.Serves(layouts.Files);
         _builtInBase = BuiltInBase.Serves(layouts.Files);
         _builtInBrief = BuiltInBrief.Serves(layouts.Files);
@@ -68,6 +70,24 @@ public sealed class TemplateRunner : IDisposable
         card is ITransientCard { Transient: true }
             ? RenderCard(card, level)
             : _cards.GetOrAdd((card, level), key => RenderCard(key.Card, key.Level));
+
+    /// <summary>How many cards <c>card_html</c> keeps for the build (for tests).</summary>
+    internal int CardsKept => _cards.Count;
+
+    /// <summary>
+    /// Appends a card to a page written in C# (home and term pages). The built-in card is written straight into the
+    /// page, and kept for no one: a brief's card shows on one home page, and an entity's page shows a card of its own
+    /// (without its chip). Making each as a string of its own, to copy once, was the most a cached build allocated
+    /// after an add (every home page shifts: 10,000 cards, some 100 MiB with the entity pages' cards, each byte a page
+    /// the kernel had to hand out). A card <c>card_html</c> already keeps is copied; the site's own card template goes
+    /// through <c>card_html</c>.
+    /// </summary>
+    internal void WriteCard(System.Text.StringBuilder html, object card, int level)
+    {
+        if (!_builtInCard || card is not BriefCard brief) html.Append(CardHtml(card, level).Value);
+        else if (!brief.Transient && _cards.TryGetValue((card, level), out var kept)) html.Append(kept.Value);
+        else BuiltInCard.Write(html, brief, level);
+    }
 
     private TrustedHtml RenderCard(object card, int level)
     {
@@ -120,8 +140,8 @@ public sealed class TemplateRunner : IDisposable
         if ((term is null && list is null) || globals["site"] is not SiteView site || globals["page"] is not PageView page) return null;
         var content = _contentBuilders.Value!;
         content.Clear();
-        if (term is not null) BuiltInTerm.Render(content, term, CardHtml);
-        else BuiltInHome.Render(content, site, list!, CardHtml);
+        if (term is not null) BuiltInTerm.Render(content, term, _writeCard);
+        else BuiltInHome.Render(content, site, list!, _writeCard);
         var html = BuiltInBase.Render(_pageBuilders.Value!, site, page, content);
         BuiltInBase.Release(content);
         return html;
