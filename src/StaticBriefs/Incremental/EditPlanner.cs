@@ -14,10 +14,9 @@ namespace StaticBriefs.Incremental;
 /// True when every changed brief kept its place, terms and card: the search index's facets and ids stand.
 /// </param>
 /// <param name="BriefIds">The new site's brief ids by source path.</param>
-/// <param name="PageFiles">The new site's <see cref="Incremental.PageFiles"/>, when the plan listed them.</param>
 internal sealed record EditPlan(
     RenderScope Scope, IReadOnlyDictionary<int, int> NewIds, IReadOnlySet<string> Removed, bool ContentOnly,
-    IReadOnlyDictionary<string, int> BriefIds, HashSet<string>? PageFiles);
+    IReadOnlyDictionary<string, int> BriefIds);
 
 /// <summary>
 /// The dependency map of a briefing site, read off the site model before and after an edit rather than stored:
@@ -31,7 +30,7 @@ internal static class EditPlanner
     /// <summary>The plan, or null when the edit changes something every page shows (the full build handles it).</summary>
     public static EditPlan? Plan(
         SiteModel before, ViewFactory beforeViews, SiteModel after, ViewFactory afterViews, SiteEdit edit, MarkdownRenderer markdown,
-        IReadOnlyList<RenderedBrief> renderedBefore, IReadOnlyDictionary<string, int>? idsBefore = null, HashSet<string>? filesBefore = null)
+        IReadOnlyList<RenderedBrief> renderedBefore, IReadOnlyDictionary<string, int>? idsBefore = null)
     {
         if (!SameEntityNames(before, after) || !before.Redirects.SequenceEqual(after.Redirects)) return null;
         var model = new ModelDiff(before, after, idsBefore);
@@ -111,17 +110,8 @@ internal static class EditPlanner
                 && before.Briefs[o].Source.Updated != after.Briefs[n].Source.Updated),
             DocPages = linksChanged && after.Pages.Length > 0,
         };
-        // The old site's files are the last plan's new ones, when preview kept them.
-        HashSet<string>? filesAfter = filesBefore;
-        HashSet<string> removed = [];
-        if (!contentOnly && filesBefore is not null) filesAfter = PageFiles.After(filesBefore, model, out removed);
-        else if (!contentOnly)
-        {
-            filesAfter = PageFiles.Of(after);
-            removed = PageFiles.Of(before);
-            removed.ExceptWith(filesAfter);
-        }
-        return new EditPlan(scope, model.IdMap(), removed, contentOnly, model.AfterIds, filesAfter);
+        var removed = contentOnly ? [] : PageFiles.Removed(model);
+        return new EditPlan(scope, model.IdMap(), removed, contentOnly, model.AfterIds);
     }
 
     /// <summary>Pages 1..n of a listing of <paramref name="count"/> briefs.</summary>

@@ -136,7 +136,7 @@ public sealed class LiveSession : IDisposable
         var plan = clock.Time("plan", () => contentOnly is null
             ? PlanFor(state, site, views, edit, options, output)
             // Links, entity names and every page's site view are as they were: the renderer and site view stand.
-            : EditPlanner.Plan(state.Site, state.Views, site, views, edit, state.Markdown, state.Rendered, state.BriefIdsBySource, state.PageFiles) is { } found
+            : EditPlanner.Plan(state.Site, state.Views, site, views, edit, state.Markdown, state.Rendered, state.BriefIdsBySource) is { } found
                 ? (state.SiteView, state.Markdown, found)
                 : ((SiteView SiteView, MarkdownRenderer Markdown, EditPlan Plan)?)null);
         if (plan is null)
@@ -200,7 +200,7 @@ public sealed class LiveSession : IDisposable
         var hasher = new ViewHasher();
         if (hasher.Hash(siteView) != hasher.Hash(state.SiteView) && !OnlyUnreadYearMoved(state, siteView, hasher)) return null;
         var markdown = SameLinkTargets(state.Site, site) ? state.Markdown : NewMarkdown(site, views, state, options, output);
-        return EditPlanner.Plan(state.Site, state.Views, site, views, edit, markdown, state.Rendered, state.BriefIdsBySource, state.PageFiles) is { } plan ? (siteView, markdown, plan) : null;
+        return EditPlanner.Plan(state.Site, state.Views, site, views, edit, markdown, state.Rendered, state.BriefIdsBySource) is { } plan ? (siteView, markdown, plan) : null;
     }
 }
 

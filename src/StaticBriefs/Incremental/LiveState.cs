@@ -51,12 +51,6 @@ internal sealed record LiveState : IDisposable
     internal ViewHasher? Hasher { get; init; }
 
     /// <summary>
-    /// The files the site's briefs, entities and archive make (<see cref="Incremental.PageFiles"/>), once a plan has
-    /// needed them; the next plan starts from them instead of listing the old site again.
-    /// </summary>
-    public HashSet<string>? PageFiles { get; init; }
-
-    /// <summary>
     /// The HTML files the output holds, once a rebuild from memory counted them (a full build leaves it to the first):
     /// counting 40,000 manifest entries on every edit cost more than keeping the number.
     /// </summary>

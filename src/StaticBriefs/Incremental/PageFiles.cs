@@ -25,12 +25,13 @@ internal static class PageFiles
     }
 
     /// <summary>
-    /// The new site's files from the old site's (<paramref name="before"/>, left as it is), looking only at what can
-    /// differ: briefs added, gone or at another path, listings with another number of pages, entities added, gone or
-    /// renamed, and the archive. <paramref name="removed"/> is what the new site no longer makes. The same sets as
-    /// <see cref="Of"/> gives for both sites, without making the 20,000 names of a 10,000-brief site's pages again.
+    /// What the new site of <paramref name="diff"/> no longer makes of what the old one made (as <see cref="Of"/> of the
+    /// old site less <see cref="Of"/> of the new), looking only at what can differ: briefs added, gone or at another
+    /// path, listings with another number of pages, entities added, gone or renamed, and the archive. Listing both
+    /// sites' 20,000 names at 10,000 briefs, as a cached build did after every add, date edit or delete, cost it
+    /// 20-30 MiB and as many milliseconds.
     /// </summary>
-    public static HashSet<string> After(HashSet<string> before, ModelDiff diff, out HashSet<string> removed)
+    public static HashSet<string> Removed(ModelDiff diff)
     {
         var (old, now) = (diff.Before, diff.After);
         var gone = new HashSet<string>(StringComparer.Ordinal);
@@ -67,13 +68,9 @@ internal static class PageFiles
         // A few dozen names at most: made again whole.
         AddArchive(gone, old);
         AddArchive(made, now);
-
-        var files = new HashSet<string>(before, StringComparer.Ordinal);
-        files.ExceptWith(gone);
-        files.UnionWith(made);
+        // Every name in "gone" was the old site's, so the old site's names less the new site's are these.
         gone.ExceptWith(made);
-        removed = gone;
-        return files;
+        return gone;
     }
 
     /// <summary>True when the other site has the term under the same slug with as many pages.</summary>

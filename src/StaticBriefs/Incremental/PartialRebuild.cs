@@ -136,7 +136,6 @@ internal sealed class PartialRebuild(
             Diagnostics = sorted,
             ModelDiagnostics = modelDiagnostics.ToFrozenSet(),
             BriefIdsBySource = plan.BriefIds,
-            PageFiles = plan.PageFiles,
             Sitemap = sitemap,
             HtmlFiles = pagesAfter,
             Hasher = sink.Carried(),
