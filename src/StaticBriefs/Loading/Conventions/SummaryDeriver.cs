@@ -120,7 +120,8 @@ public static partial class SummaryDeriver
         var cut = body.LastIndexOf("\n\n", EarlyWindow, StringComparison.Ordinal);
         if (cut < EarlyWindow / 4) return null;
         var rest = body.AsSpan(cut, end - cut);
-        if (rest.Contains("]:", StringComparison.Ordinal) || rest.IndexOfAny(TemplateText.Closers) >= 0) return null;
+        if (rest.IndexOfAny(TemplateText.Closers) >= 0) return null;
+        if (rest.Contains("]:", StringComparison.Ordinal) && !DefinitionsSpare(body.AsSpan(0, cut), rest)) return null;
         MarkdownDocument document;
         try
         {
@@ -133,6 +134,44 @@ public static partial class SummaryDeriver
         if (document.LastChild is not (ParagraphBlock or HeadingBlock or ThematicBreakBlock)) return null;
         var found = Collect(document.OfType<ParagraphBlock>());
         return found.Sum(f => f.Length) >= Target ? found : null;
+    }
+
+    /// <summary>
+    /// True when no link reference definition in <paramref name="rest"/> can make bracketed text in
+    /// <paramref name="start"/> a link: every label written before a <c>]:</c> there (on its line; in a quote or a list,
+    /// or in code, alike) differs from every bracketed text of the start. Posts that keep their links at the end as
+    /// definitions (the Rust blog's do) are summarised from their start too. Anything unclear (a label over two lines,
+    /// with a backslash or beyond ASCII, whose matching rules this does not repeat) answers no.
+    /// </summary>
+    internal static bool DefinitionsSpare(ReadOnlySpan<char> start, ReadOnlySpan<char> rest)
+    {
+        var defined = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var from = 0; rest[from..].IndexOf("]:", StringComparison.Ordinal) is var found and >= 0; from += found + 2)
+        {
+            var at = from + found;
+            var line = rest[(rest[..at].LastIndexOf('\n') + 1)..at];
+            var open = line.LastIndexOf('[');
+            if (open < 0 || Label(line[(open + 1)..]) is not { } label) return false;
+            defined.Add(label);
+        }
+        for (var from = 0; start[from..].IndexOf('[') is var found and >= 0; from += found + 1)
+        {
+            var inside = start[(from + found + 1)..];
+            var close = inside.IndexOfAny('[', ']');
+            if (close < 0) break;
+            if (inside[close] == ']' && (Label(inside[..close]) is not { } label || defined.Contains(label))) return false;
+        }
+        return true;
+    }
+
+    /// <summary>A label with its whitespace collapsed (matched without regard to case), or null when it is unclear.</summary>
+    private static string? Label(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c > 0x7E || c == '\\') return null;
+        }
+        return string.Join(' ', text.ToString().Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static List<string> Collect(IEnumerable<LeafBlock> blocks)

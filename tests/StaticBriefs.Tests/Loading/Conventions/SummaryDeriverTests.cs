@@ -79,6 +79,10 @@ public sealed class SummaryDeriverTests
 
     [Theory]
     [InlineData("a reference definition further down", "See [the notes] for more. ", "", "[the notes]: https://example.org/notes\n")]
+    [InlineData("a definition of the label in other case and spacing", "See [the notes] for more. ", "", "[The\tNotes]: https://example.org/notes\n")]
+    [InlineData("a definition in a quote", "See [the notes][n] for more. ", "", "> [N]: https://example.org/notes\n")]
+    [InlineData("a label past ASCII", "See [the nötes] for more. ", "", "[other]: https://example.org/notes\n")]
+    [InlineData("a label over two lines", "See [the notes] for more. ", "", "[other\nlabel]: https://example.org/notes\n")]
     [InlineData("a fence open across the cut", "", "```\n", "more code\n```\n")]
     [InlineData("a comment closing after the cut", "", "<!-- draft note\n", "end of note -->\n")]
     [InlineData("a Liquid comment closing after the cut", "", "{% comment %}\n", "{% endcomment %}\n")]
@@ -91,6 +95,21 @@ public sealed class SummaryDeriverTests
             + afterCut + new string('z', 100) + "\n\n" + Filler;
 
         Assert.True(SummaryDeriver.EarlyParagraphs(body, body.Length) is null, what);
+        Assert.Equal(SummaryDeriver.Derive(body, 2000, early: false), SummaryDeriver.Derive(body, 2000));
+    }
+
+    [Theory]
+    [InlineData("See [the notes] for more. ", "[other]: https://example.org/other\n")]
+    [InlineData("See [the notes](https://example.org/notes) and [a] [b]. ", "[c]: https://example.org/c\n> [d]: /d\n")]
+    [InlineData("", "[the notes]: https://example.org/notes\n")]
+    public void Definitions_further_down_that_no_bracketed_text_of_the_start_names_leave_it_trusted(string lead, string afterCut)
+    {
+        // Posts that keep their links at the end (the Rust blog's) are summarised from their start.
+        var beforePadding = lead + Opening + "\n\n";
+        var body = beforePadding + new string('x', SummaryDeriver.EarlyWindow - 50 - beforePadding.Length) + "\n\n"
+            + afterCut + new string('z', 100) + "\n\n" + Filler;
+
+        Assert.NotNull(SummaryDeriver.EarlyParagraphs(body, body.Length));
         Assert.Equal(SummaryDeriver.Derive(body, 2000, early: false), SummaryDeriver.Derive(body, 2000));
     }
 
