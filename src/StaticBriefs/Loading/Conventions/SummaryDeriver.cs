@@ -164,12 +164,15 @@ public static partial class SummaryDeriver
         return true;
     }
 
-    /// <summary>A label with its whitespace collapsed (matched without regard to case), or null when it is unclear.</summary>
+    /// <summary>
+    /// A label with its whitespace collapsed (matched without regard to case), or null when it is unclear (beyond ASCII,
+    /// a backslash, a control character other than a tab or a line break).
+    /// </summary>
     private static string? Label(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
         {
-            if (c > 0x7E || c == '\\') return null;
+            if (c > 0x7E || c == '\\' || (c < ' ' && c is not ('\t' or '\n' or '\r'))) return null;
         }
         return string.Join(' ', text.ToString().Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
     }

@@ -83,6 +83,7 @@ public sealed class SummaryDeriverTests
     [InlineData("a definition in a quote", "See [the notes][n] for more. ", "", "> [N]: https://example.org/notes\n")]
     [InlineData("a label past ASCII", "See [the nötes] for more. ", "", "[other]: https://example.org/notes\n")]
     [InlineData("a label over two lines", "See [the notes] for more. ", "", "[other\nlabel]: https://example.org/notes\n")]
+    [InlineData("a label with a form feed", "See [the notes] for more. ", "", "[the\fnotes]: https://example.org/notes\n")]
     [InlineData("a fence open across the cut", "", "```\n", "more code\n```\n")]
     [InlineData("a comment closing after the cut", "", "<!-- draft note\n", "end of note -->\n")]
     [InlineData("a Liquid comment closing after the cut", "", "{% comment %}\n", "{% endcomment %}\n")]
