@@ -11,6 +11,25 @@ public sealed class ViewFactoryTests : IDisposable
     public void Dispose() => _site.Dispose();
 
     [Fact]
+    public void A_card_shows_the_first_chips_of_each_kind_in_the_order_written_and_a_brief_none_of_a_kind_it_lacks()
+    {
+        var topics = Enumerable.Range(1, ContentCaps.ChipsPerCard + 3).Select(i => $"Topic {i:00}").ToList();
+        _site.Write("briefs/a.md", TestSite.Brief($"title: Alpha\ndate: 2024-01-01\ntopics: [{string.Join(", ", Enumerable.Reverse(topics))}]\npeople: [Ada]"));
+        var site = _site.Model();
+        var views = new ViewFactory(site);
+        var brief = site.Briefs.Single();
+
+        var card = views.Card(brief.Id);
+
+        Assert.Equal(Enumerable.Reverse(topics).Take(ContentCaps.ChipsPerCard), card.Topics.Select(l => l.Name));
+        Assert.Equal(["Ada"], card.People.Select(l => l.Name));
+        Assert.Empty(card.Companies);
+        Assert.Equal(topics.Count, views.TermLinks(brief, TaxonomyKind.Topics).Count);
+        Assert.Empty(views.TermLinks(brief, TaxonomyKind.Topics, 0));
+        Assert.All(card.Topics, link => Assert.Same(views.TermLink(TaxonomyKind.Topics, site[TaxonomyKind.Topics].ByName.Single(t => t.Name == link.Name).Key), link));
+    }
+
+    [Fact]
     public void After_an_edit_that_moves_briefs_a_card_that_comes_out_the_same_is_the_earlier_card_object()
     {
         _site.Write("_data/companies.yml", "- name: Anthropic\n- name: OpenAI\n");
