@@ -5,12 +5,15 @@ namespace StaticBriefs.Incremental;
 
 /// <summary>
 /// The files a site model's briefs, entities and archive give rise to (brief pages and their social cards, home
-/// pages, entity pages, feeds and data files, archive pages). A partial rebuild compares the sets of the site before
-/// and after an edit: what the new site no longer makes is removed from the output, as a clean build would not have it.
+/// pages, entity pages, feeds and data files, archive pages). A partial rebuild removes from the output what the site
+/// after an edit no longer makes (<see cref="Removed"/>), as a clean build would not have it.
 /// </summary>
 internal static class PageFiles
 {
-    /// <summary>Output files (relative, with '/') that depend on which briefs and entities exist.</summary>
+    /// <summary>
+    /// Output files (relative, with '/') that depend on which briefs and entities exist: the whole set, which builds no
+    /// longer list (<see cref="Removed"/> works from the differences); the tests hold <see cref="Removed"/> to it.
+    /// </summary>
     public static HashSet<string> Of(SiteModel site)
     {
         var files = new HashSet<string>(site.Briefs.Length * 3, StringComparer.Ordinal);

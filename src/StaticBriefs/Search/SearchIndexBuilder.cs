@@ -44,6 +44,9 @@ public sealed class SearchIndexBuilder
     private int _tokenized;
     private long _tableLookups;
 
+    // The most distinct words a document's map may have held and still be kept for the next document.
+    private const int KeptDocumentWords = 16_384;
+
     /// <summary>Creates an empty builder; use one per build.</summary>
     public SearchIndexBuilder()
     {
@@ -158,6 +161,9 @@ public sealed class SearchIndexBuilder
     /// <summary>How many times counting looked a word up in the build's word table (once a distinct word a document; for tests).</summary>
     internal long TableLookups => Interlocked.Read(ref _tableLookups);
 
+    /// <summary>How many documents' word maps are kept for the next documents (for tests).</summary>
+    internal int KeptWordMaps => _documentWords.Count;
+
     /// <summary>A builder that remembers tokens for <see cref="ContinueFrom"/> (preview's first build).</summary>
     public static SearchIndexBuilder Remembering() => new(new SearchIndexBuilder());
 
@@ -207,8 +213,13 @@ public sealed class SearchIndexBuilder
         lengths[SearchFields.Summary] = Count(document.Summary, SearchFields.Summary, counts, words, seen, ref lookups);
         lengths[SearchFields.Headings] = Count(document.Headings, SearchFields.Headings, counts, words, seen, ref lookups);
         lengths[SearchFields.Body] = Count(document.BodyText, SearchFields.Body, counts, words, seen, ref lookups);
-        seen.Clear();
-        _documentWords.Add(seen);
+        // A map grown by an odd document (a dump of tens of thousands of words) is not kept: clearing it would cost
+        // every later document the size of its table.
+        if (seen.Count <= KeptDocumentWords)
+        {
+            seen.Clear();
+            _documentWords.Add(seen);
+        }
         Interlocked.Add(ref _tableLookups, lookups);
 
         var termIds = new int[counts.Count];

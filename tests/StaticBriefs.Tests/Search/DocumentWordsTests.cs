@@ -25,6 +25,20 @@ public sealed class DocumentWordsTests
     }
 
     [Fact]
+    public void The_word_map_of_a_document_of_tens_of_thousands_of_words_is_not_kept_for_the_next()
+    {
+        var builder = new SearchIndexBuilder();
+        var dump = string.Join(' ', Enumerable.Range(0, 20_000).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        builder.Add(SearchFixtures.Doc(0, "Dump", "2025-01-01", [], [], [], "", dump));
+
+        Assert.Equal(0, builder.KeptWordMaps);
+
+        builder.Add(SearchFixtures.Doc(1, "Short", "2025-01-02", [], [], [], "", "a few words"));
+
+        Assert.Equal(1, builder.KeptWordMaps);
+    }
+
+    [Fact]
     public void Documents_counted_on_many_threads_give_the_index_one_thread_gives()
     {
         var documents = SearchFixtures.Synthetic(400).ToList();

@@ -8,8 +8,9 @@ namespace StaticBriefs.Rendering.Theme;
 /// The built-in <c>layouts/home.sbn</c> and the partials it includes (tags, legend, date sections, pager) written in
 /// C#, byte for byte what Scriban writes from those files. The home pages are most of what an added or deleted brief
 /// renders again (390 of 431 pages at 10,000 briefs: every later page shifts by one), and the interpreter was about
-/// half of each. Cards come from <see cref="TemplateRunner.WriteCard"/>, built in or the site's own. Used only while these files and the base layout are the built-in ones, so no layout of the site's own reads
-/// what the home layout leaves in the globals; tests build whole sites both ways and compare.
+/// half of each. Cards come from <see cref="TemplateRunner.WriteCard"/>, built in or the site's own. Used only while
+/// these files and the base layout are the built-in ones, so no layout of the site's own reads what the home layout
+/// leaves in the globals; tests build whole sites both ways and compare.
 /// </summary>
 internal static class BuiltInHome
 {

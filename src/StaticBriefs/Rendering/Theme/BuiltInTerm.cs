@@ -9,9 +9,9 @@ namespace StaticBriefs.Rendering.Theme;
 /// The built-in <c>layouts/term.sbn</c> and the partials it includes (affiliations, chart, relations, legend, date
 /// sections, pager, co-mentions) written in C#, byte for byte what Scriban writes from those files: an entity's page
 /// and each page of its timeline, 3,500 of a 10,000-brief site's pages at about 0.24 ms each through the interpreter.
-/// Cards come from <see cref="TemplateRunner.WriteCard"/>, built in or the site's own. Used only
-/// while these files and the base layout are the built-in ones, so no layout of the site's own reads what the term
-/// layout leaves in the globals; tests build whole sites both ways and compare.
+/// Cards come from <see cref="TemplateRunner.WriteCard"/>, built in or the site's own. Used only while these files and
+/// the base layout are the built-in ones, so no layout of the site's own reads what the term layout leaves in the
+/// globals; tests build whole sites both ways and compare.
 /// </summary>
 internal static class BuiltInTerm
 {
