@@ -14,6 +14,7 @@ public sealed class BuildCache
     private readonly Dictionary<string, BuildSnapshot?> _snapshots = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly Lock _saving = new();
     private bool _loaded;
     private bool _everythingChanged = true;
 
@@ -179,6 +180,36 @@ public sealed class BuildCache
         if (Directory is not null) CacheStore.Load(this, Directory);
     }
 
+    /// <summary>
+    /// Loads the cache, and <paramref name="outputDirectory"/>'s manifest and snapshot beside it. Those two files are
+    /// read on one thread while the index is read on another: a cached build at 10,000 briefs spent 50 of the cache
+    /// stage's 110 ms reading them on one core after the index, with the other core idle.
+    /// </summary>
+    internal void EnsureLoaded(string outputDirectory)
+    {
+        if (_loaded || Directory is not { } directory)
+        {
+            EnsureLoaded();
+            return;
+        }
+        var records = Task.Run(() => (CacheStore.LoadManifest(directory, outputDirectory), SnapshotStore.Load(directory, outputDirectory)));
+        try
+        {
+            EnsureLoaded();
+        }
+        finally
+        {
+            // Not left reading when the index throws.
+            Task.WhenAny(records).Wait();
+        }
+        var (manifest, snapshot) = records.GetAwaiter().GetResult();
+        lock (_gate)
+        {
+            if (manifest is not null) _manifests.TryAdd(outputDirectory, manifest);
+            _snapshots.TryAdd(outputDirectory, snapshot);
+        }
+    }
+
     /// <summary>True when the document at <paramref name="fullPath"/> may be taken from the cache without reading it.</summary>
     internal bool Trusts(string fullPath)
     {
@@ -307,13 +338,25 @@ public sealed class BuildCache
     public void Save()
     {
         if (Directory is null) return;
+        Parallel.Invoke(SaveEntries, SaveManifests);
+    }
+
+    /// <summary>
+    /// Writes the cache's entries and index (not the manifests): what a build loaded and rendered, which does not depend
+    /// on the output folder, so a cached build writes it while its commit moves files. One save at a time.
+    /// </summary>
+    internal void SaveEntries()
+    {
+        if (Directory is null) return;
+        lock (_saving) CacheStore.Save(this, Directory);
+    }
+
+    /// <summary>Writes the manifest of every output folder this cache knows.</summary>
+    internal void SaveManifests()
+    {
+        if (Directory is null) return;
         KeyValuePair<string, OutputManifest>[] manifests;
         lock (_gate) manifests = [.. _manifests];
-        Parallel.Invoke(
-            () => CacheStore.Save(this, Directory),
-            () =>
-            {
-                foreach (var (output, manifest) in manifests) CacheStore.SaveManifest(Directory, output, manifest);
-            });
+        foreach (var (output, manifest) in manifests) CacheStore.SaveManifest(Directory, output, manifest);
     }
 }

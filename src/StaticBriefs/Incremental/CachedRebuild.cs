@@ -41,7 +41,7 @@ internal static class CachedRebuild
         // Read before the load, so a file edited while the build runs shows as changed to the next one.
         incremental.Inputs = new InputKeys(SnapshotChecks.ThemeKey(theme), SnapshotChecks.HostFilesKey(options.InputDirectory));
         var outputDirectory = incremental.OutputDirectory;
-        clock.Time("cache", cache.EnsureLoaded);
+        clock.Time("cache", () => cache.EnsureLoaded(outputDirectory));
         if (cache.Snapshot(outputDirectory) is not { } snapshot) return null;
         var manifest = cache.Manifest(outputDirectory);
         if (manifest is null || manifest.Context != incremental.Context || snapshot.Context != incremental.Context
@@ -94,6 +94,7 @@ internal static class CachedRebuild
             }
             LiveSession.Record(cache, edit);
             Forget(cache, state, edit);
+            Task? entriesSaving = null;
             var assetCache = new MinifiedAssetCache(Path.Combine(options.CacheDirectory ?? BuildCache.DefaultDirectory(options.InputDirectory), "assets"));
             var rebuild = new PartialRebuild(options, incremental.Context, output, outputDirectory, manifest, clock)
             {
@@ -101,6 +102,9 @@ internal static class CachedRebuild
                 // SnapshotChecks.OutputMatches looked at every file above.
                 PreviousChecked = true,
                 CallerSaves = true,
+                // The entries do not depend on the output folder: written while the commit moves files (it is one
+                // thread of renames, the other core idle), not after it.
+                BeforeCommit = () => entriesSaving = Task.Run(cache.SaveEntries),
                 Restage = (staging, site, views, found) =>
                 {
                     // As the full build's asset and static file stages do (the theme is the snapshot's, so the assets are too).
@@ -124,6 +128,11 @@ internal static class CachedRebuild
                 planned.Views.Dispose();
                 return null;
             }
+            finally
+            {
+                // A commit that failed or threw does not leave the cache half written behind the build.
+                if (entriesSaving is not null) Task.WhenAny(entriesSaving).Wait();
+            }
             var bodies = ((planned.Markdown.Memo as MarkdownMemo)?.Rendered ?? 0) - bodiesBefore;
             // Preview's rebuild counts what it touched against the pages there were; the CLI's summary speaks of the
             // site as it is now, as a full build's does.
@@ -146,7 +155,7 @@ internal static class CachedRebuild
             // side (the snapshot names the manifest by its key, so either one written without the other reads as stale).
             clock.Time("save cache", () =>
             {
-                var saving = Task.Run(cache.Save);
+                var saving = Task.Run(cache.SaveManifests);
                 try
                 {
                     if (Capture(incremental, options, next.Loaded, next.Site, next.Search, next.Rendered, state.Assets, layoutKeys, result.Diagnostics) is { } saved)
@@ -158,6 +167,8 @@ internal static class CachedRebuild
                     Task.WhenAny(saving).Wait();
                 }
                 saving.GetAwaiter().GetResult();
+                // Started before the commit; a rebuild that never reached it saves the entries here.
+                (entriesSaving ?? Task.Run(cache.SaveEntries)).GetAwaiter().GetResult();
             });
             return result with { Planned = true };
         }

@@ -47,6 +47,9 @@ internal sealed class PartialRebuild(
     /// </summary>
     public bool CallerSaves { get; init; }
 
+    /// <summary>Run once everything is rendered and staged, just before the commit (a cached build starts saving the cache's entries).</summary>
+    public Action? BeforeCommit { get; init; }
+
     /// <summary>Runs the plan; <paramref name="next"/> is the state to keep, or null when the build failed.</summary>
     public BuildResult Run(LiveState state, SiteEdit edit, PlannedEdit planned, out LiveState? next)
     {
@@ -118,6 +121,7 @@ internal sealed class PartialRebuild(
         var pagesAfter = pagesBefore + sink.Written.Keys.Count(f => IsHtml(f) && !previous.Files.ContainsKey(f)) - removed.Count(IsHtml);
         // Foreign entries (--clean-output, preview's own folder) are cleaned by whole builds: finding them means walking
         // every folder of the output, 250 ms at 10,000 briefs, on every edit, for files nobody should put there.
+        BeforeCommit?.Invoke();
         var manifest = clock.Time("commit", () => OutputPatcher.CommitPartial(sink, cache, output, outputDirectory, context,
             indexStands ? [] : layout.Versioned ? earlierVersions : staleIndexFiles is null ? RegeneratedFolders : [], removed, diagnostics, CleanForeign));
         // Nothing changed in the output folder when the commit failed; the state no longer matches it either way.

@@ -31,6 +31,25 @@ public sealed class CacheStoreTests
     }
 
     [Fact]
+    public void Loading_the_cache_for_an_output_folder_reads_that_folder_s_manifest_and_snapshot_beside_it()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        site.BuildOk();
+        var output = Path.GetFullPath(site.Options.OutputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        var cache = new StaticBriefs.Incremental.BuildCache(site.CacheDirectory);
+
+        cache.EnsureLoaded(output);
+        // Gone from disk now: what the load read stands, the documents with them.
+        var records = Directory.GetFiles(site.CacheDirectory, "state-*.bin").Concat(Directory.GetFiles(site.CacheDirectory, "output-*.bin")).ToList();
+        Assert.Equal(2, records.Count);
+        records.ForEach(File.Delete);
+
+        Assert.NotNull(cache.Manifest(output));
+        Assert.NotNull(cache.Snapshot(output));
+        Assert.NotEmpty(cache.Documents);
+    }
+
+    [Fact]
     public void A_build_with_nothing_changed_leaves_the_pack_as_it_was()
     {
         using var site = new IncrementalSite(inMemory: false);

@@ -86,6 +86,39 @@ public sealed class OutputCrashTests(OutputCrashTests.Sites sites) : IClassFixtu
     [InlineData("patch:journal-removed")]
     public void A_cached_build_killed_in_its_commit_leaves_the_old_or_new_site(string step) => CrashAndRecover(step, "--timings");
 
+    [Fact]
+    public void A_planned_build_writes_the_cache_s_entries_while_its_commit_moves_files()
+    {
+        // The entries do not depend on the output: a planned build writes them beside its commit, not after it. Held at
+        // the commit's first step, the build has them on disk; killed there, the next run does not parse the edit again.
+        using var site = new OutputSite();
+        site.BuildOk();
+        var cacheIndex = Path.Combine(StaticBriefs.Incremental.BuildCache.DefaultDirectory(site.Input), "sources.bin");
+        var before = File.ReadAllBytes(cacheIndex);
+        site.EditTitle("saved beside the commit");
+        var pause = new Dictionary<string, string>
+        {
+            ["STATICBRIEFS_TEST_PAUSE_AT"] = "patch:journal-written",
+            ["STATICBRIEFS_TEST_PAUSE_UNTIL"] = site.At("never"),
+        };
+
+        using (var held = StaticBriefsProcess.Start(site.BuildArgs(null, "--timings"), pause))
+        {
+            held.WaitForStderr("test hook: paused at patch:journal-written");
+            var deadline = DateTime.UtcNow + StaticBriefsProcess.Patience;
+            while (File.ReadAllBytes(cacheIndex).AsSpan().SequenceEqual(before))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the cache's entries were not written while the commit was held");
+                Thread.Sleep(20);
+            }
+            held.KillHard();
+            Assert.Equal(137, held.WaitForExit());
+        }
+        var next = site.BuildOk("--timings");
+
+        Assert.True((next.Stdout + next.Stderr).Contains("documents parsed 0,", StringComparison.Ordinal), next.ToString());
+    }
+
     private void CrashAndRecover(string step, string mode)
     {
         using var site = new OutputSite();

@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 
 namespace StaticBriefs.Rendering.Markdown;
 
@@ -10,18 +10,33 @@ namespace StaticBriefs.Rendering.Markdown;
 /// </summary>
 public static class SourceNames
 {
-    /// <summary>The index of <paramref name="sources"/> (paths relative to the input folder).</summary>
-    public static FrozenDictionary<string, string> Index(IEnumerable<string> sources)
+    /// <summary>
+    /// The index of <paramref name="sources"/> (paths relative to the input folder). A plain dictionary: a cached build
+    /// that renders one brief made it for 10,000 sources on its one busy thread, and freezing one took 20 ms of it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Index(IEnumerable<string> sources)
     {
-        var byName = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+        Dictionary<string, List<string>>? shared = null;
         foreach (var source in sources)
         {
             if (NameOf(source) is not { Length: > 0 } name) continue;
-            if (!byName.TryGetValue(name, out var list)) byName[name] = list = [];
-            list.Add(source);
+            ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(byName, name, out var taken);
+            if (!taken)
+            {
+                first = source;
+                continue;
+            }
+            shared ??= new(StringComparer.Ordinal);
+            if (!shared.TryGetValue(name, out var all)) shared[name] = all = [first!];
+            all.Add(source);
         }
-        return byName.ToFrozenDictionary(
-            pair => pair.Key, pair => string.Join('\n', pair.Value.Order(StringComparer.Ordinal)), StringComparer.Ordinal);
+        foreach (var (name, all) in shared ?? [])
+        {
+            all.Sort(StringComparer.Ordinal);
+            byName[name] = string.Join('\n', all);
+        }
+        return byName;
     }
 
     /// <summary>The name a file is found by, or null for files that are not markdown (<c>.md</c>, <c>.markdown</c>).</summary>
@@ -30,9 +45,15 @@ public static class SourceNames
         var extension = source.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? 3
             : source.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase) ? 9 : 0;
         if (extension == 0) return null;
-        var parts = source[..^extension].Split('/');
-        var name = parts[^1];
-        if (name is "index" or "_index" && parts.Length > 1) name = parts[^2];
-        return name;
+        var stem = source.AsSpan(0, source.Length - extension);
+        var slash = stem.LastIndexOf('/');
+        var name = stem[(slash + 1)..];
+        // A page bundle's index is found by its folder's name.
+        if (slash >= 0 && name is "index" or "_index")
+        {
+            var folder = stem[..slash];
+            name = folder[(folder.LastIndexOf('/') + 1)..];
+        }
+        return name.ToString();
     }
 }
