@@ -178,7 +178,7 @@ public static class SiteBuild
                 Loaded = p.Loaded, Site = site, Views = views, SiteView = siteView, Templates = templates, Markdown = markdown,
                 Search = search, Rendered = rendered, Social = social, LayoutKeys = layoutKeys, Diagnostics = sorted, Assets = assets,
                 ModelDiagnostics = p.ModelDiagnostics.ToFrozenSet(), Assembly = p.Assembly, Sitemap = sitemap,
-                BriefIdsBySource = site.Briefs.ToFrozenDictionary(b => b.Source.RelativePath, b => b.Id, StringComparer.Ordinal),
+                BriefIdsBySource = LiveState.BriefIdsOf(site),
                 Hasher = (sink as PageMemoSink)?.Carried(),
             };
         }

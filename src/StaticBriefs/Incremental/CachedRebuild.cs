@@ -361,7 +361,7 @@ internal static class CachedRebuild
             Loaded = loaded, Site = site, Views = views, SiteView = SiteViews.Create(site, views.Urls, assets), Templates = templates,
             Markdown = markdown, Search = search, Rendered = rendered, Assets = assets, LayoutKeys = layoutKeys,
             Diagnostics = snapshot.Diagnostics, ModelDiagnostics = modelDiagnostics.Sorted().ToFrozenSet(), Assembly = assembly,
-            BriefIdsBySource = site.Briefs.ToFrozenDictionary(b => b.Source.RelativePath, b => b.Id, StringComparer.Ordinal),
+            BriefIdsBySource = LiveState.BriefIdsOf(site),
             Social = SiteBuild.SocialImagesFor(site, theme, new DiagnosticBag()),
         };
     }

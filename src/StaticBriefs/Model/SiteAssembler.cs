@@ -19,7 +19,10 @@ public static class SiteAssembler
 
     /// <summary>True for the listing roots the generator owns and the home listing's later pages (documents may not take them).</summary>
     internal static bool IsGeneratorPath(string path) =>
-        ReservedPaths.Contains(path) || path.StartsWith("/page/", StringComparison.Ordinal);
+        path.StartsWith("/page/", StringComparison.Ordinal) || (path.Length <= LongestReservedPath && ReservedPaths.Contains(path));
+
+    // Every brief's path is checked, twice an assembly: most are longer than any listing root.
+    private static readonly int LongestReservedPath = ReservedPaths.Max(p => p.Length);
 
     /// <summary>Builds the frozen site model, reporting URL clashes, bad permalinks and redirects, unknown tags and term kind clashes.</summary>
     public static SiteModel Assemble(LoadedSite loaded, AssemblyOptions options, DiagnosticBag diagnostics) =>
@@ -86,9 +89,21 @@ public static class SiteAssembler
             .ToImmutableArray();
         var failed = loaded.Failed.Where(d => !d.Draft && places[d.RelativePath].Path is not null)
             .Select(d => (d, places[d.RelativePath].Path!, d.Kind == DocumentKind.Page ? "page" : "brief"));
+        // The look-up sets report nothing and read only what is made above: built on another core while this one checks
+        // URLs and places bundles (a cached build at 10,000 briefs assembles twice, each time on one busy thread here).
+        var lookups = Task.Run(() => (
+            Known: KnownPaths(briefs, pages, taxonomies, loaded, places),
+            // A document whose URL could not be made (a failed brief without a date) is found by a placeholder
+            // that is known, so links to it add nothing to the errors its own file already has.
+            // Read-only views of collections made here and never changed: built in a fraction of a frozen one's time.
+            BySource: new ReadOnlyDictionary<string, string>(places.ToDictionary(p => p.Key, p => p.Value.Path ?? Pending(p.Key), StringComparer.Ordinal)),
+            Unpublished: Unpublished(loaded, places, options)));
         UrlClashes.Report([.. briefs.Select(b => (b.Source, b.Path, "brief")), .. pages.Select(p => (p.Source, p.Path, "page")), .. failed], diagnostics);
 
         var files = PageBundles.Place(loaded, Bundles(loaded, places, briefs, pages), diagnostics);
+        var relations = new RelationSet(resolved.SelectMany(r => r.Relations).Concat(RelationResolver.FromAffiliations(catalog, diagnostics)));
+        var images = ImageResolver.Resolve(briefs.Select(b => b.Source).Concat(pages.Select(p => p.Source)), loaded.StaticFiles, diagnostics, files.Resources);
+        var (known, bySource, unpublished) = lookups.GetAwaiter().GetResult();
         var model = new SiteModel
         {
             Settings = loaded.Settings,
@@ -99,14 +114,11 @@ public static class SiteAssembler
             StaticSources = files.Sources,
             Resources = files.Resources,
             Entities = loaded.Entities,
-            Relations = new RelationSet(resolved.SelectMany(r => r.Relations).Concat(RelationResolver.FromAffiliations(catalog, diagnostics))),
-            KnownPaths = KnownPaths(briefs, pages, taxonomies, loaded, places),
-            // A document whose URL could not be made (a failed brief without a date) is found by a placeholder
-            // that is known, so links to it add nothing to the errors its own file already has.
-            // Read-only views of collections made here and never changed: built in a fraction of a frozen one's time.
-            PathsBySource = new ReadOnlyDictionary<string, string>(places.ToDictionary(p => p.Key, p => p.Value.Path ?? Pending(p.Key), StringComparer.Ordinal)),
-            Unpublished = Unpublished(loaded, places, options),
-            Images = ImageResolver.Resolve(briefs.Select(b => b.Source).Concat(pages.Select(p => p.Source)), loaded.StaticFiles, diagnostics, files.Resources),
+            Relations = relations,
+            KnownPaths = known,
+            PathsBySource = bySource,
+            Unpublished = unpublished,
+            Images = images,
         };
         var collisions = Task.Run(() => OutputCollisions.Report(model, diagnostics));
         model = model with { Redirects = RedirectPlanner.Plan(model, diagnostics) };

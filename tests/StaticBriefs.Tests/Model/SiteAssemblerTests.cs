@@ -184,6 +184,24 @@ public sealed class SiteAssemblerTests : IDisposable
         Assert.Single(model[TaxonomyKind.Topics].ByName);
     }
 
+    [Theory]
+    [InlineData("/companies/", true)]
+    [InlineData("/", true)]
+    [InlineData("/page/2/", true)]
+    [InlineData("/moves/", true)]
+    [InlineData("/companies-news/", false)]
+    [InlineData("/pages/about/", false)]
+    [InlineData("/briefs/companies/", false)]
+    public void A_page_on_a_listing_root_the_generator_owns_is_an_error(string permalink, bool taken)
+    {
+        _site.Write("notes.md", $"---\ntitle: Notes\nlayout: page\npermalink: {permalink}\n---\nHi\n");
+        WriteBrief("briefs/a.md", "title: A\ndate: 2024-01-01");
+
+        var (_, diagnostics) = Assemble();
+
+        Assert.Equal(taken, diagnostics.Any(d => d.Code == DiagnosticCodes.DuplicateSlug && d.Message.Contains("used by the generator itself", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void Pages_get_paths_from_their_file_and_known_paths_cover_every_page()
     {
