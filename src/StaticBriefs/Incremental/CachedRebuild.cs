@@ -206,22 +206,28 @@ internal static class CachedRebuild
     private static void Forget(BuildCache cache, LiveState state, SiteEdit edit)
     {
         if (state.Markdown.Memo is not MarkdownMemo memo) return;
-        var before = state.Loaded.Documents.ToDictionary(d => d.RelativePath, StringComparer.Ordinal);
-        foreach (var (path, entry) in edit.Documents)
+        // An edit changes a few files of thousands: each document is asked whether it is one, rather than all of them
+        // put in a table to look the few up (which was most of this step).
+        foreach (var old in state.Loaded.Documents)
         {
-            if (!before.TryGetValue(path, out var old)) continue;
+            if (!edit.Documents.TryGetValue(old.RelativePath, out var entry)) continue;
+            var path = old.RelativePath;
             var key = memo.KeyOf(old.BodySource, path, old.BodyFirstLine);
             if (entry is null || memo.KeyOf(entry.Document.BodySource, path, entry.Document.BodyFirstLine) != key) cache.ForgetMarkdown(key);
         }
+        var keys = state.Search.TextKeys();
         var changed = new HashSet<UInt128>();
-        var kept = new HashSet<UInt128>();
-        foreach (var (id, key) in state.Search.TextKeys())
+        foreach (var (id, key) in keys)
         {
             if (edit.Documents.ContainsKey(state.Site.Briefs[id].Source.RelativePath)) changed.Add(key);
-            else kept.Add(key);
         }
+        if (changed.Count == 0) return;
         // Two briefs of the same text share their tokens: those stay while an unchanged brief uses them.
-        foreach (var key in changed.Where(k => !kept.Contains(k))) cache.Tokens.TryRemove(key, out _);
+        foreach (var (id, key) in keys)
+        {
+            if (changed.Contains(key) && !edit.Documents.ContainsKey(state.Site.Briefs[id].Source.RelativePath)) changed.Remove(key);
+        }
+        foreach (var key in changed) cache.Tokens.TryRemove(key, out _);
     }
 
     /// <summary>Gives up before the state was made: the output check is no longer needed.</summary>

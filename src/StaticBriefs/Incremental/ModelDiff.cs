@@ -243,9 +243,12 @@ internal sealed class ModelDiff
     private bool SameMembers(Term before, Term after)
     {
         if (before.Count != after.Count) return false;
+        // The same brief is the one of the same source file: through the ids' map, not the two briefs' paths (a string
+        // compare after two look-ups into 10,000 briefs, for every member of every entity).
+        var newOf = NewOf;
         for (var i = 0; i < after.Count; i++)
         {
-            if (Before.Briefs[before.BriefIds[i]].Source.RelativePath != After.Briefs[after.BriefIds[i]].Source.RelativePath) return false;
+            if (newOf[before.BriefIds[i]] != after.BriefIds[i]) return false;
         }
         return true;
     }

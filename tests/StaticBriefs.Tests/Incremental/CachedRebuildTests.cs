@@ -439,6 +439,35 @@ public sealed class CachedRebuildTests
         site.AssertSameAsClean();
     }
 
+    [Fact]
+    public void A_planned_build_drops_the_edited_brief_s_old_tokens_and_keeps_those_an_unchanged_twin_still_uses()
+    {
+        using var site = new IncrementalSite(inMemory: false);
+        // A twin of the brief under another file name: the same text, so the same tokens in the cache.
+        const string Twin = "briefs/2024/amazon-anthropic-4-billion-twin.md";
+        site.Write(Twin, System.Text.RegularExpressions.Regex.Replace(site.Read(Brief), "^slug: .*$", "slug: the-twin", System.Text.RegularExpressions.RegexOptions.Multiline));
+        site.BuildOk();
+        var before = TokenCount(site);
+
+        EditBody(site, "first");
+        Assert.True(site.BuildOk().Planned);
+        // The edited brief's new tokens came; its old ones stay for the twin.
+        Assert.Equal(before + 1, TokenCount(site));
+
+        EditBody(site, "second");
+        Assert.True(site.BuildOk().Planned);
+        // The first edit's tokens were the edited brief's alone: gone, the second edit's in their place.
+        Assert.Equal(before + 1, TokenCount(site));
+        site.AssertSameAsClean();
+    }
+
+    private static int TokenCount(IncrementalSite site)
+    {
+        var cache = new StaticBriefs.Incremental.BuildCache(site.CacheDirectory);
+        cache.EnsureLoaded();
+        return cache.Tokens.Count;
+    }
+
     private static void EditBody(IncrementalSite site, string marker)
     {
         site.Write(Brief, site.Read(Brief) + $"\nOne more line ({marker}).\n");
