@@ -11,7 +11,7 @@ namespace StaticBriefs.Incremental;
 internal sealed class ModelDiff
 {
     private readonly IReadOnlyDictionary<string, int> _oldIds;
-    private readonly Dictionary<string, int> _newIds;
+    private readonly IReadOnlyDictionary<string, int> _newIds;
 
     /// <param name="before">The site before the edit.</param>
     /// <param name="after">The site after it.</param>
@@ -20,8 +20,8 @@ internal sealed class ModelDiff
     {
         Before = before;
         After = after;
-        _oldIds = oldIds ?? Ids(before);
-        _newIds = Ids(after);
+        _oldIds = oldIds ?? LiveState.BriefIdsOf(before);
+        _newIds = LiveState.BriefIdsOf(after);
         foreach (var taxonomy in after.Taxonomies.Values)
         {
             foreach (var term in taxonomy.ByName)
@@ -289,11 +289,4 @@ internal sealed class ModelDiff
 
     /// <summary>A relation as pages show it (see <see cref="Shown(EntityDefinition)"/>).</summary>
     public static Model.Relations.Relation Shown(Model.Relations.Relation relation) => relation with { At = default };
-
-    private static Dictionary<string, int> Ids(SiteModel site)
-    {
-        var ids = new Dictionary<string, int>(site.Briefs.Length, StringComparer.Ordinal);
-        foreach (var brief in site.Briefs) ids[brief.Source.RelativePath] = brief.Id;
-        return ids;
-    }
 }

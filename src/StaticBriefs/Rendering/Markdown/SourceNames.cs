@@ -36,7 +36,7 @@ public static class SourceNames
             all.Sort(StringComparer.Ordinal);
             byName[name] = string.Join('\n', all);
         }
-        return byName;
+        return new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(byName);
     }
 
     /// <summary>The name a file is found by, or null for files that are not markdown (<c>.md</c>, <c>.markdown</c>).</summary>
