@@ -22,11 +22,14 @@ internal static class AllocationProbe
         try
         {
             // --cold: one build, as the CLI runs it (under its collector hold), the just-in-time compiler's work included.
+            // --cached: the sampled build reads the cache the warm one wrote into the same output, nothing edited between.
             var cold = args.Contains("--cold");
-            if (!cold) BuildOnce(input, theme, Path.Combine(work.FullName, "warm"), hold: false);
+            var cache = args.Contains("--cached") ? Path.Combine(work.FullName, "cache") : null;
+            var warmOutput = Path.Combine(work.FullName, cache is null ? "warm" : "sampled");
+            if (!cold) BuildOnce(input, theme, warmOutput, hold: false, cache);
             using var listener = new AllocationListener();
             var before = GC.GetTotalAllocatedBytes(precise: true);
-            BuildOnce(input, theme, Path.Combine(work.FullName, "sampled"), hold: cold);
+            BuildOnce(input, theme, Path.Combine(work.FullName, "sampled"), hold: cold, cache);
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
             var samples = listener.Snapshot();
             var sampled = samples.Sum(s => s.Value.Bytes);
@@ -45,9 +48,9 @@ internal static class AllocationProbe
         }
     }
 
-    private static void BuildOnce(string input, string theme, string output, bool hold)
+    private static void BuildOnce(string input, string theme, string output, bool hold, string? cache = null)
     {
-        var options = new BuildOptions { InputDirectory = input, OutputDirectory = output, ThemeDirectory = theme };
+        var options = new BuildOptions { InputDirectory = input, OutputDirectory = output, ThemeDirectory = theme, UseCache = cache is not null, CacheDirectory = cache };
         using var collectorHold = hold ? StaticBriefs.Cli.CollectorHold.For(options) : null;
         var result = SiteBuild.Run(options, TextWriter.Null);
         if (result.HasErrors || result.Refused) throw new InvalidOperationException($"The build of {input} failed.");

@@ -62,7 +62,7 @@ switch (args.FirstOrDefault())
               social INPUT [COUNT]                         one-thread time to draw and encode COUNT social cards
               social-compare OUT_A OUT_B [--start I --count N]  decoded pixels of every social card of two builds are equal
               highlight-compare [--rounds R]               TextMateSharp against ColorCode: coverage, bytes, time per block
-              allocations INPUT [--theme T] [--top N] [--cold]  which types a clean build allocates, and why it collected
+              allocations INPUT [--theme T] [--top N] [--cold] [--cached]  which types a clean (or cached) build allocates, and why it collected
               highlight-corpus DIR [--runs N]              fenced code in real posts under DIR: languages, time per block
             """);
         return 2;
