@@ -21,7 +21,7 @@ internal static class PageFiles
         AddPages(files, "/", site.Briefs.Length, site.Settings.PageSize);
         foreach (var taxonomy in site.Taxonomies.Values)
         {
-            foreach (var term in taxonomy.ByName) AddTerm(files, term, site.Settings.PageSize);
+            foreach (var term in taxonomy.ByName) AddTerm(files, term, site.Settings.PageSize, Feeds(site));
         }
         AddArchive(files, site);
         return files;
@@ -61,11 +61,11 @@ internal static class PageFiles
         {
             foreach (var term in old[kind].ByName)
             {
-                if (!SameFiles(term, now[kind], oldSize, newSize)) AddTerm(gone, term, oldSize);
+                if (!SameFiles(term, now[kind], oldSize, newSize)) AddTerm(gone, term, oldSize, Feeds(old));
             }
             foreach (var term in now[kind].ByName)
             {
-                if (!SameFiles(term, old[kind], newSize, oldSize)) AddTerm(made, term, newSize);
+                if (!SameFiles(term, old[kind], newSize, oldSize)) AddTerm(made, term, newSize, Feeds(now));
             }
         }
         // A few dozen names at most: made again whole.
@@ -87,13 +87,18 @@ internal static class PageFiles
         files.Add(Rendering.Social.SocialCard.PathFor(brief.Path).TrimStart('/'));
     }
 
-    private static void AddTerm(HashSet<string> files, Term term, int pageSize)
+    private static bool Feeds(SiteModel site) => site.Settings.EntityFeeds != EntityFeeds.None;
+
+    private static void AddTerm(HashSet<string> files, Term term, int pageSize, bool feeds)
     {
         var path = term.Path;
         AddPages(files, path, term.Count, pageSize);
         var folder = path.TrimStart('/');
-        files.Add(folder + "feed.xml");
-        files.Add(folder + "feed.json");
+        if (feeds)
+        {
+            files.Add(folder + "feed.xml");
+            files.Add(folder + "feed.json");
+        }
         files.Add(folder + "index.json");
     }
 

@@ -18,9 +18,11 @@ public static class SiteSettingsLoader
 
     private static readonly string[] KnownKeys =
         ["title", "description", "base_url", "language", "page_size", "author", "allow_html", "auto_link_entities", "search", "social_images",
-         "permalinks", "broken_links", "external_paths", "relative_aliases", .. FrontMatterSettingsReader.Keys];
+         "feeds", "permalinks", "broken_links", "external_paths", "relative_aliases", .. FrontMatterSettingsReader.Keys];
 
     private static readonly string[] SearchKeys = ["docs_per_file"];
+
+    private static readonly string[] FeedKeys = ["entities"];
 
     /// <summary>The most search documents one display file may hold: beyond it each query downloads too much.</summary>
     internal const int MaxDocsPerFile = 100;
@@ -87,6 +89,11 @@ public static class SiteSettingsLoader
             if (key == "search")
             {
                 settings = ParseSearch(valueNode, settings, file, line, diagnostics);
+                continue;
+            }
+            if (key == "feeds")
+            {
+                settings = ParseFeeds(valueNode, settings, file, line, diagnostics);
                 continue;
             }
             if (key == "permalinks")
@@ -166,6 +173,33 @@ public static class SiteSettingsLoader
             settings = int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= MaxDocsPerFile
                 ? settings with { SearchDocsPerFile = count }
                 : Bad(settings, file, (int)valueNode.Start.Line, (int)valueNode.Start.Column, $"'search.docs_per_file' must be a whole number from 1 to {MaxDocsPerFile}", diagnostics);
+        }
+        return settings;
+    }
+
+    /// <summary>The <c>feeds:</c> section: <c>entities</c> (full, summary or none).</summary>
+    private static SiteSettings ParseFeeds(YamlNode node, SiteSettings settings, string file, int line, DiagnosticBag diagnostics)
+    {
+        if (node is not YamlMappingNode map)
+            return Bad(settings, file, line, 0, "'feeds' must be a section, e.g. feeds: { entities: summary }", diagnostics);
+        foreach (var (keyNode, valueNode) in map.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (!FeedKeys.Contains(key))
+            {
+                var hint = KeySuggester.Closest(key, FeedKeys);
+                diagnostics.Warning(file, (int)keyNode.Start.Line, DiagnosticCodes.UnknownKey,
+                    hint is null ? $"unknown setting 'feeds.{key}' is ignored" : $"unknown setting 'feeds.{key}': did you mean '{hint}'?", (int)keyNode.Start.Column);
+                continue;
+            }
+            settings = (valueNode as YamlScalarNode)?.Value switch
+            {
+                "full" => settings with { EntityFeeds = EntityFeeds.Full },
+                "summary" => settings with { EntityFeeds = EntityFeeds.Summary },
+                "none" => settings with { EntityFeeds = EntityFeeds.None },
+                _ => Bad(settings, file, (int)valueNode.Start.Line, (int)valueNode.Start.Column,
+                    "'feeds.entities' must be full (whole briefs), summary (title, summary and link) or none (no entity feeds)", diagnostics),
+            };
         }
         return settings;
     }

@@ -18,6 +18,12 @@ public sealed record SiteSettings
     /// <summary>Whether each brief gets a social card image drawn at build time (<c>social_images</c>, default on).</summary>
     public bool SocialImages { get; init; } = true;
 
+    /// <summary>
+    /// What entity feeds carry (<c>feeds: { entities: full | summary | none }</c>): at 10,000 briefs and 1,160 entities
+    /// their whole briefs, twice (Atom and JSON Feed), are 510 MB of a 1.1 GB site.
+    /// </summary>
+    public EntityFeeds EntityFeeds { get; init; } = EntityFeeds.Full;
+
     /// <summary>BCP 47 language tag for the <c>lang</c> attribute.</summary>
     public string Language { get; init; } = "en";
 

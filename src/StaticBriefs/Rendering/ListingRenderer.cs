@@ -146,6 +146,7 @@ public sealed class ListingRenderer(
         var path = UrlBuilder.PagePath(term.Path, number);
         var ids = term.BriefIds.Skip((number - 1) * site.Settings.PageSize).Take(site.Settings.PageSize).ToList();
         var entity = term.Entity;
+        var feeds = site.Settings.EntityFeeds != EntityFeeds.None;
         var view = new TermView
         {
             Name = term.Name,
@@ -173,8 +174,8 @@ public sealed class ListingRenderer(
             PastCompanies = entity is null ? [] : [.. views.CompanyLinks(entity.Past, _catalog).Distinct()],
             // Career lines and flows describe the entity, not the page of its timeline: page 1 only.
             Relations = number == 1 ? _relations.OfTerm(term) : null,
-            FeedUrl = views.Urls.Link(term.Path + "feed.xml"),
-            JsonFeedUrl = views.Urls.Link(term.Path + "feed.json"),
+            FeedUrl = feeds ? views.Urls.Link(term.Path + "feed.xml") : "",
+            JsonFeedUrl = feeds ? views.Urls.Link(term.Path + "feed.json") : "",
         };
         var title = number == 1 ? term.Name : $"{term.Name}, page {number}";
         var description = entity?.Description is { Length: > 0 } d ? d : $"Briefs naming the {term.Kind.Singular()} {term.Name}.";
@@ -182,11 +183,18 @@ public sealed class ListingRenderer(
         var page = Page("term", title, path, description) with
         {
             JsonLd = new TrustedHtml(JsonLd.Entity(term.Kind, term.Name, entity?.Description ?? "", entity?.Website ?? "", permalink)),
-            Feeds = [
-                new FeedLink($"{term.Name} (Atom)", view.FeedUrl, "application/atom+xml"),
-                new FeedLink($"{term.Name} (JSON Feed)", view.JsonFeedUrl, "application/feed+json"),
-            ],
         };
+        // Without entity feeds the page offers the site's, as every other page does.
+        if (feeds)
+        {
+            page = page with
+            {
+                Feeds = [
+                    new FeedLink($"{term.Name} (Atom)", view.FeedUrl, "application/atom+xml"),
+                    new FeedLink($"{term.Name} (JSON Feed)", view.JsonFeedUrl, "application/feed+json"),
+                ],
+            };
+        }
         Write("term", path, page, "term", view, changed: changed);
     }
 

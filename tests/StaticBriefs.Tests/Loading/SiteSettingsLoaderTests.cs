@@ -97,4 +97,49 @@ public sealed class SiteSettingsLoaderTests
 
         Assert.Equal(DiagnosticCodes.BadSettings, Assert.Single(bag.Sorted()).Code);
     }
+
+    [Theory]
+    [InlineData("feeds:\n  entities: full\n", StaticBriefs.Model.EntityFeeds.Full)]
+    [InlineData("feeds:\n  entities: summary\n", StaticBriefs.Model.EntityFeeds.Summary)]
+    [InlineData("feeds: { entities: none }\n", StaticBriefs.Model.EntityFeeds.None)]
+    [InlineData("title: X\n", StaticBriefs.Model.EntityFeeds.Full)]
+    public void Entity_feeds_are_full_summary_or_none(string yaml, StaticBriefs.Model.EntityFeeds expected)
+    {
+        var bag = new DiagnosticBag();
+
+        var settings = SiteSettingsLoader.Parse(yaml, bag);
+
+        Assert.Empty(bag.Sorted());
+        Assert.Equal(expected, settings.EntityFeeds);
+    }
+
+    [Fact]
+    public void A_bad_entity_feeds_value_is_SB008_at_the_value_and_says_what_to_write_and_every_problem_is_reported()
+    {
+        var bag = new DiagnosticBag();
+
+        var settings = SiteSettingsLoader.Parse("title: X\nfeeds:\n  entities: excerpt\n  entites: none\n", bag);
+
+        Assert.Equal(StaticBriefs.Model.EntityFeeds.Full, settings.EntityFeeds);
+        var found = bag.Sorted();
+        Assert.Equal(2, found.Count);
+        Assert.Equal((Severity.Error, DiagnosticCodes.BadSettings, 3, 13), (found[0].Severity, found[0].Code, found[0].Line, found[0].Column));
+        Assert.Contains("full", found[0].Message);
+        Assert.Contains("summary", found[0].Message);
+        Assert.Contains("none", found[0].Message);
+        Assert.Equal((Severity.Warning, DiagnosticCodes.UnknownKey, 4), (found[1].Severity, found[1].Code, found[1].Line));
+        Assert.Contains("did you mean 'entities'", found[1].Message);
+    }
+
+    [Fact]
+    public void Feeds_must_be_a_section()
+    {
+        var bag = new DiagnosticBag();
+
+        SiteSettingsLoader.Parse("feeds: summary\n", bag);
+
+        var error = Assert.Single(bag.Sorted());
+        Assert.Equal((DiagnosticCodes.BadSettings, 1), (error.Code, error.Line));
+        Assert.Contains("feeds: { entities: summary }", error.Message);
+    }
 }

@@ -66,6 +66,15 @@ public sealed class OutputCollisionsTests : IDisposable
     }
 
     [Fact]
+    public void Without_entity_feeds_a_static_file_where_one_would_be_is_the_author_s()
+    {
+        _site.Write("_site.yml", "page_size: 2\nfeeds: { entities: none }\n");
+        _site.Write("companies/acme/feed.xml", "mine");
+
+        Assert.Empty(Collisions());
+    }
+
+    [Fact]
     public void A_page_on_a_term_names_the_briefs_behind_it_five_at_most()
     {
         _site.Write("companies/acme.md", "---\ntitle: Mine\nlayout: page\n---\nHi\n");

@@ -5,8 +5,9 @@ using StaticBriefs.Rendering.Views;
 namespace StaticBriefs.Rendering.Feeds;
 
 /// <summary>
-/// Writes the site feeds (Atom and JSON Feed, newest 20) and one pair per entity (its newest 20), all with full
-/// content whose links and images are absolute (feed readers have no page to resolve a root-relative link against).
+/// Writes the site feeds (Atom and JSON Feed, newest 20) and one pair per entity (its newest 20), with full content
+/// whose links and images are absolute (feed readers have no page to resolve a root-relative link against); entity
+/// feeds carry summaries only, or are not written, as <see cref="SiteSettings.EntityFeeds"/> says.
 /// </summary>
 public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink sink)
 {
@@ -44,9 +45,11 @@ public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink 
                 views.Urls.Permalink("/feed.xml"), views.Urls.Permalink("/feed.json"), author, settings.Language, siteEntries));
         }
 
+        if (settings.EntityFeeds == EntityFeeds.None) terms = [];
+        var whole = settings.EntityFeeds == EntityFeeds.Full;
         Parallel.ForEach(terms, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, term =>
         {
-            var entries = term.BriefIds.Take(Size).Select(id => WithRelations(Entry(site.Briefs[id], rendered[id]), id, term)).ToList();
+            var entries = term.BriefIds.Take(Size).Select(id => WithRelations(whole ? Entry(site.Briefs[id], rendered[id]) : SummaryEntry(site.Briefs[id], rendered[id]), id, term)).ToList();
             Write(term.Path, new FeedSpec($"{term.Name} - {settings.Title}",
                 term.Entity?.Description ?? $"Briefs naming the {term.Kind.Singular()} {term.Name}.",
                 views.Urls.Permalink(term.Path), views.Urls.Permalink(term.Path + "feed.xml"),
@@ -89,10 +92,14 @@ public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink 
         else sink.WriteBytes(file, bytes);
     }
 
-    /// <summary>The ids of the briefs some feed shows: the site's newest and each entity's newest (their HTML is kept).</summary>
+    /// <summary>
+    /// The ids of the briefs some feed shows whole: the site's newest, and each entity's newest when entity feeds carry
+    /// whole briefs (their HTML is kept).
+    /// </summary>
     public static HashSet<int> BriefsInFeeds(SiteModel site)
     {
         var ids = new HashSet<int>(Enumerable.Range(0, Math.Min(Size, site.Briefs.Length)));
+        if (site.Settings.EntityFeeds != EntityFeeds.Full) return ids;
         foreach (var taxonomy in site.Taxonomies.Values)
         {
             foreach (var term in taxonomy.ByName) ids.UnionWith(term.BriefIds.Take(Size));
@@ -132,6 +139,14 @@ public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink 
         var html = new System.Text.StringBuilder("<ul class=\"relations\">");
         foreach (var relation in relations) html.Append("<li>").Append(System.Net.WebUtility.HtmlEncode(relation.Text)).Append("</li>");
         return html.Append("</ul>\n").ToString();
+    }
+
+    /// <summary>The entry without the brief's body (<see cref="EntityFeeds.Summary"/>): title, summary and link.</summary>
+    private FeedEntry SummaryEntry(Brief brief, RenderedBrief rendered)
+    {
+        // Only the site's newest briefs keep their HTML then (BriefsInFeeds): theirs is left out here.
+        var entry = Entry(brief, rendered);
+        return entry.ContentHtml is null ? entry : entry with { ContentHtml = null };
     }
 
     private FeedEntry Entry(Brief brief, RenderedBrief rendered)

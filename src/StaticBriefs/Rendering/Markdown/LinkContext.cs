@@ -40,6 +40,9 @@ public sealed record LinkContext(
     /// <summary>How a link to nothing is reported: an error (the default) or, for a site being migrated, a warning.</summary>
     public Severity BrokenLinks { get; init; } = Severity.Error;
 
+    /// <summary>Whether entity pages have feeds (<c>feeds: { entities: none }</c> writes none), so a link to one leads somewhere.</summary>
+    public bool EntityFeeds { get; init; } = true;
+
     /// <summary>The links of a site model; <paramref name="assetFiles"/> are the theme's published files (output-relative).</summary>
     /// <remarks>
     /// With <paramref name="previous"/> (the context of the same site before an edit), what depends only on the set of
@@ -61,6 +64,7 @@ public sealed record LinkContext(
             Unpublished = site.Unpublished,
             ExternalPaths = site.Settings.ExternalPaths,
             BrokenLinks = site.Settings.BrokenLinks,
+            EntityFeeds = site.Settings.EntityFeeds != Model.EntityFeeds.None,
         };
     }
 }

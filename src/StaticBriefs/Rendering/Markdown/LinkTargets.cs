@@ -84,7 +84,7 @@ public static class LinkTargets
 
     private static bool Exists(string path, LinkContext links) =>
         links.KnownPaths.Contains(path) || links.StaticFiles.Contains(path.TrimStart('/')) || GeneratedFiles.Contains(path)
-        || (path.EndsWith("/feed.xml", StringComparison.Ordinal) || path.EndsWith("/feed.json", StringComparison.Ordinal))
+        || links.EntityFeeds && (path.EndsWith("/feed.xml", StringComparison.Ordinal) || path.EndsWith("/feed.json", StringComparison.Ordinal))
             && links.KnownPaths.Contains(path[..(path.LastIndexOf('/') + 1)]);
 
     /// <summary>True when a larger site serves the path (<c>external_paths: [/docs/]</c> covers <c>/docs</c> and <c>/docs/x</c>).</summary>

@@ -38,8 +38,10 @@ internal static class BuiltInTerm
         if (term.Description != "") html.Append("<p class=\"lede\">").Append(E(term.Description)).Append("</p>\n");
         html.Append("<p class=\"meta\">").Append(E(N0(term.Count))).Append(' ').Append(term.Count == 1 ? "brief" : "briefs").Append('\n');
         if (term.Website != "") html.Append(" · <a href=\"").Append(E(term.Website)).Append("\" rel=\"noopener\">Website</a>");
-        html.Append("\n · Follow: <a href=\"").Append(E(term.FeedUrl)).Append("\">Atom</a>, <a href=\"").Append(E(term.JsonFeedUrl))
-            .Append("\">JSON Feed</a></p>\n</header>\n<div class=\"term-facts\">\n");
+        html.Append('\n');
+        if (term.FeedUrl != "")
+            html.Append(" · Follow: <a href=\"").Append(E(term.FeedUrl)).Append("\">Atom</a>, <a href=\"").Append(E(term.JsonFeedUrl)).Append("\">JSON Feed</a>");
+        html.Append("</p>\n</header>\n<div class=\"term-facts\">\n");
         Affiliations(html, term);
         Chart(html, term.Chart);
         html.Append("</div>\n");
