@@ -52,6 +52,14 @@ internal sealed class TestSite : IDisposable
         return this;
     }
 
+    /// <summary>
+    /// Puts the built-in theme's <paramref name="template"/> (e.g. <c>layouts/term.sbn</c>) into the site's own theme
+    /// with one more line of tags only, which writes nothing: it is then no longer the built-in file, so the build reads
+    /// it with the template interpreter rather than its C# twin, and must write the same bytes.
+    /// </summary>
+    public TestSite UseBuiltInTemplateAsOwn(string template) =>
+        Write("_theme/" + template, "{{~ # the built-in template, read by the interpreter ~}}\n" + File.ReadAllText(Path.Combine(RepoPaths.Theme, template)));
+
     /// <summary>Deletes a file under <c>input/</c>.</summary>
     public void Delete(string relativePath) => File.Delete(Path.Combine(InputDirectory, relativePath));
 

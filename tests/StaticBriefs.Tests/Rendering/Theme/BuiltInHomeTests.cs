@@ -74,9 +74,5 @@ public sealed class BuiltInHomeTests : IDisposable
     }
 
     /// <summary>The built-in home layout as a file of the site's own: read by the interpreter, the same bytes.</summary>
-    private void UseTheTemplate()
-    {
-        var builtIn = File.ReadAllText(Path.Combine(RepoPaths.Theme, "layouts/home.sbn"));
-        _site.Write("_theme/layouts/home.sbn", "{{~ # the built-in template, read by the interpreter ~}}\n" + builtIn);
-    }
+    private void UseTheTemplate() => _site.UseBuiltInTemplateAsOwn("layouts/home.sbn");
 }
