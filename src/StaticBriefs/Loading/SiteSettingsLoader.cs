@@ -22,7 +22,10 @@ public static class SiteSettingsLoader
 
     private static readonly string[] SearchKeys = ["docs_per_file"];
 
-    private static readonly string[] FeedKeys = ["entities"];
+    private static readonly string[] FeedKeys = ["entities", "entries"];
+
+    /// <summary>The most briefs a feed may list: feed readers fetch the whole file on every poll.</summary>
+    internal const int MaxFeedEntries = 100;
 
     /// <summary>The most search documents one display file may hold: beyond it each query downloads too much.</summary>
     internal const int MaxDocsPerFile = 100;
@@ -177,7 +180,7 @@ public static class SiteSettingsLoader
         return settings;
     }
 
-    /// <summary>The <c>feeds:</c> section: <c>entities</c> (full, summary or none).</summary>
+    /// <summary>The <c>feeds:</c> section: <c>entities</c> (full, summary or none) and <c>entries</c> (1 to 100).</summary>
     private static SiteSettings ParseFeeds(YamlNode node, SiteSettings settings, string file, int line, DiagnosticBag diagnostics)
     {
         if (node is not YamlMappingNode map)
@@ -192,7 +195,16 @@ public static class SiteSettingsLoader
                     hint is null ? $"unknown setting 'feeds.{key}' is ignored" : $"unknown setting 'feeds.{key}': did you mean '{hint}'?", (int)keyNode.Start.Column);
                 continue;
             }
-            settings = (valueNode as YamlScalarNode)?.Value switch
+            var text = (valueNode as YamlScalarNode)?.Value;
+            if (key == "entries")
+            {
+                settings = int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= MaxFeedEntries
+                    ? settings with { FeedEntries = count }
+                    : Bad(settings, file, (int)valueNode.Start.Line, (int)valueNode.Start.Column,
+                        $"'feeds.entries' must be a whole number from 1 to {MaxFeedEntries}: how many of the newest briefs each feed lists", diagnostics);
+                continue;
+            }
+            settings = text switch
             {
                 "full" => settings with { EntityFeeds = EntityFeeds.Full },
                 "summary" => settings with { EntityFeeds = EntityFeeds.Summary },

@@ -24,6 +24,9 @@ public sealed record SiteSettings
     /// </summary>
     public EntityFeeds EntityFeeds { get; init; } = EntityFeeds.Full;
 
+    /// <summary>How many of the newest briefs each feed lists, the site's and each entity's (<c>feeds: { entries: N }</c>).</summary>
+    public int FeedEntries { get; init; } = 20;
+
     /// <summary>BCP 47 language tag for the <c>lang</c> attribute.</summary>
     public string Language { get; init; } = "en";
 

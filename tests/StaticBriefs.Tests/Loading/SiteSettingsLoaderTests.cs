@@ -142,4 +142,31 @@ public sealed class SiteSettingsLoaderTests
         Assert.Equal((DiagnosticCodes.BadSettings, 1), (error.Code, error.Line));
         Assert.Contains("feeds: { entities: summary }", error.Message);
     }
+
+    [Fact]
+    public void Feed_entries_are_read_and_twenty_by_default()
+    {
+        var bag = new DiagnosticBag();
+
+        Assert.Equal(5, SiteSettingsLoader.Parse("feeds:\n  entries: 5\n  entities: summary\n", bag).FeedEntries);
+        Assert.Equal(20, SiteSettingsLoader.Parse("title: X\n", bag).FeedEntries);
+        Assert.Empty(bag.Sorted());
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("101")]
+    [InlineData("many")]
+    [InlineData("[5]")]
+    public void Bad_feed_entries_are_SB008_at_the_value_and_keep_twenty(string value)
+    {
+        var bag = new DiagnosticBag();
+
+        var settings = SiteSettingsLoader.Parse($"feeds:\n  entries: {value}\n", bag);
+
+        Assert.Equal(20, settings.FeedEntries);
+        var error = Assert.Single(bag.Sorted());
+        Assert.Equal((DiagnosticCodes.BadSettings, 2, 12), (error.Code, error.Line, error.Column));
+        Assert.Contains("from 1 to 100", error.Message);
+    }
 }

@@ -123,4 +123,29 @@ public sealed class EntityFeedsSettingTests : IDisposable
             _site.Delete("briefs/d.md");
         }
     }
+
+    [Fact]
+    public void Feed_entries_bound_every_feed_and_a_cached_add_pushes_the_oldest_out_as_a_clean_build_does()
+    {
+        Settings("feeds: { entries: 1 }\n");
+        var cache = Path.Combine(_site.Root, "cache-entries");
+        _site.BuildOk(o => o with { UseCache = true, CacheDirectory = cache });
+        Assert.Equal(["Acme again"], Titles("feed.xml"));
+        Assert.Equal(["Acme again"], Titles("companies/acme/feed.xml"));
+        Assert.Equal(["Acme hires"], Titles("people/pat-lee/feed.xml"));
+
+        _site.Write("briefs/e.md", TestSite.Brief("title: Newest\ndate: 2024-05-01\nsummary: N\ncompanies: [Acme]", "Newest body."));
+        _site.BuildOk(o => o with { UseCache = true, CacheDirectory = cache });
+        var cached = _site.OutputHash();
+        Assert.Equal(["Newest"], Titles("feed.xml"));
+        Assert.Equal(["Newest"], Titles("companies/acme/feed.xml"));
+        Assert.Single(JsonDocument.Parse(_site.ReadOutput("companies/acme/feed.json")).RootElement.GetProperty("items").EnumerateArray());
+
+        _site.BuildOk();
+
+        Assert.Equal(_site.OutputHash(), cached);
+    }
+
+    private List<string> Titles(string feed) =>
+        [.. XDocument.Parse(_site.ReadOutput(feed)).Descendants(Atom + "entry").Select(e => e.Element(Atom + "title")!.Value)];
 }
