@@ -19,9 +19,10 @@ internal static class BodyRead
     /// </summary>
     public static SourceDocument Later(SourceDocument document, TreeFile file, byte[] bytes, DiagnosticBag diagnostics)
     {
-        var body = document.Body;
-        if (body.Length == 0) return document;
-        var place = new Place(file, SourceText.IsUtf8(bytes) ? Encoding.UTF8.GetByteCount(body) : -1, body.Length, BodyText.HashOf(body));
+        var source = document.BodySource;
+        var (chars, utf8Bytes) = source.Measure();
+        if (chars == 0) return document;
+        var place = new Place(file, SourceText.IsUtf8(bytes) ? utf8Bytes : -1, chars, source.Hash);
         return document with { BodySource = BodyText.ReadEachTime(() => Again(place, diagnostics), place.Hash) };
     }
 

@@ -63,7 +63,7 @@ public static class DocumentLoader
         {
             return (new SourceDocument
             {
-                RelativePath = relativePath, Kind = DocumentKind.Stub, Title = "", Body = block.Body, BodyFirstLine = block.BodyFirstLine,
+                RelativePath = relativePath, Kind = DocumentKind.Stub, Title = "", BodySource = BodyText.Of(block.Body), BodyFirstLine = block.BodyFirstLine,
                 Extra = block.Map.Entries.ToImmutableDictionary(e => e.Key, e => e.Value.ToPlain(), StringComparer.Ordinal),
             }, false);
         }
@@ -71,7 +71,7 @@ public static class DocumentLoader
         {
             return (new SourceDocument
             {
-                RelativePath = relativePath, Kind = DocumentKind.Listing, Title = "", Body = block.Body, BodyFirstLine = block.BodyFirstLine,
+                RelativePath = relativePath, Kind = DocumentKind.Listing, Title = "", BodySource = BodyText.Of(block.Body), BodyFirstLine = block.BodyFirstLine,
                 Extra = block.Map.Entries.ToImmutableDictionary(e => e.Key, e => e.Value.ToPlain(), StringComparer.Ordinal),
             }, false);
         }
@@ -81,7 +81,7 @@ public static class DocumentLoader
 
     /// <summary>No title (by any key), no body: nothing a reader could be shown.</summary>
     private static bool IsStub(FrontMatterBlock block, FrontMatterSettings settings) =>
-        string.IsNullOrWhiteSpace(block.Body) && block.Map.Find("title") is null && !settings.TitleKeys.Any(k => block.Map.Find(k) is not null);
+        block.Body.Span.IsWhiteSpace() && block.Map.Find("title") is null && !settings.TitleKeys.Any(k => block.Map.Find(k) is not null);
 
     /// <summary>
     /// No date anywhere (no date key, none in the file name or folders) and a body that loops over the old generator's
@@ -91,7 +91,7 @@ public static class DocumentLoader
         block.Map.Find("layout") is not { Value: FrontMatterScalar { Text: "page" } }
         && !DocumentDates.PublishedKeys.Any(k => block.Map.Find(k) is not null)
         && SourcePathConventions.DateInName(path) is null && SourcePathConventions.DateInFolders(path) is null
-        && ListingPages.LoopIn(block.Body) is not null;
+        && ListingPages.LoopIn(block.Body.ToString()) is not null;
 
     private static SourceDocument Read(FrontMatterFields fields, FrontMatterBlock block, string path, FrontMatterSettings settings)
     {
@@ -148,7 +148,7 @@ public static class DocumentLoader
             SourceColumns = [.. sources.Select(item => item.Column)],
             Extra = extra,
             UnusedLists = unusedLists,
-            Body = block.Body,
+            BodySource = BodyText.Of(block.Body),
             BodyFirstLine = block.BodyFirstLine,
         };
     }
@@ -190,7 +190,7 @@ public static class DocumentLoader
     }
 
     /// <summary>The written summary (<c>summary</c>, <c>description</c>, <c>excerpt</c>), else one derived from the body.</summary>
-    private static (string? Summary, bool Derived) Summary(FrontMatterFields fields, string body)
+    private static (string? Summary, bool Derived) Summary(FrontMatterFields fields, ReadOnlyMemory<char> body)
     {
         foreach (var key in SummaryKeys)
         {
@@ -198,7 +198,7 @@ public static class DocumentLoader
             if (fields.Text(entry, key) is { } text && text.Trim().Length > 0)
                 return (Capped(fields, entry, text.Trim(), ContentCaps.SummaryLength), false);
         }
-        var derived = SummaryDeriver.Derive(body, ContentCaps.SummaryLength);
+        var derived = SummaryDeriver.Derive(body.ToString(), ContentCaps.SummaryLength);
         return (derived, derived is not null);
     }
 

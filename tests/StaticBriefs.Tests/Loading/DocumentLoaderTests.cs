@@ -224,4 +224,30 @@ public sealed class DocumentLoaderTests
         Assert.Contains("did you mean 'companies'", warning.Message);
         Assert.Empty(document!.Companies);
     }
+
+    [Theory]
+    [InlineData("---\ntitle: Long\ndate: 2024-05-14\nsummary: S\n---\n")]
+    [InlineData("+++\ntitle = \"Long\"\ndate = 2024-05-14\nsummary = \"S\"\n+++\n")]
+    public void Loading_does_not_copy_a_body_it_has_no_use_for_yet(string frontMatter)
+    {
+        // A build without the cache hashes and measures each body at load and reads it from its file again to render.
+        // (Hugo's leading JSON object is read from the file's UTF-8 bytes, the body's included: rare, and left so.)
+        var body = string.Concat(Enumerable.Repeat("Acme hired a chief financial officer this week.\n", 4000));
+        var text = frontMatter + body;
+        static SourceDocument LoadAndMeasure(string text)
+        {
+            var document = DocumentLoader.Load(text, "briefs/long.md", new DiagnosticBag())!;
+            _ = document.BodySource.Hash;
+            return document;
+        }
+        LoadAndMeasure(text);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var document = LoadAndMeasure(text);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.InRange(allocated, 0, body.Length / 2);
+        Assert.Equal(body, document.Body);
+        Assert.Equal(BodyText.HashOf(body), document.BodySource.Hash);
+    }
 }

@@ -54,4 +54,23 @@ public sealed class BodyTextTests
         Assert.Same(read, (document with { Title = "B" }).BodySource);
         Assert.Equal("", new SourceDocument { RelativePath = "a.md", Kind = DocumentKind.Page, Title = "" }.Body);
     }
+
+    [Fact]
+    public void A_body_that_is_part_of_a_longer_text_hashes_and_measures_it_in_place_and_copies_it_once_when_asked()
+    {
+        var file = "---\ntitle: Café\n---\nZürich 🚀 hired a CFO.\n";
+        var start = file.IndexOf("Zürich", StringComparison.Ordinal);
+        var body = BodyText.Of(file.AsMemory(start));
+        var whole = file[start..];
+
+        Assert.True(body.IsRead);
+        Assert.Equal(BodyText.HashOf(whole), body.Hash);
+        Assert.Equal((whole.Length, System.Text.Encoding.UTF8.GetByteCount(whole)), body.Measure());
+        Assert.Equal(new BodyText(whole), body);
+        var text = body.Text;
+        Assert.Equal(whole, text);
+        Assert.Same(text, body.Text);
+        Assert.Same(BodyText.Empty, BodyText.Of(ReadOnlyMemory<char>.Empty));
+        Assert.Same(file, BodyText.Of(file.AsMemory()).Text);
+    }
 }

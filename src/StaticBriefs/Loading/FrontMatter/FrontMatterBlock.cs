@@ -16,6 +16,6 @@ public enum FrontMatterDialect
 /// <summary>A file split into its front matter (read into values with their places) and its markdown body.</summary>
 /// <param name="Dialect">What the front matter was written in.</param>
 /// <param name="Map">The front matter's keys (empty without front matter).</param>
-/// <param name="Body">The markdown after the front matter.</param>
+/// <param name="Body">The markdown after the front matter: the end of the file's text, not a copy of it.</param>
 /// <param name="BodyFirstLine">File line where the body starts.</param>
-internal sealed record FrontMatterBlock(FrontMatterDialect Dialect, FrontMatterMap Map, string Body, int BodyFirstLine);
+internal sealed record FrontMatterBlock(FrontMatterDialect Dialect, FrontMatterMap Map, ReadOnlyMemory<char> Body, int BodyFirstLine);

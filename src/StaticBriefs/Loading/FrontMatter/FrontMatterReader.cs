@@ -18,7 +18,7 @@ internal static class FrontMatterReader
         if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
         if (StartsJsonObject(text)) return ReadLeadingJson(text, path, diagnostics);
         var opening = Fence(text, 0, out var language);
-        if (opening is not ("---" or "+++")) return new FrontMatterBlock(FrontMatterDialect.None, FrontMatterMap.Empty, text, 1);
+        if (opening is not ("---" or "+++")) return new FrontMatterBlock(FrontMatterDialect.None, FrontMatterMap.Empty, text.AsMemory(), 1);
 
         var dialect = (opening, language) switch
         {
@@ -47,7 +47,8 @@ internal static class FrontMatterReader
             {
                 var inner = text[start..position];
                 var lineEnd = text.IndexOf('\n', position);
-                var body = lineEnd < 0 ? "" : text[(lineEnd + 1)..];
+                // The body stays a part of the file's text: a build without the cache only hashes and measures it here.
+                var body = lineEnd < 0 ? ReadOnlyMemory<char>.Empty : text.AsMemory(lineEnd + 1);
                 var map = dialect switch
                 {
                     FrontMatterDialect.Toml => TomlFrontMatterReader.Read(inner, path, 2, diagnostics),
@@ -93,7 +94,7 @@ internal static class FrontMatterReader
                 length - text.LastIndexOf('\n', Math.Max(0, length - 1)));
             return null;
         }
-        var body = lineEnd < 0 ? "" : text[(lineEnd + 1)..];
+        var body = lineEnd < 0 ? ReadOnlyMemory<char>.Empty : text.AsMemory(lineEnd + 1);
         return new FrontMatterBlock(FrontMatterDialect.Json, map, body, closingLine + 1);
     }
 
@@ -116,8 +117,15 @@ internal static class FrontMatterReader
     {
         language = "";
         if (position + 3 > text.Length) return null;
-        var fence = text.Substring(position, 3);
-        if (fence is not ("---" or "+++" or "...")) return null;
+        // Compared in place: every line of the front matter is asked whether it closes it.
+        var fence = text.AsSpan(position, 3) switch
+        {
+            "---" => "---",
+            "+++" => "+++",
+            "..." => "...",
+            _ => null,
+        };
+        if (fence is null) return null;
         var end = position + 3;
         var wordStart = end;
         while (end < text.Length && char.IsAsciiLetter(text[end])) end++;

@@ -33,7 +33,7 @@ public sealed class FrontMatterReaderTests
 
         Assert.Equal(FrontMatterDialect.None, block.Dialect);
         Assert.Empty(block.Map.Entries);
-        Assert.Equal("# Hello\n\nText.\n", block.Body);
+        Assert.Equal("# Hello\n\nText.\n", block.Body.ToString());
         Assert.Equal(1, block.BodyFirstLine);
     }
 
@@ -48,7 +48,7 @@ public sealed class FrontMatterReaderTests
         var tags = Assert.IsType<FrontMatterList>(block.Map.Find("tags")!.Value);
         Assert.Equal([(5, 5), (6, 5)], tags.Items.Select(i => (i.Line, i.Column)));
         Assert.Equal((4, 1), (block.Map.Find("tags")!.Line, block.Map.Find("tags")!.Column));
-        Assert.Equal("Body\n", block.Body);
+        Assert.Equal("Body\n", block.Body.ToString());
         Assert.Equal(8, block.BodyFirstLine);
     }
 
@@ -88,7 +88,7 @@ public sealed class FrontMatterReaderTests
         Assert.Equal(("Core", 10, 8), At(extra, "team"));
         var seeAlso = Assert.IsType<FrontMatterList>(extra.Find("see_also")!.Value);
         Assert.Equal(["/x/", "/y/"], seeAlso.Items.Cast<FrontMatterMap>().Select(m => At(m, "path").Text));
-        Assert.Equal("Body", block.Body);
+        Assert.Equal("Body", block.Body.ToString());
         Assert.Equal(18, block.BodyFirstLine);
     }
 
@@ -144,7 +144,7 @@ public sealed class FrontMatterReaderTests
         Assert.Equal((2, 3), (block.Map.Find("title")!.Line, block.Map.Find("title")!.Column));
         var draft = Assert.IsType<FrontMatterScalar>(block.Map.Find("draft")!.Value);
         Assert.Equal(ScalarKind.Boolean, draft.Kind);
-        Assert.Equal("Body\n", block.Body);
+        Assert.Equal("Body\n", block.Body.ToString());
         Assert.Equal(6, block.BodyFirstLine);
     }
 
@@ -167,7 +167,7 @@ public sealed class FrontMatterReaderTests
         var block = ReadOk(text);
 
         Assert.Equal(FrontMatterDialect.None, block.Dialect);
-        Assert.Equal(text, block.Body);
+        Assert.Equal(text, block.Body.ToString());
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class FrontMatterReaderTests
         var block = ReadOk("---\ntitle: Hi\n...\nBody\n");
 
         Assert.Equal(("Hi", 2, 8), At(block.Map, "title"));
-        Assert.Equal("Body\n", block.Body);
+        Assert.Equal("Body\n", block.Body.ToString());
     }
 
     [Theory]
@@ -219,7 +219,7 @@ public sealed class FrontMatterReaderTests
         var block = ReadOk("\uFEFF---\ntitle: Hi\n---\nBody\n");
 
         Assert.Single(block.Map.Entries);
-        Assert.Equal("Body\n", block.Body);
+        Assert.Equal("Body\n", block.Body.ToString());
     }
 
     [Fact]
@@ -228,7 +228,7 @@ public sealed class FrontMatterReaderTests
         var block = ReadOk("---\r\ntitle: Hi\r\n---\r\nBody\r\n");
 
         Assert.Single(block.Map.Entries);
-        Assert.Equal("Body\r\n", block.Body);
+        Assert.Equal("Body\r\n", block.Body.ToString());
         Assert.Equal(4, block.BodyFirstLine);
     }
 
