@@ -104,8 +104,8 @@ internal static class EditPlanner
             ArchiveYears = contentOnly ? [] : model.ChangedYears(moved),
             ArchiveYearPagesChanged = contentOnly ? [] : model.YearPagesShifted(),
             ArchiveIndex = !contentOnly,
-            SiteFeed = model.TopChanged(model.NewIds(Enumerable.Range(0, Math.Min(FeedRenderer.SizeOf(before), before.Briefs.Length))),
-                Enumerable.Range(0, Math.Min(FeedRenderer.SizeOf(after), after.Briefs.Length)), changedForFeeds),
+            SiteFeed = model.TopChanged(model.NewIds(Enumerable.Range(0, Math.Min(before.Settings.FeedEntries, before.Briefs.Length))),
+                Enumerable.Range(0, Math.Min(after.Settings.FeedEntries, after.Briefs.Length)), changedForFeeds),
             Sitemap = !contentOnly || edit.ChangedPaths.Any(p => model.OldId(p) is { } o && model.NewId(p) is { } n
                 && before.Briefs[o].Source.Updated != after.Briefs[n].Source.Updated),
             DocPages = linksChanged && after.Pages.Length > 0,
@@ -201,8 +201,8 @@ internal static class EditPlanner
         }
         foreach (var (kind, key) in candidates)
         {
-            var now = model.After.TermOf(kind, key).BriefIds.Take(FeedRenderer.SizeOf(model.After));
-            var then = model.Before[kind].ByKey.TryGetValue(key, out var old) ? model.NewIds(old.BriefIds.Take(FeedRenderer.SizeOf(model.Before))) : [];
+            var now = model.After.TermOf(kind, key).BriefIds.Take(model.After.Settings.FeedEntries);
+            var then = model.Before[kind].ByKey.TryGetValue(key, out var old) ? model.NewIds(old.BriefIds.Take(model.Before.Settings.FeedEntries)) : [];
             if (model.TopChanged(then, now, changed)) feeds.Add((kind, key));
         }
         return feeds;

@@ -21,7 +21,7 @@ internal static class PageFiles
         AddPages(files, "/", site.Briefs.Length, site.Settings.PageSize);
         foreach (var taxonomy in site.Taxonomies.Values)
         {
-            foreach (var term in taxonomy.ByName) AddTerm(files, term, site.Settings.PageSize, Feeds(site));
+            foreach (var term in taxonomy.ByName) AddTerm(files, term, site.Settings.PageSize, site.Settings.HasEntityFeeds);
         }
         AddArchive(files, site);
         return files;
@@ -61,11 +61,11 @@ internal static class PageFiles
         {
             foreach (var term in old[kind].ByName)
             {
-                if (!SameFiles(term, now[kind], oldSize, newSize)) AddTerm(gone, term, oldSize, Feeds(old));
+                if (!SameFiles(term, now[kind], oldSize, newSize)) AddTerm(gone, term, oldSize, old.Settings.HasEntityFeeds);
             }
             foreach (var term in now[kind].ByName)
             {
-                if (!SameFiles(term, old[kind], newSize, oldSize)) AddTerm(made, term, newSize, Feeds(now));
+                if (!SameFiles(term, old[kind], newSize, oldSize)) AddTerm(made, term, newSize, now.Settings.HasEntityFeeds);
             }
         }
         // A few dozen names at most: made again whole.
@@ -86,8 +86,6 @@ internal static class PageFiles
         files.Add(UrlBuilder.FileFor(brief.Path));
         files.Add(Rendering.Social.SocialCard.PathFor(brief.Path).TrimStart('/'));
     }
-
-    private static bool Feeds(SiteModel site) => site.Settings.EntityFeeds != EntityFeeds.None;
 
     private static void AddTerm(HashSet<string> files, Term term, int pageSize, bool feeds)
     {

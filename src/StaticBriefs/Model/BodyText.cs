@@ -71,7 +71,7 @@ public sealed class BodyText : IEquatable<BodyText>
     private BodyText(Func<string> read, string hash, bool keep) : this(read, hash) => _keep = keep;
 
     /// <summary>The hash of the text (<see cref="HashOf(string)"/>), known without reading a body left in the cache.</summary>
-    public string Hash => Volatile.Read(ref _hash) ?? (_hash = Volatile.Read(ref _text) is null && Span() is { IsEmpty: false } slice ? HashOf(slice) : HashOf(Text));
+    public string Hash => Volatile.Read(ref _hash) ?? (_hash = Span() is { IsEmpty: false } atHand ? HashOf(atHand) : HashOf(Text));
 
     /// <summary>The text when it is at hand (given, kept, or a part of a longer text), else empty.</summary>
     private ReadOnlySpan<char> Span()

@@ -78,7 +78,7 @@ internal sealed class GeneratedFiles(SiteModel site)
         return parts switch
         {
             [_, _, "index.html"] => "the page of the " + who,
-            [_, _, "feed.xml" or "feed.json"] when site.Settings.EntityFeeds != EntityFeeds.None => "the feed of the " + who,
+            [_, _, "feed.xml" or "feed.json"] when site.Settings.HasEntityFeeds => "the feed of the " + who,
             [_, _, "index.json"] => "the data file (index.json) of the " + who,
             [_, _, "page", ..] => Pager(parts, 3, (term.Count + site.Settings.PageSize - 1) / site.Settings.PageSize, "page {0} of the listing of the " + who.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal)),
             _ => null,

@@ -24,6 +24,9 @@ public sealed record SiteSettings
     /// </summary>
     public EntityFeeds EntityFeeds { get; init; } = EntityFeeds.Full;
 
+    /// <summary>Whether companies, people and topics have feeds at all (every mode but <see cref="EntityFeeds.None"/>).</summary>
+    public bool HasEntityFeeds => EntityFeeds != EntityFeeds.None;
+
     /// <summary>How many of the newest briefs each feed lists, the site's and each entity's (<c>feeds: { entries: N }</c>).</summary>
     public int FeedEntries { get; init; } = 20;
 

@@ -146,7 +146,7 @@ public sealed class ListingRenderer(
         var path = UrlBuilder.PagePath(term.Path, number);
         var ids = term.BriefIds.Skip((number - 1) * site.Settings.PageSize).Take(site.Settings.PageSize).ToList();
         var entity = term.Entity;
-        var feeds = site.Settings.EntityFeeds != EntityFeeds.None;
+        var feeds = site.Settings.HasEntityFeeds;
         var view = new TermView
         {
             Name = term.Name,

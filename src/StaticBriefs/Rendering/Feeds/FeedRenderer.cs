@@ -5,9 +5,10 @@ using StaticBriefs.Rendering.Views;
 namespace StaticBriefs.Rendering.Feeds;
 
 /// <summary>
-/// Writes the site feeds (Atom and JSON Feed, newest 20 by default) and one pair per entity (its newest 20), with full content
-/// whose links and images are absolute (feed readers have no page to resolve a root-relative link against); entity
-/// feeds carry summaries only, or are not written, as <see cref="SiteSettings.EntityFeeds"/> says.
+/// Writes the site feeds (Atom and JSON Feed, the newest <see cref="SiteSettings.FeedEntries"/> briefs, 20 by default) and
+/// one pair per entity (its newest as many), with full content whose links and images are absolute (feed readers have no
+/// page to resolve a root-relative link against); entity feeds carry summaries only, or are not written, as
+/// <see cref="SiteSettings.EntityFeeds"/> says.
 /// </summary>
 public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink sink)
 {
@@ -23,8 +24,6 @@ public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink 
 
     private readonly System.Collections.Concurrent.ConcurrentBag<MemoryStream> _buffers = [];
 
-    /// <summary>Entries per feed of <paramref name="site"/> (<see cref="SiteSettings.FeedEntries"/>).</summary>
-    public static int SizeOf(SiteModel site) => site.Settings.FeedEntries;
 
     /// <summary>Writes every feed; <paramref name="rendered"/> supplies the newest briefs' HTML.</summary>
     public int RenderAll(IReadOnlyList<RenderedBrief> rendered, int maxParallelism) =>
@@ -45,11 +44,13 @@ public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink 
                 views.Urls.Permalink("/feed.xml"), views.Urls.Permalink("/feed.json"), author, settings.Language, siteEntries));
         }
 
-        if (settings.EntityFeeds == EntityFeeds.None) terms = [];
+        if (!settings.HasEntityFeeds) terms = [];
         var whole = settings.EntityFeeds == EntityFeeds.Full;
         Parallel.ForEach(terms, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, term =>
         {
-            var entries = term.BriefIds.Take(settings.FeedEntries).Select(id => WithRelations(whole ? Entry(site.Briefs[id], rendered[id]) : SummaryEntry(site.Briefs[id], rendered[id]), id, term)).ToList();
+            var entries = term.BriefIds.Take(settings.FeedEntries)
+                .Select(id => WithRelations(whole ? Entry(site.Briefs[id], rendered[id]) : SummaryEntry(site.Briefs[id], rendered[id]), id, term))
+                .ToList();
             Write(term.Path, new FeedSpec($"{term.Name} - {settings.Title}",
                 term.Entity?.Description ?? $"Briefs naming the {term.Kind.Singular()} {term.Name}.",
                 views.Urls.Permalink(term.Path), views.Urls.Permalink(term.Path + "feed.xml"),
@@ -98,7 +99,7 @@ public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink 
     /// </summary>
     public static HashSet<int> BriefsInFeeds(SiteModel site)
     {
-        var size = SizeOf(site);
+        var size = site.Settings.FeedEntries;
         var ids = new HashSet<int>(Enumerable.Range(0, Math.Min(size, site.Briefs.Length)));
         if (site.Settings.EntityFeeds != EntityFeeds.Full) return ids;
         foreach (var taxonomy in site.Taxonomies.Values)

@@ -64,7 +64,7 @@ public sealed record LinkContext(
             Unpublished = site.Unpublished,
             ExternalPaths = site.Settings.ExternalPaths,
             BrokenLinks = site.Settings.BrokenLinks,
-            EntityFeeds = site.Settings.EntityFeeds != Model.EntityFeeds.None,
+            EntityFeeds = site.Settings.HasEntityFeeds,
         };
     }
 }
