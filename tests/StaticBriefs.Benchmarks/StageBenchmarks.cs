@@ -182,6 +182,6 @@ public class StageBenchmarks : IDisposable
             OgType = "article", JsonLd = new TrustedHtml(JsonLd.Article(card, permalink, _site.Settings.Title, null)),
             Feeds = SiteFeeds.Links(_views.Urls, _site.Settings.Title),
         };
-        return _templates.RenderPage("brief", PageGlobals.Create(_siteView, page, "brief", view), brief.Path, diagnostics) ?? "";
+        return _templates.RenderPage("brief", PageGlobals.Create(_siteView, page, "brief", view), brief.Path, diagnostics)?.ToString() ?? "";
     }
 }

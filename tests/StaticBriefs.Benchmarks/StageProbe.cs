@@ -69,7 +69,7 @@ internal static class StageProbe
                         Related = related!, Extra = brief.Source.Extra,
                     };
                     var page = new PageView { Kind = "brief", Title = brief.Source.Title, Url = "/", Permalink = "/" };
-                    html = templates.RenderPage("brief", PageGlobals.Create(siteView, page, "brief", view), brief.Path, diagnostics);
+                    html = templates.RenderPage("brief", PageGlobals.Create(siteView, page, "brief", view), brief.Path, diagnostics)?.ToString();
                 });
                 Time("template no-related", () =>
                 {

@@ -28,6 +28,18 @@ internal static class ContentHash
         return Convert.ToHexStringLower(hash.GetCurrentHash());
     }
 
+    /// <summary>What <see cref="Of(ReadOnlySpan{string})"/> gives for <paramref name="label"/> and the builder's text, without making the text.</summary>
+    public static string Of(string label, System.Text.StringBuilder text)
+    {
+        var hash = new XxHash128();
+        Append(hash, label);
+        Span<byte> length = stackalloc byte[4];
+        BitConverter.TryWriteBytes(length, text.Length);
+        hash.Append(length);
+        foreach (var chunk in text.GetChunks()) hash.Append(MemoryMarshal.AsBytes(chunk.Span));
+        return Convert.ToHexStringLower(hash.GetCurrentHash());
+    }
+
     /// <summary>Appends a length-prefixed string (null differs from empty).</summary>
     public static void Append(XxHash128 hash, string? text)
     {

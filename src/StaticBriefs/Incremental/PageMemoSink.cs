@@ -75,10 +75,10 @@ internal sealed class PageMemoSink(
         return true;
     }
 
-    public void WritePage(string file, string html, string? fingerprint)
+    public void WritePage(string file, PageHtml html, string? fingerprint)
     {
         Interlocked.Increment(ref _pagesRendered);
-        staging.WriteText(file, html);
+        html.WriteTo(staging, file);
         // A page written without a fingerprint (known to have changed, or too deep to hash) is recorded by its bytes: a
         // later build renders it rather than keep it, and the record still says what the file holds. An empty key is a
         // file copied again by every build (an asset), which the output check would not find among the pages.
@@ -86,7 +86,10 @@ internal sealed class PageMemoSink(
     }
 
     /// <summary>The record key of a page written without a fingerprint.</summary>
-    internal static string BytesOfPage(string html) => ContentHash.Of("html", html);
+    internal static string BytesOfPage(PageHtml html) => html.Hash();
+
+    /// <summary>The record key of a page written without a fingerprint, from its text.</summary>
+    internal static string BytesOfPage(string html) => BytesOfPage(new PageHtml(html));
 
     public string? KeyOf(object view) =>
         layoutKeys is null || _hasher.Hash(view) is not { } hash ? null : ContentHash.Of("view", view.GetType().FullName, hash);

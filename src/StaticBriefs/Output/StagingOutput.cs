@@ -110,6 +110,26 @@ public sealed class StagingOutput : IOutputSink, IScratchSink, IDisposable
     }
 
     /// <inheritdoc/>
+    public void WriteText(string relativePath, System.Text.StringBuilder content)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(content.Length));
+        try
+        {
+            // One encoder across the chunks, so a surrogate pair split between two is encoded whole.
+            var encoder = Utf8.GetEncoder();
+            var length = 0;
+            foreach (var chunk in content.GetChunks())
+                length += encoder.GetBytes(chunk.Span, buffer.AsSpan(length), flush: false);
+            length += encoder.GetBytes([], buffer.AsSpan(length), flush: true);
+            WriteBytes(relativePath, buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <inheritdoc/>
     public void WriteBytes(string relativePath, ReadOnlySpan<byte> content)
     {
         var started = WorkMeter.Start();

@@ -15,7 +15,7 @@ public interface IPageMemo
     bool TryReuse(string file, string fingerprint);
 
     /// <summary>Writes a freshly rendered page and remembers its fingerprint.</summary>
-    void WritePage(string file, string html, string? fingerprint);
+    void WritePage(string file, PageHtml html, string? fingerprint);
 
     /// <summary>
     /// True (and the previous file is kept) when the last build wrote the generated file <paramref name="file"/> (an

@@ -23,9 +23,15 @@ internal static class PageWriter
         var memo = sink as IPageMemo;
         var fingerprint = changed ? null : memo?.Fingerprint(layout, file, globals);
         if (fingerprint is not null && memo!.TryReuse(file, fingerprint)) return;
-        var html = templates.RenderPage(layout, globals, sitePath, diagnostics);
-        if (html is null) return;
-        if (memo is not null) memo.WritePage(file, html, fingerprint);
-        else sink.WriteText(file, html);
+        if (templates.RenderPage(layout, globals, sitePath, diagnostics) is not { } html) return;
+        try
+        {
+            if (memo is not null) memo.WritePage(file, html, fingerprint);
+            else html.WriteTo(sink, file);
+        }
+        finally
+        {
+            html.Release();
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using StaticBriefs.Diagnostics;
 using StaticBriefs.Output;
 using StaticBriefs.Tests.Support;
@@ -51,6 +52,26 @@ public sealed class StagingOutputTests : IDisposable
         Assert.Equal("new home", _site.ReadOutput("index.html"));
         Assert.False(Directory.Exists(_site.OutputPath("stale")));
         Assert.Equal(["input", "output"], Siblings());
+    }
+
+    [Fact]
+    public void A_file_written_from_a_builder_holds_the_bytes_of_its_text_with_a_pair_split_between_chunks()
+    {
+        // 15 letters fill the first chunk but one; the emoji's two halves land in two chunks.
+        var built = new StringBuilder(16).Append('a', 15).Append("😀 é ");
+        built.Append('b', 100);
+        var chunks = 0;
+        foreach (var _ in built.GetChunks()) chunks++;
+        Assert.True(chunks > 1);
+        var diagnostics = new DiagnosticBag();
+        using (var folder = Open(diagnostics))
+        {
+            using var staging = folder.CreateStaging(diagnostics)!;
+            staging.WriteText("page.html", built);
+            Assert.True(folder.Commit(staging, null, diagnostics), string.Join('\n', diagnostics.Sorted()));
+        }
+
+        Assert.Equal(Encoding.UTF8.GetBytes(built.ToString()), File.ReadAllBytes(_site.OutputPath("page.html")));
     }
 
     [Fact]

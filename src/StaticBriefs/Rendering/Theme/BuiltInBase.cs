@@ -22,18 +22,17 @@ internal static class BuiltInBase
     public static bool Serves(ThemeFiles files) => BuiltInFiles.Unchanged(files, BasePath);
 
     /// <summary>
-    /// The page: <paramref name="content"/> (trusted HTML) inside the built-in document, made in <paramref name="html"/>
-    /// (cleared first; a builder kept for the next page spares a page-sized buffer each time).
+    /// The page: <paramref name="content"/> (trusted HTML, made in a builder by a layout written in C#) inside the
+    /// built-in document, made in <paramref name="html"/> (cleared first; a builder kept for the next page spares a
+    /// page-sized buffer each time) and left there, to be encoded from it and then <see cref="Release"/>d.
+    /// <paramref name="content"/> is copied in as it is, without a string of its own, and left as it was.
     /// </summary>
-    public static string Render(StringBuilder html, SiteView site, PageView page, string content) => Render(html, site, page, content.Length, content, null);
+    public static StringBuilder Write(StringBuilder html, SiteView site, PageView page, StringBuilder content) => Write(html, site, page, content.Length, null, content);
 
-    /// <summary>
-    /// As <see cref="Render(StringBuilder, SiteView, PageView, string)"/>, the content in a builder (a layout written in C#):
-    /// copied in without a string of its own, a page-sized copy fewer; <paramref name="content"/> is left as it was.
-    /// </summary>
-    public static string Render(StringBuilder html, SiteView site, PageView page, StringBuilder content) => Render(html, site, page, content.Length, null, content);
+    /// <summary>As <see cref="Write(StringBuilder, SiteView, PageView, StringBuilder)"/>, the content as text.</summary>
+    public static StringBuilder Write(StringBuilder html, SiteView site, PageView page, string content) => Write(html, site, page, content.Length, content, null);
 
-    private static string Render(StringBuilder html, SiteView site, PageView page, int contentLength, string? text, StringBuilder? built)
+    private static StringBuilder Write(StringBuilder html, SiteView site, PageView page, int contentLength, string? text, StringBuilder? built)
     {
         var basePath = Escape(site.BasePath);
         var siteTitle = Escape(site.Title);
@@ -87,9 +86,7 @@ internal static class BuiltInBase
             .Append(text).Append(built).Append("\n</main>\n<footer class=\"site-footer\">\n<div class=\"wrap\">\n<p>").Append(siteTitle)
             .Append(" · <a href=\"").Append(basePath).Append("feed.xml\">Atom feed</a> · <a href=\"").Append(basePath)
             .Append("feed.json\">JSON Feed</a> · Built with StaticBriefs</p>\n</div>\n</footer>\n</body>\n</html>\n");
-        var document = html.ToString();
-        Release(html);
-        return document;
+        return html;
     }
 
     /// <summary>

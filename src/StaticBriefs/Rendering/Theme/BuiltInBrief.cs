@@ -21,10 +21,14 @@ internal static class BuiltInBrief
     public static bool HasEntities(BriefView brief) => brief.Companies.Count > 0 || brief.People.Count > 0 || brief.Topics.Count > 0;
 
     /// <summary>The brief's layout output, as the built-in templates write it.</summary>
-    public static string Render(BriefView brief)
+    public static string Render(BriefView brief) => Render(new StringBuilder(brief.Content.Value.Length + 4096), brief).ToString();
+
+    /// <summary>The brief's layout output, written into <paramref name="html"/> (cleared first), which is returned.</summary>
+    public static StringBuilder Render(StringBuilder html, BriefView brief)
     {
         var card = brief.Card;
-        var html = new StringBuilder(brief.Content.Value.Length + 4096);
+        html.Clear();
+        html.EnsureCapacity(brief.Content.Value.Length + 4096);
         // Scriban's "~" trims a line holding only tags away whole; a line with text keeps its break, even when an "if"
         // at its start writes nothing.
         html.Append("<article class=\"brief\">\n<header class=\"brief-header\">\n<h1>").Append(Escape(card.Title)).Append("</h1>\n")
@@ -94,7 +98,7 @@ internal static class BuiltInBrief
                     .Append(Escape(related.DateIso)).Append("\">").Append(Escape(related.DateText)).Append("</time></li>\n");
             html.Append("</ul>\n</section>\n");
         }
-        return html.ToString();
+        return html;
     }
 
     /// <summary>partials/relations-brief.sbn: the relations the brief reports.</summary>

@@ -133,7 +133,7 @@ public sealed class TemplateRunner : IDisposable
     /// written in C# (<see cref="BuiltInTerm"/>, <see cref="BuiltInHome"/>): the content is made in a kept builder and
     /// copied straight into the page. Null for any other layout.
     /// </summary>
-    private string? InCSharp(string layout, ScriptObject globals)
+    private PageHtml? InCSharp(string layout, ScriptObject globals)
     {
         var term = _builtInTerm && layout == "term" ? globals["term"] as TermView : null;
         var list = _builtInHome && layout == "home" ? globals["list"] as ListView : null;
@@ -142,16 +142,17 @@ public sealed class TemplateRunner : IDisposable
         content.Clear();
         if (term is not null) BuiltInTerm.Render(content, term, _writeCard);
         else BuiltInHome.Render(content, site, list!, _writeCard);
-        var html = BuiltInBase.Render(_pageBuilders.Value!, site, page, content);
+        var html = BuiltInBase.Write(_pageBuilders.Value!, site, page, content);
         BuiltInBase.Release(content);
-        return html;
+        return new PageHtml(html);
     }
 
     /// <summary>
     /// Renders <paramref name="layout"/> with the given globals, then wraps the result in the <c>base</c> layout
-    /// as <c>content</c>. Returns null after reporting a diagnostic when a template fails.
+    /// as <c>content</c>. Returns null after reporting a diagnostic when a template fails. A page the built-in
+    /// layouts made is held in this thread's page builder: write it before the thread renders another.
     /// </summary>
-    public string? RenderPage(string layout, ScriptObject globals, string pagePath, DiagnosticBag diagnostics)
+    public PageHtml? RenderPage(string layout, ScriptObject globals, string pagePath, DiagnosticBag diagnostics)
     {
         var context = _contexts.Value!;
         var started = Diagnostics.WorkMeter.Start();
@@ -166,15 +167,23 @@ public sealed class TemplateRunner : IDisposable
                 var hasEntities = BuiltInBrief.HasEntities(brief);
                 globals["has_entities"] = hasEntities;
                 if (hasEntities) globals["tags"] = brief;
+                if (_builtInBase && globals["site"] is SiteView briefSite && globals["page"] is PageView briefPage)
+                {
+                    // Both layouts in C#: the brief is made in a kept builder and copied straight into the page.
+                    var built = BuiltInBrief.Render(_contentBuilders.Value!, brief);
+                    var page = BuiltInBase.Write(_pageBuilders.Value!, briefSite, briefPage, built);
+                    BuiltInBase.Release(built);
+                    return new PageHtml(page);
+                }
                 content = BuiltInBrief.Render(brief);
             }
             else if (InCSharp(layout, globals) is { } written) return written;
             else content = _layouts[layout].Render(context);
             // What base.sbn reads, read after the layout ran (a layout may set variables): the generator's views only.
-            if (_builtInBase && globals["site"] is SiteView site && globals["page"] is PageView page)
-                return BuiltInBase.Render(_pageBuilders.Value!, site, page, content);
+            if (_builtInBase && globals["site"] is SiteView site && globals["page"] is PageView view)
+                return new PageHtml(BuiltInBase.Write(_pageBuilders.Value!, site, view, content));
             globals["content"] = new TrustedHtml(content);
-            return _layouts["base"].Render(context);
+            return new PageHtml(_layouts["base"].Render(context));
         }
         catch (ScriptRuntimeException ex)
         {
