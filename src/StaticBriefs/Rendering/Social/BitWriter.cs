@@ -4,16 +4,13 @@ namespace StaticBriefs.Rendering.Social;
 
 /// <summary>
 /// Writes deflate's bit stream (each value from its low bit, filling each byte from its low bit) into a buffer sized
-/// beforehand, with 8 bytes to spare: whole 32-bit words are stored as they fill.
+/// beforehand, with 4 bytes to spare: whole 32-bit words are stored as they fill. Used for block headers, made once.
 /// </summary>
 internal ref struct BitWriter(Span<byte> buffer)
 {
     private readonly Span<byte> _buffer = buffer;
     private ulong _pending;
     private int _pendingBits, _written;
-
-    /// <summary>The bytes written, padding included once <see cref="AlignToByte"/> has run.</summary>
-    public readonly int Length => _written + (_pendingBits + 7) / 8;
 
     /// <summary>Appends the low <paramref name="count"/> bits of <paramref name="value"/> (at most 32).</summary>
     public void Put(uint value, int count)
@@ -36,12 +33,5 @@ internal ref struct BitWriter(Span<byte> buffer)
             _pending >>= 8;
             _pendingBits = Math.Max(0, _pendingBits - 8);
         }
-    }
-
-    /// <summary>Appends four bytes, little-endian; the stream must be on a byte boundary.</summary>
-    public void PutAlignedUInt32(uint value)
-    {
-        BinaryPrimitives.WriteUInt32LittleEndian(_buffer[_written..], value);
-        _written += 4;
     }
 }

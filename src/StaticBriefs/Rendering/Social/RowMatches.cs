@@ -72,7 +72,7 @@ internal static class RowMatches
     }
 
     /// <summary>Throws unless <paramref name="up"/> is 0 (no row matches) or within deflate's window.</summary>
-    public static void CheckRow(int up)
+    private static void CheckRow(int up)
     {
         if (up is < 0 or > MaxRow) throw new ArgumentOutOfRangeException(nameof(up), "A row match reaches at most 32,768 bytes back.");
     }
