@@ -58,7 +58,7 @@ internal static class SocialCardProbe
             var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             foreach (var card in cards) indexedBytes += renderer.Render(card).Length;
             Console.WriteLine($"  {"Render (coverage + palette)",-30} {whole.Elapsed.TotalMilliseconds / cards.Count:F2} ms a card (draw included), {indexedBytes / cards.Count / 1024} KiB a card, {(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / cards.Count / 1024} KiB allocated a card");
-            foreach (var level in new[] { 2, 3, 6 })
+            foreach (var level in new[] { 1, 2, 3, 6 })
             {
                 using var deflater = new RowDeflater(level);
                 whole.Restart();
