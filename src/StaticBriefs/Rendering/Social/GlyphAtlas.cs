@@ -73,6 +73,12 @@ internal sealed class GlyphAtlas
             {
                 var c = Vector128.Create<byte>(source[x..]);
                 var d = Vector128.Create<byte>(target[x..]);
+                // Most glyphs land where no other glyph is: there the formula gives the coverage, copied as it is.
+                if (d == Vector128<byte>.Zero)
+                {
+                    c.CopyTo(target[x..]);
+                    continue;
+                }
                 var (cLow, cHigh) = Vector128.Widen(c);
                 var (dLow, dHigh) = Vector128.Widen(d);
                 Vector128.Narrow(Lerp(dLow, cLow), Lerp(dHigh, cHigh)).CopyTo(target[x..]);
