@@ -21,9 +21,6 @@ public readonly struct PageHtml
     /// <summary>A page held in a builder kept by the rendering thread.</summary>
     public PageHtml(StringBuilder built) => _built = built;
 
-    /// <summary>The page's length in characters.</summary>
-    public int Length => _text?.Length ?? _built?.Length ?? 0;
-
     /// <summary>Writes the page to <paramref name="sink"/> at <paramref name="relativePath"/>.</summary>
     public void WriteTo(IOutputSink sink, string relativePath)
     {
