@@ -19,8 +19,8 @@ public sealed class SearchIndexBuilder
     // is the word itself, unstemmed).
     private readonly ConcurrentDictionary<string, (int Term, int Word, bool Verbatim)> _wordIds;
     private readonly ConcurrentDictionary<string, (int Term, int Word, bool Verbatim)>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
-    // The words of a document being counted (see Count): one map a worker at a time, cleared and put back after each document.
-    private readonly ConcurrentBag<Dictionary<string, (int Term, int Word, bool Verbatim)>> _documentWords = [];
+    // The words each worker has met (see Count): one cache a worker at a time, taken for a document and put back after it.
+    private readonly ConcurrentBag<WordCache> _wordCaches = [];
     private readonly List<string> _dictionaryWords;
     private readonly List<string> _terms;
     private readonly Dictionary<int, IndexedDocument> _documents = [];
@@ -43,9 +43,6 @@ public sealed class SearchIndexBuilder
     private Dictionary<string, List<SearchEntity>>? _entitiesByTerm;
     private int _tokenized;
     private long _tableLookups;
-
-    // The most distinct words a document's map may have held and still be kept for the next document.
-    private const int KeptDocumentWords = 16_384;
 
     /// <summary>Creates an empty builder; use one per build.</summary>
     public SearchIndexBuilder()
@@ -158,11 +155,11 @@ public sealed class SearchIndexBuilder
     /// <summary>Documents this builder tokenized (rather than took from the builder it continues).</summary>
     internal int Tokenized => _tokenized;
 
-    /// <summary>How many times counting looked a word up in the build's word table (once a distinct word a document; for tests).</summary>
+    /// <summary>How many times counting looked a word up in the build's word table (once a distinct word a worker; for tests).</summary>
     internal long TableLookups => Interlocked.Read(ref _tableLookups);
 
-    /// <summary>How many documents' word maps are kept for the next documents (for tests).</summary>
-    internal int KeptWordMaps => _documentWords.Count;
+    /// <summary>How many words the workers' caches hold (for tests).</summary>
+    internal int CachedWords => _wordCaches.Sum(c => c.Count);
 
     /// <summary>A builder that remembers tokens for <see cref="ContinueFrom"/> (preview's first build).</summary>
     public static SearchIndexBuilder Remembering() => new(new SearchIndexBuilder());
@@ -203,7 +200,7 @@ public sealed class SearchIndexBuilder
         var words = new HashSet<int>();
         var lengths = new int[SearchFields.Count];
         var lookups = 0;
-        var seen = _documentWords.TryTake(out var idle) ? idle : new Dictionary<string, (int Term, int Word, bool Verbatim)>(1024, StringComparer.Ordinal);
+        var seen = _wordCaches.TryTake(out var idle) ? idle : new WordCache();
         lengths[SearchFields.Title] = Count(document.Title, SearchFields.Title, counts, words, seen, ref lookups);
         foreach (var names in (ReadOnlySpan<System.Collections.Immutable.ImmutableArray<string>>)[document.Companies, document.People, document.Topics])
         {
@@ -213,13 +210,7 @@ public sealed class SearchIndexBuilder
         lengths[SearchFields.Summary] = Count(document.Summary, SearchFields.Summary, counts, words, seen, ref lookups);
         lengths[SearchFields.Headings] = Count(document.Headings, SearchFields.Headings, counts, words, seen, ref lookups);
         lengths[SearchFields.Body] = Count(document.BodyText, SearchFields.Body, counts, words, seen, ref lookups);
-        // A map grown by an odd document (a dump of tens of thousands of words) is not kept: clearing it would cost
-        // every later document the size of its table.
-        if (seen.Count <= KeptDocumentWords)
-        {
-            seen.Clear();
-            _documentWords.Add(seen);
-        }
+        _wordCaches.Add(seen);
         Interlocked.Add(ref _tableLookups, lookups);
 
         var termIds = new int[counts.Count];
@@ -420,24 +411,23 @@ public sealed class SearchIndexBuilder
     /// code-heavy blog's every word lies far out of the processor's caches (the look-ups were 40% of indexing the Rust
     /// blog, 750 posts).
     /// </summary>
-    private int Count(string? text, int field, Dictionary<int, uint> counts, HashSet<int> words, Dictionary<string, (int Term, int Word, bool Verbatim)> seen, ref int lookups)
+    private int Count(string? text, int field, Dictionary<int, uint> counts, HashSet<int> words, WordCache seen, ref int lookups)
     {
         if (string.IsNullOrEmpty(text)) return 0;
         Span<char> word = stackalloc char[SearchTokenizer.BufferLength];
         Span<char> whole = stackalloc char[SearchTokenizer.BufferLength];
         var reader = new SearchTokenizer(text, word, whole);
-        var seenLookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
         var tokens = 0;
         while (reader.MoveNext())
         {
             var current = reader.Current;
             // Most words repeat: the folded word maps straight to its term id (or to "stop word"),
             // so stop-word check, stemming and the term lookup run once per distinct word per build.
-            if (!seenLookup.TryGetValue(current, out var ids))
+            if (!seen.TryGet(current, out var hash, out var ids))
             {
                 lookups++;
                 if (!_wordLookup.TryGetValue(current, out var known, out ids)) (known, ids) = AddWord(current, reader.Kind == TokenKind.Whole);
-                seen[known] = ids;
+                seen.Add(known, hash, ids);
             }
             if (reader.Kind != TokenKind.Whole) tokens++;
             var termId = ids.Term;

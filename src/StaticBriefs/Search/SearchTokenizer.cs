@@ -76,9 +76,10 @@ internal ref struct SearchTokenizer
                 _wholeFits = true;
             }
             _parts++;
-            if (overflow) _wholeFits = false;
-            else AppendWhole(_word[.._length]);
             var joined = !overflow && (separator is '.' or '_') && _pos < _text.Length && char.IsAsciiLetterOrDigit(_text[_pos]);
+            // A word on its own is never given whole, so only a run's parts are copied there.
+            if (overflow) _wholeFits = false;
+            else if (joined || _parts > 1) AppendWhole(_word[.._length]);
             var partsInRun = _parts;
             if (joined)
             {
@@ -115,17 +116,23 @@ internal ref struct SearchTokenizer
     /// </summary>
     internal static char ReadWord(ReadOnlySpan<char> text, ref int pos, Span<char> buffer, ref int length, ref bool overflow)
     {
-        Span<char> units = stackalloc char[2];
         while (pos < text.Length)
         {
             var c = text[pos];
             if (c < 128)
             {
                 pos++;
-                if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)) Append(buffer, ref length, ref overflow, c);
-                else if (char.IsAsciiLetterUpper(c)) Append(buffer, ref length, ref overflow, (char)(c | 0x20));
-                else if (c != '\'' || length == 0) return c;
-                else if (IsPossessive(text, pos)) { pos++; return '\0'; }
+                // Letters (folded to lower case by the 0x20 bit) and digits: nearly every character of a brief.
+                var lower = (char)(c | 0x20);
+                if ((uint)(lower - 'a') <= 'z' - 'a') c = lower;
+                else if ((uint)(c - '0') > 9)
+                {
+                    if (c != '\'' || length == 0) return c;
+                    if (IsPossessive(text, pos)) { pos++; return '\0'; }
+                    continue;
+                }
+                if (length < SearchNormalizer.MaxTokenLength) buffer[length++] = c;
+                else overflow = true;
                 continue;
             }
             if (c == '\u2019' && length > 0)
@@ -150,8 +157,14 @@ internal ref struct SearchTokenizer
             var category = Rune.GetUnicodeCategory(rune);
             if (category == UnicodeCategory.NonSpacingMark) continue;
             if (!IsWordCategory(category)) return '\0';
-            var count = Rune.ToLowerInvariant(rune).EncodeToUtf16(units);
-            for (var i = 0; i < count; i++) Append(buffer, ref length, ref overflow, units[i]);
+            var lowerRune = Rune.ToLowerInvariant(rune);
+            if (lowerRune.IsBmp)
+            {
+                Append(buffer, ref length, ref overflow, (char)lowerRune.Value);
+                continue;
+            }
+            Append(buffer, ref length, ref overflow, (char)(0xD800 + ((lowerRune.Value - 0x10000) >> 10)));
+            Append(buffer, ref length, ref overflow, (char)(0xDC00 + ((lowerRune.Value - 0x10000) & 0x3FF)));
         }
         return '\0';
     }
