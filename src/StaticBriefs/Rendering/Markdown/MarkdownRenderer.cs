@@ -286,41 +286,8 @@ public sealed class MarkdownRenderer(
     private static int AppendWords(StringBuilder text, ReadOnlySpan<char> content)
     {
         text.Append(content);
-        var count = 0;
-        var inWord = false;
-        foreach (var c in content)
-        {
-            var letter = char.IsLetterOrDigit(c);
-            if (letter && !inWord) count++;
-            inWord = letter || (inWord && c is '\'' or '’' or '-');
-        }
-        return count;
+        return StaticBriefs.Text.PlainText.CountWords(content);
     }
 
-    private static string NormalizeSpace(StringBuilder text)
-    {
-        // One pass over the builder's chunks into a rented buffer: indexing a StringBuilder char by char, then
-        // copying a second builder out, took about 0.3 s of CPU in a profiled 10,000-brief build.
-        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
-        try
-        {
-            var length = 0;
-            var space = false;
-            foreach (var chunk in text.GetChunks())
-            {
-                foreach (var c in chunk.Span)
-                {
-                    if (char.IsWhiteSpace(c)) { space = length > 0; continue; }
-                    if (space) buffer[length++] = ' ';
-                    space = false;
-                    buffer[length++] = c;
-                }
-            }
-            return new string(buffer, 0, length);
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
-        }
-    }
+    private static string NormalizeSpace(StringBuilder text) => StaticBriefs.Text.PlainText.CollapseSpace(text);
 }

@@ -68,6 +68,26 @@ internal sealed class CardInks
         if (target.Length < coverage.Length) throw new ArgumentException("The target is shorter than the coverage.", nameof(target));
         var lookup = _lookups[ink];
         var x = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // The same arithmetic as below, thirty-two pixels a step where the processor has 256-bit vectors.
+            var levels = Vector256.Create((ushort)Levels);
+            var half = Vector256.Create((ushort)127);
+            var one = Vector256.Create((ushort)1);
+            var before = Vector256.Create((ushort)(2 + ink * Levels - 1));
+            for (; x + Vector256<byte>.Count <= coverage.Length; x += Vector256<byte>.Count)
+            {
+                var (low, high) = Vector256.Widen(Vector256.Create<byte>(coverage[x..]));
+                Vector256.Narrow(Index(low), Index(high)).CopyTo(target[x..]);
+            }
+
+            Vector256<ushort> Index(Vector256<ushort> c)
+            {
+                var n = c * levels + half;
+                var step = Vector256.ShiftRightLogical(n + one + Vector256.ShiftRightLogical(n, 8), 8);
+                return Vector256.ConditionalSelect(Vector256.Equals(step, Vector256<ushort>.Zero), Vector256<ushort>.Zero, step + before);
+            }
+        }
         if (Vector128.IsHardwareAccelerated)
         {
             // step = (84c + 127) / 255, the division done as (n + 1 + (n >> 8)) >> 8, exact for n under 65,535.

@@ -118,12 +118,12 @@ public sealed class CardMaskTests : IDisposable
     [InlineData(1)]
     public void Mapping_a_span_of_coverage_gives_each_byte_its_lookup_entry_at_every_length(int ink)
     {
-        // Every coverage value, in and out of order, over lengths that end on and off sixteen-byte blocks.
+        // Every coverage value, in and out of order, over lengths that end on and off 16- and 32-byte blocks.
         var every = Enumerable.Range(0, 256).Select(c => (byte)c).ToArray();
         var shuffled = every.Concat(every.Reverse()).Concat(every.Select(c => (byte)(c * 37 + 11))).ToArray();
         var lookup = Inks.Lookup(ink).ToArray();
 
-        foreach (var length in new[] { 0, 1, 15, 16, 17, 255, 256, shuffled.Length })
+        foreach (var length in new[] { 0, 1, 15, 16, 17, 31, 32, 33, 47, 48, 255, 256, shuffled.Length })
         {
             var coverage = shuffled.AsSpan(0, length);
             var target = new byte[length];
