@@ -59,12 +59,13 @@ internal sealed class GlyphAtlas
     private static void Blend(Span<byte> mask, int width, int height, GlyphImage image, int left, int top, Span<bool> inked)
     {
         var fromX = Math.Max(0, -left);
-        var toX = Math.Min(image.Width, width - left);
+        // Over the padded rows (see GlyphImage.Stride): their zero coverage gives the pixels back as they were.
+        var toX = Math.Min(image.Stride, width - left);
         if (fromX >= toX) return;
         for (var row = Math.Max(0, -top); row < image.Height && top + row < height; row++)
         {
             if (!inked.IsEmpty) inked[top + row] = true;
-            var source = image.Coverage.AsSpan(row * image.Width + fromX, toX - fromX);
+            var source = image.Coverage.AsSpan(row * image.Stride + fromX, toX - fromX);
             var target = mask.Slice((top + row) * width + left + fromX, toX - fromX);
             var x = 0;
             // One formula for every pixel: where the glyph covers nothing it gives the pixel back, where nothing was
@@ -133,10 +134,19 @@ internal sealed class GlyphAtlas
 
     private readonly record struct GlyphKey(SKTypeface Face, float Size, ushort Glyph, SKColor Colour);
 
-    /// <summary>A glyph's coverage, <see cref="Left"/> and <see cref="Top"/> from its origin to its first pixel.</summary>
+    /// <summary>
+    /// A glyph's coverage, <see cref="Left"/> and <see cref="Top"/> from its origin to its first pixel, in rows of
+    /// <see cref="Stride"/> bytes: its width padded with zero coverage to whole 16-byte vectors, so a row is blended
+    /// vectors only (most glyphs are narrower than 16 pixels or a few over, which the byte-by-byte tail blended).
+    /// </summary>
     private sealed record GlyphImage(int Left, int Top, int Width, int Height, byte[] Coverage)
     {
         public static readonly GlyphImage Empty = new(0, 0, 0, 0, []);
+
+        /// <summary>Bytes a row of <see cref="Coverage"/> takes.</summary>
+        public int Stride => StrideOf(Width);
+
+        private static int StrideOf(int width) => (width + Vector128<byte>.Count - 1) & -Vector128<byte>.Count;
 
         public static GlyphImage Cut(ReadOnlySpan<byte> pixels, int rowBytes, int width, int height, int originX, int originY)
         {
@@ -152,9 +162,10 @@ internal sealed class GlyphAtlas
                 right = Math.Max(right, row.LastIndexOfAnyExcept((byte)0));
             }
             if (bottom < 0) return Empty;
-            var cut = new byte[(right - left + 1) * (bottom - top + 1)];
+            var stride = StrideOf(right - left + 1);
+            var cut = new byte[stride * (bottom - top + 1)];
             for (var y = top; y <= bottom; y++)
-                pixels.Slice(y * rowBytes + left, right - left + 1).CopyTo(cut.AsSpan((y - top) * (right - left + 1)));
+                pixels.Slice(y * rowBytes + left, right - left + 1).CopyTo(cut.AsSpan((y - top) * stride));
             return new GlyphImage(left - originX, top - originY, right - left + 1, bottom - top + 1, cut);
         }
     }
