@@ -19,6 +19,13 @@ internal static partial class YamlFrontMatterReader
     /// <summary>The mapping; null after reporting why the text cannot be read.</summary>
     public static FrontMatterMap? Read(string yaml, string path, int firstLine, DiagnosticBag diagnostics)
     {
+        // Most front matter is one-line values and lists: read those directly, everything else through the parser.
+        return SimpleYaml.TryRead(yaml, firstLine) ?? ReadParsed(yaml, path, firstLine, diagnostics);
+    }
+
+    /// <summary>The mapping as YamlDotNet's parser reads it (<see cref="Read"/> without its shortcut).</summary>
+    internal static FrontMatterMap? ReadParsed(string yaml, string path, int firstLine, DiagnosticBag diagnostics)
+    {
         var asWritten = new DiagnosticBag();
         if (TryRead(yaml, path, firstLine, null, asWritten, out var map)) return Keep(asWritten, diagnostics, map);
         // Only a syntax error can be one the other parsers accept; a limit (an alias bomb) is final.
@@ -151,10 +158,12 @@ internal static partial class YamlFrontMatterReader
     }
 
     /// <summary>The YAML core schema's reading of a plain scalar; anything quoted or in a block is text.</summary>
-    private static ScalarKind KindOf(Scalar scalar)
+    private static ScalarKind KindOf(Scalar scalar) =>
+        scalar.Style != ScalarStyle.Plain || !scalar.Tag.IsEmpty ? ScalarKind.Text : PlainKind(scalar.Value);
+
+    /// <summary>What a plain (unquoted, untagged) scalar's text is by the core schema.</summary>
+    internal static ScalarKind PlainKind(string text)
     {
-        if (scalar.Style != ScalarStyle.Plain || !scalar.Tag.IsEmpty) return ScalarKind.Text;
-        var text = scalar.Value;
         if (text is "" or "~" or "null" or "Null" or "NULL") return ScalarKind.Null;
         if (Booleans.IsTrue(text) || Booleans.IsFalse(text)) return ScalarKind.Boolean;
         if (IntegerPattern().IsMatch(text)) return ScalarKind.Integer;
