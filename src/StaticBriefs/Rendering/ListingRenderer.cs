@@ -133,8 +133,7 @@ public sealed class ListingRenderer(
     private void TermPages(Term term, IReadOnlySet<int>? only = null, IReadOnlySet<int>? changed = null)
     {
         var pages = Math.Max(1, (term.Count + site.Settings.PageSize - 1) / site.Settings.PageSize);
-        var coMentions = views.CoMentions(term);
-        var related = views.RelatedByKind(term);
+        var (coMentions, related) = views.Neighbours(term);
         for (var number = 1; number <= pages; number++)
         {
             if (only is null || only.Contains(number)) TermPage(term, number, pages, coMentions, related, changed?.Contains(number) ?? false);

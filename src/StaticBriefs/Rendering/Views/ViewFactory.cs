@@ -241,19 +241,29 @@ public sealed class ViewFactory : IDisposable
         return ids;
     }
 
-    /// <summary>The entities most often named in the same briefs as a term, with how many briefs they share.</summary>
-    public IReadOnlyList<LinkView> CoMentions(Term term, int count = 12) => [.. Ranked(term).Take(count).Select(c => c.Link)];
-
-    /// <summary>The entities most often named with a term, grouped by kind: up to <paramref name="perKind"/> of each.</summary>
-    public IReadOnlyList<LinkGroup> RelatedByKind(Term term, int perKind = 6)
+    /// <summary>
+    /// The entities most often named in the same briefs as a term, with how many briefs they share: the first
+    /// <paramref name="count"/>, and up to <paramref name="perKind"/> of each kind. One count of the term's briefs
+    /// gives both, which a term page shows (counting twice was a tenth of the listing stage).
+    /// </summary>
+    public (IReadOnlyList<LinkView> CoMentions, IReadOnlyList<LinkGroup> Related) Neighbours(Term term, int count = 12, int perKind = 6)
     {
-        var ranked = Ranked(term);
-        return [.. TaxonomyKinds.All
-            .Select(kind => new LinkGroup(kind.Key(), kind.Title(), [.. ranked.Where(c => c.Kind == kind).Take(perKind).Select(c => c.Link)]))
-            .Where(g => g.Links.Count > 0)];
+        var ranked = Ranked(term, Math.Max(count, perKind));
+        return ([.. ranked.Take(count).Select(c => c.Link)], ByKind(ranked, perKind));
     }
 
-    private List<(TaxonomyKind Kind, LinkView Link)> Ranked(Term term)
+    private static List<LinkGroup> ByKind(List<(TaxonomyKind Kind, LinkView Link)> ranked, int perKind) =>
+        [.. TaxonomyKinds.All
+            .Select(kind => new LinkGroup(kind.Key(), kind.Title(), [.. ranked.Where(c => c.Kind == kind).Take(perKind).Select(c => c.Link)]))
+            .Where(g => g.Links.Count > 0)];
+
+    /// <summary>
+    /// The entities named with <paramref name="term"/>, most shared briefs first, then by name, then in the order
+    /// first met: the first <paramref name="keep"/> of each kind, so the first <paramref name="keep"/> of all are
+    /// among them. Kept while counting, since sorting every co-mentioned entity (a topic's are most of the site's)
+    /// and copying each one's link was most of the cost.
+    /// </summary>
+    private List<(TaxonomyKind Kind, LinkView Link)> Ranked(Term term, int keep)
     {
         var counts = new Dictionary<(TaxonomyKind, TermKey), int>();
         foreach (var id in term.BriefIds)
@@ -268,10 +278,32 @@ public sealed class ViewFactory : IDisposable
                 }
             }
         }
-        return [.. counts
-            .OrderByDescending(c => c.Value)
-            .ThenBy(c => _termLinks[c.Key].Name, StringComparer.OrdinalIgnoreCase)
-            .Select(c => (c.Key.Item1, _termLinks[c.Key] with { Count = c.Value }))];
+        var best = new List<Mention>(3 * keep);
+        var kept = new Dictionary<TaxonomyKind, List<Mention>>();
+        var order = 0;
+        foreach (var ((kind, key), shared) in counts)
+        {
+            var mention = new Mention(shared, _termLinks[(kind, key)], order++, kind);
+            if (!kept.TryGetValue(kind, out var list)) kept[kind] = list = new List<Mention>(keep + 1);
+            if (list.Count == keep && Mention.Compare(mention, list[^1]) >= 0) continue;
+            var at = list.Count;
+            while (at > 0 && Mention.Compare(mention, list[at - 1]) < 0) at--;
+            list.Insert(at, mention);
+            if (list.Count > keep) list.RemoveAt(keep);
+        }
+        foreach (var list in kept.Values) best.AddRange(list);
+        best.Sort(Mention.Compare);
+        return [.. best.Select(m => (m.Kind, m.Link with { Count = m.Shared }))];
+    }
+
+    private readonly record struct Mention(int Shared, LinkView Link, int Order, TaxonomyKind Kind)
+    {
+        public static int Compare(Mention a, Mention b)
+        {
+            if (a.Shared != b.Shared) return b.Shared.CompareTo(a.Shared);
+            var byName = StringComparer.OrdinalIgnoreCase.Compare(a.Link.Name, b.Link.Name);
+            return byName != 0 ? byName : a.Order.CompareTo(b.Order);
+        }
     }
 
     /// <summary>Links to companies named in a person's affiliation list (pages when the company has briefs).</summary>

@@ -11,6 +11,49 @@ public sealed class ViewFactoryTests : IDisposable
     public void Dispose() => _site.Dispose();
 
     [Fact]
+    public void A_terms_neighbours_are_the_first_of_all_its_co_mentions_sorted_by_shared_briefs_then_name_then_first_met()
+    {
+        // Forty briefs naming one topic and, at random, some of 30 companies and 30 people whose names tie ignoring
+        // case ("Co 1" and "co 1"), so counts tie often and the order falls to names and then to the first met.
+        var random = new Random(3);
+        for (var i = 0; i < 40; i++)
+        {
+            var companies = Enumerable.Range(0, random.Next(0, 6)).Select(_ => (random.Next(2) == 0 ? "Co " : "co ") + random.Next(15)).Distinct(StringComparer.OrdinalIgnoreCase);
+            var people = Enumerable.Range(0, random.Next(0, 6)).Select(_ => "Person " + random.Next(30)).Distinct();
+            _site.Write($"briefs/b{i}.md", TestSite.Brief($"title: B{i}\ndate: 2024-01-{1 + i % 28:00}\ntopics: [Talent]\ncompanies: [{string.Join(", ", companies)}]\npeople: [{string.Join(", ", people)}]"));
+        }
+        var site = _site.Model();
+        var views = new ViewFactory(site);
+        var term = site[TaxonomyKind.Topics].ByName.Single();
+        // The definition: every co-mention counted, then one stable sort of them all.
+        var counts = new Dictionary<(TaxonomyKind, string), (int Count, string Name)>();
+        foreach (var id in term.BriefIds)
+        {
+            foreach (var kind in TaxonomyKinds.All)
+            {
+                foreach (var key in site.Briefs[id].TermsOf(kind))
+                {
+                    if (kind == term.Kind && key == term.Key) continue;
+                    var name = site.TermOf(kind, key).Name;
+                    counts[(kind, name)] = (counts.GetValueOrDefault((kind, name)).Count + 1, name);
+                }
+            }
+        }
+        var sorted = counts.OrderByDescending(c => c.Value.Count).ThenBy(c => c.Value.Name, StringComparer.OrdinalIgnoreCase).ToList();
+
+        var (coMentions, related) = views.Neighbours(term, count: 12, perKind: 6);
+
+        Assert.True(counts.Count > 30, $"{counts.Count} co-mentions");
+        Assert.Equal(sorted.Take(12).Select(c => (c.Value.Name, c.Value.Count)), coMentions.Select(l => (l.Name, l.Count)));
+        foreach (var group in related)
+        {
+            var kind = TaxonomyKinds.All.Single(k => k.Key() == group.Kind);
+            Assert.Equal(sorted.Where(c => c.Key.Item1 == kind).Take(6).Select(c => (c.Value.Name, c.Value.Count)), group.Links.Select(l => (l.Name, l.Count)));
+        }
+        Assert.Equal(2, related.Count);
+    }
+
+    [Fact]
     public void A_card_shows_the_first_chips_of_each_kind_in_the_order_written_and_a_brief_none_of_a_kind_it_lacks()
     {
         var topics = Enumerable.Range(1, ContentCaps.ChipsPerCard + 3).Select(i => $"Topic {i:00}").ToList();
