@@ -12,11 +12,21 @@ public static class AtomFeedWriter
     /// <summary>The scheme of relation categories: the documented verbs (README, Relations).</summary>
     internal const string RelationScheme = "https://github.com/staticbriefs/staticbriefs#relations";
 
+    [ThreadStatic] private static EntryEncoder? t_encoder;
+
+    private static XmlWriterSettings Settings() =>
+        new() { Indent = true, NewLineChars = "\n", OmitXmlDeclaration = false, Encoding = new UTF8Encoding(false), CloseOutput = false };
+
     /// <summary>Appends the feed to <paramref name="output"/> as UTF-8 XML (no byte order mark).</summary>
-    public static void Write(FeedSpec feed, Stream output)
+    public static void Write(FeedSpec feed, Stream output) => Write(feed, output, null);
+
+    /// <summary>
+    /// Appends the feed, copying entry <c>i</c> from <paramref name="encoded"/>[i] (made by <see cref="Encode"/>) where
+    /// that is not null, rather than escaping the same content again in each feed that shows the brief.
+    /// </summary>
+    internal static void Write(FeedSpec feed, Stream output, IReadOnlyList<byte[]?>? encoded)
     {
-        var settings = new XmlWriterSettings { Indent = true, NewLineChars = "\n", OmitXmlDeclaration = false, Encoding = new UTF8Encoding(false), CloseOutput = false };
-        using (var xml = XmlWriter.Create(output, settings))
+        using (var xml = XmlWriter.Create(output, Settings()))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", Ns);
@@ -32,8 +42,40 @@ public static class AtomFeedWriter
             xml.WriteElementString("name", Ns, feed.Author);
             xml.WriteEndElement();
             xml.WriteElementString("generator", Ns, "StaticBriefs");
-            foreach (var entry in feed.Entries) Entry(xml, entry);
+            for (var i = 0; i < feed.Entries.Count; i++)
+            {
+                if (encoded?[i] is { } entry)
+                {
+                    // The writer's buffer goes out first. It then carries on as after an element of its own at this
+                    // depth: the next entry, or </feed>, starts on a new line, indented as it is.
+                    xml.Flush();
+                    output.Write(entry);
+                }
+                else Entry(xml, feed.Entries[i]);
+            }
             xml.WriteEndElement();
+        }
+    }
+
+    /// <summary>
+    /// The entry's bytes as they stand in a feed: a new line, its indentation and the <c>entry</c> element, written by
+    /// a writer that stands inside <c>feed</c> after a child element, as in every feed, between two flushes.
+    /// </summary>
+    internal static byte[] Encode(FeedEntry entry)
+    {
+        var encoder = t_encoder ??= new EntryEncoder();
+        try
+        {
+            encoder.Bytes.SetLength(0);
+            Entry(encoder.Xml, entry);
+            encoder.Xml.Flush();
+            return encoder.Bytes.ToArray();
+        }
+        catch
+        {
+            // A writer that threw (a character XML cannot hold) refuses all else: the next entry gets a new one.
+            t_encoder = null;
+            throw;
         }
     }
 
@@ -86,5 +128,21 @@ public static class AtomFeedWriter
         xml.WriteAttributeString("type", type);
         xml.WriteAttributeString("href", href);
         xml.WriteEndElement();
+    }
+
+    /// <summary>A thread's writer for entries, kept inside a <c>feed</c> element rather than made (with its buffers) per entry.</summary>
+    private sealed class EntryEncoder
+    {
+        public MemoryStream Bytes { get; } = new(16 * 1024);
+
+        public XmlWriter Xml { get; }
+
+        public EntryEncoder()
+        {
+            Xml = XmlWriter.Create(Bytes, Settings());
+            Xml.WriteStartElement("feed", Ns);
+            Xml.WriteElementString("generator", Ns, "StaticBriefs");
+            Xml.Flush();
+        }
     }
 }

@@ -12,18 +12,26 @@ namespace StaticBriefs.Rendering.Feeds;
 /// </summary>
 public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink sink)
 {
-    /// <summary>
-    /// Each brief's entry, made once, when feed files are kept by key (a cached build): a brief shows in the site feed
-    /// and in each of its entities' feeds, and the key hashes each entry object once however many feeds share it
-    /// (entries made again for every feed held 300 MiB more in the hasher's memory). Without a cache nothing is hashed,
-    /// and keeping every entry for the whole build would only hold 120-200 MiB more: they are made for each feed then.
-    /// Keyed by id, with the HTML each was made from.
-    /// </summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (string? Html, FeedEntry Entry)>? _entries =
-        sink is IPageMemo { KeepsFilesByKey: true } ? new() : null;
-
     private readonly System.Collections.Concurrent.ConcurrentBag<MemoryStream> _buffers = [];
 
+    /// <summary>
+    /// The entries of the feeds being written, each brief's made and encoded once (<see cref="SharedEntries"/>). A
+    /// cached build hashes each feed's spec (<see cref="IPageMemo.KeyOf"/>) and its hasher remembers an entry by
+    /// reference: one object for all the feeds that show a brief is hashed once (an entry made again for each feed held
+    /// 300 MiB more in the hasher).
+    /// </summary>
+    private SharedEntries? _entries;
+
+    /// <summary>
+    /// False to write every entry in every feed, as before entries were encoded once: tests compare the two renders.
+    /// </summary>
+    internal bool CopiesEncodedEntries { get; init; } = true;
+
+    /// <summary>Entries the last render holds still: none once it has written its feeds.</summary>
+    internal int LiveEntries => _entries?.Live ?? 0;
+
+    /// <summary>The most entries the last render held at once.</summary>
+    internal int PeakEntries => _entries?.Peak ?? 0;
 
     /// <summary>Writes every feed; <paramref name="rendered"/> supplies the newest briefs' HTML.</summary>
     public int RenderAll(IReadOnlyList<RenderedBrief> rendered, int maxParallelism) =>
@@ -36,27 +44,57 @@ public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink 
     private int Render(IReadOnlyList<RenderedBrief> rendered, int maxParallelism, bool siteFeed, List<Term> terms)
     {
         var settings = site.Settings;
-        var author = settings.Author ?? settings.Title;
-        if (siteFeed)
+        var size = settings.FeedEntries;
+        if (!settings.HasEntityFeeds) terms = [];
+        // The site feed shows whole briefs; entity feeds show them without their bodies when the settings say so.
+        var summary = settings.EntityFeeds != EntityFeeds.Full;
+        List<int> newest = siteFeed ? [.. site.Briefs.Take(size).Select(b => b.Id)] : [];
+        var entries = _entries = new SharedEntries(site.Briefs.Length);
+        // A cached build hashes whole entries; a brief's relations go in front of its content in its entities' feeds.
+        var hashed = sink is IPageMemo { KeepsFilesByKey: true };
+        foreach (var id in newest) entries.Count(id, summary: false, whole: hashed || !site.Relations.OfBrief(id).IsEmpty);
+        foreach (var term in terms)
         {
-            var siteEntries = site.Briefs.Take(settings.FeedEntries).Select(b => Entry(b, rendered[b.Id])).ToList();
-            Write("/", new FeedSpec(settings.Title, settings.Description, views.Urls.Permalink("/"),
-                views.Urls.Permalink("/feed.xml"), views.Urls.Permalink("/feed.json"), author, settings.Language, siteEntries));
+            foreach (var id in term.BriefIds.Take(size)) entries.Count(id, summary, whole: hashed || !site.Relations.OfBrief(id).IsEmpty);
         }
 
-        if (!settings.HasEntityFeeds) terms = [];
-        var whole = settings.EntityFeeds == EntityFeeds.Full;
-        Parallel.ForEach(terms, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, term =>
-        {
-            var entries = term.BriefIds.Take(settings.FeedEntries)
-                .Select(id => WithRelations(whole ? Entry(site.Briefs[id], rendered[id]) : SummaryEntry(site.Briefs[id], rendered[id]), id, term))
-                .ToList();
-            Write(term.Path, new FeedSpec($"{term.Name} - {settings.Title}",
+        if (siteFeed) WriteFeed("/", settings.Title, settings.Description, newest, summary: false, null, rendered);
+        // Each worker takes the next term in order: the entries held are those of terms near the walk's front. Split
+        // into ranges (the default for a list), each worker's walk would hold its own.
+        var partitions = System.Collections.Concurrent.Partitioner.Create(terms, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(partitions, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, term =>
+            WriteFeed(term.Path, $"{term.Name} - {settings.Title}",
                 term.Entity?.Description ?? $"Briefs naming the {term.Kind.Singular()} {term.Name}.",
-                views.Urls.Permalink(term.Path), views.Urls.Permalink(term.Path + "feed.xml"),
-                views.Urls.Permalink(term.Path + "feed.json"), author, settings.Language, entries));
-        });
+                term.BriefIds.Take(size), summary, term, rendered));
         return 2 * (terms.Count + (siteFeed ? 1 : 0));
+    }
+
+    /// <summary>
+    /// Writes the feed of <paramref name="path"/> (the site's, or <paramref name="term"/>'s, whose entries carry their
+    /// relations with it), then lets go of its entries.
+    /// </summary>
+    private void WriteFeed(string path, string title, string description, IEnumerable<int> ids, bool summary, Term? term,
+        IReadOnlyList<RenderedBrief> rendered)
+    {
+        var shared = _entries!;
+        var taken = new List<SharedEntry>();
+        var entries = new List<FeedEntry>();
+        var encoded = new List<SharedEntry?>();
+        foreach (var id in ids)
+        {
+            var slot = shared.Take(id, summary, () => summary ? SummaryEntry(site.Briefs[id]) : Entry(site.Briefs[id], rendered[id]));
+            taken.Add(slot);
+            // Read once: another feed may put the entry without its content in its place (it is encoded then).
+            var shown = slot.Entry;
+            var entry = term is null ? shown : WithRelations(shown, id, term);
+            entries.Add(entry);
+            // An entry with the term's relations is this feed's own: it is written here, not copied.
+            encoded.Add(ReferenceEquals(entry, shown) ? slot : null);
+        }
+        var settings = site.Settings;
+        Write(path, new FeedSpec(title, description, views.Urls.Permalink(path), views.Urls.Permalink(path + "feed.xml"),
+            views.Urls.Permalink(path + "feed.json"), settings.Author ?? settings.Title, settings.Language, entries), encoded);
+        foreach (var slot in taken) shared.Release(slot);
     }
 
     /// <summary>
@@ -64,17 +102,19 @@ public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink 
     /// as it is: the spec is what both writers read, so hashing it costs far less than writing XML and JSON again.
     /// The writers write UTF-8 into a buffer kept for the next feed: a feed holds its briefs' whole HTML, and made as
     /// a string then encoded it was three large objects a file (1 GiB at 10,000 briefs, collected as the oldest kind).
+    /// Entries shown in other feeds too are copied as encoded once (made here if no feed has needed them yet).
     /// </summary>
-    private void Write(string path, FeedSpec spec)
+    private void Write(string path, FeedSpec spec, List<SharedEntry?> encoded)
     {
         var atom = path.TrimStart('/') + "feed.xml";
         var json = path.TrimStart('/') + "feed.json";
-        var key = sink is IPageMemo memo ? memo.KeyOf(spec) : null;
+        // Only where files are kept by key: elsewhere an entry encoded both ways may have let go of its content.
+        var key = sink is IPageMemo { KeepsFilesByKey: true } memo ? memo.KeyOf(spec) : null;
         var buffer = _buffers.TryTake(out var idle) ? idle : new MemoryStream(256 * 1024);
         try
         {
-            WriteOne(atom, key, buffer, AtomFeedWriter.Write, spec);
-            WriteOne(json, key, buffer, JsonFeedWriter.Write, spec);
+            WriteOne(atom, key, buffer, output => AtomFeedWriter.Write(spec, output, CopiesEncodedEntries ? [.. encoded.Select(e => e?.Atom)] : null));
+            WriteOne(json, key, buffer, output => JsonFeedWriter.Write(spec, output, CopiesEncodedEntries ? [.. encoded.Select(e => e?.Json)] : null));
         }
         finally
         {
@@ -82,12 +122,12 @@ public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink 
         }
     }
 
-    private void WriteOne(string file, string? key, MemoryStream buffer, Action<FeedSpec, Stream> writer, FeedSpec spec)
+    private void WriteOne(string file, string? key, MemoryStream buffer, Action<Stream> writer)
     {
         var memo = key is null ? null : sink as IPageMemo;
         if (memo is not null && memo.TryKeepFile(file, key!)) return;
         buffer.SetLength(0);
-        writer(spec, buffer);
+        writer(buffer);
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         if (memo is not null) memo.WriteFile(file, bytes, key!);
         else sink.WriteBytes(file, bytes);
@@ -143,23 +183,13 @@ public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink 
         return html.Append("</ul>\n").ToString();
     }
 
-    /// <summary>The entry without the brief's body (<see cref="EntityFeeds.Summary"/>): title, summary and link.</summary>
-    private FeedEntry SummaryEntry(Brief brief, RenderedBrief rendered)
-    {
-        // Only the site's newest briefs keep their HTML then (BriefsInFeeds): theirs is left out here.
-        var entry = Entry(brief, rendered);
-        return entry.ContentHtml is null ? entry : entry with { ContentHtml = null };
-    }
+    /// <summary>
+    /// The entry without the brief's body (<see cref="EntityFeeds.Summary"/>): title, summary and link. Only the site's
+    /// newest briefs keep their HTML then (BriefsInFeeds), and it is not read for this.
+    /// </summary>
+    private FeedEntry SummaryEntry(Brief brief) => MakeEntry(brief, null, linksAbsolute: true);
 
-    private FeedEntry Entry(Brief brief, RenderedBrief rendered)
-    {
-        var contentHtml = rendered.ContentHtml;
-        if (_entries is null) return MakeEntry(brief, contentHtml, rendered.LinksAbsolute);
-        if (_entries.TryGetValue(brief.Id, out var made) && ReferenceEquals(made.Html, contentHtml)) return made.Entry;
-        var entry = MakeEntry(brief, contentHtml, rendered.LinksAbsolute);
-        _entries[brief.Id] = (contentHtml, entry);
-        return entry;
-    }
+    private FeedEntry Entry(Brief brief, RenderedBrief rendered) => MakeEntry(brief, rendered.ContentHtml, rendered.LinksAbsolute);
 
     private FeedEntry MakeEntry(Brief brief, string? contentHtml, bool linksAbsolute)
     {
