@@ -22,7 +22,8 @@ public static class AtomFeedWriter
 
     /// <summary>
     /// Appends the feed, copying entry <c>i</c> from <paramref name="encoded"/>[i] (made by <see cref="Encode"/>) where
-    /// that is not null, rather than escaping the same content again in each feed that shows the brief.
+    /// that is not null, rather than escaping the same content again in each feed that shows the brief. Such an entry is
+    /// read for its date only (the feed's <c>updated</c>): it may have let go of its content.
     /// </summary>
     internal static void Write(FeedSpec feed, Stream output, IReadOnlyList<byte[]?>? encoded)
     {

@@ -27,7 +27,8 @@ public static class JsonFeedWriter
 
     /// <summary>
     /// Appends the feed, copying item <c>i</c> from <paramref name="encoded"/>[i] (made by <see cref="Encode"/>) where
-    /// that is not null, rather than escaping the same content again in each feed that shows the brief.
+    /// that is not null, rather than escaping the same content again in each feed that shows the brief; the entry itself
+    /// is not read then.
     /// </summary>
     internal static void Write(FeedSpec feed, Stream output, IReadOnlyList<byte[]?>? encoded)
     {
