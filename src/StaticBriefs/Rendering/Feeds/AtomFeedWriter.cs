@@ -12,8 +12,6 @@ public static class AtomFeedWriter
     /// <summary>The scheme of relation categories: the documented verbs (README, Relations).</summary>
     internal const string RelationScheme = "https://github.com/staticbriefs/staticbriefs#relations";
 
-    [ThreadStatic] private static EntryEncoder? t_encoder;
-
     private static XmlWriterSettings Settings() =>
         new() { Indent = true, NewLineChars = "\n", OmitXmlDeclaration = false, Encoding = new UTF8Encoding(false), CloseOutput = false };
 
@@ -62,9 +60,9 @@ public static class AtomFeedWriter
     /// The entry's bytes as they stand in a feed: a new line, its indentation and the <c>entry</c> element, written by
     /// a writer that stands inside <c>feed</c> after a child element, as in every feed, between two flushes.
     /// </summary>
-    internal static byte[] Encode(FeedEntry entry)
+    internal static byte[] Encode(FeedEntry entry, FeedEncoders encoders)
     {
-        var encoder = t_encoder ??= new EntryEncoder();
+        var encoder = encoders.Atom;
         try
         {
             encoder.Bytes.SetLength(0);
@@ -75,7 +73,7 @@ public static class AtomFeedWriter
         catch
         {
             // A writer that threw (a character XML cannot hold) refuses all else: the next entry gets a new one.
-            t_encoder = null;
+            encoders.DropAtom();
             throw;
         }
     }
@@ -131,8 +129,8 @@ public static class AtomFeedWriter
         xml.WriteEndElement();
     }
 
-    /// <summary>A thread's writer for entries, kept inside a <c>feed</c> element rather than made (with its buffers) per entry.</summary>
-    private sealed class EntryEncoder
+    /// <summary>A worker's writer for entries, kept inside a <c>feed</c> element rather than made (with its buffers) per entry.</summary>
+    internal sealed class EntryEncoder
     {
         public MemoryStream Bytes { get; } = new(16 * 1024);
 

@@ -12,7 +12,7 @@ namespace StaticBriefs.Rendering.Feeds;
 /// </summary>
 public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink sink)
 {
-    private readonly System.Collections.Concurrent.ConcurrentBag<MemoryStream> _buffers = [];
+    private readonly System.Collections.Concurrent.ConcurrentBag<FeedEncoders> _encoders = [];
 
     /// <summary>
     /// The entries of the feeds being written, each brief's made and encoded once (<see cref="SharedEntries"/>). A
@@ -110,15 +110,15 @@ public sealed class FeedRenderer(SiteModel site, ViewFactory views, IOutputSink 
         var json = path.TrimStart('/') + "feed.json";
         // Only where files are kept by key: elsewhere an entry encoded both ways may have let go of its content.
         var key = sink is IPageMemo { KeepsFilesByKey: true } memo ? memo.KeyOf(spec) : null;
-        var buffer = _buffers.TryTake(out var idle) ? idle : new MemoryStream(256 * 1024);
+        var encoders = _encoders.TryTake(out var idle) ? idle : new FeedEncoders();
         try
         {
-            WriteOne(atom, key, buffer, output => AtomFeedWriter.Write(spec, output, CopiesEncodedEntries ? [.. encoded.Select(e => e?.Atom)] : null));
-            WriteOne(json, key, buffer, output => JsonFeedWriter.Write(spec, output, CopiesEncodedEntries ? [.. encoded.Select(e => e?.Json)] : null));
+            WriteOne(atom, key, encoders.Buffer, output => AtomFeedWriter.Write(spec, output, CopiesEncodedEntries ? [.. encoded.Select(e => e?.Atom(encoders))] : null));
+            WriteOne(json, key, encoders.Buffer, output => JsonFeedWriter.Write(spec, output, CopiesEncodedEntries ? [.. encoded.Select(e => e?.Json(encoders))] : null, encoders));
         }
         finally
         {
-            _buffers.Add(buffer);
+            _encoders.Add(encoders);
         }
     }
 

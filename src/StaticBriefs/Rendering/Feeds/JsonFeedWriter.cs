@@ -19,22 +19,19 @@ public static class JsonFeedWriter
     /// <summary>An item's depth in a feed (in <c>items</c>, in the root object), in spaces.</summary>
     private const int ItemIndent = 4;
 
-    [ThreadStatic] private static ItemEncoder? t_encoder;
-    [ThreadStatic] private static ItemEncoder? t_feed;
-
     /// <summary>Appends the feed to <paramref name="output"/> as UTF-8 JSON.</summary>
-    public static void Write(FeedSpec feed, Stream output) => Write(feed, output, null);
+    public static void Write(FeedSpec feed, Stream output) => Write(feed, output, null, new FeedEncoders());
 
     /// <summary>
     /// Appends the feed, copying item <c>i</c> from <paramref name="encoded"/>[i] (made by <see cref="Encode"/>) where
     /// that is not null, rather than escaping the same content again in each feed that shows the brief; the entry itself
     /// is not read then.
     /// </summary>
-    internal static void Write(FeedSpec feed, Stream output, IReadOnlyList<byte[]?>? encoded)
+    internal static void Write(FeedSpec feed, Stream output, IReadOnlyList<byte[]?>? encoded, FeedEncoders encoders)
     {
-        // A thread's writer and buffer, grown to its largest feed once: a writer of its own over the stream grew its
+        // A worker's writer and buffer, grown to its largest feed once: a writer of its own over the stream grew its
         // buffer by doubling to each feed's size (200 KiB), half a MiB allocated a feed.
-        var feedEncoder = t_feed ??= new ItemEncoder();
+        var feedEncoder = encoders.JsonFeed;
         feedEncoder.Buffer.ResetWrittenCount();
         var json = feedEncoder.Writer;
         json.Reset(feedEncoder.Buffer);
@@ -64,9 +61,9 @@ public static class JsonFeedWriter
     /// as its depth there wants. The item is written at depth 0 and a line's indentation added after each new line:
     /// JSON strings never hold a raw new line, so every one is the writer's.
     /// </summary>
-    internal static byte[] Encode(FeedEntry entry)
+    internal static byte[] Encode(FeedEntry entry, FeedEncoders encoders)
     {
-        var encoder = t_encoder ??= new ItemEncoder();
+        var encoder = encoders.JsonItem;
         encoder.Buffer.ResetWrittenCount();
         encoder.Writer.Reset(encoder.Buffer);
         Item(encoder.Writer, entry);
@@ -162,8 +159,8 @@ public static class JsonFeedWriter
         json.WriteEndObject();
     }
 
-    /// <summary>A thread's writer and buffer, kept rather than made (and grown) for each feed or item.</summary>
-    private sealed class ItemEncoder
+    /// <summary>A worker's writer and buffer, kept rather than made (and grown) for each feed or item.</summary>
+    internal sealed class ItemEncoder
     {
         public ArrayBufferWriter<byte> Buffer { get; } = new(16 * 1024);
 

@@ -84,23 +84,17 @@ internal sealed class SharedEntry
     /// The entry's bytes in an Atom feed, or null when only one feed shows it: encoding them apart would then only copy
     /// them once more (the writer writes the entry itself).
     /// </summary>
-    public byte[]? Atom
+    public byte[]? Atom(FeedEncoders encoders)
     {
-        get
-        {
-            if (_counted < 2) return null;
-            lock (_gate) return _atom ??= AtomFeedWriter.Encode(Whole());
-        }
+        if (_counted < 2) return null;
+        lock (_gate) return _atom ??= AtomFeedWriter.Encode(Whole(), encoders);
     }
 
     /// <summary>The entry's bytes in a JSON Feed's items, or null when only one feed shows it (as <see cref="Atom"/>).</summary>
-    public byte[]? Json
+    public byte[]? Json(FeedEncoders encoders)
     {
-        get
-        {
-            if (_counted < 2) return null;
-            lock (_gate) return _json ??= JsonFeedWriter.Encode(Whole());
-        }
+        if (_counted < 2) return null;
+        lock (_gate) return _json ??= JsonFeedWriter.Encode(Whole(), encoders);
     }
 
     /// <summary>Makes the entry unless it is made; true when this call made it.</summary>

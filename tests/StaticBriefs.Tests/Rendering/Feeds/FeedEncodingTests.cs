@@ -74,7 +74,7 @@ public sealed class FeedEncodingTests
     private static string Json(FeedSpec spec, IReadOnlyList<byte[]?>? encoded)
     {
         using var output = new MemoryStream();
-        JsonFeedWriter.Write(spec, output, encoded);
+        JsonFeedWriter.Write(spec, output, encoded, new FeedEncoders());
         return Encoding.UTF8.GetString(output.ToArray());
     }
 
@@ -94,7 +94,7 @@ public sealed class FeedEncodingTests
         var spec = Spec(name);
         var byEntry = Atom(spec, null);
 
-        foreach (var encoded in Mixes(spec, AtomFeedWriter.Encode)) Assert.Equal(byEntry, Atom(spec, encoded));
+        foreach (var encoded in Mixes(spec, entry => AtomFeedWriter.Encode(entry, new FeedEncoders()))) Assert.Equal(byEntry, Atom(spec, encoded));
         Assert.EndsWith(spec.Entries.Count > 0 ? "</entry>\n</feed>" : "<generator>StaticBriefs</generator>\n</feed>", byEntry, StringComparison.Ordinal);
     }
 
@@ -105,7 +105,7 @@ public sealed class FeedEncodingTests
         var spec = Spec(name);
         var byItem = Json(spec, null);
 
-        foreach (var encoded in Mixes(spec, JsonFeedWriter.Encode)) Assert.Equal(byItem, Json(spec, encoded));
+        foreach (var encoded in Mixes(spec, entry => JsonFeedWriter.Encode(entry, new FeedEncoders()))) Assert.Equal(byItem, Json(spec, encoded));
     }
 
     [Theory]
@@ -115,7 +115,7 @@ public sealed class FeedEncodingTests
         var spec = Spec(name);
 
         Assert.Equal(Serialized(spec), Json(spec, null));
-        Assert.Equal(Serialized(spec), Json(spec, [.. spec.Entries.Select(JsonFeedWriter.Encode)]));
+        Assert.Equal(Serialized(spec), Json(spec, [.. spec.Entries.Select(entry => JsonFeedWriter.Encode(entry, new FeedEncoders()))]));
     }
 
     [Fact]
@@ -129,20 +129,21 @@ public sealed class FeedEncodingTests
     {
         var entry = Entries("plain")[0];
 
-        Assert.StartsWith("\n  <entry>\n    <id>", Encoding.UTF8.GetString(AtomFeedWriter.Encode(entry)), StringComparison.Ordinal);
-        Assert.EndsWith("</content>\n  </entry>", Encoding.UTF8.GetString(AtomFeedWriter.Encode(entry)), StringComparison.Ordinal);
-        Assert.StartsWith("\n    {\n      \"id\": ", Encoding.UTF8.GetString(JsonFeedWriter.Encode(entry)), StringComparison.Ordinal);
-        Assert.EndsWith("\n    }", Encoding.UTF8.GetString(JsonFeedWriter.Encode(entry)), StringComparison.Ordinal);
+        Assert.StartsWith("\n  <entry>\n    <id>", Encoding.UTF8.GetString(AtomFeedWriter.Encode(entry, new FeedEncoders())), StringComparison.Ordinal);
+        Assert.EndsWith("</content>\n  </entry>", Encoding.UTF8.GetString(AtomFeedWriter.Encode(entry, new FeedEncoders())), StringComparison.Ordinal);
+        Assert.StartsWith("\n    {\n      \"id\": ", Encoding.UTF8.GetString(JsonFeedWriter.Encode(entry, new FeedEncoders())), StringComparison.Ordinal);
+        Assert.EndsWith("\n    }", Encoding.UTF8.GetString(JsonFeedWriter.Encode(entry, new FeedEncoders())), StringComparison.Ordinal);
     }
 
     [Fact]
     public void An_entry_XML_cannot_hold_fails_and_the_next_entry_is_encoded_as_ever()
     {
         var plain = Entries("plain")[0];
-        var expected = AtomFeedWriter.Encode(plain);
+        var encoders = new FeedEncoders();
+        var expected = AtomFeedWriter.Encode(plain, new FeedEncoders());
 
-        Assert.ThrowsAny<ArgumentException>(() => AtomFeedWriter.Encode(Entries("controls")[0]));
-        Assert.Equal(expected, AtomFeedWriter.Encode(plain));
+        Assert.ThrowsAny<ArgumentException>(() => AtomFeedWriter.Encode(Entries("controls")[0], encoders));
+        Assert.Equal(expected, AtomFeedWriter.Encode(plain, encoders));
     }
 
     /// <summary>JsonFeedWriter as it was: dictionaries in the order written, through JsonSerializer and the site's context.</summary>
