@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace StaticBriefs.Text;
@@ -17,6 +20,32 @@ public static class PlainText
     {
         var count = 0;
         var inWord = false;
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; i + 64 <= text.Length; i += 64)
+            {
+                if (!Masks(text.Slice(i, 64), out var letters, out var joiners))
+                {
+                    // A character outside ASCII (or a right single quote) in these 64: the general way for them.
+                    (count, inWord) = CountScalar(text.Slice(i, 64), count, inWord);
+                    continue;
+                }
+                // In a word after a character: a letter or digit, or a joiner in a run right after one. A run of joiners
+                // that a word goes on into starts at a joiner whose left neighbour is in a word; adding that first bit to
+                // the joiners carries through the run, so its bits are those the sum changed.
+                var carry = inWord ? 1UL : 0UL;
+                var seeds = joiners & ((letters << 1) | carry);
+                var inWords = letters | (joiners & ((joiners + seeds) ^ joiners));
+                count += BitOperations.PopCount(letters & ~((inWords << 1) | carry));
+                inWord = (inWords >> 63) != 0;
+            }
+        }
+        return CountScalar(text[i..], count, inWord).Count;
+    }
+
+    private static (int Count, bool InWord) CountScalar(ReadOnlySpan<char> text, int count, bool inWord)
+    {
         foreach (var c in text)
         {
             var letter = c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 : char.IsLetterOrDigit(c);
@@ -27,7 +56,27 @@ public static class PlainText
             }
             else inWord = inWord && c is '\'' or '’' or '-';
         }
-        return count;
+        return (count, inWord);
+    }
+
+    /// <summary>Bit n set where character n of the 64 is a letter or digit, or an ASCII joiner; false when one is outside ASCII.</summary>
+    private static bool Masks(ReadOnlySpan<char> block, out ulong letters, out ulong joiners)
+    {
+        letters = 0;
+        joiners = 0;
+        var chars = MemoryMarshal.Cast<char, ushort>(block);
+        var outside = Vector128<ushort>.Zero;
+        for (var k = 0; k < 8; k++)
+        {
+            var v = Vector128.Create<ushort>(chars.Slice(8 * k, 8));
+            outside |= Vector128.GreaterThan(v, Vector128.Create((ushort)127));
+            var letter = Vector128.LessThan((v | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26))
+                | Vector128.LessThan(v - Vector128.Create((ushort)'0'), Vector128.Create((ushort)10));
+            var joiner = Vector128.Equals(v, Vector128.Create((ushort)'\'')) | Vector128.Equals(v, Vector128.Create((ushort)'-'));
+            letters |= (ulong)letter.ExtractMostSignificantBits() << (8 * k);
+            joiners |= (ulong)joiner.ExtractMostSignificantBits() << (8 * k);
+        }
+        return outside == Vector128<ushort>.Zero;
     }
 
     /// <summary>
@@ -45,10 +94,25 @@ public static class PlainText
             var space = false;
             foreach (var chunk in text.GetChunks())
             {
-                foreach (var c in chunk.Span)
+                var rest = chunk.Span;
+                while (!rest.IsEmpty)
                 {
-                    // '!' to '~' is never white space; below it only the space and controls, above it Unicode's own.
-                    if ((uint)(c - '!') > '~' - '!' && char.IsWhiteSpace(c))
+                    // '!' to '~' is never white space: a run of them (a word) is copied whole, found by a vector search.
+                    var run = rest.IndexOfAnyExceptInRange('!', '~');
+                    if (run != 0)
+                    {
+                        var word = run < 0 ? rest : rest[..run];
+                        if (space) buffer[length++] = ' ';
+                        space = false;
+                        word.CopyTo(buffer.AsSpan(length));
+                        length += word.Length;
+                        if (run < 0) break;
+                        rest = rest[run..];
+                    }
+                    // Below '!' only the space and controls, above '~' Unicode's own white space and everything else.
+                    var c = rest[0];
+                    rest = rest[1..];
+                    if (char.IsWhiteSpace(c))
                     {
                         space = length > 0;
                         continue;

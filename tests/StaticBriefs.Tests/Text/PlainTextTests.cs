@@ -32,6 +32,21 @@ public sealed class PlainTextTests
     }
 
     [Fact]
+    public void Counts_of_long_ascii_text_equal_the_definition_across_64_character_blocks()
+    {
+        // Mostly ASCII (the vector path), joiner runs across block edges, and now and then a block with a curly quote.
+        const string ascii = "ab Z9 '-.-'' x-'y' -- a1-b2 \t\n!~";
+        var random = new Random(9);
+        for (var i = 0; i < 2_000; i++)
+        {
+            var chars = new char[random.Next(0, 400)];
+            for (var j = 0; j < chars.Length; j++) chars[j] = random.Next(200) == 0 ? '’' : ascii[random.Next(ascii.Length)];
+            var text = new string(chars);
+            Assert.Equal(DefinedCount(text), PlainText.CountWords(text));
+        }
+    }
+
+    [Fact]
     public void Collapsed_space_equals_the_definition_on_random_text_over_many_chunks()
     {
         var random = new Random(11);
