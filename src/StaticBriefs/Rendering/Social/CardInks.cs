@@ -77,7 +77,14 @@ internal sealed class CardInks
             var before = Vector256.Create((ushort)(2 + ink * Levels - 1));
             for (; x + Vector256<byte>.Count <= coverage.Length; x += Vector256<byte>.Count)
             {
-                var (low, high) = Vector256.Widen(Vector256.Create<byte>(coverage[x..]));
+                var pixels = Vector256.Create<byte>(coverage[x..]);
+                // Between glyphs and lines: no coverage is the background, index 0, without the arithmetic.
+                if (pixels == Vector256<byte>.Zero)
+                {
+                    pixels.CopyTo(target[x..]);
+                    continue;
+                }
+                var (low, high) = Vector256.Widen(pixels);
                 Vector256.Narrow(Index(low), Index(high)).CopyTo(target[x..]);
             }
 
@@ -97,7 +104,13 @@ internal sealed class CardInks
             var before = Vector128.Create((ushort)(2 + ink * Levels - 1));
             for (; x + Vector128<byte>.Count <= coverage.Length; x += Vector128<byte>.Count)
             {
-                var (low, high) = Vector128.Widen(Vector128.Create<byte>(coverage[x..]));
+                var pixels = Vector128.Create<byte>(coverage[x..]);
+                if (pixels == Vector128<byte>.Zero)
+                {
+                    pixels.CopyTo(target[x..]);
+                    continue;
+                }
+                var (low, high) = Vector128.Widen(pixels);
                 Vector128.Narrow(Index(low), Index(high)).CopyTo(target[x..]);
             }
 
