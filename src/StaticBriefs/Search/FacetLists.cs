@@ -10,7 +10,7 @@ namespace StaticBriefs.Search;
 /// than a tenth of the briefs would then come several times in one page of results, so those (the most repeated
 /// first) go into one shared <c>facets.json</c> of at most <see cref="BundleBytes"/> instead, written only when
 /// some value needs it. Values not in it also get a file of their own, <c>facets/{kind}/{key}.json</c>, for a filter
-/// opened from a URL. Relation verbs are few (seven at most) and each may be in many briefs: those in more than a
+/// opened from a URL, and for a value whose list is too long to ride along (<see cref="MaxEmbeddedChars"/>). Relation verbs are few (seven at most) and each may be in many briefs: those in more than a
 /// tenth of the briefs are always in <c>facets.json</c>, outside the budget of the entities, so a verb's long list
 /// never rides in the display data and never pushes an entity's list out of the bundle.
 /// </summary>
@@ -227,8 +227,27 @@ internal sealed class FacetLists
     /// <summary>True when some values are in <c>facets.json</c>.</summary>
     internal bool Bundled => _bundled.Count > 0;
 
-    /// <summary>The packed list of the value with key <paramref name="key"/> of kind <paramref name="kind"/>, or "" when it is in <c>facets.json</c> or there is none.</summary>
-    internal string EmbeddedListOfKey(int kind, string key) =>
+    /// <summary>
+    /// The longest packed list (in characters) that rides in the display data. A value in many briefs of a large site
+    /// (3,000 of 100,000) has a list of a kilobyte or more, and it rode in every display file of a brief carrying it:
+    /// 13 KB a brief at 100,000 briefs, 1.3 GB of the index, the same bytes in each file a page of results loads. Past
+    /// this, search.js fetches the value's own file once instead (<c>facetIds</c>). At 10,000 briefs the longest list is
+    /// under 400 characters, so a site that size embeds them all as before.
+    /// </summary>
+    internal const int MaxEmbeddedChars = 512;
+
+    /// <summary>
+    /// The packed list of the value with key <paramref name="key"/> of kind <paramref name="kind"/> as the display data
+    /// carries it: "" when it is in <c>facets.json</c>, there is none, or it is longer than <see cref="MaxEmbeddedChars"/>.
+    /// </summary>
+    internal string EmbeddedListOfKey(int kind, string key)
+    {
+        var list = OwnFileListOfKey(kind, key);
+        return list.Length > MaxEmbeddedChars ? "" : list;
+    }
+
+    /// <summary>The packed list in the value's own file, or "" when it is in <c>facets.json</c> or there is none.</summary>
+    private string OwnFileListOfKey(int kind, string key) =>
         key.Length == 0 || _bundled.Contains((kind, key)) || !_lists[kind].Packed.TryGetValue(key, out var packed) ? "" : packed;
 
     /// <summary>
@@ -283,7 +302,7 @@ internal sealed class FacetLists
                 var packed = _lists[k].Packed[key];
                 if (_bundled.Contains((k, key))) continue;
                 var name = $"facets/{Kinds[k].Kind}/{key}.json";
-                if (previous is not null && previous.EmbeddedListOfKey(k, key) == packed && files.Keep(name)) continue;
+                if (previous is not null && previous.OwnFileListOfKey(k, key) == packed && files.Keep(name)) continue;
                 files.Write(name, writer => writer.WriteStringValue(packed));
             }
         }
