@@ -3,12 +3,12 @@ using System.Collections.Immutable;
 namespace StaticBriefs.Loading.FrontMatter;
 
 /// <summary>
-/// Reads the front matter nearly every file has without YamlDotNet: top-level <c>key: value</c> lines whose values are
-/// one-line quoted or plain scalars, <c>[flow, lists]</c> of them on one line, or block lists of them
-/// (<c>- item</c> lines). It gives the values, kinds, lines and columns the parser gives (<c>SimpleYamlTests</c>
-/// compare the two on every front matter of the test sites and on generated ones). Anything else (escapes, anchors,
-/// nested mappings, multi-line values, comments after values, a key written twice, an empty value, a tab, a control
-/// character) is null: the caller then reads the text the full way, with its limits and messages.
+/// Reads the front matter nearly every file has without YamlDotNet: <c>key: value</c> lines whose values are one-line
+/// quoted or plain scalars, <c>[flow, lists]</c> of them on one line, block lists of them (<c>- item</c> lines), or
+/// mappings of the same indented under a key. It gives the values, kinds, lines and columns the parser gives
+/// (<c>SimpleYamlTests</c> compare the two on every front matter of the test sites and on generated ones). Anything
+/// else (escapes, anchors, flow mappings, multi-line values, comments after values, a key written twice, an empty
+/// value, a tab, a control character) is null: the caller then reads the text the full way, with its limits and messages.
 /// </summary>
 /// <remarks>
 /// YamlDotNet's event parser took about 40 µs a brief of a 10,000-brief build's load stage, for front matter of six
