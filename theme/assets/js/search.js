@@ -697,8 +697,7 @@
     /**
      * Facet counts over the whole result set for the values of the top results and the selected ones:
      * { companies: [[name, count, key]], people, topics, verbs (of relations), years: [[year, count]] }, most briefs first, ties in the
-     * order of the results. The lists come with the results' data or from facets.json: about one file for all. On a
-     * large site a value in thousands of briefs has a list too long to ride along: it comes from its own file.
+     * order of the results. The lists come with the results' data or from facets.json: about one file for all.
      */
     async function facets(result, filters, signal) {
       filters = filters || {};
