@@ -70,10 +70,10 @@ public sealed class MarkdownRenderer(
             html = minifier.MinifyFragment(html);
             meter?.Stop(Diagnostics.WorkKind.Minify, started);
         }
-        return new RenderedMarkdown(html, walk.Toc.ToImmutable(), walk.Words, NormalizeSpace(walk.Text))
+        return new RenderedMarkdown(html, walk.Toc.ToImmutable(), walk.Words, StaticBriefs.Text.PlainText.CollapseSpace(walk.Text))
         {
             Headings = walk.Headings.ToString(),
-            Lead = NormalizeSpace(walk.Lead),
+            Lead = StaticBriefs.Text.PlainText.CollapseSpace(walk.Lead),
         };
     }
 
@@ -288,6 +288,4 @@ public sealed class MarkdownRenderer(
         text.Append(content);
         return StaticBriefs.Text.PlainText.CountWords(content);
     }
-
-    private static string NormalizeSpace(StringBuilder text) => StaticBriefs.Text.PlainText.CollapseSpace(text);
 }
