@@ -70,6 +70,53 @@ public sealed class RelatedRankingTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Wide_terms_looked_up_in_bit_sets_rank_as_a_full_count_and_are_walked_only_when_the_bound_is_not_beaten()
+    {
+        var random = new Random(20261205);
+        // One company on half the briefs and four topics on 40% each are wide; the rest are narrow. A fifth of the
+        // briefs name no company or person, so only their topics (wide) relate them: those walk the wide lists.
+        string[] companies = [.. Enumerable.Range(0, 8).Select(i => $"Company {i}")];
+        string[] people = [.. Enumerable.Range(0, 12).Select(i => $"Person {i}")];
+        string[] topics = [.. Enumerable.Range(0, 8).Select(i => $"Topic {i}")];
+        _site.Write("_data/companies.yml", string.Concat(companies.Select(n => $"- name: {n}\n")));
+        _site.Write("_data/people.yml", string.Concat(people.Select(n => $"- name: {n}\n")));
+        _site.Write("_data/topics.yml", string.Concat(topics.Select(n => $"- name: {n}\n")));
+        const int Briefs = 300;
+        for (var i = 0; i < Briefs; i++)
+        {
+            var date = new DateTime(2024, 1, 1).AddDays(random.Next(30)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var named = random.NextDouble() >= 0.2;
+            var company = named ? string.Join(", ", companies.Where((_, c) => random.NextDouble() < (c == 0 ? 0.5 : 0.1))) : "";
+            var person = named ? string.Join(", ", people.Where(_ => random.NextDouble() < 0.1)) : "";
+            var topic = string.Join(", ", topics.Where((_, t) => random.NextDouble() < (t < 4 ? 0.4 : 0.05)));
+            _site.Write($"briefs/b{i:000}.md", TestSite.Brief($"title: Brief {i}\ndate: {date}\ncompanies: [{company}]\npeople: [{person}]\ntopics: [{topic}]"));
+        }
+        var site = _site.Model();
+
+        foreach (var minWide in (int[])[1, 40, RelatedRanking.MinWide])
+        {
+            using var ranking = new RelatedRanking(site, minWide: minWide);
+            foreach (var brief in site.Briefs)
+            {
+                foreach (var count in (int[])[1, 5, 12]) Assert.Equal(Reference(site, brief, count), ranking.Best(brief, count));
+            }
+        }
+        // How often the wide lists are walked: never when no term is wide (300 briefs against the 256 a wide term
+        // needs), by every brief with a term when every term is, and in between when only the common ones are.
+        var withTerms = site.Briefs.Count(b => TaxonomyKinds.All.Any(kind => b.TermsOf(kind).Length > 0));
+        Assert.Equal(0, WideWalks(site, RelatedRanking.MinWide));
+        Assert.Equal(withTerms, WideWalks(site, 1));
+        Assert.InRange(WideWalks(site, 40), 1, withTerms - 1);
+    }
+
+    private static int WideWalks(SiteModel site, int minWide)
+    {
+        using var ranking = new RelatedRanking(site, minWide: minWide);
+        foreach (var brief in site.Briefs) ranking.Best(brief, 5);
+        return ranking.WideWalks;
+    }
+
     /// <summary>Every other brief scored by every shared entity (company or person 3, topic 1), ranked, the best taken.</summary>
     private static int[] Reference(SiteModel site, Brief brief, int count)
     {
