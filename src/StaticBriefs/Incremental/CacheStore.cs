@@ -15,6 +15,9 @@ namespace StaticBriefs.Incremental;
 internal static partial class CacheStore
 {
     private const string IndexFile = "sources.bin";
+
+    /// <summary>Whether <paramref name="directory"/> holds a saved cache (its index), without reading it.</summary>
+    public static bool HasSaved(string directory) => File.Exists(Path.Combine(directory, IndexFile));
     private const string PackPattern = "bodies-*.pack";
     private const int FormatVersion = 5;
     private static readonly byte[] IndexMagic = "SBCACHE2"u8.ToArray();

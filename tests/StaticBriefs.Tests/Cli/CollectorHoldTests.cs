@@ -87,6 +87,39 @@ public sealed class CollectorHoldTests
     }
 
     [Fact]
+    public void A_build_of_more_than_a_hundred_markdown_files_is_held_only_when_a_saved_cache_spares_it_rendering_everything()
+    {
+        using var site = new TestSite();
+        for (var i = 0; i < CollectorHold.LargeSite + 1; i++) site.Write($"briefs/b{i}.md", TestSite.Brief($"title: B{i}\ndate: 2024-05-14"));
+        var cache = Path.Combine(site.Root, "cache");
+        var cached = site.Options with { UseCache = true, CacheDirectory = cache };
+
+        using (CollectorHold.For(site.Options with { UseCache = false }))
+            Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+        using (CollectorHold.For(cached))
+            Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode); // nothing saved yet: a full build
+        site.BuildOk(_ => cached);
+        using (CollectorHold.For(cached))
+            Assert.Equal(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+    }
+
+    [Fact]
+    public void Markdown_files_are_counted_only_as_far_as_asked_and_not_through_links_or_hidden_folders()
+    {
+        using var site = new TestSite();
+        var outside = Directory.CreateDirectory(Path.Combine(site.Root, "outside")).FullName;
+        for (var i = 0; i < 5; i++) File.WriteAllText(Path.Combine(outside, $"o{i}.md"), "x");
+        for (var i = 0; i < 3; i++) site.Write($"briefs/b{i}.MARKDOWN", "x");
+        site.Write("briefs/notes.txt", "x");
+        for (var i = 0; i < 4; i++) site.Write($".git/x{i}.md", "x");
+        Directory.CreateSymbolicLink(Path.Combine(site.InputDirectory, "linked"), outside);
+
+        Assert.True(CollectorHold.MoreMarkdownThan(site.InputDirectory, 2));
+        Assert.False(CollectorHold.MoreMarkdownThan(site.InputDirectory, 3));
+        Assert.False(CollectorHold.MoreMarkdownThan(Path.Combine(site.InputDirectory, "missing"), 0));
+    }
+
+    [Fact]
     public void A_hold_ended_early_is_let_go_quietly()
     {
         using var site = new TestSite();
