@@ -15,13 +15,13 @@ namespace StaticBriefs.Incremental;
 internal static partial class CacheStore
 {
     private const string IndexFile = "sources.bin";
-
-    /// <summary>Whether <paramref name="directory"/> holds a saved cache (its index), without reading it.</summary>
-    public static bool HasSaved(string directory) => File.Exists(Path.Combine(directory, IndexFile));
     private const string PackPattern = "bodies-*.pack";
     private const int FormatVersion = 5;
     private static readonly byte[] IndexMagic = "SBCACHE2"u8.ToArray();
     private static readonly byte[] ManifestMagic = "SBOUTPT1"u8.ToArray();
+
+    /// <summary>Whether <paramref name="directory"/> holds a saved cache (its index), without reading it.</summary>
+    public static bool HasSaved(string directory) => File.Exists(Path.Combine(directory, IndexFile));
 
     public static void Load(BuildCache cache, string directory)
     {
