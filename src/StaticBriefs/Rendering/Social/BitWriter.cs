@@ -24,6 +24,9 @@ internal ref struct BitWriter(Span<byte> buffer)
         _pendingBits -= 32;
     }
 
+    /// <summary>How many bytes are stored (all of them after <see cref="AlignToByte"/>).</summary>
+    public readonly int Written => _written;
+
     /// <summary>Pads with zero bits to the next byte and stores every pending byte.</summary>
     public void AlignToByte()
     {

@@ -177,11 +177,12 @@ internal sealed class RowDeflater(int? zlibLevel = null) : IDisposable
 
     private static Piece BlankRun(int rows, int stride)
     {
-        var data = new byte[rows * stride];
-        for (var y = 0; y < rows; y++) data[y * stride] = 2;
-        using var output = new MemoryStream();
-        Deflate(output, data, 9);
-        return new Piece(output.ToArray(), Adler32.HashToUInt32(data));
+        var row = new byte[stride];
+        row[0] = 2;
+        var rowChecksum = Adler32.HashToUInt32(row);
+        var checksum = 1u;
+        for (var y = 0; y < rows; y++) checksum = Combine(checksum, rowChecksum, stride);
+        return new Piece(BlankRunCoder.Encode(rows, stride), checksum);
     }
 
     /// <summary>The Adler-32 of A then B from the checksums of A and of B and B's length (zlib's adler32_combine).</summary>

@@ -21,5 +21,6 @@ public sealed record SocialCard(string SiteTitle, string Title, string DateText,
 
     /// <summary>The cache key of the card: every input, so an unchanged card is kept from the last build.</summary>
     // v3: cards are palette PNGs (CardInks), so a cached build must not keep the RGB bytes of v2 (PngEncoder) or v1 (libpng).
-    public string Key(string fontKey) => SocialHash.Of("social-card-v3", fontKey, SiteTitle, Title, DateText, string.Join('\n', Entities));
+    // v4: blank rows are coded by BlankRunCoder, not zlib: the same pixels in other bytes, which a cached build must not keep.
+    public string Key(string fontKey) => SocialHash.Of("social-card-v4", fontKey, SiteTitle, Title, DateText, string.Join('\n', Entities));
 }
