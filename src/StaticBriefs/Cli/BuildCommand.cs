@@ -43,7 +43,7 @@ internal static class BuildCommand
             if (MissingTheme(values, options, context.Stderr)) return 1;
             if (level == Verbosity.Verbose) PrintSettings(options, context.Stdout);
             BuildResult result;
-            using (var hold = CollectorHold.For(options))
+            using (var hold = CollectorHold.For(options, context.HeapOnHugePages))
             {
                 result = ProgressDisplay.Run(context, level, progress =>
                 {

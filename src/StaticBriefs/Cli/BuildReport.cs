@@ -70,7 +70,7 @@ internal sealed class BuildReport(CliContext context, Verbosity verbosity)
         // Process-wide, so the figures cover the whole run; the pause is time every thread stood still.
         var memory = GC.GetGCMemoryInfo(GCKind.Any);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  garbage collections: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms; allocated {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MiB; heap {memory.HeapSizeBytes / (1024 * 1024)} MiB after the last collection, {memory.TotalCommittedBytes / (1024 * 1024)} MiB committed; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB"));
+            $"  garbage collections: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms; allocated {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MiB; heap {memory.HeapSizeBytes / (1024 * 1024)} MiB after the last collection, {memory.TotalCommittedBytes / (1024 * 1024)} MiB committed; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB{(context.HeapOnHugePages ? "; heap on huge pages" : "")}"));
         stdout.WriteLine(ProcessUsage.Now().Describe());
     }
 }

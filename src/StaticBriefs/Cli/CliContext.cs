@@ -11,6 +11,9 @@ public sealed record CliContext(TextWriter Stdout, TextWriter Stderr)
     /// <summary>True when standard output is an interactive terminal.</summary>
     public bool IsTerminal { get; init; }
 
+    /// <summary>True when the process's heap was advised for huge pages (<see cref="HugePageHeap"/>).</summary>
+    public bool HeapOnHugePages { get; init; }
+
     /// <summary>Reads an environment variable (null when unset).</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 

@@ -4,16 +4,20 @@ using System.Runtime.InteropServices;
 namespace StaticBriefs.Cli;
 
 /// <summary>
-/// On request (<see cref="Switch"/>), asks Linux to back the garbage collector's heap with transparent huge pages where
-/// the system leaves that to each program (<c>/sys/kernel/mm/transparent_hugepage/enabled</c> set to <c>madvise</c>),
-/// as JVMs and allocators such as mimalloc can. It is off by default because what a huge page costs on first touch
-/// depends on where it comes from: on a virtual machine that hands free memory back to its host (free page
-/// reporting, which returns free blocks of huge-page size and above), a huge page taken a few seconds after the last
-/// build freed it is memory the host must find again, about 8 ms a megabyte here against under 1 ms for ordinary pages,
-/// which come from smaller free blocks that are never handed back. A cached 10,000-brief build run seconds after the
-/// one before took 3.4-4.4 s with the advice and 1.1-1.5 s without. The heap is the range the collector reserves up
-/// front and commits inside (found around a fresh object, see <see cref="HeapRange"/>); the advice is only a hint, so
-/// anything unexpected leaves the process as it was.
+/// Asks Linux to back the garbage collector's heap with transparent huge pages where the system leaves that to each
+/// program (<c>/sys/kernel/mm/transparent_hugepage/enabled</c> set to <c>madvise</c>), as JVMs and allocators such as
+/// mimalloc can, on machines where an ordinary page is dear to fault in (<see cref="PageFaultProbe"/>), or when asked
+/// (<see cref="Switch"/>). What a huge page costs on first touch depends on where it comes from: on a virtual machine that
+/// hands free memory back to its host (free page reporting returns free blocks of huge-page size and above), a huge
+/// page taken a few seconds after the last build freed it is memory the host must find again. Stop 47's machine charged
+/// about 8 ms a megabyte for that against under 1 ms for ordinary pages (a fault there cost 2-3 us): a cached
+/// 10,000-brief build run seconds after the one before took 3.4-4.4 s with the advice and 1.1-1.5 s without. Stop 58's
+/// machine (a paravirtual guest, where every page table change goes through the host) charges 12-17 us for each
+/// ordinary page, 3-4 ms a megabyte whether the memory is fresh or just freed, and 1.6-2.5 ms a megabyte for huge pages
+/// after a pause (0.06 ms run back to back): there the advice pays every time. So unless told, the tool measures a few
+/// ordinary faults and advises the heap when they cost more than <see cref="DearFault"/>. The heap is the range the
+/// collector reserves up front and commits inside (found around a fresh object, see <see cref="HeapRange"/>); the
+/// advice is only a hint, so anything unexpected leaves the process as it was.
 /// </summary>
 internal static partial class HugePageHeap
 {
@@ -22,18 +26,35 @@ internal static partial class HugePageHeap
     private const string Setting = "/sys/kernel/mm/transparent_hugepage/enabled";
 
     /// <summary>
-    /// Set to <c>on</c> (or <c>1</c>, <c>true</c>) to advise the heap: where huge pages come from memory that is
-    /// already backed (a machine with no host behind it, or builds run back to back) they fault in a sixth faster.
+    /// <c>on</c> (or <c>1</c>, <c>true</c>) advises the heap and <c>off</c> (<c>0</c>, <c>false</c>) never does; unset or
+    /// anything else, the tool decides from <see cref="PageFaultProbe"/>.
     /// </summary>
     internal const string Switch = "STATICBRIEFS_HUGE_PAGES";
 
-    /// <summary>Advises the heap's range when asked to; returns how many bytes were advised (0 where it does not apply).</summary>
+    /// <summary>
+    /// The first-touch cost of an ordinary page above which the heap is advised: machines that hand memory to a guest
+    /// through its page tables (hardware-assisted paging) fault a page in in 1-3 us, a paravirtual guest in 12-17 us.
+    /// </summary>
+    internal static readonly TimeSpan DearFault = TimeSpan.FromMicroseconds(6);
+
+    /// <summary>Whether the heap should be advised: as <see cref="Switch"/> says, else when <paramref name="faultCost"/> (asked only then) is dear.</summary>
+    internal static bool Wanted(string? switchValue, Func<TimeSpan?> faultCost) =>
+        switchValue?.Trim().ToLowerInvariant() switch
+        {
+            "on" or "1" or "true" => true,
+            "off" or "0" or "false" => false,
+            _ => faultCost() is { } cost && cost > DearFault,
+        };
+
+    /// <summary>Advises the heap's range when <see cref="Wanted"/>; returns how many bytes were advised (0 where it does not apply).</summary>
     public static long Advise()
     {
-        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable(Switch)?.Trim().ToLowerInvariant() is not ("on" or "1" or "true")) return 0;
+        if (!OperatingSystem.IsLinux()) return 0;
         try
         {
-            if (!File.Exists(Setting) || !File.ReadAllText(Setting).Contains("[madvise]", StringComparison.Ordinal)) return 0;
+            if (!File.Exists(Setting) || !File.ReadAllText(Setting).Contains("[madvise]", StringComparison.Ordinal)
+                || !Wanted(Environment.GetEnvironmentVariable(Switch), PageFaultProbe.FirstTouchCost))
+                return 0;
             if (!GC.GetConfigurationVariables().TryGetValue("GCRegionRange", out var configured) || configured is not (long or ulong)) return 0;
             var size = Convert.ToUInt64(configured, CultureInfo.InvariantCulture);
             var probe = new byte[64];

@@ -6,7 +6,7 @@ public static class Program
     /// <summary>Runs the command line and returns its exit code.</summary>
     public static int Main(string[] args)
     {
-        HugePageHeap.Advise();
-        return CommandLineApp.Run(args, CliContext.FromConsole());
+        var hugePages = HugePageHeap.Advise() > 0;
+        return CommandLineApp.Run(args, CliContext.FromConsole() with { HeapOnHugePages = hugePages });
     }
 }

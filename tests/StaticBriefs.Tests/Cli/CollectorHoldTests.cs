@@ -104,6 +104,26 @@ public sealed class CollectorHoldTests
     }
 
     [Fact]
+    public void A_build_that_takes_no_hold_commits_the_heap_ahead_when_it_is_on_huge_pages()
+    {
+        using var site = new TestSite();
+        for (var i = 0; i < CollectorHold.LargeSite + 1; i++) site.Write($"briefs/b{i}.md", TestSite.Brief($"title: B{i}\ndate: 2024-05-14"));
+        var options = site.Options with { UseCache = false };
+        var collections = GC.CollectionCount(0);
+
+        using (CollectorHold.For(options))
+            Assert.Equal(collections, GC.CollectionCount(0)); // on ordinary pages: nothing done
+        using (CollectorHold.For(options, hugePages: true))
+        {
+            // The budget was held (committed) and given back at once with a young collection: no hold stands.
+            Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+            Assert.True(GC.CollectionCount(0) > collections, "no young collection gave the budget back");
+            var committed = GC.GetGCMemoryInfo(GCKind.Ephemeral).TotalCommittedBytes;
+            Assert.True(committed >= CollectorHold.WarmBudget, $"{committed} bytes committed");
+        }
+    }
+
+    [Fact]
     public void Markdown_files_are_counted_only_as_far_as_asked_and_not_through_links_or_hidden_folders()
     {
         using var site = new TestSite();

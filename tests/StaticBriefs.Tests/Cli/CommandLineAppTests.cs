@@ -73,6 +73,23 @@ public sealed class CommandLineAppTests
         Assert.Matches(@"garbage collections: gen0 \d+, gen1 \d+, gen2 \d+; paused \d+ ms", run.Stdout);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Timings_say_when_the_heap_is_on_huge_pages(bool hugePages)
+    {
+        using var site = new TestSite();
+        site.Write("briefs/a.md", TestSite.Brief("title: A\ndate: 2024-01-01"));
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var context = new StaticBriefs.Cli.CliContext(stdout, stderr) { HeapOnHugePages = hugePages, Environment = _ => null };
+
+        var code = StaticBriefs.Cli.CommandLineApp.Run(["build", "--input", site.InputDirectory, "--output", site.OutputDirectory, "--theme", RepoPaths.Theme, "--timings"], context);
+
+        Assert.Equal(0, code);
+        Assert.Equal(hugePages, stdout.ToString().Contains("MiB; heap on huge pages", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Timings_prints_the_bytes_allocated()
     {

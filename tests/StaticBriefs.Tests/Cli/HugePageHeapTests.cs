@@ -4,8 +4,9 @@ using StaticBriefs.Cli;
 namespace StaticBriefs.Tests.Cli;
 
 /// <summary>
-/// On request, the collector's heap is advised for transparent huge pages where Linux leaves that to programs
-/// (<see cref="HugePageHeap"/>); without the request it is left on the system's pages.
+/// The collector's heap is advised for transparent huge pages where Linux leaves that to programs and the machine
+/// charges dearly for ordinary pages, or on request (<see cref="HugePageHeap"/>); told not to, it is left on the
+/// system's pages.
 /// </summary>
 public sealed class HugePageHeapTests
 {
@@ -78,13 +79,13 @@ public sealed class HugePageHeapTests
     }
 
     [Theory]
-    [InlineData(null)]
     [InlineData("off")]
-    [InlineData("")]
-    [InlineData("sometimes")]
-    public void Unless_asked_for_the_heap_is_left_on_the_systems_pages(string? value)
+    [InlineData("0")]
+    [InlineData(" FALSE ")]
+    public void Told_not_to_the_heap_is_left_on_the_systems_pages(string value)
     {
-        // Huge pages freed moments before are memory a virtual machine's host may have taken back: 3-4x slower builds.
+        // Where huge pages freed moments before are memory a virtual machine's host took back and ordinary faults are
+        // cheap, they made builds 3-4x slower: the author can always say no.
         Environment.SetEnvironmentVariable(HugePageHeap.Switch, value);
         try
         {
@@ -95,6 +96,28 @@ public sealed class HugePageHeapTests
             Environment.SetEnvironmentVariable(HugePageHeap.Switch, null);
         }
     }
+
+    [Theory]
+    [InlineData("on", true)]
+    [InlineData("1", true)]
+    [InlineData("True", true)]
+    [InlineData("off", false)]
+    [InlineData("0", false)]
+    [InlineData("false", false)]
+    public void A_switch_that_says_yes_or_no_decides_without_measuring(string value, bool wanted) =>
+        Assert.Equal(wanted, HugePageHeap.Wanted(value, () => throw new InvalidOperationException("measured")));
+
+    [Theory]
+    [InlineData(null, 15.0, true)] // a paravirtual guest: every page table change goes through the host
+    [InlineData(null, 2.0, false)] // hardware-assisted paging: huge pages freed seconds before would cost more
+    [InlineData("", 7.0, true)]
+    [InlineData("sometimes", 5.0, false)]
+    public void Otherwise_the_heap_is_advised_where_an_ordinary_fault_is_dear(string? value, double microseconds, bool wanted) =>
+        Assert.Equal(wanted, HugePageHeap.Wanted(value, () => TimeSpan.FromMicroseconds(microseconds)));
+
+    [Fact]
+    public void Where_nothing_was_measured_the_heap_is_left_alone() =>
+        Assert.False(HugePageHeap.Wanted(null, () => null));
 
     /// <summary>The <c>VmFlags</c> of the mapping holding <paramref name="address"/>, from <c>/proc/self/smaps</c>.</summary>
     private static string[] VmFlagsAt(ulong address)
