@@ -28,7 +28,8 @@ internal static partial class LiveRebuildProbe
         IncrementalBenchmark.Copy(args[0], input);
         try
         {
-            // As the staticbriefs command does first thing (Program.Main): huge pages only with STATICBRIEFS_HUGE_PAGES=on.
+            // As the staticbriefs command does first thing (Program.Main): huge pages where ordinary faults are dear, or as
+            // STATICBRIEFS_HUGE_PAGES says.
             StaticBriefs.Cli.HugePageHeap.Advise();
             var cache = new BuildCache(null) { TrustUnchangedFiles = true, SaveOnCommit = false };
             using var live = new LiveSession();
