@@ -49,9 +49,10 @@ internal sealed class RelatedRanking : IDisposable
         // Scores live in one reused array per thread; only the touched entries are read back and reset. A narrow term's
         // list is walked. A wide one's (a generated topic is on 3,400 of 100,000 briefs, and a brief names 1-3) is not,
         // at first: walking them cost each brief thousands of entries, a share of the site, so the step grew with the
-        // square of the site (7% of a 100,000-brief build's samples). The briefs the narrow terms reached look their wide terms up in bit sets instead, and the rest of
-        // the site can score at most the wide terms' weights together (its bound): when the count-th best already
-        // beats that, nobody else can enter, and the wide lists are never walked.
+        // square of the site (7% of a 100,000-brief build's samples). The briefs the narrow terms reached look their
+        // wide terms up in bit sets instead, and the rest of the site can score at most the wide terms' weights together
+        // (its bound): when the count-th best already beats that, nobody else can enter, and the wide lists are never
+        // walked.
         var scratch = _scratch.Value!;
         var wide = _wideTerms.Value;
         var wideOfBrief = scratch.Wide;
