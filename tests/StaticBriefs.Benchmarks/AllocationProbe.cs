@@ -92,6 +92,11 @@ internal static class AllocationProbe
             }
             if (e.EventId != 10 || e.PayloadNames is null) return;
             var type = e.PayloadNames.IndexOf("TypeName") is var t and >= 0 ? e.Payload![t] as string ?? "?" : "?";
+            // Objects on the large object heap are tallied apart, with their size: each spends that heap's budget, whose
+            // end is a full collection.
+            if (e.PayloadNames.IndexOf("AllocationKind") is var k and >= 0 && Convert.ToInt32(e.Payload![k], CultureInfo.InvariantCulture) == 1
+                && e.PayloadNames.IndexOf("ObjectSize") is var o and >= 0)
+                type = $"{type} (large object, {Convert.ToInt64(e.Payload[o], CultureInfo.InvariantCulture) / 1024} KiB)";
             var amount = e.PayloadNames.IndexOf("AllocationAmount64") is var a and >= 0 ? Convert.ToInt64(e.Payload![a], CultureInfo.InvariantCulture) : 100_000;
             _tallies.AddOrUpdate(type, _ => new Tally(amount, 1), (_, old) => new Tally(old.Bytes + amount, old.Count + 1));
         }

@@ -32,8 +32,30 @@ internal readonly partial record struct FileStamp(FileKind Kind, long Size, long
     public static FileStamp? Of(string path, bool follow = false)
     {
         if (!Available) return null;
-        Statx status;
-        if (StatxNative(AtCurrentFolder, path, follow ? 0 : AtSymlinkNoFollow, TypeModeSizeTimesInode, out status) != 0)
+        return Answer(StatxNative(AtCurrentFolder, path, follow ? 0 : AtSymlinkNoFollow, TypeModeSizeTimesInode, out var status), status);
+    }
+
+    /// <summary>
+    /// <see cref="Of(string, bool)"/> for <paramref name="relative"/> (with '/' between folders) in <paramref name="folder"/>,
+    /// without making the joined path: a cached build looks at each of its 39,000 output files this way.
+    /// </summary>
+    public static FileStamp? In(string folder, string relative)
+    {
+        if (!Available) return null;
+        if (folder.Length == 0) return Of(relative);
+        var length = System.Text.Encoding.UTF8.GetMaxByteCount(folder.Length + relative.Length + 1) + 1;
+        if (length > 1024) return Of(Path.Join(folder, relative));
+        Span<byte> path = stackalloc byte[length];
+        var at = System.Text.Encoding.UTF8.GetBytes(folder, path);
+        if (at == 0 || path[at - 1] != (byte)'/') path[at++] = (byte)'/';
+        at += System.Text.Encoding.UTF8.GetBytes(relative, path[at..]);
+        path[at] = 0;
+        return Answer(StatxBytes(AtCurrentFolder, ref MemoryMarshal.GetReference(path), AtSymlinkNoFollow, TypeModeSizeTimesInode, out var status), status);
+    }
+
+    private static FileStamp? Answer(int result, in Statx status)
+    {
+        if (result != 0)
         {
             var errno = Marshal.GetLastPInvokeError();
             // ENOENT, ENOTDIR: nothing there. Anything else (ENOSYS on an old kernel, EACCES): no answer.
@@ -57,6 +79,10 @@ internal readonly partial record struct FileStamp(FileKind Kind, long Size, long
 
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int StatxNative(int folder, string path, int flags, uint mask, out Statx status);
+
+    /// <summary><c>statx</c> with the path already UTF-8 and ended by a zero byte.</summary>
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
+    private static partial int StatxBytes(int folder, ref byte path, int flags, uint mask, out Statx status);
 
     /// <summary><c>struct statx</c> (linux/stat.h): 256 bytes, fixed layout.</summary>
     [StructLayout(LayoutKind.Explicit, Size = 256)]

@@ -126,8 +126,14 @@ internal sealed record OutputRecord(string Key, long Length, long WriteTicks)
     /// True when <paramref name="file"/> of <paramref name="output"/> stands as this record says the last build left
     /// it: a plain file (no link, none on its way) of the same size and write time.
     /// </summary>
-    public bool Describes(Output.OutputFolder output, string file) =>
-        output.IsLinkFree(file) && Of(Key, Path.Combine(output.Root, file)) is { } now && now.Length == Length && now.WriteTicks == WriteTicks;
+    public bool Describes(Output.OutputFolder output, string file)
+    {
+        if (!output.IsLinkFree(file)) return false;
+        // Looked at without a joined path or a record made for the answer: a cached build asks this of every output file.
+        if (FileSystem.FileStamp.In(output.Root, file) is { } stamp)
+            return stamp.Kind == FileSystem.FileKind.Regular && stamp.Size == Length && stamp.WriteTicks == WriteTicks;
+        return Of(Key, Path.Combine(output.Root, file)) is { } now && now.Length == Length && now.WriteTicks == WriteTicks;
+    }
 }
 
 /// <summary>Every file of one output folder as the last successful build left it.</summary>

@@ -19,7 +19,7 @@ internal sealed class GeneratedFiles(SiteModel site)
     public string? Collision(string file, Func<string, string?>? documents = null)
     {
         // Every generated file lies under one of a few first segments: a brief's page elsewhere cannot collide.
-        if (documents is null && !GeneratedRoots.Contains(FirstSegment(file))) return null;
+        if (documents is null && !UnderGeneratedRoot(file)) return null;
         if ((Claim(file) ?? documents?.Invoke(file)) is { } exact) return "which is " + exact;
         foreach (var folder in Ancestors(file))
         {
@@ -34,7 +34,25 @@ internal sealed class GeneratedFiles(SiteModel site)
     private static readonly FrozenSet<string> GeneratedRoots =
         new[] { "page", "archive", "companies", "people", "topics", "search", "moves" }.Concat(Fixed).ToFrozenSet(StringComparer.Ordinal);
 
-    private static string FirstSegment(string path) => path.IndexOf('/') is var slash and >= 0 ? path[..slash] : path;
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GeneratedRootsBySpan =
+        GeneratedRoots.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// False when no generated file can be <paramref name="file"/> or hold it (its first segment is none of the
+    /// generator's), told without making a string: asked for every brief of every assembly.
+    /// </summary>
+    public static bool UnderGeneratedRoot(ReadOnlySpan<char> file) =>
+        GeneratedRootsBySpan.Contains(file.IndexOf('/') is var slash and >= 0 ? file[..slash] : file);
+
+    /// <summary>
+    /// <see cref="UnderGeneratedRoot"/> for the file a site path is written to (<see cref="SitePaths.FileFor"/>), without
+    /// making that file's name.
+    /// </summary>
+    public static bool FileUnderGeneratedRoot(string sitePath)
+    {
+        var path = sitePath.AsSpan().TrimStart('/');
+        return path.IsEmpty ? UnderGeneratedRoot("index.html") : UnderGeneratedRoot(path);
+    }
 
     /// <summary>"a/b/c.txt" -> "a", "a/b".</summary>
     public static IEnumerable<string> Ancestors(string path)

@@ -30,7 +30,8 @@ public static class OutputCollisions
         foreach (var brief in site.Briefs)
         {
             // Briefs on the generator's own roots are SiteAssembler's SB005 already.
-            if (SiteAssembler.IsGeneratorPath(brief.Path)) continue;
+            // Most briefs lie outside the generator's folders: told from the path, without making their file names.
+            if (SiteAssembler.IsGeneratorPath(brief.Path) || !GeneratedFiles.FileUnderGeneratedRoot(brief.Path)) continue;
             if (claims.Collision(SitePaths.FileFor(brief.Path)) is { } what) Report(brief.Source, brief.Path, "brief", what, diagnostics);
         }
         foreach (var page in site.Pages)

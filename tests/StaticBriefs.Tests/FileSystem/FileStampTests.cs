@@ -60,4 +60,36 @@ public sealed class FileStampTests : IDisposable
         Assert.Equal(FileKind.Missing, FileStamp.Of(Path.Combine(_root, "none"))!.Value.Kind);
         Assert.Equal(FileKind.Missing, FileStamp.Of(Path.Combine(target, "below"))!.Value.Kind);
     }
+
+    [Theory]
+    [InlineData("a.txt")]
+    [InlineData("sub/ünïcödé páge.html")]
+    [InlineData("sub/missing.html")]
+    [InlineData("link")]
+    [InlineData("sub")]
+    public void A_file_in_a_folder_has_the_stamp_of_its_joined_path(string relative)
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "sub"));
+        File.WriteAllText(Path.Combine(_root, "a.txt"), "twelve bytes");
+        File.WriteAllText(Path.Combine(_root, "sub", "ünïcödé páge.html"), "<p>x</p>");
+        File.CreateSymbolicLink(Path.Combine(_root, "link"), Path.Combine(_root, "a.txt"));
+
+        Assert.Equal(FileStamp.Of(Path.Combine(_root, relative)), FileStamp.In(_root, relative));
+        // A folder given with its closing slash names the same file.
+        Assert.Equal(FileStamp.Of(Path.Combine(_root, relative)), FileStamp.In(_root + "/", relative));
+    }
+
+    [Fact]
+    public void A_path_too_long_to_join_on_the_stack_is_looked_up_all_the_same()
+    {
+        var folder = Path.Combine(_root, new string('f', 200), new string('g', 200), new string('h', 200));
+        Directory.CreateDirectory(folder);
+        var relative = new string('é', 100) + ".txt";
+        File.WriteAllText(Path.Combine(folder, relative), "x");
+
+        var stamp = FileStamp.In(folder, relative);
+
+        Assert.Equal(FileKind.Regular, stamp!.Value.Kind);
+        Assert.Equal(FileStamp.Of(Path.Combine(folder, relative)), stamp);
+    }
 }

@@ -16,4 +16,31 @@ public sealed class ContentHashTests
 
         Assert.Equal(ContentHash.Of(bytes), ContentHash.Of(XxHash128.HashToUInt128(bytes)));
     }
+
+    public static TheoryData<string?[]> Parts => new()
+    {
+        new string?[] { "options", "/in", null, "" },
+        new string?[] { "context", "briefs/2024/a.md", "12", "0123456789abcdef0123456789abcdef" },
+        new string?[] { new string('x', 300) },
+        new string?[] { new string('y', 700), "and one more" },
+        new string?[] { new string('z', 600_000), null },
+        Array.Empty<string?>(),
+    };
+
+    [Theory]
+    [MemberData(nameof(Parts))]
+    public void Parts_hashed_at_once_give_the_hash_of_appending_them_one_by_one(string?[] parts)
+    {
+        var streamed = new XxHash128();
+        foreach (var part in parts) ContentHash.Append(streamed, part);
+
+        Assert.Equal(Convert.ToHexStringLower(streamed.GetCurrentHash()), ContentHash.Of(parts));
+    }
+
+    [Fact]
+    public void Parts_split_differently_hash_differently()
+    {
+        Assert.NotEqual(ContentHash.Of("ab", "c"), ContentHash.Of("a", "bc"));
+        Assert.NotEqual(ContentHash.Of("a", (string?)null), ContentHash.Of("a", ""));
+    }
 }

@@ -100,4 +100,19 @@ public sealed class OutputCollisionsTests : IDisposable
     [Fact]
     public void Names_lists_five_then_counts_the_rest() =>
         Assert.Equal("a, b, c, d, e and 83 more", OutputCollisions.Names([.. new[] { "a", "b", "c", "d", "e" }.Concat(Enumerable.Repeat("z", 83))]));
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("//")]
+    [InlineData("/feed.xml")]
+    [InlineData("/robots.txt")]
+    [InlineData("/companies/acme/")]
+    [InlineData("/search/")]
+    [InlineData("/moves/index.html")]
+    [InlineData("/briefs/b1/")]
+    [InlineData("/2024/01/b1/")]
+    [InlineData("/pages")]
+    [InlineData("/index.html")]
+    public void A_site_path_s_file_is_told_under_a_generated_root_as_its_file_name_is(string sitePath) =>
+        Assert.Equal(GeneratedFiles.UnderGeneratedRoot(SitePaths.FileFor(sitePath)), GeneratedFiles.FileUnderGeneratedRoot(sitePath));
 }
