@@ -123,6 +123,17 @@ internal sealed record OutputRecord(string Key, long Length, long WriteTicks)
     }
 
     /// <summary>
+    /// <see cref="Of"/> for <paramref name="file"/> (relative, '/') in <paramref name="folder"/>, without the joined path
+    /// where the file system is asked directly.
+    /// </summary>
+    public static OutputRecord? In(string key, string folder, string file)
+    {
+        if (FileSystem.FileStamp.In(folder, file) is { } stamp)
+            return stamp.Kind == FileSystem.FileKind.Regular ? new OutputRecord(key, stamp.Size, stamp.WriteTicks) : null;
+        return Of(key, Path.Combine(folder, file));
+    }
+
+    /// <summary>
     /// True when <paramref name="file"/> of <paramref name="output"/> stands as this record says the last build left
     /// it: a plain file (no link, none on its way) of the same size and write time.
     /// </summary>

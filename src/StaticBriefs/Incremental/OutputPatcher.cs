@@ -87,12 +87,20 @@ internal static class OutputPatcher
         {
             if (!sink.Written.ContainsKey(file)) files[file] = new OutputRecord("", 0, 0);
         }
+        var looked = new List<(string File, string Key)>();
         foreach (var (file, key) in sink.Written)
         {
             // A versioned search index is thousands of links to the last version's files: looking each up again (a
             // statx apiece, on one core) was half of a one-brief commit, for records the sink already holds.
             if (sink.Linked.TryGetValue(file, out var linked) && linked.Key == key) files[file] = linked;
-            else if (OutputRecord.Of(key, Path.Combine(output.Root, file)) is { } record) files[file] = record;
+            else looked.Add((file, key));
+        }
+        // The rest are looked at on every core: a date edit rewrites 4,000 files of the index.
+        var records = new OutputRecord?[looked.Count];
+        Parallel.For(0, looked.Count, i => records[i] = OutputRecord.In(looked[i].Key, output.Root, looked[i].File));
+        for (var i = 0; i < looked.Count; i++)
+        {
+            if (records[i] is { } record) files[looked[i].File] = record;
         }
         return new OutputManifest(context, files);
     }

@@ -22,12 +22,25 @@ internal sealed class OwnedFilesChange
         Owner = owner;
         Version = owner.Version;
         var sorted = owner.Sorted;
-        var indices = new List<int>();
-        foreach (var file in gone.Distinct(StringComparer.Ordinal))
+        var leaving = new HashSet<string>(gone, StringComparer.Ordinal);
+        var indices = new List<int>(leaving.Count);
+        if (leaving.Count > sorted.Length / 16)
         {
-            if (owner.Contains(file)) indices.Add(OwnedFiles.LowerBound(sorted, file));
+            // Many leave (a search index version's 12,000 files): one pass down the list finds them in order, where a
+            // binary search each, over paths that share their first twenty characters, was a fifth of the commit.
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                if (leaving.Contains(sorted[i])) indices.Add(i);
+            }
         }
-        indices.Sort();
+        else
+        {
+            foreach (var file in leaving)
+            {
+                if (owner.Contains(file)) indices.Add(OwnedFiles.LowerBound(sorted, file));
+            }
+            indices.Sort();
+        }
         GoneIndices = [.. indices];
         var joining = added.Where(f => !owner.Contains(f)).Distinct(StringComparer.Ordinal).ToArray();
         Array.Sort(joining, StringComparer.Ordinal);

@@ -22,6 +22,24 @@ public sealed class OwnedFilesChangeTests : IDisposable
         "page/10/index.html", "search/shards/0.json", "search/shards/1.json", "search/shards/10.json", "search/index.html",
     ];
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(150)]
+    [InlineData(400)]
+    public void A_few_or_many_files_leaving_are_found_where_they_stand(int leaving)
+    {
+        // A few are looked up one by one; many (a search index version) in one pass down the list: the same answer.
+        var files = Enumerable.Range(0, 400).Select(i => $"search/abc{i % 3}/docs/{i}.json").ToList();
+        var owned = new OwnedFiles(files);
+        var gone = files.Where((_, i) => i % (400 / leaving) == 0).Take(leaving).Append("not/owned.html").Append(files[0]).ToList();
+
+        var change = owned.Change(gone, added: []);
+
+        var expected = gone.Where(files.Contains).Distinct().Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(expected, change.Gone.ToArray());
+        Assert.Equal(new OwnedFiles(files.Except(gone)).Sorted.ToArray(), change.After());
+    }
+
     [Fact]
     public void Any_sequence_of_changes_in_place_leaves_the_list_and_manifest_a_fresh_list_has()
     {
