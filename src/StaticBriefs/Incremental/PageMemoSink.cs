@@ -112,6 +112,15 @@ internal sealed class PageMemoSink(
         _written[relativePath] = key;
     }
 
+    /// <summary>As <see cref="WriteText(string, string)"/>, without making the builder's text a string.</summary>
+    public void WriteText(string relativePath, System.Text.StringBuilder content)
+    {
+        var key = ContentHash.Of("text", content);
+        if (Keep(relativePath, key)) return;
+        staging.WriteText(relativePath, content);
+        _written[relativePath] = key;
+    }
+
     public void WriteBytes(string relativePath, ReadOnlySpan<byte> content)
     {
         var key = BytesKey(ContentHash.Of(content));

@@ -43,4 +43,17 @@ public sealed class ContentHashTests
         Assert.NotEqual(ContentHash.Of("ab", "c"), ContentHash.Of("a", "bc"));
         Assert.NotEqual(ContentHash.Of("a", (string?)null), ContentHash.Of("a", ""));
     }
+
+    [Fact]
+    public void A_builder_s_text_hashes_as_the_same_text_in_a_string()
+    {
+        // Many chunks, as a sitemap of thousands of URLs is built.
+        var builder = new System.Text.StringBuilder(16);
+        for (var i = 0; i < 5_000; i++) builder.Append("<url>https://example.org/briefs/b").Append(i).Append("/</url>\n");
+
+        var chunks = 0;
+        foreach (var _ in builder.GetChunks()) chunks++;
+        Assert.True(chunks > 1);
+        Assert.Equal(ContentHash.Of("text", builder.ToString()), ContentHash.Of("text", builder));
+    }
 }
