@@ -67,7 +67,7 @@ public sealed class SocialCardRenderer : IDisposable
                 diagnostics.Warning(boldFile.Display, 0, DiagnosticCodes.SocialImage, "the social card fonts are not fonts SkiaSharp can read: no social card images were drawn");
                 return null;
             }
-            return new SocialCardRenderer(boldFace, mediumFace, glyphCapacity: glyphCapacity, fontKey: SocialHash.Of(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([.. bold, .. medium]))));
+            return new SocialCardRenderer(boldFace, mediumFace, glyphCapacity: glyphCapacity, fontKey: FontKeyOf(bold, medium));
         }
         catch (Exception ex) when (ex is DllNotFoundException or TypeInitializationException or BadImageFormatException)
         {
@@ -217,6 +217,18 @@ public sealed class SocialCardRenderer : IDisposable
         var font = new SKFont(face, size) { Edging = SKFontEdging.Antialias, Subpixel = false, Hinting = SKFontHinting.None };
         fonts.Add(font);
         return font;
+    }
+
+    /// <summary>
+    /// The fonts' key: their bytes one after the other, hashed as they come (every cached build makes it, and joining
+    /// the two fonts first was 600 KB of fresh memory for the hash alone).
+    /// </summary>
+    internal static string FontKeyOf(byte[] bold, byte[] medium)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(bold);
+        hash.AppendData(medium);
+        return SocialHash.Of(Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
     /// <summary>SkiaSharp's own PNG encoder (libpng), kept for the benchmark's comparison.</summary>

@@ -116,4 +116,15 @@ public sealed class SocialCardTests : IDisposable
         Assert.Equal("/social/2024/05/a.png", SocialCard.PathFor("/2024/05/a/"));
         Assert.Equal("/social/posts/a.html.png", SocialCard.PathFor("/posts/a.html"));
     }
+
+    [Fact]
+    public void The_font_key_is_the_hash_of_both_fonts_one_after_the_other()
+    {
+        byte[] bold = [1, 2, 3], medium = [4, 5];
+
+        var joined = SocialHash.Of(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(new byte[] { 1, 2, 3, 4, 5 })));
+
+        Assert.Equal(joined, SocialCardRenderer.FontKeyOf(bold, medium));
+        Assert.NotEqual(joined, SocialCardRenderer.FontKeyOf(medium, bold));
+    }
 }
