@@ -75,6 +75,27 @@ public sealed class StagingOutputTests : IDisposable
     }
 
     [Fact]
+    public void A_large_text_as_a_string_or_a_builder_holds_its_bytes_with_a_pair_split_between_chunks()
+    {
+        // Past the size where the buffer is counted rather than allowed three bytes a character, non-ASCII throughout.
+        var built = new StringBuilder(16).Append('a', 15).Append("😀 é ");
+        for (var i = 0; i < 20_000; i++) built.Append("<loc>ünï ").Append(i).Append("</loc>\n");
+        var text = built.ToString();
+        Assert.True(text.Length > 1 << 16);
+        var diagnostics = new DiagnosticBag();
+        using (var folder = Open(diagnostics))
+        {
+            using var staging = folder.CreateStaging(diagnostics)!;
+            staging.WriteText("from-builder.xml", built);
+            staging.WriteText("from-string.xml", text);
+            Assert.True(folder.Commit(staging, null, diagnostics), string.Join('\n', diagnostics.Sorted()));
+        }
+
+        Assert.Equal(Encoding.UTF8.GetBytes(text), File.ReadAllBytes(_site.OutputPath("from-builder.xml")));
+        Assert.Equal(Encoding.UTF8.GetBytes(text), File.ReadAllBytes(_site.OutputPath("from-string.xml")));
+    }
+
+    [Fact]
     public void Commit_creates_the_output_folder_when_there_was_none()
     {
         Commit(("robots.txt", "User-agent: *\n"));
