@@ -116,8 +116,7 @@ internal sealed record OutputRecord(string Key, long Length, long WriteTicks)
     /// </summary>
     public static OutputRecord? Of(string key, string path)
     {
-        if (FileSystem.FileStamp.Of(path) is { } stamp)
-            return stamp.Kind == FileSystem.FileKind.Regular ? new OutputRecord(key, stamp.Size, stamp.WriteTicks) : null;
+        if (FileSystem.FileStamp.Of(path) is { } stamp) return FromStamp(key, stamp);
         var info = new FileInfo(path);
         return info.Exists && (info.Attributes & FileAttributes.ReparsePoint) == 0 ? new OutputRecord(key, info.Length, info.LastWriteTimeUtc.Ticks) : null;
     }
@@ -128,10 +127,12 @@ internal sealed record OutputRecord(string Key, long Length, long WriteTicks)
     /// </summary>
     public static OutputRecord? In(string key, string folder, string file)
     {
-        if (FileSystem.FileStamp.In(folder, file) is { } stamp)
-            return stamp.Kind == FileSystem.FileKind.Regular ? new OutputRecord(key, stamp.Size, stamp.WriteTicks) : null;
-        return Of(key, Path.Combine(folder, file));
+        return FileSystem.FileStamp.In(folder, file) is { } stamp ? FromStamp(key, stamp) : Of(key, Path.Combine(folder, file));
     }
+
+    /// <summary>The record of a plain file from its stamp; null for anything else (a link, a folder, nothing).</summary>
+    private static OutputRecord? FromStamp(string key, FileSystem.FileStamp stamp) =>
+        stamp.Kind == FileSystem.FileKind.Regular ? new OutputRecord(key, stamp.Size, stamp.WriteTicks) : null;
 
     /// <summary>
     /// True when <paramref name="file"/> of <paramref name="output"/> stands as this record says the last build left

@@ -94,12 +94,22 @@ public sealed class StagingOutput : IOutputSink, IScratchSink, IDisposable
     internal bool Committed { get; set; }
 
     /// <summary>
-    /// Room for the UTF-8 of <paramref name="chars"/> characters: three bytes a character for a page, the count itself
-    /// for a large text (a sitemap of 14,000 URLs is 1.5 MB, and room for three times as much, rounded up by the pool,
-    /// was 8 MB of memory never touched before).
+    /// Room for the UTF-8 of <paramref name="content"/>: three bytes a character for a page, with nothing counted, and
+    /// the count itself for a large text (a sitemap of 14,000 URLs is 1.5 MB, and room for three times as much, rounded
+    /// up by the pool, was 8 MB of memory never touched before).
     /// </summary>
-    private static int BufferFor(int chars, Func<int> count) =>
-        chars <= LargeText ? Utf8.GetMaxByteCount(chars) : count();
+    private static int BufferFor(string content) =>
+        content.Length <= LargeText ? Utf8.GetMaxByteCount(content.Length) : Utf8.GetByteCount(content);
+
+    /// <inheritdoc cref="BufferFor(string)"/>
+    private static int BufferFor(System.Text.StringBuilder content)
+    {
+        if (content.Length <= LargeText) return Utf8.GetMaxByteCount(content.Length);
+        // Each chunk counted on its own: a surrogate pair split between two counts 6 bytes for 4, enough room.
+        var bytes = 0;
+        foreach (var chunk in content.GetChunks()) bytes += Utf8.GetByteCount(chunk.Span);
+        return bytes;
+    }
 
     private const int LargeText = 1 << 16;
 
@@ -107,7 +117,7 @@ public sealed class StagingOutput : IOutputSink, IScratchSink, IDisposable
     public void WriteText(string relativePath, string content)
     {
         // Pages are tens of kilobytes each: encoding into a pooled buffer spares the collector a new array per page.
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BufferFor(content.Length, () => Utf8.GetByteCount(content)));
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BufferFor(content));
         try
         {
             var length = Utf8.GetBytes(content, buffer);
@@ -122,13 +132,7 @@ public sealed class StagingOutput : IOutputSink, IScratchSink, IDisposable
     /// <inheritdoc/>
     public void WriteText(string relativePath, System.Text.StringBuilder content)
     {
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BufferFor(content.Length, () =>
-        {
-            // Each chunk counted on its own: a surrogate pair split between two counts 6 bytes for 4, enough room.
-            var bytes = 0;
-            foreach (var chunk in content.GetChunks()) bytes += Utf8.GetByteCount(chunk.Span);
-            return bytes;
-        }));
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BufferFor(content));
         try
         {
             // One encoder across the chunks, so a surrogate pair split between two is encoded whole.
