@@ -110,6 +110,33 @@ public sealed class RelatedRankingTests : IDisposable
         Assert.InRange(WideWalks(site, 40), 1, withTerms - 1);
     }
 
+    [Fact]
+    public void Briefs_naming_more_terms_than_are_merged_and_a_count_of_zero_rank_as_a_full_count()
+    {
+        // Up to 14 narrow terms a brief: past the eight lists merged at once, a brief is scored by scattering.
+        var random = new Random(20261205);
+        string[] companies = [.. Enumerable.Range(0, 10).Select(i => $"Company {i}")];
+        string[] people = [.. Enumerable.Range(0, 10).Select(i => $"Person {i}")];
+        _site.Write("_data/companies.yml", string.Concat(companies.Select(n => $"- name: {n}\n")));
+        _site.Write("_data/people.yml", string.Concat(people.Select(n => $"- name: {n}\n")));
+        for (var i = 0; i < 80; i++)
+        {
+            var many = i % 4 == 0;
+            string Pick(string[] names) => string.Join(", ", names.Where(_ => random.NextDouble() < (many ? 0.7 : 0.15)));
+            var date = new DateTime(2024, 1, 1).AddDays(random.Next(10)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            _site.Write($"briefs/b{i:000}.md", TestSite.Brief($"title: Brief {i}\ndate: {date}\ncompanies: [{Pick(companies)}]\npeople: [{Pick(people)}]"));
+        }
+        var site = _site.Model();
+        using var ranking = new RelatedRanking(site);
+
+        Assert.Contains(site.Briefs, b => b.Companies.Length + b.People.Length > 8);
+        foreach (var brief in site.Briefs)
+        {
+            Assert.Empty(ranking.Best(brief, 0));
+            foreach (var count in (int[])[1, 5, 30]) Assert.Equal(Reference(site, brief, count), ranking.Best(brief, count));
+        }
+    }
+
     private static int WideWalks(SiteModel site, int minWide)
     {
         using var ranking = new RelatedRanking(site, minWide: minWide);
