@@ -53,12 +53,12 @@ internal sealed class RelatedRanking : IDisposable
         if (count <= 0) return [];
         var scratch = _scratch.Value!;
         var bound = Split(brief, scratch);
-        if (scratch.Narrow.Count <= MaxMerged && Merge(brief, count, scratch, bound) is { } merged) return merged;
+        if (scratch.Narrow.Count <= MaxTallied && Tally(brief, count, scratch, bound) is { } tallied) return tallied;
         return Scatter(brief, count, scratch, bound);
     }
 
-    // The most narrow lists merged; a brief naming more is scored by scattering (fewer compares per entry).
-    private const int MaxMerged = 8;
+    // The most narrow lists tallied in bytes (3 each at most, so a total fits); a brief naming more is scored by scattering.
+    private const int MaxTallied = 80;
 
     /// <summary>
     /// Sorts the brief's terms into the scratch's narrow lists and wide bit sets (with their weights); returns the
@@ -88,56 +88,53 @@ internal sealed class RelatedRanking : IDisposable
     }
 
     /// <summary>
-    /// The ranking in one pass over the narrow lists merged by id (each sorted ascending), keeping the best few as
-    /// it goes: at 100,000 briefs of a fixed cast a brief's narrow lists hold about 2,400 entries, and scattering
-    /// scores into a site-sized array, then reading the touched entries back four times, was 8% of the build's
-    /// samples. Returns null when the wide lists must be walked (the bound is not beaten); the scatter does that.
+    /// The ranking in two passes over the narrow lists, keeping the best few as it goes: the first adds each list's
+    /// weight to its briefs' bytes in a site-sized tally (a tenth of the scatter's array of ints, so it stays in the
+    /// cache), the second reads each brief's total back once, where its date sits beside its id, and clears it. At
+    /// 100,000 briefs of a fixed cast a brief's narrow lists hold about 2,400 entries: scattering into an array of
+    /// ints and reading the touched entries back four times was 8% of the build's samples, merging the lists by id
+    /// half that. Returns null when the wide lists must be walked (the bound is not beaten); the scatter does that.
     /// </summary>
-    private int[]? Merge(Brief brief, int count, Scratch scratch, int bound)
+    private int[]? Tally(Brief brief, int count, Scratch scratch, int bound)
     {
         var narrow = CollectionsMarshal.AsSpan(scratch.Narrow);
         var wide = CollectionsMarshal.AsSpan(scratch.Wide);
-        var lists = narrow.Length;
-        Span<int> at = stackalloc int[MaxMerged];
+        var tally = scratch.Tally;
+        var self = brief.Id;
+        foreach (ref readonly var list in narrow)
+        {
+            var weight = (byte)list.Weight;
+            foreach (var id in list.Ids) tally[id] += weight;
+        }
+        // The brief's own entries are left out by clearing its byte, which no list reads back then.
+        tally[self] = 0;
         var best = new (int Score, long Distance, int Id)[count];
         var filled = 0;
         var reached = 0;
-        var self = brief.Id;
         var selfTicks = Ticks[self];
-        while (true)
+        foreach (ref readonly var list in narrow)
         {
-            var next = int.MaxValue;
-            for (var i = 0; i < lists; i++)
+            var ids = list.Ids;
+            var dates = list.Ticks;
+            for (var i = 0; i < ids.Length; i++)
             {
-                var ids = narrow[i].Ids;
-                if (at[i] < ids.Length && ids[at[i]] < next) next = ids[at[i]];
-            }
-            if (next == int.MaxValue) break;
-            var score = 0;
-            var ticks = 0L;
-            for (var i = 0; i < lists; i++)
-            {
-                ref readonly var list = ref narrow[i];
-                if (at[i] < list.Ids.Length && list.Ids[at[i]] == next)
+                var id = ids[i];
+                int score = tally[id];
+                if (score == 0) continue;
+                tally[id] = 0;
+                reached++;
+                if (!wide.IsEmpty) score += WideScore(wide, id);
+                if (filled == count && score < best[count - 1].Score) continue;
+                var candidate = (score, Math.Abs(dates[i] - selfTicks), id);
+                if (filled == count && Compare(candidate, best[count - 1]) >= 0) continue;
+                var place = filled < count ? filled++ : count - 1;
+                while (place > 0 && Compare(candidate, best[place - 1]) < 0)
                 {
-                    score += list.Weight;
-                    ticks = list.Ticks[at[i]];
-                    at[i]++;
+                    best[place] = best[place - 1];
+                    place--;
                 }
+                best[place] = candidate;
             }
-            if (next == self) continue;
-            reached++;
-            if (!wide.IsEmpty) score += WideScore(wide, next);
-            if (filled == count && score < best[count - 1].Score) continue;
-            var candidate = (score, Math.Abs(ticks - selfTicks), next);
-            if (filled == count && Compare(candidate, best[count - 1]) >= 0) continue;
-            var place = filled < count ? filled++ : count - 1;
-            while (place > 0 && Compare(candidate, best[place - 1]) < 0)
-            {
-                best[place] = best[place - 1];
-                place--;
-            }
-            best[place] = candidate;
         }
         // The scatter's test, in its terms: fewer reached than asked for, or the count-th best score (its histogram
         // caps scores at the top bucket) not above what a brief only the wide terms reach could score.
@@ -301,6 +298,9 @@ internal sealed class RelatedRanking : IDisposable
     private sealed class Scratch(int briefs)
     {
         public int[] Scores { get; } = new int[briefs];
+
+        /// <summary>The narrow lists' weights a brief shares, for <see cref="Tally"/>: zeros between rankings.</summary>
+        public byte[] Tally { get; } = new byte[briefs];
 
         public List<int> Touched { get; } = [];
 

@@ -111,25 +111,26 @@ public sealed class RelatedRankingTests : IDisposable
     }
 
     [Fact]
-    public void Briefs_naming_more_terms_than_are_merged_and_a_count_of_zero_rank_as_a_full_count()
+    public void Briefs_naming_more_terms_than_are_tallied_and_a_count_of_zero_rank_as_a_full_count()
     {
-        // Up to 14 narrow terms a brief: past the eight lists merged at once, a brief is scored by scattering.
+        // Up to 120 narrow terms a brief: past the 80 lists tallied in bytes, a brief is scored by scattering.
         var random = new Random(20261205);
-        string[] companies = [.. Enumerable.Range(0, 10).Select(i => $"Company {i}")];
-        string[] people = [.. Enumerable.Range(0, 10).Select(i => $"Person {i}")];
+        string[] companies = [.. Enumerable.Range(0, 60).Select(i => $"Company {i}")];
+        string[] people = [.. Enumerable.Range(0, 60).Select(i => $"Person {i}")];
         _site.Write("_data/companies.yml", string.Concat(companies.Select(n => $"- name: {n}\n")));
         _site.Write("_data/people.yml", string.Concat(people.Select(n => $"- name: {n}\n")));
         for (var i = 0; i < 80; i++)
         {
             var many = i % 4 == 0;
-            string Pick(string[] names) => string.Join(", ", names.Where(_ => random.NextDouble() < (many ? 0.7 : 0.15)));
+            string Pick(string[] names) => string.Join(", ", names.Where(_ => random.NextDouble() < (many ? 0.8 : 0.05)));
             var date = new DateTime(2024, 1, 1).AddDays(random.Next(10)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             _site.Write($"briefs/b{i:000}.md", TestSite.Brief($"title: Brief {i}\ndate: {date}\ncompanies: [{Pick(companies)}]\npeople: [{Pick(people)}]"));
         }
         var site = _site.Model();
         using var ranking = new RelatedRanking(site);
 
-        Assert.Contains(site.Briefs, b => b.Companies.Length + b.People.Length > 8);
+        Assert.Contains(site.Briefs, b => b.Companies.Length + b.People.Length > 80);
+        Assert.Contains(site.Briefs, b => b.Companies.Length + b.People.Length is > 8 and <= 80);
         foreach (var brief in site.Briefs)
         {
             Assert.Empty(ranking.Best(brief, 0));
