@@ -89,7 +89,7 @@ internal sealed class RelatedRanking : IDisposable
 
     /// <summary>
     /// The ranking in two passes over the narrow lists, keeping the best few as it goes: the first adds each list's
-    /// weight to its briefs' bytes in a site-sized tally (a tenth of the scatter's array of ints, so it stays in the
+    /// weight to its briefs' bytes in a site-sized tally (a quarter of the scatter's array of ints, so it stays in the
     /// cache), the second reads each brief's total back once, where its date sits beside its id, and clears it. At
     /// 100,000 briefs of a fixed cast a brief's narrow lists hold about 2,400 entries: scattering into an array of
     /// ints and reading the touched entries back four times was 8% of the build's samples, merging the lists by id
