@@ -125,23 +125,36 @@ internal sealed class RelatedRanking : IDisposable
                 reached++;
                 if (!wide.IsEmpty) score += WideScore(wide, id);
                 if (filled == count && score < best[count - 1].Score) continue;
-                var candidate = (score, Math.Abs(dates[i] - selfTicks), id);
-                if (filled == count && Compare(candidate, best[count - 1]) >= 0) continue;
-                var place = filled < count ? filled++ : count - 1;
-                while (place > 0 && Compare(candidate, best[place - 1]) < 0)
-                {
-                    best[place] = best[place - 1];
-                    place--;
-                }
-                best[place] = candidate;
+                Keep(best, ref filled, (score, Math.Abs(dates[i] - selfTicks), id));
             }
         }
         // The scatter's test, in its terms: fewer reached than asked for, or the count-th best score (its histogram
         // caps scores at the top bucket) not above what a brief only the wide terms reach could score.
         if (!wide.IsEmpty && (reached < count || Math.Min(best[count - 1].Score, TopBucket) <= bound)) return null;
-        var result = new int[filled];
-        for (var i = 0; i < filled; i++) result[i] = best[i].Id;
-        return result;
+        return IdsOf(best, filled);
+    }
+
+    /// <summary>
+    /// Puts <paramref name="candidate"/> in its place among the best so far (<paramref name="filled"/> of them, in
+    /// <see cref="Compare"/> order), dropping the last when all places are taken; one that would come last is left out.
+    /// </summary>
+    private static void Keep(Span<(int Score, long Distance, int Id)> best, ref int filled, (int Score, long Distance, int Id) candidate)
+    {
+        if (filled == best.Length && Compare(candidate, best[^1]) >= 0) return;
+        var place = filled < best.Length ? filled++ : best.Length - 1;
+        while (place > 0 && Compare(candidate, best[place - 1]) < 0)
+        {
+            best[place] = best[place - 1];
+            place--;
+        }
+        best[place] = candidate;
+    }
+
+    private static int[] IdsOf(ReadOnlySpan<(int Score, long Distance, int Id)> best, int filled)
+    {
+        var ids = new int[filled];
+        for (var i = 0; i < filled; i++) ids[i] = best[i].Id;
+        return ids;
     }
 
     /// <summary>
@@ -161,7 +174,8 @@ internal sealed class RelatedRanking : IDisposable
         }
         if (scratch.Wide.Count > 0)
         {
-            foreach (var id in scratch.Touched) scratch.Scores[id] += WideScore(CollectionsMarshal.AsSpan(scratch.Wide), id);
+            var wide = CollectionsMarshal.AsSpan(scratch.Wide);
+            foreach (var id in scratch.Touched) scratch.Scores[id] += WideScore(wide, id);
             if (scratch.Touched.Count < count || Threshold(scratch, count) <= bound)
             {
                 WalkWide(brief, scratch);
@@ -209,7 +223,7 @@ internal sealed class RelatedRanking : IDisposable
     /// <summary>
     /// Each term's lists: a bit set for the terms listing more than one brief in <see cref="WideShare"/> (at most
     /// WideShare times the terms a brief has on average, each a bit per brief, so they stay small: 1.6 MB at 100,000
-    /// briefs of two topics); for the rest, their briefs' dates beside their ids. The merge reads a candidate's date
+    /// briefs of two topics); for the rest, their briefs' dates beside their ids. The tally reads a candidate's date
     /// from there, in the order it walks: read from the site-wide array by id, a date was a cache miss for most of the
     /// 2,400 entries a brief's lists hold at 100,000 briefs, and a fifth of the ranking's samples.
     /// </summary>
@@ -261,23 +275,16 @@ internal sealed class RelatedRanking : IDisposable
     private int[] Pick(Brief brief, Scratch scratch, int count)
     {
         var threshold = Threshold(scratch, count);
-        var best = new List<(int Score, long Distance, int Id)>(count + 1);
+        var best = new (int Score, long Distance, int Id)[count];
+        var filled = 0;
         foreach (var id in scratch.Touched)
         {
             var score = scratch.Scores[id];
             scratch.Scores[id] = 0;
-            if (score < threshold) continue;
-            var candidate = (score, Math.Abs(Ticks[id] - Ticks[brief.Id]), id);
-            if (best.Count == count && Compare(candidate, best[^1]) >= 0) continue;
-            var at = 0;
-            while (at < best.Count && Compare(candidate, best[at]) >= 0) at++;
-            best.Insert(at, candidate);
-            if (best.Count > count) best.RemoveAt(count);
+            if (score >= threshold) Keep(best, ref filled, (score, Math.Abs(Ticks[id] - Ticks[brief.Id]), id));
         }
         scratch.Touched.Clear();
-        var ids = new int[best.Count];
-        for (var i = 0; i < ids.Length; i++) ids[i] = best[i].Id;
-        return ids;
+        return IdsOf(best, filled);
     }
 
     /// <summary>Higher score first, then the brief closest in time, then the lower id, so the choice is reproducible.</summary>
