@@ -38,6 +38,8 @@ switch (args.FirstOrDefault())
         return SocialCardProbe.Compare(args[1], args[2], BenchArgs.Int(args, "--start", 0), BenchArgs.Int(args, "--count", int.MaxValue));
     case "card-code" when args.Length >= 2:
         return CardCodeCommand.Run(args[1..]);
+    case "social-plan" when args.Length >= 2:
+        return SocialCardProbe.Planned(args[1..]);
     case "social" when args.Length >= 2:
         return SocialCardProbe.Run(args[1..]);
     case "allocations" when args.Length >= 2:
@@ -62,6 +64,7 @@ switch (args.FirstOrDefault())
               relevance [--content DIR] [--queries FILE] [--work DIR] [--kind K] [--blog B] [--no-pagefind] [--build-only]
                   builds the real blogs, runs tests/RealContent/queries.tsv in Chromium, ours and Pagefind's
               social INPUT [COUNT]                         one-thread time to draw and encode COUNT social cards
+              social-plan INPUT [COUNT]                    cards written from their layout against searched for matches
               card-code FOLDER [--count N] [--train FILE]  time the trained card coder against zlib on a build's cards; --train writes new tables
               social-compare OUT_A OUT_B [--start I --count N]  decoded pixels of every social card of two builds are equal
               highlight-compare [--rounds R]               TextMateSharp against ColorCode: coverage, bytes, time per block

@@ -86,6 +86,34 @@ internal static class SocialCardProbe
         return mismatches == 0 ? 0 : 1;
     }
 
+    /// <summary>
+    /// `social-plan INPUT [COUNT]`: one-thread time and size of the palette cards of a corpus's briefs written from their
+    /// layout (<see cref="RowMatchCoder.TryWritePlanned"/>) against searched for matches, rounds alternating.
+    /// </summary>
+    public static int Planned(string[] args)
+    {
+        var input = args[0];
+        var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000;
+        var diagnostics = new DiagnosticBag();
+        var site = SiteAssembler.Assemble(SiteLoader.Load(input, diagnostics), new AssemblyOptions(false, true, DateTimeOffset.UtcNow), diagnostics);
+        using var views = new ViewFactory(site);
+        using var renderer = SocialCardRenderer.Create(new ThemeFiles(EmbeddedThemeSource.Instance), diagnostics)!;
+        var images = new SocialImages(renderer, "Briefs");
+        var cards = site.Briefs.Take(count).Select(b => images.CardOf(b, views.Card(b.Id))).ToList();
+        for (var round = 0; round < 4; round++)
+        {
+            foreach (var planned in new[] { round % 2 == 0, round % 2 != 0 })
+            {
+                using var deflater = new RowDeflater();
+                var watch = Stopwatch.StartNew();
+                long bytes = 0;
+                foreach (var card in cards) bytes += (planned ? renderer.RenderIndexed(card, deflater) : renderer.RenderIndexedUnplanned(card, deflater))!.Length;
+                Console.WriteLine($"round {round} {(planned ? "from the layout" : "searched"),-16} {watch.Elapsed.TotalMilliseconds / cards.Count:F3} ms a card (drawing included), {bytes / 1024.0 / cards.Count:F1} KiB, {deflater.StretchesPlanned} stretches from the layout");
+            }
+        }
+        return 0;
+    }
+
     /// <summary>Compares the decoded pixels of every PNG under two output folders' social/ (encoders may differ).</summary>
     public static int Compare(string before, string after, int start, int count)
     {

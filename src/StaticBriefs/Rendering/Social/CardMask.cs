@@ -11,9 +11,11 @@ internal static class CardMask
     /// <summary>
     /// The palette PNG, or null when two inks claim the same row or coverage lies where no text or the bar may be
     /// (then the card must be drawn in RGB). When <paramref name="inked"/> is given (a flag a row), rows it does not
-    /// flag are known to be empty and are not read.
+    /// flag are known to be empty and are not read. With <paramref name="plan"/> (where the glyphs went), bands of text
+    /// are written from it (<see cref="RowMatchCoder.TryWritePlanned"/>).
     /// </summary>
-    public static byte[]? Encode(ReadOnlySpan<byte> mask, int rowBytes, IReadOnlyList<TextRun> runs, CardInks inks, int barWidth, RowDeflater deflater, ReadOnlySpan<bool> inked = default)
+    public static byte[]? Encode(
+        ReadOnlySpan<byte> mask, int rowBytes, IReadOnlyList<TextRun> runs, CardInks inks, int barWidth, RowDeflater deflater, ReadOnlySpan<bool> inked = default, CardPlan? plan = null)
     {
         const int width = SocialCard.Width, height = SocialCard.Height;
         var rowInks = new sbyte[height];
@@ -60,7 +62,7 @@ internal static class CardMask
                 if (written == y) lastLiteralBlank = first < 0;
                 lastLiteral = written;
             }
-            return PngEncoder.EncodeFilteredIndexed(filtered, width, height, inks.Palette, deflater);
+            return PngEncoder.EncodeFilteredIndexed(filtered, width, height, inks.Palette, deflater, plan);
         }
         finally
         {

@@ -34,9 +34,10 @@ internal sealed class GlyphAtlas
     /// <summary>
     /// Blends <paramref name="run"/>'s glyphs in <paramref name="colour"/> onto <paramref name="mask"/> (one byte a pixel,
     /// rows of <paramref name="width"/>), clipped to it; marks in <paramref name="inked"/> (one flag a row, when given)
-    /// every row a glyph was blended onto.
+    /// every row a glyph was blended onto, and adds to <paramref name="placed"/> (when given) each glyph image and
+    /// where its first pixel went, in the order drawn.
     /// </summary>
-    public void Draw(Span<byte> mask, int width, int height, TextRun run, SKColor colour, Span<bool> inked = default)
+    public void Draw(Span<byte> mask, int width, int height, TextRun run, SKColor colour, Span<bool> inked = default, List<PlacedGlyph>? placed = null)
     {
         var font = run.Font;
         var glyphs = font.GetGlyphs(run.Text);
@@ -49,6 +50,7 @@ internal sealed class GlyphAtlas
             var x = (int)MathF.Floor(run.X + positions[i].X + 0.5f) + image.Left;
             var y = (int)MathF.Floor(run.Y + positions[i].Y + 0.5f) + image.Top;
             Blend(mask, width, height, image, x, y, inked);
+            placed?.Add(new PlacedGlyph(image, x, y));
         }
     }
 
@@ -132,6 +134,9 @@ internal sealed class GlyphAtlas
         return GlyphImage.Cut(pixels.GetPixelSpan(), pixels.RowBytes, width, height, originX, originY);
     }
 
+    /// <summary>A glyph image blended onto a card with its first pixel at column <paramref name="Left"/>, row <paramref name="Top"/>.</summary>
+    internal readonly record struct PlacedGlyph(GlyphImage Image, int Left, int Top);
+
     private readonly record struct GlyphKey(SKTypeface Face, float Size, ushort Glyph, SKColor Colour);
 
     /// <summary>
@@ -139,8 +144,11 @@ internal sealed class GlyphAtlas
     /// <see cref="Stride"/> bytes: its width padded with zero coverage to whole 16-byte vectors, so a row is blended
     /// vectors only (most glyphs are narrower than 16 pixels or a few over, which the byte-by-byte tail blended).
     /// </summary>
-    private sealed record GlyphImage(int Left, int Top, int Width, int Height, byte[] Coverage)
+    internal sealed record GlyphImage(int Left, int Top, int Width, int Height, byte[] Coverage)
     {
+        /// <summary>The glyph's rows as the card coder writes them, by ink and code (<see cref="GlyphRowCodes"/>), made on first use.</summary>
+        internal GlyphRowCodes?[] Codes { get; } = new GlyphRowCodes?[GlyphRowCodes.Slots];
+
         public static readonly GlyphImage Empty = new(0, 0, 0, 0, []);
 
         /// <summary>Bytes a row of <see cref="Coverage"/> takes.</summary>

@@ -88,11 +88,11 @@ internal static class PngEncoder
     }
 
     /// <summary>The palette PNG of rows already filtered by <see cref="FilterIndexedRow"/>.</summary>
-    public static byte[] EncodeFilteredIndexed(ReadOnlySpan<byte> filtered, int width, int height, ReadOnlySpan<byte> palette, RowDeflater deflater)
+    public static byte[] EncodeFilteredIndexed(ReadOnlySpan<byte> filtered, int width, int height, ReadOnlySpan<byte> palette, RowDeflater deflater, CardPlan? plan = null)
     {
         if (palette.Length == 0 || palette.Length % 3 != 0 || palette.Length > 3 * 256) throw new ArgumentException("A palette is 1 to 256 RGB entries.", nameof(palette));
         if (filtered.Length != (1 + width) * height) throw new ArgumentException("Filtered rows are 1 + width bytes each.", nameof(filtered));
-        return Assemble(width, height, Indexed, palette, deflater.CompressToScratch(filtered, 1 + width));
+        return Assemble(width, height, Indexed, palette, deflater.CompressToScratch(filtered, 1 + width, plan));
     }
 
     private const byte Truecolour = 2, Indexed = 3;

@@ -50,6 +50,10 @@ internal sealed class RowDeflater(int? zlibLevel = null) : IDisposable
     internal byte[]? KeptPiece(int rows, int stride) => _blankRuns.TryGetValue((rows, stride), out var piece) ? piece.Deflated : null;
 
     private int _stretchesCopied;
+    private int _stretchesPlanned;
+
+    /// <summary>How many stretches were written from a card's plan rather than searched for matches (for tests).</summary>
+    internal int StretchesPlanned => Volatile.Read(ref _stretchesPlanned);
 
     /// <summary>How many stretches are kept for copying (for tests).</summary>
     internal int KeptStretches => _stretches.Count;
@@ -72,17 +76,17 @@ internal sealed class RowDeflater(int? zlibLevel = null) : IDisposable
     /// The zlib stream of <paramref name="filtered"/> (as <see cref="Compress(ReadOnlySpan{byte}, int)"/>), written into
     /// this thread's buffer: valid until this thread's next call.
     /// </summary>
-    public ReadOnlySpan<byte> CompressToScratch(ReadOnlySpan<byte> filtered, int stride)
+    public ReadOnlySpan<byte> CompressToScratch(ReadOnlySpan<byte> filtered, int stride, CardPlan? plan = null)
     {
         var output = _scratch.Value!;
         // A buffer grown for an odd card is not kept for every card after it.
         if (output.Capacity > 1 << 20) _scratch.Value = output = new MemoryStream(32 * 1024);
         output.SetLength(0);
-        Compress(filtered, stride, output);
+        Compress(filtered, stride, output, plan);
         return output.GetBuffer().AsSpan(0, (int)output.Length);
     }
 
-    private void Compress(ReadOnlySpan<byte> filtered, int stride, MemoryStream output)
+    private void Compress(ReadOnlySpan<byte> filtered, int stride, MemoryStream output, CardPlan? plan = null)
     {
         output.Write(ZlibHeader);
         var adler = 1u;
@@ -90,7 +94,7 @@ internal sealed class RowDeflater(int? zlibLevel = null) : IDisposable
         {
             if (piece.BlankRows == 0)
             {
-                adler = Stretch(output, filtered, stride, piece.Start, piece.End, adler);
+                adler = Stretch(output, filtered, stride, piece.Start, piece.End, adler, plan);
                 continue;
             }
             var run = _blankRuns.GetOrAdd((piece.BlankRows, stride), static key => BlankRun(key.Rows, key.Stride));
@@ -138,7 +142,7 @@ internal sealed class RowDeflater(int? zlibLevel = null) : IDisposable
     /// its own onto <paramref name="output"/>, or copies it from a kept stretch of the same bytes at the same place;
     /// returns the checksum so far.
     /// </summary>
-    private uint Stretch(MemoryStream output, ReadOnlySpan<byte> filtered, int stride, int start, int end, uint adler)
+    private uint Stretch(MemoryStream output, ReadOnlySpan<byte> filtered, int stride, int start, int end, uint adler, CardPlan? plan)
     {
         var stretch = filtered[start..end];
         var key = (start, stretch.Length);
@@ -150,7 +154,12 @@ internal sealed class RowDeflater(int? zlibLevel = null) : IDisposable
         }
         var at = (int)output.Length;
         if (ZlibLevel is { } level) Deflate(output, stretch, level);
-        else _coders.GetOrAdd(stride, static stride => new RowMatchCoder(stride)).Write(stretch, output);
+        else
+        {
+            var coder = _coders.GetOrAdd(stride, static stride => new RowMatchCoder(stride));
+            if (plan is not null && coder.TryWritePlanned(stretch, start / stride, plan, output)) Interlocked.Increment(ref _stretchesPlanned);
+            else coder.Write(stretch, output);
+        }
         var checksum = Adler32.HashToUInt32(stretch);
         // The first stretch seen at a place is kept; a later, different one there is not (titles differ card to card).
         if (kept is null && stretch.Length <= MaxKeptStretchBytes && _stretches.Count < MaxKeptStretches)

@@ -15,7 +15,7 @@ namespace StaticBriefs.Rendering.Social;
 /// processor time compressing cards became 1.32 s. Any bytes can be coded (every symbol has a code), only less
 /// tightly; a stretch that would come out longer than stored is stored. Immutable once made, so threads share one.
 /// </summary>
-internal sealed class RowMatchCoder
+internal sealed partial class RowMatchCoder
 {
     private const int LiteralLengthCodes = 286, DistanceCodes = 30, EndOfBlock = 256, StoredMax = 65535;
 

@@ -108,17 +108,18 @@ public sealed class SocialCardRenderer : IDisposable
         return RenderIndexed(layout, deflater ?? _deflater);
     }
 
-    private byte[]? RenderIndexed(CardLayout layout, RowDeflater deflater)
+    private byte[]? RenderIndexed(CardLayout layout, RowDeflater deflater, bool planned = true)
     {
         const int width = SocialCard.Width, height = SocialCard.Height;
         // Each thread keeps its mask empty between cards, clearing only the rows a card inked: most rows never are.
         var mask = _masks.Value!;
         Span<bool> inked = stackalloc bool[height];
+        var plan = planned ? new CardPlan(Inks, width, height, BarWidth) : null;
         var clean = false;
         try
         {
-            LayCoverage(layout, mask, inked);
-            var png = CardMask.Encode(mask, width, layout.Runs, Inks, BarWidth, deflater, inked);
+            LayCoverage(layout, mask, inked, plan);
+            var png = CardMask.Encode(mask, width, layout.Runs, Inks, BarWidth, deflater, inked, plan);
             clean = true;
             return png;
         }
@@ -133,6 +134,22 @@ public sealed class SocialCardRenderer : IDisposable
         }
     }
 
+    /// <summary>The palette PNG written without the card's plan: every band searched for matches (what tests compare with).</summary>
+    internal byte[]? RenderIndexedUnplanned(SocialCard card, RowDeflater deflater)
+    {
+        using var layout = Lay(card);
+        return RenderIndexed(layout, deflater, planned: false);
+    }
+
+    /// <summary>Where the card's glyphs go, text by text (what <see cref="RenderIndexed(SocialCard, RowDeflater?)"/> writes its bands from).</summary>
+    internal CardPlan Plan(SocialCard card)
+    {
+        using var layout = Lay(card);
+        var plan = new CardPlan(Inks, SocialCard.Width, SocialCard.Height, BarWidth);
+        LayCoverage(layout, new byte[SocialCard.Width * SocialCard.Height], plan: plan);
+        return plan;
+    }
+
     /// <summary>The card's coverage mask as the glyph atlas lays it (one byte a pixel, rows of the card's width).</summary>
     internal byte[] Coverage(SocialCard card)
     {
@@ -142,10 +159,19 @@ public sealed class SocialCardRenderer : IDisposable
         return mask;
     }
 
-    /// <summary>Blends every text of <paramref name="layout"/> onto an empty mask of the card's size, from the glyph atlas.</summary>
-    private void LayCoverage(CardLayout layout, Span<byte> mask, Span<bool> inked = default)
+    /// <summary>
+    /// Blends every text of <paramref name="layout"/> onto an empty mask of the card's size, from the glyph atlas, and
+    /// notes in <paramref name="plan"/> (when given) where each text's glyphs went.
+    /// </summary>
+    private void LayCoverage(CardLayout layout, Span<byte> mask, Span<bool> inked = default, CardPlan? plan = null)
     {
-        foreach (var run in layout.Runs) _glyphs.Draw(mask, SocialCard.Width, SocialCard.Height, run, InkColours[run.Ink], inked);
+        var placed = plan is null ? null : new List<GlyphAtlas.PlacedGlyph>();
+        foreach (var run in layout.Runs)
+        {
+            placed?.Clear();
+            _glyphs.Draw(mask, SocialCard.Width, SocialCard.Height, run, InkColours[run.Ink], inked, placed);
+            if (placed is not null) plan!.Add(run.Ink, placed);
+        }
     }
 
     /// <summary>The same mask drawn by Skia's own text drawing, which the atlas must equal.</summary>

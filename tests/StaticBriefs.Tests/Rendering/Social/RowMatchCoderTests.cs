@@ -184,7 +184,7 @@ public sealed class RowMatchCoderTests
         Assert.True(trained * 10 <= fitted * 11, $"{trained} bits with the trained tables against {fitted} fitted");
     }
 
-    private static byte[] PngRows(byte[] png)
+    internal static byte[] PngRows(byte[] png)
     {
         using var idat = new MemoryStream();
         for (var at = 8; at + 12 <= png.Length;)
