@@ -26,7 +26,8 @@ internal sealed class CardPlan(CardInks inks, int width, int height, int barWidt
 
     /// <summary>
     /// Adds a text drawn in <paramref name="ink"/> whose glyphs were placed as <paramref name="glyphs"/> lists them (in
-    /// the order drawn). A text with a glyph that does not lie wholly on the card past the bar is kept as not
+    /// the order drawn). A text with a glyph that does not lie wholly on the card past the bar, or that the atlas does
+    /// not keep (coding it for one card would cost more than searching its rows), is kept as not
     /// <see cref="PlannedText.Whole"/>: its rows are searched as before.
     /// </summary>
     public void Add(int ink, IReadOnlyList<PlacedGlyph> glyphs)
@@ -41,9 +42,11 @@ internal sealed class CardPlan(CardInks inks, int width, int height, int barWidt
             placed.Add(glyph);
             top = Math.Min(top, glyph.Top);
             bottom = Math.Max(bottom, glyph.Top + image.Height);
-            whole &= glyph.Left >= BarWidth && glyph.Left + image.Width <= Width && glyph.Top >= 0 && glyph.Top + image.Height <= height;
+            whole &= image.Kept && glyph.Left >= BarWidth && glyph.Left + image.Width <= Width && glyph.Top >= 0 && glyph.Top + image.Height <= height;
         }
         if (placed.Count == 0) return;
+        // Spans of a row are told apart by glyph number, 16 bits of it (RowMatchCoder.Planned).
+        whole &= placed.Count <= ushort.MaxValue;
         var text = new PlannedText(ink, [.. placed], top, bottom, whole);
         var at = _texts.Count;
         while (at > 0 && _texts[at - 1].Top > top) at--;

@@ -105,7 +105,9 @@ internal sealed class GlyphAtlas
         var key = new GlyphKey(font.Typeface, font.Size, glyph, colour);
         if (_glyphs.TryGetValue(key, out var image)) return image;
         image = Draw(font, glyph, colour);
-        return _glyphs.Count < _capacity ? _glyphs.GetOrAdd(key, image) : image;
+        if (_glyphs.Count >= _capacity) return image;
+        image.Kept = true;
+        return _glyphs.GetOrAdd(key, image);
     }
 
     /// <summary>The glyph drawn alone by Skia at a whole-pixel origin, cut to the pixels it covers.</summary>
@@ -148,6 +150,9 @@ internal sealed class GlyphAtlas
     {
         /// <summary>The glyph's rows as the card coder writes them, by ink and code (<see cref="GlyphRowCodes"/>), made on first use.</summary>
         internal GlyphRowCodes?[] Codes { get; } = new GlyphRowCodes?[GlyphRowCodes.Slots];
+
+        /// <summary>Whether the atlas keeps this image for every card: worth coding once (one drawn for a single use is not).</summary>
+        internal bool Kept { get; set; }
 
         public static readonly GlyphImage Empty = new(0, 0, 0, 0, []);
 

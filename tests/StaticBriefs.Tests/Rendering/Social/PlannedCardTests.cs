@@ -72,13 +72,33 @@ public sealed class PlannedCardTests : IDisposable
         Assert.Equal(bands + secondBands - deflater.StretchesCopied, deflater.StretchesPlanned);
     }
 
+    [Fact]
+    public void Glyphs_the_atlas_does_not_keep_are_searched_for_matches_as_before()
+    {
+        // An atlas that keeps no glyph draws each for its single use: coding it for that card is not worth it.
+        using var renderer = SocialCardRenderer.Create(new ThemeFiles(EmbeddedThemeSource.Instance), new DiagnosticBag(), glyphCapacity: 0)!;
+        using var deflater = new RowDeflater();
+        var card = new SocialCard("Briefing Desk", "Anthropic hires a former OpenAI safety lead", "19 May 2026", ["Anthropic"]);
+
+        var png = renderer.RenderIndexed(card, deflater)!;
+
+        // Only bands without text (the bar alone, as on the card's first row) are written from the layout.
+        var rows = RowMatchCoderTests.PngRows(png);
+        var bands = RowDeflater.Pieces(rows, CardStride).Where(piece => piece.BlankRows == 0).ToList();
+        var textless = bands.Count(piece => Enumerable.Range(piece.Start / CardStride, (piece.End - piece.Start) / CardStride)
+            .All(y => rows[y * CardStride] == 2 || !rows.AsSpan((y * CardStride) + 17, CardStride - 17).ContainsAnyExcept((byte)0)));
+        Assert.True(bands.Count > textless, "the card has bands of text");
+        Assert.Equal(textless, deflater.StretchesPlanned);
+        Assert.Equal(RowMatchCoderTests.PngRows(_renderer.RenderIndexedUnplanned(card, new RowDeflater())!), rows);
+    }
+
     /// <summary>A glyph image of <paramref name="width"/> by <paramref name="height"/> pixels, fully covered.</summary>
     private static GlyphAtlas.GlyphImage Block(int width, int height)
     {
         var stride = (width + 15) & -16;
         var coverage = new byte[stride * height];
         for (var r = 0; r < height; r++) coverage.AsSpan(r * stride, width).Fill(255);
-        return new GlyphAtlas.GlyphImage(0, 0, width, height, coverage);
+        return new GlyphAtlas.GlyphImage(0, 0, width, height, coverage) { Kept = true };
     }
 
     /// <summary>Filtered rows of a card with <paramref name="glyphs"/> blended on in ink 0, row by row as CardMask filters them.</summary>
@@ -122,7 +142,7 @@ public sealed class PlannedCardTests : IDisposable
             hook.AsSpan(r * 16, 3).Fill(255);
             if (r >= 10) hook.AsSpan((r * 16) + 9, 3).Fill(255);
         }
-        GlyphAtlas.PlacedGlyph[] dotAbove = [new(new GlyphAtlas.GlyphImage(0, 0, 12, 20, hook), 100, 5), new(Block(2, 1), 105, 14)];
+        GlyphAtlas.PlacedGlyph[] dotAbove = [new(new GlyphAtlas.GlyphImage(0, 0, 12, 20, hook) { Kept = true }, 100, 5), new(Block(2, 1), 105, 14)];
 
         foreach (var (glyphs, accepted) in new[] { (apart, true), (dotAbove, true), (touching, false), (pastTheCard, false) })
         {
