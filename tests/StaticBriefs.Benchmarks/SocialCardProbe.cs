@@ -16,12 +16,8 @@ internal static class SocialCardProbe
     {
         var input = args[0];
         var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300;
-        var diagnostics = new DiagnosticBag();
-        var site = SiteAssembler.Assemble(SiteLoader.Load(input, diagnostics), new AssemblyOptions(false, true, DateTimeOffset.UtcNow), diagnostics);
-        using var views = new ViewFactory(site);
-        using var renderer = SocialCardRenderer.Create(new ThemeFiles(EmbeddedThemeSource.Instance), diagnostics)!;
-        var images = new SocialImages(renderer, "Briefs");
-        var cards = site.Briefs.Take(count).Select(b => images.CardOf(b, views.Card(b.Id))).ToList();
+        var (renderer, cards) = CardsOf(input, count);
+        using var disposeRenderer = renderer;
         var encoders = new (string Name, Func<SKPixmap, byte[]> Encode)[]
         {
             ("skia (libpng, Sub, level 1)", SocialCardRenderer.EncodeWithSkia),
@@ -86,6 +82,17 @@ internal static class SocialCardProbe
         return mismatches == 0 ? 0 : 1;
     }
 
+    /// <summary>A renderer with the built-in theme's fonts, and the cards of the first <paramref name="count"/> briefs of <paramref name="input"/>.</summary>
+    private static (SocialCardRenderer Renderer, List<SocialCard> Cards) CardsOf(string input, int count)
+    {
+        var diagnostics = new DiagnosticBag();
+        var site = SiteAssembler.Assemble(SiteLoader.Load(input, diagnostics), new AssemblyOptions(false, true, DateTimeOffset.UtcNow), diagnostics);
+        using var views = new ViewFactory(site);
+        var renderer = SocialCardRenderer.Create(new ThemeFiles(EmbeddedThemeSource.Instance), diagnostics)!;
+        var images = new SocialImages(renderer, "Briefs");
+        return (renderer, [.. site.Briefs.Take(count).Select(b => images.CardOf(b, views.Card(b.Id)))]);
+    }
+
     /// <summary>
     /// `social-plan INPUT [COUNT]`: one-thread time and size of the palette cards of a corpus's briefs written from their
     /// layout (<see cref="RowMatchCoder.TryWritePlanned"/>) against searched for matches, rounds alternating.
@@ -94,12 +101,8 @@ internal static class SocialCardProbe
     {
         var input = args[0];
         var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000;
-        var diagnostics = new DiagnosticBag();
-        var site = SiteAssembler.Assemble(SiteLoader.Load(input, diagnostics), new AssemblyOptions(false, true, DateTimeOffset.UtcNow), diagnostics);
-        using var views = new ViewFactory(site);
-        using var renderer = SocialCardRenderer.Create(new ThemeFiles(EmbeddedThemeSource.Instance), diagnostics)!;
-        var images = new SocialImages(renderer, "Briefs");
-        var cards = site.Briefs.Take(count).Select(b => images.CardOf(b, views.Card(b.Id))).ToList();
+        var (renderer, cards) = CardsOf(input, count);
+        using var disposeRenderer = renderer;
         for (var round = 0; round < 4; round++)
         {
             foreach (var planned in new[] { round % 2 == 0, round % 2 != 0 })
