@@ -56,6 +56,7 @@ internal sealed class CardPlan(CardInks inks, int width, int height, int barWidt
 
 /// <summary>
 /// One text's glyphs on a card, in the order drawn, and the rows they cover (<paramref name="Top"/> to
-/// <paramref name="Bottom"/>, exclusive); <paramref name="Whole"/> when every glyph lies on the card past the bar.
+/// <paramref name="Bottom"/>, exclusive); <paramref name="Whole"/> when its bands can be written from it: every glyph
+/// lies on the card past the bar and is one the atlas keeps (<see cref="CardPlan.Add"/>).
 /// </summary>
 internal sealed record PlannedText(int Ink, PlacedGlyph[] Glyphs, int Top, int Bottom, bool Whole);
