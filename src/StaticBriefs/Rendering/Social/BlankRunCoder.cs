@@ -53,7 +53,7 @@ internal static class BlankRunCoder
         var tokens = new List<Token>();
         while (length >= MinMatch)
         {
-            var take = length <= MaxMatch ? length : Math.Min(MaxMatch, length - MinMatch);
+            var take = RowMatches.Take(length, MinMatch);
             var symbol = DeflateTables.LengthSymbol[take];
             tokens.Add(new(symbol, (uint)(take - DeflateTables.LengthBase[symbol - 257]), DeflateTables.LengthExtraBits[symbol - 257], distance));
             length -= take;

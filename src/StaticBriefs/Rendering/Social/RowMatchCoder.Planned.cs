@@ -277,7 +277,7 @@ internal sealed partial class RowMatchCoder
     {
         while (length > 0)
         {
-            var take = length <= RowMatches.MaxMatch ? length : Math.Min(RowMatches.MaxMatch, length - RowMatches.MinRowMatch);
+            var take = RowMatches.Take(length, RowMatches.MinRowMatch);
             bits.Symbol(code.RowUps[take]);
             length -= take;
         }
@@ -310,7 +310,7 @@ internal sealed partial class RowMatchCoder
                     rest--;
                     continue;
                 }
-                var take = rest <= RowMatches.MaxMatch ? rest : Math.Min(RowMatches.MaxMatch, rest - RowMatches.MinRun);
+                var take = RowMatches.Take(rest, RowMatches.MinRun);
                 packer.Add(code.Runs[take]);
                 rest -= take;
             }

@@ -52,6 +52,12 @@ internal static class RowMatches
         return MinRowMatch + data.Slice(at + MinRowMatch, window - MinRowMatch).CommonPrefixLength(data.Slice(at + MinRowMatch - up, window - MinRowMatch));
     }
 
+    /// <summary>
+    /// How much of <paramref name="rest"/> bytes of one repeat the next match takes: all of it up to deflate's 258, else
+    /// 258 or less, so that what is left is never shorter than <paramref name="shortest"/> (no match could take it).
+    /// </summary>
+    public static int Take(int rest, int shortest) => rest <= MaxMatch ? rest : Math.Min(MaxMatch, rest - shortest);
+
     /// <summary>How often each literal/length symbol (0-285) occurs in <paramref name="data"/>'s matches and literals (the end of the block not counted).</summary>
     public static int[] Count(ReadOnlySpan<byte> data, int up)
     {
