@@ -28,21 +28,39 @@ public interface IOnigNextMatchResult
 
 /// <summary>
 /// Where one pattern matched: each group's start and end as Oniguruma gave them (-1 for a group that took part in no
-/// match). The groups become <see cref="IOnigCaptureIndex"/> objects only for a match the scanner returns, once.
+/// match). The groups become <see cref="IOnigCaptureIndex"/> objects only for a match the scanner returns, once. A
+/// scanner keeps one a pattern and fills it again at each search (<see cref="Reset"/>); the captures it gave out stay
+/// as they were.
 /// </summary>
-internal sealed class SearchResult(int[] starts, int[] ends)
+internal sealed class SearchResult
 {
+    private int[] _starts = [];
+    private int[] _ends = [];
+    private int _groups;
     private IOnigCaptureIndex[]? _captures;
 
     /// <summary>Where the whole match starts.</summary>
-    public int Location => Math.Max(starts[0], 0);
+    public int Location => Math.Max(_starts[0], 0);
+
+    /// <summary>Makes room for <paramref name="groups"/> groups and forgets the last match; the arrays to fill.</summary>
+    public (int[] Starts, int[] Ends) Reset(int groups)
+    {
+        if (_starts.Length < groups)
+        {
+            _starts = new int[groups];
+            _ends = new int[groups];
+        }
+        _groups = groups;
+        _captures = null;
+        return (_starts, _ends);
+    }
 
     /// <summary>The groups, as the scanner's result gives them.</summary>
     public IOnigCaptureIndex[] Captures()
     {
         if (_captures is not null) return _captures;
-        var captures = new IOnigCaptureIndex[starts.Length];
-        for (var group = 0; group < captures.Length; group++) captures[group] = new CaptureIndex(group, starts[group], ends[group]);
+        var captures = new IOnigCaptureIndex[_groups];
+        for (var group = 0; group < captures.Length; group++) captures[group] = new CaptureIndex(group, _starts[group], _ends[group]);
         return _captures = captures;
     }
 }

@@ -29,9 +29,11 @@ internal sealed partial class NativeRegex
     public bool Valid => !_regex.IsInvalid;
 
     /// <summary>
-    /// The leftmost match in <paramref name="text"/> at or after <paramref name="offset"/> (to the text's end), or null.
+    /// Whether <paramref name="text"/> matches at or after <paramref name="offset"/> (to the text's end); the leftmost
+    /// match goes into <paramref name="result"/>, a scanner's own, filled again at each search (a new result each time
+    /// was most of what highlighting allocated); left as it was when nothing matched.
     /// </summary>
-    public unsafe SearchResult? Search(ReadOnlySpan<char> text, int offset)
+    public unsafe bool Search(ReadOnlySpan<char> text, int offset, SearchResult result)
     {
         if (!Valid) throw new ArgumentException($"Invalid regular expression: {Prepare(Pattern)}");
         _region ??= new RegionHandle(Native.onigwrap_region_new());
@@ -41,16 +43,15 @@ internal sealed partial class NativeRegex
         fixed (char* start = text)
             _ = Native.onigwrap_search(_regex.DangerousGetHandle(), start, offset * sizeof(char), text.Length * sizeof(char), region);
         var groups = Native.onigwrap_num_regs(region);
-        if (groups <= 0 || Native.onigwrap_pos(region, 0) < 0) return null;
-        var starts = new int[groups];
-        var ends = new int[groups];
+        if (groups <= 0 || Native.onigwrap_pos(region, 0) < 0) return false;
+        var (starts, ends) = result.Reset(groups);
         for (var group = 0; group < groups; group++)
         {
             var position = Native.onigwrap_pos(region, group);
             starts[group] = position;
             ends[group] = position + (position == -1 ? 0 : Native.onigwrap_len(region, group));
         }
-        return new SearchResult(starts, ends);
+        return true;
     }
 
     /// <summary>

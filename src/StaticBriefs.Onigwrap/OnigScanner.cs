@@ -54,6 +54,9 @@ public sealed class OnigScanner
         private int _lastOffset = -1;
         private SearchResult? _lastMatch;
 
+        // Filled again at each search: what a search returns is read before this pattern is searched again.
+        private readonly SearchResult _result = new();
+
         public SearchResult? Search(ReadOnlyMemory<char> text, int offset)
         {
             // The same text searched from no further on than last time, when the last match (or its absence) lies at or
@@ -62,7 +65,7 @@ public sealed class OnigScanner
                 return _lastMatch;
             _lastText = text;
             _lastOffset = offset;
-            _lastMatch = regex.Search(text.Span, offset);
+            _lastMatch = regex.Search(text.Span, offset, _result) ? _result : null;
             return _lastMatch;
         }
     }

@@ -91,7 +91,7 @@ public static class DocumentLoader
         block.Map.Find("layout") is not { Value: FrontMatterScalar { Text: "page" } }
         && !DocumentDates.PublishedKeys.Any(k => block.Map.Find(k) is not null)
         && SourcePathConventions.DateInName(path) is null && SourcePathConventions.DateInFolders(path) is null
-        && ListingPages.LoopIn(block.Body.ToString()) is not null;
+        && ListingPages.LoopIn(block.Body.Span) is not null;
 
     private static SourceDocument Read(FrontMatterFields fields, FrontMatterBlock block, string path, FrontMatterSettings settings)
     {

@@ -51,8 +51,10 @@ internal static class HighlightCorpusCommand
             Console.WriteLine($"  {group.Key,-14} {group.Count(),5} {(SyntaxHighlighter.Knows(group.Key) ? "" : "(not highlighted)")}");
 
         var times = new List<double>();
+        var allocated = new List<long>();
         for (var run = 0; run < runs + 1; run++)
         {
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             var highlighter = new SyntaxHighlighter(); // a fresh one each run: the first includes loading grammars
             var html = new System.Text.StringBuilder();
             var watch = Stopwatch.StartNew();
@@ -62,6 +64,7 @@ internal static class HighlightCorpusCommand
                 highlighter.TryHighlight(language, code, html);
             }
             times.Add(watch.Elapsed.TotalMilliseconds);
+            allocated.Add(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
             if (run == 0) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first run (grammars loading): {times[0]:F0} ms, {times[0] * 1000 / Math.Max(1, known.Count):F0} us/block"));
         }
         // The same highlighter again: its grammars are compiled and every line is kept (LineMemo), so this is copying alone.
@@ -76,7 +79,7 @@ internal static class HighlightCorpusCommand
         var later = times.Skip(1).Order().ToList();
         var median = later[later.Count / 2];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"later runs (fresh highlighter each): median {median:F0} ms (min {later[0]:F0}, max {later[^1]:F0}), {median * 1000 / Math.Max(1, known.Count):F0} us/block, {median * 1000 / Math.Max(1, lines):F0} us/line"));
+            $"later runs (fresh highlighter each): median {median:F0} ms (min {later[0]:F0}, max {later[^1]:F0}), {median * 1000 / Math.Max(1, known.Count):F0} us/block, {median * 1000 / Math.Max(1, lines):F0} us/line, {allocated.Skip(1).Order().ElementAt(later.Count / 2) / (1024.0 * 1024):F1} MiB allocated (median)"));
         return 0;
     }
 

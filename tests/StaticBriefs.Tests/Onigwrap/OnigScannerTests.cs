@@ -68,6 +68,23 @@ public sealed class OnigScannerTests
     }
 
     [Fact]
+    public void A_match_given_out_keeps_its_groups_while_the_scanner_searches_on()
+    {
+        // Each pattern fills one result again at every search: what was handed out before must not change with it.
+        var scanner = new OnigScanner(["(a)(b)?", "c"]);
+        var first = scanner.FindNextMatchSync("xab".AsMemory(), 0)!;
+        var groups = first.GetCaptureIndices();
+
+        var second = scanner.FindNextMatchSync("a".AsMemory(), 0)!;
+        _ = scanner.FindNextMatchSync("zzzc".AsMemory(), 0);
+        Assert.Null(scanner.FindNextMatchSync("zzz".AsMemory(), 0));
+
+        Assert.Equal([(1, 3), (1, 2), (2, 3)], groups.Select(g => (g.Start, g.End)));
+        Assert.Equal([(1, 3), (1, 2), (2, 3)], first.GetCaptureIndices().Select(g => (g.Start, g.End)));
+        Assert.Equal([(0, 1), (0, 1), (0, 0)], second.GetCaptureIndices().Select(g => (g.Start, g.End)));
+    }
+
+    [Fact]
     public void Hex_escapes_get_braces_and_the_out_of_range_code_point_of_PHP_is_brought_in_range()
     {
         Assert.Equal((1, 3, 2), Find(["\\x41+"], "zAA")?.Groups[0]);

@@ -39,6 +39,29 @@ public sealed class DocumentWordsTests
     }
 
     [Fact]
+    public void A_document_counted_with_the_tables_a_long_one_left_gets_the_index_it_gets_counted_first()
+    {
+        // A worker's term counts are cleared and kept for its next document: nothing of the last may remain in them.
+        var longOne = SearchFixtures.Doc(0, "Long", "2025-01-01", ["Anthropic"], [], [], "Many words",
+            string.Join(' ', Enumerable.Range(0, 3_000).Select(i => "term" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        var shortOne = SearchFixtures.Doc(1, "Short", "2025-01-02", [], [], ["Chips"], "", "term7 borrow checker term7 rust");
+        var after = new SearchIndexBuilder();
+        after.Add(longOne);
+        after.Add(shortOne);
+        var first = new SearchIndexBuilder();
+        first.Add(shortOne);
+        first.Add(longOne);
+
+        var one = new InMemoryOutputSink();
+        after.Write(one);
+        var other = new InMemoryOutputSink();
+        first.Write(other);
+
+        Assert.Equal(one.Files.Keys.Order(StringComparer.Ordinal), other.Files.Keys.Order(StringComparer.Ordinal));
+        Assert.All(one.Files, pair => Assert.Equal(pair.Value, other.Files[pair.Key]));
+    }
+
+    [Fact]
     public void Documents_counted_on_many_threads_give_the_index_one_thread_gives()
     {
         var documents = SearchFixtures.Synthetic(400).ToList();

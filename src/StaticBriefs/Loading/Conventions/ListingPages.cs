@@ -11,7 +11,14 @@ namespace StaticBriefs.Loading.Conventions;
 public static partial class ListingPages
 {
     /// <summary>The loop as written (for the message), or null when the body has none.</summary>
-    public static string? LoopIn(string body) => PostLoop().Match(body) is { Success: true } match ? match.Value.Trim() : null;
+    public static string? LoopIn(string body) => LoopIn(body.AsSpan());
+
+    /// <summary>As <see cref="LoopIn(string)"/>, read in place (a body is not copied to be looked at).</summary>
+    public static string? LoopIn(ReadOnlySpan<char> body)
+    {
+        foreach (var match in PostLoop().EnumerateMatches(body)) return body.Slice(match.Index, match.Length).Trim().ToString();
+        return null;
+    }
 
     [GeneratedRegex(@"\{%-?\s*for\s+\w+\s+in\s+(?:collections\.[\w\[\]""'.]+|site\.posts|paginator\.posts|pagination\.items|site\.categories|site\.tags)\b[^%\n]{0,80}%\}",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]

@@ -16,13 +16,8 @@ internal sealed record TextRun(string Text, float X, float Y, SKFont Font, int I
     }
 }
 
-/// <summary>The texts of a card and the fonts they are set in (disposed with it).</summary>
-internal sealed class CardLayout(IReadOnlyList<TextRun> runs, IReadOnlyList<SKFont> fonts) : IDisposable
+/// <summary>The texts of a card (their fonts belong to the renderer).</summary>
+internal sealed class CardLayout(IReadOnlyList<TextRun> runs)
 {
     public IReadOnlyList<TextRun> Runs { get; } = runs;
-
-    public void Dispose()
-    {
-        foreach (var font in fonts) font.Dispose();
-    }
 }

@@ -68,6 +68,23 @@ public sealed class SocialCardTests : IDisposable
     }
 
     [Fact]
+    public void Cards_drawn_on_many_threads_at_once_are_the_cards_drawn_one_by_one()
+    {
+        // Each thread keeps its own fonts, made at first use: cards of every title size, drawn side by side, must come
+        // out as a renderer drawing them alone draws them.
+        var cards = Enumerable.Range(0, 24).Select(i => new SocialCard("Desk",
+            string.Join(' ', Enumerable.Repeat("Words that make the title longer", i % 6 + 1)) + $" {i}", "2 March 2024", ["Anthropic"])).ToList();
+        using var alone = SocialCardRenderer.Create(new ThemeFiles(EmbeddedThemeSource.Instance), new DiagnosticBag())!;
+        var expected = cards.Select(alone.Render).ToList();
+
+        using var shared = SocialCardRenderer.Create(new ThemeFiles(EmbeddedThemeSource.Instance), new DiagnosticBag())!;
+        var drawn = new byte[cards.Count][];
+        Parallel.For(0, cards.Count * 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => drawn[i % cards.Count] = shared.Render(cards[i % cards.Count]));
+
+        for (var i = 0; i < cards.Count; i++) Assert.Equal(expected[i], drawn[i]);
+    }
+
+    [Fact]
     public void A_cached_build_keeps_unchanged_cards_and_draws_a_retitled_one_again()
     {
         _site.BuildOk(o => o with { UseCache = true });
