@@ -85,6 +85,18 @@ public sealed class EntityLinkTests
     }
 
     [Fact]
+    public void Words_are_told_apart_by_letters_and_digits_of_any_script()
+    {
+        var matcher = new EntityMatcher([("Zoë Müller", "/people/zoe/"), ("Meta", "/companies/meta/"), ("Café 42", "/topics/cafe/"), ("Ōkami", "/topics/okami/")]);
+
+        Assert.Equal(
+            [(0, 10, "/people/zoe/"), (13, 4, "/companies/meta/"), (40, 7, "/topics/cafe/"), (51, 5, "/topics/okami/")],
+            matcher.Matches("Zoë Müller, «Meta» met éMeta and Metaé; Café 42 — “Ōkami”, Ōkamis, 1Meta, Meta2"));
+        // A letter of another script, a combining mark's base or a digit next to a name makes it part of a longer word.
+        Assert.Empty(matcher.Matches("MetaΩ ΩMeta Meta٣ Zoë Müllerß"));
+    }
+
+    [Fact]
     public void Entity_links_honour_the_sites_base_path()
     {
         Assert.Equal([("OpenAI", "/news/companies/openai/")], EntityLinks("OpenAI ships.\n", "/news/"));

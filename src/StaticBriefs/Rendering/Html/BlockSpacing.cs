@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
+using System.Text;
 
 namespace StaticBriefs.Rendering.Html;
 
@@ -44,8 +45,38 @@ public static class BlockSpacing
         }
     }
 
+    /// <summary>
+    /// As <see cref="Compact(string)"/>, for HTML still in the builder it was written to: a body's HTML is then made a
+    /// string once, compacted, rather than once as written and again compacted.
+    /// </summary>
+    public static string Compact(StringBuilder html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        char[]? whole = null;
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, html.Length));
+        try
+        {
+            ReadOnlySpan<char> text;
+            var chunks = html.GetChunks();
+            if (chunks.MoveNext() && chunks.Current.Length == html.Length) text = chunks.Current.Span;
+            else
+            {
+                // Written in pieces (a builder grown as it was written): read as one.
+                whole = ArrayPool<char>.Shared.Rent(html.Length);
+                html.CopyTo(0, whole, html.Length);
+                text = whole.AsSpan(0, html.Length);
+            }
+            return new string(buffer, 0, Compact(text, buffer));
+        }
+        finally
+        {
+            if (whole is not null) ArrayPool<char>.Shared.Return(whole);
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>Writes the compacted text into <paramref name="result"/> (at least as long as the text); returns its length.</summary>
-    private static int Compact(string html, Span<char> result)
+    private static int Compact(ReadOnlySpan<char> html, Span<char> result)
     {
         var written = 0;
         var afterBlockTag = false; // the last thing written was a block element's tag
@@ -55,10 +86,10 @@ public static class BlockSpacing
             var c = html[i];
             if (c == '<')
             {
-                if (html.AsSpan(i).StartsWith("<!--", StringComparison.Ordinal))
+                if (html[i..].StartsWith("<!--", StringComparison.Ordinal))
                 {
-                    var close = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
-                    var commentEnd = close < 0 ? html.Length : close + 3;
+                    var close = html[(i + 4)..].IndexOf("-->", StringComparison.Ordinal);
+                    var commentEnd = close < 0 ? html.Length : i + 4 + close + 3;
                     written = Append(html, i, commentEnd, result, written);
                     afterBlockTag = false;
                     i = commentEnd;
@@ -69,8 +100,8 @@ public static class BlockSpacing
                 if (!closing && Verbatim.Contains(name))
                 {
                     // Copy through the matching end tag as it is; a missing one means the rest of the text.
-                    var close = html.IndexOf(string.Concat("</", name), end, StringComparison.OrdinalIgnoreCase);
-                    end = close < 0 ? html.Length : TagEnd(html, close);
+                    var close = html[end..].IndexOf(string.Concat("</", name), StringComparison.OrdinalIgnoreCase);
+                    end = close < 0 ? html.Length : TagEnd(html, end + close);
                 }
                 written = Append(html, i, end, result, written);
                 afterBlockTag = Block.Contains(name);
@@ -86,7 +117,7 @@ public static class BlockSpacing
                 continue;
             }
             // Text up to the next tag or line break goes over in one piece.
-            var run = html.AsSpan(i).IndexOfAny('<', '\n');
+            var run = html[i..].IndexOfAny('<', '\n');
             var stop = run < 0 ? html.Length : i + run;
             written = Append(html, i, stop, result, written);
             afterBlockTag = false;
@@ -95,14 +126,14 @@ public static class BlockSpacing
         return written;
     }
 
-    private static int Append(string html, int from, int to, Span<char> result, int written)
+    private static int Append(ReadOnlySpan<char> html, int from, int to, Span<char> result, int written)
     {
-        html.AsSpan(from, to - from).CopyTo(result[written..]);
+        html[from..to].CopyTo(result[written..]);
         return written + to - from;
     }
 
     /// <summary>The index just past the '>' that closes the tag starting at <paramref name="start"/>.</summary>
-    private static int TagEnd(string html, int start)
+    private static int TagEnd(ReadOnlySpan<char> html, int start)
     {
         var quote = '\0';
         for (var i = start + 1; i < html.Length; i++)
@@ -118,13 +149,13 @@ public static class BlockSpacing
         return html.Length;
     }
 
-    private static ReadOnlySpan<char> TagName(string html, int start, out bool closing)
+    private static ReadOnlySpan<char> TagName(ReadOnlySpan<char> html, int start, out bool closing)
     {
         var i = start + 1;
         closing = i < html.Length && html[i] == '/';
         if (closing) i++;
         var from = i;
         while (i < html.Length && char.IsAsciiLetterOrDigit(html[i])) i++;
-        return html.AsSpan(from, i - from);
+        return html[from..i];
     }
 }

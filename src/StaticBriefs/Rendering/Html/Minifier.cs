@@ -18,6 +18,13 @@ public sealed class Minifier(bool enabled)
     /// <summary>Minifies a piece of HTML that is not a whole document (a rendered markdown body).</summary>
     public string MinifyFragment(string html) => Enabled ? BlockSpacing.Compact(html) : html;
 
+    /// <summary>As <see cref="MinifyFragment(string)"/>, for HTML still in the builder it was written to.</summary>
+    public string MinifyFragment(System.Text.StringBuilder html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        return Enabled ? BlockSpacing.Compact(html) : html.ToString();
+    }
+
     /// <summary>Minifies a stylesheet or script by its extension (.css, .js); other files pass through.</summary>
     public string Minify(string relativePath, string content)
     {

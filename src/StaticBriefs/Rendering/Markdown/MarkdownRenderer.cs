@@ -49,6 +49,14 @@ public sealed class MarkdownRenderer(
             : memo.Render(markdown, relativePath, bodyFirstLine, links, diagnostics,
                 (context, bag) => Render(markdown.Text, relativePath, bodyFirstLine, context, bag));
 
+    // Plain-text buffers, one a body being rendered and kept for the next: made afresh, one the size of each body was
+    // a twentieth of what a 10,000-brief build allocated. One grown past MaxKeptText (a huge body) is let go.
+    private readonly System.Collections.Concurrent.ConcurrentBag<StringBuilder> _texts = [];
+    private const int MaxKeptText = 1 << 20;
+
+    // HTML writers, kept the same way: Markdig writes a body into one, and it is read from there once, compacted.
+    private readonly System.Collections.Concurrent.ConcurrentBag<StringWriter> _writers = [];
+
     /// <summary>Whether the pipeline publishes raw HTML (<c>allow_html</c>); without the extension it does not.</summary>
     private readonly bool _allowHtml = pipeline.Extensions.Find<RawHtmlExtension>()?.AllowHtml ?? false;
 
@@ -59,18 +67,34 @@ public sealed class MarkdownRenderer(
         var document = NestingGuard.Parse(markdown, pipeline, relativePath, bodyFirstLine, diagnostics);
         if (document is null) return new RenderedMarkdown("", [], 0, "");
         var context = new BodyContext(relativePath, bodyFirstLine, linkContext, diagnostics);
-        var walk = new Walk(context, markdown.Length, _allowHtml);
+        var text = _texts.TryTake(out var kept) ? kept : new StringBuilder(markdown.Length);
+        var walk = new Walk(context, text, _allowHtml);
         walk.Block(document);
         context.Finish();
-        var html = document.ToHtml(pipeline);
+        var writer = _writers.TryTake(out var idle) ? idle : new StringWriter(new StringBuilder(2 * markdown.Length), System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
+        Markdig.Markdown.ToHtml(document, writer, pipeline);
         meter?.Stop(Diagnostics.WorkKind.Markdown, started);
+        var written = writer.GetStringBuilder();
+        string html;
         if (minifier is not null)
         {
             started = Diagnostics.WorkMeter.Start();
-            html = minifier.MinifyFragment(html);
+            html = minifier.MinifyFragment(written);
             meter?.Stop(Diagnostics.WorkKind.Minify, started);
         }
-        return new RenderedMarkdown(html, walk.Toc.ToImmutable(), walk.Words, StaticBriefs.Text.PlainText.CollapseSpace(walk.Text))
+        else html = written.ToString();
+        if (written.Capacity <= MaxKeptText)
+        {
+            written.Clear();
+            _writers.Add(writer);
+        }
+        var plain = StaticBriefs.Text.PlainText.CollapseSpace(text);
+        if (text.Capacity <= MaxKeptText)
+        {
+            text.Clear();
+            _texts.Add(text);
+        }
+        return new RenderedMarkdown(html, walk.Toc.ToImmutable(), walk.Words, plain)
         {
             Headings = walk.Headings.ToString(),
             Lead = StaticBriefs.Text.PlainText.CollapseSpace(walk.Lead),
@@ -81,7 +105,7 @@ public sealed class MarkdownRenderer(
     /// One pass over the syntax tree. Written as explicit recursion over children rather than Markdig's
     /// <c>Descendants()</c>, whose nested iterators allocated more than the parse itself.
     /// </summary>
-    private sealed class Walk(BodyContext context, int length, bool allowHtml)
+    private sealed class Walk(BodyContext context, StringBuilder text, bool allowHtml)
     {
         /// <summary>Characters of opening prose kept; the search snippet uses about 300.</summary>
         private const int LeadLength = 400;
@@ -92,7 +116,7 @@ public sealed class MarkdownRenderer(
         private readonly DiagnosticBag diagnostics = context.Diagnostics;
 
         public ImmutableArray<TocEntry>.Builder Toc { get; } = ImmutableArray.CreateBuilder<TocEntry>();
-        public StringBuilder Text { get; } = new(length);
+        public StringBuilder Text { get; } = text;
         public StringBuilder Headings { get; } = new();
         public StringBuilder Lead { get; } = new();
         public int Words { get; private set; }
@@ -132,7 +156,7 @@ public sealed class MarkdownRenderer(
                     break;
                 case CodeBlock code:
                     Text.Append(' ');
-                    foreach (var line in code.Lines) Text.Append(line.ToString()).Append(' ');
+                    for (var i = 0; i < code.Lines.Count; i++) Text.Append(code.Lines.Lines[i].Slice.AsSpan()).Append(' ');
                     break;
                 case LeafBlock leaf:
                     Inlines(leaf.Inline);

@@ -57,9 +57,14 @@ public sealed class EntityMatcher
         var i = 0;
         while (i < text.Length)
         {
-            if (!IsWordChar(text[i])) { i++; continue; }
-            var end = i;
-            while (end < text.Length && IsWordChar(text[end])) end++;
+            if (!IsWordChar(text[i]))
+            {
+                // To the next ASCII letter or digit or non-ASCII character, by a vector search, then as before.
+                var next = text[(i + 1)..].IndexOfAnyExcept(AsciiNotWord);
+                i = next < 0 ? text.Length : i + 1 + next;
+                continue;
+            }
+            var end = WordEnd(text, i);
             var matched = 0;
             if (CanStart(text[i]) && lookup.TryGetValue(text.Slice(i, end - i), out var candidates))
             {
@@ -81,6 +86,27 @@ public sealed class EntityMatcher
     }
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
+
+    // A body is mostly ASCII words between ASCII spaces and punctuation: both are crossed by vector searches.
+    private static readonly System.Buffers.SearchValues<char> AsciiWord =
+        System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    private static readonly System.Buffers.SearchValues<char> AsciiNotWord =
+        System.Buffers.SearchValues.Create([.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !char.IsLetterOrDigit(c))]);
+
+    /// <summary>Where the word starting at <paramref name="start"/> ends: past its ASCII letters and digits, and any other letters and digits.</summary>
+    private static int WordEnd(ReadOnlySpan<char> text, int start)
+    {
+        var end = start;
+        while (true)
+        {
+            var stop = text[end..].IndexOfAnyExcept(AsciiWord);
+            if (stop < 0) return text.Length;
+            end += stop;
+            if (!IsWordChar(text[end])) return end;
+            end++;
+        }
+    }
 
     /// <summary>Cheap pre-check before hashing a word: ASCII first letters that start no spelling are skipped.</summary>
     private bool CanStart(char c) => c >= 128 || _firstChars[c];
