@@ -53,6 +53,40 @@ internal readonly partial record struct FileStamp(FileKind Kind, long Size, long
         return Answer(StatxBytes(AtCurrentFolder, ref MemoryMarshal.GetReference(path), AtSymlinkNoFollow, TypeModeSizeTimesInode, out var status), status);
     }
 
+    /// <summary>
+    /// <see cref="Of(string, bool)"/> for <paramref name="relative"/> (with '/' between folders, not starting with one)
+    /// below <paramref name="folder"/>: the kernel walks only the relative path. Null, as <see cref="Of(string, bool)"/>,
+    /// where there is no answer.
+    /// </summary>
+    public static FileStamp? In(FolderHandle folder, ReadOnlySpan<char> relative, bool follow = false)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        if (!Available || relative.IsEmpty || relative[0] == '/') return null;
+        var length = System.Text.Encoding.UTF8.GetMaxByteCount(relative.Length) + 1;
+        if (length > 1024) return null;
+        Span<byte> path = stackalloc byte[length];
+        var at = System.Text.Encoding.UTF8.GetBytes(relative, path);
+        path[at] = 0;
+        var added = false;
+        try
+        {
+            folder.DangerousAddRef(ref added);
+            return Answer(StatxBytes(folder.DangerousGetHandle().ToInt32(), ref MemoryMarshal.GetReference(path), follow ? 0 : AtSymlinkNoFollow,
+                TypeModeSizeTimesInode, out var status), status);
+        }
+        finally
+        {
+            if (added) folder.DangerousRelease();
+        }
+    }
+
+    /// <summary>The stamp of <paramref name="name"/> (a link as itself) in the folder open as <paramref name="descriptor"/>.</summary>
+    internal static FileStamp? At(int descriptor, string name)
+    {
+        if (!Available) return null;
+        return Answer(StatxNative(descriptor, name, AtSymlinkNoFollow, TypeModeSizeTimesInode, out var status), status);
+    }
+
     private static FileStamp? Answer(int result, in Statx status)
     {
         if (result != 0)

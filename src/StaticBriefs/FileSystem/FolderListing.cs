@@ -7,7 +7,7 @@ namespace StaticBriefs.FileSystem;
 /// entry. .NET's enumeration asks for an entry's attributes with an <c>lstat</c> and a <c>geteuid</c> each (for the
 /// read-only flag), so listing the 11,000 files of a search index version cost 22,000 system calls, and a commit or
 /// an output scan of a 10,000-brief site over 100,000. Linux on 64-bit machines only (the layout of
-/// <c>struct dirent</c> read here is that of glibc and musl there); <see cref="Of"/> returns null elsewhere, and
+/// <c>struct dirent</c> read here is that of glibc and musl there); <see cref="Of(string)"/> returns null elsewhere, and
 /// callers list the way they did.
 /// </summary>
 internal static partial class FolderListing
@@ -28,7 +28,7 @@ internal static partial class FolderListing
         _ => -1,
     };
 
-    /// <summary>True where <see cref="Of"/> answers.</summary>
+    /// <summary>True where <see cref="Of(string)"/> answers.</summary>
     public static bool Available => OperatingSystem.IsLinux() && Environment.Is64BitProcess && FolderNotLink >= 0;
 
     /// <summary>
@@ -44,6 +44,27 @@ internal static partial class FolderListing
         if (!Available) return null;
         var descriptor = Open(folder, ReadOnlyCloseOnExec | FolderNotLink);
         if (descriptor < 0) return null;
+        return Read(descriptor, folder, name => FileStamp.Of(Path.Combine(folder, name))?.Kind ?? FileStatus.LStat(Path.Combine(folder, name), out _));
+    }
+
+    /// <summary>
+    /// The entries of the folder open as <paramref name="descriptor"/> (which stays open; the caller closes it), as
+    /// <see cref="Of(string)"/> gives them; an untyped entry is looked at from the folder. Null when it cannot be listed.
+    /// <paramref name="folder"/> names it in messages.
+    /// </summary>
+    public static List<(string Name, FileKind Kind)>? Of(int descriptor, string folder)
+    {
+        if (!Available) return null;
+        var copy = Dup(descriptor);
+        if (copy < 0) return null;
+        // A listing reads from where the last one stopped: a second listing of one descriptor starts again.
+        _ = LSeek(copy, 0, 0);
+        return Read(copy, folder, name => FolderEntries.KindAt(descriptor, name));
+    }
+
+    /// <summary>Lists the folder open as <paramref name="descriptor"/>, which the listing takes and closes.</summary>
+    private static List<(string Name, FileKind Kind)>? Read(int descriptor, string folder, Func<string, FileKind> untyped)
+    {
         var stream = FdOpenDir(descriptor);
         if (stream == 0)
         {
@@ -75,7 +96,7 @@ internal static partial class FolderListing
                     TypeCharacter => FileKind.CharacterDevice,
                     TypeBlock => FileKind.BlockDevice,
                     // Some file systems leave the type out (DT_UNKNOWN): look at the entry itself.
-                    _ => FileStamp.Of(Path.Combine(folder, name))?.Kind ?? FileStatus.LStat(Path.Combine(folder, name), out _),
+                    _ => untyped(name),
                 };
                 entries.Add((name, kind));
             }
@@ -85,6 +106,12 @@ internal static partial class FolderListing
             _ = CloseDir(stream);
         }
     }
+
+    [LibraryImport("libc", EntryPoint = "dup", SetLastError = true)]
+    private static partial int Dup(int descriptor);
+
+    [LibraryImport("libc", EntryPoint = "lseek", SetLastError = true)]
+    private static partial long LSeek(int descriptor, long offset, int whence);
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags);

@@ -138,11 +138,14 @@ internal sealed record OutputRecord(string Key, long Length, long WriteTicks)
     /// True when <paramref name="file"/> of <paramref name="output"/> stands as this record says the last build left
     /// it: a plain file (no link, none on its way) of the same size and write time.
     /// </summary>
-    public bool Describes(Output.OutputFolder output, string file)
+    /// <param name="output">The output folder.</param>
+    /// <param name="file">The file, relative to it.</param>
+    /// <param name="root">The output folder held open (<see cref="FileSystem.FolderHandle"/>), when the caller asks of many files.</param>
+    public bool Describes(Output.OutputFolder output, string file, FileSystem.FolderHandle? root = null)
     {
         if (!output.IsLinkFree(file)) return false;
         // Looked at without a joined path or a record made for the answer: a cached build asks this of every output file.
-        if (FileSystem.FileStamp.In(output.Root, file) is { } stamp)
+        if ((root is null ? FileSystem.FileStamp.In(output.Root, file) : FileSystem.FileStamp.In(root, file)) is { } stamp)
             return stamp.Kind == FileSystem.FileKind.Regular && stamp.Size == Length && stamp.WriteTicks == WriteTicks;
         return Of(Key, Path.Combine(output.Root, file)) is { } now && now.Length == Length && now.WriteTicks == WriteTicks;
     }

@@ -24,12 +24,14 @@ internal static class CachedSiteLoader
 
         var documents = new SourceDocument?[markdown.Length];
         var failed = new SourceDocument?[markdown.Length];
+        // The files' folders held open: a look at each file walks only its name.
+        using var folders = new FileSystem.FolderHandles();
         Parallel.For(0, markdown.Length, i =>
         {
             var relative = markdown[i].Relative;
             // Only preview trusts files its watcher did not name; a build does not make 10,000 full paths to ask.
             if (cache.Documents.TryGetValue(relative, out var trusted) && trusted.Reading == reading
-                && ((cache.TrustUnchangedFiles && cache.Trusts(Path.Combine(root, relative))) || InputStamps.Unchanged(trusted.Stamp, markdown[i].ReadPath)))
+                && ((cache.TrustUnchangedFiles && cache.Trusts(Path.Combine(root, relative))) || InputStamps.Unchanged(trusted.Stamp, markdown[i].ReadPath, folders)))
             {
                 documents[i] = Reuse(trusted, diagnostics, counts);
                 return;

@@ -30,4 +30,8 @@ internal static class InputStamps
     /// <summary>True when <paramref name="kept"/> is a stamp and the file at <paramref name="path"/> still has it.</summary>
     public static bool Unchanged(FileStamp? kept, string path) =>
         kept is { } stamp && FileStamp.Of(path, follow: true) is { } now && now == stamp;
+
+    /// <summary>As <see cref="Unchanged(FileStamp?, string)"/>, looking the file up from its folder held open in <paramref name="folders"/>.</summary>
+    public static bool Unchanged(FileStamp? kept, string path, FolderHandles folders) =>
+        kept is { } stamp && folders.Of(path, follow: true) is { } now && now == stamp;
 }

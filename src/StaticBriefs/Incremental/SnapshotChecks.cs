@@ -54,12 +54,14 @@ internal static class SnapshotChecks
         restaged.UnionWith(snapshot.StaticFiles);
         restaged.Add(Loading.HostFiles.Redirects);
         var matches = true;
+        // Every file is looked up from the folder held open, not from the file system's root.
+        using var root = FileSystem.FolderHandle.Open(output.Root);
         Parallel.ForEach(manifest.Files, (pair, loop) =>
         {
             var (file, record) = (pair.Key, pair.Value);
             bool ok;
             if (record.Key.Length == 0) ok = restaged.Contains(file);
-            else ok = record.Describes(output, file);
+            else ok = record.Describes(output, file, root);
             if (ok) return;
             matches = false;
             loop.Stop();

@@ -113,6 +113,19 @@ internal static class OutputTree
     /// </summary>
     private static void DeleteFolder(string path)
     {
+        if (FileSystem.FolderEntries.Available && FileSystem.FolderEntries.OpenFolder(path, out _) is var descriptor and >= 0)
+        {
+            try
+            {
+                EmptyFolder(descriptor, path);
+            }
+            finally
+            {
+                FileSystem.FolderEntries.Close(descriptor);
+            }
+            Posix.RemoveFolder(path);
+            return;
+        }
         if (FileSystem.FolderListing.Of(path) is not { } listed)
         {
             // Not a folder that opens without following a link: one swapped in meanwhile is removed as a link, never
@@ -145,6 +158,44 @@ internal static class OutputTree
     }
 
     private const int NoSuchEntry = 2;
+    private const int NotAFolder = 20;
+    private const int TooManyLinks = 40;
+
+    /// <summary>
+    /// Removes everything in the folder open as <paramref name="folder"/> (<paramref name="path"/> in messages), each
+    /// name looked up in its own folder: removing a search index version's 11,000 files walked each one's whole path,
+    /// twice as long as the name. Folders are opened without following a link, so nothing is entered through one.
+    /// </summary>
+    private static void EmptyFolder(int folder, string path)
+    {
+        if (FileSystem.FolderListing.Of(folder, path) is not { } listed) throw new IOException($"cannot list the folder {path} to remove it");
+        foreach (var (name, kind) in KindsOf(listed))
+        {
+            var errno = kind == EntryKind.Folder ? RemoveFolderIn(folder, name, path) : FileSystem.FolderEntries.Remove(folder, name, folder: false);
+            // Gone meanwhile, as File.Delete and Directory.Delete let pass.
+            if (errno is not (0 or NoSuchEntry)) throw Posix.RemoveFailure(errno, Path.Combine(path, name));
+        }
+    }
+
+    /// <summary>Removes the folder <paramref name="name"/> of the open <paramref name="parent"/> and all in it; 0, or the errno.</summary>
+    private static int RemoveFolderIn(int parent, string name, string parentPath)
+    {
+        var folder = FileSystem.FolderEntries.OpenFolder(parent, name, out var errno);
+        if (folder < 0)
+        {
+            // No longer a folder (a link or a file put in its place meanwhile): removed as what it is, never entered.
+            return errno is NotAFolder or TooManyLinks ? FileSystem.FolderEntries.Remove(parent, name, folder: false) : errno;
+        }
+        try
+        {
+            EmptyFolder(folder, Path.Combine(parentPath, name));
+        }
+        finally
+        {
+            FileSystem.FolderEntries.Close(folder);
+        }
+        return FileSystem.FolderEntries.Remove(parent, name, folder: true);
+    }
 
     /// <summary>A listing's entries in this tree's kinds; entries gone since the listing are left out.</summary>
     private static List<(string Name, EntryKind Kind)> KindsOf(List<(string Name, FileSystem.FileKind Kind)> listed)

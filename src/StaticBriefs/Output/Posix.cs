@@ -91,6 +91,9 @@ internal static partial class Posix
         }
     }
 
+    /// <summary>The error of a removal of <paramref name="path"/> that failed with <paramref name="errno"/>, as <see cref="Unlink"/> throws it.</summary>
+    public static FileOperationException RemoveFailure(int errno, string path) => Failure("remove", errno, path);
+
     private static FileOperationException Failure(string what, int errno, params string[] paths) =>
         new($"cannot {what} {string.Join(" to ", paths)}: {Describe(errno)}", errno, paths);
 

@@ -92,4 +92,31 @@ public sealed class FileStampTests : IDisposable
         Assert.Equal(FileKind.Regular, stamp!.Value.Kind);
         Assert.Equal(FileStamp.Of(Path.Combine(folder, relative)), stamp);
     }
+    [Fact]
+    public void Looked_up_from_a_folder_held_open_a_path_gives_the_stamp_its_whole_path_gives()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "out", "briefs", "x"));
+        var file = Path.Combine(_root, "out", "briefs", "x", "index.html");
+        File.WriteAllText(file, "page");
+        Directory.CreateDirectory(Path.Combine(_root, "elsewhere"));
+        File.WriteAllText(Path.Combine(_root, "elsewhere", "index.html"), "other page");
+        File.CreateSymbolicLink(Path.Combine(_root, "out", "linked"), Path.Combine(_root, "elsewhere", "index.html"));
+
+        using var folder = FolderHandle.Open(Path.Combine(_root, "out"));
+        Assert.NotNull(folder);
+
+        Assert.Equal(FileStamp.Of(file), FileStamp.In(folder, "briefs/x/index.html"));
+        // A link at the end is looked at as itself, or followed when asked, as from the whole path.
+        Assert.Equal(FileKind.SymbolicLink, FileStamp.In(folder, "linked")?.Kind);
+        Assert.Equal(FileStamp.Of(Path.Combine(_root, "out", "linked"), follow: true), FileStamp.In(folder, "linked", follow: true));
+        Assert.Equal(FileKind.Missing, FileStamp.In(folder, "briefs/nothing.html")?.Kind);
+        // Only paths below the folder: an absolute path gets no answer rather than an answer about somewhere else.
+        Assert.Null(FileStamp.In(folder, file));
+        Assert.Null(FolderHandle.Open(file));
+
+        using var folders = new FolderHandles();
+        Assert.Equal(FileStamp.Of(file), folders.Of(file));
+        Assert.Equal(FileStamp.Of(file), folders.Of(file));
+        Assert.Equal(FileKind.Missing, folders.Of(Path.Combine(_root, "out", "briefs", "x", "gone.html"))?.Kind);
+    }
 }

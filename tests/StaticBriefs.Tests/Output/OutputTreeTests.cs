@@ -46,6 +46,24 @@ public sealed class OutputTreeTests : IDisposable
     }
 
     [Fact]
+    public void Deleting_a_deep_tree_removes_every_level_and_enters_no_link_at_any_depth()
+    {
+        // Folders are opened from their parent without following a link: a link deep down is removed as a link.
+        var deep = Path.Combine(_root, "tree", "a", "b", "c");
+        Directory.CreateDirectory(deep);
+        for (var i = 0; i < 50; i++) File.WriteAllText(Path.Combine(deep, $"f{i}.json"), "x");
+        File.CreateSymbolicLink(Path.Combine(deep, "up"), _root);
+        File.CreateSymbolicLink(Path.Combine(_root, "tree", "a", "target-link"), Path.Combine(_root, "target"));
+        Directory.CreateDirectory(Path.Combine(_root, "tree", "a", "empty"));
+
+        OutputTree.Delete(Path.Combine(_root, "tree"));
+
+        Assert.False(Directory.Exists(Path.Combine(_root, "tree")));
+        Assert.Equal("keep", File.ReadAllText(Path.Combine(_root, "target", "keep.txt")));
+        Assert.True(Directory.Exists(Path.Combine(_root, "target")));
+    }
+
+    [Fact]
     public void Deleting_a_link_to_a_folder_removes_the_link_only()
     {
         OutputTree.Delete(Path.Combine(_root, "tree", "sub", "folder-link"));
