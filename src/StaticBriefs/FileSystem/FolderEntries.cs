@@ -14,16 +14,8 @@ internal static partial class FolderEntries
     private const int AtRemoveFolder = 0x200;
     private const int ReadOnlyCloseOnExec = 0x80000;
 
-    /// <summary>O_DIRECTORY | O_NOFOLLOW, whose values differ between architectures; -1 where not known here.</summary>
-    private static int FolderNotLink => RuntimeInformation.ProcessArchitecture switch
-    {
-        Architecture.X64 => 0x10000 | 0x20000,
-        Architecture.Arm64 => 0x4000 | 0x8000,
-        _ => -1,
-    };
-
     /// <summary>True where these calls are made.</summary>
-    public static bool Available => FolderListing.Available && FolderNotLink >= 0;
+    public static bool Available => FolderListing.Available;
 
     /// <summary>
     /// Opens the folder <paramref name="name"/> of the folder open as <paramref name="parent"/> (or the path
@@ -32,7 +24,7 @@ internal static partial class FolderEntries
     /// </summary>
     public static int OpenFolder(int parent, string name, out int errno)
     {
-        var descriptor = OpenAt(parent, name, ReadOnlyCloseOnExec | FolderNotLink);
+        var descriptor = OpenAt(parent, name, ReadOnlyCloseOnExec | FolderListing.FolderNotLink);
         errno = descriptor < 0 ? Marshal.GetLastPInvokeError() : 0;
         return descriptor;
     }

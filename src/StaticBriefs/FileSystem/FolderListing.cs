@@ -21,7 +21,7 @@ internal static partial class FolderListing
     private const int ReadOnlyCloseOnExec = 0x80000;
 
     /// <summary>O_DIRECTORY | O_NOFOLLOW, whose values differ between architectures; -1 where not known here.</summary>
-    private static int FolderNotLink => RuntimeInformation.ProcessArchitecture switch
+    internal static int FolderNotLink => RuntimeInformation.ProcessArchitecture switch
     {
         Architecture.X64 => 0x10000 | 0x20000,
         Architecture.Arm64 => 0x4000 | 0x8000,
