@@ -13,6 +13,7 @@ internal static partial class FolderEntries
     private const int AtCurrentFolder = -100;
     private const int AtRemoveFolder = 0x200;
     private const int ReadOnlyCloseOnExec = 0x80000;
+    private const int PathOnly = 0x200000;
 
     /// <summary>True where these calls are made.</summary>
     public static bool Available => FolderListing.Available;
@@ -31,6 +32,12 @@ internal static partial class FolderEntries
 
     /// <summary>Opens the folder at <paramref name="path"/> as <see cref="OpenFolder(int, string, out int)"/> does.</summary>
     public static int OpenFolder(string path, out int errno) => OpenFolder(AtCurrentFolder, path, out errno);
+
+    /// <summary>
+    /// Opens the folder at <paramref name="path"/> only to look up paths below it (<c>O_PATH</c>), following a link as
+    /// a lookup of the path would: a descriptor, or -1.
+    /// </summary>
+    public static int OpenForLookups(string path) => OpenAt(AtCurrentFolder, path, PathOnly | ReadOnlyCloseOnExec | FolderListing.FolderOnly);
 
     /// <summary>Removes the entry <paramref name="name"/> (an empty folder when <paramref name="folder"/>); 0, or the errno.</summary>
     public static int Remove(int parent, string name, bool folder) =>

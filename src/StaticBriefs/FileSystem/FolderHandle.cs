@@ -10,19 +10,9 @@ namespace StaticBriefs.FileSystem;
 /// from the current folder would. Linux on x64 and Arm64 only (<see cref="Open"/> returns null elsewhere: callers look
 /// by whole paths).
 /// </summary>
-internal sealed partial class FolderHandle : SafeHandle
+internal sealed class FolderHandle : SafeHandle
 {
-    private const int PathOnlyCloseOnExec = 0x200000 | 0x80000;
-
     private FolderHandle(int descriptor) : base(-1, ownsHandle: true) => SetHandle(descriptor);
-
-    /// <summary>O_DIRECTORY, whose value differs between architectures; -1 where not known here.</summary>
-    private static int FolderOnly => RuntimeInformation.ProcessArchitecture switch
-    {
-        Architecture.X64 => 0x10000,
-        Architecture.Arm64 => 0x4000,
-        _ => -1,
-    };
 
     /// <inheritdoc/>
     public override bool IsInvalid => handle.ToInt64() < 0;
@@ -30,19 +20,17 @@ internal sealed partial class FolderHandle : SafeHandle
     /// <summary>The folder at <paramref name="path"/>, or null when it cannot be opened as one (or not on this system).</summary>
     public static FolderHandle? Open(string path)
     {
-        if (!FileStamp.Available || !Environment.Is64BitProcess || FolderOnly < 0 || path.Length == 0) return null;
-        var descriptor = OpenNative(path, PathOnlyCloseOnExec | FolderOnly);
+        if (!FileStamp.Available || !FolderEntries.Available || path.Length == 0) return null;
+        var descriptor = FolderEntries.OpenForLookups(path);
         return descriptor < 0 ? null : new FolderHandle(descriptor);
     }
 
     /// <inheritdoc/>
-    protected override bool ReleaseHandle() => CloseNative(handle.ToInt32()) == 0;
-
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int OpenNative(string path, int flags);
-
-    [LibraryImport("libc", EntryPoint = "close")]
-    private static partial int CloseNative(int descriptor);
+    protected override bool ReleaseHandle()
+    {
+        FolderEntries.Close(handle.ToInt32());
+        return true;
+    }
 }
 
 /// <summary>

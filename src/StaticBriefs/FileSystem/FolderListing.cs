@@ -20,6 +20,14 @@ internal static partial class FolderListing
 
     private const int ReadOnlyCloseOnExec = 0x80000;
 
+    /// <summary>O_DIRECTORY, whose value differs between architectures; -1 where not known here.</summary>
+    internal static int FolderOnly => RuntimeInformation.ProcessArchitecture switch
+    {
+        Architecture.X64 => 0x10000,
+        Architecture.Arm64 => 0x4000,
+        _ => -1,
+    };
+
     /// <summary>O_DIRECTORY | O_NOFOLLOW, whose values differ between architectures; -1 where not known here.</summary>
     internal static int FolderNotLink => RuntimeInformation.ProcessArchitecture switch
     {

@@ -97,7 +97,7 @@ internal static class OutputTree
             case EntryKind.File or EntryKind.Link:
                 File.Delete(path);
                 break;
-            case EntryKind.Folder when FileSystem.FolderListing.Available:
+            case EntryKind.Folder when FileSystem.FolderEntries.Available:
                 DeleteFolder(path);
                 break;
             case EntryKind.Folder:
@@ -109,24 +109,13 @@ internal static class OutputTree
 
     /// <summary>
     /// Removes a folder and everything in it, from listings that give each entry's kind (Directory.Delete looks at
-    /// every entry first, two system calls each): links are unlinked, never entered.
+    /// every entry first, two system calls each): each folder is opened from its parent without following a link, so
+    /// links are unlinked, never entered.
     /// </summary>
     private static void DeleteFolder(string path)
     {
-        if (FileSystem.FolderEntries.Available && FileSystem.FolderEntries.OpenFolder(path, out _) is var descriptor and >= 0)
-        {
-            try
-            {
-                EmptyFolder(descriptor, path);
-            }
-            finally
-            {
-                FileSystem.FolderEntries.Close(descriptor);
-            }
-            Posix.RemoveFolder(path);
-            return;
-        }
-        if (FileSystem.FolderListing.Of(path) is not { } listed)
+        var descriptor = FileSystem.FolderEntries.OpenFolder(path, out _);
+        if (descriptor < 0)
         {
             // Not a folder that opens without following a link: one swapped in meanwhile is removed as a link, never
             // entered (Directory.Delete would list through it).
@@ -141,18 +130,13 @@ internal static class OutputTree
                     throw new IOException($"cannot list the folder {path} to remove it");
             }
         }
-        foreach (var (name, kind) in KindsOf(listed))
+        try
         {
-            var entry = Path.Combine(path, name);
-            try
-            {
-                if (kind == EntryKind.Folder) DeleteFolder(entry);
-                else Posix.Unlink(entry);
-            }
-            catch (Exception ex) when (ex is DirectoryNotFoundException or FileOperationException { HResult: NoSuchEntry })
-            {
-                // Gone meanwhile, as File.Delete and Directory.Delete let pass.
-            }
+            EmptyFolder(descriptor, path);
+        }
+        finally
+        {
+            FileSystem.FolderEntries.Close(descriptor);
         }
         Posix.RemoveFolder(path);
     }
