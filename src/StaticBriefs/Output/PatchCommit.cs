@@ -159,10 +159,13 @@ internal sealed class PatchCommit
     {
         if (_owned is null || remove.Count < 2) return [];
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Each folder on each file's way, looked up as a slice of its path: a new search index version removes the last
+        // one's 11,000 files, four or five folders each, and a string made for every look-up was most of this count.
+        var byName = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var file in remove)
         {
             for (var cut = file.IndexOf('/'); cut > 0; cut = file.IndexOf('/', cut + 1))
-                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, file[..cut], out _)++;
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byName, file.AsSpan(0, cut), out _)++;
         }
         HashSet<string>? removing = null;
         var whole = new List<string>();
