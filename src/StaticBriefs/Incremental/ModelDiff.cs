@@ -106,10 +106,13 @@ internal sealed class ModelDiff
     /// <summary>How far either side of a guess a brief is looked for before it is looked up by path.</summary>
     private const int Near = 64;
 
-    /// <summary>The id of the brief from <paramref name="path"/> in <paramref name="briefs"/>, looked for near <paramref name="guess"/> first; -1 when none.</summary>
+    /// <summary>
+    /// The id of the brief from <paramref name="path"/> in <paramref name="briefs"/>, looked for near <paramref name="guess"/>
+    /// first, while the table by path is not made yet (once it is, a look-up there is cheaper than the search); -1 when none.
+    /// </summary>
     private static int PlaceOf(ImmutableArray<Brief> briefs, string path, int guess, IReadOnlyDictionary<string, int> byPath)
     {
-        for (var d = 0; d <= Near; d++)
+        for (var d = 0; d <= Near && byPath is not BriefIds { Made: true }; d++)
         {
             foreach (var at in (ReadOnlySpan<int>)[guess - d, guess + d])
             {
