@@ -160,7 +160,7 @@ internal sealed class PatchCommit
         if (_owned is null || remove.Count < 2) return [];
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         // Each folder on each file's way, looked up as a slice of its path: a new search index version removes the last
-        // one's 11,000 files, four or five folders each, and a string made for every look-up was most of this count.
+        // one's 11,000 files, four or five folders each, and making a string for every look-up made 50,000 of them.
         var byName = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var file in remove)
         {
