@@ -15,7 +15,7 @@ TOP=30
 if [ "${1:-}" != "--" ]; then TOP="$1"; shift; fi
 [ "${1:-}" = "--" ] && shift
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/sb-alloc-XXXXXX")"
-trap 'rm -rf "$WORK"; perf probe -q -d "probe_StaticBriefs:sballoc" 2> /dev/null || true' EXIT
+trap '[ -n "${KEEP:-}" ] && cp "$WORK/perf.txt" "$KEEP"; rm -rf "$WORK"; perf probe -q -d "probe_StaticBriefs:sballoc" 2> /dev/null || true' EXIT
 
 ADDR="$(nm "$BIN/StaticBriefs.dbg" | awk '/ _ZN3SVR6GCHeap5AllocEP16gc_alloc_contextmj$/ {print $1}')"
 [ -n "$ADDR" ] || { echo "SVR::GCHeap::Alloc not found in $BIN/StaticBriefs.dbg (a Server GC, PublishAot build is needed)" >&2; exit 1; }

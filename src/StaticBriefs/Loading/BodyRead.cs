@@ -14,15 +14,15 @@ namespace StaticBriefs.Loading;
 internal static class BodyRead
 {
     /// <summary>
-    /// <paramref name="document"/>, loaded from <paramref name="bytes"/> (all of <paramref name="file"/>), with its body
-    /// read from the file each time it is asked for.
+    /// <paramref name="document"/>, loaded from <paramref name="file"/> (<paramref name="utf8"/>: read as UTF-8), with
+    /// its body read from the file each time it is asked for.
     /// </summary>
-    public static SourceDocument Later(SourceDocument document, TreeFile file, byte[] bytes, DiagnosticBag diagnostics)
+    public static SourceDocument Later(SourceDocument document, TreeFile file, bool utf8, DiagnosticBag diagnostics)
     {
         var source = document.BodySource;
         var (chars, utf8Bytes) = source.Measure();
         if (chars == 0) return document;
-        var place = new Place(file, SourceText.IsUtf8(bytes) ? utf8Bytes : -1, chars, source.Hash);
+        var place = new Place(file, utf8 ? utf8Bytes : -1, chars, source.Hash);
         return document with { BodySource = BodyText.ReadEachTime(() => Again(place, diagnostics), place.Hash) };
     }
 

@@ -198,7 +198,7 @@ public static class DocumentLoader
             if (fields.Text(entry, key) is { } text && text.Trim().Length > 0)
                 return (Capped(fields, entry, text.Trim(), ContentCaps.SummaryLength), false);
         }
-        var derived = SummaryDeriver.Derive(body.ToString(), ContentCaps.SummaryLength);
+        var derived = SummaryDeriver.Derive(body.Span, ContentCaps.SummaryLength);
         return (derived, derived is not null);
     }
 

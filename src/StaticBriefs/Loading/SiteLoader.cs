@@ -23,10 +23,19 @@ public static class SiteLoader
         Parallel.For(0, markdown.Length, i =>
         {
             var file = markdown[i];
-            if (SourceText.ReadBytes(file.ReadPath, file.Relative, diagnostics) is not { } bytes
-                || SourceText.Decode(bytes, file.Relative, diagnostics) is not { } text) return;
-            var (document, failed) = DocumentLoader.LoadChecked(text, file.Relative, diagnostics, settings.FrontMatter);
-            documents[i] = (!keepBodies && document is { Kind: DocumentKind.Brief } ? BodyRead.Later(document, file, bytes, diagnostics) : document, failed);
+            if (SourceText.ReadRented(file.ReadPath, file.Relative, diagnostics, out var length) is not { } bytes) return;
+            try
+            {
+                if (SourceText.Decode(bytes.AsSpan(0, length), file.Relative, diagnostics) is not { } text) return;
+                var (document, failed) = DocumentLoader.LoadChecked(text, file.Relative, diagnostics, settings.FrontMatter);
+                documents[i] = (!keepBodies && document is { Kind: DocumentKind.Brief }
+                    ? BodyRead.Later(document, file, SourceText.IsUtf8(bytes.AsSpan(0, length)), diagnostics)
+                    : document, failed);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+            }
         });
         return LoadedSite.Create(settings, [.. documents.Where(d => !d.Failed && d.Document is not null).Select(d => d.Document!)], files.Static, entities) with
         {

@@ -250,4 +250,23 @@ public sealed class DocumentLoaderTests
         Assert.Equal(body, document.Body);
         Assert.Equal(BodyText.HashOf(body), document.BodySource.Hash);
     }
+
+    [Fact]
+    public void Deriving_a_summary_reads_only_the_start_of_a_long_body_and_copies_no_more()
+    {
+        // No summary in the front matter: one is made from the body's first paragraphs, which a copy of the whole body
+        // (a string as long as the post) was made for.
+        var body = string.Concat(Enumerable.Repeat("Acme hired a chief financial officer this week.\n\n", 4000));
+        var text = "---\ntitle: Long\ndate: 2024-05-14\n---\n" + body;
+        static SourceDocument LoadAndMeasure(string text) => DocumentLoader.Load(text, "briefs/long.md", new DiagnosticBag())!;
+        LoadAndMeasure(text);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var document = LoadAndMeasure(text);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(document.SummaryDerived);
+        Assert.StartsWith("Acme hired a chief financial officer this week. Acme hired", document.Summary, StringComparison.Ordinal);
+        Assert.InRange(allocated, 0, body.Length / 2);
+    }
 }

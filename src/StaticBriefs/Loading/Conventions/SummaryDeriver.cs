@@ -37,22 +37,30 @@ public static partial class SummaryDeriver
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseGridTables().Build();
 
     /// <summary>The summary, or null when the body has no text to make one from.</summary>
-    public static string? Derive(string body, int maxLength) => Derive(body, maxLength, early: true);
+    public static string? Derive(string body, int maxLength) => Derive(body.AsSpan(), maxLength, early: true);
+
+    /// <summary>
+    /// <see cref="Derive(string, int)"/> for a body kept as characters: only the start it reads is made a string (a
+    /// copy of every body was 11 MB of the 230 MB a 750-post blog's build allocated).
+    /// </summary>
+    public static string? Derive(ReadOnlySpan<char> body, int maxLength) => Derive(body, maxLength, early: true);
 
     /// <summary>
     /// <see cref="Derive(string, int)"/>, with or without first parsing only the start of the text (the same summary
     /// either way; the tests compare the two).
     /// </summary>
-    internal static string? Derive(string body, int maxLength, bool early)
+    internal static string? Derive(ReadOnlySpan<char> body, int maxLength, bool early)
     {
         var more = -1;
-        foreach (var marker in MoreMarker().EnumerateMatches(body.AsSpan(0, Math.Min(body.Length, ExplicitWindow))))
+        foreach (var marker in MoreMarker().EnumerateMatches(body[..Math.Min(body.Length, ExplicitWindow)]))
         {
             more = marker.Index;
             break;
         }
         var end = more >= 0 ? more : PrefixEnd(body);
-        var paragraphs = (early ? EarlyParagraphs(body, end) : null) ?? Paragraphs(Clean(body[..end]));
+        // Nothing after the end is read below.
+        var start = body[..end].ToString();
+        var paragraphs = (early ? EarlyParagraphs(start, end) : null) ?? Paragraphs(Clean(start));
         if (paragraphs.Count == 0) return null;
         if (more >= 0) return Cut(string.Join(' ', paragraphs), maxLength);
         var summary = new StringBuilder();
@@ -76,10 +84,11 @@ public static partial class SummaryDeriver
     }
 
     /// <summary>Where the start of the body ends: at a paragraph break near <see cref="Window"/> characters.</summary>
-    private static int PrefixEnd(string body)
+    private static int PrefixEnd(ReadOnlySpan<char> body)
     {
         if (body.Length <= Window) return body.Length;
-        var cut = body.LastIndexOf("\n\n", Window, StringComparison.Ordinal);
+        // As string.LastIndexOf from Window: a break that ends at or before it.
+        var cut = body[..(Window + 1)].LastIndexOf("\n\n", StringComparison.Ordinal);
         return cut > Window / 2 ? cut : Window;
     }
 

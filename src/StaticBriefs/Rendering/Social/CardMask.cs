@@ -17,15 +17,27 @@ internal static class CardMask
     public static byte[]? Encode(
         ReadOnlySpan<byte> mask, int rowBytes, IReadOnlyList<TextRun> runs, CardInks inks, int barWidth, RowDeflater deflater, ReadOnlySpan<bool> inked = default, CardPlan? plan = null)
     {
+        byte[]? png = null;
+        return TryWrite(mask, rowBytes, runs, inks, barWidth, deflater, bytes => png = bytes.ToArray(), inked, plan) ? png : null;
+    }
+
+    /// <summary>
+    /// As <see cref="Encode"/>, handing the PNG to <paramref name="write"/> (<see cref="PngEncoder.WriteFilteredIndexed"/>);
+    /// false, having written nothing, where that gives null.
+    /// </summary>
+    public static bool TryWrite(
+        ReadOnlySpan<byte> mask, int rowBytes, IReadOnlyList<TextRun> runs, CardInks inks, int barWidth, RowDeflater deflater, PngBytes write,
+        ReadOnlySpan<bool> inked = default, CardPlan? plan = null)
+    {
         const int width = SocialCard.Width, height = SocialCard.Height;
-        var rowInks = new sbyte[height];
-        Array.Fill(rowInks, (sbyte)-1);
+        Span<sbyte> rowInks = stackalloc sbyte[height];
+        rowInks.Fill(-1);
         foreach (var run in runs)
         {
             var (top, bottom) = run.Rows();
             for (var y = Math.Max(0, top); y < Math.Min(height, bottom + 1); y++)
             {
-                if (rowInks[y] >= 0 && rowInks[y] != run.Ink) return null;
+                if (rowInks[y] >= 0 && rowInks[y] != run.Ink) return false;
                 rowInks[y] = (sbyte)run.Ink;
             }
         }
@@ -53,7 +65,7 @@ internal static class CardMask
                 if (first >= 0)
                 {
                     // Text under the bar, or on rows no text owns, would be lost: only RGB can show that.
-                    if (first < barWidth || rowInks[y] < 0) return null;
+                    if (first < barWidth || rowInks[y] < 0) return false;
                     var last = coverage.LastIndexOfAnyExcept((byte)0);
                     inks.Map(coverage[first..(last + 1)], rowInks[y], target[first..(last + 1)]);
                 }
@@ -62,7 +74,8 @@ internal static class CardMask
                 if (written == y) lastLiteralBlank = first < 0;
                 lastLiteral = written;
             }
-            return PngEncoder.EncodeFilteredIndexed(filtered, width, height, inks.Palette, deflater, plan);
+            PngEncoder.WriteFilteredIndexed(filtered, width, height, inks.Palette, deflater, write, plan);
+            return true;
         }
         finally
         {

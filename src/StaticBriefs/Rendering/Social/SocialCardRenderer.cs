@@ -87,11 +87,23 @@ public sealed class SocialCardRenderer : IDisposable
     /// </summary>
     public byte[] Render(SocialCard card)
     {
+        byte[] png = [];
+        Write(card, bytes => png = bytes.ToArray());
+        return png;
+    }
+
+    /// <summary>
+    /// As <see cref="Render"/>, handing the PNG to <paramref name="write"/> (valid only during the call): a palette
+    /// card's bytes come from a pooled buffer, not a new array a card.
+    /// </summary>
+    internal void Write(SocialCard card, PngBytes write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
         var layout = Lay(card);
-        if (RenderIndexed(layout, _deflater) is { } png) return png;
+        if (TryWriteIndexed(layout, _deflater, write)) return;
         using var surface = Draw(layout);
         using var pixels = surface.PeekPixels();
-        return Encode(pixels);
+        write(Encode(pixels));
     }
 
     /// <summary>The card's pixels as an RGB PNG.</summary>
@@ -114,6 +126,12 @@ public sealed class SocialCardRenderer : IDisposable
 
     private byte[]? RenderIndexed(CardLayout layout, RowDeflater deflater, bool planned = true)
     {
+        byte[]? png = null;
+        return TryWriteIndexed(layout, deflater, bytes => png = bytes.ToArray(), planned) ? png : null;
+    }
+
+    private bool TryWriteIndexed(CardLayout layout, RowDeflater deflater, PngBytes write, bool planned = true)
+    {
         const int width = SocialCard.Width, height = SocialCard.Height;
         // Each thread keeps its mask empty between cards, clearing only the rows a card inked: most rows never are.
         var mask = _masks.Value!;
@@ -123,9 +141,9 @@ public sealed class SocialCardRenderer : IDisposable
         try
         {
             LayCoverage(layout, mask, inked, plan);
-            var png = CardMask.Encode(mask, width, layout.Runs, Inks, BarWidth, deflater, inked, plan);
+            var written = CardMask.TryWrite(mask, width, layout.Runs, Inks, BarWidth, deflater, write, inked, plan);
             clean = true;
-            return png;
+            return written;
         }
         finally
         {

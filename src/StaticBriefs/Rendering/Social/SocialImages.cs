@@ -27,9 +27,9 @@ public sealed class SocialImages(SocialCardRenderer renderer, string siteTitle)
         if (sink is IPageMemo memo)
         {
             var key = social.Key(renderer.FontKey);
-            if (!memo.TryKeepFile(file, key)) memo.WriteFile(file, renderer.Render(social), key);
+            if (!memo.TryKeepFile(file, key)) renderer.Write(social, png => memo.WriteFile(file, png, key));
         }
-        else sink.WriteBytes(file, renderer.Render(social));
+        else renderer.Write(social, png => sink.WriteBytes(file, png));
         return path;
     }
 }
