@@ -48,7 +48,15 @@ public static class DocumentLoader
     /// reports every problem. The document is null only when there is no front matter to read.
     /// </summary>
     public static (SourceDocument? Document, bool Failed) LoadChecked(
-        string text, string relativePath, DiagnosticBag diagnostics, FrontMatterSettings settings)
+        string text, string relativePath, DiagnosticBag diagnostics, FrontMatterSettings settings) =>
+        LoadChecked(text.AsMemory(), relativePath, diagnostics, settings);
+
+    /// <summary>
+    /// As <see cref="LoadChecked(string, string, DiagnosticBag, FrontMatterSettings)"/> for a text that need not be a
+    /// string: the document's body (<see cref="SourceDocument.BodySource"/>) is then a part of it, and nothing else is.
+    /// </summary>
+    public static (SourceDocument? Document, bool Failed) LoadChecked(
+        ReadOnlyMemory<char> text, string relativePath, DiagnosticBag diagnostics, FrontMatterSettings settings)
     {
         var block = FrontMatterReader.Read(text, relativePath, diagnostics);
         if (block is null) return (null, true);

@@ -122,6 +122,57 @@ public sealed class BodyReadTests : IDisposable
         Assert.Contains("two CFOs", _site.ReadOutput("briefs/a/index.html"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Without_kept_bodies_pages_stubs_and_listings_keep_their_bodies_whole_after_the_load_s_buffers_are_used_again()
+    {
+        // A UTF-8 file is decoded into a pooled buffer; a document that keeps its body must own a copy of it, or the
+        // next file decoded into that buffer would show through.
+        _site.Write("about.md", "---\ntitle: About\nlayout: page\n---\nThe desk covers moves in AI.\n");
+        _site.Write("stub.md", "---\nsidebar: true\n---\n");
+        _site.Write("index.md", "---\nlayout: home\n---\n{% for post in site.posts %}{{ post.title }}{% endfor %}\n");
+        for (var i = 0; i < 40; i++)
+            _site.Write($"briefs/b{i}.md", TestSite.Brief($"title: B{i}\ndate: 2024-05-{1 + (i % 28):D2}", string.Concat(Enumerable.Repeat($"Brief {i} says something different. ", 50))));
+        var kept = SiteLoader.Load(_site.InputDirectory, new DiagnosticBag());
+
+        var later = SiteLoader.Load(_site.InputDirectory, new DiagnosticBag(), keepBodies: false);
+        // The same files again, as long but other letters: decoded into the buffers the first load gave back.
+        _site.Write("about.md", "---\ntitle: About\nlayout: page\n---\nXXX XXXX XXXXXX XXXXX XX XX.\n");
+        _site.Write("index.md", "---\nlayout: home\n---\n{% for item in site.posts %}{{ item.title }}{% endfor %}\n");
+        for (var i = 0; i < 3; i++) SiteLoader.Load(_site.InputDirectory, new DiagnosticBag(), keepBodies: false);
+
+        foreach (var document in later.Documents.Where(d => d.Kind != DocumentKind.Brief))
+        {
+            var same = Assert.Single(kept.Documents, d => d.RelativePath == document.RelativePath);
+            Assert.Equal(same.Body, document.Body);
+            Assert.Equal(same.BodySource.Hash, document.BodySource.Hash);
+        }
+        Assert.Contains(later.Documents, d => d.Kind == DocumentKind.Page && d.Body.Contains("moves in AI", StringComparison.Ordinal));
+        Assert.Equal(kept.Documents.Select(d => (d.RelativePath, d.Kind)).Order(), later.Documents.Select(d => (d.RelativePath, d.Kind)).Order());
+    }
+
+    [Fact]
+    public void Loading_a_utf8_brief_to_read_its_body_again_makes_no_string_of_the_file()
+    {
+        var body = string.Concat(Enumerable.Repeat("Acme hired a chief financial officer this week.\n\n", 4000));
+        var path = Path.Combine(_site.InputDirectory, "briefs", "long.md");
+        _site.Write("briefs/long.md", "---\ntitle: Long\ndate: 2024-05-14\n---\n" + body);
+        var bytes = File.ReadAllBytes(path);
+        var file = new StaticBriefs.FileSystem.TreeFile("briefs/long.md", path);
+        var settings = new SiteSettings();
+        SiteLoader.LoadForRereading(file, bytes, new DiagnosticBag(), settings);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var (document, failed) = SiteLoader.LoadForRereading(file, bytes, new DiagnosticBag(), settings);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.False(failed);
+        Assert.False(document!.BodySource.IsRead);
+        Assert.Equal(BodyText.HashOf(body), document.BodySource.Hash);
+        // The file as UTF-16 would be twice its bytes.
+        Assert.InRange(allocated, 0, bytes.Length / 4);
+        Assert.Equal(body, document.Body);
+    }
+
     private void WriteBrief(string relative, string text, string encoding)
     {
         var path = Path.Combine(_site.InputDirectory, relative);

@@ -13,12 +13,20 @@ internal static class FrontMatterReader
     /// The block, or null after reporting when the front matter is unclosed or cannot be read. A file that starts
     /// with none of the fences has no front matter: an empty mapping and the whole text as body.
     /// </summary>
-    public static FrontMatterBlock? Read(string text, string path, DiagnosticBag diagnostics)
+    public static FrontMatterBlock? Read(string text, string path, DiagnosticBag diagnostics) => Read(text.AsMemory(), path, diagnostics);
+
+    /// <summary>
+    /// As <see cref="Read(string, string, DiagnosticBag)"/> for a text that need not be a string; the block's body is a
+    /// part of it (the front matter's values are strings of their own).
+    /// </summary>
+    public static FrontMatterBlock? Read(ReadOnlyMemory<char> whole, string path, DiagnosticBag diagnostics)
     {
-        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-        if (StartsJsonObject(text)) return ReadLeadingJson(text, path, diagnostics);
+        if (whole.Length > 0 && whole.Span[0] == '\uFEFF') whole = whole[1..];
+        var text = whole.Span;
+        // Hugo's leading JSON object is read by a reader of strings: rare, so made one.
+        if (StartsJsonObject(text)) return ReadLeadingJson(whole.ToString(), path, diagnostics);
         var opening = Fence(text, 0, out var language);
-        if (opening is not ("---" or "+++")) return new FrontMatterBlock(FrontMatterDialect.None, FrontMatterMap.Empty, text.AsMemory(), 1);
+        if (opening is not ("---" or "+++")) return new FrontMatterBlock(FrontMatterDialect.None, FrontMatterMap.Empty, whole, 1);
 
         var dialect = (opening, language) switch
         {
@@ -45,10 +53,10 @@ internal static class FrontMatterReader
             // YAML may also end with '...' (Jekyll accepts it); a fence with a language word is only an opening one.
             if (closingLanguage.Length == 0 && (closing == opening || (dialect == FrontMatterDialect.Yaml && closing == "...")))
             {
-                var inner = text[start..position];
-                var lineEnd = text.IndexOf('\n', position);
+                var inner = text[start..position].ToString();
+                var lineEnd = IndexOfNewline(text, position);
                 // The body stays a part of the file's text: a build without the cache only hashes and measures it here.
-                var body = lineEnd < 0 ? ReadOnlyMemory<char>.Empty : text.AsMemory(lineEnd + 1);
+                var body = lineEnd < 0 ? ReadOnlyMemory<char>.Empty : whole[(lineEnd + 1)..];
                 var map = dialect switch
                 {
                     FrontMatterDialect.Toml => TomlFrontMatterReader.Read(inner, path, 2, diagnostics),
@@ -57,7 +65,7 @@ internal static class FrontMatterReader
                 };
                 return map is null ? null : new FrontMatterBlock(dialect, map, body, line + 1);
             }
-            var next = text.IndexOf('\n', position);
+            var next = IndexOfNewline(text, position);
             if (next < 0) break;
             position = next + 1;
             line++;
@@ -71,7 +79,10 @@ internal static class FrontMatterReader
     /// Hugo's JSON front matter: the file starts with an object. Only '{' followed by '"' or '}' counts, so a body that
     /// starts with Liquid (<c>{% include %}</c>) or a Hugo shortcode (<c>{{&lt; x &gt;}}</c>) is not mistaken for it.
     /// </summary>
-    private static bool StartsJsonObject(string text)
+    /// <summary>The first line break at or after <paramref name="from"/>, or -1.</summary>
+    private static int IndexOfNewline(ReadOnlySpan<char> text, int from) => text[from..].IndexOf('\n') is var at and >= 0 ? from + at : -1;
+
+    private static bool StartsJsonObject(ReadOnlySpan<char> text)
     {
         if (text.Length == 0 || text[0] != '{') return false;
         var i = 1;
@@ -113,12 +124,12 @@ internal static class FrontMatterReader
     }
 
     /// <summary>"---", "+++" or "..." when a line starting at <paramref name="position"/> is one, with the word after it ("json").</summary>
-    private static string? Fence(string text, int position, out string language)
+    private static string? Fence(ReadOnlySpan<char> text, int position, out string language)
     {
         language = "";
         if (position + 3 > text.Length) return null;
         // Compared in place: every line of the front matter is asked whether it closes it.
-        var fence = text.AsSpan(position, 3) switch
+        var fence = text.Slice(position, 3) switch
         {
             "---" => "---",
             "+++" => "+++",
@@ -129,7 +140,7 @@ internal static class FrontMatterReader
         var end = position + 3;
         var wordStart = end;
         while (end < text.Length && char.IsAsciiLetter(text[end])) end++;
-        language = text[wordStart..end].ToLowerInvariant();
+        language = wordStart == end ? "" : text[wordStart..end].ToString().ToLowerInvariant();
         while (end < text.Length && (text[end] == ' ' || text[end] == '\t')) end++;
         return end == text.Length || text[end] == '\n' || text[end] == '\r' ? fence : null;
     }
