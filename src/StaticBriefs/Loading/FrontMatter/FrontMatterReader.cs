@@ -75,13 +75,13 @@ internal static class FrontMatterReader
         return null;
     }
 
+    /// <summary>The first line break at or after <paramref name="from"/>, or -1.</summary>
+    private static int IndexOfNewline(ReadOnlySpan<char> text, int from) => text[from..].IndexOf('\n') is var at and >= 0 ? from + at : -1;
+
     /// <summary>
     /// Hugo's JSON front matter: the file starts with an object. Only '{' followed by '"' or '}' counts, so a body that
     /// starts with Liquid (<c>{% include %}</c>) or a Hugo shortcode (<c>{{&lt; x &gt;}}</c>) is not mistaken for it.
     /// </summary>
-    /// <summary>The first line break at or after <paramref name="from"/>, or -1.</summary>
-    private static int IndexOfNewline(ReadOnlySpan<char> text, int from) => text[from..].IndexOf('\n') is var at and >= 0 ? from + at : -1;
-
     private static bool StartsJsonObject(ReadOnlySpan<char> text)
     {
         if (text.Length == 0 || text[0] != '{') return false;

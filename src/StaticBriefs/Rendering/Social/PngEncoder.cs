@@ -7,6 +7,9 @@ using System.Runtime.InteropServices;
 
 namespace StaticBriefs.Rendering.Social;
 
+/// <summary>Takes a PNG's bytes, which stay valid only during the call.</summary>
+internal delegate void PngBytes(ReadOnlySpan<byte> png);
+
 /// <summary>
 /// Encodes an opaque RGBA pixel buffer as an 8-bit RGB PNG, or palette indices as an 8-bit palette PNG (what cards use,
 /// see <see cref="CardInks"/>). A card is mostly rows of flat colour: a row equal to the
@@ -15,9 +18,6 @@ namespace StaticBriefs.Rendering.Social;
 /// corpus cards (SocialCardProbe): libpng through SkiaSharp (Sub, zlib level 1) took 6.6 ms and 53 KiB a card; this
 /// encoder at zlib level 2 takes 2.2 ms and 43 KiB (level 1: 1.6 ms, 61 KiB; level 6: 3.9 ms, 39 KiB).
 /// </summary>
-/// <summary>Takes a PNG's bytes, which stay valid only during the call.</summary>
-internal delegate void PngBytes(ReadOnlySpan<byte> png);
-
 internal static class PngEncoder
 {
     // Pixels are R, G, B, A bytes in memory; read as a little-endian uint, the colour is the low three bytes.
