@@ -18,9 +18,17 @@ public sealed class CollectorHoldTests
     public void A_cached_build_holds_the_collector_off_until_it_ends()
     {
         using var site = new TestSite();
+        // This runs after the other tests, in the same process: their garbage is collected and compacted first, so the
+        // runtime is asked for the budget from a settled heap (a CI run once saw the hold not taken here, after 2,375
+        // tests; alone it always is). Should it fail again, the message says whether it was refused or ended.
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        var collections = GC.CollectionCount(0);
         using (CollectorHold.For(site.Options with { UseCache = true }))
         {
-            Assert.Equal(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+            // Taking the hold collects once.
+            Assert.True(GCSettings.LatencyMode == GCLatencyMode.NoGCRegion,
+                GC.CollectionCount(0) > collections + 1 ? "the hold was ended by a collection" : "the runtime refused the hold");
             // Allocating well within the budget does not end it.
             var blocks = Enumerable.Range(0, 64).Select(_ => new byte[64 * 1024]).ToList();
             Assert.Equal(64, blocks.Count);
