@@ -66,4 +66,24 @@ public sealed class SourceTextTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void A_file_read_into_a_rented_buffer_is_its_bytes_and_the_buffer_is_reused_rather_than_made_again()
+    {
+        // A build without the cache reads each markdown file once and lets its bytes go (SiteLoader).
+        var path = Path.Combine(_dir, "long.md");
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("Acme hired a chief financial officer.\n", 20_000)));
+        File.WriteAllBytes(path, bytes);
+        System.Buffers.ArrayPool<byte>.Shared.Return(SourceText.ReadRented(path, "long.md", new DiagnosticBag(), out _)!);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var rented = SourceText.ReadRented(path, "long.md", new DiagnosticBag(), out var read);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.NotNull(rented);
+        Assert.Equal(bytes, rented.AsSpan(0, read).ToArray());
+        System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        Assert.InRange(allocated, 0, bytes.Length / 8);
+    }
 }
+
