@@ -31,16 +31,7 @@ internal static class CardMask
     {
         const int width = SocialCard.Width, height = SocialCard.Height;
         Span<sbyte> rowInks = stackalloc sbyte[height];
-        rowInks.Fill(-1);
-        foreach (var run in runs)
-        {
-            var (top, bottom) = run.Rows();
-            for (var y = Math.Max(0, top); y < Math.Min(height, bottom + 1); y++)
-            {
-                if (rowInks[y] >= 0 && rowInks[y] != run.Ink) return false;
-                rowInks[y] = (sbyte)run.Ink;
-            }
-        }
+        if (!TryRowInks(runs, rowInks)) return false;
         // The palette indices go straight into the PNG's rows, each after its filter byte.
         const int stride = 1 + width;
         var rows = ArrayPool<byte>.Shared.Rent(stride * height);
@@ -81,5 +72,24 @@ internal static class CardMask
         {
             ArrayPool<byte>.Shared.Return(rows);
         }
+    }
+
+    /// <summary>
+    /// The ink that owns each row (-1 for none) as the texts' rows give it (<see cref="TextRun.Rows"/>); false where two
+    /// inks claim one row.
+    /// </summary>
+    internal static bool TryRowInks(IReadOnlyList<TextRun> runs, Span<sbyte> rowInks)
+    {
+        rowInks.Fill(-1);
+        foreach (var run in runs)
+        {
+            var (top, bottom) = run.Rows();
+            for (var y = Math.Max(0, top); y < Math.Min(rowInks.Length, bottom + 1); y++)
+            {
+                if (rowInks[y] >= 0 && rowInks[y] != run.Ink) return false;
+                rowInks[y] = (sbyte)run.Ink;
+            }
+        }
+        return true;
     }
 }

@@ -39,6 +39,19 @@ internal sealed class GlyphAtlas
     /// </summary>
     public void Draw(Span<byte> mask, int width, int height, TextRun run, SKColor colour, Span<bool> inked = default, List<PlacedGlyph>? placed = null)
     {
+        var glyphs = placed ?? [];
+        var first = glyphs.Count;
+        Place(run, colour, glyphs);
+        for (var i = first; i < glyphs.Count; i++) Blend(mask, width, height, glyphs[i].Image, glyphs[i].Left, glyphs[i].Top, inked);
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="placed"/> each glyph image of <paramref name="run"/> in <paramref name="colour"/> and
+    /// where its first pixel goes, in the order drawn, where drawing the run would blend them (glyphs without pixels
+    /// left out).
+    /// </summary>
+    public void Place(TextRun run, SKColor colour, List<PlacedGlyph> placed)
+    {
         var font = run.Font;
         var glyphs = font.GetGlyphs(run.Text);
         var positions = font.GetGlyphPositions(glyphs, SKPoint.Empty);
@@ -49,8 +62,7 @@ internal sealed class GlyphAtlas
             // Without subpixel positioning Skia rounds each glyph's origin to the nearest pixel (halves up).
             var x = (int)MathF.Floor(run.X + positions[i].X + 0.5f) + image.Left;
             var y = (int)MathF.Floor(run.Y + positions[i].Y + 0.5f) + image.Top;
-            Blend(mask, width, height, image, x, y, inked);
-            placed?.Add(new PlacedGlyph(image, x, y));
+            placed.Add(new PlacedGlyph(image, x, y));
         }
     }
 
@@ -151,6 +163,23 @@ internal sealed class GlyphAtlas
         /// <summary>The glyph's rows as the card coder writes them, by ink and code (<see cref="GlyphRowCodes"/>), made on first use.</summary>
         internal GlyphRowCodes?[] Codes { get; } = new GlyphRowCodes?[GlyphRowCodes.Slots];
 
+        /// <summary>The glyph's rows as palette indices, by ink (<see cref="IndexRows"/>), made on first use.</summary>
+        private readonly GlyphIndexRows?[] _indexRows = new GlyphIndexRows?[IndexRowSlots];
+
+        private const int IndexRowSlots = 4;
+
+        /// <summary>
+        /// The glyph's coverage as <paramref name="inks"/> maps it for <paramref name="ink"/> (rows of
+        /// <see cref="Stride"/>), with each row's covered columns; kept for the first few inks of one palette.
+        /// </summary>
+        internal GlyphIndexRows IndexRows(CardInks inks, int ink)
+        {
+            if (ink < IndexRowSlots && Volatile.Read(ref _indexRows[ink]) is { } kept && ReferenceEquals(kept.Inks, inks)) return kept;
+            var made = GlyphIndexRows.Make(this, inks, ink);
+            if (ink < IndexRowSlots) Volatile.Write(ref _indexRows[ink], made);
+            return made;
+        }
+
         /// <summary>Whether the atlas keeps this image for every card: worth coding once (one drawn for a single use is not).</summary>
         internal bool Kept { get; set; }
 
@@ -180,6 +209,32 @@ internal sealed class GlyphAtlas
             for (var y = top; y <= bottom; y++)
                 pixels.Slice(y * rowBytes + left, right - left + 1).CopyTo(cut.AsSpan((y - top) * stride));
             return new GlyphImage(left - originX, top - originY, right - left + 1, bottom - top + 1, cut);
+        }
+    }
+
+    /// <summary>
+    /// A glyph image's coverage mapped to palette indices in one ink (<see cref="Indices"/>, rows of
+    /// <see cref="RowLength"/> bytes, zeros where nothing is covered), and by row the first covered column and the column
+    /// after the last (<see cref="Spans"/>, two a row; equal where a row covers nothing). A row is 16 bytes longer than
+    /// the image's stride, so whole 16-byte vectors from its first covered column stay inside it.
+    /// </summary>
+    internal sealed record GlyphIndexRows(CardInks Inks, byte[] Indices, int RowLength, int[] Spans)
+    {
+        public static GlyphIndexRows Make(GlyphImage image, CardInks inks, int ink)
+        {
+            var rowLength = image.Stride + Vector128<byte>.Count;
+            var indices = new byte[rowLength * image.Height];
+            var spans = new int[2 * image.Height];
+            for (var row = 0; row < image.Height; row++)
+            {
+                var coverage = image.Coverage.AsSpan(row * image.Stride, image.Width);
+                var first = coverage.IndexOfAnyExcept((byte)0);
+                if (first < 0) continue;
+                var end = coverage.LastIndexOfAnyExcept((byte)0) + 1;
+                inks.Map(coverage[first..end], ink, indices.AsSpan(row * rowLength + first, end - first));
+                (spans[2 * row], spans[2 * row + 1]) = (first, end);
+            }
+            return new GlyphIndexRows(inks, indices, rowLength, spans);
         }
     }
 }

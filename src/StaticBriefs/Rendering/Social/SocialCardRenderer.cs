@@ -1,3 +1,4 @@
+using System.Buffers;
 using SkiaSharp;
 using StaticBriefs.Diagnostics;
 using StaticBriefs.Rendering.Theme;
@@ -133,14 +134,19 @@ public sealed class SocialCardRenderer : IDisposable
     private bool TryWriteIndexed(CardLayout layout, RowDeflater deflater, PngBytes write, bool planned = true)
     {
         const int width = SocialCard.Width, height = SocialCard.Height;
+        var plan = planned ? new CardPlan(Inks, width, height, BarWidth) : null;
+        if (plan is not null)
+        {
+            Place(layout, plan);
+            if (TryWriteComposed(layout, plan, deflater, write)) return true;
+        }
         // Each thread keeps its mask empty between cards, clearing only the rows a card inked: most rows never are.
         var mask = _masks.Value!;
         Span<bool> inked = stackalloc bool[height];
-        var plan = planned ? new CardPlan(Inks, width, height, BarWidth) : null;
         var clean = false;
         try
         {
-            LayCoverage(layout, mask, inked, plan);
+            LayCoverage(layout, mask, inked);
             var written = CardMask.TryWrite(mask, width, layout.Runs, Inks, BarWidth, deflater, write, inked, plan);
             clean = true;
             return written;
@@ -153,6 +159,65 @@ public sealed class SocialCardRenderer : IDisposable
                 for (var y = 0; y < height; y++)
                     if (inked[y]) mask.AsSpan(y * width, width).Clear();
             }
+        }
+    }
+
+    /// <summary>The card's rows made from its plan (<see cref="CardRows"/>) and written; false, with nothing written, where they cannot be.</summary>
+    private bool TryWriteComposed(CardLayout layout, CardPlan plan, RowDeflater deflater, PngBytes write)
+    {
+        const int width = SocialCard.Width, height = SocialCard.Height;
+        var rows = ArrayPool<byte>.Shared.Rent((1 + width) * height);
+        try
+        {
+            var filtered = rows.AsSpan(0, (1 + width) * height);
+            Span<sbyte> rowInks = stackalloc sbyte[height];
+            if (!CardMask.TryRowInks(layout.Runs, rowInks) || !CardRows.TryCompose(plan, rowInks, filtered)) return false;
+            PngEncoder.WriteFilteredIndexed(filtered, width, height, Inks.Palette, deflater, write, plan);
+            Interlocked.Increment(ref _cardsComposed);
+            return true;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rows);
+        }
+    }
+
+    private int _cardsComposed;
+
+    /// <summary>How many palette cards were made from their glyphs rather than a coverage mask (for tests).</summary>
+    internal int CardsComposed => Volatile.Read(ref _cardsComposed);
+
+    /// <summary>The palette PNG of the card as the coverage mask gives it, without composing rows from its plan (what tests compare with).</summary>
+    internal byte[]? RenderIndexedFromMask(SocialCard card, RowDeflater deflater)
+    {
+        var layout = Lay(card);
+        var plan = new CardPlan(Inks, SocialCard.Width, SocialCard.Height, BarWidth);
+        Place(layout, plan);
+        var mask = new byte[SocialCard.Width * SocialCard.Height];
+        LayCoverage(layout, mask);
+        byte[]? png = null;
+        return CardMask.TryWrite(mask, SocialCard.Width, layout.Runs, Inks, BarWidth, deflater, bytes => png = bytes.ToArray(), plan: plan) ? png : null;
+    }
+
+    /// <summary>Whether the card's rows can be made from its plan, without a coverage mask (for tests).</summary>
+    internal bool Composes(SocialCard card)
+    {
+        var layout = Lay(card);
+        var plan = new CardPlan(Inks, SocialCard.Width, SocialCard.Height, BarWidth);
+        Place(layout, plan);
+        Span<sbyte> rowInks = stackalloc sbyte[SocialCard.Height];
+        return CardMask.TryRowInks(layout.Runs, rowInks) && CardRows.TryCompose(plan, rowInks, new byte[(1 + SocialCard.Width) * SocialCard.Height]);
+    }
+
+    /// <summary>Notes in <paramref name="plan"/> where each text's glyphs go, drawing nothing.</summary>
+    private void Place(CardLayout layout, CardPlan plan)
+    {
+        var placed = new List<GlyphAtlas.PlacedGlyph>();
+        foreach (var run in layout.Runs)
+        {
+            placed.Clear();
+            _glyphs.Place(run, InkColours[run.Ink], placed);
+            plan.Add(run.Ink, placed);
         }
     }
 

@@ -93,7 +93,7 @@ public sealed class PlannedCardTests : IDisposable
     }
 
     /// <summary>A glyph image of <paramref name="width"/> by <paramref name="height"/> pixels, fully covered.</summary>
-    private static GlyphAtlas.GlyphImage Block(int width, int height)
+    internal static GlyphAtlas.GlyphImage Block(int width, int height)
     {
         var stride = (width + 15) & -16;
         var coverage = new byte[stride * height];
@@ -102,7 +102,7 @@ public sealed class PlannedCardTests : IDisposable
     }
 
     /// <summary>Filtered rows of a card with <paramref name="glyphs"/> blended on in ink 0, row by row as CardMask filters them.</summary>
-    private static byte[] Rows(CardInks inks, int barWidth, params GlyphAtlas.PlacedGlyph[] glyphs)
+    internal static byte[] Rows(CardInks inks, int barWidth, params GlyphAtlas.PlacedGlyph[] glyphs)
     {
         const int width = SocialCard.Width, height = 60;
         var rows = new byte[CardStride * height];
