@@ -158,14 +158,11 @@ public sealed class StagingOutput : IOutputSink, IScratchSink, IDisposable
         try
         {
             EnsureDirectory(Path.GetDirectoryName(path)!);
-            // One open and one positional write per file: no FileStream buffering, seeking or truncating, which
-            // cost as much as the rendering itself when a build writes tens of thousands of pages.
-            // Shared access: two briefs with one slug (SB005, already an error) render to one path from two workers;
-            // a sharing violation there would crash the run and hide the report, and that staging folder is discarded.
-            using (var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite))
-            {
-                RandomAccess.Write(handle, content, 0);
-            }
+            // One open, one write and one close per file: no FileStream buffering, seeking or truncating, which cost
+            // as much as the rendering itself when a build writes tens of thousands of pages. No lock either: two
+            // briefs with one slug (SB005, already an error) render to one path from two workers; a sharing violation
+            // there would crash the run and hide the report, and that staging folder is discarded.
+            Posix.WriteFile(path, content);
         }
         catch (Exception ex) when (IoFailure.IsIo(ex))
         {
