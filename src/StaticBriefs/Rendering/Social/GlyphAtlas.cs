@@ -32,23 +32,18 @@ internal sealed class GlyphAtlas
     public int Count => _glyphs.Count;
 
     /// <summary>
-    /// Blends <paramref name="run"/>'s glyphs in <paramref name="colour"/> onto <paramref name="mask"/> (one byte a pixel,
-    /// rows of <paramref name="width"/>), clipped to it; marks in <paramref name="inked"/> (one flag a row, when given)
-    /// every row a glyph was blended onto, and adds to <paramref name="placed"/> (when given) each glyph image and
-    /// where its first pixel went, in the order drawn.
+    /// Blends <paramref name="placed"/> (glyphs as <see cref="Place"/> gives them) onto <paramref name="mask"/> (one byte
+    /// a pixel, rows of <paramref name="width"/>), clipped to it; marks in <paramref name="inked"/> (one flag a row, when
+    /// given) every row a glyph was blended onto.
     /// </summary>
-    public void Draw(Span<byte> mask, int width, int height, TextRun run, SKColor colour, Span<bool> inked = default, List<PlacedGlyph>? placed = null)
+    public static void Blend(Span<byte> mask, int width, int height, IReadOnlyList<PlacedGlyph> placed, Span<bool> inked = default)
     {
-        var glyphs = placed ?? [];
-        var first = glyphs.Count;
-        Place(run, colour, glyphs);
-        for (var i = first; i < glyphs.Count; i++) Blend(mask, width, height, glyphs[i].Image, glyphs[i].Left, glyphs[i].Top, inked);
+        foreach (var (image, left, top) in placed) Blend(mask, width, height, image, left, top, inked);
     }
 
     /// <summary>
     /// Adds to <paramref name="placed"/> each glyph image of <paramref name="run"/> in <paramref name="colour"/> and
-    /// where its first pixel goes, in the order drawn, where drawing the run would blend them (glyphs without pixels
-    /// left out).
+    /// where its first pixel goes, in the order Skia draws them (glyphs without pixels left out).
     /// </summary>
     public void Place(TextRun run, SKColor colour, List<PlacedGlyph> placed)
     {

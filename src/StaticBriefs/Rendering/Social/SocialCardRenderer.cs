@@ -134,12 +134,8 @@ public sealed class SocialCardRenderer : IDisposable
     private bool TryWriteIndexed(CardLayout layout, RowDeflater deflater, PngBytes write, bool planned = true)
     {
         const int width = SocialCard.Width, height = SocialCard.Height;
-        var plan = planned ? new CardPlan(Inks, width, height, BarWidth) : null;
-        if (plan is not null)
-        {
-            Place(layout, plan);
-            if (TryWriteComposed(layout, plan, deflater, write)) return true;
-        }
+        var plan = planned ? PlanOf(layout) : null;
+        if (plan is not null && TryWriteComposed(layout, plan, deflater, write)) return true;
         // Each thread keeps its mask empty between cards, clearing only the rows a card inked: most rows never are.
         var mask = _masks.Value!;
         Span<bool> inked = stackalloc bool[height];
@@ -191,27 +187,24 @@ public sealed class SocialCardRenderer : IDisposable
     internal byte[]? RenderIndexedFromMask(SocialCard card, RowDeflater deflater)
     {
         var layout = Lay(card);
-        var plan = new CardPlan(Inks, SocialCard.Width, SocialCard.Height, BarWidth);
-        Place(layout, plan);
         var mask = new byte[SocialCard.Width * SocialCard.Height];
         LayCoverage(layout, mask);
         byte[]? png = null;
-        return CardMask.TryWrite(mask, SocialCard.Width, layout.Runs, Inks, BarWidth, deflater, bytes => png = bytes.ToArray(), plan: plan) ? png : null;
+        return CardMask.TryWrite(mask, SocialCard.Width, layout.Runs, Inks, BarWidth, deflater, bytes => png = bytes.ToArray(), plan: PlanOf(layout)) ? png : null;
     }
 
     /// <summary>Whether the card's rows can be made from its plan, without a coverage mask (for tests).</summary>
     internal bool Composes(SocialCard card)
     {
         var layout = Lay(card);
-        var plan = new CardPlan(Inks, SocialCard.Width, SocialCard.Height, BarWidth);
-        Place(layout, plan);
         Span<sbyte> rowInks = stackalloc sbyte[SocialCard.Height];
-        return CardMask.TryRowInks(layout.Runs, rowInks) && CardRows.TryCompose(plan, rowInks, new byte[(1 + SocialCard.Width) * SocialCard.Height]);
+        return CardMask.TryRowInks(layout.Runs, rowInks) && CardRows.TryCompose(PlanOf(layout), rowInks, new byte[(1 + SocialCard.Width) * SocialCard.Height]);
     }
 
-    /// <summary>Notes in <paramref name="plan"/> where each text's glyphs go, drawing nothing.</summary>
-    private void Place(CardLayout layout, CardPlan plan)
+    /// <summary>Where each text of <paramref name="layout"/> puts its glyphs, drawing nothing.</summary>
+    private CardPlan PlanOf(CardLayout layout)
     {
+        var plan = new CardPlan(Inks, SocialCard.Width, SocialCard.Height, BarWidth);
         var placed = new List<GlyphAtlas.PlacedGlyph>();
         foreach (var run in layout.Runs)
         {
@@ -219,6 +212,7 @@ public sealed class SocialCardRenderer : IDisposable
             _glyphs.Place(run, InkColours[run.Ink], placed);
             plan.Add(run.Ink, placed);
         }
+        return plan;
     }
 
     /// <summary>The palette PNG written without the card's plan: every band searched for matches (what tests compare with).</summary>
@@ -229,13 +223,7 @@ public sealed class SocialCardRenderer : IDisposable
     }
 
     /// <summary>Where the card's glyphs go, text by text (what <see cref="RenderIndexed(SocialCard, RowDeflater?)"/> writes its bands from).</summary>
-    internal CardPlan Plan(SocialCard card)
-    {
-        var layout = Lay(card);
-        var plan = new CardPlan(Inks, SocialCard.Width, SocialCard.Height, BarWidth);
-        LayCoverage(layout, new byte[SocialCard.Width * SocialCard.Height], plan: plan);
-        return plan;
-    }
+    internal CardPlan Plan(SocialCard card) => PlanOf(Lay(card));
 
     /// <summary>The card's coverage mask as the glyph atlas lays it (one byte a pixel, rows of the card's width).</summary>
     internal byte[] Coverage(SocialCard card)
@@ -246,18 +234,15 @@ public sealed class SocialCardRenderer : IDisposable
         return mask;
     }
 
-    /// <summary>
-    /// Blends every text of <paramref name="layout"/> onto an empty mask of the card's size, from the glyph atlas, and
-    /// notes in <paramref name="plan"/> (when given) where each text's glyphs went.
-    /// </summary>
-    private void LayCoverage(CardLayout layout, Span<byte> mask, Span<bool> inked = default, CardPlan? plan = null)
+    /// <summary>Blends every text of <paramref name="layout"/> onto an empty mask of the card's size, from the glyph atlas.</summary>
+    private void LayCoverage(CardLayout layout, Span<byte> mask, Span<bool> inked = default)
     {
-        var placed = plan is null ? null : new List<GlyphAtlas.PlacedGlyph>();
+        var placed = new List<GlyphAtlas.PlacedGlyph>();
         foreach (var run in layout.Runs)
         {
-            placed?.Clear();
-            _glyphs.Draw(mask, SocialCard.Width, SocialCard.Height, run, InkColours[run.Ink], inked, placed);
-            if (placed is not null) plan!.Add(run.Ink, placed);
+            placed.Clear();
+            _glyphs.Place(run, InkColours[run.Ink], placed);
+            GlyphAtlas.Blend(mask, SocialCard.Width, SocialCard.Height, placed, inked);
         }
     }
 
