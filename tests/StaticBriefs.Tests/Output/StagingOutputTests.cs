@@ -55,6 +55,25 @@ public sealed class StagingOutputTests : IDisposable
     }
 
     [Fact]
+    public void Each_folder_is_made_once_parents_first_even_when_a_page_is_written_into_a_parent_later()
+    {
+        using var folder = Open();
+        var diagnostics = new DiagnosticBag();
+        using var staging = folder.CreateStaging(diagnostics)!;
+        staging.WriteBytes("2025/04/13/post/index.html", "post"u8);
+        staging.WriteBytes("2025/04/13/index.html", "day"u8);
+        staging.WriteBytes("2025/index.html", "year"u8);
+        staging.WriteBytes("2025/05/01/next/index.html", "next"u8);
+
+        // 2025, 04, 13, post, 05, 01, next: seven folders, each asked for once (the parents of a deep page were made
+        // by the system's call for it, unknown to the output, and asked for again when a page was written into them).
+        Assert.Equal(7, staging.FoldersMade);
+        Assert.True(folder.Commit(staging, null, diagnostics), string.Join('\n', diagnostics.Sorted()));
+        Assert.Equal("day", _site.ReadOutput("2025/04/13/index.html"));
+        Assert.Equal("next", _site.ReadOutput("2025/05/01/next/index.html"));
+    }
+
+    [Fact]
     public void A_file_written_from_a_builder_holds_the_bytes_of_its_text_with_a_pair_split_between_chunks()
     {
         // 15 letters fill the first chunk but one; the emoji's two halves land in two chunks.
