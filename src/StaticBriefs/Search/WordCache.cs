@@ -19,18 +19,23 @@ internal sealed class WordCache
     /// <summary>The most words kept before the cache starts again empty.</summary>
     internal const int MaxWords = 1 << 16;
 
-    private string?[] _keys;
-    private int[] _hashes;
-    private (int Term, int Word, bool Verbatim)[] _ids;
+    // One entry a slot, its hash beside its ids: a probe reads one cache line and touches the word's characters only
+    // when the hash agrees. (Three arrays, keys, hashes and ids, cost three lines a probe far out of the caches.)
+    private Entry[] _entries;
     private int _mask;
+
+    private struct Entry
+    {
+        public string? Key;
+        public int Hash;
+        public (int Term, int Word, bool Verbatim) Ids;
+    }
 
     /// <summary>An empty cache.</summary>
     public WordCache()
     {
         const int capacity = 4096;
-        _keys = new string?[capacity];
-        _hashes = new int[capacity];
-        _ids = new (int, int, bool)[capacity];
+        _entries = new Entry[capacity];
         _mask = capacity - 1;
     }
 
@@ -41,13 +46,14 @@ internal sealed class WordCache
     public bool TryGet(ReadOnlySpan<char> word, out int hash, out (int Term, int Word, bool Verbatim) ids)
     {
         hash = Hash(word);
+        var entries = _entries;
         for (var slot = hash & _mask; ; slot = (slot + 1) & _mask)
         {
-            var key = _keys[slot];
-            if (key is null) break;
-            if (_hashes[slot] == hash && key.AsSpan().SequenceEqual(word))
+            ref var entry = ref entries[slot];
+            if (entry.Key is not { } key) break;
+            if (entry.Hash == hash && key.AsSpan().SequenceEqual(word))
             {
-                ids = _ids[slot];
+                ids = entry.Ids;
                 return true;
             }
         }
@@ -59,7 +65,7 @@ internal sealed class WordCache
     public void Add(string word, int hash, (int Term, int Word, bool Verbatim) ids)
     {
         if (Count >= MaxWords) Clear();
-        else if (2 * (Count + 1) > _keys.Length) Grow();
+        else if (2 * (Count + 1) > _entries.Length) Grow();
         Put(word, hash, ids);
         Count++;
     }
@@ -67,28 +73,24 @@ internal sealed class WordCache
     private void Put(string word, int hash, (int Term, int Word, bool Verbatim) ids)
     {
         var slot = hash & _mask;
-        while (_keys[slot] is not null) slot = (slot + 1) & _mask;
-        _keys[slot] = word;
-        _hashes[slot] = hash;
-        _ids[slot] = ids;
+        while (_entries[slot].Key is not null) slot = (slot + 1) & _mask;
+        _entries[slot] = new Entry { Key = word, Hash = hash, Ids = ids };
     }
 
     private void Grow()
     {
-        var (keys, hashes, ids) = (_keys, _hashes, _ids);
-        _keys = new string?[2 * keys.Length];
-        _hashes = new int[2 * keys.Length];
-        _ids = new (int, int, bool)[2 * keys.Length];
-        _mask = _keys.Length - 1;
-        for (var i = 0; i < keys.Length; i++)
+        var entries = _entries;
+        _entries = new Entry[2 * entries.Length];
+        _mask = _entries.Length - 1;
+        foreach (var entry in entries)
         {
-            if (keys[i] is { } key) Put(key, hashes[i], ids[i]);
+            if (entry.Key is { } key) Put(key, entry.Hash, entry.Ids);
         }
     }
 
     private void Clear()
     {
-        Array.Clear(_keys);
+        Array.Clear(_entries);
         Count = 0;
     }
 
