@@ -26,6 +26,29 @@ public sealed partial class SyntaxHighlighterTests
         Assert.Equal(Scopes(first, line), Scopes(second, line));
     }
 
+    [Theory]
+    [InlineData("source.rust", "fn main() { let s = \"x\"; for i in 0..3 { println!(\"{}\", i); } } // done")]
+    [InlineData("source.js", "const a = typeof b === 'string' ? `x${b}` : 42; /* note */")]
+    public void A_set_keeps_each_scope_s_class_once_found_and_writes_what_the_rules_alone_write(string scope, string line)
+    {
+        var set = Highlighter.NewGrammarSet();
+        var grammar = set.Grammar(scope)!;
+        string Write(Dictionary<string, string?>? classes)
+        {
+            var html = new System.Text.StringBuilder();
+            new SyntaxHighlighter.LineWriter(html, System.Diagnostics.Stopwatch.StartNew(), TimeSpan.FromMinutes(1), null, classes).WriteAll(grammar, [line, line]);
+            return html.ToString();
+        }
+
+        var kept = new Dictionary<string, string?>(StringComparer.Ordinal);
+        Assert.Equal(Write(null), Write(kept));
+        // Every scope the tokens carried was looked up once and kept, with the class the rules give it (null for none).
+        var scopes = grammar.TokenizeLine(line).Tokens.SelectMany(t => t.Scopes).Distinct().ToList();
+        Assert.Contains(kept, k => k.Value is not null);
+        Assert.All(kept, k => Assert.Contains(k.Key, scopes));
+        Assert.All(kept, k => Assert.Equal(TokenClasses.For([k.Key], "in"), k.Value is "o" ? "ow" : k.Value));
+    }
+
     private const string MarkdownWithoutFences =
         "---\ntitle: World\n---\n# Hello, {{ title | editable }}\n\nSome *emphasis*, **bold**, `code`, a [link](https://example.org) and <b>html</b>.\n\n" +
         "- a list item\n  1. nested\n> a quote\n\n    indented code\n\n<div class=\"x\">\n<script>const a = 1;</script>\n</div>\n\nSetext\n===\n";

@@ -30,6 +30,9 @@ internal sealed class GrammarSet
     /// <summary>The lines this set's grammars have highlighted, for copying when met again.</summary>
     public LineMemo Lines { get; }
 
+    /// <summary>Each scope this set's tokens carried, with its class (<see cref="TokenClasses.For"/>); used by one thread, as the set is.</summary>
+    public Dictionary<string, string?> ScopeClasses { get; } = new(StringComparer.Ordinal);
+
     /// <summary>
     /// The regular expressions this set's rules have compiled, each distinct pattern once (TextMateSharp compiles a
     /// scanner for every rule, and a grammar's rules repeat the same patterns). Enter it on the thread using the set.

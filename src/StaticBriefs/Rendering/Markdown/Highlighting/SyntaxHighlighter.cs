@@ -77,7 +77,7 @@ public sealed class SyntaxHighlighter
             using var patterns = grammars.Patterns.Enter();
             var grammar = grammars.Grammar(grammarScope);
             if (grammar is null) return false;
-            var writer = new LineWriter(html, Stopwatch.StartNew(), budget, grammars.Lines);
+            var writer = new LineWriter(html, Stopwatch.StartNew(), budget, grammars.Lines, grammars.ScopeClasses);
             if (scope == LanguageNames.Console) ConsoleSession.Write(grammar, lines, writer);
             else writer.WriteAll(grammar, lines);
             return true;
@@ -102,7 +102,7 @@ public sealed class SyntaxHighlighter
     }
 
     /// <summary>Writes lines as spans, keeping the grammar's state from line to line within one run.</summary>
-    internal sealed class LineWriter(StringBuilder html, Stopwatch clock, TimeSpan budget, LineMemo? memo = null)
+    internal sealed class LineWriter(StringBuilder html, Stopwatch clock, TimeSpan budget, LineMemo? memo = null, Dictionary<string, string?>? classes = null)
     {
         private IStateStack? _state;
 
@@ -145,7 +145,7 @@ public sealed class SyntaxHighlighter
                 var end = Math.Clamp(token.EndIndex, start, line.Length);
                 if (end == start) continue;
                 var text = line.AsSpan(start, end - start);
-                var name = TokenClasses.For(token.Scopes, text);
+                var name = TokenClasses.For(token.Scopes, text, classes);
                 // Neighbouring tokens of one class share a span; spaces between them do not end it.
                 if (!string.Equals(name, open, StringComparison.Ordinal) && !(open is not null && text.IsWhiteSpace()))
                 {

@@ -58,17 +58,30 @@ internal static class TokenClasses
         ("markup.italic", "ge"),
     ];
 
-    /// <summary>The class for a token: its innermost scope that some rule names, or null for plain text.</summary>
-    public static string? For(List<string> scopes, ReadOnlySpan<char> text)
+    /// <summary>
+    /// The class for a token: its innermost scope that some rule names, or null for plain text. <paramref name="known"/>
+    /// keeps each scope's rule once found: a grammar has a few hundred scopes, met again token after token, and trying
+    /// every rule's prefix on each was most of this call.
+    /// </summary>
+    public static string? For(List<string> scopes, ReadOnlySpan<char> text, Dictionary<string, string?>? known = null)
     {
         for (var i = scopes.Count - 1; i >= 0; i--)
         {
-            var found = Match(scopes[i]);
+            var found = MatchKnown(scopes[i], known);
             if (found is null) continue;
             if (!ReferenceEquals(found, Operator)) return found;
             return IsWord(text) ? "ow" : null;
         }
         return null;
+    }
+
+    private static string? MatchKnown(string scope, Dictionary<string, string?>? known)
+    {
+        if (known is null) return Match(scope);
+        if (known.TryGetValue(scope, out var found)) return found;
+        found = Match(scope);
+        known[scope] = found;
+        return found;
     }
 
     private static string? Match(string scope)
