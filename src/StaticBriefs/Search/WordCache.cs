@@ -19,8 +19,8 @@ internal sealed class WordCache
     /// <summary>The most words kept before the cache starts again empty.</summary>
     internal const int MaxWords = 1 << 16;
 
-    // One entry a slot, its hash beside its ids: a probe reads one cache line and touches the word's characters only
-    // when the hash agrees. (Three arrays, keys, hashes and ids, cost three lines a probe far out of the caches.)
+    // One entry a slot, its hash beside its word and ids: a probe reads one entry, where it read a slot of each of three
+    // arrays (keys, hashes, ids), and touches the word's characters only when the hash agrees.
     private Entry[] _entries;
     private int _mask;
 

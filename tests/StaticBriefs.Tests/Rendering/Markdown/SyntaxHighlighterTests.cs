@@ -49,6 +49,17 @@ public sealed partial class SyntaxHighlighterTests
         Assert.All(kept, k => Assert.Equal(TokenClasses.For([k.Key], "in"), k.Value is "o" ? "ow" : k.Value));
     }
 
+    [Fact]
+    public void Scopes_past_the_most_a_set_keeps_are_classed_each_time_and_not_kept()
+    {
+        var kept = new Dictionary<string, string?>(StringComparer.Ordinal);
+        for (var i = 0; i < TokenClasses.MaxKnownScopes; i++) kept[$"string.unquoted.heredoc.end{i}"] = "s";
+
+        Assert.Equal("k", TokenClasses.For(["source.rust", "keyword.control.rust"], "fn", kept));
+        Assert.Equal(TokenClasses.MaxKnownScopes, kept.Count);
+        Assert.False(kept.ContainsKey("keyword.control.rust"));
+    }
+
     private const string MarkdownWithoutFences =
         "---\ntitle: World\n---\n# Hello, {{ title | editable }}\n\nSome *emphasis*, **bold**, `code`, a [link](https://example.org) and <b>html</b>.\n\n" +
         "- a list item\n  1. nested\n> a quote\n\n    indented code\n\n<div class=\"x\">\n<script>const a = 1;</script>\n</div>\n\nSetext\n===\n";

@@ -75,12 +75,17 @@ internal static class TokenClasses
         return null;
     }
 
+    /// <summary>The most scopes a set keeps with their classes.</summary>
+    internal const int MaxKnownScopes = 4096;
+
     private static string? MatchKnown(string scope, Dictionary<string, string?>? known)
     {
         if (known is null) return Match(scope);
         if (known.TryGetValue(scope, out var found)) return found;
         found = Match(scope);
-        known[scope] = found;
+        // Some grammars name scopes after the text they match (a heredoc's delimiter): past a grammar's few hundred
+        // scopes, the rest are looked up each time rather than kept.
+        if (known.Count < MaxKnownScopes) known[scope] = found;
         return found;
     }
 
