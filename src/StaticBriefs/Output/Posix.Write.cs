@@ -58,12 +58,12 @@ internal static partial class Posix
 
     private static Exception WriteFailure(int errno, string path)
     {
-        var message = $"cannot write {path}: {Describe(errno)}";
+        var failure = Failure("write", errno, path);
         return errno switch
         {
-            EACCES or EPERM => new UnauthorizedAccessException(message),
-            ENAMETOOLONG => new PathTooLongException(message),
-            _ => new FileOperationException(message, errno, [path]),
+            EACCES or EPERM => new UnauthorizedAccessException(failure.Message),
+            ENAMETOOLONG => new PathTooLongException(failure.Message),
+            _ => failure,
         };
     }
 
