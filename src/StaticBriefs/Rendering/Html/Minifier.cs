@@ -8,7 +8,7 @@ namespace StaticBriefs.Rendering.Html;
 /// control in every template), and each markdown body loses the line breaks Markdig writes around blocks
 /// (<see cref="BlockSpacing"/>). NUglify's pass over whole pages removed 0.6% of their bytes while taking a third of
 /// a 10,000-brief build; over bodies alone it took a fifth and its output matched <see cref="BlockSpacing"/>'s but
-/// for spaces in table alignment styles (measured; README, Performance).
+/// for spaces in table alignment styles (measured).
 /// </summary>
 public sealed class Minifier(bool enabled)
 {
