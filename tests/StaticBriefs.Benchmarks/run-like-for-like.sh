@@ -67,6 +67,8 @@ if [ "$MODE" = corpus ]; then
 fi
 
 BLOGS="${BLOGS:-/work/realblogs}"
+# shellcheck source=../RealContent/hugo-site.sh
+source "$ROOT/tests/RealContent/hugo-site.sh"
 for blog in "${@:-zola-rust-blog hugo-opentelemetry-blog}"; do
     for name in $blog; do
         sb="$WORK/sb-$name"; like="$WORK/like-$name"; hs="$WORK/hugo-$name"
@@ -74,16 +76,7 @@ for blog in "${@:-zola-rust-blog hugo-opentelemetry-blog}"; do
         cp -r "$BLOGS/$name/posts" "$sb/input"; cp "$ROOT/tests/RealContent/$name/_site.yml" "$sb/input/"
         cp -r "$sb/input" "$like/input"
         printf '\nsocial_images: false\nfeeds: { entities: summary }\n' >> "$like/input/_site.yml"
-        # The same minimal Hugo site as tests/RealContent/bench-vs-hugo.sh builds.
-        mkdir -p "$hs/layouts/_default" "$hs/layouts/shortcodes/blog"
-        cp -r "$BLOGS/$name/posts" "$hs/content"
-        printf 'baseURL = "https://example.org/"\ntitle = "%s"\npaginate = 20\n[markup.goldmark.renderer]\n  unsafe = true\n' "$name" > "$hs/config.toml"
-        echo '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title><meta name="description" content="{{ .Summary | plainify | truncate 200 }}"></head><body><main>{{ block "main" . }}{{ end }}</main></body></html>' > "$hs/layouts/_default/baseof.html"
-        echo '{{ define "main" }}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format "2006-01-02" }}</time>{{ .Content }}</article>{{ end }}' > "$hs/layouts/_default/single.html"
-        echo '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Summary | plainify | truncate 200 }}</li>{{ end }}</ul>{{ end }}' > "$hs/layouts/_default/list.html"
-        echo '{{ if false }}{{ .Inner }}{{ end }}' > "$hs/layouts/shortcodes/comment.html"
-        echo '{{ .Get 0 }}' > "$hs/layouts/shortcodes/param.html"
-        : > "$hs/layouts/shortcodes/blog/integration-badge.html"
+        hugo_site "$name" "$hs"
         : > "$WORK/default.txt"; : > "$WORK/like.txt"; : > "$WORK/hugo.txt"
         for i in $(seq 0 "$RUNS"); do # run 0 warms up
             timed default "${SB_CMD[@]}" build --no-cache --quiet --input "$sb/input" --output "$WORK/out"
